@@ -1,0 +1,77 @@
+"""Character folding for Persian text, as named steps with tables built once.
+
+Two strengths:
+- `display_text` fixes only what renders wrongly (Arabic ي/ك, bidi controls kept out) and keeps
+  the length, so offsets into the shown text stay valid.
+- `fold_word` builds the search key of one word: every spelling a researcher may meet or type
+  (ي/ی, ك/ک, three digit sets, harakat, tatweel, hamza forms, ZWNJ or none) folds to one key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ZWNJ = "\u200c"
+
+_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+
+# Same-length replacements for display: the glyphs differ, the word does not.
+_DISPLAY_TABLE = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+_LETTERS = {
+    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه",
+    "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و", "ڪ": "ک", "ے": "ی", "ۍ": "ی", "ې": "ی",
+}
+_DIGITS = {d: str(i) for digits in (_PERSIAN_DIGITS, _ARABIC_DIGITS) for i, d in enumerate(digits)}
+# Harakat and Quranic marks (incl. hamza above/below U+0654/5), superscript alef, tatweel,
+# and invisible format characters (ZWJ, bidi marks and embeddings, BOM, soft hyphen).
+_DELETED = [chr(c) for c in range(0x064B, 0x0660)] + [chr(c) for c in range(0x06D6, 0x06EE)]
+_DELETED += ["\u0670", "\u0640", "\u200d", "\u200e", "\u200f", "\ufeff", "\u00ad"]
+_DELETED += [chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]
+
+_FOLD_TABLE = str.maketrans({**_LETTERS, **_DIGITS, **dict.fromkeys(_DELETED), ZWNJ: None})
+# The lemmatizer's word list is written with آ and hamza, so keys for it keep them.
+_LEMMA_TABLE = str.maketrans({**{k: v for k, v in _LETTERS.items() if k not in "آؤأإ"}, **_DIGITS,
+                              **dict.fromkeys(_DELETED)})
+
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+# ارائه/ارایه, رئیس/رییس, پائیز/پاییز; مسئول/مسوول; مسئله/مساله, هیئت/هیات.
+_HAMZA_RULES = (
+    (re.compile("(?<=ا)ئ"), "ی"),
+    (re.compile("ئ(?=ی)"), "ی"),
+    (re.compile("ئ(?=و)"), "و"),
+    (re.compile("(?<=\\w)ئ"), "ا"),
+    (re.compile("(?<=\\w)ء$"), ""),
+)
+
+
+def display_text(text: str) -> str:
+    """Text as the pane shows it: same length as the input, Arabic letter forms made Persian."""
+    return text.translate(_DISPLAY_TABLE)
+
+
+def compose_presentation_forms(word: str) -> str:
+    if _PRESENTATION_FORMS.search(word):
+        return unicodedata.normalize("NFKC", word)
+    return word
+
+
+def lemma_form(word: str) -> str:
+    """The spelling hazm's word lists use: Persian letters, ASCII digits, ZWNJ and hamza kept."""
+    return compose_presentation_forms(word).translate(_LEMMA_TABLE).lower()
+
+
+def fold_word(word: str) -> str:
+    """The search key of one word. Not length-preserving: use it on token text only."""
+    key = compose_presentation_forms(word).translate(_FOLD_TABLE).lower()
+    if "ئ" in key or "ء" in key:
+        for pattern, replacement in _HAMZA_RULES:
+            key = pattern.sub(replacement, key)
+    return key
+
+
+def normalize_tag(tag: str) -> str:
+    """A tag as shown and as faceted: Persian letters, single spaces, ZWNJ kept."""
+    return " ".join(display_text(tag).replace("\u200f", "").replace("\u200e", "").split())

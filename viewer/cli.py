@@ -1,0 +1,63 @@
+"""`bayegan`: with no arguments it opens the window; subcommands script everything else."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from viewer import __version__
+from viewer.commands.output import print_error
+from viewer.core.errors import BayeganError
+from viewer.core.paths import DataPaths
+
+# Subcommand modules; one that is missing (not written yet) is skipped, not fatal.
+COMMAND_MODULES = (
+    "viewer.commands.archive_commands",
+    "viewer.commands.notes_commands",
+    "viewer.commands.export_commands",
+    "viewer.commands.gui_command",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bayegan",
+        description="Bayegan (بایگان): an offline archive viewer for Persian news articles. "
+        "With no command it opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"bayegan {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help="keep the index, notes, settings and logs in DIR "
+                        "(also BAYEGAN_DATA_DIR; default: the user data folder)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if "gui" not in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+            parser.print_help()
+            return 0
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    try:
+        paths = DataPaths.resolve(args.data_dir)
+        return int(args.handler(args, paths))
+    except BayeganError as exc:
+        print_error(exc)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,33 @@
+"""Printing for the subcommands: JSON that keeps Persian readable, messages on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from viewer.core.errors import BayeganError
+
+
+def print_json(value: Any, *, compact: bool = False) -> None:
+    text = json.dumps(value, ensure_ascii=False, indent=None if compact else 2, default=str)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def print_error(error: BayeganError) -> None:
+    sys.stderr.write(f"bayegan: {error.en}\nبایگان: {error.fa}\n")
+
+
+class TerminalProgress:
+    """A one-line progress display on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if self.enabled and total:
+            sys.stderr.write(f"\r{done}/{total} {path[-60:]:<60}")
+            if done == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()

@@ -1,0 +1,23 @@
+"""Text shared by every importer: lines made tidy, Arabic letter forms made Persian."""
+
+from __future__ import annotations
+
+import re
+
+from viewer.analysis.normalize import display_text
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_SENTENCE_END = (".", "!", "؟", "?", ":", "؛", "…", "»", '"', ")", "»", "»")
+
+
+def clean_line(line: str) -> str:
+    return display_text(_SPACES.sub(" ", line)).strip(" \u200c\u200f\u200e")
+
+
+def clean_lines(text: str) -> list[str]:
+    return [line for line in (clean_line(raw) for raw in text.split("\n")) if line]
+
+
+def looks_like_heading(line: str) -> bool:
+    """Short lines without a full stop are subheadings in saved news text."""
+    return len(line.split()) <= 14 and not line.endswith(_SENTENCE_END)

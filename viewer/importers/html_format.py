@@ -1,0 +1,63 @@
+"""Saved web pages: the article's title, lead, paragraphs, subheadings, tags and news code,
+extracted by trafilatura (menus, sidebars, scripts, footer and comment form removed)."""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from viewer.core.article import Article, Block, BlockKind
+from viewer.core.errors import ImportFailure
+from viewer.importers.cleanup import clean_line
+from viewer.importers.dates import parse_date
+from viewer.importers.text_format import _COMMENT_FORM, _DIGITS, _NEWS_CODE
+
+
+def parse_html(text: str) -> list[Article]:
+    import trafilatura  # imported on first use: most archives hold no HTML
+
+    extracted = trafilatura.extract(
+        text, output_format="xml", include_comments=False, include_tables=False,
+        with_metadata=True, favor_recall=True,
+    )
+    if not extracted:
+        raise ImportFailure("No article text found in the HTML page.", "متن خبری در صفحهٔ HTML پیدا نشد.")
+    doc = etree.fromstring(extracted.encode("utf-8"))
+    title = clean_line(doc.get("title") or "")
+    code = ""
+    blocks: list[Block] = []
+    for element in doc.iter("head", "p", "item", "quote"):
+        line = clean_line(" ".join(element.itertext()))
+        if not line or line.startswith(_COMMENT_FORM):
+            continue
+        if match := _NEWS_CODE.match(line):
+            code = match.group(1).translate(_DIGITS)
+            continue
+        if element.tag == "head":
+            if not title:
+                title = line
+            elif line != title:
+                blocks.append(Block(BlockKind.HEADING, line))
+            continue
+        first_paragraph = all(b.kind is BlockKind.HEADING for b in blocks)
+        blocks.append(Block(BlockKind.LEAD if first_paragraph else BlockKind.PARAGRAPH, line))
+    if not title or not blocks:
+        raise ImportFailure("No article text found in the HTML page.", "متن خبری در صفحهٔ HTML پیدا نشد.")
+    return [Article(
+        title=title,
+        blocks=blocks,
+        tags=_tags(text, doc.get("tags") or ""),
+        url=doc.get("url") or "",
+        code=code,
+        date=parse_date(doc.get("date")),
+    )]
+
+
+def _tags(page: str, meta_tags: str) -> list[str]:
+    tags = [clean_line(t) for t in meta_tags.replace("،", ",").split(",")]
+    try:
+        tree = lxml_html.fromstring(page)
+        tags += [clean_line(a.text_content()) for a in tree.xpath('//a[contains(concat(" ", @rel, " "), " tag ")]')]
+    except (etree.ParserError, ValueError):
+        pass
+    return list(dict.fromkeys(t for t in tags if t))

@@ -1,0 +1,62 @@
+"""One source file to its articles, whatever its extension claims: the content decides."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from viewer.core.article import Article
+from viewer.core.errors import ImportFailure
+from viewer.importers.encoding import decode
+from viewer.importers.html_format import parse_html
+from viewer.importers.json_format import parse_json
+from viewer.importers.text_format import parse_text
+
+SOURCE_SUFFIXES = frozenset({".txt", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml"})
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_articles(path: Path) -> list[Article]:
+    """The articles in `path`, each with `source` set; ImportFailure says why there are none."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailure(
+                f"The file is too large ({size // (1024 * 1024)} MB; the limit is 64 MB).",
+                f"پرونده بیش از حد بزرگ است ({size // (1024 * 1024)} مگابایت؛ حد ۶۴ مگابایت).",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailure(f"Cannot read the file: {exc.strerror or exc}.",
+                            f"پرونده خوانده نشد: {exc.strerror or exc}.") from exc
+    text = decode(data)
+    articles = parse_source_text(text, path.name)
+    for article in articles:
+        article.source = str(path)
+    return articles
+
+
+def parse_source_text(text: str, name: str) -> list[Article]:
+    head = text.lstrip("\ufeff \n\t")[:512].lower()
+    if head.startswith(("[", "{")):
+        return parse_json(text, name)
+    if head.startswith("<") and any(tag in head for tag in ("<html", "<!doctype", "<body", "<head", "<p", "<div", "<meta")):
+        return parse_html(text)
+    if name.lower().endswith((".json", ".jsonl", ".ndjson")):
+        raise ImportFailure("The file is not JSON (it does not start with [ or {).",
+                            "پرونده JSON نیست (با [ یا { شروع نمی‌شود).")
+    return parse_text(text)
+
+
+def iter_source_files(roots: Iterable[Path]) -> Iterator[Path]:
+    """Source files under `roots` (files or folders, recursively), sorted, hidden ones skipped."""
+    for root in roots:
+        if root.is_file():
+            yield root.resolve()
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and Path(name).suffix.lower() in SOURCE_SUFFIXES:
+                    yield (Path(folder) / name).resolve()

@@ -1,0 +1,1 @@
+"""The archive's Whoosh index: schema, the single writer, incremental sync, queries, snippets."""

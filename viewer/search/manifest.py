@@ -1,0 +1,62 @@
+"""What the index knows of each source file: size, mtime, hash and the articles it gave.
+
+A cache beside the Whoosh index, written atomically after each commit. If a crash loses it, the
+next sync re-reads the files and `update_document` by id makes the result the same.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+MANIFEST_NAME = "bayegan-manifest.json"
+
+
+@dataclass
+class FileRecord:
+    size: int
+    mtime_ns: int
+    sha1: str
+    articles: dict[str, str] = field(default_factory=dict)  # article id -> content hash
+
+
+@dataclass
+class Manifest:
+    version: str
+    files: dict[str, FileRecord] = field(default_factory=dict)
+    # True from just before a commit until the manifest matching it is saved: a crash in between
+    # leaves it set, and the next sync then checks the index for articles no file accounts for.
+    pending: bool = False
+
+    @classmethod
+    def load(cls, index_dir: Path, version: str) -> Manifest:
+        try:
+            raw = json.loads((index_dir / MANIFEST_NAME).read_text("utf-8"))
+            if raw.get("version") != version:
+                return cls(version)
+            files = {path: FileRecord(**record) for path, record in raw["files"].items()}
+            return cls(version, files, bool(raw.get("pending", False)))
+        except FileNotFoundError:
+            return cls(version)
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(version, pending=True)
+
+    def save(self, index_dir: Path) -> None:
+        target = index_dir / MANIFEST_NAME
+        temporary = target.with_suffix(".tmp")
+        payload = {
+            "version": self.version,
+            "pending": self.pending,
+            "files": {p: asdict(r) for p, r in self.files.items()},
+        }
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, ensure_ascii=False)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+
+    def owners(self) -> dict[str, str]:
+        """article id -> the source file that holds it."""
+        return {aid: path for path, record in self.files.items() for aid in record.articles}

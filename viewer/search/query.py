@@ -1,0 +1,128 @@
+"""The query language: AND by default, "phrases", -word / NOT, OR, title:/عنوان:, tag:/برچسب:,
+word*, word~. The string is normalised before Whoosh splits it at spaces, and each word is
+searched by its exact key (ranked first) and by its lemma."""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import query as wq
+from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, PlusMinusPlugin
+from whoosh.qparser.default import QueryParser
+from whoosh.reading import IndexReader
+
+from viewer.analysis.analyzer import LEMMA_PREFIX, query_keys
+from viewer.analysis.normalize import ZWNJ, fold_word, normalize_tag
+from viewer.core.errors import QueryError
+from viewer.search.schema import TEXT_FIELDS, TITLE_BOOST
+
+LEMMA_WEIGHT = 0.45
+SPLIT_WEIGHT = 0.8
+
+_FIELD_ALIASES = {"عنوان": "title", "برچسب": "tags", "tag": "tags", "tags": "tags", "title": "title",
+                  "متن": "text", "text": "text"}
+_FIELD_PREFIX = re.compile(r"(?<![\w:])(" + "|".join(sorted(_FIELD_ALIASES, key=len, reverse=True)) + r")\s*[:：]\s*", re.I)
+_QUOTED_TAG = re.compile(r"\btags:\"([^\"]*)\"")
+_DETACHED_PREFIX = re.compile(r"(?<![\w\u200c])(ن?می)\s+(?=[\u0600-\u06ff])")
+_DETACHED_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])\s+(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|ترین)(?![\w\u200c])")
+_OPERATORS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "و": "AND", "یا": "OR", "بجز": "NOT", "به‌جز": "NOT"}
+_PLAIN_WORD = re.compile(r"^[\w\u200c]+$")
+_PERSIAN_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "٭": "*", "؟": "?"})
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b-\x1f]")
+MAX_QUERY_CHARS = 1000
+
+
+def normalize_query(text: str) -> str:
+    """The query string Whoosh parses: joined affixes, operators and field names in English."""
+    text = _BIDI.sub("", text).translate(_PERSIAN_QUOTES)[:MAX_QUERY_CHARS]
+    text = _DETACHED_PREFIX.sub(lambda m: m.group(1) + ZWNJ, text)
+    text = _DETACHED_SUFFIX.sub(lambda m: ZWNJ + m.group(1), text)
+    text = _FIELD_PREFIX.sub(lambda m: _FIELD_ALIASES[m.group(1).lower()] + ":", text)
+    text = _QUOTED_TAG.sub(lambda m: "tags:'" + m.group(1).replace("'", " ") + "'", text)
+    if text.count('"') % 2:
+        text = text.replace('"', " ")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", " ").replace(")", " ")
+    words = text.split(" ")
+    return " ".join(_OPERATORS.get(w, w) if len(words) > 1 else w for w in words)
+
+
+def join_compounds(text: str, reader: IndexReader) -> str:
+    """`بین المللی` typed with a space also finds `بین‌المللی`/`بینالمللی`: a pair of plain words
+    whose joined key is a word of the archive becomes `((a b) OR ab)`."""
+    if '"' in text:
+        return text
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        a = words[i]
+        b = words[i + 1] if i + 1 < len(words) else ""
+        if (b and a not in _OPERATORS.values() and b not in _OPERATORS.values()
+                and _PLAIN_WORD.match(a) and _PLAIN_WORD.match(b) and not a.isascii()
+                and reader.doc_frequency("text", fold_word(a + b))):
+            out.append(f"(({a} {b}) OR {a}{ZWNJ}{b})")
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return " ".join(out)
+
+
+class PersianQueryParser(QueryParser):
+    def __init__(self, schema, reader: IndexReader | None = None):  # type: ignore[no-untyped-def]
+        super().__init__(None, schema)
+        self.add_plugin(MultifieldPlugin(list(TEXT_FIELDS), fieldboosts={"title": TITLE_BOOST}))
+        self.add_plugin(PlusMinusPlugin())
+        self.add_plugin(FuzzyTermPlugin())
+        self.reader = reader
+
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):  # type: ignore[no-untyped-def]
+        if fieldname == "tags":
+            return wq.Term("tags", normalize_tag(text), boost=boost)
+        if fieldname not in TEXT_FIELDS or termclass is not wq.Term:
+            if fieldname in TEXT_FIELDS and termclass in (wq.Prefix, wq.FuzzyTerm, wq.Wildcard):
+                text = fold_word(text.replace("*", "\x00").replace("?", "\x01")).replace("\x00", "*").replace("\x01", "?")
+            return QueryParser.term_query(self, fieldname, text, termclass, boost, tokenize, removestops)
+        alternatives = []
+        for word in text.split():
+            surface, lemma = query_keys(word)
+            if not surface:
+                continue
+            options: list[wq.Query] = [wq.Term(fieldname, surface, boost=boost)]
+            root = lemma or surface
+            options.append(wq.Term(fieldname, LEMMA_PREFIX + root, boost=boost * LEMMA_WEIGHT))
+            if lemma:
+                options.append(wq.Term(fieldname, lemma, boost=boost * LEMMA_WEIGHT))
+            options += self._split_alternative(fieldname, surface, boost)
+            alternatives.append(wq.Or(options))
+        if not alternatives:
+            return None
+        return alternatives[0] if len(alternatives) == 1 else wq.And(alternatives)
+
+    def _split_alternative(self, fieldname: str, surface: str, boost: float) -> list[wq.Query]:
+        """`بینالمللی` typed joined also finds `بین المللی` written with a space."""
+        reader = self.reader
+        if reader is None or len(surface) < 5 or surface.isascii() or reader.doc_frequency(fieldname, surface):
+            return []
+        for cut in range(2, len(surface) - 1):
+            head, tail = surface[:cut], surface[cut:]
+            if reader.doc_frequency(fieldname, head) and reader.doc_frequency(fieldname, tail):
+                return [wq.Phrase(fieldname, [head, tail], boost=boost * SPLIT_WEIGHT)]
+        return []
+
+
+def parse_query(text: str, schema, reader: IndexReader | None = None) -> wq.Query:  # type: ignore[no-untyped-def]
+    normalized = normalize_query(text)
+    if reader is not None:
+        normalized = join_compounds(normalized, reader)
+    if not normalized.strip():
+        raise QueryError("The query is empty.", "عبارت جست‌وجو خالی است.")
+    parser = PersianQueryParser(schema, reader)
+    try:
+        parsed = parser.parse(normalized)
+    except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds; the user gets one message
+        raise QueryError(f"The query cannot be understood: {exc}", "عبارت جست‌وجو قابل فهم نیست.") from exc
+    if parsed is wq.NullQuery:
+        raise QueryError("The query has no words to search for.", "عبارت جست‌وجو واژه‌ای برای جست‌وجو ندارد.")
+    return parsed

@@ -1,0 +1,63 @@
+"""Index fields. Whoosh pickles this schema (analyzers included) into the index."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from whoosh import fields
+
+from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
+from viewer.core.article import Article, blocks_from_lines
+
+SCHEMA_VERSION = 1
+TEXT_FIELDS = ("title", "text")
+TITLE_BOOST = 2.5
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(analyzer=persian_analyzer(), stored=True, field_boost=TITLE_BOOST),
+        text=fields.TEXT(analyzer=persian_analyzer(), stored=True),
+        kinds=fields.STORED(),
+        tags=fields.TEXT(analyzer=tag_analyzer(), phrase=False, stored=True),
+        category=fields.ID(stored=True),
+        source=fields.ID(stored=True),
+        url=fields.ID(stored=True),
+        code=fields.ID(stored=True),
+        date=fields.DATETIME(stored=True, sortable=True),
+        content_hash=fields.STORED(),
+    )
+
+
+def document_of(article: Article) -> dict[str, object]:
+    doc: dict[str, object] = {
+        "id": article.id,
+        "title": article.title,
+        "text": article.text,
+        "kinds": article.block_kinds,
+        "tags": "\n".join(article.tags),
+        "category": article.category,
+        "source": article.source,
+        "url": article.url,
+        "code": article.code,
+        "content_hash": article.content_hash(),
+    }
+    if article.date is not None:
+        doc["date"] = article.date
+    return doc
+
+
+def article_of(stored: dict[str, object]) -> Article:
+    date = stored.get("date")
+    return Article(
+        id=str(stored["id"]),
+        title=str(stored.get("title", "")),
+        blocks=blocks_from_lines(str(stored.get("text", "")), str(stored.get("kinds", ""))),
+        tags=[t for t in str(stored.get("tags", "")).split("\n") if t],
+        category=str(stored.get("category", "")),
+        url=str(stored.get("url", "")),
+        code=str(stored.get("code", "")),
+        date=date if isinstance(date, datetime) else None,
+        source=str(stored.get("source", "")),
+    )

@@ -1,0 +1,159 @@
+"""Searching the archive: hits with snippets, tag facets of the whole result set, "did you mean"."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.index import FileIndex
+from whoosh.searching import Searcher
+
+from viewer.analysis.analyzer import LEMMA_PREFIX
+from viewer.analysis.normalize import fold_word, normalize_tag
+from viewer.core.article import Article
+from viewer.search.query import parse_query
+from viewer.search.schema import article_of
+from viewer.search.snippets import configure, fallback_snippet
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    score: float
+    tags: list[str]
+    snippet: str
+    source: str
+    date: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "title": self.title, "score": round(self.score, 4), "tags": self.tags,
+                "snippet": self.snippet, "source": self.source, "date": self.date}
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit]
+    total: int
+    facets: list[tuple[str, int]] = field(default_factory=list)
+    suggestion: str | None = None
+    took_ms: float = 0.0
+    doc_ids: list[str] = field(default_factory=list)
+
+
+class ArchiveSearcher:
+    """A read-only view of the index; reopen it (`refresh`) after a sync."""
+
+    def __init__(self, ix: FileIndex):
+        self.ix = ix
+        self._searcher: Searcher = ix.searcher()
+        self._doc_tags: list[tuple[str, ...]] | None = None
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    def refresh(self) -> None:
+        fresh = self._searcher.refresh()
+        if fresh is not self._searcher:
+            self._searcher = fresh
+            self._doc_tags = None
+
+    def __enter__(self) -> ArchiveSearcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def doc_count(self) -> int:
+        return self._searcher.doc_count()
+
+    def search(self, text: str, tags: list[str] | tuple[str, ...] = (), limit: int = 10,
+               sort: str = "relevance", with_ids: bool = False) -> SearchResult:
+        started = time.perf_counter()
+        searcher = self._searcher
+        q = parse_query(text, searcher.schema, searcher.reader())
+        tag_filter = wq.And([wq.Term("tags", normalize_tag(t)) for t in tags]) if tags else None
+        kwargs: dict[str, object] = {"limit": max(1, limit), "filter": tag_filter, "terms": True}
+        if sort == "date":
+            kwargs.update(sortedby="date", reverse=True)
+        results = searcher.search(q, **kwargs)
+        configure(results)
+        hits = []
+        for hit in results:
+            snippet = hit.highlights("text", top=2) or fallback_snippet(str(hit.get("text", "")))
+            date = hit.get("date")
+            hits.append(Hit(
+                id=hit["id"], title=hit.get("title", ""), score=float(hit.score or 0.0),
+                tags=[t for t in hit.get("tags", "").split("\n") if t], snippet=snippet,
+                source=hit.get("source", ""), date=date.date().isoformat() if date else "",
+            ))
+        matched = self._matching_docnums(q, tag_filter)
+        result = SearchResult(text, hits, len(matched), facets=self._facets(matched))
+        if with_ids:
+            stored = searcher.reader().stored_fields
+            result.doc_ids = [stored(n)["id"] for n in matched]
+        if result.total < 3:
+            result.suggestion = self.suggest(text)
+        result.took_ms = (time.perf_counter() - started) * 1000
+        return result
+
+    def _matching_docnums(self, q: wq.Query, tag_filter: wq.Query | None) -> list[int]:
+        searcher = self._searcher
+        combined = wq.And([q, tag_filter]) if tag_filter is not None else q
+        return sorted(searcher.docs_for_query(combined))
+
+    def _tags_by_doc(self) -> list[tuple[str, ...]]:
+        if self._doc_tags is None:
+            reader = self._searcher.reader()
+            by_doc: list[list[str]] = [[] for _ in range(reader.doc_count_all())]
+            for term in reader.lexicon("tags"):
+                tag = term.decode("utf-8") if isinstance(term, bytes) else term
+                for docnum in reader.postings("tags", term).all_ids():
+                    by_doc[docnum].append(tag)
+            self._doc_tags = [tuple(tags) for tags in by_doc]
+        return self._doc_tags
+
+    def _facets(self, docnums: list[int]) -> list[tuple[str, int]]:
+        by_doc = self._tags_by_doc()
+        counts = Counter(tag for n in docnums for tag in by_doc[n])
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    def suggest(self, text: str) -> str | None:
+        """A query spelled with words of the archive, when it differs from the one typed."""
+        corrector = self._searcher.corrector("text")
+        changed = False
+        words = []
+        for word in text.split():
+            key = fold_word(word)
+            if not key or ":" in word or self._searcher.reader().doc_frequency("text", key):
+                words.append(word)
+                continue
+            options = [s for s in corrector.suggest(key, limit=5, maxdist=2) if not s.startswith(LEMMA_PREFIX)]
+            if options:
+                words.append(options[0])
+                changed = True
+            else:
+                words.append(word)
+        return " ".join(words) if changed else None
+
+    def article(self, article_id: str) -> Article | None:
+        stored = self._searcher.document(id=article_id)
+        return article_of(stored) if stored else None
+
+    def articles(self) -> Iterator[Article]:
+        for stored in self._searcher.all_stored_fields():
+            yield article_of(stored)
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        reader = self._searcher.reader()
+        return self._facets(list(reader.all_doc_ids()))
+
+
+def source_label(path: str) -> str:
+    return Path(path).name

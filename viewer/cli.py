@@ -47,10 +47,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        if "gui" not in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+        try:
+            args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "gui"])
+        except SystemExit:
             parser.print_help()
             return 0
-        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    paths: DataPaths | None = None
     try:
         paths = DataPaths.resolve(args.data_dir)
         return int(args.handler(args, paths))
@@ -61,3 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last resort: the traceback goes to the log, never to the user
+        from viewer.core.logging_setup import log_unexpected
+
+        print_error(log_unexpected(paths or DataPaths.resolve(), exc, f"bayegan {args.command}"))
+        return 1

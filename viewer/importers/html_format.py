@@ -43,21 +43,29 @@ def parse_html(text: str) -> list[Article]:
         blocks.append(Block(BlockKind.LEAD if first_paragraph else BlockKind.PARAGRAPH, line))
     if not title or not blocks:
         raise ImportFailure("No article text found in the HTML page.", "متن خبری در صفحهٔ HTML پیدا نشد.")
+    tags, page_code = _page_tags_and_code(text, doc.get("tags") or "")
     return [Article(
         title=title,
         blocks=blocks,
-        tags=_tags(text, doc.get("tags") or ""),
+        tags=tags,
         url=doc.get("url") or "",
-        code=code,
+        code=code or page_code,
         date=parse_date(doc.get("date")),
     )]
 
 
-def _tags(page: str, meta_tags: str) -> list[str]:
+def _page_tags_and_code(page: str, meta_tags: str) -> tuple[list[str], str]:
+    """Tags from the keywords meta and rel=tag links; the news code, which extraction often drops
+    with the page furniture around it."""
     tags = [clean_line(t) for t in meta_tags.replace("،", ",").split(",")]
+    code = ""
     try:
         tree = lxml_html.fromstring(page)
         tags += [clean_line(a.text_content()) for a in tree.xpath('//a[contains(concat(" ", @rel, " "), " tag ")]')]
+        for element in tree.iter("div", "span", "p", "li", "strong"):
+            if match := _NEWS_CODE.match(clean_line(element.text_content())):
+                code = match.group(1).translate(_DIGITS)
+                break
     except (etree.ParserError, ValueError):
         pass
-    return list(dict.fromkeys(t for t in tags if t))
+    return list(dict.fromkeys(t for t in tags if t)), code

@@ -147,8 +147,8 @@ def sync_sources(
         files = list(iter_source_files(roots))
         present = {str(p) for p in files}
         if remove_missing:
-            for path in [p for p in manifest.files if p not in present and _under(p, roots)]:
-                run.remove_file(path)
+            for missing in [p for p in manifest.files if p not in present and _under(p, roots)]:
+                run.remove_file(missing)
         for done, path in enumerate(files):
             if cancel():
                 raise CancelledError()

@@ -11,7 +11,6 @@ from viewer.core.errors import ImportFailure
 from viewer.importers.encoding import decode
 from viewer.importers.reader import read_articles
 
-
 # Windows-1256 has neither the Persian yeh nor Persian digits: such archives write ي and 0-9.
 CP1256_SPELLING = str.maketrans("ی۰۱۲۳۴۵۶۷۸۹", "ي0123456789")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from viewer.analysis.normalize import display_text
+from viewer.analysis.normalize import display_text, normalize_tag
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _SENTENCE_END = (".", "!", "؟", "?", ":", "؛", "…", "»", '"', ")", "»", "»")
@@ -21,3 +21,7 @@ def clean_lines(text: str) -> list[str]:
 def looks_like_heading(line: str) -> bool:
     """Short lines without a full stop are subheadings in saved news text."""
     return len(line.split()) <= 14 and not line.endswith(_SENTENCE_END)
+
+
+def clean_tag(tag: str) -> str:
+    return normalize_tag(tag).strip(" \u200c")

@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
-from viewer.importers.cleanup import clean_line
+from viewer.importers.cleanup import clean_line, clean_tag
 from viewer.importers.dates import parse_date
 from viewer.importers.text_format import _COMMENT_FORM, _DIGITS, _NEWS_CODE
 
@@ -57,11 +57,11 @@ def parse_html(text: str) -> list[Article]:
 def _page_tags_and_code(page: str, meta_tags: str) -> tuple[list[str], str]:
     """Tags from the keywords meta and rel=tag links; the news code, which extraction often drops
     with the page furniture around it."""
-    tags = [clean_line(t) for t in meta_tags.replace("،", ",").split(",")]
+    tags = [clean_tag(t) for t in meta_tags.replace("،", ",").split(",")]
     code = ""
     try:
         tree = lxml_html.fromstring(page)
-        tags += [clean_line(a.text_content()) for a in tree.xpath('//a[contains(concat(" ", @rel, " "), " tag ")]')]
+        tags += [clean_tag(a.text_content()) for a in tree.xpath('//a[contains(concat(" ", @rel, " "), " tag ")]')]
         for element in tree.iter("div", "span", "p", "li", "strong"):
             if match := _NEWS_CODE.match(clean_line(element.text_content())):
                 code = match.group(1).translate(_DIGITS)

@@ -13,7 +13,7 @@ from typing import Any
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
-from viewer.importers.cleanup import clean_line, clean_lines
+from viewer.importers.cleanup import clean_line, clean_lines, clean_tag
 from viewer.importers.dates import parse_date
 
 _TITLE = ("title", "headline", "name", "عنوان")
@@ -117,7 +117,7 @@ def _split_tags(value: Any) -> list[str]:
     tags: list[str] = []
     for raw in _as_list(value):
         parts = raw.split("،") if "،" in raw else raw.split(",") if "," in raw else [raw]
-        tags.extend(tag for part in parts if (tag := clean_line(part)))
+        tags.extend(tag for part in parts if (tag := clean_tag(part)))
     return list(dict.fromkeys(tags))
 
 

@@ -7,7 +7,7 @@ import re
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
-from viewer.importers.cleanup import clean_lines, looks_like_heading
+from viewer.importers.cleanup import clean_lines, clean_tag, looks_like_heading
 
 _NEWS_CODE = re.compile(r"^کد\s*خبر\s*:?\s*([0-9۰-۹٠-٩]+)$")
 _TAGS_MARKER = re.compile(r"^برچسب\u200c?ها\s*:?$")
@@ -33,7 +33,10 @@ def parse_text(text: str) -> list[Article]:
         if _TAGS_MARKER.match(line):
             in_tags = True
             continue
-        (tags if in_tags else content).append(line)
+        if in_tags:
+            tags.append(clean_tag(line))
+        else:
+            content.append(line)
     blocks = []
     for index, line in enumerate(content):
         if index == 0 and not looks_like_heading(line):

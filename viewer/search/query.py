@@ -11,7 +11,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, PlusMinusPlugin
 from whoosh.qparser.default import QueryParser
 from whoosh.reading import IndexReader
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, query_keys
+from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys
 from viewer.analysis.normalize import ZWNJ, fold_word, normalize_tag
 from viewer.core.errors import QueryError
 from viewer.search.schema import TEXT_FIELDS, TITLE_BOOST
@@ -87,7 +87,7 @@ class PersianQueryParser(QueryParser):
         alternatives = []
         for word in text.split():
             surface, lemma = query_keys(word)
-            if not surface:
+            if not surface or surface in STOPWORDS:  # never indexed, so never required
                 continue
             options: list[wq.Query] = [wq.Term(fieldname, surface, boost=boost)]
             root = lemma or surface

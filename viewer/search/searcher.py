@@ -12,7 +12,7 @@ from whoosh import query as wq
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
-from viewer.analysis.analyzer import LEMMA_PREFIX
+from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS
 from viewer.analysis.normalize import fold_word, normalize_tag
 from viewer.core.article import Article
 from viewer.search.query import parse_query
@@ -131,7 +131,7 @@ class ArchiveSearcher:
         words = []
         for word in text.split():
             key = fold_word(word)
-            if not key or ":" in word or self._searcher.reader().doc_frequency("text", key):
+            if not key or key in STOPWORDS or ":" in word or self._searcher.reader().doc_frequency("text", key):
                 words.append(word)
                 continue
             options = [s for s in corrector.suggest(key, limit=5, maxdist=2) if not s.startswith(LEMMA_PREFIX)]

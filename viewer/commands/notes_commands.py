@@ -1,0 +1,249 @@
+"""`bayegan notes ...`: highlights, comments and replies from the command line; W3C export and import."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from viewer.commands.output import print_json
+from viewer.core.errors import BayeganError
+from viewer.core.paths import DataPaths
+
+NOTES_HELP = """\
+Notes live in notes.sqlite3 in the data folder (WAL, one transaction per edit, a backup a day in
+backups/, the last seven kept). Offsets are Python character offsets into the `text` that
+`bayegan show ID --json` prints. Ids of notes are urn:uuid:... strings.
+
+  bayegan notes add ID --start S --end E [--note TEXT] [--color C]   highlight text[S:E] (with a note)
+  bayegan notes add ID --note TEXT                                   comment on the whole article
+  bayegan notes reply NOTE_ID TEXT                                   reply to a note or to a reply
+  bayegan notes edit NOTE_ID [--note TEXT] [--color C]
+  bayegan notes delete NOTE_ID                                       deletes its replies too
+  bayegan notes list [ID] [--json]                                   threads in text order
+  bayegan notes search WORDS [--json]                                note text, Persian spellings folded
+  bayegan notes export [FILE]                                        W3C Web Annotation JSON-LD (stdout without FILE)
+  bayegan notes import FILE                                          merge a colleague's export; prints a JSON summary
+
+The author is --author, else "author" in settings.json, else the login name."""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    notes = subparsers.add_parser("notes", help="highlights, comments and replies; W3C export/import",
+                                  description=NOTES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = notes.add_subparsers(dest="notes_command", metavar="NOTES_COMMAND", required=True)
+
+    p = commands.add_parser("add", help="highlight a passage (optionally with a note) or comment on an article",
+                            description="Highlight text[START:END] of article ID, with --note a comment on it; "
+                            "without --start/--end, --note comments on the whole article. Prints the new note's id.")
+    p.add_argument("article_id", metavar="ID")
+    p.add_argument("--start", type=int, metavar="S", help="first character (offset into show --json's text)")
+    p.add_argument("--end", type=int, metavar="E", help="one past the last character")
+    p.add_argument("--note", default="", metavar="TEXT", help="the note's text")
+    p.add_argument("--color", default="", metavar="C", help="highlight colour, e.g. #ffeb3b")
+    _author_and_json(p)
+    p.set_defaults(handler=run_add)
+
+    p = commands.add_parser("reply", help="reply to a note or a reply", description="Reply to NOTE_ID. Prints the reply's id.")
+    p.add_argument("parent_id", metavar="NOTE_ID")
+    p.add_argument("text", metavar="TEXT")
+    _author_and_json(p)
+    p.set_defaults(handler=run_reply)
+
+    p = commands.add_parser("edit", help="change a note's text or colour", description="Change a note's text or colour.")
+    p.add_argument("annotation_id", metavar="NOTE_ID")
+    p.add_argument("--note", default=None, metavar="TEXT")
+    p.add_argument("--color", default=None, metavar="C")
+    p.add_argument("--json", action="store_true", help="print the edited note as JSON")
+    p.set_defaults(handler=run_edit)
+
+    p = commands.add_parser("delete", help="delete a note and its replies", description="Delete a note and its replies.")
+    p.add_argument("annotation_id", metavar="NOTE_ID")
+    p.set_defaults(handler=run_delete)
+
+    p = commands.add_parser("list", help="notes of one article, or of all, in text order",
+                            description="List notes: of article ID, or of every article; threads in text order.")
+    p.add_argument("article_id", nargs="?", default=None, metavar="ID")
+    p.add_argument("--orphans", action="store_true", help="only notes that could not be placed")
+    p.add_argument("--json", action="store_true", help="print a JSON list of notes (with depth in their thread)")
+    p.set_defaults(handler=run_list)
+
+    p = commands.add_parser("search", help="find notes by their text", description="Notes whose text or passage holds every word.")
+    p.add_argument("query", metavar="WORDS")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_search)
+
+    p = commands.add_parser("export", help="write every note as W3C Web Annotation JSON-LD",
+                            description="Write every note as a W3C Web Annotation AnnotationCollection "
+                            "(@context http://www.w3.org/ns/anno.jsonld) to FILE, or to stdout.")
+    p.add_argument("file", nargs="?", type=Path, default=None, metavar="FILE")
+    p.set_defaults(handler=run_export)
+
+    p = commands.add_parser("import", help="merge a colleague's W3C Web Annotation export",
+                            description="Merge a W3C Web Annotation file (a list, or an AnnotationCollection with "
+                            "items or first.items). All or nothing; importing a file twice adds nothing; notes on "
+                            'articles not in this archive are kept as orphans. Prints {"added", "updated", '
+                            '"skipped", "orphaned"}.')
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=run_import)
+
+
+def _author_and_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--author", default=None, metavar="NAME", help="the author (default: settings, else login name)")
+    p.add_argument("--json", action="store_true", help="print the new note as JSON")
+
+
+def default_author(paths: DataPaths) -> str:
+    try:
+        settings = json.loads(paths.settings_path.read_text("utf-8"))
+        if isinstance(settings, dict) and isinstance(settings.get("author"), str) and settings["author"].strip():
+            return settings["author"].strip()
+    except (OSError, ValueError):
+        pass
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+def annotation_json(a: Any, depth: int = 0) -> dict[str, object]:  # Any: viewer.core.annotation.Annotation
+    return {
+        "id": a.id, "article_id": a.article_id, "motivation": a.motivation.value, "body": a.body, "color": a.color,
+        "exact": a.quote.exact if a.quote else None,
+        "start": a.position.start if a.position else None, "end": a.position.end if a.position else None,
+        "parent_id": a.parent_id, "depth": depth, "creator": a.creator, "created": a.created, "modified": a.modified,
+        "orphaned": a.orphaned,
+    }
+
+
+@contextlib.contextmanager
+def _store(paths: DataPaths) -> Iterator[Any]:
+    from viewer.notes.store import NotesStore
+
+    paths.ensure()
+    with NotesStore(paths.notes_path, paths.backups_dir) as store:
+        yield store
+
+
+@contextlib.contextmanager
+def _article_lookup(paths: DataPaths) -> Iterator[Any]:
+    from viewer.search.archive import Archive
+
+    with Archive(paths.ensure()).searcher() as searcher:
+        yield searcher.article
+
+
+def _print_note(args: argparse.Namespace, note: Any) -> None:
+    if args.json:
+        print_json(annotation_json(note))
+    else:
+        print(note.id)
+
+
+def run_add(args: argparse.Namespace, paths: DataPaths) -> int:
+    author = args.author if args.author is not None else default_author(paths)
+    with _article_lookup(paths) as get_article:
+        article = get_article(args.article_id)
+    if article is None:
+        raise BayeganError(f"No article with id {args.article_id}.", f"خبری با شناسهٔ {args.article_id} نیست.")
+    with _store(paths) as store:
+        if args.start is None and args.end is None:
+            if not args.note.strip():
+                raise BayeganError("Give --start and --end to highlight, or --note to comment on the article.",
+                                   "برای برجسته‌سازی ‎--start‎ و ‎--end‎ و برای یادداشت بر کل خبر ‎--note‎ را بدهید.")
+            note = store.create_comment(article.id, args.note, creator=author, color=args.color)
+        elif args.start is None or args.end is None:
+            raise BayeganError("Give both --start and --end.", "هر دو ‎--start‎ و ‎--end‎ را بدهید.")
+        else:
+            note = store.create_highlight(article.id, article.text, args.start, args.end, body=args.note,
+                                          color=args.color, creator=author)
+    _print_note(args, note)
+    return 0
+
+
+def run_reply(args: argparse.Namespace, paths: DataPaths) -> int:
+    author = args.author if args.author is not None else default_author(paths)
+    with _store(paths) as store:
+        note = store.create_reply(args.parent_id, args.text, creator=author)
+    _print_note(args, note)
+    return 0
+
+
+def run_edit(args: argparse.Namespace, paths: DataPaths) -> int:
+    with _store(paths) as store:
+        edit = store.edit(args.annotation_id, body=args.note, color=args.color)
+    _print_note(args, edit.after)
+    return 0
+
+
+def run_delete(args: argparse.Namespace, paths: DataPaths) -> int:
+    with _store(paths) as store:
+        ids = store.delete(args.annotation_id)
+    print(f"deleted {len(ids)}")
+    return 0
+
+
+def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
+    with _store(paths) as store:
+        if args.orphans:
+            rows = [(0, a) for a in store.orphans() if args.article_id in (None, a.article_id)]
+        else:
+            article_ids = [args.article_id] if args.article_id else list(store.articles_with_notes())
+            rows = [pair for article_id in article_ids for thread in store.threads(article_id) for pair in thread.walk()]
+    if args.json:
+        print_json([annotation_json(a, depth) for depth, a in rows])
+        return 0
+    for depth, a in rows:
+        where = "orphan" if a.orphaned else f"{a.position.start}-{a.position.end}" if a.position else a.motivation.value
+        quote = f" «{a.quote.exact[:40]}»" if a.quote and depth == 0 else ""
+        print(f"{'  ' * depth}{a.id}  {a.article_id}  {where}{quote}  {a.creator}: {a.body}")
+    return 0
+
+
+def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
+    with _store(paths) as store:
+        found = store.search(args.query)
+    if args.json:
+        print_json([annotation_json(a) for a in found])
+    else:
+        for a in found:
+            print(f"{a.id}  {a.article_id}  {a.creator}: {a.body}")
+    return 0
+
+
+def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
+    from viewer.notes.webanno import export_store
+
+    with _store(paths) as store:
+        document = export_store(store)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if args.file is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    target = args.file
+    partial = target.with_name(target.name + ".partial")
+    try:
+        partial.write_text(text, "utf-8")
+        os.replace(partial, target)
+    except OSError as exc:
+        raise BayeganError(f"Cannot write {target}: {exc.strerror or exc}",
+                           f"پروندهٔ {target} نوشته نشد: {exc.strerror or exc}") from exc
+    print(f"exported {document['total']} notes to {target}", file=sys.stderr)
+    return 0
+
+
+def run_import(args: argparse.Namespace, paths: DataPaths) -> int:
+    from viewer.notes.webanno import import_data, read_file
+
+    data = read_file(args.file)  # a bad file fails before the index or the notes are opened
+    with _article_lookup(paths) as get_article, _store(paths) as store:
+        report = import_data(store, data, get_article)
+    print_json(report.as_json())
+    return 0

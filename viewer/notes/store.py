@@ -1,0 +1,352 @@
+"""The notes database: SQLite with WAL and synchronous=FULL, one transaction per edit, soft deletes for undo.
+
+Notes cannot be rebuilt from the archive, so every change is one committed transaction (a killed process
+loses at most the edit in flight), deletes only mark rows (undo restores them) and a copy is kept daily.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.core.annotation import (
+    Annotation,
+    Motivation,
+    TextPositionSelector,
+    TextQuoteSelector,
+    new_annotation_id,
+    utc_now,
+)
+from viewer.notes import anchoring
+from viewer.notes.backups import daily_backup
+from viewer.notes.errors import NotesError
+from viewer.notes.schema import migrate
+from viewer.notes.textfold import fold_for_search, query_terms
+from viewer.notes.threads import Thread, build_threads, text_order_key
+
+BUSY_TIMEOUT_S = 15.0
+
+_COLUMNS = ("id, article_id, motivation, body, color, quote_exact, quote_prefix, quote_suffix, "
+            "pos_start, pos_end, parent_id, creator, created, modified, orphaned")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A note before and after an edit, so the edit can be undone."""
+
+    before: Annotation
+    after: Annotation
+
+
+@dataclass(slots=True)
+class MergeReport:
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    orphaned: int = 0
+
+    def as_json(self) -> dict[str, int]:
+        return {"added": self.added, "updated": self.updated, "skipped": self.skipped, "orphaned": self.orphaned}
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorUpdate:
+    id: str
+    quote: TextQuoteSelector | None
+    position: TextPositionSelector | None
+    orphaned: bool
+
+
+def _unreadable(path: Path, exc: Exception) -> NotesError:
+    return NotesError(
+        f"The notes file {path} cannot be opened: {exc}. Backups are in the 'backups' folder beside it.",
+        f"پروندهٔ یادداشت‌ها ({path}) باز نشد: {exc}. نسخه‌های پشتیبان در پوشهٔ backups کنار آن است.",
+    )
+
+
+def _missing(annotation_id: str) -> NotesError:
+    return NotesError(f"No note with id {annotation_id}.", f"یادداشتی با شناسهٔ {annotation_id} نیست.")
+
+
+def _row_to_annotation(row: sqlite3.Row | tuple) -> Annotation:  # type: ignore[type-arg]
+    (id_, article_id, motivation, body, color, exact, prefix, suffix, start, end, parent_id, creator,
+     created, modified, orphaned) = row
+    quote = TextQuoteSelector(exact, prefix or "", suffix or "") if exact is not None else None
+    position = TextPositionSelector(start, end) if start is not None and end is not None else None
+    return Annotation(id_, article_id, Motivation(motivation), body, color, quote, position, parent_id,
+                      creator, created, modified, bool(orphaned))
+
+
+def _values(a: Annotation) -> tuple[object, ...]:
+    return (a.id, a.article_id, a.motivation.value, a.body, a.color,
+            a.quote.exact if a.quote else None, a.quote.prefix if a.quote else None, a.quote.suffix if a.quote else None,
+            a.position.start if a.position else None, a.position.end if a.position else None,
+            a.parent_id, a.creator, a.created, a.modified, int(a.orphaned), _search_text(a))
+
+
+def _search_text(a: Annotation) -> str:
+    # \x1f keeps the note and the quote from running into one another once spaces are folded away.
+    return fold_for_search(a.body) + "\x1f" + fold_for_search(a.quote.exact if a.quote else "")
+
+
+def root_motivation(body: str, anchored: bool) -> Motivation:
+    return Motivation.COMMENTING if body.strip() or not anchored else Motivation.HIGHLIGHTING
+
+
+class NotesStore:
+    """One open notes database. Use as a context manager or call `close()`."""
+
+    def __init__(self, path: Path, backups_dir: Path | None = None, *, backup: bool = True) -> None:
+        self.path = Path(path)
+        self.backups_dir = backups_dir if backups_dir is not None else self.path.parent / "backups"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise _unreadable(self.path, exc) from exc
+        try:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            migrate(self._db)
+            if backup and self.count() > 0:
+                daily_backup(self._db, self.backups_dir)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise _unreadable(self.path, exc) from exc
+        except BaseException:
+            self._db.close()
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> NotesStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _select(self, where: str, params: Iterable[object] = ()) -> list[Annotation]:
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE {where} ORDER BY seq", tuple(params))
+        return [_row_to_annotation(row) for row in rows]
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM annotations WHERE deleted IS NULL").fetchone()[0])
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        found = self._select("id = ? AND deleted IS NULL", (annotation_id,))
+        return found[0] if found else None
+
+    def require(self, annotation_id: str) -> Annotation:
+        found = self.get(annotation_id)
+        if found is None:
+            raise _missing(annotation_id)
+        return found
+
+    def all(self) -> list[Annotation]:
+        """Every note, parents before their replies."""
+        return self._select("deleted IS NULL")
+
+    def for_article(self, article_id: str) -> list[Annotation]:
+        """The article's notes and replies, roots in text order, each followed by its thread."""
+        return [a for thread in self.threads(article_id) for _, a in thread.walk()]
+
+    def threads(self, article_id: str) -> list[Thread]:
+        return build_threads(self._select("article_id = ? AND deleted IS NULL", (article_id,)))
+
+    def thread(self, annotation_id: str) -> Thread:
+        """The thread under one note (that note and every reply beneath it)."""
+        root = self.require(annotation_id)
+        threads = build_threads([root, *self._descendants(annotation_id)])
+        return next(t for t in threads if t.annotation.id == annotation_id)
+
+    def replies(self, annotation_id: str) -> list[Annotation]:
+        return sorted(self._select("parent_id = ? AND deleted IS NULL", (annotation_id,)), key=lambda a: (a.created, a.id))
+
+    def highlights(self, article_id: str) -> list[Annotation]:
+        """Placed, anchored notes of the article in text order: what the reading pane draws."""
+        found = self._select("article_id = ? AND deleted IS NULL AND parent_id IS NULL AND pos_start IS NOT NULL "
+                             "AND orphaned = 0", (article_id,))
+        return sorted(found, key=text_order_key)
+
+    def roots(self, article_id: str, *, include_deleted: bool = False) -> list[Annotation]:
+        """The article's notes that are not replies (deleted ones too when asked: undo may bring them back)."""
+        alive = "" if include_deleted else " AND deleted IS NULL"
+        return self._select("article_id = ? AND parent_id IS NULL" + alive, (article_id,))
+
+    def articles_with_notes(self) -> dict[str, int]:
+        """Article id → how many notes and replies it has (orphans of missing articles included)."""
+        rows = self._db.execute("SELECT article_id, COUNT(*) FROM annotations WHERE deleted IS NULL AND article_id != '' "
+                                "GROUP BY article_id ORDER BY article_id")
+        return {article_id: int(n) for article_id, n in rows}
+
+    def orphans(self) -> list[Annotation]:
+        return self._select("deleted IS NULL AND orphaned = 1")
+
+    def search(self, query: str, article_id: str | None = None) -> list[Annotation]:
+        """Notes whose text or highlighted passage holds every word of `query` (Persian spellings folded)."""
+        terms = query_terms(query)
+        if not terms:
+            return []
+        where = ["deleted IS NULL"] + ["instr(search_text, ?) > 0"] * len(terms)
+        params: list[object] = list(terms)
+        if article_id is not None:
+            where.append("article_id = ?")
+            params.append(article_id)
+        return self._select(" AND ".join(where), params)
+
+    def _descendants(self, annotation_id: str, include_deleted: bool = False) -> list[Annotation]:
+        alive = "" if include_deleted else "AND a.deleted IS NULL"
+        rows = self._db.execute(
+            f"""WITH RECURSIVE sub(id) AS (
+                   SELECT a.id FROM annotations a WHERE a.parent_id = ? {alive}
+                   UNION SELECT a.id FROM annotations a JOIN sub ON a.parent_id = sub.id {alive})
+               SELECT {_COLUMNS} FROM annotations WHERE id IN (SELECT id FROM sub) ORDER BY seq""",
+            (annotation_id,))
+        return [_row_to_annotation(row) for row in rows]
+
+    # Writing: one transaction each --------------------------------------------------------------
+
+    def add(self, annotation: Annotation) -> Annotation:
+        now = utc_now()
+        stamped = annotation.with_changes(created=annotation.created or now, modified=annotation.modified or now)
+        with self._transaction() as db:
+            if annotation.parent_id is not None and self._alive(db, annotation.parent_id) is None:
+                raise _missing(annotation.parent_id)
+            try:
+                self._insert(db, stamped)
+            except sqlite3.IntegrityError as exc:
+                raise NotesError(f"A note with id {annotation.id} already exists.",
+                                 f"یادداشتی با شناسهٔ {annotation.id} هست.") from exc
+        return stamped
+
+    def create_highlight(self, article_id: str, text: str, start: int, end: int, *, body: str = "", color: str = "",
+                         creator: str = "") -> Annotation:
+        """A highlight (with a note when `body` is given) of text[start:end] of the article."""
+        quote, position = anchoring.describe(text, start, end)
+        return self.add(Annotation(new_annotation_id(), article_id, root_motivation(body, True), body, color, quote,
+                                   position, creator=creator))
+
+    def create_comment(self, article_id: str, body: str, *, creator: str = "", color: str = "") -> Annotation:
+        """A comment on the whole article."""
+        return self.add(Annotation(new_annotation_id(), article_id, Motivation.COMMENTING, body, color, creator=creator))
+
+    def create_reply(self, parent_id: str, body: str, *, creator: str = "") -> Annotation:
+        parent = self.require(parent_id)
+        return self.add(Annotation(new_annotation_id(), parent.article_id, Motivation.REPLYING, body,
+                                   parent_id=parent_id, creator=creator))
+
+    def edit(self, annotation_id: str, *, body: str | None = None, color: str | None = None) -> Edit:
+        with self._transaction() as db:
+            before = self._alive(db, annotation_id)
+            if before is None:
+                raise _missing(annotation_id)
+            new_body = before.body if body is None else body
+            motivation = before.motivation
+            if before.parent_id is None:
+                motivation = root_motivation(new_body, before.quote is not None)
+            after = before.with_changes(body=new_body, color=before.color if color is None else color,
+                                        motivation=motivation, modified=utc_now())
+            db.execute("UPDATE annotations SET body = ?, color = ?, motivation = ?, modified = ?, search_text = ? WHERE id = ?",
+                       (after.body, after.color, after.motivation.value, after.modified, _search_text(after), after.id))
+        return Edit(before, after)
+
+    def revert(self, edit: Edit) -> Annotation:
+        """Undo an edit: the note's text and colour as they were before it."""
+        return self.edit(edit.before.id, body=edit.before.body, color=edit.before.color).after
+
+    def delete(self, annotation_id: str) -> list[str]:
+        """Delete a note and every reply beneath it; returns their ids for `restore` (undo)."""
+        with self._transaction() as db:
+            if self._alive(db, annotation_id) is None:
+                raise _missing(annotation_id)
+            ids = [annotation_id, *(a.id for a in self._descendants(annotation_id))]
+            now = utc_now()
+            db.executemany("UPDATE annotations SET deleted = ? WHERE id = ?", [(now, i) for i in ids])
+        return ids
+
+    def restore(self, ids: Iterable[str]) -> None:
+        with self._transaction() as db:
+            db.executemany("UPDATE annotations SET deleted = NULL WHERE id = ?", [(i,) for i in ids])
+
+    def update_anchors(self, updates: Iterable[AnchorUpdate]) -> int:
+        """Re-anchoring results (new selectors, or the orphan mark) in one transaction; returns rows changed."""
+        changed = 0
+        with self._transaction() as db:
+            for u in updates:
+                cursor = db.execute(
+                    "UPDATE annotations SET quote_exact = ?, quote_prefix = ?, quote_suffix = ?, pos_start = ?, pos_end = ?, "
+                    "orphaned = ? WHERE id = ?",
+                    (u.quote.exact if u.quote else None, u.quote.prefix if u.quote else None,
+                     u.quote.suffix if u.quote else None, u.position.start if u.position else None,
+                     u.position.end if u.position else None, int(u.orphaned), u.id))
+                changed += cursor.rowcount
+        return changed
+
+    def set_orphaned(self, article_id: str, orphaned: bool) -> int:
+        """Mark every root note of an article (not) orphaned, e.g. when the article leaves the archive."""
+        with self._transaction() as db:
+            cursor = db.execute("UPDATE annotations SET orphaned = ? WHERE article_id = ? AND parent_id IS NULL "
+                                "AND orphaned != ?", (int(orphaned), article_id, int(orphaned)))
+        return cursor.rowcount
+
+    def merge(self, annotations: list[Annotation]) -> MergeReport:
+        """Add a colleague's notes in one transaction (all or nothing), parents before replies.
+
+        A note already here (even one deleted here) is skipped, unless the incoming copy is newer:
+        then its text and colour are taken. Merging the same notes twice changes nothing.
+        """
+        report = MergeReport()
+        with self._transaction() as db:
+            for incoming in annotations:
+                existing = db.execute("SELECT modified, deleted FROM annotations WHERE id = ?", (incoming.id,)).fetchone()
+                if existing is None:
+                    self._insert(db, incoming)
+                    report.added += 1
+                    report.orphaned += int(incoming.orphaned)
+                elif existing[1] is None and incoming.modified > existing[0]:
+                    db.execute("UPDATE annotations SET body = ?, color = ?, modified = ?, search_text = ? WHERE id = ?",
+                               (incoming.body, incoming.color, incoming.modified, _search_text(incoming), incoming.id))
+                    report.updated += 1
+                else:
+                    report.skipped += 1
+        return report
+
+    def known_ids(self, ids: Iterable[str]) -> dict[str, Annotation]:
+        """The notes among `ids` that exist here, deleted ones included (for resolving imported replies)."""
+        found: dict[str, Annotation] = {}
+        for annotation_id in ids:
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchall()
+            if rows:
+                found[annotation_id] = _row_to_annotation(rows[0])
+        return found
+
+    def integrity_ok(self) -> bool:
+        return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def backup_now(self) -> Path | None:
+        return daily_backup(self._db, self.backups_dir)
+
+    @staticmethod
+    def _alive(db: sqlite3.Connection, annotation_id: str) -> Annotation | None:
+        row = db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ? AND deleted IS NULL", (annotation_id,)).fetchone()
+        return _row_to_annotation(row) if row else None
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, a: Annotation) -> None:
+        db.execute(f"INSERT INTO annotations ({_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", _values(a))

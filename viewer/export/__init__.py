@@ -1,0 +1,1 @@
+"""PDF export of articles with their highlights and notes (QtGui only, no widgets)."""

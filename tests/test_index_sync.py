@@ -131,3 +131,25 @@ def test_second_writer_is_told_the_index_is_busy(tmp_path: Path, archive_dir: Pa
     finally:
         holder.cancel()
     assert _archive(tmp_path).sync([archive_dir]).added == 71
+
+
+def test_forget_a_folder(tmp_path: Path, archive_dir: Path) -> None:
+    archive = _archive(tmp_path)
+    archive.sync([archive_dir])
+    report = archive.forget([archive_dir / "sport"])
+    assert report.removed == 30
+    assert len(_ids(archive)) == 41
+    assert archive.roots == [archive_dir.resolve()]
+
+
+def test_a_rebuilt_index_is_refilled_from_every_known_folder(tmp_path: Path, archive_dir: Path) -> None:
+    archive = _archive(tmp_path)
+    archive.sync([archive_dir / "sport"])
+    archive.sync([archive_dir / "seed.txt"])
+    assert len(_ids(archive)) == 31
+    archive.close()
+    (tmp_path / "data" / "index" / "bayegan-index-version").write_text("an older analyzer", "utf-8")
+    rebuilt = _archive(tmp_path)
+    assert len(_ids(rebuilt)) == 0
+    report = rebuilt.sync([archive_dir / "seed.txt"])
+    assert report.added == 31 and len(_ids(rebuilt)) == 31

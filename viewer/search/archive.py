@@ -8,8 +8,9 @@ from pathlib import Path
 
 from viewer.core.paths import DataPaths
 from viewer.search.archive_index import open_index
+from viewer.search.known_roots import load_roots, save_roots
 from viewer.search.searcher import ArchiveSearcher
-from viewer.search.sync import Progress, SyncReport, _never, _silent, sync_sources
+from viewer.search.sync import Progress, SyncReport, _never, _silent, forget_sources, sync_sources
 
 
 class Archive:
@@ -17,11 +18,29 @@ class Archive:
         self.paths = paths
         self.ix, self._created = open_index(paths.index_dir)
 
+    @property
+    def roots(self) -> list[Path]:
+        """Every folder or file this archive has been synced from."""
+        return load_roots(self.paths.index_dir)
+
     def sync(self, roots: Iterable[Path], *, remove_missing: bool = True,
              progress: Progress = _silent, cancel: Callable[[], bool] = _never) -> SyncReport:
-        report = sync_sources(self.ix, self.paths.index_dir, roots, fresh=self._created,
+        """Sync `roots`; when the index was just (re)built, every known root is read again too."""
+        wanted = [Path(r).expanduser().resolve() for r in roots]
+        known = self.roots
+        if self._created:
+            wanted += [r for r in known if r not in wanted and r.exists()]
+        report = sync_sources(self.ix, self.paths.index_dir, wanted, fresh=self._created,
                               remove_missing=remove_missing, progress=progress, cancel=cancel)
         self._created = False
+        save_roots(self.paths.index_dir, [*known, *(r for r in wanted if r.exists())])
+        return report
+
+    def forget(self, roots: Iterable[Path]) -> SyncReport:
+        """Take folders out of the archive: their articles leave the index (notes stay)."""
+        gone = {Path(r).expanduser().resolve() for r in roots}
+        report = forget_sources(self.ix, self.paths.index_dir, gone)
+        save_roots(self.paths.index_dir, [r for r in self.roots if r not in gone])
         return report
 
     def searcher(self) -> ArchiveSearcher:

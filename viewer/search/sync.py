@@ -187,3 +187,20 @@ def _drop_unknown_sources(writer: IndexWriter, manifest: Manifest) -> int:
     for article_id in unknown:
         writer.delete_by_term("id", article_id)
     return len(unknown)
+
+
+def forget_sources(ix: FileIndex, index_dir: Path, roots: Iterable[Path]) -> SyncReport:
+    """Remove the articles of every file under `roots` (a folder taken out of the archive)."""
+    roots = [Path(r).expanduser().resolve() for r in roots]
+    report = SyncReport()
+    manifest = Manifest.load(index_dir, INDEX_VERSION)
+    with exclusive_writer(ix) as writer:
+        run = _Sync(ix, writer, manifest, report)
+        for path in [p for p in manifest.files if _under(p, roots)]:
+            run.remove_file(path)
+        manifest.pending = True
+        manifest.save(index_dir)
+        writer.commit()
+    manifest.pending = False
+    manifest.save(index_dir)
+    return report

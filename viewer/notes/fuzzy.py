@@ -19,8 +19,12 @@ def _pattern_masks(pattern: str) -> dict[str, int]:
     return masks
 
 
-def _match_ends(text: str, pattern: str, max_errors: int) -> list[tuple[int, int]]:
-    """(end, errors) for every end offset where `pattern` matches a substring of `text` within max_errors."""
+def _match_ends(text: str, pattern: str, max_errors: int, *, anchored: bool = False) -> list[tuple[int, int]]:
+    """(end, errors) for every end offset where `pattern` matches a substring of `text` within max_errors.
+
+    `anchored`: the substring must start at 0 (errors is then the edit distance to text[:end]).
+    """
+    carry = 1 if anchored else 0
     m = len(pattern)
     full = (1 << m) - 1
     high = 1 << (m - 1)
@@ -37,7 +41,7 @@ def _match_ends(text: str, pattern: str, max_errors: int) -> list[tuple[int, int
             score += 1
         elif mh & high:
             score -= 1
-        ph = (ph << 1) & full
+        ph = ((ph << 1) | carry) & full
         mh = (mh << 1) & full
         pv = (mh | ~(xv | ph)) & full
         mv = ph & xv
@@ -47,11 +51,10 @@ def _match_ends(text: str, pattern: str, max_errors: int) -> list[tuple[int, int
 
 
 def _best_start(text: str, pattern: str, end: int, errors: int) -> int:
-    """The start of the alignment of `pattern` ending at `end` with `errors` edits (searching backwards)."""
-    window_start = max(0, end - len(pattern) - errors)
-    window = text[window_start:end][::-1]
+    """The start of the alignment of `pattern` ending at `end` with `errors` edits (matching backwards from `end`)."""
+    window = text[max(0, end - len(pattern) - errors):end][::-1]
     best_len, best_err = len(pattern), errors + 1
-    for rev_end, err in _match_ends(window, pattern[::-1], errors):
+    for rev_end, err in _match_ends(window, pattern[::-1], errors, anchored=True):
         if err < best_err or (err == best_err and abs(rev_end - len(pattern)) < abs(best_len - len(pattern))):
             best_len, best_err = rev_end, err
     return end - best_len

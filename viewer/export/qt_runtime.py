@@ -48,6 +48,7 @@ def export_font(point_size: float, *, bold: bool = False) -> QFont:
     font = QFont(register_fonts())
     font.setPointSizeF(point_size)
     font.setBold(bold)
+    font.setKerning(False)
     for tag in _FEATURES_OFF:
         font.setFeature(QFont.Tag(tag), 0)
     return font

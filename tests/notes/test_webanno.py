@@ -204,3 +204,10 @@ def test_cli_help_documents_the_notes_commands(run_cli: Cli) -> None:
     assert code == 0
     for command in ("add", "reply", "edit", "delete", "list", "search", "export", "import"):
         assert f"bayegan notes {command}" in out
+
+
+def test_a_file_without_timestamps_imports_twice_as_nothing(store: NotesStore) -> None:
+    items = [{"id": "urn:uuid:t1", "type": "Annotation", "target": {"source": "a1"},
+              "body": {"type": "TextualBody", "value": "بی‌تاریخ"}}]
+    assert import_data(store, items).added == 1
+    assert import_data(store, items).as_json() == {"added": 0, "updated": 0, "skipped": 1, "orphaned": 0}

@@ -308,18 +308,20 @@ class NotesStore:
     def merge(self, annotations: list[Annotation]) -> MergeReport:
         """Add a colleague's notes in one transaction (all or nothing), parents before replies.
 
-        A note already here (even one deleted here) is skipped, unless the incoming copy is newer:
-        then its text and colour are taken. Merging the same notes twice changes nothing.
+        A note already here (even one deleted here) is skipped, unless the incoming copy is newer and
+        differs: then its text and colour are taken. Merging the same notes twice changes nothing.
         """
         report = MergeReport()
         with self._transaction() as db:
             for incoming in annotations:
-                existing = db.execute("SELECT modified, deleted FROM annotations WHERE id = ?", (incoming.id,)).fetchone()
+                existing = db.execute("SELECT modified, deleted, body, color FROM annotations WHERE id = ?",
+                                      (incoming.id,)).fetchone()
                 if existing is None:
                     self._insert(db, incoming)
                     report.added += 1
                     report.orphaned += int(incoming.orphaned)
-                elif existing[1] is None and incoming.modified > existing[0]:
+                elif (existing[1] is None and incoming.modified > existing[0]
+                      and (incoming.body, incoming.color) != (existing[2], existing[3])):
                     db.execute("UPDATE annotations SET body = ?, color = ?, modified = ?, search_text = ? WHERE id = ?",
                                (incoming.body, incoming.color, incoming.modified, _search_text(incoming), incoming.id))
                     report.updated += 1

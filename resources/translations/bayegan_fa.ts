@@ -1,0 +1,391 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_IR">
+  <context>
+    <name>App</name>
+    <message>
+      <location filename="../../viewer/gui/app.py" line="64" />
+      <source>Bayegan is already open for this data folder: its window was brought to the front.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ArticlePane</name>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="74" />
+      <source>Previous hit</source>
+      <translation>یافتهٔ قبلی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="75" />
+      <source>Previous hit (Shift+F3)</source>
+      <translation>یافتهٔ قبلی (Shift+F3)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="76" />
+      <source>Next hit</source>
+      <translation>یافتهٔ بعدی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="77" />
+      <source>Next hit (F3)</source>
+      <translation>یافتهٔ بعدی (F3)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="79" />
+      <source>Smaller text (Ctrl+-)</source>
+      <translation>متن کوچک‌تر (Ctrl+-)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="81" />
+      <source>Larger text (Ctrl+=)</source>
+      <translation>متن بزرگ‌تر (Ctrl+=)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="82" />
+      <source>Source</source>
+      <translation>منبع</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="82" />
+      <source>News code</source>
+      <translation>کد خبر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="82" />
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="83" />
+      <source>Category</source>
+      <translation>دسته</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="83" />
+      <source>Link</source>
+      <translation>پیوند</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrashHandler</name>
+    <message>
+      <location filename="../../viewer/gui/crash_handler.py" line="46" />
+      <source>Something went wrong: {error}</source>
+      <translation>خطایی پیش آمد: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/crash_handler.py" line="72" />
+      <source>Bayegan</source>
+      <translation>بایگان</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/crash_handler.py" line="73" />
+      <source>The details are in the log file:
+{path}</source>
+      <translation>جزئیات در پروندهٔ گزارش است:
+{path}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FoldersDialog</name>
+    <message>
+      <location filename="../../viewer/gui/folders_dialog.py" line="54" />
+      <source>Choose a folder of articles</source>
+      <translation>پوشه‌ای از خبرها را برگزینید</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/folders_dialog.py" line="62" />
+      <source>Archive folders</source>
+      <translation>پوشه‌های بایگانی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/folders_dialog.py" line="63" />
+      <source>Bayegan indexes the .txt, .json, .jsonl and .html articles in these folders. With no folder, the bundled sample archive is shown.</source>
+      <translation>بایگان خبرهای ‎.txt، ‎.json، ‎.jsonl و ‎.html این پوشه‌ها را نمایه می‌کند. اگر پوشه‌ای انتخاب نشده باشد، بایگانی نمونهٔ همراه برنامه نشان داده می‌شود.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/folders_dialog.py" line="65" />
+      <source>Add folder…</source>
+      <translation>افزودن پوشه…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/folders_dialog.py" line="66" />
+      <source>Remove</source>
+      <translation>حذف</translation>
+    </message>
+  </context>
+  <context>
+    <name>HelpDialogs</name>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="30" />
+      <source>Keyboard shortcuts</source>
+      <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="45" />
+      <source>Bayegan</source>
+      <translation>بایگان</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="46" />
+      <source>An offline archive viewer for Persian news articles: it finds every spelling of a word, shows articles right to left, keeps your highlights and notes, and exports them as PDF.</source>
+      <translation>نمایشگر آفلاین بایگانی خبرهای فارسی: هر املای یک واژه را پیدا می‌کند، خبرها را راست‌به‌چپ نشان می‌دهد، برجسته‌سازی‌ها و یادداشت‌های شما را نگه می‌دارد و آن‌ها را به PDF برون‌بری می‌کند.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="48" />
+      <source>Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.</source>
+      <translation>قلم: وزیرمتن (SIL Open Font License). پروانه: Apache-2.0.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="55" />
+      <source>About Bayegan</source>
+      <translation>دربارهٔ بایگان</translation>
+    </message>
+  </context>
+  <context>
+    <name>IndexingStatus</name>
+    <message>
+      <location filename="../../viewer/gui/indexing_status.py" line="42" />
+      <source>Indexing…</source>
+      <translation>در حال نمایه‌سازی…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/indexing_status.py" line="50" />
+      <source>Indexing {done}/{total}: {name}</source>
+      <translation>نمایه‌سازی {done} از {total}: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/indexing_status.py" line="59" />
+      <source>Cancelling…</source>
+      <translation>در حال لغو…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/indexing_status.py" line="63" />
+      <source>Cancel</source>
+      <translation>لغو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/indexing_status.py" line="64" />
+      <source>Stop indexing; what was read so far is kept</source>
+      <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../viewer/gui/main_window.py" line="292" />
+      <source>Choose a folder of articles</source>
+      <translation>پوشه‌ای از خبرها را برگزینید</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/main_window.py" line="313" />
+      <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
+      <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/main_window.py" line="316" />
+      <source>{count} files could not be read</source>
+      <translation>{count} پرونده خوانده نشد</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/main_window.py" line="323" />
+      <source>Indexing cancelled; the index is as it was.</source>
+      <translation>نمایه‌سازی لغو شد؛ نمایه همان است که بود.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/main_window.py" line="331" />
+      <source>{count} articles in the archive</source>
+      <translation>{count} خبر در بایگانی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/main_window.py" line="370" />
+      <source>Bayegan — Persian news archive</source>
+      <translation>بایگان — بایگانی خبرهای فارسی</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchBar</name>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="90" />
+      <source>1 result</source>
+      <translation>۱ نتیجه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="90" />
+      <source>{count} results</source>
+      <translation>{count} نتیجه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="105" />
+      <source>Did you mean: {suggestion}</source>
+      <translation>منظورتان این بود: {suggestion}</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="115" />
+      <source>Search the archive (Ctrl+F): words, "phrases", -not, tag:…</source>
+      <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="116" />
+      <source>Sort:</source>
+      <translation>ترتیب:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="117" />
+      <source>Relevance</source>
+      <translation>مرتبط‌ترین</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="118" />
+      <source>Newest first</source>
+      <translation>تازه‌ترین</translation>
+    </message>
+  </context>
+  <context>
+    <name>TagPanel</name>
+    <message>
+      <location filename="../../viewer/gui/tag_panel.py" line="55" />
+      <source>Tags</source>
+      <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/tag_panel.py" line="56" />
+      <source>Filter tags…</source>
+      <translation>پالایش برچسب‌ها…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/tag_panel.py" line="57" />
+      <source>Clear all</source>
+      <translation>پاک کردن همه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/tag_panel.py" line="58" />
+      <source>Uncheck every tag</source>
+      <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowActions</name>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="76" />
+      <source>&amp;File</source>
+      <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="77" />
+      <source>&amp;View</source>
+      <translation>&amp;نما</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="78" />
+      <source>Theme</source>
+      <translation>پوسته</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="79" />
+      <source>Language</source>
+      <translation>زبان</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="80" />
+      <source>&amp;Help</source>
+      <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="81" />
+      <source>Search</source>
+      <translation>جست‌وجو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="82" />
+      <source>Add archive folder…</source>
+      <translation>افزودن پوشهٔ بایگانی…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="83" />
+      <source>Archive folders…</source>
+      <translation>پوشه‌های بایگانی…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="84" />
+      <source>Re-scan folders</source>
+      <translation>بازخوانی پوشه‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="85" />
+      <source>Export PDF…</source>
+      <translation>برون‌بری PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="86" />
+      <source>Quit</source>
+      <translation>خروج</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="87" />
+      <source>Next hit</source>
+      <translation>یافتهٔ بعدی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="88" />
+      <source>Previous hit</source>
+      <translation>یافتهٔ قبلی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="89" />
+      <source>Larger text</source>
+      <translation>متن بزرگ‌تر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="90" />
+      <source>Smaller text</source>
+      <translation>متن کوچک‌تر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="91" />
+      <source>Normal text size</source>
+      <translation>اندازهٔ عادی متن</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="92" />
+      <source>Next result</source>
+      <translation>نتیجهٔ بعدی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="93" />
+      <source>Previous result</source>
+      <translation>نتیجهٔ قبلی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="94" />
+      <source>Clear tag filters</source>
+      <translation>پاک کردن پالایهٔ برچسب‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="95" />
+      <source>Light</source>
+      <translation>روشن</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="96" />
+      <source>Dark</source>
+      <translation>تیره</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="97" />
+      <source>Switch light/dark</source>
+      <translation>تعویض روشن/تیره</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="100" />
+      <source>Keyboard shortcuts</source>
+      <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="101" />
+      <source>About Bayegan</source>
+      <translation>دربارهٔ بایگان</translation>
+    </message>
+  </context>
+</TS>

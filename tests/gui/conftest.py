@@ -1,0 +1,88 @@
+"""Fixtures for the window tests: Qt offscreen, a sample archive indexed once per session and
+copied into each test's data folder, the app prepared (fonts, language, theme) like at start."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import shutil  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from viewer.core.paths import DataPaths, sample_archive_dir  # noqa: E402
+from viewer.gui.app import prepare  # noqa: E402
+from viewer.gui.settings import Settings  # noqa: E402
+
+WAIT_MS = 60_000
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Types `text` one character at a time (qtbot.keyClicks aborts on non-ASCII text)."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+@pytest.fixture(scope="session")
+def indexed_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(archive folder, data folder with its index), built once; tests copy the data folder."""
+    from viewer.search.archive import Archive
+
+    root = tmp_path_factory.mktemp("sample")
+    archive_dir = root / "archive"
+    shutil.copytree(sample_archive_dir(), archive_dir)
+    data_dir = root / "data"
+    archive = Archive(DataPaths.resolve(data_dir).ensure())
+    archive.sync([archive_dir])
+    archive.close()
+    return archive_dir, data_dir
+
+
+@pytest.fixture
+def gui_app(qapp: QApplication) -> Iterator[QApplication]:
+    """The application as `bayegan gui` prepares it: Persian, light theme; reset after each test."""
+    prepare(qapp, Settings(Path(os.devnull)), theme="light", language="fa")
+    yield qapp
+    prepare(qapp, Settings(Path(os.devnull)), theme="light", language="fa")
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path, indexed_sample: tuple[Path, Path]) -> DataPaths:
+    """A data folder holding a copy of the indexed sample, its settings pointing at the sample folder."""
+    archive_dir, data_dir = indexed_sample
+    target = tmp_path / "data"
+    shutil.copytree(data_dir, target)
+    paths = DataPaths.resolve(target).ensure()
+    settings = Settings(paths.settings_path)
+    settings.set("folders", [str(archive_dir)])
+    settings.set("indexed_sources", [str(archive_dir.resolve())])
+    settings.save()
+    return paths
+
+
+@pytest.fixture
+def window(qtbot, gui_app: QApplication, data_paths: DataPaths):  # type: ignore[no-untyped-def]
+    """The main window on the sample archive, started and showing its first results."""
+    from viewer.gui.main_window import MainWindow
+
+    win = MainWindow(data_paths, Settings(data_paths.settings_path))
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
+        win.start(query="")
+    qtbot.waitUntil(lambda: win.result is not None and not win.search_pending and not win.indexer.busy, timeout=WAIT_MS)
+    yield win
+    win.close()
+
+
+def search(qtbot, win, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Sets the query and waits for its results."""
+    with qtbot.waitSignal(win.results_shown, timeout=WAIT_MS):
+        win.search_bar.set_query(text)
+        win.search_bar.search_now()

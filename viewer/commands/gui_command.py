@@ -1,0 +1,31 @@
+"""`bayegan gui` (and `bayegan` alone): the window. Qt is imported only when the command runs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from viewer.core.paths import DataPaths
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser("gui", help="open the window (the default with no command)",
+                              description="Open the Bayegan window. With --screenshot, render it offscreen in the "
+                              "given state, save a PNG once the results and the article are shown, and exit.")
+    p.add_argument("--query", metavar="Q", default=None, help="search for Q at start")
+    p.add_argument("--open", metavar="ID", dest="open_id", default=None, help="show the article ID at start")
+    p.add_argument("--theme", choices=("light", "dark"), default=None, help="colour theme (remembered)")
+    p.add_argument("--lang", choices=("fa", "en"), default=None, help="interface language (remembered)")
+    p.add_argument("--screenshot", metavar="FILE", type=Path, default=None,
+                   help="render offscreen, save the window as a PNG to FILE and exit")
+    p.set_defaults(handler=run_gui_command)
+
+
+def run_gui_command(args: argparse.Namespace, paths: DataPaths) -> int:
+    if args.screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from viewer.gui.app import run_gui
+
+    return run_gui(paths, query=args.query, open_id=args.open_id, theme=args.theme, language=args.lang,
+                   screenshot=args.screenshot)

@@ -1,0 +1,1 @@
+"""The Bayegan window. The only package (with viewer.export) that imports PySide6."""

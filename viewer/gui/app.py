@@ -1,0 +1,101 @@
+"""The application, set up in one place: fonts, language and direction, theme, error handling,
+one window per data folder; then the window (or, with a screenshot file, one picture of it)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from viewer.core.paths import DataPaths, resources_dir
+from viewer.gui.crash_handler import CrashHandler, setup_logging
+from viewer.gui.fonts import app_font, register_fonts
+from viewer.gui.settings import Settings
+from viewer.gui.theme import apply_theme
+from viewer.gui.translations import set_language
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Bayegan")
+    app.setOrganizationName("Bayegan")
+    app.setDesktopFileName("bayegan")
+    icon = resources_dir() / "icons" / "bayegan-256.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def prepare(app: QApplication, settings: Settings, theme: str | None = None, language: str | None = None) -> str:
+    """Font, language (with layout direction) and theme; returns the font family in use."""
+    family = register_fonts()
+    app.setFont(app_font(family))
+    if language:
+        settings.set("language", language)
+    if theme:
+        settings.set("theme", theme)
+    set_language(app, settings.language)
+    apply_theme(app, settings.theme, family)
+    return family
+
+
+def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = None, theme: str | None = None,
+            language: str | None = None, screenshot: Path | None = None) -> int:
+    app = application()
+    paths = paths.ensure()
+    log_path = setup_logging(paths.log_dir)
+    settings = Settings(paths.settings_path)
+
+    guard = None
+    if screenshot is None:
+        from viewer.gui.single_instance import SingleInstance
+
+        guard = SingleInstance(paths.data_dir, app)
+        if not guard.claim():
+            # Printed before the translator is installed: in both languages.
+            print("Bayegan is already open for this data folder: its window was brought to the front.\n"
+                  "بایگان برای این پوشهٔ داده باز است: پنجرهٔ آن جلو آورده شد.", file=sys.stderr)
+            return 0
+
+    family = prepare(app, settings, theme, language)
+    crash_handler = CrashHandler(log_path, show_dialog=screenshot is None)
+    crash_handler.install()
+    from viewer.gui.main_window import MainWindow
+
+    window = MainWindow(paths, settings, family)
+    if guard is not None:
+        guard.raise_requested.connect(lambda: bring_to_front(window))
+    if screenshot is not None:
+        from viewer.gui.screenshot import ScreenshotTaker
+
+        taker = ScreenshotTaker(window, screenshot)
+        window.show()
+        window.start(query, open_id)
+        code = app.exec()
+        crash_handler.uninstall()
+        return code if taker.saved else 1
+    window.show()
+    window.start(query, open_id)
+    try:
+        return app.exec()
+    finally:
+        crash_handler.uninstall()
+        if guard is not None:
+            guard.release()
+
+
+def bring_to_front(window: QApplication | object) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    if isinstance(window, QWidget):
+        window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        window.show()
+        window.raise_()
+        window.activateWindow()

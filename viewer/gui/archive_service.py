@@ -1,0 +1,91 @@
+"""The archive as the window uses it: searches on the search worker's own searcher, article
+lookups on the UI thread's searcher, syncs on the serial index worker. Plain Python: the
+threads are the callers' (see tasks.py)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from viewer.core.article import Article
+from viewer.core.paths import DataPaths, sample_archive_dir
+from viewer.search.archive import Archive
+from viewer.search.searcher import ArchiveSearcher, SearchResult
+from viewer.search.sync import SyncReport
+
+PAGE_SIZE = 100
+ALL_ARTICLES = "*"
+
+
+class ArchiveService:
+    def __init__(self, paths: DataPaths):
+        self.paths = paths
+        self.archive = Archive(paths)
+        self._ui_searcher = self.archive.searcher()
+        self._search_searcher: ArchiveSearcher | None = None  # made and used on the search thread
+        self._search_stale = threading.Event()
+
+    # -- search thread -------------------------------------------------------------------------
+    def search(self, query: str, tags: Sequence[str] = (), sort: str = "relevance",
+               limit: int = PAGE_SIZE) -> SearchResult:
+        if self._search_searcher is None:
+            self._search_searcher = self.archive.searcher()
+            self._search_stale.clear()
+        elif self._search_stale.is_set():
+            self._search_stale.clear()
+            self._search_searcher.close()
+            self._search_searcher = self.archive.searcher()
+        text = query.strip() or ALL_ARTICLES
+        return self._search_searcher.search(text, tags=list(tags), limit=limit, sort=sort, with_ids=True)
+
+    # -- UI thread ---------------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        return self._ui_searcher.article(article_id)
+
+    def refresh(self) -> None:
+        """After a sync: the UI searcher now, the search thread's before its next search."""
+        # A new searcher rather than Searcher.refresh(), which fails on a reader of an empty index.
+        self._ui_searcher.close()
+        self._ui_searcher = self.archive.searcher()
+        self._search_stale.set()
+
+    @property
+    def article_count(self) -> int:
+        return self._ui_searcher.doc_count
+
+    # -- index thread ------------------------------------------------------------------------
+    def sync(self, folders: Sequence[str], progress: Callable[[int, int, str], None],
+             cancel: Callable[[], bool]) -> SyncReport:
+        roots = sources(folders)
+        report = self.archive.sync(roots, progress=progress, cancel=cancel)
+        if report.changed_ids or report.removed:
+            self._reanchor_notes(report.changed_ids)
+        return report
+
+    def _reanchor_notes(self, changed_ids: list[str]) -> None:
+        try:
+            from viewer.notes.reanchor import reanchor_articles
+        except ImportError:
+            return
+        if not self.paths.notes_path.exists():
+            return
+        with self.archive.searcher() as searcher:
+            reanchor_articles(self.paths.notes_path, changed_ids, searcher.article)
+
+    def close(self) -> None:
+        self._ui_searcher.close()
+        if self._search_searcher is not None:
+            self._search_searcher.close()
+        self.archive.close()
+
+
+def source_keys(folders: Sequence[str]) -> list[str]:
+    """The resolved folders `sources` gives, as sorted strings (what settings remember as indexed)."""
+    return sorted(str(p.expanduser().resolve()) for p in sources(folders))
+
+
+def sources(folders: Sequence[str]) -> list[Path]:
+    """The folders to index: the chosen ones, or the bundled sample archive when none is chosen."""
+    chosen = [Path(f) for f in folders if f]
+    return chosen or [sample_archive_dir()]

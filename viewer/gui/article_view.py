@@ -1,0 +1,163 @@
+"""The reading pane's text: one article, right to left, search hits as ExtraSelections (the
+document stays untouched), coloured highlights as char formats (they travel into exports).
+
+For the notes panel: `selection_offsets()` gives the selection as (start, end) offsets into
+`article.text`; `set_highlights([(start, end, colour), ...])` paints those ranges."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from viewer.core.article import Article
+from viewer.gui.article_document import TAG_SCHEME, ArticleLayout, Labels, build_article_document
+from viewer.gui.fonts import BASE_POINT_SIZE, FONT_FAMILY
+from viewer.gui.hit_finder import find_hits, hit_keys
+from viewer.gui.theme import colours
+
+MIN_ZOOM, MAX_ZOOM = -4, 12
+Highlight = tuple[int, int, "QColor | str"]
+
+
+class ArticleView(QTextBrowser):
+    tag_clicked = Signal(str)
+    hits_changed = Signal(int, int)  # (current index or -1, count)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.article: Article | None = None
+        self.layout_map = ArticleLayout()
+        self.labels = Labels()
+        self.family = FONT_FAMILY
+        self.zoom = 0
+        self.query = ""
+        self.hits: list[tuple[int, int]] = []
+        self.current_hit = -1
+        self.highlights: list[Highlight] = []
+
+    # -- content -----------------------------------------------------------------------------
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
+        """No remote or local resources: an article never makes the app touch the network."""
+        return None
+
+    def show_article(self, article: Article | None, query: str = "") -> None:
+        self.article = article
+        self.query = query
+        self.highlights = []
+        self.current_hit = -1
+        self.render()
+        self.verticalScrollBar().setValue(0)
+
+    def render(self) -> None:
+        """(Re)builds the document for the current article, zoom, theme and highlights."""
+        scroll = self.verticalScrollBar().value()
+        if self.article is None:
+            self.document().clear()
+            self.layout_map = ArticleLayout()
+            self.hits = []
+        else:
+            self.layout_map = build_article_document(self.document(), self.article, self.family,
+                                                     self.base_size(), colours(), self.labels)
+            self.hits = find_hits(self.article.text, hit_keys(self.query)) if self.query else []
+            self._apply_highlight_formats()
+        if self.current_hit >= len(self.hits):
+            self.current_hit = -1
+        self._paint_hits()
+        self.verticalScrollBar().setValue(scroll)
+
+    def base_size(self) -> float:
+        return max(6.0, BASE_POINT_SIZE + 1.5 + self.zoom)
+
+    def set_zoom(self, zoom: int) -> None:
+        self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self.render()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom - 1)
+
+    # -- hits ----------------------------------------------------------------------------------
+    def _paint_hits(self) -> None:
+        palette = colours()
+        selections = []
+        for i, (start, end) in enumerate(self.hits):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.layout_map.to_position(start))
+            cursor.setPosition(self.layout_map.to_position(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(palette["current_hit_bg"] if i == self.current_hit else palette["hit_bg"]))
+            if i == self.current_hit:
+                fmt.setForeground(QColor("#ffffff"))
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
+        self.hits_changed.emit(self.current_hit, len(self.hits))
+
+    def go_to_hit(self, index: int) -> None:
+        if not self.hits:
+            return
+        self.current_hit = index % len(self.hits)
+        self._paint_hits()
+        start, end = self.hits[self.current_hit]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.layout_map.to_position(start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def next_hit(self) -> None:
+        self.go_to_hit(self.current_hit + 1)
+
+    def previous_hit(self) -> None:
+        self.go_to_hit(self.current_hit - 1 if self.current_hit >= 0 else -1)
+
+    # -- selection and highlights (the notes panel's interface) ----------------------------
+    def selection_offsets(self) -> tuple[int, int] | None:
+        """The selection as (start, end) Python offsets into `article.text`, or None."""
+        cursor = self.textCursor()
+        if self.article is None or not cursor.hasSelection():
+            return None
+        start = self.layout_map.to_offset(cursor.selectionStart())
+        end = self.layout_map.to_offset(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def select_offsets(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.layout_map.to_position(start))
+        cursor.setPosition(self.layout_map.to_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def set_highlights(self, ranges: list[Highlight]) -> None:
+        """Replaces the coloured highlights with `ranges` of (start, end, colour)."""
+        self.highlights = list(ranges)
+        self.render()
+
+    def _apply_highlight_formats(self) -> None:
+        for start, end, colour in self.highlights:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.layout_map.to_position(start))
+            cursor.setPosition(self.layout_map.to_position(end), QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(colour))
+            cursor.mergeCharFormat(fmt)
+
+    # -- links ------------------------------------------------------------------------------------
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == TAG_SCHEME:
+            encoded = bytes(url.toEncoded().data()).decode("ascii")
+            self.tag_clicked.emit(unquote(encoded[len(TAG_SCHEME) + 1:]))
+        elif url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)

@@ -1,0 +1,38 @@
+"""Dates as a Persian reader expects them: Jalali first, Gregorian beside it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def jalali(value: date | datetime | None, persian_digits: bool = True) -> str:
+    if value is None:
+        return ""
+    import jdatetime
+
+    day = value.date() if isinstance(value, datetime) else value
+    text = jdatetime.date.fromgregorian(date=day, locale="fa_IR").strftime("%d %B %Y")
+    return text.translate(PERSIAN_DIGITS) if persian_digits else text
+
+
+def gregorian(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    day = value.date() if isinstance(value, datetime) else value
+    return day.isoformat()
+
+
+def both(value: date | datetime | None) -> str:
+    """«۱۲ اسفند ۱۴۰۲ (2024-03-02)», or "" when the date is unknown."""
+    if value is None:
+        return ""
+    return f"{jalali(value)} ({gregorian(value)})"
+
+
+def from_iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None

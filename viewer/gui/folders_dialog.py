@@ -1,0 +1,71 @@
+"""Archive folders: add, remove; the caller re-indexes when the list changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class FoldersDialog(QDialog):
+    def __init__(self, folders: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("foldersDialog")
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.addItems(folders)
+        self.add_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.add_button.clicked.connect(self.choose_folder)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.buttons)
+        self.resize(560, 360)
+        self.retranslate()
+
+    def folders(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def add_folder(self, folder: str) -> None:
+        if folder and folder not in self.folders():
+            self.list.addItem(folder)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of articles"))
+        self.add_folder(folder)
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Archive folders"))
+        self.intro.setText(self.tr("Bayegan indexes the .txt, .json, .jsonl and .html articles in these folders. "
+                                   "With no folder, the bundled sample archive is shown."))
+        self.add_button.setText(self.tr("Add folder…"))
+        self.remove_button.setText(self.tr("Remove"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,63 @@
+"""Help: the keyboard shortcuts and About."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from viewer import __version__
+
+translate = QCoreApplication.translate
+
+
+def shortcuts_html(actions: list[QAction]) -> str:
+    rows = []
+    for action in actions:
+        keys = ", ".join(s.toString() for s in action.shortcuts())
+        if keys:
+            label = action.text().replace("&", "")
+            rows.append(f"<tr><td style='padding:4px 12px;'>{escape(label)}</td>"
+                        f"<td style='padding:4px 12px;' dir='ltr'><b>{escape(keys)}</b></td></tr>")
+    return "<table cellspacing='0'>" + "".join(rows) + "</table>"
+
+
+def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setObjectName("shortcutsDialog")
+    dialog.setWindowTitle(translate("HelpDialogs", "Keyboard shortcuts"))
+    view = QTextBrowser(dialog)
+    view.setHtml(shortcuts_html(actions))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    dialog.resize(480, 420)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def about_text() -> str:
+    name = translate("HelpDialogs", "Bayegan")
+    summary = translate("HelpDialogs", "An offline archive viewer for Persian news articles: it finds every spelling of a word, "
+                        "shows articles right to left, keeps your highlights and notes, and exports them as PDF.")
+    credits = translate("HelpDialogs", "Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.")
+    return f"<h3>{escape(name)} {escape(__version__)}</h3><p>{escape(summary)}</p><p>{escape(credits)}</p>"
+
+
+def show_about(parent: QWidget) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName("aboutDialog")
+    box.setWindowTitle(translate("HelpDialogs", "About Bayegan"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_text())
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
+
+

@@ -1,0 +1,63 @@
+"""Indexing in the background: syncs run one at a time on the serial index worker, report progress
+through signals (delivered on the UI thread) and stop when cancelled."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer.core.errors import CancelledError
+from viewer.gui.archive_service import ArchiveService
+from viewer.gui.tasks import TaskRunner
+from viewer.search.sync import SyncReport
+
+
+class Indexer(QObject):
+    started = Signal()
+    progress = Signal(int, int, str)  # done, total, path
+    finished = Signal(object)  # SyncReport
+    cancelled = Signal()
+    failed = Signal(object)  # exception
+
+    def __init__(self, service: ArchiveService, parent: QObject | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.worker = TaskRunner(max_threads=1, parent=self)
+        self._cancel = threading.Event()
+        self.running = 0
+
+    def sync(self, folders: Sequence[str]) -> None:
+        self._cancel.clear()
+        self.running += 1
+        self.started.emit()
+        folders = list(folders)
+        self.worker.run(lambda: self._sync(folders), self._done, self._failed)
+
+    def _sync(self, folders: list[str]) -> SyncReport:
+        # Emitted from the worker thread: Qt queues it to the UI thread.
+        return self.service.sync(folders, progress=self.progress.emit, cancel=self._cancel.is_set)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def busy(self) -> bool:
+        return self.running > 0
+
+    def _done(self, report: SyncReport) -> None:
+        self.running -= 1
+        self.service.refresh()
+        self.finished.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running -= 1
+        self.service.refresh()
+        if isinstance(exc, CancelledError):
+            self.cancelled.emit()
+        else:
+            self.failed.emit(exc)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.worker.wait(msecs)

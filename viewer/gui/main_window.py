@@ -1,0 +1,408 @@
+"""The Bayegan window: search bar; tags, results and the article side by side; indexing in the
+status bar. Work happens off the UI thread through tasks.py; this class wires the widgets."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.analysis.lemma import preload as preload_hazm
+from viewer.core.paths import DataPaths
+from viewer.gui.archive_service import ArchiveService, source_keys
+from viewer.gui.article_pane import ArticlePane
+from viewer.gui.crash_handler import user_message
+from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.folders_dialog import FoldersDialog
+from viewer.gui.help_dialogs import show_about, show_shortcuts
+from viewer.gui.indexer import Indexer
+from viewer.gui.indexing_status import IndexingStatus
+from viewer.gui.result_delegate import ResultDelegate
+from viewer.gui.results_model import ID_ROLE, ResultsModel
+from viewer.gui.search_bar import SearchBar
+from viewer.gui.settings import Settings
+from viewer.gui.tag_model import TagModel
+from viewer.gui.tag_panel import TagPanel
+from viewer.gui.tasks import LatestOnly, TaskRunner
+from viewer.gui.theme import apply_theme, current_theme
+from viewer.gui.translations import current_language, set_language
+from viewer.search.searcher import SearchResult
+from viewer.search.sync import SyncReport
+
+log = logging.getLogger(__name__)
+EXPORT_MODULE = "viewer.gui.export_dialog"
+
+
+class MainWindow(QMainWindow):
+    archive_ready = Signal()
+    results_shown = Signal(object)  # SearchResult
+    search_failed = Signal(str)
+
+    def __init__(self, paths: DataPaths, settings: Settings, font_family: str = "Vazirmatn",
+                 auto_index: bool = True):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.paths = paths
+        self.settings = settings
+        self.font_family = font_family
+        self.auto_index = auto_index
+        self.service: ArchiveService | None = None
+        self.indexer: Indexer | None = None
+        self.query = ""
+        self.result: SearchResult | None = None
+        self.pending_open: str | None = None
+        self.search_pending = False
+        self.background = TaskRunner(max_threads=2, parent=self)
+        self.search_worker = TaskRunner(max_threads=1, parent=self)
+        self.searches = LatestOnly(self.search_worker)
+
+        self.search_bar = SearchBar(self)
+        self.tag_model = TagModel(self)
+        self.tag_panel = TagPanel(self.tag_model, self)
+        self.results_model = ResultsModel(self._fetch_article, self)
+        self.results_view = QListView(self)
+        self.results_view.setObjectName("resultsView")
+        self.results_view.setModel(self.results_model)
+        self.results_view.setItemDelegate(ResultDelegate(self.results_view))
+        self.results_view.setUniformItemSizes(True)
+        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results_view.setMouseTracking(True)
+        self.article_pane = ArticlePane(self)
+        self.article_pane.view.family = font_family
+        self.article_pane.view.set_zoom(int(settings.get("zoom") or 0))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tag_panel)
+        self.splitter.addWidget(self.results_view)
+        self.splitter.addWidget(self.article_pane)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([200, 420, 620])
+        self.splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.article_count_label = QLabel(self)
+        self.statusBar().addWidget(self.article_count_label, 1)
+
+        from viewer.gui.window_actions import WindowActions
+
+        self.window_actions = WindowActions(self)
+        self._connect()
+        self.retranslate()
+        self._restore_state()
+
+    # -- set-up ---------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        a = self.window_actions
+        a.focus_search.triggered.connect(self.focus_search)
+        a.add_folder.triggered.connect(self.choose_folder)
+        a.manage_folders.triggered.connect(self.manage_folders)
+        a.rescan.triggered.connect(self.rescan)
+        a.export_pdf.triggered.connect(self.export_pdf)
+        a.quit.triggered.connect(self.close)
+        a.next_hit.triggered.connect(self.article_pane.view.next_hit)
+        a.previous_hit.triggered.connect(self.article_pane.view.previous_hit)
+        a.zoom_in.triggered.connect(self.article_pane.view.zoom_in)
+        a.zoom_out.triggered.connect(self.article_pane.view.zoom_out)
+        a.zoom_reset.triggered.connect(lambda: self.article_pane.view.set_zoom(0))
+        a.next_result.triggered.connect(lambda: self._step_result(1))
+        a.previous_result.triggered.connect(lambda: self._step_result(-1))
+        a.clear_tags.triggered.connect(self.tag_model.clear_checked)
+        a.theme_light.triggered.connect(lambda: self.set_theme("light"))
+        a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
+        a.toggle_theme.triggered.connect(lambda: self.set_theme("dark" if current_theme() == "light" else "light"))
+        a.lang_fa.triggered.connect(lambda: self.set_language("fa"))
+        a.lang_en.triggered.connect(lambda: self.set_language("en"))
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.window_actions.with_shortcuts()))
+        a.about.triggered.connect(lambda: show_about(self))
+        a.export_pdf.setEnabled(importlib.util.find_spec(EXPORT_MODULE) is not None)
+
+        self.search_bar.search_requested.connect(self.search)
+        self.search_bar.sort_changed.connect(lambda _sort: self.search(self.search_bar.box.text()))
+        self.tag_model.checked_changed.connect(lambda _tags: self.search(self.search_bar.box.text()))
+        self.results_view.selectionModel().currentChanged.connect(self._current_result_changed)
+        self.article_pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get("geometry")
+        if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))):
+            self.resize(1280, 800)
+        splitter = self.settings.get("splitter")
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
+        window_state = self.settings.get("window_state")
+        if window_state:
+            self.restoreState(QByteArray.fromBase64(window_state.encode("ascii")))
+        self.search_bar.set_sort(self.settings.get("sort"))
+        self.search_bar.set_query(self.settings.get("last_query") or "")
+        (self.window_actions.theme_dark if current_theme() == "dark" else self.window_actions.theme_light).setChecked(True)
+        (self.window_actions.lang_en if current_language() == "en" else self.window_actions.lang_fa).setChecked(True)
+
+    def start(self, query: str | None = None, open_id: str | None = None) -> None:
+        """Opens the archive off the UI thread (the window is already up and takes typing), warms
+        hazm, then searches and picks up changed files."""
+        if query is not None:
+            self.search_bar.set_query(query)
+        self.pending_open = open_id
+        self.background.run(preload_hazm)
+        self.background.run(lambda: ArchiveService(self.paths.ensure()), self._archive_opened, self._archive_failed)
+
+    def _archive_opened(self, service: ArchiveService) -> None:
+        self.service = service
+        self.indexer = Indexer(service, self)
+        self.indexing_status = IndexingStatus(self.indexer, self)
+        self.statusBar().addPermanentWidget(self.indexing_status)
+        self.indexer.finished.connect(self._indexing_finished)
+        self.indexer.cancelled.connect(self._indexing_stopped)
+        self.indexer.failed.connect(self._indexing_failed)
+        self._update_article_count()
+        self.search(self.search_bar.box.text())
+        if self.auto_index:
+            self.index_folders(fresh=source_keys(self.settings.folders) != sorted(self._indexed_sources()))
+        self.archive_ready.emit()
+
+    def _archive_failed(self, exc: BaseException) -> None:
+        log.error("archive not opened", exc_info=exc)
+        self.statusBar().showMessage(user_message(exc))
+
+    # -- search ---------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_bar.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_bar.box.selectAll()
+
+    def search(self, text: str) -> None:
+        """Searches off the UI thread; a newer search discards the results of an older one."""
+        self.query = text
+        if self.service is None:
+            return
+        self.search_pending = True
+        service, tags, sort = self.service, self.tag_model.checked, self.search_bar.sort
+        self.searches.run(lambda: service.search(text, tags, sort), self._show_result, self._search_error)
+
+    def _show_result(self, result: SearchResult) -> None:
+        self.search_pending = False
+        self.result = result
+        current_id = self.article_pane.article.id if self.article_pane.article else None
+        self.results_model.set_result(result)
+        self.tag_model.set_facets(result.facets)
+        self.search_bar.show_count(result.total, result.took_ms)
+        self.search_bar.show_suggestion(result.suggestion)
+        requested, self.pending_open = self.pending_open, None
+        wanted = requested or current_id
+        row = self.results_model.row_of(wanted) if wanted else -1
+        if row >= 0:
+            self._select_row(row)
+        elif requested and self._open_article(requested):
+            pass  # `--open ID` outside the results: shown anyway
+        elif self.results_model.rowCount():
+            self._select_row(0)
+        self.results_shown.emit(result)
+
+    def _search_error(self, exc: BaseException) -> None:
+        self.search_pending = False
+        self.search_bar.show_error(user_message(exc))
+        self.search_failed.emit(user_message(exc))
+
+    def _select_row(self, row: int) -> None:
+        index = self.results_model.index(row)
+        self.results_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.results_view.scrollTo(index)
+        # Reshow even when the row did not change: the query and its hits did.
+        self._open_article(self.results_model.article_id(row))
+
+    def _step_result(self, step: int) -> None:
+        count = self.results_model.rowCount()
+        if count:
+            row = self.results_view.currentIndex().row()
+            self._select_row(min(max(row + step, 0), count - 1))
+
+    def _current_result_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            article_id = current.data(ID_ROLE)
+            shown = self.article_pane.article
+            if shown is None or shown.id != article_id:
+                self._open_article(article_id)
+
+    def _fetch_article(self, article_id: str):  # type: ignore[no-untyped-def]
+        return self.service.article(article_id) if self.service is not None else None
+
+    def open_article(self, article_id: str) -> bool:
+        row = self.results_model.row_of(article_id)
+        if row >= 0:
+            self._select_row(row)
+            return True
+        return self._open_article(article_id)
+
+    def _open_article(self, article_id: str) -> bool:
+        article = self._fetch_article(article_id)
+        if article is None:
+            return False
+        self.article_pane.show_article(article, self.query)
+        return True
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(i.row() for i in self.results_view.selectionModel().selectedRows())
+        ids = [self.results_model.article_id(r) for r in rows]
+        if not ids and self.article_pane.article is not None:
+            ids = [self.article_pane.article.id]
+        return ids
+
+    # -- archive --------------------------------------------------------------------------------
+    def _indexed_sources(self) -> list[str]:
+        return [str(s) for s in self.settings.get("indexed_sources") or []]
+
+    def index_folders(self, fresh: bool = False) -> None:
+        if self.service is None or self.indexer is None:
+            return
+        if fresh:
+            # The folder set changed: re-read everything so articles of removed folders go.
+            self.service.archive._created = True
+        self._syncing_sources = source_keys(self.settings.folders)
+        self.indexer.sync(self.settings.folders)
+
+    def rescan(self) -> None:
+        self.index_folders()
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of articles"))
+        if folder:
+            self.set_folders([*self.settings.folders, folder])
+
+    def manage_folders(self) -> None:
+        dialog = FoldersDialog(self.settings.folders, self)
+        if dialog.exec():
+            self.set_folders(dialog.folders())
+
+    def set_folders(self, folders: list[str]) -> None:
+        unique = list(dict.fromkeys(f for f in folders if f))
+        if unique == self.settings.folders:
+            return
+        self.settings.set("folders", unique)
+        self.settings.save()
+        self.index_folders(fresh=True)
+
+    def _indexing_finished(self, report: SyncReport) -> None:
+        self.settings.set("indexed_sources", getattr(self, "_syncing_sources", []))
+        self.settings.save()
+        self._update_article_count()
+        message = self.tr("Indexed: {added} added, {updated} updated, {removed} removed").format(
+            added=report.added, updated=report.updated, removed=report.removed)
+        if report.failed:
+            message += " · " + self.tr("{count} files could not be read").format(count=len(report.failed))
+        self.statusBar().showMessage(message, 8000)
+        if report.added or report.updated or report.removed:
+            self.results_model.forget_rows()
+            self.search(self.search_bar.box.text())
+
+    def _indexing_stopped(self) -> None:
+        self.statusBar().showMessage(self.tr("Indexing cancelled; the index is as it was."), 8000)
+
+    def _indexing_failed(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(user_message(exc), 10000)
+
+    def _update_article_count(self) -> None:
+        if self.service is None:
+            return
+        text = self.tr("{count} articles in the archive").format(count=self.service.article_count)
+        self.article_count_label.setText(text.translate(PERSIAN_DIGITS) if current_language() == "fa" else text)
+
+    # -- side panels and export (for the notes and export engineers) -----------------------------
+    def add_side_panel(self, widget: QWidget, title: str) -> QDockWidget:
+        """Docks `widget` beside the article (the notes panel goes here)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{widget.objectName() or title}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        return dock
+
+    def export_pdf(self) -> None:
+        if importlib.util.find_spec(EXPORT_MODULE) is None:
+            return
+        module = importlib.import_module(EXPORT_MODULE)
+        module.run_export_dialog(self, self.selected_ids(), self.query)
+
+    # -- theme and language ------------------------------------------------------------------------
+    def set_theme(self, theme: str) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, theme, self.font_family)
+        self.settings.set("theme", current_theme())
+        self.settings.save()
+        (self.window_actions.theme_dark if current_theme() == "dark" else self.window_actions.theme_light).setChecked(True)
+        self.article_pane.view.render()
+        self.results_view.viewport().update()
+
+    def set_language(self, language: str) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        set_language(app, language)
+        self.settings.set("language", current_language())
+        self.settings.save()
+        (self.window_actions.lang_en if current_language() == "en" else self.window_actions.lang_fa).setChecked(True)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Bayegan — Persian news archive"))
+        self.window_actions.retranslate(self)
+        self.tag_model.persian_digits = current_language() == "fa"
+        if self.tag_model.rowCount():
+            self.tag_model.dataChanged.emit(self.tag_model.index(0), self.tag_model.index(self.tag_model.rowCount() - 1))
+        self._update_article_count()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- closing --------------------------------------------------------------------------------
+    def save_state(self) -> None:
+        s = self.settings
+        s.set("geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        s.set("splitter", bytes(self.splitter.saveState().toBase64().data()).decode("ascii"))
+        s.set("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
+        s.set("last_query", self.search_bar.box.text())
+        s.set("sort", self.search_bar.sort)
+        s.set("zoom", self.article_pane.view.zoom)
+        s.save()
+
+    def shutdown(self) -> None:
+        """Stops background work and closes the index (also used by tests)."""
+        self.searches.discard_pending()
+        if self.indexer is not None:
+            self.indexer.cancel()
+            self.indexer.wait()
+        self.search_worker.wait()
+        self.background.wait()
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,125 @@
+"""The search box (search as you type, debounced), result count, "did you mean" and sort order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.translations import current_language
+
+DEBOUNCE_MS = 150
+SORTS = ("relevance", "date")
+
+
+class SearchBar(QWidget):
+    search_requested = Signal(str)  # debounced query text
+    sort_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.box = QLineEdit(self)
+        self.box.setObjectName("searchBox")
+        self.box.setClearButtonEnabled(True)
+        self.box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.box.setMinimumWidth(280)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.suggestion_label = QLabel(self)
+        self.suggestion_label.setObjectName("suggestionLabel")
+        self.suggestion_label.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion_label.linkActivated.connect(self._accept_suggestion)
+        self.suggestion_label.hide()
+        self.sort_label = QLabel(self)
+        self.sort_box = QComboBox(self)
+        self.sort_box.setObjectName("sortBox")
+        self.sort_box.addItems(["", ""])
+        self.sort_box.currentIndexChanged.connect(lambda i: self.sort_changed.emit(SORTS[i]))
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(lambda: self.search_requested.emit(self.box.text()))
+        self.box.textEdited.connect(lambda _text: self.timer.start())
+        self.box.returnPressed.connect(self.search_now)
+        self.suggestion = ""
+        self._count: tuple[int, str] | None = None
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(10)
+        layout.addWidget(self.box, 3)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.suggestion_label)
+        layout.addStretch(1)
+        layout.addWidget(self.sort_label)
+        layout.addWidget(self.sort_box)
+        self.retranslate()
+
+    @property
+    def sort(self) -> str:
+        return SORTS[max(0, self.sort_box.currentIndex())]
+
+    def set_sort(self, sort: str) -> None:
+        self.sort_box.setCurrentIndex(SORTS.index(sort) if sort in SORTS else 0)
+
+    def set_query(self, text: str) -> None:
+        """Sets the box without a debounced search (the caller searches)."""
+        self.box.setText(text)
+        self.timer.stop()
+
+    def search_now(self) -> None:
+        self.timer.stop()
+        self.search_requested.emit(self.box.text())
+
+    def show_count(self, total: int, took_ms: float) -> None:
+        self._count = (total, "")
+        self._render_count()
+
+    def show_error(self, message: str) -> None:
+        self._count = (-1, message)
+        self._render_count()
+
+    def _render_count(self) -> None:
+        if self._count is None:
+            self.count_label.setText("")
+            return
+        total, message = self._count
+        if total < 0:
+            self.count_label.setText(message)
+            return
+        text = self.tr("1 result") if total == 1 else self.tr("{count} results").format(count=f"{total:,}")
+        if current_language() == "fa":
+            text = text.translate(PERSIAN_DIGITS)
+        self.count_label.setText(text)
+
+    def show_suggestion(self, suggestion: str | None) -> None:
+        self.suggestion = suggestion or ""
+        self._render_suggestion()
+
+    def _render_suggestion(self) -> None:
+        if not self.suggestion:
+            self.suggestion_label.hide()
+            return
+        from html import escape
+
+        self.suggestion_label.setText(self.tr("Did you mean: {suggestion}").format(
+            suggestion=f'<a href="suggest"><b>{escape(self.suggestion)}</b></a>'))
+        self.suggestion_label.show()
+
+    def _accept_suggestion(self, _link: str) -> None:
+        if self.suggestion:
+            self.box.setText(self.suggestion)
+            self.search_now()
+
+    def retranslate(self) -> None:
+        self.box.setPlaceholderText(self.tr("Search the archive (Ctrl+F): words, \"phrases\", -not, tag:…"))
+        self.sort_label.setText(self.tr("Sort:"))
+        self.sort_box.setItemText(0, self.tr("Relevance"))
+        self.sort_box.setItemText(1, self.tr("Newest first"))
+        self._render_count()
+        self._render_suggestion()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,66 @@
+"""One window per data folder: a second start asks the first to come forward and exits."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+_RAISE = b"raise"
+
+
+def server_name(data_dir: Path) -> str:
+    digest = hashlib.sha1(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"bayegan-{digest}"
+
+
+class SingleInstance(QObject):
+    """`claim()` is True for the first process on a data folder; later ones signal it to raise."""
+
+    raise_requested = Signal()
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.name = server_name(data_dir)
+        self.server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        if self._ask_running_instance():
+            return False
+        server = QLocalServer(self)
+        if not server.listen(self.name):
+            # A stale socket from a crashed run: nobody answered, so take it over.
+            QLocalServer.removeServer(self.name)
+            if not server.listen(self.name):
+                return True  # no guard possible on this system; run anyway
+        server.newConnection.connect(self._on_connection)
+        self.server = server
+        return True
+
+    def _ask_running_instance(self) -> bool:
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(300):
+            return False
+        socket.write(_RAISE)
+        socket.waitForBytesWritten(300)
+        socket.disconnectFromServer()
+        return True
+
+    def _on_connection(self) -> None:
+        assert self.server is not None
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._on_message(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _on_message(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(_RAISE):
+            self.raise_requested.emit()
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            self.server = None

@@ -1,0 +1,89 @@
+"""The tags of the current results with their counts; checking several means AND."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from viewer.gui.dates import PERSIAN_DIGITS
+
+TAG_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class TagModel(QAbstractListModel):
+    checked_changed = Signal(list)  # the checked tags, in the order they were checked
+
+    def __init__(self, parent=None):  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._rows: list[tuple[str, int]] = []
+        self._checked: list[str] = []
+        self.persian_digits = True
+
+    def set_facets(self, facets: list[tuple[str, int]]) -> None:
+        """The facets of a new result; checked tags stay listed (first) even when absent."""
+        counts = dict(facets)
+        rows = [(tag, counts.get(tag, 0)) for tag in self._checked]
+        rows += [(tag, count) for tag, count in facets if tag not in self._checked]
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    @property
+    def checked(self) -> list[str]:
+        return list(self._checked)
+
+    def set_checked(self, tag: str, on: bool = True) -> None:
+        if on == (tag in self._checked):
+            return
+        if on:
+            self._checked.append(tag)
+        else:
+            self._checked.remove(tag)
+        row = next((i for i, (t, _) in enumerate(self._rows) if t == tag), -1)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row), self.index(row), [Qt.ItemDataRole.CheckStateRole])
+        elif on:
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._rows.insert(0, (tag, 0))
+            self.endInsertRows()
+        self.checked_changed.emit(self.checked)
+
+    def clear_checked(self) -> None:
+        if not self._checked:
+            return
+        self._checked.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Qt.ItemDataRole.CheckStateRole])
+        self.checked_changed.emit([])
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        tag, count = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            number = str(count).translate(PERSIAN_DIGITS) if self.persian_digits else str(count)
+            return f"{tag}  ({number})"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if tag in self._checked else Qt.CheckState.Unchecked
+        if role in (TAG_ROLE, Qt.ItemDataRole.ToolTipRole):
+            return tag
+        if role == COUNT_ROLE:
+            return count
+        return None
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))  # type: ignore[call-overload]
+        self.set_checked(self._rows[index.row()][0], state == Qt.CheckState.Checked)
+        return True
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        # Not ItemIsUserCheckable: the panel toggles on a click anywhere on the row, once.
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

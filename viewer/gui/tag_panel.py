@@ -1,0 +1,63 @@
+"""The tag filter panel: a box to filter the list, the checkable tags with counts, clear-all."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
+
+from viewer.gui.tag_model import TAG_ROLE, TagModel
+
+
+class TagPanel(QWidget):
+    def __init__(self, model: TagModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setFilterRole(TAG_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.title = QLabel(self)
+        self.title.setObjectName("panelTitle")
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.list = QListView(self)
+        self.list.setObjectName("tagList")
+        self.list.setModel(self.proxy)
+        self.list.setUniformItemSizes(True)
+        self.list.clicked.connect(self._toggle)
+        self.clear_button = QPushButton(self)
+        self.clear_button.setObjectName("clearTags")
+        self.clear_button.clicked.connect(model.clear_checked)
+        model.checked_changed.connect(self._update_clear)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.list, 1)
+        self.retranslate()
+        self._update_clear([])
+
+    def _toggle(self, proxy_index) -> None:  # type: ignore[no-untyped-def]
+        """A click anywhere on the row (not just the small box) toggles the tag."""
+        tag = proxy_index.data(TAG_ROLE)
+        if tag:
+            self.model.set_checked(tag, tag not in self.model.checked)
+
+    def _update_clear(self, checked: list[str]) -> None:
+        self.clear_button.setEnabled(bool(checked))
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Tags"))
+        self.filter_box.setPlaceholderText(self.tr("Filter tags…"))
+        self.clear_button.setText(self.tr("Clear all"))
+        self.clear_button.setToolTip(self.tr("Uncheck every tag"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -13,11 +13,11 @@ def add_outline(source: Path, target: Path, entries: Sequence[tuple[str, int]], 
     """Copy `source` to `target` plus one top-level bookmark per (title, 0-based page), marked Persian and right to left."""
     writer = PdfWriter(source, incremental=True)
     for title, page in entries:
-        writer.add_outline_item(title, page)
+        writer.add_outline_item(title=title, page_number=page)
     if entries:
-        writer.page_mode = NameObject("/UseOutlines")
+        writer.page_mode = "/UseOutlines"
     preferences = writer.create_viewer_preferences()
-    preferences.direction = NameObject("/R2L")
+    preferences[NameObject("/Direction")] = NameObject("/R2L")
     writer._root_object[NameObject("/Lang")] = TextStringObject(language)
     with open(target, "wb") as handle:
         writer.write(handle)

@@ -8,16 +8,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex, LockError
+from whoosh.util.filelock import try_for
 from whoosh.writing import IndexWriter
 
 from viewer.analysis.analyzer import ANALYZER_VERSION
 from viewer.core.errors import DataDirError, IndexBusyError
+from viewer.search.manifest import MANIFEST_NAME
 from viewer.search.schema import SCHEMA_VERSION, build_schema
 
 INDEX_NAME = "articles"
 INDEX_VERSION = f"schema{SCHEMA_VERSION}-analyzer{ANALYZER_VERSION}"
 _VERSION_FILE = "bayegan-index-version"
+REBUILD_WAIT_SECONDS = 3.0
 
 
 def open_index(index_dir: Path) -> tuple[FileIndex, bool]:
@@ -27,17 +31,37 @@ def open_index(index_dir: Path) -> tuple[FileIndex, bool]:
     except OSError as exc:
         raise DataDirError(f"Cannot create the index folder {index_dir}: {exc.strerror or exc}",
                            f"پوشهٔ نمایه ساخته نشد: {index_dir}") from exc
-    version_file = index_dir / _VERSION_FILE
-    current = version_file.read_text("utf-8").strip() if version_file.exists() else ""
-    if current == INDEX_VERSION and index.exists_in(str(index_dir), INDEX_NAME):
+    opened = _open_existing(index_dir)
+    if opened is not None:
+        return opened
+    # Missing, outdated or damaged: rebuild, but only while holding the write lock, so that a process
+    # that read the index in the middle of another one's commit never wipes what that one is writing.
+    try:
+        lock = FileStorage(str(index_dir)).lock(f"{INDEX_NAME}_WRITELOCK")
+        if not try_for(lock.acquire, timeout=REBUILD_WAIT_SECONDS, delay=0.1):
+            raise IndexBusyError()
         try:
-            ix = index.open_dir(str(index_dir), indexname=INDEX_NAME)
-            with ix.reader() as reader:
-                reader.doc_count()
-            return ix, False
-        except Exception:  # noqa: BLE001 - any damage means: rebuild from the sources
-            pass
-    return _create(index_dir), True
+            opened = _open_existing(index_dir)
+            return opened if opened is not None else (_create(index_dir), True)
+        finally:
+            lock.release()
+    except OSError as exc:
+        raise DataDirError(f"Cannot write the index in {index_dir}: {exc.strerror or exc}",
+                           f"نمایه در {index_dir} نوشته نشد: {exc.strerror or exc}") from exc
+
+
+def _open_existing(index_dir: Path) -> tuple[FileIndex, bool] | None:
+    """The index if it is current and readable; None when it must be (re)built."""
+    try:
+        if (index_dir / _VERSION_FILE).read_text("utf-8").strip() != INDEX_VERSION:
+            return None
+        ix = index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        with ix.reader() as reader:
+            reader.doc_count()
+    except Exception:  # noqa: BLE001 - any damage (or no index yet) means: rebuild from the sources
+        return None
+    # No manifest: a rebuild (or first sync) that never finished, so the next sync reads everything.
+    return ix, not (index_dir / MANIFEST_NAME).exists()
 
 
 def _create(index_dir: Path) -> FileIndex:
@@ -45,6 +69,8 @@ def _create(index_dir: Path) -> FileIndex:
     for child in index_dir.iterdir():
         if child.suffix in (".seg", ".toc") and INDEX_NAME in child.name:
             child.unlink(missing_ok=True)
+    # The manifest describes the old index: kept, it would make the next sync skip every file.
+    (index_dir / MANIFEST_NAME).unlink(missing_ok=True)
     ix = index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
     (index_dir / _VERSION_FILE).write_text(INDEX_VERSION, "utf-8")
     return ix
@@ -57,6 +83,9 @@ def exclusive_writer(ix: FileIndex, wait_seconds: float = 3.0) -> Iterator[Index
         writer = ix.writer(timeout=wait_seconds, delay=0.1)
     except LockError as exc:
         raise IndexBusyError() from exc
+    except OSError as exc:
+        raise DataDirError(f"Cannot write the index in {ix.storage.folder}: {exc.strerror or exc}",
+                           f"نمایه در {ix.storage.folder} نوشته نشد: {exc.strerror or exc}") from exc
     try:
         yield writer
     except BaseException:

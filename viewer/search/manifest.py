@@ -36,8 +36,12 @@ class Manifest:
             raw = json.loads((index_dir / MANIFEST_NAME).read_text("utf-8"))
             if raw.get("version") != version:
                 return cls(version)
+            if raw.get("pending", False):
+                # Saved just before a commit that may not have finished: trust none of it, read every
+                # file again (updates by id are idempotent; articles no file gives are dropped).
+                return cls(version, pending=True)
             files = {path: FileRecord(**record) for path, record in raw["files"].items()}
-            return cls(version, files, bool(raw.get("pending", False)))
+            return cls(version, files)
         except FileNotFoundError:
             return cls(version)
         except (OSError, ValueError, KeyError, TypeError):

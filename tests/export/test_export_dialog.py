@@ -1,0 +1,78 @@
+"""File → Export PDF in the real window: the choices offered, the export in the background, cancel, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QPushButton
+
+from tests.export.pdf_reading import outline, require_poppler
+from tests.gui.conftest import WAIT_MS, data_paths, gui_app, indexed_sample, window  # noqa: F401 - fixtures
+from viewer.gui import export_dialog
+from viewer.gui.export_dialog import ExportChoices, ExportDialog, ExportJob, Scope, window_choices
+
+pytestmark = pytest.mark.gui
+
+
+def search(qtbot, win, text: str) -> None:  # type: ignore[no-untyped-def]
+    win.search(text)
+    qtbot.waitUntil(lambda: not win.search_pending and win.result is not None and win.result.query == text, timeout=WAIT_MS)
+
+
+def test_dialog_offers_what_the_window_has(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    search(qtbot, window, "اصفهان")
+    choices = window_choices(window, window.selected_ids(), window.query)
+    assert choices.open_article is not None and choices.open_article.id == window.article_pane.article.id
+    assert len(choices.result_ids) == window.result.total > 1 == len(choices.selected_ids)
+    assert choices.noted_ids == []
+    dialog = ExportDialog(choices, tmp_path, window)
+    qtbot.addWidget(dialog)
+    assert dialog.scope() is Scope.OPEN and not dialog.scope_buttons[Scope.NOTED].isEnabled()
+    assert dialog.out_path().parent == tmp_path and dialog.out_path().suffix == ".pdf"
+    dialog.scope_buttons[Scope.RESULTS].setChecked(True)
+    assert dialog.article_ids() == choices.result_ids and dialog.out_path().name == "اصفهان.pdf"
+    assert dialog.with_notes()
+
+
+def test_export_from_the_window_menu(qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    require_poppler()
+    search(qtbot, window, "اصفهان")
+    out = tmp_path / "results.pdf"
+
+    def choose_results(dialog: ExportDialog) -> int:
+        dialog.scope_buttons[Scope.RESULTS].setChecked(True)
+        dialog.path_edit.setText(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", choose_results)
+    window.window_actions.export_pdf.trigger()
+    qtbot.waitUntil(lambda: not export_dialog._running, timeout=WAIT_MS)
+    expected = [window.service.article(i).title for i in window_choices(window, [], window.query).result_ids]
+    assert [title for title, _ in outline(out)] == expected
+    assert str(out) in window.statusBar().currentMessage()
+    assert window.settings.get("export_folder") == str(tmp_path)
+
+
+def test_cancel_from_the_progress_dialog(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    out = tmp_path / "cancelled.pdf"
+    ids = window_choices(window, [], window.query).result_ids
+    assert len(ids) >= 40
+    job = ExportJob(window, window.service.archive.searcher, window.paths, ids, out)
+    cancel_button = job.progress.findChild(QPushButton)
+    job.progressed.connect(lambda done, _total, _label: cancel_button.click() if done >= 1 else None)
+    with qtbot.waitSignal(job.cancelled, timeout=WAIT_MS):
+        job.start()
+    job.wait()
+    assert not out.exists() and list(tmp_path.glob("*.pdf*")) == []
+    assert not job.progress.isVisible()
+
+
+def test_a_failed_export_says_why_in_persian(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    choices = ExportChoices(open_article=window.article_pane.article)
+    job = ExportJob(window, window.service.archive.searcher, window.paths, choices.ids(Scope.OPEN),
+                    tmp_path / "no-such-folder" / "x.pdf")
+    with qtbot.waitSignal(job.failed, timeout=WAIT_MS) as failed:
+        job.start()
+    job.wait()
+    assert "فایل PDF نوشته نشد" in failed.args[0]

@@ -1,0 +1,343 @@
+"""File → Export PDF: choose what to export, with or without notes, and where; the export runs off the UI
+thread behind a progress dialog that can cancel it."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.article import Article
+from viewer.core.errors import BayeganError, CancelledError
+from viewer.core.paths import DataPaths
+from viewer.export.model import ExportReport
+from viewer.gui.crash_handler import user_message
+from viewer.gui.tasks import TaskRunner
+from viewer.gui.translations import current_language
+
+SearcherFactory = Callable[[], Any]  # () -> ArchiveSearcher (a context manager); one per worker thread
+_running: set[ExportJob] = set()  # keeps a job alive until it reports back
+
+
+def _t(en: str, fa: str) -> str:
+    return fa if current_language() == "fa" else en
+
+
+def _count(n: int) -> str:
+    text = str(n)
+    return text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) if current_language() == "fa" else text
+
+
+class Scope(StrEnum):
+    OPEN = "open"
+    SELECTED = "selected"
+    RESULTS = "results"
+    NOTED = "noted"
+
+
+@dataclass
+class ExportChoices:
+    """What the window can offer to export, as article ids."""
+
+    open_article: Article | None = None
+    selected_ids: list[str] = field(default_factory=list)
+    result_ids: list[str] = field(default_factory=list)
+    noted_ids: list[str] = field(default_factory=list)
+    query: str = ""
+
+    def ids(self, scope: Scope) -> list[str]:
+        return {
+            Scope.OPEN: [self.open_article.id] if self.open_article else [],
+            Scope.SELECTED: self.selected_ids,
+            Scope.RESULTS: self.result_ids,
+            Scope.NOTED: self.noted_ids,
+        }[scope]
+
+    def title(self, scope: Scope) -> str | None:
+        """The PDF's document title (None: the export's default, an article's own title for one article)."""
+        if scope is Scope.RESULTS and self.query.strip():
+            return f"بایگان — {self.query.strip()}"
+        if scope is Scope.NOTED:
+            return "بایگان — خبرهای یادداشت‌دار"
+        return None
+
+
+def default_file_name(choices: ExportChoices, scope: Scope) -> str:
+    if scope is Scope.OPEN and choices.open_article is not None:
+        stem = choices.open_article.title
+    elif scope is Scope.RESULTS and choices.query.strip():
+        stem = choices.query
+    else:
+        stem = "bayegan-export"
+    stem = re.sub(r'[\\/:*?"<>|\s]+', " ", stem).strip()[:60].strip() or "bayegan-export"
+    return stem + ".pdf"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, choices: ExportChoices, folder: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(_t("Export PDF", "خروجی PDF"))
+        self.choices = choices
+        self.folder = folder
+        self._named_by_user = False
+
+        scope_box = QGroupBox(_t("What to export", "چه چیزی"), self)
+        scope_layout = QVBoxLayout(scope_box)
+        self.scope_group = QButtonGroup(self)
+        self.scope_buttons: dict[Scope, QRadioButton] = {}
+        labels = {
+            Scope.OPEN: (_t("The open article", "خبر باز"), None),
+            Scope.SELECTED: (_t("The selected articles ({n})", "خبرهای برگزیده ({n})"), len(choices.selected_ids)),
+            Scope.RESULTS: (_t("All results of the search ({n})", "همهٔ نتیجه‌های جست‌وجو ({n})"), len(choices.result_ids)),
+            Scope.NOTED: (_t("All articles with notes ({n})", "همهٔ خبرهای یادداشت‌دار ({n})"), len(choices.noted_ids)),
+        }
+        for scope, (label, n) in labels.items():
+            button = QRadioButton(label.format(n=_count(n)) if n is not None else label, scope_box)
+            button.setObjectName(f"scope-{scope.value}")
+            button.setEnabled(bool(choices.ids(scope)))
+            self.scope_group.addButton(button)
+            self.scope_buttons[scope] = button
+            scope_layout.addWidget(button)
+        first = next((s for s in (Scope.SELECTED, Scope.OPEN, Scope.RESULTS, Scope.NOTED)
+                      if choices.ids(s) and (s is not Scope.SELECTED or len(choices.selected_ids) > 1)), None)
+        if first is not None:
+            self.scope_buttons[first].setChecked(True)
+        self.scope_group.buttonToggled.connect(self._scope_changed)
+
+        self.with_notes_box = QCheckBox(_t("With highlights and notes", "با برجسته‌ها و یادداشت‌ها"), self)
+        self.with_notes_box.setObjectName("withNotes")
+        self.with_notes_box.setChecked(True)
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("exportPath")
+        self.path_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.path_edit.textEdited.connect(lambda _text: setattr(self, "_named_by_user", True))
+        browse = QPushButton(_t("Choose…", "انتخاب…"), self)
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Export", "خروجی بگیر"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Cancel", "انصراف"))
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scope_box)
+        layout.addWidget(self.with_notes_box)
+        layout.addLayout(path_row)
+        layout.addWidget(self.buttons)
+        self._scope_changed()
+
+    def scope(self) -> Scope | None:
+        return next((s for s, b in self.scope_buttons.items() if b.isChecked()), None)
+
+    def article_ids(self) -> list[str]:
+        scope = self.scope()
+        return self.choices.ids(scope) if scope else []
+
+    def with_notes(self) -> bool:
+        return self.with_notes_box.isChecked()
+
+    def out_path(self) -> Path:
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def _scope_changed(self, *_args: object) -> None:
+        scope = self.scope()
+        if scope is not None and not self._named_by_user:
+            self.path_edit.setText(str(self.folder / default_file_name(self.choices, scope)))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(scope is not None)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, _t("Save the PDF as", "ذخیرهٔ PDF با نام"), self.path_edit.text(),
+                                                _t("PDF files (*.pdf)", "پرونده‌های PDF (*.pdf)"))
+        if chosen:
+            self.path_edit.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+            self._named_by_user = True
+
+    def _accept_if_valid(self) -> None:
+        path = self.out_path()
+        if not self.article_ids() or not self.path_edit.text().strip():
+            return
+        if not path.parent.is_dir():
+            QMessageBox.warning(self, self.windowTitle(), _t(f"The folder {path.parent} does not exist.",
+                                                             f"پوشهٔ {path.parent} وجود ندارد."))
+            return
+        if path.suffix.lower() != ".pdf":
+            self.path_edit.setText(str(path) + ".pdf")
+        self.accept()
+
+
+class ExportJob(QObject):
+    """One export on a worker thread, reporting to a progress dialog; `finished` carries the report."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)  # ExportReport
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, searcher: SearcherFactory, paths: DataPaths, article_ids: Sequence[str], out: Path,
+                 *, with_notes: bool = True, title: str | None = None):
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.searcher = searcher
+        self.paths = paths
+        self.article_ids = list(article_ids)
+        self.out = out
+        self.with_notes = with_notes
+        self.title = title
+        self.cancel_requested = threading.Event()
+        self.runner = TaskRunner(max_threads=1, parent=self)
+        self.progress = QProgressDialog(_t("Exporting…", "در حال ساختن PDF…"), _t("Cancel", "لغو"), 0,
+                                        max(1, 2 * len(self.article_ids)), parent)
+        self.progress.setObjectName("exportProgress")
+        self.progress.setWindowTitle(_t("Export PDF", "خروجی PDF"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.cancel)
+        self.progressed.connect(self._show_progress)
+
+    def start(self) -> None:
+        from viewer.export.qt_runtime import register_fonts
+
+        register_fonts()  # on the UI thread, before the worker lays text out
+        _running.add(self)
+        self.progress.setValue(0)
+        self.runner.run(self._work, self._done, self._failed)
+
+    def cancel(self) -> None:
+        self.cancel_requested.set()
+        self.progress.setLabelText(_t("Cancelling…", "در حال لغو…"))
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.runner.wait(msecs)
+
+    # -- worker thread ----------------------------------------------------------------------------
+    def _work(self) -> ExportReport:
+        from viewer.export.notes_source import load_notes
+        from viewer.export.pdf import export_pdf
+
+        with self.searcher() as searcher:
+            articles = [a for a in (searcher.article(i) for i in self.article_ids) if a is not None]
+        if not articles:
+            raise BayeganError("None of these articles is in the archive any more.", "هیچ‌یک از این خبرها دیگر در بایگان نیست.")
+        notes = load_notes(self.paths.notes_path, self.paths.backups_dir, [a.id for a in articles]) if self.with_notes else {}
+        return export_pdf(articles, notes, self.out, with_notes=self.with_notes, title=self.title,
+                          progress=lambda done, total, label: self.progressed.emit(done, total, label),
+                          cancel=self.cancel_requested.is_set)
+
+    # -- UI thread --------------------------------------------------------------------------------
+    def _show_progress(self, done: int, total: int, label: str) -> None:
+        if self.cancel_requested.is_set():
+            return
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(min(done, total))
+        if label:
+            self.progress.setLabelText(label)
+
+    def _finish(self) -> None:
+        self.progress.close()
+        _running.discard(self)
+
+    def _done(self, report: ExportReport) -> None:
+        self._finish()
+        self.finished.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, CancelledError):
+            self.cancelled.emit()
+        else:
+            self.failed.emit(user_message(exc))
+
+
+def _status(window: QWidget, message: str) -> None:
+    status_bar = getattr(window, "statusBar", None)
+    if callable(status_bar):
+        status_bar().showMessage(message, 10000)
+
+
+def window_choices(main_window: Any, article_ids: Sequence[str], query: str) -> ExportChoices:
+    """The choices the main window offers: its open article, selection, search results and noted articles."""
+    from viewer.export.notes_source import article_ids_with_notes
+
+    pane = getattr(main_window, "article_pane", None)
+    result = getattr(main_window, "result", None)
+    result_ids: list[str] = []
+    if result is not None:  # an empty query lists every article: "all results" is then the whole archive
+        shown = [hit.id for hit in result.hits]
+        seen = set(shown)
+        result_ids = shown + [i for i in (result.doc_ids or []) if i not in seen]
+    paths: DataPaths = main_window.paths
+    return ExportChoices(
+        open_article=getattr(pane, "article", None),
+        selected_ids=list(article_ids),
+        result_ids=result_ids,
+        noted_ids=article_ids_with_notes(paths.notes_path, paths.backups_dir),
+        query=query,
+    )
+
+
+def _start_folder(main_window: Any) -> Path:
+    settings = getattr(main_window, "settings", None)
+    remembered = settings.get("export_folder") if settings is not None else None
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def run_export_dialog(main_window: Any, article_ids: Sequence[str], current_query: str) -> ExportJob | None:
+    """Asks what to export and where, then exports in the background. Returns the running job (None if cancelled)."""
+    service = getattr(main_window, "service", None)
+    if service is None:
+        QMessageBox.information(main_window, _t("Export PDF", "خروجی PDF"),
+                                _t("The archive is not open yet.", "بایگان هنوز باز نشده است."))
+        return None
+    choices = window_choices(main_window, article_ids, current_query)
+    dialog = ExportDialog(choices, _start_folder(main_window), main_window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    scope = dialog.scope()
+    assert scope is not None
+    out = dialog.out_path()
+    settings = getattr(main_window, "settings", None)
+    if settings is not None:
+        settings.set("export_folder", str(out.parent))
+        settings.save()
+    job = ExportJob(main_window, service.archive.searcher, main_window.paths, dialog.article_ids(), out,
+                    with_notes=dialog.with_notes(), title=choices.title(scope))
+    job.finished.connect(lambda report: _status(main_window, _t(
+        f"Exported {len(report.article_pages)} articles ({report.pages} pages) to {report.path}",
+        f"{_count(len(report.article_pages))} خبر ({_count(report.pages)} صفحه) در {report.path} ذخیره شد")))
+    job.cancelled.connect(lambda: _status(main_window, _t("Export cancelled.", "خروجی گرفتن لغو شد.")))
+    job.failed.connect(lambda message: QMessageBox.warning(main_window, _t("Export PDF", "خروجی PDF"), message))
+    job.start()
+    return job

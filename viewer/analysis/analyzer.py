@@ -1,8 +1,14 @@
-"""The Whoosh analyzers: the same chain at index and query time.
+"""The Whoosh analyzer: the same at index and query time.
 
-The tokenizer reads the stored text and sets `startchar`/`endchar` on it, so highlights and
-annotation offsets stay exact; the filter changes only `token.text`. Classes keep no hazm object,
-so Whoosh can pickle them into the index under this stable import path.
+One regular expression finds the words of the stored text, detached `می`/`نمی` and plural or
+comparative suffixes joined to their word (`می کند`, `کتاب ها`), so all three ZWNJ spellings give one
+token; `startchar`/`endchar` point into the text as stored, so highlights and annotation offsets
+stay exact, and only `token.text` changes: it becomes the word's search key (`word_keys`, cached),
+and at index time a lemma token (`>lemma`) joins it at the same position when the lemma differs.
+
+`term_positions` is the indexing fast path (no Token objects): `PersianPositions` in
+viewer/search/postings.py calls it. Classes keep no hazm object, so Whoosh can pickle them into the
+index under this stable import path.
 """
 
 from __future__ import annotations
@@ -10,32 +16,43 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from whoosh.analysis import Composable, Filter, Token, Tokenizer
+from whoosh.analysis import Token, Tokenizer
 
 from viewer.analysis.lemma import lemma_of
 from viewer.analysis.normalize import ZWNJ, fold_word, lemma_form, normalize_tag
 
 # Bump when tokens change: an index built with another version is rebuilt from its sources.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 LEMMA_PREFIX = ">"
 
-_WORD = re.compile(r"[\w\u064b-\u065f\u0670\u0640\u200c\u200d]+")
-_JOINABLE_GAP = re.compile(r"[ \u00a0\u200c\u200f\u200e]{1,3}")
+_CHARS = r"\w\u064b-\u065f\u0670\u0640\u200d"
+_GAP = r"[ \u00a0\u200c\u200f\u200e]{1,3}"
+_YEH = "[یي]"
+_SUFFIXES = "|".join(s.replace("ی", _YEH) for s in sorted(
+    ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "ترین"),
+    key=len, reverse=True))
+# [detached می/نمی + gap] word [gap + detached suffix]*; a word's inner ZWNJs belong to it.
+_TOKEN = re.compile(
+    rf"(?:ن?م{_YEH}{_GAP}(?=[{_CHARS}]))?"
+    rf"[{_CHARS}]+(?:\u200c+[{_CHARS}]+)*"
+    rf"(?:{_GAP}(?:{_SUFFIXES})(?![{_CHARS}]))*"
+)
 
-# Affixes archives write detached (`می کند`, `کتاب ها`): joined to their word, as with a ZWNJ.
-_DETACHED_PREFIXES = frozenset({"می", "نمی"})
-_DETACHED_SUFFIXES = frozenset({
-    "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "ترین",
-})
-
+# Function words only (Lucene's Persian list and hazm's hold content words too: رشد, نشست, جدید).
+# They are dropped at index and query time and take no position.
 STOPWORDS = frozenset(fold_word(w) for w in """
-و در به از که این را با است آن برای تا یا هم شد شده شود بر نیز اما هر یک ای ها های
+و در به از که این را با است آن برای تا یا هم شد شده شود بر نیز اما هر یک ای ها های هایی
+خود وی او ما من تو شما آنها آنان ایشان دیگر یکی همه همین همچنین روی بین پس تنها البته ولی
+چه حتی بدون برخی هنوز چنین چون نه چرا وقتی فقط اگر آیا بلکه شاید مانند مثل آنچه زیرا
+بنابراین آنجا اینکه آنکه سپس لذا درباره طی میان بود باشد دارد باید هستند نیست اند
 """.split())
 
 _MAX_WORD = 64
 _CACHE_LIMIT = 400_000
 _keys: dict[str, tuple[str, str | None]] = {}
+# token text as found -> (surface, ">lemma" or None), or None for a stopword; a cache of `word_keys`.
+_token_keys: dict[str, tuple[str, str | None] | None] = {}
 
 
 def word_keys(word: str) -> tuple[str, str | None]:
@@ -55,109 +72,107 @@ def word_keys(word: str) -> tuple[str, str | None]:
     return surface, lemma_key
 
 
-def _affix(word: str) -> str:
-    return word.replace(ZWNJ, "").replace("ي", "ی")
+def _token_keys_of(text: str) -> tuple[str, str | None] | None:
+    surface, lemma = word_keys(text.replace(" ", "").replace("\u00a0", "")[:_MAX_WORD])
+    keys = None if not surface or surface in STOPWORDS else (surface, LEMMA_PREFIX + lemma if lemma else None)
+    if len(_token_keys) >= _CACHE_LIMIT:
+        _token_keys.clear()
+    _token_keys[text] = keys
+    return keys
 
 
-class PersianTokenizer(Tokenizer):
-    """Words of the stored text, with detached `می`/`نمی` and plural/comparative suffixes
-    joined to their word, so all three ZWNJ spellings give one token."""
+def term_positions(value: str) -> dict[str, list[int]]:
+    """Index terms of `value` (surface and lemma keys) with their word positions; stopwords take
+    no position, so a phrase steps over them as the query side does."""
+    found: dict[str, list[int]] = {}
+    cache = _token_keys
+    pos = 0
+    for text in _TOKEN.findall(value):
+        keys = cache[text] if text in cache else _token_keys_of(text)
+        if keys is None:
+            continue
+        surface, lemma = keys
+        if surface in found:
+            found[surface].append(pos)
+        else:
+            found[surface] = [pos]
+        if lemma is not None:
+            if lemma in found:
+                found[lemma].append(pos)
+            else:
+                found[lemma] = [pos]
+        pos += 1
+    return found
+
+
+def token_spans(value: str) -> Iterator[tuple[int, int, str, str | None]]:
+    """(start, end, surface key, ">lemma" key or None) of each non-stopword token of `value`."""
+    cache = _token_keys
+    for match in _TOKEN.finditer(value):
+        text = match.group()
+        keys = cache[text] if text in cache else _token_keys_of(text)
+        if keys is not None:
+            yield match.start(), match.end(), keys[0], keys[1]
+
+
+class PersianAnalyzer(Tokenizer):
+    """Tokens of the stored text with search keys as their text (see the module docstring)."""
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self)
 
     def __hash__(self) -> int:
         return hash(type(self))
+
+    def term_positions(self, value: str) -> dict[str, list[int]]:
+        return term_positions(value)
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False,
                  keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
                  start_char: int = 0, tokenize: bool = True, mode: str = "", **kwargs: object,
                  ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.boost = 1.0
         if not tokenize:
             token.original = token.text = value
-            token.boost = 1.0
-            if positions:
-                token.pos = start_pos
-            if chars:
-                token.startchar = start_char
-                token.endchar = start_char + len(value)
+            token.pos = start_pos
+            token.startchar, token.endchar = start_char, start_char + len(value)
             yield token
             return
+        cache = _token_keys
+        with_lemma = mode == "index"
         pos = start_pos
-        for start, end in _joined_spans(value):
-            token.text = value[start:end]
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = token.text
-            if positions:
-                token.pos = pos
-                pos += 1
-            if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
-            yield token
-
-
-def _joined_spans(value: str) -> Iterator[tuple[int, int]]:
-    spans = []
-    for match in _WORD.finditer(value):
-        start, end = match.span()
-        while start < end and value[start] == ZWNJ:
-            start += 1
-        while end > start and value[end - 1] == ZWNJ:
-            end -= 1
-        if start < end:
-            spans.append((start, end))
-    pending: tuple[int, int] | None = None
-    for start, end in spans:
-        if pending is not None:
-            gap = value[pending[1]:start]
-            pending_word = _affix(value[pending[0]:pending[1]])
-            if _JOINABLE_GAP.fullmatch(gap) and (
-                pending_word in _DETACHED_PREFIXES or _affix(value[start:end]) in _DETACHED_SUFFIXES
-            ):
-                pending = (pending[0], end)
+        for match in _TOKEN.finditer(value):
+            text = match.group()
+            keys = cache[text] if text in cache else _token_keys_of(text)
+            token.stopped = keys is None
+            if keys is None and removestops:
                 continue
-            yield pending
-        pending = (start, end)
-    if pending is not None:
-        yield pending
-
-
-class PersianFoldFilter(Filter):
-    """Token text becomes the word's search key; at index time a lemma token (`>lemma`) joins it
-    at the same position when hazm knows a different lemma. Stopwords are dropped."""
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self)
-
-    def __hash__(self) -> int:
-        return hash(type(self))
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        renumber = 0
-        for token in tokens:
-            word = token.text.replace(" ", "").replace("\u00a0", "")[:_MAX_WORD]
-            surface, lemma = word_keys(word)
-            if token.positions:
-                token.pos -= renumber
-            if not surface or surface in STOPWORDS:
-                renumber += 1
-                if token.removestops:
-                    continue
-                token.stopped = True
-            token.text = surface
-            yield token
-            if lemma is not None and token.mode == "index":
-                token.text = LEMMA_PREFIX + lemma
+            if keeporiginal:
+                token.original = text
+            token.pos = pos
+            if chars:
+                token.startchar = start_char + match.start()
+                token.endchar = start_char + match.end()
+            if keys is None:
+                token.text = fold_word(text)
                 yield token
+                continue
+            token.text = keys[0]
+            yield token
+            if with_lemma and keys[1] is not None:
+                token.text = keys[1]
+                yield token
+            pos += 1
 
 
 def query_keys(word: str) -> tuple[str, str | None]:
     """The surface key and lemma key a typed word is searched by (the parser's alternatives)."""
     return word_keys(word.replace(" ", "")[:_MAX_WORD])
+
+
+def is_stopword(word: str) -> bool:
+    return fold_word(word) in STOPWORDS
 
 
 class TagTokenizer(Tokenizer):
@@ -186,9 +201,9 @@ class TagTokenizer(Tokenizer):
             yield token
 
 
-def persian_analyzer() -> Composable:
-    return PersianTokenizer() | PersianFoldFilter()
+def persian_analyzer() -> PersianAnalyzer:
+    return PersianAnalyzer()
 
 
-def tag_analyzer() -> Composable:
+def tag_analyzer() -> TagTokenizer:
     return TagTokenizer()

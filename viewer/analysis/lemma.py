@@ -1,46 +1,111 @@
-"""Lemmas from hazm's word lists, loaded once, lazily, and cached per word.
+"""Lemmas by hazm's rules and word lists, without building hazm's Lemmatizer.
+
+hazm's Lemmatizer takes 1.6 s and ~160 MB to build (half a million conjugated forms, most of them
+multi-word). The same answers come from hazm's word list (read from its package, first column only)
+and `data/verb_forms.tsv.gz`, the one-word verb forms its Lemmatizer knows (build_verb_forms.py):
+~50 ms and ~25 MB, loaded once, lazily.
 
 hazm knows `می‌کند` and `کتاب‌ها` only with their zero-width non-joiner, while archives write
-`میکند`/`کتابها` too; so the ZWNJ is restored at the affix boundary before asking hazm.
+`میکند`/`کتابها` too; so the ZWNJ is restored at the affix boundary before the lookup.
 Unknown words (most names) are left whole: no blind stemming (hazm's Stemmer makes اصفهان اصفه).
 """
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import threading
-from typing import Protocol
+from pathlib import Path
 
 from viewer.analysis.normalize import ZWNJ
+
+VERB_FORMS_PATH = Path(__file__).with_name("data") / "verb_forms.tsv.gz"
 
 VERB_PREFIXES = ("نمی", "می")
 PLURAL_SUFFIXES = ("هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها")
 # Split only off words hazm does not know whole: بهتر and دفتر are words, not به+تر and دف+تر.
 WEAK_SUFFIXES = ("ترین", "تر", "ای", "ام", "ات", "اش")
 
+# hazm.constants.SUFFIXES plus the endings hazm's Stemmer adds, longest first (its order).
+_STEMMER_ENDS = sorted({
+    "ی", "ای", "ها", "های", "هایی", "تر", "تری", "ترین", "گر", "گری", "ام", "ات", "اش", "یم", "ید",
+    "ند", "مان", "تان", "شان", "هایمان", "هایتان", "هایشان", "ان", "ین", "م", "ت", "ش",
+    "\u0654", "\u200cا", "\u200c",
+}, key=len, reverse=True)
 
-class _Lemmatizer(Protocol):
-    words: set[str]
 
-    def lemmatize(self, word: str, pos: str = "") -> str: ...
+class LemmaTable:
+    """hazm's `Lemmatizer.lemmatize(word)` (no part of speech), from the compact tables."""
+
+    def __init__(self, words: set[str], verbs: dict[str, str]):
+        self.words = words
+        self.verbs = verbs
+
+    @classmethod
+    def load(cls) -> LemmaTable:
+        return cls(_hazm_words(), _verb_forms())
+
+    def lemmatize(self, word: str) -> str:
+        if word in self.words:
+            return word
+        verb = self.verbs.get(word)
+        if verb is not None:
+            return verb
+        stem = _stem(word)
+        if stem and stem in self.words:
+            return stem
+        return word
+
+
+def _stem(word: str) -> str:
+    """hazm's Stemmer.stem."""
+    for end in _STEMMER_ENDS:
+        if word.endswith(end):
+            if len(end) == 1 and len(word) - len(end) < 3:
+                continue
+            word = word[: -len(end)]
+            break
+    if word.endswith("ۀ"):
+        word = word[:-1] + "ه"
+    if word.endswith(ZWNJ):
+        word = word[:-1]
+    return word
+
+
+def _hazm_words() -> set[str]:
+    """The first column of hazm's words.dat, read without importing hazm (and nltk with it)."""
+    spec = importlib.util.find_spec("hazm")
+    if spec is None or not spec.submodule_search_locations:
+        return set()
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "words.dat"
+    with open(path, encoding="utf-8") as handle:
+        return {line.partition("\t")[0] for line in handle if line.strip()}
+
+
+def _verb_forms() -> dict[str, str]:
+    verbs: dict[str, str] = {}
+    with gzip.open(VERB_FORMS_PATH, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            lemma, _, forms = line.rstrip("\n").partition("\t")
+            verbs.update(dict.fromkeys(forms.split(" "), lemma))
+    return verbs
 
 
 _lock = threading.Lock()
-_lemmatizer: _Lemmatizer | None = None
+_table: LemmaTable | None = None
 
 
-def lemmatizer() -> _Lemmatizer:
-    global _lemmatizer
-    if _lemmatizer is None:
+def lemmatizer() -> LemmaTable:
+    global _table
+    if _table is None:
         with _lock:
-            if _lemmatizer is None:
-                from hazm import Lemmatizer
-
-                _lemmatizer = Lemmatizer()
-    return _lemmatizer
+            if _table is None:
+                _table = LemmaTable.load()
+    return _table
 
 
 def preload() -> None:
-    """Load hazm now (call it off the UI thread) so the first search does not wait."""
+    """Load the tables now (call it off the UI thread) so the first search does not wait."""
     lemmatizer()
 
 
@@ -62,10 +127,10 @@ def _zwnj_spellings(word: str, known: set[str]) -> list[str]:
 
 def lemma_of(word: str) -> str:
     """hazm's lemma of `word` (in `lemma_form`), or `word` itself when hazm does not know it."""
-    hazm = lemmatizer()
+    table = lemmatizer()
     # hazm's word list holds joined spellings (`کتابها`) as words of their own: split first.
-    for spelling in [*_zwnj_spellings(word, hazm.words)[1:], word]:
-        lemma = hazm.lemmatize(spelling)
+    for spelling in [*_zwnj_spellings(word, table.words)[1:], word]:
+        lemma = table.lemmatize(spelling)
         if lemma != spelling:
             return lemma
     return word

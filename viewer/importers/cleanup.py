@@ -7,11 +7,15 @@ import re
 from viewer.analysis.normalize import display_text, normalize_tag
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# Most lines have single plain spaces only: finding that out is cheaper than rewriting them.
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]|  ")
 _SENTENCE_END = (".", "!", "؟", "?", ":", "؛", "…", "»", '"', ")", "»", "»")
 
 
 def clean_line(line: str) -> str:
-    return display_text(_SPACES.sub(" ", line)).strip(" \u200c\u200f\u200e")
+    if _ODD_SPACES.search(line):
+        line = _SPACES.sub(" ", line)
+    return display_text(line).strip(" \u200c\u200f\u200e")
 
 
 def clean_lines(text: str) -> list[str]:

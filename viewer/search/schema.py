@@ -8,23 +8,31 @@ from whoosh import fields
 
 from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.core.article import Article, blocks_from_lines
+from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
+
+
+def _text_field(field_boost: float = 1.0) -> fields.TEXT:
+    field = fields.TEXT(analyzer=persian_analyzer(), stored=True, field_boost=field_boost)
+    field.format = PersianPositions(field_boost=field_boost)
+    return field
 
 
 def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        title=fields.TEXT(analyzer=persian_analyzer(), stored=True, field_boost=TITLE_BOOST),
-        text=fields.TEXT(analyzer=persian_analyzer(), stored=True),
+        title=_text_field(TITLE_BOOST),
+        text=_text_field(),
         kinds=fields.STORED(),
         tags=fields.TEXT(analyzer=tag_analyzer(), phrase=False, stored=True),
-        category=fields.ID(stored=True),
-        source=fields.ID(stored=True),
-        url=fields.ID(stored=True),
-        code=fields.ID(stored=True),
+        # Shown, never searched: stored only, so they cost no terms or postings.
+        category=fields.STORED(),
+        source=fields.STORED(),
+        url=fields.STORED(),
+        code=fields.STORED(),
         date=fields.DATETIME(stored=True, sortable=True),
         content_hash=fields.STORED(),
     )

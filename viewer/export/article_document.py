@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import PurePath
 
 from PySide6.QtCore import Qt
@@ -65,7 +66,7 @@ class _Styles:
         justify = RIGHT
         self.title = _style(18, bold=True, after=4)
         self.meta = _style(9, colour=MUTED, after=1)
-        self.lead = _style(12, bold=True, align=justify, before=10, after=8, line_height=150)
+        self.lead = _style(12, bold=True, align=justify, before=4, after=8, line_height=150)
         self.heading = _style(13, bold=True, before=8, after=4)
         self.paragraph = _style(BODY_PT, align=justify, after=4, line_height=150)
         self.notes_heading = _style(13, bold=True, before=10, after=4)
@@ -268,8 +269,7 @@ def _write_note(writer: _Writer, styles: _Styles, number: int, quote: str, note:
         writer.block(f"{label} «{quote}»", styles.note_quote)
     else:
         body = f"{label} {body}"
-        writer.block("", styles.note_quote)  # keeps the space above the entry
-    _write_entry(writer, styles, body, note.author, note.created, depth=0)
+    _write_entry(writer, styles, body, note.author, note.created, depth=0, space_above=not quote)
     for reply in note.replies:
         _write_reply(writer, styles, reply, depth=1)
 
@@ -280,15 +280,18 @@ def _write_reply(writer: _Writer, styles: _Styles, reply: ExportReply, depth: in
         _write_reply(writer, styles, child, depth + 1)
 
 
-def _write_entry(writer: _Writer, styles: _Styles, body: str, author: str, created, depth: int,  # type: ignore[no-untyped-def]
-                 is_reply: bool = False) -> None:
+def _write_entry(writer: _Writer, styles: _Styles, body: str, author: str, created: datetime | None, depth: int,
+                 is_reply: bool = False, space_above: bool = False) -> None:
     # Physical margins: setIndent() would be a few pixels at the PDF's resolution. RTL indents from the right.
     indent = NOTE_INDENT * (min(depth, 6) + 1)
     body_format = QTextBlockFormat(styles.note_body.block)
     body_format.setRightMargin(indent)
     lines = body.split("\n") if body else [""]
-    for line in lines:
-        writer.block(line, styles.note_body, body_format)
+    for i, line in enumerate(lines):
+        block_format = QTextBlockFormat(body_format)
+        if i == 0 and space_above:
+            block_format.setTopMargin(styles.note_quote.block.topMargin())
+        writer.block(line, styles.note_body, block_format)
     byline = "، ".join(part for part in (author, jalali_datetime(created) if created else "") if part)
     if byline or is_reply:
         byline_format = QTextBlockFormat(styles.note_byline.block)

@@ -24,8 +24,10 @@ _FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 class _QuietRotatingFileHandler(RotatingFileHandler):
     """A log that cannot be written (disk full, read-only) must not print a traceback of its own."""
 
+    failed = False
+
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
-        return None
+        self.failed = True
 
 
 def log_path(paths: DataPaths) -> Path:
@@ -61,9 +63,11 @@ class UnexpectedError(BayeganError):
 
     def __init__(self, exc: BaseException, log_file: Path | None) -> None:
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            en, fa = "The disk is full.", "دیسک پر است."
+            en = "The disk is full: free some space and try again."
+            fa = "دیسک پر است: جایی خالی کنید و دوباره تلاش کنید."
         elif isinstance(exc, OSError) and exc.errno == errno.EROFS:
-            en, fa = "The data folder is read-only.", "پوشهٔ داده‌ها فقط‌خواندنی است."
+            en = "The data folder is read-only: choose another with --data-dir."
+            fa = "پوشهٔ داده‌ها فقط‌خواندنی است: پوشهٔ دیگری با ‎--data-dir‎ برگزینید."
         elif isinstance(exc, OSError):
             where = f" ({exc.filename})" if exc.filename else ""
             en = f"A file could not be read or written{where}: {exc.strerror or exc}."
@@ -83,11 +87,16 @@ class UnexpectedError(BayeganError):
 def log_unexpected(paths: DataPaths, exc: BaseException, context: str = "") -> UnexpectedError:
     """Write `exc` with its traceback to the log and return the error to show in its place."""
     log_file = setup_logging(paths)
-    if log_file is not None:
-        logging.getLogger(LOGGER_NAME).error("unexpected error%s", f" in {context}" if context else "",
-                                             exc_info=(type(exc), exc, exc.__traceback__))
-        for handler in logging.getLogger(LOGGER_NAME).handlers:
+    logger = logging.getLogger(LOGGER_NAME)
+    handlers = [h for h in logger.handlers if isinstance(h, _QuietRotatingFileHandler)]
+    for handler in handlers:
+        handler.failed = False
+    logger.error("unexpected error%s", f" in {context}" if context else "", exc_info=(type(exc), exc, exc.__traceback__))
+    for handler in handlers:
+        try:
             handler.flush()
-        if not log_file.exists():
-            log_file = None
+        except OSError:  # the disk that is full is often the one the log is on
+            handler.failed = True
+    if log_file is not None and any(h.failed for h in handlers):
+        log_file = None
     return UnexpectedError(exc, log_file)

@@ -89,5 +89,17 @@ def exclusive_writer(ix: FileIndex, wait_seconds: float = 3.0) -> Iterator[Index
     try:
         yield writer
     except BaseException:
-        writer.cancel()
+        _abandon(writer)
         raise
+
+
+def _abandon(writer: IndexWriter) -> None:
+    """Cancel the writer; when cancelling fails too (a full disk), still free its lock and temporary
+    files, or this process would keep the index busy until it exits."""
+    try:
+        writer.cancel()
+    except Exception:  # noqa: BLE001 - the error that got us here is the one to report
+        try:
+            writer._finish()  # type: ignore[attr-defined]  # Whoosh's own clean-up: temp files, the lock
+        except Exception:  # noqa: BLE001
+            pass

@@ -55,11 +55,15 @@ class Manifest:
             "pending": self.pending,
             "files": {p: asdict(r) for p, r in self.files.items()},
         }
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        try:
+            with open(temporary, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle, ensure_ascii=False)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)  # a disk-full half file must not linger
+            raise
 
     def owners(self) -> dict[str, str]:
         """article id -> the source file that holds it."""

@@ -1,0 +1,101 @@
+"""Two writers: while another process holds the index's writer, `bayegan index` waits, then says
+clearly (in English and Persian, no traceback) that the index is busy; readers are not blocked; and a
+writer killed with -9 leaves no lock behind."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.faults.helpers import (
+    assert_bilingual_error,
+    assert_no_traceback,
+    cli_env,
+    corpus_items,
+    index_json,
+    indexed_articles,
+    reference_index,
+    run_bayegan,
+    write_archive,
+)
+
+# Another Bayegan process in the middle of writing: the real Archive, its writer taken and held.
+_HOLD_WRITER = r"""
+import sys
+from viewer.core.paths import DataPaths
+from viewer.search.archive import Archive
+
+archive = Archive(DataPaths.resolve(sys.argv[1]).ensure())
+writer = archive.ix.writer()
+print("holding", flush=True)
+sys.stdin.read()
+writer.cancel()
+"""
+
+
+@pytest.fixture
+def archive_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "source"
+    write_archive(folder, corpus_items("fars-news-4.json", 20), per_file=10)
+    return folder
+
+
+@pytest.fixture
+def writer_holder(tmp_path: Path, archive_folder: Path) -> Iterator[subprocess.Popen[str]]:
+    index_json(tmp_path / "data", archive_folder)
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_WRITER, str(tmp_path / "data")], env=cli_env(),
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    yield holder
+    if holder.poll() is None:
+        holder.kill()
+    holder.wait(timeout=30)
+    for stream in (holder.stdin, holder.stdout):
+        if stream:
+            stream.close()
+
+
+def test_second_writer_is_told_the_index_is_busy(tmp_path: Path, archive_folder: Path,
+                                                  writer_holder: subprocess.Popen[str]) -> None:
+    data = tmp_path / "data"
+    more = tmp_path / "more"
+    write_archive(more, corpus_items("varzesh3-4.json", 10), per_file=10)
+    busy = run_bayegan(data, "index", more)
+    assert_bilingual_error(busy)
+    assert "busy" in busy.stderr and "در حال استفاده" in busy.stderr
+
+    # Readers are not blocked by the writer.
+    listed = run_bayegan(data, "search", "فارس", "--json")
+    assert_no_traceback(listed)
+    assert listed.returncode == 0, listed.stderr
+
+    # The writer dies without cleaning up: its OS lock goes with it, and the next index just works.
+    writer_holder.kill()
+    writer_holder.wait(timeout=30)
+    index_json(data, more)
+    assert indexed_articles(data) == reference_index(tmp_path, archive_folder, more)
+
+
+def test_damaged_index_is_not_rebuilt_under_a_working_writer(tmp_path: Path, archive_folder: Path,
+                                                             writer_holder: subprocess.Popen[str]) -> None:
+    """A process that finds the index unreadable while another one writes it must not wipe it."""
+    data = tmp_path / "data"
+    toc_files = sorted((data / "index").glob("*.toc"))
+    saved = {p: p.read_bytes() for p in toc_files}
+    for toc in toc_files:
+        toc.write_bytes(b"")
+    busy = run_bayegan(data, "list", "--json")
+    assert_bilingual_error(busy)
+    assert "busy" in busy.stderr
+    assert sorted((data / "index").glob("*.seg")), "the segments were deleted while a writer held the index"
+
+    for toc, content in saved.items():  # the writer's commit "completes"
+        toc.write_bytes(content)
+    assert writer_holder.stdin is not None
+    writer_holder.stdin.close()
+    writer_holder.wait(timeout=30)
+    assert indexed_articles(data) == reference_index(tmp_path, archive_folder)

@@ -97,6 +97,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([200, 420, 620])
         self.splitter.setChildrenCollapsible(False)
+        # Small minimums so the window fits a 1024-pixel screen (and the 800×600 offscreen one).
+        self.tag_panel.setMinimumWidth(130)
+        self.results_view.setMinimumWidth(220)
+        self.article_pane.setMinimumWidth(260)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +117,9 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self)
         self._connect()
         self.retranslate()
+        from viewer.gui.notes.install import install_notes
+
+        self.notes = install_notes(self)  # before _restore_state, so the dock's place is restored
         self._restore_state()
 
     # -- set-up ---------------------------------------------------------------------------------

@@ -1,0 +1,279 @@
+"""The notes panel under pytest-qt: highlight the selection, note, reply, reply to a reply, click to
+scroll, edit/delete with undo, search, the author asked once; and the panel docked in the window."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtWidgets import QDockWidget, QInputDialog  # noqa: E402
+
+from viewer.core.article import Article  # noqa: E402
+from viewer.core.paths import DataPaths  # noqa: E402
+from viewer.gui.article_view import ArticleView  # noqa: E402
+from viewer.gui.notes.controller import NotesController  # noqa: E402
+from viewer.gui.notes.note_format import HIGHLIGHT_COLOURS, jalali_time  # noqa: E402
+from viewer.gui.notes.panel import NotesPanel  # noqa: E402
+from viewer.gui.settings import Settings  # noqa: E402
+from viewer.notes.store import NotesStore  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+FIRST = "کوروش خسروی"
+SECOND = "خواهرخواندگی اصفهان"
+
+
+class Answers:
+    """Stands in for QInputDialog's modal dialogs: hands out prepared answers and counts the asks."""
+
+    def __init__(self) -> None:
+        self.texts: list[str | None] = []
+        self.asked = 0
+
+    def __call__(self, *args: object, **kwargs: object) -> tuple[str, bool]:
+        self.asked += 1
+        answer = self.texts.pop(0) if self.texts else None
+        return (answer or "", answer is not None)
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    prepared = Answers()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", prepared)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    return prepared
+
+
+@pytest.fixture
+def view(qtbot, seed_article: Article) -> ArticleView:  # type: ignore[no-untyped-def]
+    shown = ArticleView()
+    qtbot.addWidget(shown)
+    shown.resize(700, 500)
+    shown.show()
+    shown.show_article(seed_article)
+    return shown
+
+
+@pytest.fixture
+def panel(qtbot, store: NotesStore) -> NotesPanel:  # type: ignore[no-untyped-def]
+    widget = NotesPanel(store, author="مریم")
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def controller(panel: NotesPanel, view: ArticleView) -> Iterator[NotesController]:
+    tied = NotesController(panel, view)
+    panel.author = lambda: "مریم"  # no settings here: a fixed author
+    assert view.article is not None
+    tied.article_shown(view.article.id)
+    yield tied
+
+
+def select_like_a_user(view: ArticleView, words: str) -> None:
+    """Selects the words in the rendered document, as dragging the mouse over them would."""
+    cursor = view.document().find(words)
+    assert not cursor.isNull(), words
+    view.setTextCursor(cursor)
+
+
+def background_at(view: ArticleView, words: str) -> str:
+    found = view.document().find(words)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(found.selectionStart() + 2)
+    return cursor.charFormat().background().color().name()
+
+
+def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_highlight_note_reply_and_reply_to_reply(qtbot, controller: NotesController, panel: NotesPanel,  # type: ignore[no-untyped-def]
+                                                 view: ArticleView, store: NotesStore, answers: Answers) -> None:
+    text = view.article.text  # type: ignore[union-attr]
+    panel.colour_box.setCurrentIndex(1)
+    select_like_a_user(view, SECOND)
+    click(qtbot, panel.highlight_button)
+    (highlight,) = store.highlights(panel.article_id or "")
+    assert highlight.quote is not None and highlight.quote.exact == SECOND
+    assert highlight.color == HIGHLIGHT_COLOURS[1][0] and highlight.creator == "مریم"
+    assert background_at(view, SECOND) == HIGHLIGHT_COLOURS[1][0]
+
+    select_like_a_user(view, FIRST)
+    answers.texts = ["یادداشت من بر این نام"]
+    click(qtbot, panel.note_button)
+    first = store.highlights(panel.article_id or "")[0]
+    assert first.quote is not None and first.quote.exact == FIRST and first.body == "یادداشت من بر این نام"
+    assert first.position is not None and text[first.position.start:first.position.end] == FIRST
+
+    assert panel.select_note(first.id)
+    answers.texts = ["پاسخ علی"]
+    click(qtbot, panel.reply_button)
+    (reply,) = store.replies(first.id)
+    assert panel.selected_id() == reply.id
+    answers.texts = ["پاسخ به پاسخ"]
+    click(qtbot, panel.reply_button)
+    (deeper,) = store.replies(reply.id)
+    answers.texts = ["دربارهٔ کل خبر"]
+    click(qtbot, panel.comment_button)
+    comment = next(a for a in store.all() if a.body == "دربارهٔ کل خبر")
+
+    assert panel.listed() == [(0, comment.id), (0, first.id), (1, reply.id), (2, deeper.id), (0, highlight.id)]
+    item = panel.item_for(deeper.id)
+    assert item is not None and "پاسخ به پاسخ" in item.text(0) and jalali_time(deeper.created) in item.text(0)
+    assert "مریم" in item.text(0)
+
+    # A click on a reply deep in the thread scrolls the article to the thread's passage.
+    view.moveCursor(QTextCursor.MoveOperation.End)
+    item_rect = panel.tree.visualItemRect(item)
+    with qtbot.waitSignal(panel.anchor_activated) as blocker:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
+    assert first.position is not None
+    assert blocker.args == [first.position.start, first.position.end]
+    assert view.selection_offsets() == (first.position.start, first.position.end)
+
+
+def test_edit_and_delete_with_undo_and_redo(qtbot, controller: NotesController, panel: NotesPanel,  # type: ignore[no-untyped-def]
+                                            view: ArticleView, store: NotesStore, answers: Answers) -> None:
+    select_like_a_user(view, FIRST)
+    answers.texts = ["نخست"]
+    click(qtbot, panel.note_button)
+    (note,) = store.highlights(panel.article_id or "")
+    reply = panel.reply_to(note.id, "پاسخ")
+    assert reply is not None
+
+    panel.select_note(note.id)
+    answers.texts = ["ویراسته"]
+    click(qtbot, panel.edit_button)
+    assert store.require(note.id).body == "ویراسته"
+    click(qtbot, panel.undo_button)
+    assert store.require(note.id).body == "نخست"
+    click(qtbot, panel.redo_button)
+    assert store.require(note.id).body == "ویراسته"
+
+    panel.select_note(note.id)
+    click(qtbot, panel.delete_button)
+    assert store.get(note.id) is None and store.get(reply.id) is None
+    assert panel.listed() == [] and view.highlights == []
+    assert background_at(view, FIRST) != HIGHLIGHT_COLOURS[0][0]
+    click(qtbot, panel.undo_button)
+    assert [i for _, i in panel.listed()] == [note.id, reply.id]
+    assert background_at(view, FIRST) == HIGHLIGHT_COLOURS[0][0]
+
+    # Undo all the way back: the reply, the edit, then the note itself are undone.
+    while panel.undo_stack.canUndo():
+        click(qtbot, panel.undo_button)
+    assert store.count() == 0 and view.highlights == []
+    while panel.undo_stack.canRedo():
+        click(qtbot, panel.redo_button)
+    assert store.get(note.id) is None and store.get(reply.id) is None  # the delete, last, was redone too
+    click(qtbot, panel.undo_button)
+    assert store.require(note.id).body == "ویراسته" and store.require(reply.id).body == "پاسخ"
+
+
+def test_nothing_selected_says_so(qtbot, controller: NotesController, panel: NotesPanel, store: NotesStore) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, panel.highlight_button)
+    assert store.count() == 0
+    assert panel.message.text()
+
+
+def test_a_note_deleted_elsewhere_gives_a_message_not_a_crash(qtbot, controller: NotesController, panel: NotesPanel,  # type: ignore[no-untyped-def]
+                                                              store: NotesStore, data_paths: DataPaths) -> None:
+    comment = panel.add_comment("یادداشت")
+    assert comment is not None
+    with NotesStore(data_paths.notes_path) as other_process:
+        other_process.delete(comment.id)
+    assert panel.reply_to(comment.id, "پاسخ") is None
+    assert "یادداشتی" in panel.message.text() or "No note" in panel.message.text()
+    panel.undo_stack.undo()  # undoing the add of a note that is already gone
+    assert panel.message.text()
+
+
+def test_search_and_articles_with_notes(qtbot, controller: NotesController, panel: NotesPanel,  # type: ignore[no-untyped-def]
+                                        store: NotesStore) -> None:
+    here = panel.add_comment("این خبر می‌کند")
+    elsewhere = store.create_comment("another-article", "خبری دیگر که كار مي‌كند")
+    assert here is not None
+    panel.search_box.setText("ميكند")
+    assert {i for _, i in panel.listed()} == {here.id, elsewhere.id}
+    item = panel.item_for(elsewhere.id)
+    with qtbot.waitSignal(panel.open_article_requested) as blocker:
+        panel.activate(item)
+    assert blocker.args == ["another-article"]
+    panel.search_box.clear()
+    panel.annotated_button.setChecked(True)
+    assert {i for _, i in panel.listed()} == {panel.article_id, "another-article"}
+    panel.annotated_button.setChecked(False)
+    assert [i for _, i in panel.listed()] == [here.id]
+
+
+def test_the_author_is_asked_once_and_remembered(qtbot, panel: NotesPanel, view: ArticleView, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch, store: NotesStore) -> None:
+    asked: list[str] = []
+
+    def get_text(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(args[4]) if len(args) > 4 else "")
+        return "سارا", True
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    settings = Settings(tmp_path / "settings.json")
+    tied = NotesController(panel, view, settings)
+    assert view.article is not None
+    tied.article_shown(view.article.id)
+    first = panel.add_comment("یکم")
+    second = panel.add_comment("دوم")
+    assert first is not None and second is not None
+    assert (first.creator, second.creator) == ("سارا", "سارا")
+    assert len(asked) == 1
+    assert Settings(tmp_path / "settings.json").get("author") == "سارا"
+
+
+def test_jalali_time() -> None:
+    assert jalali_time("2024-03-20T12:00:00Z", persian_digits=False).startswith("1403/01/01")
+    assert jalali_time("2024-03-20T12:00:00Z").startswith("۱۴۰۳/۰۱/۰۱")
+    assert jalali_time("not a time") == ""
+
+
+@pytest.mark.slow
+def test_the_window_docks_the_panel_and_paints_saved_notes(qtbot, qapp, data_paths: DataPaths, source_dir: Path,  # type: ignore[no-untyped-def]
+                                                          seed_article: Article) -> None:
+    from viewer.gui.main_window import MainWindow
+
+    with NotesStore(data_paths.notes_path) as store:
+        start = seed_article.text.index(FIRST)
+        saved = store.create_highlight(seed_article.id, seed_article.text, start, start + len(FIRST), color="#90caf9",
+                                       creator="مریم")
+    settings = Settings(data_paths.settings_path)
+    settings.set("author", "مریم")
+    settings.set("folders", [str(source_dir)])
+    settings.save()
+    win = MainWindow(data_paths, settings, auto_index=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.archive_ready, timeout=60_000):
+        win.start(query="")
+    try:
+        assert win.notes is not None
+        panel = win.notes.panel
+        dock = win.findChild(QDockWidget, "dock-notes")
+        assert dock is not None and dock.widget() is panel
+        assert win.open_article(seed_article.id)
+        qtbot.waitUntil(lambda: panel.article_id == seed_article.id, timeout=60_000)
+        view = win.article_pane.view
+        assert [i for _, i in panel.listed()] == [saved.id]
+        assert view.highlights == [(start, start + len(FIRST), "#90caf9")]
+        assert background_at(view, FIRST) == "#90caf9"
+        select_like_a_user(view, SECOND)
+        click(qtbot, panel.highlight_button)
+        assert len(panel.store.highlights(seed_article.id)) == 2
+        assert len(view.highlights) == 2
+    finally:
+        win.close()

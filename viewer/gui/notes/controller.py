@@ -1,0 +1,88 @@
+"""Ties the notes panel to the reading pane: highlights the pane's selection, paints the article's
+highlights in their colours, scrolls to a note's passage, and asks the author's name once."""
+
+from __future__ import annotations
+
+import getpass
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+from viewer.core.annotation import Annotation
+from viewer.core.article import Article
+from viewer.gui.notes.panel import Highlight, NotesPanel
+from viewer.gui.settings import Settings
+
+AUTHOR_KEY = "author"
+
+
+class ReadingView(Protocol):
+    """What the controller needs of the article view (viewer.gui.article_view.ArticleView has it)."""
+
+    article: Article | None
+
+    def selection_offsets(self) -> tuple[int, int] | None: ...
+
+    def select_offsets(self, start: int, end: int) -> None: ...
+
+    def set_highlights(self, ranges: list[Highlight]) -> None: ...
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+class NotesController(QObject):
+    def __init__(self, panel: NotesPanel, view: ReadingView, settings: Settings | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.panel, self.view, self.settings = panel, view, settings
+        panel.author = self.author
+        panel.highlight_requested.connect(self.highlight_selection)
+        panel.highlights_changed.connect(self.paint)
+        panel.anchor_activated.connect(self.view.select_offsets)
+
+    def article_shown(self, article_id: str) -> None:
+        self.panel.show_article(article_id)
+
+    def refresh(self) -> None:
+        """After a re-index moved notes: list and paint them again."""
+        self.panel.refresh()
+
+    def paint(self, ranges: list[Highlight]) -> None:
+        article = self.view.article
+        if article is not None and article.id == self.panel.article_id:
+            self.view.set_highlights(ranges)
+
+    def highlight_selection(self, colour: str = "", with_note: bool = False) -> Annotation | None:
+        article = self.view.article
+        offsets = self.view.selection_offsets()
+        if article is None or offsets is None or article.id != self.panel.article_id:
+            self.panel.show_message(self.tr("Select some text in the article first."))
+            return None
+        body = ""
+        if with_note:
+            asked = self.panel.ask_text(self.tr("Note"), self.tr("Your note on the selected text:"))
+            if asked is None:
+                return None
+            body = asked
+        return self.panel.add_highlight(article.text, offsets[0], offsets[1], colour, body)
+
+    def author(self) -> str:
+        """The author from settings; asked once (the login name offered) and remembered."""
+        if self.settings is None:
+            return login_name()
+        known = self.settings.get(AUTHOR_KEY)
+        if isinstance(known, str) and known.strip():
+            return known.strip()
+        name, accepted = QInputDialog.getText(self.panel, self.tr("Your name"),
+                                              self.tr("The name shown on your notes and replies:"),
+                                              QLineEdit.EchoMode.Normal, login_name())
+        name = name.strip() if accepted and name.strip() else login_name()
+        self.settings.set(AUTHOR_KEY, name)
+        self.settings.save()
+        return name

@@ -1,0 +1,44 @@
+"""How a note reads in the panel: Jalali local time, author, quote, colour swatches."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QIcon, QPixmap
+
+from viewer.core.annotation import Annotation, parse_utc
+from viewer.gui.dates import PERSIAN_DIGITS
+
+# (colour, English name, Persian name): light enough for dark text in both themes.
+HIGHLIGHT_COLOURS: tuple[tuple[str, str, str], ...] = (
+    ("#fff176", "Yellow", "زرد"),
+    ("#a5d6a7", "Green", "سبز"),
+    ("#90caf9", "Blue", "آبی"),
+    ("#f48fb1", "Pink", "صورتی"),
+    ("#ffcc80", "Orange", "نارنجی"),
+)
+DEFAULT_COLOUR = HIGHLIGHT_COLOURS[0][0]
+QUOTE_CHARS = 60
+
+
+def jalali_time(stamp: str, persian_digits: bool = True) -> str:
+    """A UTC ISO timestamp as local Jalali date and time, e.g. ۱۴۰۵/۰۹/۰۴ ۲۱:۲۲."""
+    import jdatetime
+
+    parsed = parse_utc(stamp)
+    if parsed is None:
+        return ""
+    local = parsed.astimezone()
+    text = jdatetime.datetime.fromgregorian(datetime=local).strftime("%Y/%m/%d %H:%M")
+    return text.translate(PERSIAN_DIGITS) if persian_digits else text
+
+
+def short_quote(annotation: Annotation) -> str:
+    if annotation.quote is None:
+        return ""
+    exact = " ".join(annotation.quote.exact.split())
+    return exact if len(exact) <= QUOTE_CHARS else exact[:QUOTE_CHARS - 1] + "…"
+
+
+def swatch(colour: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour or DEFAULT_COLOUR))
+    return QIcon(pixmap)

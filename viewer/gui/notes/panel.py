@@ -1,0 +1,485 @@
+"""The notes panel: the shown article's threads in text order, with reply, edit, delete and undo;
+a search over every note; the list of articles with notes; W3C export and import.
+
+Standalone: it knows the store and an article id, nothing of the window. It asks for highlights
+(`highlight_requested`), announces where a note is (`anchor_activated`) and what to paint
+(`highlights_changed`); the controller connects those to the reading pane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.annotation import Annotation
+from viewer.core.article import Article
+from viewer.core.errors import BayeganError
+from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.notes.note_format import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, jalali_time, short_quote, swatch
+from viewer.gui.notes.undo_commands import AddNote, DeleteNote, EditNote
+from viewer.gui.translations import current_language
+from viewer.notes.store import MergeReport, NotesStore
+from viewer.notes.threads import Thread
+
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NOTE, ARTICLE = "note", "article"
+Highlight = tuple[int, int, str]
+
+
+class NotesPanel(QWidget):
+    anchor_activated = Signal(int, int)  # (start, end) in article.text: scroll there
+    highlights_changed = Signal(list)  # [(start, end, colour)] of the shown article
+    highlight_requested = Signal(str, bool)  # (colour, with a note): highlight the pane's selection
+    open_article_requested = Signal(str)  # article id, from search results or the annotated list
+    message_shown = Signal(str)
+
+    def __init__(self, store: NotesStore, author: Callable[[], str] | str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("notesPanel")
+        self.store = store
+        self.author: Callable[[], str] = author if callable(author) else (lambda: str(author))
+        self.get_article: Callable[[str], Article | None] | None = None
+        self.title_of: Callable[[str], str] = lambda article_id: article_id
+        self.article_id: str | None = None
+        self.notes: dict[str, Annotation] = {}
+        self.pending_anchor: str | None = None
+        self.undo_stack = QUndoStack(self)
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("notesSearch")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(lambda _text: self.refresh())
+        self.annotated_button = self._tool_button(checkable=True)
+        self.annotated_button.toggled.connect(lambda _on: self.refresh())
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("notesTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setIndentation(14)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.itemClicked.connect(lambda item, _column: self.activate(item))
+        self.tree.itemActivated.connect(lambda item, _column: self.activate(item))
+        self.tree.currentItemChanged.connect(lambda _current, _previous: self._update_buttons())
+
+        self.colour_box = QComboBox(self)
+        self.colour_box.setObjectName("notesColour")
+        for colour, _en, _fa in HIGHLIGHT_COLOURS:
+            self.colour_box.addItem(swatch(colour), "", colour)
+        self.highlight_button = self._tool_button(lambda: self.highlight_requested.emit(self.colour(), False))
+        self.note_button = self._tool_button(lambda: self.highlight_requested.emit(self.colour(), True))
+        self.comment_button = self._tool_button(self.ask_comment)
+        self.reply_button = self._tool_button(self.ask_reply)
+        self.edit_button = self._tool_button(self.ask_edit)
+        self.delete_button = self._tool_button(self.delete_selected)
+        self.undo_button = self._tool_button(self.undo_stack.undo)
+        self.redo_button = self._tool_button(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.more_button = self._tool_button()
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self.more_button)
+        self.export_action = self.more_menu.addAction("", self.ask_export)
+        self.import_action = self.more_menu.addAction("", self.ask_import)
+        self.more_button.setMenu(self.more_menu)
+        self.message = QLabel(self)
+        self.message.setObjectName("notesMessage")
+        self.message.setWordWrap(True)
+
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+        find_row = QHBoxLayout()
+        find_row.addWidget(self.search_box, 1)
+        find_row.addWidget(self.annotated_button)
+        create_row = QHBoxLayout()
+        for widget in (self.colour_box, self.highlight_button, self.note_button, self.comment_button):
+            create_row.addWidget(widget)
+        create_row.addStretch(1)
+        change_row = QHBoxLayout()
+        for widget in (self.reply_button, self.edit_button, self.delete_button, self.undo_button, self.redo_button):
+            change_row.addWidget(widget)
+        change_row.addStretch(1)
+        change_row.addWidget(self.more_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(find_row)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(create_row)
+        layout.addLayout(change_row)
+        layout.addWidget(self.message)
+        self.retranslate()
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self._update_buttons()
+
+    def _tool_button(self, slot: Callable[[], object] | None = None, checkable: bool = False) -> QToolButton:
+        button = QToolButton(self)
+        button.setCheckable(checkable)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if slot is not None:
+            button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    # -- what is shown ---------------------------------------------------------------------------
+    def colour(self) -> str:
+        return str(self.colour_box.currentData() or DEFAULT_COLOUR)
+
+    def show_article(self, article_id: str | None) -> None:
+        self.article_id = article_id
+        self.refresh()
+        if self.pending_anchor and self.pending_anchor in self.notes:
+            self.select_note(self.pending_anchor)
+            self.activate(self.tree.currentItem())
+        self.pending_anchor = None
+
+    def refresh(self) -> None:
+        """Rebuilds the list from the store and repaints the article's highlights."""
+        current = self.tree.currentItem()
+        keep = current.data(0, ID_ROLE) if current is not None else None
+        self.tree.clear()
+        threads = self.store.threads(self.article_id) if self.article_id is not None else []
+        self.notes = {note.id: note for thread in threads for _depth, note in thread.walk()}
+        query = self.search_box.text().strip()
+        if query:
+            self._fill_search(query)
+        elif self.annotated_button.isChecked():
+            self._fill_annotated()
+        else:
+            for thread in threads:
+                self._add_thread(self.tree.invisibleRootItem(), thread)
+        self.tree.expandAll()
+        if keep:
+            self.select_note(keep)
+        self._update_buttons()
+        self.highlights_changed.emit(self.highlight_ranges())
+
+    def highlight_ranges(self) -> list[Highlight]:
+        if self.article_id is None:
+            return []
+        return [(n.position.start, n.position.end, n.color or DEFAULT_COLOUR)
+                for n in self.store.highlights(self.article_id) if n.position is not None]
+
+    def _add_thread(self, parent: QTreeWidgetItem, thread: Thread) -> None:
+        item = self._note_item(parent, thread.annotation)
+        for reply in thread.replies:
+            self._add_thread(item, reply)
+
+    def _fill_search(self, query: str) -> None:
+        for note in self.store.search(query):
+            item = self._note_item(self.tree.invisibleRootItem(), note, with_article=note.article_id != self.article_id)
+            item.setData(0, KIND_ROLE, NOTE)
+
+    def _fill_annotated(self) -> None:
+        for article_id, count in self.store.articles_with_notes().items():
+            item = QTreeWidgetItem(self.tree.invisibleRootItem())
+            label = self.tr("{title} ({count} notes)").format(title=self.title_of(article_id), count=count)
+            item.setText(0, self._digits(label))
+            item.setData(0, KIND_ROLE, ARTICLE)
+            item.setData(0, ID_ROLE, article_id)
+
+    def _note_item(self, parent: QTreeWidgetItem, note: Annotation, with_article: bool = False) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent)
+        item.setData(0, KIND_ROLE, NOTE)
+        item.setData(0, ID_ROLE, note.id)
+        lines = []
+        if with_article:
+            lines.append(self.title_of(note.article_id))
+        if note.parent_id is None:
+            if note.orphaned:
+                lines.append("⚠ " + self.tr("Not found in the text any more"))
+            if note.quote is not None:
+                lines.append(f"«{short_quote(note)}»")
+            elif note.position is None:
+                lines.append(self.tr("On the whole article"))
+            item.setIcon(0, swatch(note.color or DEFAULT_COLOUR))
+        if note.body:
+            lines.append(note.body)
+        lines.append(f"— {note.creator or self.tr('unknown')} · {jalali_time(note.created, current_language() == 'fa')}")
+        item.setText(0, "\n".join(lines))
+        item.setToolTip(0, note.body or short_quote(note))
+        if note.orphaned:
+            font = QFont(item.font(0))
+            font.setItalic(True)
+            item.setFont(0, font)
+        return item
+
+    def _digits(self, text: str) -> str:
+        return text.translate(PERSIAN_DIGITS) if current_language() == "fa" else text
+
+    def item_for(self, annotation_id: str) -> QTreeWidgetItem | None:
+        for item in self._items():
+            if item.data(0, KIND_ROLE) == NOTE and item.data(0, ID_ROLE) == annotation_id:
+                return item
+        return None
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            found.append(item)
+            stack[0:0] = [item.child(i) for i in range(item.childCount())]
+        return found
+
+    def listed(self) -> list[tuple[int, str]]:
+        """(depth, id) of every listed note in order (for tests and accessibility checks)."""
+        result = []
+        for item in self._items():
+            depth, parent = 0, item.parent()
+            while parent is not None:
+                depth, parent = depth + 1, parent.parent()
+            result.append((depth, str(item.data(0, ID_ROLE))))
+        return result
+
+    def select_note(self, annotation_id: str) -> bool:
+        item = self.item_for(annotation_id)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        return item is not None
+
+    def selected_id(self) -> str | None:
+        item = self.tree.currentItem()
+        if item is None or item.data(0, KIND_ROLE) != NOTE:
+            return None
+        return str(item.data(0, ID_ROLE))
+
+    def activate(self, item: QTreeWidgetItem | None) -> None:
+        """A click on a thread: scroll the article to its highlight (opening the article if need be)."""
+        if item is None:
+            return
+        target = str(item.data(0, ID_ROLE))
+        if item.data(0, KIND_ROLE) == ARTICLE:
+            self.open_article_requested.emit(target)
+            return
+        note = self.notes.get(target)
+        if note is None:  # a search result in another article
+            found = self.store.get(target)
+            if found is not None and found.article_id:
+                self.pending_anchor = target
+                self.open_article_requested.emit(found.article_id)
+            return
+        root = note
+        while root.parent_id is not None and root.parent_id in self.notes:
+            root = self.notes[root.parent_id]
+        if root.position is not None and not root.orphaned:
+            self.anchor_activated.emit(root.position.start, root.position.end)
+
+    def _update_buttons(self) -> None:
+        has_article = self.article_id is not None
+        selected = self.selected_id() is not None
+        self.comment_button.setEnabled(has_article)
+        self.highlight_button.setEnabled(has_article)
+        self.note_button.setEnabled(has_article)
+        for button in (self.reply_button, self.edit_button, self.delete_button):
+            button.setEnabled(selected)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message_shown.emit(text)
+
+    def _failed(self, exc: BayeganError) -> None:
+        self.show_message(exc.message(current_language()))
+        self.refresh()
+
+    # -- changes, each one undoable --------------------------------------------------------------
+    def add_highlight(self, text: str, start: int, end: int, colour: str = "", body: str = "") -> Annotation | None:
+        """Highlights text[start:end] of the shown article (`text` is its `Article.text`)."""
+        if self.article_id is None:
+            return None
+        article_id = self.article_id
+        note = self._try(lambda: self.store.create_highlight(article_id, text, start, end, body=body,
+                                                             color=colour or self.colour(), creator=self.author()))
+        if note is not None:
+            label = self.tr("Add note") if body else self.tr("Highlight")
+            self.undo_stack.push(AddNote(self.store, note, label, self.refresh, self._failed))
+            self.select_note(note.id)
+        return note
+
+    def add_comment(self, body: str) -> Annotation | None:
+        if self.article_id is None or not body.strip():
+            return None
+        article_id = self.article_id
+        note = self._try(lambda: self.store.create_comment(article_id, body, creator=self.author()))
+        if note is not None:
+            self.undo_stack.push(AddNote(self.store, note, self.tr("Comment"), self.refresh, self._failed))
+            self.select_note(note.id)
+        return note
+
+    def reply_to(self, parent_id: str, body: str) -> Annotation | None:
+        if not body.strip():
+            return None
+        note = self._try(lambda: self.store.create_reply(parent_id, body, creator=self.author()))
+        if note is not None:
+            self.undo_stack.push(AddNote(self.store, note, self.tr("Reply"), self.refresh, self._failed))
+            self.select_note(note.id)
+        return note
+
+    def edit_note(self, annotation_id: str, body: str | None = None, colour: str | None = None) -> bool:
+        edit = self._try(lambda: self.store.edit(annotation_id, body=body, color=colour))
+        if edit is not None:
+            self.undo_stack.push(EditNote(self.store, edit, self.tr("Edit note"), self.refresh, self._failed))
+        return edit is not None
+
+    def delete_note(self, annotation_id: str) -> bool:
+        deleted = self._try(lambda: self.store.delete(annotation_id))
+        if deleted is not None:
+            self.undo_stack.push(DeleteNote(self.store, annotation_id, deleted, self.tr("Delete note"), self.refresh,
+                                            self._failed))
+        return deleted is not None
+
+    def _try(self, change: Callable[[], object]):  # type: ignore[no-untyped-def]
+        try:
+            result = change()
+        except BayeganError as exc:
+            self._failed(exc)
+            return None
+        self.message.clear()
+        return result
+
+    # -- the buttons: ask, then change ------------------------------------------------------------
+    def ask_text(self, title: str, label: str, initial: str = "") -> str | None:
+        """A multi-line text dialog (tests replace QInputDialog.getMultiLineText)."""
+        text, accepted = QInputDialog.getMultiLineText(self, title, label, initial)
+        return text if accepted and text.strip() else None
+
+    def ask_comment(self) -> None:
+        body = self.ask_text(self.tr("Comment on the article"), self.tr("Your comment on the whole article:"))
+        if body is not None:
+            self.add_comment(body)
+
+    def ask_reply(self) -> None:
+        parent_id = self.selected_id()
+        if parent_id is None:
+            return
+        body = self.ask_text(self.tr("Reply"), self.tr("Your reply:"))
+        if body is not None:
+            self.reply_to(parent_id, body)
+
+    def ask_edit(self) -> None:
+        annotation_id = self.selected_id()
+        note = self.store.get(annotation_id) if annotation_id else None
+        if note is None:
+            return
+        text, accepted = QInputDialog.getMultiLineText(self, self.tr("Edit note"), self.tr("Note:"), note.body)
+        if accepted and text != note.body:
+            self.edit_note(note.id, body=text)
+
+    def delete_selected(self) -> None:
+        annotation_id = self.selected_id()
+        if annotation_id is not None:
+            self.delete_note(annotation_id)
+            self.show_message(self.tr("Deleted. Undo (Ctrl+Z) brings it back."))
+
+    def _context_menu(self, point: QPoint) -> None:
+        item = self.tree.itemAt(point)
+        if item is None or item.data(0, KIND_ROLE) != NOTE:
+            return
+        self.tree.setCurrentItem(item)
+        annotation_id = str(item.data(0, ID_ROLE))
+        menu = QMenu(self)
+        menu.addAction(self.tr("Reply…"), self.ask_reply)
+        menu.addAction(self.tr("Edit…"), self.ask_edit)
+        note = self.store.get(annotation_id)
+        if note is not None and note.parent_id is None:
+            colours = menu.addMenu(self.tr("Colour"))
+            for colour, en, fa in HIGHLIGHT_COLOURS:
+                colours.addAction(swatch(colour), fa if current_language() == "fa" else en,
+                                  lambda c=colour: self.edit_note(annotation_id, colour=c))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
+    # -- exchange ---------------------------------------------------------------------------------
+    def export_to(self, path: Path) -> int:
+        import json
+        import os
+
+        from viewer.notes.webanno import export_store
+
+        document = export_store(self.store)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        os.replace(partial, path)
+        return int(document["total"])
+
+    def import_from(self, path: Path) -> MergeReport | None:
+        from viewer.notes.webanno import import_file
+
+        report = self._try(lambda: import_file(self.store, path, self.get_article))
+        if report is not None:
+            self.refresh()
+            self.show_message(self._digits(self.tr("{added} notes added, {updated} updated, {skipped} already here, "
+                                                   "{orphaned} not placed in this archive.").format(**report.as_json())))
+        return report
+
+    def ask_export(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export notes"), "notes.jsonld",
+                                                    self.tr("Web Annotation (*.jsonld *.json)"))
+        if name:
+            try:
+                count = self.export_to(Path(name))
+            except OSError as exc:
+                self.show_message(self.tr("Could not write {file}: {error}").format(file=name, error=exc.strerror or exc))
+                return
+            self.show_message(self._digits(self.tr("{count} notes exported.").format(count=count)))
+
+    def ask_import(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Import notes"), "",
+                                                    self.tr("Web Annotation (*.jsonld *.json)"))
+        if name:
+            self.import_from(Path(name))
+
+    # -- language -----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("Find in notes"))
+        self.annotated_button.setText(self.tr("Articles with notes"))
+        self.highlight_button.setText(self.tr("Highlight"))
+        self.highlight_button.setToolTip(self.tr("Highlight the selected text in the chosen colour"))
+        self.note_button.setText(self.tr("Note…"))
+        self.note_button.setToolTip(self.tr("Highlight the selected text and write a note on it"))
+        self.comment_button.setText(self.tr("Comment…"))
+        self.comment_button.setToolTip(self.tr("A comment on the whole article"))
+        self.reply_button.setText(self.tr("Reply…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.more_button.setText("⋯")
+        self.more_button.setToolTip(self.tr("Export and import notes"))
+        self.export_action.setText(self.tr("Export notes (Web Annotation)…"))
+        self.import_action.setText(self.tr("Import a colleague's notes…"))
+        for i, (_colour, en, fa) in enumerate(HIGHLIGHT_COLOURS):
+            self.colour_box.setItemText(i, fa if current_language() == "fa" else en)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

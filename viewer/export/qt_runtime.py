@@ -25,8 +25,8 @@ def ensure_gui_app() -> QCoreApplication:
     app = QCoreApplication.instance()
     if app is not None:
         return app
-    if not os.environ.get("QT_QPA_PLATFORM") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) \
-            and sys.platform.startswith("linux"):
+    if not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux"):
+        # Nothing is shown: never depend on an X or Wayland server (an unreachable DISPLAY would abort Qt).
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QGuiApplication([sys.argv[0] if sys.argv else "bayegan"])
 

@@ -132,7 +132,7 @@ def _source_label(source: str) -> str:
 
 def _isolate(text: str) -> str:
     """Keep a URL's or path's slashes and digits in their left-to-right order inside an RTL line."""
-    return f"\u2066{text}\u2069"
+    return f"\u202a{text}\u202c"
 
 
 def _isolate_if_ltr(text: str) -> str:

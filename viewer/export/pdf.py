@@ -148,7 +148,7 @@ def _draw_header(painter: QPainter, writer: QPdfWriter, body: QRectF, title: str
     painter.setPen(QPen(MUTED))
     metrics = QFontMetricsF(font, writer)
     baseline_box = QRectF(body.left(), body.top() - HEADER_GAP - metrics.height(), body.width(), metrics.height())
-    elided = metrics.elidedText(title, Qt.TextElideMode.ElideLeft, body.width())
+    elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, body.width())
     painter.drawText(baseline_box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), elided)
     painter.setPen(QPen(RULE, 0.3 * _MM))
     y = body.top() - HEADER_GAP * 0.6

@@ -388,4 +388,232 @@
       <translation>دربارهٔ بایگان</translation>
     </message>
   </context>
+  <context>
+    <name>NotesController</name>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="65" />
+      <source>Select some text in the article first.</source>
+      <translation>نخست بخشی از متن خبر را برگزینید.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="69" />
+      <source>Note</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="69" />
+      <source>Your note on the selected text:</source>
+      <translation>یادداشت شما بر متن برگزیده:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="82" />
+      <source>Your name</source>
+      <translation>نام شما</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="83" />
+      <source>The name shown on your notes and replies:</source>
+      <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesPanel</name>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="202" />
+      <source>{title} ({count} notes)</source>
+      <translation>{title} ({count} یادداشت)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="216" />
+      <source>Not found in the text any more</source>
+      <translation>دیگر در متن یافت نمی‌شود</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="220" />
+      <source>On the whole article</source>
+      <translation>دربارهٔ کل خبر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="224" />
+      <source>unknown</source>
+      <translation>ناشناس</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="320" />
+      <source>Add note</source>
+      <translation>افزودن یادداشت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="320" />
+      <location filename="../../viewer/gui/notes/panel.py" line="463" />
+      <source>Highlight</source>
+      <translation>برجسته‌سازی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="331" />
+      <source>Comment</source>
+      <translation>نظر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="340" />
+      <location filename="../../viewer/gui/notes/panel.py" line="381" />
+      <source>Reply</source>
+      <translation>پاسخ</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="347" />
+      <location filename="../../viewer/gui/notes/panel.py" line="390" />
+      <source>Edit note</source>
+      <translation>ویرایش یادداشت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="353" />
+      <source>Delete note</source>
+      <translation>حذف یادداشت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="373" />
+      <source>Comment on the article</source>
+      <translation>نظر دربارهٔ خبر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="373" />
+      <source>Your comment on the whole article:</source>
+      <translation>نظر شما دربارهٔ کل خبر:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="381" />
+      <source>Your reply:</source>
+      <translation>پاسخ شما:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="390" />
+      <source>Note:</source>
+      <translation>یادداشت:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="398" />
+      <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
+      <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="407" />
+      <location filename="../../viewer/gui/notes/panel.py" line="469" />
+      <source>Reply…</source>
+      <translation>پاسخ…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="408" />
+      <location filename="../../viewer/gui/notes/panel.py" line="470" />
+      <source>Edit…</source>
+      <translation>ویرایش…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="411" />
+      <source>Colour</source>
+      <translation>رنگ</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="416" />
+      <location filename="../../viewer/gui/notes/panel.py" line="471" />
+      <source>Delete</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="438" />
+      <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
+      <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="443" />
+      <source>Export notes</source>
+      <translation>برون‌بری یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="444" />
+      <location filename="../../viewer/gui/notes/panel.py" line="455" />
+      <source>Web Annotation (*.jsonld *.json)</source>
+      <translation>یادداشت وب (*.jsonld *.json)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="449" />
+      <source>Could not write {file}: {error}</source>
+      <translation>نوشتن {file} ممکن نشد: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="451" />
+      <source>{count} notes exported.</source>
+      <translation>{count} یادداشت برون‌بری شد.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="454" />
+      <source>Import notes</source>
+      <translation>درون‌بری یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="461" />
+      <source>Find in notes</source>
+      <translation>جست‌وجو در یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="462" />
+      <source>Articles with notes</source>
+      <translation>خبرهای یادداشت‌دار</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="464" />
+      <source>Highlight the selected text in the chosen colour</source>
+      <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="465" />
+      <source>Note…</source>
+      <translation>یادداشت…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="466" />
+      <source>Highlight the selected text and write a note on it</source>
+      <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="467" />
+      <source>Comment…</source>
+      <translation>نظر…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="468" />
+      <source>A comment on the whole article</source>
+      <translation>نظری دربارهٔ کل خبر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="472" />
+      <source>Undo</source>
+      <translation>واگرد</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="473" />
+      <source>Redo</source>
+      <translation>ازنو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="475" />
+      <source>Export and import notes</source>
+      <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="476" />
+      <source>Export notes (Web Annotation)…</source>
+      <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="477" />
+      <source>Import a colleague's notes…</source>
+      <translation>درون‌بری یادداشت‌های همکار…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/install.py" line="47" />
+      <source>Notes</source>
+      <translation>یادداشت‌ها</translation>
+    </message>
+  </context>
 </TS>

@@ -277,3 +277,25 @@ def test_the_window_docks_the_panel_and_paints_saved_notes(qtbot, qapp, data_pat
         assert len(view.highlights) == 2
     finally:
         win.close()
+
+
+def test_the_panel_speaks_persian_and_english(qtbot, qapp, store: NotesStore) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from viewer.gui.translations import set_language
+
+    widget = NotesPanel(store)
+    qtbot.addWidget(widget)
+    try:
+        set_language(qapp, "fa")
+        qtbot.waitUntil(lambda: widget.highlight_button.text() == "برجسته‌سازی")
+        assert widget.search_box.placeholderText() == "جست‌وجو در یادداشت‌ها"
+        assert widget.colour_box.itemText(0) == "زرد"
+        set_language(qapp, "en")
+        qtbot.waitUntil(lambda: widget.highlight_button.text() == "Highlight")
+        assert widget.colour_box.itemText(0) == "Yellow"
+    finally:
+        set_language(qapp, "en")
+        qapp.setProperty("bayegan_language", None)
+        QLocale.setDefault(QLocale.system())
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -244,8 +244,7 @@ def parse_item(item: Any, number: int) -> _Incoming:
     if isinstance(target, str):
         source, bare = target, True
     elif isinstance(target, dict):
-        source = target.get("source", target.get("id"))
-        source = _text(source, where, "target.source")
+        source = _text(target.get("source", target.get("id")), where, "target.source")
         if "selector" in target:
             quote, position = _selectors(target["selector"], where)
         bare = quote is None and position is None

@@ -4,7 +4,7 @@ highlights in their colours, scrolls to a note's passage, and asks the author's 
 from __future__ import annotations
 
 import getpass
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit
@@ -26,7 +26,7 @@ class ReadingView(Protocol):
 
     def select_offsets(self, start: int, end: int) -> None: ...
 
-    def set_highlights(self, ranges: list[Highlight]) -> None: ...
+    def set_highlights(self, ranges: list[Any]) -> None: ...  # [(start, end, colour)]
 
 
 def login_name() -> str:

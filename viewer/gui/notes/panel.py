@@ -221,7 +221,8 @@ class NotesPanel(QWidget):
             item.setIcon(0, swatch(note.color or DEFAULT_COLOUR))
         if note.body:
             lines.append(note.body)
-        lines.append(f"— {note.creator or self.tr('unknown')} · {jalali_time(note.created, current_language() == 'fa')}")
+        creator = note.creator or self.tr("unknown")
+        lines.append(f"— {creator} · {jalali_time(note.created, current_language() == 'fa')}")
         item.setText(0, "\n".join(lines))
         item.setToolTip(0, note.body or short_quote(note))
         if note.orphaned:
@@ -240,13 +241,12 @@ class NotesPanel(QWidget):
         return None
 
     def _items(self) -> list[QTreeWidgetItem]:
-        found: list[QTreeWidgetItem] = []
-        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while stack:
-            item = stack.pop(0)
-            found.append(item)
-            stack[0:0] = [item.child(i) for i in range(item.childCount())]
-        return found
+        def subtree(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+            children = (item.child(i) for i in range(item.childCount()))
+            return [item, *(found for child in children if child is not None for found in subtree(child))]
+
+        root = self.tree.invisibleRootItem()
+        return subtree(root)[1:]
 
     def listed(self) -> list[tuple[int, str]]:
         """(depth, id) of every listed note in order (for tests and accessibility checks)."""

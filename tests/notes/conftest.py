@@ -52,3 +52,13 @@ def seed_article(data_paths: DataPaths, source_dir: Path) -> Article:
     """The seed article as the real index gives it back (its `text` is what offsets refer to)."""
     index_folder(data_paths, source_dir)
     return load_article(data_paths)
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_path: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The seed article's `text` from a real index (built once per session)."""
+    paths = DataPaths.resolve(tmp_path_factory.mktemp("seed-index")).ensure()
+    folder = tmp_path_factory.mktemp("seed-archive")
+    shutil.copy(seed_path, folder / seed_path.name)
+    index_folder(paths, folder)
+    return load_article(paths).text

@@ -99,3 +99,28 @@ def _brute_prefix_distances(text: str, pattern: str) -> list[tuple[int, int]]:
 @given(st.text("ابپت ی", max_size=30), st.text("ابپت ی", min_size=1, max_size=12))
 def test_anchored_search_gives_prefix_edit_distances(text: str, pattern: str) -> None:
     assert fuzzy._match_ends(text, pattern, len(text) + len(pattern), anchored=True) == _brute_prefix_distances(text, pattern)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_an_edit_elsewhere_never_loses_the_quote(seed_text: str, data: st.DataObject) -> None:
+    text = seed_text
+    length = data.draw(st.integers(8, 80), label="length")
+    start = data.draw(st.integers(0, len(text) - length), label="start")
+    end = start + length
+    quote, position = describe(text, start, end)
+    # Insert or delete somewhere that does not touch the highlighted passage.
+    at = data.draw(st.integers(0, len(text)), label="at")
+    if start < at < end:
+        at = end
+    removed = data.draw(st.integers(0, 40), label="removed")
+    if at <= start:
+        removed = min(removed, start - at)
+    inserted = data.draw(st.text("ابپتثجچ \n", max_size=40), label="inserted")
+    changed = text[:at] + inserted + text[at + removed:]
+    shift = len(inserted) - removed if at <= start else 0
+    found = locate(changed, quote, position)
+    assert found is not None
+    assert changed[found[0]:found[1]] == quote.exact
+    if changed.count(quote.exact) == 1:
+        assert found == (start + shift, end + shift)

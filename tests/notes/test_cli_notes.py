@@ -1,0 +1,70 @@
+"""`bayegan notes` add/reply/edit/delete/list/search from the command line, and its bilingual errors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def article(run_cli: Cli, source_dir: Path) -> dict:
+    assert run_cli("index", str(source_dir))[0] == 0
+    (listed,) = json.loads(run_cli("list", "--json")[1])
+    return json.loads(run_cli("show", listed["id"], "--json")[1])
+
+
+def test_add_reply_edit_delete_list_search(run_cli: Cli, article: dict) -> None:
+    start = article["text"].index("کوروش خسروی")
+    code, out, err = run_cli("notes", "add", article["id"], "--start", str(start), "--end", str(start + 11),
+                             "--note", "نام او", "--color", "#a5d6a7", "--author", "مریم", "--json")
+    assert code == 0, err
+    note = json.loads(out)
+    assert (note["exact"], note["start"], note["creator"], note["color"]) == ("کوروش خسروی", start, "مریم", "#a5d6a7")
+    code, reply_id, _ = run_cli("notes", "reply", note["id"], "پاسخ", "--author", "علی")
+    assert code == 0
+    assert run_cli("notes", "reply", reply_id.strip(), "پاسخ دوم")[0] == 0
+    code, out, _ = run_cli("notes", "add", article["id"], "--note", "کل خبر")
+    assert code == 0
+
+    listed = json.loads(run_cli("notes", "list", article["id"], "--json")[1])
+    assert [(n["depth"], n["body"]) for n in listed] == [(0, "کل خبر"), (0, "نام او"), (1, "پاسخ"), (2, "پاسخ دوم")]
+    assert json.loads(run_cli("notes", "list", "--json")[1]) == listed
+
+    assert run_cli("notes", "edit", note["id"], "--note", "نام رئیس مرکز")[0] == 0
+    found = json.loads(run_cli("notes", "search", "رييس", "--json")[1])
+    assert [n["id"] for n in found] == [note["id"]]
+    code, out, _ = run_cli("notes", "delete", note["id"])
+    assert code == 0 and out.strip() == "deleted 3"
+    assert [n["body"] for n in json.loads(run_cli("notes", "list", "--json")[1])] == ["کل خبر"]
+    code, out, _ = run_cli("notes", "list", article["id"])
+    assert "کل خبر" in out
+
+
+def test_author_comes_from_settings(run_cli: Cli, article: dict, tmp_path: Path) -> None:
+    settings = tmp_path / "data" / "config" / "settings.json"
+    settings.write_text(json.dumps({"author": "سارا"}), "utf-8")
+    code, out, _ = run_cli("notes", "add", article["id"], "--note", "x", "--json")
+    assert code == 0 and json.loads(out)["creator"] == "سارا"
+
+
+@pytest.mark.parametrize(("args", "english"), [
+    (("notes", "add", "no-such-article", "--note", "x"), "No article"),
+    (("notes", "add", "{id}", "--start", "5", "--end", "999999"), "not inside"),
+    (("notes", "add", "{id}", "--start", "5"), "both --start and --end"),
+    (("notes", "add", "{id}"), "Give --start and --end"),
+    (("notes", "reply", "urn:uuid:nope", "x"), "No note"),
+    (("notes", "edit", "urn:uuid:nope", "--note", "x"), "No note"),
+    (("notes", "delete", "urn:uuid:nope"), "No note"),
+])
+def test_errors_are_bilingual(run_cli: Cli, article: dict, args: tuple[str, ...], english: str) -> None:
+    code, _out, err = run_cli(*(a.replace("{id}", article["id"]) for a in args))
+    assert code == 1
+    assert "Traceback" not in err
+    english_line, persian_line = err.strip().split("\n")
+    assert english_line.startswith("bayegan: ") and english in english_line
+    assert persian_line.startswith("بایگان: ") and persian_line != "بایگان: " + english_line[9:]

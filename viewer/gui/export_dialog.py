@@ -104,7 +104,7 @@ class ExportDialog(QDialog):
         self.folder = folder
         self._named_by_user = False
 
-        scope_box = QGroupBox(_t("What to export", "چه چیزی"), self)
+        scope_box = QGroupBox(_t("What to export", "چه خبرهایی"), self)
         scope_layout = QVBoxLayout(scope_box)
         self.scope_group = QButtonGroup(self)
         self.scope_buttons: dict[Scope, QRadioButton] = {}
@@ -147,6 +147,7 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
 
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         layout.addWidget(scope_box)
         layout.addWidget(self.with_notes_box)

@@ -45,11 +45,12 @@ def indexed_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
 
 
 @pytest.fixture
-def gui_app(qapp: QApplication) -> Iterator[QApplication]:
+def gui_app(qapp: QApplication, tmp_path: Path) -> Iterator[QApplication]:
     """The application as `bayegan gui` prepares it: Persian, light theme; reset after each test."""
-    prepare(qapp, Settings(Path(os.devnull)), theme="light", language="fa")
+    icons = tmp_path / "theme-icons"
+    prepare(qapp, Settings(tmp_path / "app-settings.json"), theme="light", language="fa", icons_dir=icons)
     yield qapp
-    prepare(qapp, Settings(Path(os.devnull)), theme="light", language="fa")
+    prepare(qapp, Settings(tmp_path / "app-settings.json"), theme="light", language="fa", icons_dir=icons)
 
 
 @pytest.fixture

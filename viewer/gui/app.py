@@ -14,8 +14,10 @@ from viewer.core.paths import DataPaths, resources_dir
 from viewer.gui.crash_handler import CrashHandler, setup_logging
 from viewer.gui.fonts import app_font, register_fonts
 from viewer.gui.settings import Settings
-from viewer.gui.theme import apply_theme
+from viewer.gui.theme import apply_theme, set_icons_dir
 from viewer.gui.translations import set_language
+
+SCREENSHOT_SIZE = (1280, 800)
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -33,7 +35,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def prepare(app: QApplication, settings: Settings, theme: str | None = None, language: str | None = None) -> str:
+def prepare(app: QApplication, settings: Settings, theme: str | None = None, language: str | None = None,
+            icons_dir: Path | None = None) -> str:
     """Font, language (with layout direction) and theme; returns the font family in use."""
     family = register_fonts()
     app.setFont(app_font(family))
@@ -42,6 +45,8 @@ def prepare(app: QApplication, settings: Settings, theme: str | None = None, lan
     if theme:
         settings.set("theme", theme)
     set_language(app, settings.language)
+    if icons_dir is not None:
+        set_icons_dir(icons_dir)
     apply_theme(app, settings.theme, family)
     return family
 
@@ -64,7 +69,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
                   "بایگان برای این پوشهٔ داده باز است: پنجرهٔ آن جلو آورده شد.", file=sys.stderr)
             return 0
 
-    family = prepare(app, settings, theme, language)
+    family = prepare(app, settings, theme, language, icons_dir=paths.config_dir / "theme-icons")
     crash_handler = CrashHandler(log_path, show_dialog=screenshot is None)
     crash_handler.install()
     from viewer.gui.main_window import MainWindow
@@ -76,6 +81,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
         from viewer.gui.screenshot import ScreenshotTaker
 
         taker = ScreenshotTaker(window, screenshot)
+        window.resize(*SCREENSHOT_SIZE)  # not the remembered size: the offscreen screen would clamp it
         window.show()
         window.start(query, open_id)
         code = app.exec()

@@ -22,7 +22,7 @@ class SearchBar(QWidget):
         self.box.setObjectName("searchBox")
         self.box.setClearButtonEnabled(True)
         self.box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.box.setMinimumWidth(280)
+        self.box.setMinimumWidth(220)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         self.suggestion_label = QLabel(self)

@@ -50,15 +50,19 @@ class SingleInstance(QObject):
         return True
 
     def _on_connection(self) -> None:
-        assert self.server is not None
+        if self.server is None:
+            return
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_message(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(_RAISE):
-            self.raise_requested.emit()
+            # The message is a few bytes, written right after connecting: read it here.
+            if socket.bytesAvailable() or socket.waitForReadyRead(500):
+                message = bytes(socket.readAll().data())
+            else:
+                message = b""
+            socket.abort()
+            socket.deleteLater()
+            if message.startswith(_RAISE):
+                self.raise_requested.emit()
 
     def release(self) -> None:
         if self.server is not None:

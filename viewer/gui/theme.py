@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QDir
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -36,12 +39,17 @@ PALETTES = {
 }
 
 
-def apply_theme(app: QApplication, theme: str, font_family: str) -> None:
+def apply_theme(app: QApplication, theme: str, font_family: str, icons_dir: Path | None = None) -> None:
+    """qt-material's `theme`; its generated icons go to `icons_dir/<theme>` (else under HOME)."""
     from qt_material import apply_stylesheet
 
     theme = theme if theme in THEMES else "light"
-    apply_stylesheet(app, _MATERIAL_FILES[theme], invert_secondary=(theme == "light"),
+    icons_dir = icons_dir or _icons_dir
+    parent = str(icons_dir / theme) if icons_dir else f"bayegan-{theme}"
+    apply_stylesheet(app, _MATERIAL_FILES[theme], invert_secondary=(theme == "light"), parent=parent,
                      extra={"font_family": font_family, "density_scale": "-1"})
+    # qt-material appends a search path per call; the newest theme's icons must win.
+    QDir.setSearchPaths("icon", [parent if icons_dir else str(Path.home() / ".qt_material" / parent)])
     app.setStyleSheet(app.styleSheet() + _EXTRA_QSS[theme])
     palette = app.palette()
     colours = PALETTES[theme]
@@ -49,6 +57,15 @@ def apply_theme(app: QApplication, theme: str, font_family: str) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, QColor(colours["text"]))
     app.setPalette(palette)
     app.setProperty("bayegan_theme", theme)
+
+
+_icons_dir: Path | None = None
+
+
+def set_icons_dir(folder: Path) -> None:
+    """Where later theme switches write qt-material's icons (one folder per data folder)."""
+    global _icons_dir
+    _icons_dir = folder
 
 
 def current_theme() -> str:

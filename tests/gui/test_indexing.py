@@ -1,0 +1,108 @@
+"""Indexing from the window: progress and cancel in the status bar, changed files picked up at
+start, the bundled sample shown when no folder is chosen."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.conftest import write_items
+from tests.gui.conftest import WAIT_MS
+from viewer.core.paths import DataPaths
+from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.main_window import MainWindow
+from viewer.gui.settings import Settings
+
+FILES = 8
+PER_FILE = 6
+
+
+@pytest.fixture
+def corpus_folder(tmp_path: Path, corpus_items: dict[str, list[dict]]) -> Path:
+    items = [item for name in sorted(corpus_items) for item in corpus_items[name][:30]]
+    folder = tmp_path / "archive"
+    for i in range(FILES):
+        write_items(folder / f"part-{i:02d}.json", items[i * PER_FILE:(i + 1) * PER_FILE])
+    return folder
+
+
+def open_window(qtbot, paths: DataPaths, folders: list[str], auto_index: bool) -> MainWindow:  # type: ignore[no-untyped-def]
+    settings = Settings(paths.settings_path)
+    settings.set("folders", folders)
+    settings.save()
+    window = MainWindow(paths, Settings(paths.settings_path), auto_index=auto_index)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+        window.start(query="")
+    return window
+
+
+def test_indexing_shows_progress_and_can_be_cancelled(qtbot, gui_app, tmp_path: Path, corpus_folder: Path) -> None:
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    window = open_window(qtbot, paths, [str(corpus_folder)], auto_index=False)
+    indexer, status = window.indexer, window.indexing_status
+    assert indexer is not None and window.service is not None
+    # Hold the worker inside its first progress report until the cancel button was clicked.
+    gate = threading.Event()
+    indexer.progress.connect(lambda *_: gate.wait(WAIT_MS / 1000), Qt.ConnectionType.DirectConnection)
+    window.rescan()
+    qtbot.waitUntil(lambda: status.isVisible() and status.bar.maximum() == FILES, timeout=WAIT_MS)
+    assert "part-00.json" in status.label.text()
+    with qtbot.waitSignal(indexer.cancelled, timeout=WAIT_MS):
+        qtbot.mouseClick(status.cancel_button, Qt.MouseButton.LeftButton)
+        assert not status.cancel_button.isEnabled()
+        gate.set()
+    assert not status.isVisible()
+    assert window.service.article_count == 0  # cancelled: the index is as it was
+
+    with qtbot.waitSignal(indexer.finished, timeout=WAIT_MS) as done:
+        window.rescan()
+    assert done.args[0].added == FILES * PER_FILE
+    assert window.service.article_count == FILES * PER_FILE
+    qtbot.waitUntil(lambda: window.result is not None and window.result.total == FILES * PER_FILE and not window.search_pending,
+                    timeout=WAIT_MS)
+    assert window.article_count_label.text().startswith(str(FILES * PER_FILE).translate(PERSIAN_DIGITS))
+    window.close()
+
+
+def test_changed_files_are_picked_up_at_start(qtbot, gui_app, tmp_path: Path, corpus_folder: Path,
+                                             corpus_items: dict[str, list[dict]]) -> None:
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    window = open_window(qtbot, paths, [str(corpus_folder)], auto_index=False)
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
+        window.rescan()
+    window.close()
+
+    changed = corpus_folder / "part-03.json"
+    items = json.loads(changed.read_text("utf-8"))
+    extra = corpus_items[sorted(corpus_items)[-1]][-1]
+    write_items(changed, [*items, extra])
+    window = open_window(qtbot, paths, [str(corpus_folder)], auto_index=False)
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS) as done:
+        window.index_folders()
+    report = done.args[0]
+    assert report.added == 1 and report.removed == 0
+    assert report.unchanged == FILES * PER_FILE
+    window.close()
+
+
+def test_with_no_folder_the_bundled_sample_is_indexed_and_shown(qtbot, gui_app, tmp_path: Path) -> None:
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    settings = Settings(paths.settings_path)
+    window = MainWindow(paths, settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+        window.start(query="اصفهان")
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS) as done:
+        pass
+    assert done.args[0].added > 40
+    qtbot.waitUntil(lambda: window.result is not None and window.result.total > 3 and not window.search_pending, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.article_pane.article is not None)
+    window.close()
+    assert Settings(paths.settings_path).get("last_query") == "اصفهان"

@@ -12,12 +12,12 @@ from whoosh import query as wq
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS
-from viewer.analysis.normalize import fold_word, normalize_tag
+from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys
+from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.search.query import parse_query
-from viewer.search.schema import article_of
-from viewer.search.snippets import configure, fallback_snippet
+from viewer.search.schema import TEXT_FIELDS, article_of
+from viewer.search.snippets import make_snippet
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,11 @@ class ArchiveSearcher:
         if sort == "date":
             kwargs.update(sortedby="date", reverse=True)
         results = searcher.search(q, **kwargs)
-        configure(results)
         hits = []
         for hit in results:
-            snippet = hit.highlights("text", top=2) or fallback_snippet(str(hit.get("text", "")))
+            keys = {term.decode("utf-8") if isinstance(term, bytes) else term
+                    for fieldname, term in hit.matched_terms() if fieldname in TEXT_FIELDS}
+            snippet = make_snippet(str(hit.get("text", "")), keys)
             date = hit.get("date")
             hits.append(Hit(
                 id=hit["id"], title=hit.get("title", ""), score=float(hit.score or 0.0),
@@ -125,22 +126,35 @@ class ArchiveSearcher:
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def suggest(self, text: str) -> str | None:
-        """A query spelled with words of the archive, when it differs from the one typed."""
+        """A query spelled with words of the archive, when it differs from the one typed.
+
+        Candidates share the first letter (two for longer words): misspellings rarely start wrong,
+        and it keeps the lexicon walk short (1-20 ms instead of ~200 ms at 3,000 articles)."""
+        reader = self._searcher.reader()
         corrector = self._searcher.corrector("text")
         changed = False
         words = []
         for word in text.split():
-            key = fold_word(word)
-            if not key or key in STOPWORDS or ":" in word or self._searcher.reader().doc_frequency("text", key):
+            bare = word.strip('"«»()+-')
+            surface, lemma = query_keys(bare)
+            if (not surface or surface in STOPWORDS or ":" in bare or bare.endswith(("*", "~")) or surface.isdigit()
+                    or bare in ("AND", "OR", "NOT") or self._known(reader, surface, lemma)):
                 words.append(word)
                 continue
-            options = [s for s in corrector.suggest(key, limit=5, maxdist=2) if not s.startswith(LEMMA_PREFIX)]
+            maxdist, prefix = (1, 1) if len(surface) < 6 else (2, 2)
+            options = [s for s in corrector.suggest(surface, limit=3, maxdist=maxdist, prefix=prefix)
+                       if not s.startswith(LEMMA_PREFIX) and s != surface]
             if options:
-                words.append(options[0])
+                words.append(word.replace(bare, options[0]))
                 changed = True
             else:
                 words.append(word)
         return " ".join(words) if changed else None
+
+    @staticmethod
+    def _known(reader, surface: str, lemma: str | None) -> bool:  # type: ignore[no-untyped-def]
+        keys = (surface, LEMMA_PREFIX + (lemma or surface))
+        return any(reader.doc_frequency(field, key) for field in TEXT_FIELDS for key in keys)
 
     def article(self, article_id: str) -> Article | None:
         stored = self._searcher.document(id=article_id)

@@ -1,31 +1,88 @@
-"""Snippets of ~200 characters around the best hits, every matched spelling marked."""
+"""Snippets of ~200 characters around the best hits, every matched spelling marked.
+
+The text is tokenized by the index's own analyzer, so a token lights up when its surface key or its
+lemma key is one the document matched: `كتاب` in the text for `کتاب` typed, `۱۴۰۲` for `1402`,
+`کتاب‌ها` for `کتاب` (by lemma). Offsets come from the stored text, so the marks sit exactly.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
-from whoosh import highlight
+from viewer.analysis.analyzer import token_spans
 
 SNIPPET_CHARS = 200
+_LEAD_IN = 60  # characters shown before a fragment's first hit
+_BETWEEN = " "
 
 
-class MarkFormatter(highlight.Formatter):
-    """HTML-escaped text with each hit as <b>…</b>; fragments joined by an ellipsis."""
+def matched_spans(text: str, keys: set[str] | frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each token of `text` whose surface or lemma key is in `keys`."""
+    spans = []
+    for start, end, surface, lemma in token_spans(text):
+        if surface in keys:
+            spans.append((start, end, surface))
+        elif lemma is not None and lemma in keys:
+            spans.append((start, end, lemma))
+    return spans
 
-    between = " … "
 
-    def format_token(self, text: str, token, replace: bool = False) -> str:  # type: ignore[no-untyped-def]
-        return "<b>" + escape(highlight.get_text(text, token, replace)) + "</b>"
+def _window(spans: list[tuple[int, int, str]], first: int, width: int) -> tuple[int, int, int]:
+    """(score, index of the last span inside, end) of the window starting before spans[first]."""
+    start = spans[first][0]
+    last = first
+    while last + 1 < len(spans) and spans[last + 1][1] <= start + width:
+        last += 1
+    distinct = len({key for _, _, key in spans[first:last + 1]})
+    return distinct * 100 + (last - first), last, start
 
-    def _text(self, text: str) -> str:
-        return escape(text)
+
+def _fragment(text: str, spans: list[tuple[int, int, str]], width: int) -> str:
+    begin = max(0, spans[0][0] - _LEAD_IN)
+    if begin:
+        space = text.find(" ", begin, spans[0][0])
+        begin = space + 1 if space != -1 else begin
+    end = min(len(text), begin + width)
+    end = max(end, spans[-1][1])
+    if end < len(text):
+        space = text.rfind(" ", spans[-1][1], end)
+        end = space if space != -1 else end
+    out = ["…" if begin else ""]
+    cursor = begin
+    for start, stop, _ in spans:
+        if start < cursor:
+            continue
+        out.append(escape(text[cursor:start]))
+        out.append("<b>" + escape(text[start:stop]) + "</b>")
+        cursor = stop
+    out.append(escape(text[cursor:end]))
+    out.append("…" if end < len(text) else "")
+    return "".join(out).replace("\n", " ")
 
 
-def configure(results) -> None:  # type: ignore[no-untyped-def]
-    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-    results.formatter = MarkFormatter()
-    results.scorer = highlight.BasicFragmentScorer()
+def make_snippet(text: str, keys: set[str] | frozenset[str], top: int = 2) -> str:
+    """HTML-escaped snippet with each hit as <b>…</b>; up to `top` fragments joined by an ellipsis."""
+    spans = matched_spans(text, keys) if keys else []
+    if not spans:
+        return fallback_snippet(text)
+    width = SNIPPET_CHARS - _LEAD_IN
+    best = max(range(len(spans)), key=lambda i: _window(spans, i, width)[0])
+    _, last, _ = _window(spans, best, width)
+    chosen = [(best, last)]
+    if top > 1:
+        shown = {key for _, _, key in spans[best:last + 1]}
+        for i, span in enumerate(spans):
+            if span[2] not in shown and (i < best or i > last):
+                _, other_last, _ = _window(spans, i, width // 2)
+                if i > last or other_last < best:
+                    chosen.append((i, min(other_last, best - 1) if i < best else other_last))
+                    break
+    chosen.sort()
+    widths = SNIPPET_CHARS if len(chosen) == 1 else SNIPPET_CHARS // 2 + _LEAD_IN // 2
+    return _BETWEEN.join(_fragment(text, spans[a:b + 1], widths) for a, b in chosen)
 
 
 def fallback_snippet(text: str) -> str:
-    return escape(text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + ("…" if len(text) > SNIPPET_CHARS else ""))
+    if len(text) <= SNIPPET_CHARS:
+        return escape(text).replace("\n", " ")
+    return escape(text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + "…").replace("\n", " ")

@@ -32,7 +32,6 @@ OutputDir=..\..\dist
 OutputBaseFilename=bayegan-{#AppVersion}-setup
 SetupIconFile=..\..\resources\icons\bayegan.ico
 UninstallDisplayIcon={app}\bayegan-gui.exe
-LicenseFile=..\..\resources\fonts\OFL.txt
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern

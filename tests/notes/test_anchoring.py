@@ -124,3 +124,25 @@ def test_an_edit_elsewhere_never_loses_the_quote(seed_text: str, data: st.DataOb
     assert changed[found[0]:found[1]] == quote.exact
     if changed.count(quote.exact) == 1:
         assert found == (start + shift, end + shift)
+
+
+def test_an_edited_passage_beats_an_exact_copy_in_other_company(seed_article: Article) -> None:
+    # "خواهرخواندگی" occurs several times; highlight one, then edit that very one.
+    text = seed_article.text
+    word = "خواهرخواندگی"
+    starts = [i for i in range(len(text)) if text.startswith(word, i)]
+    assert len(starts) >= 3
+    chosen = starts[1]
+    quote, position = describe(text, chosen, chosen + len(word))
+    changed = text[:chosen] + "خواهر‌خواندگی" + text[chosen + len(word):]
+    found = locate(changed, quote, position)
+    assert found == (chosen, chosen + len(word) + 1)
+
+
+def test_a_short_quote_is_not_placed_on_a_lookalike_without_its_context(seed_article: Article) -> None:
+    text = seed_article.text
+    start = text.index("ایمنا")
+    quote, position = describe(text, start, start + 5)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.index("\n", start)
+    assert locate(text[:line_start] + text[line_end + 1:], quote, position) is None

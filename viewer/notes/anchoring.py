@@ -1,8 +1,9 @@
 """Anchors that survive edits: selectors from a range, and finding that range again in changed text.
 
-Order of attempts (as Hypothesis does): the quote where it was; every exact occurrence of the quote,
-the best by matching context then nearness; a fuzzy match scored by quote, prefix, suffix and
-position. Anything weaker is an orphan (None), never a guess.
+Order of attempts (as Hypothesis does): the quote where it was; the exact copy of the quote whose
+context matches best (then the nearest); failing that, near matches (Myers' bit-parallel search)
+and any exact copies scored together by quote, prefix, suffix and position. Anything weaker is an
+orphan (None), never a guess.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from viewer.notes import fuzzy
 
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
 MAX_FUZZY_ERRORS = 256
-MIN_FUZZY_QUOTE = 0.5  # at most half the quote's characters changed …
-STRONG_FUZZY_QUOTE = 0.75  # … and below this the context must vouch for it
-MIN_FUZZY_CONTEXT = 0.5
+MIN_FUZZY_QUOTE = 0.5  # a near match has at most half the quote's characters changed …
+MIN_FUZZY_CONTEXT = 0.5  # … and half its context (prefix and suffix on average) still beside it,
+STRONG_FUZZY_QUOTE, LONG_QUOTE = 0.9, 32  # unless it is a long quote, nine tenths intact
 
 
 class AnchorError(BayeganError):
@@ -48,10 +49,11 @@ def locate(text: str, quote: TextQuoteSelector, position: TextPositionSelector |
     exact_hits = _exact_occurrences(text, exact)
     if exact_hits:
         best = max(exact_hits, key=lambda start: _exact_score(text, quote, start, hint))
-        return best, best + len(exact)
-    return _fuzzy(text, quote, hint)
-
-
+        if _context_holds(text, quote, best):
+            return best, best + len(exact)
+    # No copy of the quote, or only copies in strange company: the passage itself may have been
+    # edited where it stands. Weigh those copies against near matches, context and all.
+    return _best_candidate(text, quote, hint, exact_hits)
 def _exact_occurrences(text: str, exact: str) -> list[int]:
     starts, at = [], text.find(exact)
     while at != -1:
@@ -89,19 +91,32 @@ def _exact_score(text: str, quote: TextQuoteSelector, start: int, hint: int | No
     return PREFIX_WEIGHT * prefix_score + SUFFIX_WEIGHT * suffix_score + POSITION_WEIGHT * _position_score(text, start, hint)
 
 
-def _fuzzy(text: str, quote: TextQuoteSelector, hint: int | None) -> tuple[int, int] | None:
+def _context_holds(text: str, quote: TextQuoteSelector, start: int) -> bool:
+    """At least half of the saved context (prefix and suffix together) is still beside this copy."""
+    saved = len(quote.prefix) + len(quote.suffix)
+    if saved == 0:
+        return True
+    end = start + len(quote.exact)
+    kept = (_common_suffix(text[max(0, start - len(quote.prefix)):start], quote.prefix)
+            + _common_prefix(text[end:end + len(quote.suffix)], quote.suffix))
+    return kept * 2 >= saved
+
+
+def _best_candidate(text: str, quote: TextQuoteSelector, hint: int | None, exact_hits: list[int]) -> tuple[int, int] | None:
     exact = quote.exact
+    candidates = [fuzzy.Match(start, start + len(exact), 0) for start in exact_hits]
     max_errors = min(MAX_FUZZY_ERRORS, len(exact) // 2)
-    if max_errors == 0:
-        return None
+    if max_errors > 0:
+        candidates += [m for m in fuzzy.search(text, exact, max_errors) if m.errors > 0]
     best: tuple[float, int, int] | None = None
-    for match in fuzzy.search(text, exact, max_errors):
+    for match in candidates:
         quote_score = 1.0 - match.errors / len(exact)
         prefix_score = _context_score(text[max(0, match.start - len(quote.prefix)):match.start], quote.prefix)
         suffix_score = _context_score(text[match.end:match.end + len(quote.suffix)], quote.suffix)
-        if quote_score < MIN_FUZZY_QUOTE:
-            continue
-        if quote_score < STRONG_FUZZY_QUOTE and max(prefix_score or 0.0, suffix_score or 0.0) < MIN_FUZZY_CONTEXT:
+        sides = [score for score in (prefix_score, suffix_score) if score is not None]
+        context = sum(sides) / len(sides) if sides else 1.0
+        if match.errors and (quote_score < MIN_FUZZY_QUOTE or (context < MIN_FUZZY_CONTEXT and not (
+                len(exact) >= LONG_QUOTE and quote_score >= STRONG_FUZZY_QUOTE))):
             continue
         score = (QUOTE_WEIGHT * quote_score + PREFIX_WEIGHT * (prefix_score if prefix_score is not None else 1.0)
                  + SUFFIX_WEIGHT * (suffix_score if suffix_score is not None else 1.0)

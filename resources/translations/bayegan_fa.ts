@@ -419,199 +419,209 @@
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="202" />
+      <location filename="../../viewer/gui/notes/panel.py" line="209" />
       <source>{title} ({count} notes)</source>
       <translation>{title} ({count} یادداشت)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="216" />
+      <location filename="../../viewer/gui/notes/panel.py" line="223" />
       <source>Not found in the text any more</source>
       <translation>دیگر در متن یافت نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="220" />
+      <location filename="../../viewer/gui/notes/panel.py" line="227" />
       <source>On the whole article</source>
       <translation>دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="224" />
+      <location filename="../../viewer/gui/notes/panel.py" line="231" />
       <source>unknown</source>
       <translation>ناشناس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="320" />
+      <location filename="../../viewer/gui/notes/panel.py" line="327" />
       <source>Add note</source>
       <translation>افزودن یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="320" />
-      <location filename="../../viewer/gui/notes/panel.py" line="463" />
+      <location filename="../../viewer/gui/notes/panel.py" line="327" />
+      <location filename="../../viewer/gui/notes/panel.py" line="470" />
       <source>Highlight</source>
       <translation>برجسته‌سازی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="331" />
+      <location filename="../../viewer/gui/notes/panel.py" line="338" />
       <source>Comment</source>
       <translation>نظر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="340" />
-      <location filename="../../viewer/gui/notes/panel.py" line="381" />
+      <location filename="../../viewer/gui/notes/panel.py" line="347" />
+      <location filename="../../viewer/gui/notes/panel.py" line="388" />
       <source>Reply</source>
       <translation>پاسخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="347" />
-      <location filename="../../viewer/gui/notes/panel.py" line="390" />
+      <location filename="../../viewer/gui/notes/panel.py" line="354" />
+      <location filename="../../viewer/gui/notes/panel.py" line="397" />
       <source>Edit note</source>
       <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="353" />
+      <location filename="../../viewer/gui/notes/panel.py" line="360" />
       <source>Delete note</source>
       <translation>حذف یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="373" />
+      <location filename="../../viewer/gui/notes/panel.py" line="380" />
       <source>Comment on the article</source>
       <translation>نظر دربارهٔ خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="373" />
+      <location filename="../../viewer/gui/notes/panel.py" line="380" />
       <source>Your comment on the whole article:</source>
       <translation>نظر شما دربارهٔ کل خبر:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="381" />
+      <location filename="../../viewer/gui/notes/panel.py" line="388" />
       <source>Your reply:</source>
       <translation>پاسخ شما:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="390" />
+      <location filename="../../viewer/gui/notes/panel.py" line="397" />
       <source>Note:</source>
       <translation>یادداشت:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="398" />
+      <location filename="../../viewer/gui/notes/panel.py" line="405" />
       <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
       <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="407" />
-      <location filename="../../viewer/gui/notes/panel.py" line="469" />
+      <location filename="../../viewer/gui/notes/panel.py" line="414" />
+      <location filename="../../viewer/gui/notes/panel.py" line="476" />
       <source>Reply…</source>
       <translation>پاسخ…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="408" />
-      <location filename="../../viewer/gui/notes/panel.py" line="470" />
+      <location filename="../../viewer/gui/notes/panel.py" line="415" />
+      <location filename="../../viewer/gui/notes/panel.py" line="477" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="411" />
+      <location filename="../../viewer/gui/notes/panel.py" line="418" />
       <source>Colour</source>
       <translation>رنگ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="416" />
-      <location filename="../../viewer/gui/notes/panel.py" line="471" />
+      <location filename="../../viewer/gui/notes/panel.py" line="423" />
+      <location filename="../../viewer/gui/notes/panel.py" line="478" />
       <source>Delete</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="438" />
+      <location filename="../../viewer/gui/notes/panel.py" line="445" />
       <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
       <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="443" />
+      <location filename="../../viewer/gui/notes/panel.py" line="450" />
       <source>Export notes</source>
       <translation>برون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="444" />
-      <location filename="../../viewer/gui/notes/panel.py" line="455" />
+      <location filename="../../viewer/gui/notes/panel.py" line="451" />
+      <location filename="../../viewer/gui/notes/panel.py" line="462" />
       <source>Web Annotation (*.jsonld *.json)</source>
       <translation>یادداشت وب (*.jsonld *.json)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="449" />
+      <location filename="../../viewer/gui/notes/panel.py" line="456" />
       <source>Could not write {file}: {error}</source>
       <translation>نوشتن {file} ممکن نشد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="451" />
+      <location filename="../../viewer/gui/notes/panel.py" line="458" />
       <source>{count} notes exported.</source>
       <translation>{count} یادداشت برون‌بری شد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="454" />
+      <location filename="../../viewer/gui/notes/panel.py" line="461" />
       <source>Import notes</source>
       <translation>درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="461" />
+      <location filename="../../viewer/gui/notes/panel.py" line="468" />
       <source>Find in notes</source>
       <translation>جست‌وجو در یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="462" />
+      <location filename="../../viewer/gui/notes/panel.py" line="469" />
       <source>Articles with notes</source>
       <translation>خبرهای یادداشت‌دار</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="464" />
+      <location filename="../../viewer/gui/notes/panel.py" line="471" />
       <source>Highlight the selected text in the chosen colour</source>
       <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="465" />
+      <location filename="../../viewer/gui/notes/panel.py" line="472" />
       <source>Note…</source>
       <translation>یادداشت…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="466" />
+      <location filename="../../viewer/gui/notes/panel.py" line="473" />
       <source>Highlight the selected text and write a note on it</source>
       <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="467" />
+      <location filename="../../viewer/gui/notes/panel.py" line="474" />
       <source>Comment…</source>
       <translation>نظر…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="468" />
+      <location filename="../../viewer/gui/notes/panel.py" line="475" />
       <source>A comment on the whole article</source>
       <translation>نظری دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="472" />
+      <location filename="../../viewer/gui/notes/panel.py" line="479" />
       <source>Undo</source>
       <translation>واگرد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="473" />
+      <location filename="../../viewer/gui/notes/panel.py" line="480" />
       <source>Redo</source>
       <translation>ازنو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="475" />
+      <location filename="../../viewer/gui/notes/panel.py" line="482" />
       <source>Export and import notes</source>
       <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="476" />
+      <location filename="../../viewer/gui/notes/panel.py" line="483" />
+      <source>Highlight the selection</source>
+      <translation>برجسته‌سازی متن برگزیده</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="484" />
+      <source>Note on the selection…</source>
+      <translation>یادداشت بر متن برگزیده…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="485" />
       <source>Export notes (Web Annotation)…</source>
       <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="477" />
+      <location filename="../../viewer/gui/notes/panel.py" line="486" />
       <source>Import a colleague's notes…</source>
       <translation>درون‌بری یادداشت‌های همکار…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/install.py" line="47" />
+      <location filename="../../viewer/gui/notes/install.py" line="48" />
       <source>Notes</source>
       <translation>یادداشت‌ها</translation>
     </message>

@@ -275,6 +275,15 @@ def test_the_window_docks_the_panel_and_paints_saved_notes(qtbot, qapp, data_pat
         click(qtbot, panel.highlight_button)
         assert len(panel.store.highlights(seed_article.id)) == 2
         assert len(view.highlights) == 2
+
+        # The window's menus offer export and import; the highlight shortcut works from the article.
+        file_menu = win.window_actions.file_menu.actions()
+        assert panel.export_action in file_menu and panel.import_action in file_menu
+        view.setFocus()
+        select_like_a_user(view, "اظهار کرد")
+        qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: len(panel.store.highlights(seed_article.id)) == 3)
+        assert "اظهار کرد" in [n.quote.exact for n in panel.store.highlights(seed_article.id) if n.quote]
     finally:
         win.close()
 

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
@@ -46,8 +47,22 @@ def install_notes(window: MainWindow) -> NotesController | None:
     window.archive_ready.connect(lambda: _follow_indexing(window, controller))
     dock = window.add_side_panel(panel, QCoreApplication.translate("NotesPanel", "Notes"))
     dock.setObjectName("dock-notes")
+    _add_to_menus(window, panel, dock)
     panel.destroyed.connect(store.close)
     return controller
+
+
+def _add_to_menus(window: MainWindow, panel: NotesPanel, dock: QDockWidget) -> None:
+    actions = getattr(window, "window_actions", None)
+    window.addActions([panel.highlight_action, panel.note_action])
+    if actions is None:
+        return
+    file_menu: QMenu = actions.file_menu
+    file_menu.insertActions(actions.export_pdf, [panel.export_action, panel.import_action])
+    file_menu.insertSeparator(actions.export_pdf)
+    view_menu: QMenu = actions.view_menu
+    view_menu.addSeparator()
+    view_menu.addActions([panel.highlight_action, panel.note_action, dock.toggleViewAction()])
 
 
 def _follow_indexing(window: MainWindow, controller: NotesController) -> None:

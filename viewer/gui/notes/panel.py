@@ -114,6 +114,13 @@ class NotesPanel(QWidget):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        # For the window to add (its menus and shortcuts work wherever the focus is).
+        self.highlight_action = QAction(self)
+        self.highlight_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.highlight_action.triggered.connect(lambda: self.highlight_requested.emit(self.colour(), False))
+        self.note_action = QAction(self)
+        self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.note_action.triggered.connect(lambda: self.highlight_requested.emit(self.colour(), True))
 
         find_row = QHBoxLayout()
         find_row.addWidget(self.search_box, 1)
@@ -473,6 +480,8 @@ class NotesPanel(QWidget):
         self.redo_button.setText(self.tr("Redo"))
         self.more_button.setText("⋯")
         self.more_button.setToolTip(self.tr("Export and import notes"))
+        self.highlight_action.setText(self.tr("Highlight the selection"))
+        self.note_action.setText(self.tr("Note on the selection…"))
         self.export_action.setText(self.tr("Export notes (Web Annotation)…"))
         self.import_action.setText(self.tr("Import a colleague's notes…"))
         for i, (_colour, en, fa) in enumerate(HIGHLIGHT_COLOURS):

@@ -87,6 +87,8 @@ def test_notes_follow_the_text_when_the_source_file_changes(run_cli: Cli, source
     edited = notes[annotated["edited"]]
     assert edited["exact"] == EDITED_NOW == text[edited["start"]:edited["end"]]
     assert not edited["orphaned"]
+    found = json.loads(ok(run_cli("notes", "search", "افزون‌تر", "--json")))  # the passage as it reads now
+    assert [n["id"] for n in found] == [annotated["edited"]]
 
     second = notes[annotated["second_copy"]]
     assert second["start"] == text.index(REPEATED, text.index(REPEATED) + 1)

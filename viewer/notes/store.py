@@ -289,13 +289,17 @@ class NotesStore:
         changed = 0
         with self._transaction() as db:
             for u in updates:
-                cursor = db.execute(
+                row = db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (u.id,)).fetchone()
+                if row is None:
+                    continue
+                moved = _row_to_annotation(row).with_changes(quote=u.quote, position=u.position, orphaned=u.orphaned)
+                db.execute(
                     "UPDATE annotations SET quote_exact = ?, quote_prefix = ?, quote_suffix = ?, pos_start = ?, pos_end = ?, "
-                    "orphaned = ? WHERE id = ?",
+                    "orphaned = ?, search_text = ? WHERE id = ?",
                     (u.quote.exact if u.quote else None, u.quote.prefix if u.quote else None,
                      u.quote.suffix if u.quote else None, u.position.start if u.position else None,
-                     u.position.end if u.position else None, int(u.orphaned), u.id))
-                changed += cursor.rowcount
+                     u.position.end if u.position else None, int(u.orphaned), _search_text(moved), u.id))
+                changed += 1
         return changed
 
     def set_orphaned(self, article_id: str, orphaned: bool) -> int:

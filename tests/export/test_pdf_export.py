@@ -146,6 +146,10 @@ def test_query_with_tag_exports_the_search_results(export_archive: ExportArchive
     assert code == 0
     assert [title for title, _ in outline(out)] == expected and tagged.title in expected
 
+    code, _, _ = run_cli(export_archive, "export-pdf", "--tag", tag, "--out", str(out), capsys=capsys)
+    assert code == 0
+    assert sorted(title for title, _ in outline(out)) == sorted(a.title for a in export_archive.articles if tag in a.tags)
+
 
 def test_cancel_leaves_no_file_and_keeps_the_old_one(export_archive: ExportArchive, tmp_path: Path) -> None:
     out = tmp_path / "kept.pdf"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import sys
 from collections.abc import Sequence
 
@@ -52,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit:
             parser.print_help()
             return 0
+    if isinstance(sys.stdin, io.TextIOWrapper):  # a query file in another encoding must not stop --stdin
+        sys.stdin.reconfigure(errors="replace")
     paths: DataPaths | None = None
     try:
         paths = DataPaths.resolve(args.data_dir)

@@ -35,7 +35,8 @@ def test_typing_a_persian_query_character_by_character_shows_its_results(qtbot, 
     # Ranked first: the first rows are the searcher's best hits, with marked snippets.
     assert model.index(0).data(ID_ROLE) == want.hits[0].id
     assert "<b>" in model.index(0).data(ROW_ROLE).snippet
-    assert window.search_bar.count_label.text() == f"{want.total} نتیجه".translate(PERSIAN_DIGITS)
+    label = window.search_bar.count_label.text()
+    assert label == f"{want.total} نتیجه".translate(PERSIAN_DIGITS), (label, want.total)
     # The first result is opened with its hits marked.
     qtbot.waitUntil(lambda: window.article_pane.article is not None and window.article_pane.article.id == want.hits[0].id)
     assert window.article_pane.view.hits

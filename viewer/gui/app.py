@@ -17,7 +17,7 @@ from viewer.gui.settings import Settings
 from viewer.gui.theme import apply_theme, set_icons_dir
 from viewer.gui.translations import set_language
 
-SCREENSHOT_SIZE = (1280, 800)
+SCREENSHOT_SIZE = (1440, 900)
 
 
 def application(argv: list[str] | None = None) -> QApplication:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from viewer.core.article import Article
-from viewer.core.paths import DataPaths, sample_archive_dir
+from viewer.core.paths import DataPaths
+from viewer.gui.archive_folders import sources
 from viewer.search.archive import Archive
 from viewer.search.searcher import ArchiveSearcher, SearchResult
 from viewer.search.sync import SyncReport
@@ -78,14 +78,3 @@ class ArchiveService:
         if self._search_searcher is not None:
             self._search_searcher.close()
         self.archive.close()
-
-
-def source_keys(folders: Sequence[str]) -> list[str]:
-    """The resolved folders `sources` gives, as sorted strings (what settings remember as indexed)."""
-    return sorted(str(p.expanduser().resolve()) for p in sources(folders))
-
-
-def sources(folders: Sequence[str]) -> list[Path]:
-    """The folders to index: the chosen ones, or the bundled sample archive when none is chosen."""
-    chosen = [Path(f) for f in folders if f]
-    return chosen or [sample_archive_dir()]

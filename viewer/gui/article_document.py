@@ -63,7 +63,7 @@ def _block_format(kind: BlockKind, base: float) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setLayoutDirection(RTL)
     fmt.setAlignment(Qt.AlignmentFlag.AlignJustify if kind is BlockKind.PARAGRAPH else Qt.AlignmentFlag.AlignRight)
-    fmt.setLineHeight(175 if kind is BlockKind.PARAGRAPH else 150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setLineHeight(170 if kind is BlockKind.PARAGRAPH else 155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     fmt.setTopMargin(base * (1.4 if kind is BlockKind.HEADING else 0.3))
     fmt.setBottomMargin(base * 0.6)
     return fmt
@@ -72,7 +72,7 @@ def _block_format(kind: BlockKind, base: float) -> QTextBlockFormat:
 def _char_format(kind: BlockKind, family: str, base: float, colours: dict[str, str]) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontFamilies([family])
-    size = {BlockKind.LEAD: 1.12, BlockKind.HEADING: 1.18}.get(kind, 1.0)
+    size = {BlockKind.LEAD: 1.06, BlockKind.HEADING: 1.15}.get(kind, 1.0)
     fmt.setFontPointSize(base * size)
     fmt.setFontWeight(QFont.Weight.Bold if kind is not BlockKind.PARAGRAPH else QFont.Weight.Normal)
     fmt.setForeground(QColor(colours["accent"] if kind is BlockKind.LEAD else colours["text"]))

@@ -8,9 +8,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, persian_analyzer, query_keys
-from viewer.search.query import normalize_query
-
 _FIELD = re.compile(r"^(\w+):")
 _NON_TEXT_FIELDS = ("tags:",)
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -18,6 +15,8 @@ _OPERATORS = {"AND", "OR", "NOT"}
 
 def query_words(query: str) -> list[str]:
     """The words of a query that look for text (not tags, not negated, not operators)."""
+    from viewer.search.query import normalize_query
+
     words: list[str] = []
     normalized = normalize_query(query)
     negate_next = False
@@ -42,6 +41,8 @@ def query_words(query: str) -> list[str]:
 
 def hit_keys(query: str) -> set[str]:
     """Every index key a document token may have to count as a hit for `query`."""
+    from viewer.analysis.analyzer import LEMMA_PREFIX, query_keys
+
     keys: set[str] = set()
     for word in query_words(query):
         surface, lemma = query_keys(word)
@@ -58,6 +59,8 @@ def find_hits(text: str, keys: set[str]) -> list[tuple[int, int]]:
     """(start, end) spans of `text` whose token (surface or lemma) is one of `keys`, in order."""
     if not keys or not text:
         return []
+    from viewer.analysis.analyzer import persian_analyzer
+
     spans: list[tuple[int, int]] = []
     for token in persian_analyzer()(text, chars=True, mode="index"):
         if token.text in keys:

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from viewer.core.errors import CancelledError
-from viewer.gui.archive_service import ArchiveService
 from viewer.gui.tasks import TaskRunner
-from viewer.search.sync import SyncReport
+
+if TYPE_CHECKING:
+    from viewer.gui.archive_service import ArchiveService
+    from viewer.search.sync import SyncReport
 
 
 class Indexer(QObject):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -24,14 +25,12 @@ from PySide6.QtWidgets import (
 
 from viewer.analysis.lemma import preload as preload_hazm
 from viewer.core.paths import DataPaths
-from viewer.gui.archive_service import ArchiveService, source_keys
+from viewer.gui.archive_folders import source_keys
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.crash_handler import user_message
 from viewer.gui.dates import PERSIAN_DIGITS
 from viewer.gui.folders_dialog import FoldersDialog
 from viewer.gui.help_dialogs import show_about, show_shortcuts
-from viewer.gui.indexer import Indexer
-from viewer.gui.indexing_status import IndexingStatus
 from viewer.gui.result_delegate import ResultDelegate
 from viewer.gui.results_model import ID_ROLE, ResultsModel
 from viewer.gui.search_bar import SearchBar
@@ -41,8 +40,12 @@ from viewer.gui.tag_panel import TagPanel
 from viewer.gui.tasks import LatestOnly, TaskRunner
 from viewer.gui.theme import apply_theme, current_theme
 from viewer.gui.translations import current_language, set_language
-from viewer.search.searcher import SearchResult
-from viewer.search.sync import SyncReport
+
+if TYPE_CHECKING:  # whoosh loads off the UI thread, with the archive
+    from viewer.gui.archive_service import ArchiveService
+    from viewer.gui.indexer import Indexer
+    from viewer.search.searcher import SearchResult
+    from viewer.search.sync import SyncReport
 
 log = logging.getLogger(__name__)
 EXPORT_MODULE = "viewer.gui.export_dialog"
@@ -83,6 +86,8 @@ class MainWindow(QMainWindow):
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results_view.setMouseTracking(True)
+        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.article_pane = ArticlePane(self)
         self.article_pane.view.family = font_family
         self.article_pane.view.set_zoom(int(settings.get("zoom") or 0))
@@ -95,7 +100,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([200, 420, 620])
+        self.splitter.setSizes([190, 380, 560])
         self.splitter.setChildrenCollapsible(False)
         # Small minimums so the window fits a 1024-pixel screen (and the 800×600 offscreen one).
         self.tag_panel.setMinimumWidth(130)
@@ -176,9 +181,17 @@ class MainWindow(QMainWindow):
             self.search_bar.set_query(query)
         self.pending_open = open_id
         self.background.run(preload_hazm)
-        self.background.run(lambda: ArchiveService(self.paths.ensure()), self._archive_opened, self._archive_failed)
+        self.background.run(self._open_archive, self._archive_opened, self._archive_failed)
+
+    def _open_archive(self) -> ArchiveService:
+        from viewer.gui.archive_service import ArchiveService
+
+        return ArchiveService(self.paths.ensure())
 
     def _archive_opened(self, service: ArchiveService) -> None:
+        from viewer.gui.indexer import Indexer
+        from viewer.gui.indexing_status import IndexingStatus
+
         self.service = service
         self.indexer = Indexer(service, self)
         self.indexing_status = IndexingStatus(self.indexer, self)
@@ -321,7 +334,7 @@ class MainWindow(QMainWindow):
             added=report.added, updated=report.updated, removed=report.removed)
         if report.failed:
             message += " · " + self.tr("{count} files could not be read").format(count=len(report.failed))
-        self.statusBar().showMessage(message, 8000)
+        self.statusBar().showMessage(message.translate(PERSIAN_DIGITS) if current_language() == "fa" else message, 8000)
         if report.added or report.updated or report.removed:
             self.results_model.forget_rows()
             self.search(self.search_bar.box.text())

@@ -62,7 +62,7 @@ class ResultDelegate(QStyledItemDelegate):
         title, body, small = self._fonts(option.font)
         height = (PAD * 2 + QFontMetrics(title).height() + 6
                   + int(self._snippet_line_height(body) * SNIPPET_LINES) + 8 + QFontMetrics(small).height() + 6)
-        return QSize(300, height)
+        return QSize(1, height)  # as wide as the view: rows never scroll sideways
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         row: ResultRow | None = index.data(ROW_ROLE)

@@ -9,11 +9,14 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.core.article import Article
-from viewer.search.searcher import Hit, SearchResult
+
+if TYPE_CHECKING:
+    from viewer.search.searcher import Hit, SearchResult
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2

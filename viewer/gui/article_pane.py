@@ -81,7 +81,7 @@ class ArticlePane(QWidget):
         self.zoom_in_button.setToolTip(self.tr("Larger text (Ctrl+=)"))
         self.view.labels = Labels(source=self.tr("Source"), code=self.tr("News code"), date=self.tr("Date"),
                                   category=self.tr("Category"), link=self.tr("Link"))
-        self.view.render()
+        self.view.rebuild()
         current, count = self.counter.property("hits") or (-1, 0)
         self._show_counter(current, count)
 

@@ -54,10 +54,10 @@ class ArticleView(QTextBrowser):
         self.query = query
         self.highlights = []
         self.current_hit = -1
-        self.render()
+        self.rebuild()
         self.verticalScrollBar().setValue(0)
 
-    def render(self) -> None:
+    def rebuild(self) -> None:
         """(Re)builds the document for the current article, zoom, theme and highlights."""
         scroll = self.verticalScrollBar().value()
         if self.article is None:
@@ -79,7 +79,7 @@ class ArticleView(QTextBrowser):
 
     def set_zoom(self, zoom: int) -> None:
         self.zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
-        self.render()
+        self.rebuild()
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom + 1)
@@ -143,7 +143,7 @@ class ArticleView(QTextBrowser):
     def set_highlights(self, ranges: list[Highlight]) -> None:
         """Replaces the coloured highlights with `ranges` of (start, end, colour)."""
         self.highlights = list(ranges)
-        self.render()
+        self.rebuild()
 
     def _apply_highlight_formats(self) -> None:
         for start, end, colour in self.highlights:

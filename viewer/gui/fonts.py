@@ -14,9 +14,14 @@ FONT_FAMILY = "Vazirmatn"
 BASE_POINT_SIZE = 10
 
 
+_registered: set[str] = set()
+
+
 def register_fonts() -> str:
-    """Registers resources/fonts/*.ttf; returns the family to use (Vazirmatn, else the default)."""
-    families: set[str] = set()
+    """Registers resources/fonts/*.ttf once; returns the family to use (Vazirmatn, else the default)."""
+    if _registered:
+        return FONT_FAMILY if FONT_FAMILY in _registered else QFont().family()
+    families = _registered
     for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id < 0:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.analysis.lemma import preload as preload_hazm
+from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 from viewer.gui.archive_folders import source_keys
 from viewer.gui.article_pane import ArticlePane
@@ -244,6 +245,8 @@ class MainWindow(QMainWindow):
 
     def _search_error(self, exc: BaseException) -> None:
         self.search_pending = False
+        if not isinstance(exc, BayeganError):
+            log.error("search failed", exc_info=exc)
         self.search_bar.show_error(user_message(exc))
         self.search_failed.emit(user_message(exc))
 
@@ -334,7 +337,8 @@ class MainWindow(QMainWindow):
             added=report.added, updated=report.updated, removed=report.removed)
         if report.failed:
             message += " · " + self.tr("{count} files could not be read").format(count=len(report.failed))
-        self.statusBar().showMessage(message.translate(PERSIAN_DIGITS) if current_language() == "fa" else message, 8000)
+        if report.added or report.updated or report.removed or report.failed:
+            self.statusBar().showMessage(message.translate(PERSIAN_DIGITS) if current_language() == "fa" else message, 8000)
         if report.added or report.updated or report.removed:
             self.results_model.forget_rows()
             self.search(self.search_bar.box.text())
@@ -375,7 +379,7 @@ class MainWindow(QMainWindow):
         self.settings.set("theme", current_theme())
         self.settings.save()
         (self.window_actions.theme_dark if current_theme() == "dark" else self.window_actions.theme_light).setChecked(True)
-        self.article_pane.view.render()
+        self.article_pane.view.rebuild()
         self.results_view.viewport().update()
 
     def set_language(self, language: str) -> None:

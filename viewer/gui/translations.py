@@ -28,6 +28,7 @@ def set_language(app: QApplication, language: str) -> None:
     language = language if language in LANGUAGES else "fa"
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     if language == "fa":
         ours = QTranslator(app)

@@ -264,6 +264,7 @@ class ExportJob(QObject):
             self.progress.setLabelText(label)
 
     def _finish(self) -> None:
+        self.progress.reset()  # stops its show-after-a-delay timer: a closed dialog must not pop up later
         self.progress.close()
         _running.discard(self)
 

@@ -18,11 +18,11 @@ from collections.abc import Iterator
 
 from whoosh.analysis import Token, Tokenizer
 
-from viewer.analysis.lemma import lemma_of
+from viewer.analysis.lemma import lemma_of, lemmatizer
 from viewer.analysis.normalize import ZWNJ, fold_word, lemma_form, normalize_tag
 
 # Bump when tokens change: an index built with another version is rebuilt from its sources.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 LEMMA_PREFIX = ">"
 
@@ -40,12 +40,13 @@ _TOKEN = re.compile(
 )
 
 # Function words only (Lucene's Persian list and hazm's hold content words too: رشد, نشست, جدید).
-# They are dropped at index and query time and take no position.
+# They are dropped at index and query time and take no position; می/نمی alone are affixes whose
+# verb is missing (a query cut after `نمی`).
 STOPWORDS = frozenset(fold_word(w) for w in """
 و در به از که این را با است آن برای تا یا هم شد شده شود بر نیز اما هر یک ای ها های هایی
 خود وی او ما من تو شما آنها آنان ایشان دیگر یکی همه همین همچنین روی بین پس تنها البته ولی
 چه حتی بدون برخی هنوز چنین چون نه چرا وقتی فقط اگر آیا بلکه شاید مانند مثل آنچه زیرا
-بنابراین آنجا اینکه آنکه سپس لذا درباره طی میان بود باشد دارد باید هستند نیست اند
+بنابراین آنجا اینکه آنکه سپس لذا درباره طی میان بود باشد دارد باید هستند نیست اند می نمی
 """.split())
 
 _MAX_WORD = 64
@@ -169,6 +170,25 @@ class PersianAnalyzer(Tokenizer):
 def query_keys(word: str) -> tuple[str, str | None]:
     """The surface key and lemma key a typed word is searched by (the parser's alternatives)."""
     return word_keys(word.replace(" ", "")[:_MAX_WORD])
+
+
+def verb_alternatives(word: str) -> tuple[str, ...]:
+    """More keys a typed verb form finds: its verb's lemma token when hazm's word list also knows
+    the form as a word (`گفت`, `داشت` are left whole at index time), and the past stem written
+    alone (`داشت` for `داشتم`, whose own lemma token is `>داشت#دار`)."""
+    surface, lemma = query_keys(word)
+    keys: list[str] = []
+    verb = lemma if lemma and "#" in lemma else None
+    if verb is None and lemma is None and surface and not surface.isascii():
+        known = lemmatizer().verbs.get(lemma_form(word.replace(" ", "")))
+        if known:
+            verb = fold_word(known)
+            keys.append(LEMMA_PREFIX + verb)
+    if verb:
+        past = verb.split("#")[0]
+        if past and past != surface and past not in STOPWORDS:
+            keys.append(past)
+    return tuple(keys)
 
 
 def is_stopword(word: str) -> bool:

@@ -11,7 +11,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, PlusMinusPlugin
 from whoosh.qparser.default import QueryParser
 from whoosh.reading import IndexReader
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys
+from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys, verb_alternatives
 from viewer.analysis.normalize import ZWNJ, fold_word, normalize_tag
 from viewer.core.errors import QueryError
 from viewer.search.schema import TEXT_FIELDS, TITLE_BOOST
@@ -94,6 +94,7 @@ class PersianQueryParser(QueryParser):
             options.append(wq.Term(fieldname, LEMMA_PREFIX + root, boost=boost * LEMMA_WEIGHT))
             if lemma:
                 options.append(wq.Term(fieldname, lemma, boost=boost * LEMMA_WEIGHT))
+            options += [wq.Term(fieldname, key, boost=boost * LEMMA_WEIGHT) for key in verb_alternatives(word)]
             options += self._split_alternative(fieldname, surface, boost)
             alternatives.append(wq.Or(options))
         if not alternatives:

@@ -101,8 +101,14 @@ def test_without_notes_has_no_highlights_or_endnotes(annotated: AnnotatedArchive
 def test_all_with_notes_exports_exactly_the_annotated_articles(annotated: AnnotatedArchive, tmp_path: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "noted.pdf"
-    code, stdout, _ = run_cli(annotated.archive, "export-pdf", "--all-with-notes", "--out", str(out), "--json", capsys=capsys)
+    settings = annotated.archive.paths.settings_path
+    settings.write_text(json.dumps({"author": "مریم احمدی"}), "utf-8")  # the name the window asked for
+    try:
+        code, stdout, _ = run_cli(annotated.archive, "export-pdf", "--all-with-notes", "--out", str(out), "--json", capsys=capsys)
+    finally:
+        settings.unlink()
     assert code == 0
+    assert PdfReader(out).metadata.author == "مریم احمدی"
     assert sorted(title for title, _ in outline(out)) == sorted([annotated.archive.seed.title, annotated.other.title])
     assert json.loads(stdout)["articles"] == 2
     assert count_phrase("در این خبر عدد دقیق نیامده است", pdf_text(out)) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from viewer.commands.output import TerminalProgress, print_json
@@ -25,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--out", required=True, type=Path, metavar="FILE", help="the PDF to write")
     p.add_argument("--without-notes", action="store_true", help="leave out highlights and notes")
     p.add_argument("--title", metavar="TEXT", help="the PDF's document title (default: the article's title)")
-    p.add_argument("--author", metavar="NAME", help="the PDF's author (default: your user name)")
+    p.add_argument("--author", metavar="NAME", help="the PDF's author (default: the notes' author name, else your user name)")
     p.add_argument("--json", action="store_true", help="print {path, articles, pages, notes} as JSON")
     p.set_defaults(handler=run_export_pdf)
 
@@ -64,6 +65,16 @@ def _choose_articles(args: argparse.Namespace, paths: DataPaths):  # type: ignor
         return found
 
 
+def _researcher_name(paths: DataPaths) -> str | None:
+    """The name the window asked for when the first note was written (settings' "author"), if any."""
+    try:
+        settings = json.loads(paths.settings_path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    name = settings.get("author") if isinstance(settings, dict) else None
+    return name if isinstance(name, str) and name.strip() else None
+
+
 def run_export_pdf(args: argparse.Namespace, paths: DataPaths) -> int:
     articles = _choose_articles(args, paths)
     notes = {}
@@ -74,7 +85,7 @@ def run_export_pdf(args: argparse.Namespace, paths: DataPaths) -> int:
     from viewer.export.pdf import export_pdf  # makes an offscreen QGuiApplication when there is no display
 
     report = export_pdf(articles, notes, args.out, with_notes=not args.without_notes, progress=TerminalProgress(),
-                        title=args.title, author=args.author)
+                        title=args.title, author=args.author or _researcher_name(paths))
     note_count = sum(len(n) for n in notes.values())
     if args.json:
         print_json({"path": str(Path(report.path).resolve()), "articles": len(articles), "pages": report.pages,

@@ -203,7 +203,7 @@ class ExportJob(QObject):
     cancelled = Signal()
 
     def __init__(self, parent: QWidget, searcher: SearcherFactory, paths: DataPaths, article_ids: Sequence[str], out: Path,
-                 *, with_notes: bool = True, title: str | None = None):
+                 *, with_notes: bool = True, title: str | None = None, author: str | None = None):
         super().__init__(parent)
         self.parent_widget = parent
         self.searcher = searcher
@@ -212,6 +212,7 @@ class ExportJob(QObject):
         self.out = out
         self.with_notes = with_notes
         self.title = title
+        self.author = author
         self.cancel_requested = threading.Event()
         self.runner = TaskRunner(max_threads=1, parent=self)
         self.progress = QProgressDialog(_t("Exporting…", "در حال ساختن PDF…"), _t("Cancel", "لغو"), 0,
@@ -250,7 +251,7 @@ class ExportJob(QObject):
         if not articles:
             raise BayeganError("None of these articles is in the archive any more.", "هیچ‌یک از این خبرها دیگر در بایگان نیست.")
         notes = load_notes(self.paths.notes_path, self.paths.backups_dir, [a.id for a in articles]) if self.with_notes else {}
-        return export_pdf(articles, notes, self.out, with_notes=self.with_notes, title=self.title,
+        return export_pdf(articles, notes, self.out, with_notes=self.with_notes, title=self.title, author=self.author,
                           progress=lambda done, total, label: self.progressed.emit(done, total, label),
                           cancel=self.cancel_requested.is_set)
 
@@ -335,7 +336,8 @@ def run_export_dialog(main_window: Any, article_ids: Sequence[str], current_quer
         settings.set("export_folder", str(out.parent))
         settings.save()
     job = ExportJob(main_window, service.archive.searcher, main_window.paths, dialog.article_ids(), out,
-                    with_notes=dialog.with_notes(), title=choices.title(scope))
+                    with_notes=dialog.with_notes(), title=choices.title(scope),
+                    author=(settings.get("author") if settings is not None else None) or None)  # the notes' author name
     job.finished.connect(lambda report: _status(main_window, _t(
         f"Exported {len(report.article_pages)} articles ({report.pages} pages) to {report.path}",
         f"{_count(len(report.article_pages))} خبر ({_count(report.pages)} صفحه) در {report.path} ذخیره شد")))

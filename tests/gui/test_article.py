@@ -142,3 +142,33 @@ def test_article_shown_is_emitted_with_the_id(qtbot, gui_app) -> None:
     with qtbot.waitSignal(pane.article_shown) as blocker:
         pane.show_article(article_with_emoji())
     assert blocker.args == ["emoji"]
+
+
+def test_open_id_at_start_shows_that_article_even_outside_the_results(qtbot, gui_app, data_paths) -> None:
+    from viewer.gui.main_window import MainWindow
+    from viewer.gui.settings import Settings
+    from viewer.search.archive import Archive
+
+    archive = Archive(data_paths)
+    with archive.searcher() as searcher:
+        matching = set(searcher.search("اصفهان", limit=1, with_ids=True).doc_ids)
+        outside = next(a.id for a in searcher.articles() if a.id not in matching)
+    archive.close()
+    window = MainWindow(data_paths, Settings(data_paths.settings_path), auto_index=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS):
+        window.start(query="اصفهان", open_id=outside)
+    assert window.results_model.row_of(outside) < 0
+    assert window.article_pane.article is not None and window.article_pane.article.id == outside
+    window.close()
+
+
+def test_escape_clears_the_query_and_shows_every_article(qtbot, window) -> None:
+    search(qtbot, window, "اصفهان")
+    few = window.result.total
+    window.search_bar.box.setFocus()
+    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS):
+        QTest.keyClick(window.search_bar.box, Qt.Key.Key_Escape)
+    assert window.search_bar.box.text() == ""
+    assert window.result.total > few

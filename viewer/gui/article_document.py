@@ -97,7 +97,19 @@ def _chips(tags: list[str], colours: dict[str, str]) -> str:
     return "&nbsp; ".join(chips)
 
 
-def _header_html(article: Article, labels: Labels, colours: dict[str, str], base: float) -> str:
+def marked_html(text: str, spans: list[tuple[int, int]], background: str) -> str:
+    """`text` escaped, with each (start, end) span on a coloured background."""
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(escape(text[last:start]))
+        parts.append(f'<span style="background-color:{background};">{escape(text[start:end])}</span>')
+        last = end
+    parts.append(escape(text[last:]))
+    return "".join(parts)
+
+
+def _header_html(article: Article, labels: Labels, colours: dict[str, str], base: float,
+                 title_hits: list[tuple[int, int]]) -> str:
     meta = []
     if article.source:
         meta.append(f"{escape(labels.source)}: {ltr(escape(article.source.replace(chr(92), '/').rsplit('/', 1)[-1]))}")
@@ -110,7 +122,7 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
     parts = [
         f'<p dir="rtl" align="right" style="margin-bottom:{base * 0.5:.0f}px;">'
         f'<span style="font-size:{base * 1.7:.1f}pt; font-weight:bold; color:{colours["text"]};">'
-        f"{escape(article.title)}</span></p>",
+        f"{marked_html(article.title, title_hits, colours['hit_bg'])}</span></p>",
     ]
     if meta:
         parts.append(f'<p dir="rtl" align="right" style="color:{colours["muted"]}; font-size:{base * 0.9:.1f}pt;">'
@@ -118,6 +130,7 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
     if article.tags:
         parts.append(f'<p dir="rtl" align="right" style="font-size:{base * 0.9:.1f}pt; margin-top:{base * 0.4:.0f}px;">'
                      f"{_chips(article.tags, colours)}</p>")
+    parts.append(f'<hr style="background-color:{colours["separator"]}; height:1px; border:none;"/>')
     return "".join(parts)
 
 
@@ -130,7 +143,8 @@ def _footer_html(article: Article, labels: Labels, colours: dict[str, str], base
 
 
 def build_article_document(doc: QTextDocument, article: Article, family: str, base: float,
-                           colours: dict[str, str], labels: Labels) -> ArticleLayout:
+                           colours: dict[str, str], labels: Labels,
+                           title_hits: list[tuple[int, int]] | None = None) -> ArticleLayout:
     """Fills `doc` with `article`; returns where its text blocks landed."""
     doc.clear()
     font = QFont(family)
@@ -144,7 +158,7 @@ def build_article_document(doc: QTextDocument, article: Article, family: str, ba
     doc.setDocumentMargin(base * 1.6)
     doc.setDefaultStyleSheet(f"body {{ font-family: '{family}'; color: {colours['text']}; }}")
     cursor = QTextCursor(doc)
-    cursor.insertHtml(_header_html(article, labels, colours, base))
+    cursor.insertHtml(_header_html(article, labels, colours, base, title_hits or []))
     layout = ArticleLayout()
     offset = 0
     for block in article.blocks:

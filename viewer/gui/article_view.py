@@ -65,9 +65,11 @@ class ArticleView(QTextBrowser):
             self.layout_map = ArticleLayout()
             self.hits = []
         else:
+            keys = hit_keys(self.query) if self.query else set()
             self.layout_map = build_article_document(self.document(), self.article, self.family,
-                                                     self.base_size(), colours(), self.labels)
-            self.hits = find_hits(self.article.text, hit_keys(self.query)) if self.query else []
+                                                     self.base_size(), colours(), self.labels,
+                                                     title_hits=find_hits(self.article.title, keys))
+            self.hits = find_hits(self.article.text, keys)
             self._apply_highlight_formats()
         if self.current_hit >= len(self.hits):
             self.current_hit = -1

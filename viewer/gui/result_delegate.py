@@ -8,9 +8,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.dates import from_iso, jalali
 from viewer.gui.results_model import ROW_ROLE, ResultRow
 from viewer.gui.theme import colours
+from viewer.gui.translations import current_language
 
 PAD = 10
 SNIPPET_LINES = 2
@@ -25,6 +26,14 @@ AT_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt
 def _snippet_html(snippet: str, hit_bg: str) -> str:
     marked = snippet.replace("<b>", f'<span style="background-color:{hit_bg}; font-weight:bold;">').replace("</b>", "</span>")
     return f'<div dir="rtl" align="right">{marked}</div>'
+
+
+def display_date(iso: str) -> str:
+    """Jalali in the Persian interface, ISO in the English one."""
+    day = from_iso(iso)
+    if day is None:
+        return ""
+    return jalali(day) if current_language() == "fa" else day.isoformat()
 
 
 def scaled(font: QFont, factor: float) -> QFont:
@@ -87,7 +96,7 @@ class ResultDelegate(QStyledItemDelegate):
         y = inner.top()
         # Title (right) and date (left).
         painter.setFont(small_font)
-        date_text = row.date.translate(PERSIAN_DIGITS) if row.date else ""
+        date_text = display_date(row.date)
         date_width = QFontMetrics(small_font).horizontalAdvance(date_text) + (12 if date_text else 0)
         title_metrics = QFontMetrics(title_font)
         title_height = title_metrics.height()

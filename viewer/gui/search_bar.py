@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from viewer.gui.dates import PERSIAN_DIGITS
@@ -41,6 +42,7 @@ class SearchBar(QWidget):
         self.timer.timeout.connect(lambda: self.search_requested.emit(self.box.text()))
         self.box.textEdited.connect(lambda _text: self.timer.start())
         self.box.returnPressed.connect(self.search_now)
+        self.box.installEventFilter(self)
         self.suggestion = ""
         self._count: tuple[int, str] | None = None
 
@@ -54,6 +56,15 @@ class SearchBar(QWidget):
         layout.addWidget(self.sort_label)
         layout.addWidget(self.sort_box)
         self.retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Escape in a non-empty box clears the query (and shows every article)."""
+        if (watched is self.box and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape and self.box.text()):
+            self.box.clear()
+            self.search_now()
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def sort(self) -> str:

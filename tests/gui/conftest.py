@@ -62,7 +62,6 @@ def data_paths(tmp_path: Path, indexed_sample: tuple[Path, Path]) -> DataPaths:
     paths = DataPaths.resolve(target).ensure()
     settings = Settings(paths.settings_path)
     settings.set("folders", [str(archive_dir)])
-    settings.set("indexed_sources", [str(archive_dir.resolve())])
     settings.save()
     return paths
 

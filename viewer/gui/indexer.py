@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -31,16 +32,17 @@ class Indexer(QObject):
         self._cancel = threading.Event()
         self.running = 0
 
-    def sync(self, folders: Sequence[str]) -> None:
+    def sync(self, folders: Sequence[str], forget: Sequence[Path] = ()) -> None:
+        """Syncs `folders` (after taking the `forget` folders out) on the index worker."""
         self._cancel.clear()
         self.running += 1
         self.started.emit()
-        folders = list(folders)
-        self.worker.run(lambda: self._sync(folders), self._done, self._failed)
+        folders, forget = list(folders), list(forget)
+        self.worker.run(lambda: self._sync(folders, forget), self._done, self._failed)
 
-    def _sync(self, folders: list[str]) -> SyncReport:
+    def _sync(self, folders: list[str], forget: list[Path]) -> SyncReport:
         # Emitted from the worker thread: Qt queues it to the UI thread.
-        return self.service.sync(folders, progress=self.progress.emit, cancel=self._cancel.is_set)
+        return self.service.sync(folders, progress=self.progress.emit, cancel=self._cancel.is_set, forget=forget)
 
     def cancel(self) -> None:
         self._cancel.set()

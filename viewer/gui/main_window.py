@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from viewer.analysis.lemma import preload as preload_hazm
 from viewer.core.errors import BayeganError
-from viewer.core.paths import DataPaths
+from viewer.core.paths import DataPaths, sample_archive_dir
 from viewer.gui.archive_folders import source_keys
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.crash_handler import user_message
@@ -203,7 +204,8 @@ class MainWindow(QMainWindow):
         self._update_article_count()
         self.search(self.search_bar.box.text())
         if self.auto_index:
-            self.index_folders(fresh=source_keys(self.settings.folders) != sorted(self._indexed_sources()))
+            self._adopt_indexed_folders()
+            self.index_folders()
         self.archive_ready.emit()
 
     def _archive_failed(self, exc: BaseException) -> None:
@@ -296,17 +298,21 @@ class MainWindow(QMainWindow):
         return ids
 
     # -- archive --------------------------------------------------------------------------------
-    def _indexed_sources(self) -> list[str]:
-        return [str(s) for s in self.settings.get("indexed_sources") or []]
+    def _adopt_indexed_folders(self) -> None:
+        """Folders indexed by `bayegan index` show up as the window's folders (none chosen yet)."""
+        if self.settings.folders or self.service is None:
+            return
+        sample = sample_archive_dir().resolve()
+        adopted = [str(root) for root in self.service.roots if root != sample and root.is_dir()]
+        if adopted:
+            self.settings.set("folders", adopted)
+            self.settings.save()
 
-    def index_folders(self, fresh: bool = False) -> None:
+    def index_folders(self, forget: list[Path] | None = None) -> None:
+        """Picks up new, changed and deleted files (incremental); `forget` folders leave the index."""
         if self.service is None or self.indexer is None:
             return
-        if fresh:
-            # The folder set changed: re-read everything so articles of removed folders go.
-            self.service.archive._created = True
-        self._syncing_sources = source_keys(self.settings.folders)
-        self.indexer.sync(self.settings.folders)
+        self.indexer.sync(self.settings.folders, forget=forget or [])
 
     def rescan(self) -> None:
         self.index_folders()
@@ -325,13 +331,13 @@ class MainWindow(QMainWindow):
         unique = list(dict.fromkeys(f for f in folders if f))
         if unique == self.settings.folders:
             return
+        kept = set(source_keys(unique))
+        removed = [Path(key) for key in source_keys(self.settings.folders) if key not in kept]
         self.settings.set("folders", unique)
         self.settings.save()
-        self.index_folders(fresh=True)
+        self.index_folders(forget=removed)
 
     def _indexing_finished(self, report: SyncReport) -> None:
-        self.settings.set("indexed_sources", getattr(self, "_syncing_sources", []))
-        self.settings.save()
         self._update_article_count()
         message = self.tr("Indexed: {added} added, {updated} updated, {removed} removed").format(
             added=report.added, updated=report.updated, removed=report.removed)

@@ -6,9 +6,10 @@ import re
 
 from viewer.analysis.normalize import display_text, normalize_tag
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# Control characters (a stray \x1f or form feed in old exports) count as spaces: never a title alone.
+_SPACES = re.compile(r"[ \t\x01-\x08\x0b-\x1f\x7f\u00a0\u2000-\u200b\u3000]+")
 # Most lines have single plain spaces only: finding that out is cheaper than rewriting them.
-_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]|  ")
+_ODD_SPACES = re.compile(r"[\t\x01-\x08\x0b-\x1f\x7f\u00a0\u2000-\u200b\u3000]|  ")
 _SENTENCE_END = (".", "!", "؟", "?", ":", "؛", "…", "»", '"', ")", "»", "»")
 
 

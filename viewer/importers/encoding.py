@@ -52,8 +52,11 @@ def decode(data: bytes) -> str:
             )
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _strict(data, "cp1256")
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+                text = data[:exc.start].decode("utf-8")  # a UTF-8 file cut off inside its last letter
+            else:
+                text = _strict(data, "cp1256")
     if "\x00" in text:
         raise ImportFailure("The file contains NUL characters.", "پرونده نویسهٔ NUL دارد.")
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -3,6 +3,8 @@ extracted by trafilatura (menus, sidebars, scripts, footer and comment form remo
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -12,16 +14,23 @@ from viewer.importers.cleanup import clean_line, clean_tag
 from viewer.importers.dates import parse_date
 from viewer.importers.text_format import _COMMENT_FORM, _DIGITS, _NEWS_CODE
 
+_ZWNJ = "\u200c"
+# trafilatura drops every character that is not "printable", the zero-width non-joiner of می‌شود
+# among them; a printable sign no news page uses stands in for it through the extraction.
+_ZWNJ_STAND_IN = "\u2bd1"
+_ZWNJ_FORMS = re.compile("\u200c|&zwnj;|&#8204;|&#x200c;", re.I)
+
 
 def parse_html(text: str) -> list[Article]:
     import trafilatura  # imported on first use: most archives hold no HTML
 
     extracted = trafilatura.extract(
-        text, output_format="xml", include_comments=False, include_tables=False,
+        _ZWNJ_FORMS.sub(_ZWNJ_STAND_IN, text), output_format="xml", include_comments=False, include_tables=False,
         with_metadata=True, favor_recall=True,
     )
     if not extracted:
         raise ImportFailure("No article text found in the HTML page.", "متن خبری در صفحهٔ HTML پیدا نشد.")
+    extracted = extracted.replace(_ZWNJ_STAND_IN, _ZWNJ)
     doc = etree.fromstring(extracted.encode("utf-8"))
     title = clean_line(doc.get("title") or "")
     code = ""

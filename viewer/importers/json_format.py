@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -121,9 +122,28 @@ def _split_tags(value: Any) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
+_UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _safe(value: Any) -> Any:
+    """JSON escapes can hold what no text file can: NUL and lone surrogates (\\ud800), which can be
+    neither indexed nor printed. NUL becomes a space, a lone surrogate U+FFFD."""
+    if isinstance(value, str):
+        return _UNSAFE.sub(lambda m: " " if m.group() == "\x00" else "\ufffd", value)
+    if isinstance(value, list):
+        return [_safe(v) for v in value]
+    if isinstance(value, Mapping):
+        return {_safe(k): _safe(v) for k, v in value.items()}
+    return value
+
+
 def article_from_item(item: Any) -> Article:
     if not isinstance(item, Mapping):
         raise BadItem("not an object")
+    try:
+        item = _safe(item)
+    except RecursionError as exc:
+        raise BadItem("nested too deeply") from exc
     title = clean_line(str(_first(item, _TITLE) or ""))
     paragraphs: list[str] = []
     for part in _as_list(_first(item, _PARAGRAPHS)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,7 +21,9 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 def read_articles(path: Path) -> list[Article]:
     """The articles in `path`, each with `source` set; ImportFailure says why there are none."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        ensure_regular_file(status.st_mode)
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise ImportFailure(
                 f"The file is too large ({size // (1024 * 1024)} MB; the limit is 64 MB).",
@@ -35,6 +38,28 @@ def read_articles(path: Path) -> list[Article]:
     for article in articles:
         article.source = str(path)
     return articles
+
+
+def ensure_regular_file(mode: int) -> None:
+    """A pipe, device or socket named like an article would block the reader forever."""
+    if not stat.S_ISREG(mode):
+        raise ImportFailure("Not a regular file (a pipe, device or socket).",
+                            "پروندهٔ معمولی نیست (لوله، دستگاه یا سوکت).")
+
+
+def ensure_text_name(path: Path) -> None:
+    """A name in another encoding than the file system's (bytes that are not UTF-8) can be neither
+    stored nor printed: report it instead of failing the whole import."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ImportFailure("The file name is not valid UTF-8 text; rename the file.",
+                            "نام پرونده متن UTF-8 معتبر نیست؛ نام آن را تغییر دهید.") from exc
+
+
+def printable_path(path: Path) -> str:
+    """The path as text that can always be printed (undecodable bytes of its name shown as �)."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def parse_source_text(text: str, name: str) -> list[Article]:

@@ -14,7 +14,14 @@ from whoosh.writing import IndexWriter
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError, ImportFailure
 from viewer.importers.encoding import decode
-from viewer.importers.reader import MAX_FILE_BYTES, iter_source_files, parse_source_text
+from viewer.importers.reader import (
+    MAX_FILE_BYTES,
+    ensure_regular_file,
+    ensure_text_name,
+    iter_source_files,
+    parse_source_text,
+    printable_path,
+)
 from viewer.search.archive_index import INDEX_VERSION, exclusive_writer
 from viewer.search.identity import disambiguated_id, is_title_based, primary_id
 from viewer.search.manifest import FileRecord, Manifest
@@ -139,7 +146,7 @@ def sync_sources(
     report = SyncReport()
     for root in roots:
         if not root.exists():
-            report.failed.append({"path": str(root), "error": "No such file or folder."})
+            report.failed.append({"path": printable_path(root), "error": "No such file or folder."})
     roots = [r for r in roots if r.exists()]
     manifest = Manifest(INDEX_VERSION) if fresh else Manifest.load(index_dir, INDEX_VERSION)
     with exclusive_writer(ix) as writer:
@@ -152,14 +159,16 @@ def sync_sources(
         for done, path in enumerate(files):
             if cancel():
                 raise CancelledError()
-            progress(done, len(files), str(path))
+            progress(done, len(files), printable_path(path))
             try:
+                ensure_text_name(path)
                 stat = path.stat()
+                ensure_regular_file(stat.st_mode)
                 run.read_file(path, stat.st_size, stat.st_mtime_ns)
             except ImportFailure as exc:
-                report.failed.append({"path": str(path), "error": exc.en})
+                report.failed.append({"path": printable_path(path), "error": exc.en})
             except OSError as exc:
-                report.failed.append({"path": str(path), "error": f"Cannot read the file: {exc.strerror or exc}."})
+                report.failed.append({"path": printable_path(path), "error": f"Cannot read the file: {exc.strerror or exc}."})
         stale = _drop_unknown_sources(writer, manifest) if manifest.pending or fresh else 0
         progress(len(files), len(files), "")
         if cancel():

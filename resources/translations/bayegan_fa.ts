@@ -429,7 +429,7 @@
       <translation>دیگر در متن یافت نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="227" />
+      <location filename="../../viewer/gui/notes/panel.py" line="228" />
       <source>On the whole article</source>
       <translation>دربارهٔ کل خبر</translation>
     </message>

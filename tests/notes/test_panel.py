@@ -65,6 +65,7 @@ def view(qtbot, seed_article: Article) -> ArticleView:  # type: ignore[no-untype
 def panel(qtbot, store: NotesStore) -> NotesPanel:  # type: ignore[no-untyped-def]
     widget = NotesPanel(store, author="مریم")
     qtbot.addWidget(widget)
+    widget.resize(460, 760)
     widget.show()
     return widget
 
@@ -133,7 +134,9 @@ def test_highlight_note_reply_and_reply_to_reply(qtbot, controller: NotesControl
 
     # A click on a reply deep in the thread scrolls the article to the thread's passage.
     view.moveCursor(QTextCursor.MoveOperation.End)
+    panel.tree.scrollToItem(item)
     item_rect = panel.tree.visualItemRect(item)
+    assert panel.tree.viewport().rect().contains(item_rect.center())
     with qtbot.waitSignal(panel.anchor_activated) as blocker:
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
     assert first.position is not None

@@ -223,9 +223,9 @@ class NotesPanel(QWidget):
                 lines.append("⚠ " + self.tr("Not found in the text any more"))
             if note.quote is not None:
                 lines.append(f"«{short_quote(note)}»")
+                item.setIcon(0, swatch(note.color or DEFAULT_COLOUR))
             elif note.position is None:
                 lines.append(self.tr("On the whole article"))
-            item.setIcon(0, swatch(note.color or DEFAULT_COLOUR))
         if note.body:
             lines.append(note.body)
         creator = note.creator or self.tr("unknown")

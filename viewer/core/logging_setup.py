@@ -41,6 +41,9 @@ def setup_logging(paths: DataPaths, level: int = logging.INFO) -> Path | None:
     target = log_path(paths)
     logger = logging.getLogger(LOGGER_NAME)
     logger.setLevel(level)
+    if any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == target for h in logging.getLogger().handlers):
+        logger.propagate = True  # the window already logs there through the root logger: one writer per file
+        return target
     for handler in list(logger.handlers):
         if isinstance(handler, _QuietRotatingFileHandler):
             if Path(handler.baseFilename) == target:

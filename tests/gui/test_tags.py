@@ -89,3 +89,19 @@ def test_clicking_a_tag_chip_in_the_article_filters_by_it(qtbot, window) -> None
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.tag_model.checked == [tag]
     assert all(tag in r.tags for r in rows(window))
+
+
+def test_space_toggles_the_current_tag(qtbot, window) -> None:
+    from PySide6.QtTest import QTest
+
+    search(qtbot, window, "")
+    tag_list = window.tag_panel.list
+    tag_list.setFocus()
+    tag_list.setCurrentIndex(window.tag_panel.proxy.index(0, 0))
+    tag = tag_list.currentIndex().data(TAG_ROLE)
+    QTest.keyClick(tag_list, Qt.Key.Key_Space)
+    assert window.tag_model.checked == [tag]
+    qtbot.waitUntil(lambda: not window.search_pending, timeout=WAIT_MS)
+    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS):
+        QTest.keyClick(tag_list, Qt.Key.Key_Space)
+    assert window.tag_model.checked == []

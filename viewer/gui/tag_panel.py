@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
 
 from viewer.gui.tag_model import TAG_ROLE, TagModel
@@ -26,10 +27,13 @@ class TagPanel(QWidget):
         self.list.setModel(self.proxy)
         self.list.setUniformItemSizes(True)
         self.list.clicked.connect(self._toggle)
+        self.list.installEventFilter(self)
         self.clear_button = QPushButton(self)
         self.clear_button.setObjectName("clearTags")
         self.clear_button.clicked.connect(model.clear_checked)
         model.checked_changed.connect(self._update_clear)
+        model.modelReset.connect(self._restore_current)
+        self._current_tag = ""
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -46,7 +50,25 @@ class TagPanel(QWidget):
         """A click anywhere on the row (not just the small box) toggles the tag."""
         tag = proxy_index.data(TAG_ROLE)
         if tag:
+            self._current_tag = tag
             self.model.set_checked(tag, tag not in self.model.checked)
+
+    def _restore_current(self) -> None:
+        """New facets reset the model: keep the keyboard on the tag last toggled."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(TAG_ROLE) == self._current_tag:
+                self.list.setCurrentIndex(index)
+                return
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Space or Enter toggles the current tag, as a click does."""
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.list.currentIndex().isValid()):
+            self._toggle(self.list.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
 
     def _update_clear(self, checked: list[str]) -> None:
         self.clear_button.setEnabled(bool(checked))

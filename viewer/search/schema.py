@@ -10,7 +10,7 @@ from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.core.article import Article, blocks_from_lines
 from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 
@@ -23,7 +23,7 @@ def _text_field(field_boost: float = 1.0) -> fields.TEXT:
 
 def build_schema() -> fields.Schema:
     return fields.Schema(
-        id=fields.ID(stored=True, unique=True),
+        id=fields.ID(stored=True, unique=True, sortable=True),  # a column: ids of a whole result set
         title=_text_field(TITLE_BOOST),
         text=_text_field(),
         kinds=fields.STORED(),

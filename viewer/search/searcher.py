@@ -6,6 +6,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from whoosh import query as wq
@@ -15,9 +16,12 @@ from whoosh.searching import Searcher
 from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
+from viewer.search.docsets import DocSets
 from viewer.search.query import parse_query
 from viewer.search.schema import TEXT_FIELDS, article_of
 from viewer.search.snippets import make_snippet
+
+_MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class ArchiveSearcher:
         self.ix = ix
         self._searcher: Searcher = ix.searcher()
         self._doc_tags: list[tuple[str, ...]] | None = None
+        self._sets: DocSets | None = None
 
     def close(self) -> None:
         self._searcher.close()
@@ -77,37 +82,50 @@ class ArchiveSearcher:
                sort: str = "relevance", with_ids: bool = False) -> SearchResult:
         started = time.perf_counter()
         searcher = self._searcher
-        q = parse_query(text, searcher.schema, searcher.reader())
+        reader = searcher.reader()
+        q = parse_query(text, searcher.schema, reader)
         tag_filter = wq.And([wq.Term("tags", normalize_tag(t)) for t in tags]) if tags else None
-        kwargs: dict[str, object] = {"limit": max(1, limit), "filter": tag_filter, "terms": True}
+        kwargs: dict[str, object] = {"limit": max(1, limit), "filter": tag_filter}
         if sort == "date":
             kwargs.update(sortedby="date", reverse=True)
         results = searcher.search(q, **kwargs)
+        # The query's own terms (prefixes expanded) mark the snippets: cheaper than recording the
+        # matched terms of every matching document, and the same words.
+        keys = _snippet_keys(q, reader)
         hits = []
         for hit in results:
-            keys = {term.decode("utf-8") if isinstance(term, bytes) else term
-                    for fieldname, term in hit.matched_terms() if fieldname in TEXT_FIELDS}
-            snippet = make_snippet(str(hit.get("text", "")), keys)
             date = hit.get("date")
             hits.append(Hit(
                 id=hit["id"], title=hit.get("title", ""), score=float(hit.score or 0.0),
-                tags=[t for t in hit.get("tags", "").split("\n") if t], snippet=snippet,
+                tags=[t for t in hit.get("tags", "").split("\n") if t],
+                snippet=make_snippet(str(hit.get("text", "")), keys),
                 source=hit.get("source", ""), date=date.date().isoformat() if date else "",
             ))
         matched = self._matching_docnums(q, tag_filter)
         result = SearchResult(text, hits, len(matched), facets=self._facets(matched))
         if with_ids:
-            stored = searcher.reader().stored_fields
-            result.doc_ids = [stored(n)["id"] for n in matched]
+            result.doc_ids = self._ids_of(matched)
         if result.total < 3:
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
 
+    def _docsets(self) -> DocSets:
+        if self._sets is None or self._sets.searcher is not self._searcher:
+            self._sets = DocSets(self._searcher)
+        return self._sets
+
     def _matching_docnums(self, q: wq.Query, tag_filter: wq.Query | None) -> list[int]:
-        searcher = self._searcher
         combined = wq.And([q, tag_filter]) if tag_filter is not None else q
-        return sorted(searcher.docs_for_query(combined))
+        return sorted(self._docsets().matching(combined))
+
+    def _ids_of(self, docnums: list[int]) -> list[str]:
+        reader = self._searcher.reader()
+        if reader.has_column("id"):
+            column = reader.column_reader("id")
+            return [column[n] for n in docnums]
+        stored = reader.stored_fields
+        return [stored(n)["id"] for n in docnums]
 
     def _tags_by_doc(self) -> list[tuple[str, ...]]:
         if self._doc_tags is None:
@@ -122,7 +140,7 @@ class ArchiveSearcher:
 
     def _facets(self, docnums: list[int]) -> list[tuple[str, int]]:
         by_doc = self._tags_by_doc()
-        counts = Counter(tag for n in docnums for tag in by_doc[n])
+        counts = Counter(chain.from_iterable(map(by_doc.__getitem__, docnums)))
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def suggest(self, text: str) -> str | None:
@@ -167,6 +185,15 @@ class ArchiveSearcher:
     def tag_counts(self) -> list[tuple[str, int]]:
         reader = self._searcher.reader()
         return self._facets(list(reader.all_doc_ids()))
+
+
+def _snippet_keys(q: wq.Query, reader) -> set[str]:  # type: ignore[no-untyped-def]
+    keys = {text for fieldname, text in q.iter_all_terms() if fieldname in TEXT_FIELDS and isinstance(text, str)}
+    for leaf in q.leaves():
+        if isinstance(leaf, wq.MultiTerm) and leaf.field() in TEXT_FIELDS:
+            for _, term in zip(range(_MAX_EXPANDED), leaf.expanded_terms(reader), strict=False):
+                keys.add(term[1].decode("utf-8") if isinstance(term[1], bytes) else term[1])
+    return keys
 
 
 def source_label(path: str) -> str:

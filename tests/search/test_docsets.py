@@ -1,0 +1,39 @@
+"""The set algebra behind result counts and facets answers as Whoosh's own matchers do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write_items
+from tests.search.conftest import small_archive
+from viewer.search.docsets import DocSets
+from viewer.search.query import parse_query
+from viewer.search.searcher import ArchiveSearcher
+
+QUERIES = ["پرسپولیس", "پرسپولیس بازی", "بازی -پرسپولیس", "بازی NOT تیم", "پرسپولیس OR هسته‌ای", '"تیم ملی"',
+           "پرسپول*", "پرسپولیسس~", "title:تیم", "(تیم OR بازی) -فوتبال", "بینالمللی", "کتابهای"]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_same_documents_as_whoosh(searcher: ArchiveSearcher, text: str) -> None:
+    whoosh_searcher = searcher._searcher
+    q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
+    expected = set(whoosh_searcher.docs_for_query(q))
+    assert DocSets(whoosh_searcher).matching(q) == expected
+
+
+def test_several_segments_and_deletions(tmp_path: Path, search_items: list[dict]) -> None:
+    archive = small_archive(tmp_path, search_items[:60])
+    write_items(tmp_path / "sources" / "more.json", search_items[60:120])
+    changed = [dict(item, title=item["title"] + " ویرایش") for item in search_items[:30]]
+    write_items(tmp_path / "sources" / "items.json", changed + search_items[30:50])
+    archive.sync([tmp_path / "sources"])
+    with archive.searcher() as searcher:
+        whoosh_searcher = searcher._searcher
+        assert whoosh_searcher.reader().has_deletions() or len(whoosh_searcher.leaf_searchers()) > 1
+        for text in ["ویرایش", "بازی", "تیم -بازی", "فارس*"]:
+            q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
+            assert DocSets(whoosh_searcher).matching(q) == set(whoosh_searcher.docs_for_query(q)), text
+    archive.close()

@@ -172,3 +172,11 @@ def test_escape_clears_the_query_and_shows_every_article(qtbot, window) -> None:
         QTest.keyClick(window.search_bar.box, Qt.Key.Key_Escape)
     assert window.search_bar.box.text() == ""
     assert window.result.total > few
+
+
+def test_a_prefix_query_marks_the_words_it_matched(qtbot, window) -> None:
+    search(qtbot, window, "اصفه*")
+    pane = window.article_pane
+    qtbot.waitUntil(lambda: pane.article is not None)
+    marked = {pane.article.text[a:b] for a, b in pane.view.hits}
+    assert marked and all(fold_word(word).startswith(fold_word("اصفه")) for word in marked)

@@ -26,6 +26,7 @@ class ArchiveService:
         self._ui_searcher = self.archive.searcher()
         self._search_searcher: ArchiveSearcher | None = None  # made and used on the search thread
         self._search_stale = threading.Event()
+        self._keys: dict[str, set[str]] = {}
 
     # -- search thread -------------------------------------------------------------------------
     def search(self, query: str, tags: Sequence[str] = (), sort: str = "relevance",
@@ -44,11 +45,22 @@ class ArchiveService:
     def article(self, article_id: str) -> Article | None:
         return self._ui_searcher.article(article_id)
 
+    def hit_keys(self, query: str) -> set[str]:
+        """The index terms `query` matches (what the reading pane marks), cached per query."""
+        from viewer.gui.hit_finder import index_hit_keys
+
+        cached = self._keys.get(query)
+        if cached is None:
+            cached = index_hit_keys(query, self.archive.ix) if query.strip() else set()
+            self._keys = {query: cached}
+        return cached
+
     def refresh(self) -> None:
         """After a sync: the UI searcher now, the search thread's before its next search."""
         # A new searcher rather than Searcher.refresh(), which fails on a reader of an empty index.
         self._ui_searcher.close()
         self._ui_searcher = self.archive.searcher()
+        self._keys = {}
         self._search_stale.set()
 
     @property

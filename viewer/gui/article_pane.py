@@ -52,8 +52,8 @@ class ArticlePane(QWidget):
     def article(self) -> Article | None:
         return self.view.article
 
-    def show_article(self, article: Article | None, query: str = "") -> None:
-        self.view.show_article(article, query)
+    def show_article(self, article: Article | None, query: str = "", keys: set[str] | None = None) -> None:
+        self.view.show_article(article, query, keys)
         if article is not None:
             self.article_shown.emit(article.id)
 

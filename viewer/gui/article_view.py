@@ -40,6 +40,7 @@ class ArticleView(QTextBrowser):
         self.family = FONT_FAMILY
         self.zoom = 0
         self.query = ""
+        self.keys: set[str] = set()
         self.hits: list[tuple[int, int]] = []
         self.current_hit = -1
         self.highlights: list[Highlight] = []
@@ -49,9 +50,12 @@ class ArticleView(QTextBrowser):
         """No remote or local resources: an article never makes the app touch the network."""
         return None
 
-    def show_article(self, article: Article | None, query: str = "") -> None:
+    def show_article(self, article: Article | None, query: str = "", keys: set[str] | None = None) -> None:
+        """Shows `article` with the hits of `query` marked: `keys` are the index terms the search
+        matched (from `index_hit_keys`); without them they are derived from the query's words."""
         self.article = article
         self.query = query
+        self.keys = keys if keys is not None else (hit_keys(query) if query else set())
         self.highlights = []
         self.current_hit = -1
         self.rebuild()
@@ -65,7 +69,7 @@ class ArticleView(QTextBrowser):
             self.layout_map = ArticleLayout()
             self.hits = []
         else:
-            keys = hit_keys(self.query) if self.query else set()
+            keys = self.keys
             self.layout_map = build_article_document(self.document(), self.article, self.family,
                                                      self.base_size(), colours(), self.labels,
                                                      title_hits=find_hits(self.article.title, keys))

@@ -40,8 +40,9 @@ def query_words(query: str) -> list[str]:
 
 
 def hit_keys(query: str) -> set[str]:
-    """Every index key a document token may have to count as a hit for `query`."""
-    from viewer.analysis.analyzer import LEMMA_PREFIX, query_keys
+    """The index keys a document token may have to count as a hit for `query`, from the words
+    alone (the parser's alternatives); `index_hit_keys` also expands prefixes against the index."""
+    from viewer.analysis.analyzer import LEMMA_PREFIX, query_keys, verb_alternatives
 
     keys: set[str] = set()
     for word in query_words(query):
@@ -52,22 +53,39 @@ def hit_keys(query: str) -> set[str]:
         keys.add(LEMMA_PREFIX + (lemma or surface))
         if lemma:
             keys.add(lemma)
+        keys.update(verb_alternatives(word))
+    return keys
+
+
+def index_hit_keys(query: str, ix, limit: int = 200) -> set[str]:  # type: ignore[no-untyped-def]
+    """Every text term the parsed query looks for in index `ix` (prefix and fuzzy terms expanded),
+    so the pane marks what the search matched; falls back to `hit_keys` for unparsable queries."""
+    from whoosh import query as wq
+
+    from viewer.core.errors import QueryError
+    from viewer.search.query import parse_query
+    from viewer.search.schema import TEXT_FIELDS
+
+    with ix.reader() as reader:
+        try:
+            parsed = parse_query(query, ix.schema, reader)
+        except QueryError:
+            return hit_keys(query)
+        keys = {text for field, text in parsed.iter_all_terms() if field in TEXT_FIELDS and isinstance(text, str)}
+        for leaf in parsed.leaves():
+            if isinstance(leaf, wq.MultiTerm) and leaf.field() in TEXT_FIELDS:
+                for _, (_field, term) in zip(range(limit), leaf.expanded_terms(reader), strict=False):
+                    keys.add(term.decode("utf-8") if isinstance(term, bytes) else term)
     return keys
 
 
 def find_hits(text: str, keys: set[str]) -> list[tuple[int, int]]:
-    """(start, end) spans of `text` whose token (surface or lemma) is one of `keys`, in order."""
+    """(start, end) spans of `text` whose token (surface or lemma key) is one of `keys`, in order."""
     if not keys or not text:
         return []
-    from viewer.analysis.analyzer import persian_analyzer
+    from viewer.search.snippets import matched_spans
 
-    spans: list[tuple[int, int]] = []
-    for token in persian_analyzer()(text, chars=True, mode="index"):
-        if token.text in keys:
-            span = (token.startchar, token.endchar)
-            if not spans or spans[-1] != span:
-                spans.append(span)
-    return spans
+    return [(start, end) for start, end, _key in matched_spans(text, keys)]
 
 
 class Utf16Map:

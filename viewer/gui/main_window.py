@@ -287,7 +287,8 @@ class MainWindow(QMainWindow):
         article = self._fetch_article(article_id)
         if article is None:
             return False
-        self.article_pane.show_article(article, self.query)
+        keys = self.service.hit_keys(self.query) if self.service is not None else None
+        self.article_pane.show_article(article, self.query, keys)
         return True
 
     def selected_ids(self) -> list[str]:

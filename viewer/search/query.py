@@ -119,6 +119,8 @@ def parse_query(text: str, schema, reader: IndexReader | None = None) -> wq.Quer
         normalized = join_compounds(normalized, reader)
     if not normalized.strip():
         raise QueryError("The query is empty.", "عبارت جست‌وجو خالی است.")
+    if normalized.strip() == "*":
+        return wq.Every()  # every article; Every(field) would read every posting (7 s at 40,000 articles)
     parser = PersianQueryParser(schema, reader)
     try:
         parsed = parser.parse(normalized)

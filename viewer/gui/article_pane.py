@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from viewer.core.article import Article
 from viewer.gui.article_document import Labels
 from viewer.gui.article_view import ArticleView
-from viewer.gui.dates import PERSIAN_DIGITS
-from viewer.gui.translations import current_language
+from viewer.gui.digits import digits
 
 
 class ArticlePane(QWidget):
@@ -58,10 +57,7 @@ class ArticlePane(QWidget):
             self.article_shown.emit(article.id)
 
     def _show_counter(self, current: int, count: int) -> None:
-        text = f"{current + 1 if current >= 0 else 0}/{count}" if count else ""
-        if current_language() == "fa":
-            text = text.translate(PERSIAN_DIGITS)
-        self.counter.setText(text)
+        self.counter.setText(digits(f"{current + 1 if current >= 0 else 0}/{count}") if count else "")
         self.counter.setProperty("hits", (current, count))
         for button in (self.previous_button, self.next_button):
             button.setEnabled(count > 0)

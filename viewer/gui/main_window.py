@@ -30,7 +30,7 @@ from viewer.core.paths import DataPaths, sample_archive_dir
 from viewer.gui.archive_folders import source_keys
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.crash_handler import user_message
-from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.digits import digits, number
 from viewer.gui.folders_dialog import FoldersDialog
 from viewer.gui.help_dialogs import show_about, show_shortcuts
 from viewer.gui.result_delegate import ResultDelegate
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
         if report.failed:
             message += " · " + self.tr("{count} files could not be read").format(count=len(report.failed))
         if report.added or report.updated or report.removed or report.failed:
-            self.statusBar().showMessage(message.translate(PERSIAN_DIGITS) if current_language() == "fa" else message, 8000)
+            self.statusBar().showMessage(digits(message), 8000)
         if report.added or report.updated or report.removed:
             self.results_model.forget_rows()
             self.search(self.search_bar.box.text())
@@ -359,8 +359,8 @@ class MainWindow(QMainWindow):
     def _update_article_count(self) -> None:
         if self.service is None:
             return
-        text = self.tr("{count} articles in the archive").format(count=self.service.article_count)
-        self.article_count_label.setText(text.translate(PERSIAN_DIGITS) if current_language() == "fa" else text)
+        count = number(self.service.article_count)
+        self.article_count_label.setText(self.tr("{count} articles in the archive").format(count=count))
 
     # -- side panels and export (for the notes and export engineers) -----------------------------
     def add_side_panel(self, widget: QWidget, title: str) -> QDockWidget:

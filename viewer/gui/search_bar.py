@@ -6,8 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from viewer.gui.dates import PERSIAN_DIGITS
-from viewer.gui.translations import current_language
+from viewer.gui.digits import number
 
 DEBOUNCE_MS = 150
 SORTS = ("relevance", "date")
@@ -98,9 +97,7 @@ class SearchBar(QWidget):
         if total < 0:
             self.count_label.setText(message)
             return
-        text = self.tr("1 result") if total == 1 else self.tr("{count} results").format(count=f"{total:,}")
-        if current_language() == "fa":
-            text = text.translate(PERSIAN_DIGITS)
+        text = self.tr("1 result") if total == 1 else self.tr("{count} results").format(count=number(total))
         self.count_label.setText(text)
 
     def show_suggestion(self, suggestion: str | None) -> None:

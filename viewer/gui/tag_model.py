@@ -65,8 +65,8 @@ class TagModel(QAbstractListModel):
             return None
         tag, count = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            number = str(count).translate(PERSIAN_DIGITS) if self.persian_digits else str(count)
-            return f"{tag}  ({number})"
+            shown = str(count).translate(PERSIAN_DIGITS) if self.persian_digits else str(count)
+            return f"{tag}  ({shown})"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if tag in self._checked else Qt.CheckState.Unchecked
         if role in (TAG_ROLE, Qt.ItemDataRole.ToolTipRole):

@@ -26,6 +26,7 @@ class TagPanel(QWidget):
         self.list.setObjectName("tagList")
         self.list.setModel(self.proxy)
         self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long tag keeps its count
         self.list.clicked.connect(self._toggle)
         self.list.installEventFilter(self)
         self.clear_button = QPushButton(self)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from whoosh import index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex, LockError
 from whoosh.util.filelock import try_for
@@ -50,12 +49,18 @@ def open_index(index_dir: Path) -> tuple[FileIndex, bool]:
                            f"نمایه در {index_dir} نوشته نشد: {exc.strerror or exc}") from exc
 
 
+def _storage(index_dir: Path) -> FileStorage:
+    # Read with file reads, not mmap: mapped segment pages count as the process's memory (a 40,000-
+    # article archive opened at 219 MB resident instead of 36 MB), for ~10% slower searches.
+    return FileStorage(str(index_dir), supports_mmap=False)
+
+
 def _open_existing(index_dir: Path) -> tuple[FileIndex, bool] | None:
     """The index if it is current and readable; None when it must be (re)built."""
     try:
         if (index_dir / _VERSION_FILE).read_text("utf-8").strip() != INDEX_VERSION:
             return None
-        ix = index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        ix = _storage(index_dir).open_index(INDEX_NAME)
         with ix.reader() as reader:
             reader.doc_count()
     except Exception:  # noqa: BLE001 - any damage (or no index yet) means: rebuild from the sources
@@ -71,7 +76,7 @@ def _create(index_dir: Path) -> FileIndex:
             child.unlink(missing_ok=True)
     # The manifest describes the old index: kept, it would make the next sync skip every file.
     (index_dir / MANIFEST_NAME).unlink(missing_ok=True)
-    ix = index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
+    ix = _storage(index_dir).create_index(build_schema(), indexname=INDEX_NAME)
     (index_dir / _VERSION_FILE).write_text(INDEX_VERSION, "utf-8")
     return ix
 

@@ -9,19 +9,24 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer import __version__
+from viewer.gui.translations import current_language
 
 translate = QCoreApplication.translate
 
 
 def shortcuts_html(actions: list[QAction]) -> str:
+    """A two-column table of action and keys; QTextDocument does not mirror tables, so in Persian
+    the columns are written in reverse and the table is aligned right."""
+    rtl = current_language() == "fa"
+    side = "right" if rtl else "left"
     rows = []
     for action in actions:
         keys = ", ".join(s.toString() for s in action.shortcuts())
         if keys:
-            label = action.text().replace("&", "")
-            rows.append(f"<tr><td style='padding:4px 12px;'>{escape(label)}</td>"
-                        f"<td style='padding:4px 12px;' dir='ltr'><b>{escape(keys)}</b></td></tr>")
-    return "<table cellspacing='0'>" + "".join(rows) + "</table>"
+            label = f"<td style='padding:4px 12px;' align='{side}'>{escape(action.text().replace('&', ''))}</td>"
+            shortcut = f"<td style='padding:4px 12px;'><b>{escape(keys)}</b></td>"
+            rows.append("<tr>" + (shortcut + label if rtl else label + shortcut) + "</tr>")
+    return f"<table align='{side}' cellspacing='0'>" + "".join(rows) + "</table>"
 
 
 def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
@@ -35,7 +40,7 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
     layout.addWidget(buttons)
-    dialog.resize(480, 420)
+    dialog.resize(520, 560)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -185,7 +185,10 @@ def test_help_dialogs_open(qtbot, window) -> None:
     window.window_actions.shortcuts.trigger()
     dialog = window.findChild(QObject, "shortcutsDialog")
     assert dialog is not None and dialog.isVisible()
-    assert "F3" in dialog.findChild(QObject, "").toPlainText() if False else True
+    from PySide6.QtWidgets import QTextBrowser
+
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    assert "Shift+F3" in text and "یافتهٔ بعدی" in text
     about = show_about(window)
     assert "بایگان" in about.text()
     about.close()

@@ -14,6 +14,7 @@ from whoosh.reading import IndexReader
 from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys, verb_alternatives
 from viewer.analysis.normalize import ZWNJ, fold_word, normalize_tag
 from viewer.core.errors import QueryError
+from viewer.search.docsets import FastPrefix
 from viewer.search.schema import TEXT_FIELDS, TITLE_BOOST
 
 LEMMA_WEIGHT = 0.45
@@ -83,6 +84,7 @@ class PersianQueryParser(QueryParser):
         if fieldname not in TEXT_FIELDS or termclass is not wq.Term:
             if fieldname in TEXT_FIELDS and termclass in (wq.Prefix, wq.FuzzyTerm, wq.Wildcard):
                 text = fold_word(text.replace("*", "\x00").replace("?", "\x01")).replace("\x00", "*").replace("\x01", "?")
+                termclass = FastPrefix if termclass is wq.Prefix else termclass
             return QueryParser.term_query(self, fieldname, text, termclass, boost, tokenize, removestops)
         alternatives = []
         for word in text.split():
@@ -92,7 +94,7 @@ class PersianQueryParser(QueryParser):
             options: list[wq.Query] = [wq.Term(fieldname, surface, boost=boost)]
             root = lemma or surface
             options.append(wq.Term(fieldname, LEMMA_PREFIX + root, boost=boost * LEMMA_WEIGHT))
-            if lemma:
+            if lemma and "#" not in lemma:  # a verb's lemma (رفت#رو) is never written as a word
                 options.append(wq.Term(fieldname, lemma, boost=boost * LEMMA_WEIGHT))
             options += [wq.Term(fieldname, key, boost=boost * LEMMA_WEIGHT) for key in verb_alternatives(word)]
             options += self._split_alternative(fieldname, surface, boost)

@@ -84,11 +84,13 @@ class ArchiveSearcher:
         searcher = self._searcher
         reader = searcher.reader()
         q = parse_query(text, searcher.schema, reader)
-        tag_filter = wq.And([wq.Term("tags", normalize_tag(t)) for t in tags]) if tags else None
-        kwargs: dict[str, object] = {"limit": max(1, limit), "filter": tag_filter}
+        tag_filter = wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags]) if tags else None
+        kwargs: dict[str, object] = {"limit": max(1, limit)}
         if sort == "date":
             kwargs.update(sortedby="date", reverse=True)
-        results = searcher.search(q, **kwargs)
+        # Tags join the query (adding nothing to the score) rather than filter it: the intersection
+        # skips to the few tagged documents, a filter would score every match and drop most.
+        results = searcher.search(wq.And([q, tag_filter]) if tag_filter is not None else q, **kwargs)
         # The query's own terms (prefixes expanded) mark the snippets: cheaper than recording the
         # matched terms of every matching document, and the same words.
         keys = _snippet_keys(q, reader)

@@ -84,3 +84,12 @@ def test_ctrl_f_focuses_the_search_box(qtbot, window) -> None:
     window.results_view.setFocus()
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.search_bar.box.hasFocus())
+
+
+def test_a_query_without_results_clears_the_article(qtbot, window) -> None:
+    search(qtbot, window, "اصفهان")
+    assert window.article_pane.article is not None
+    search(qtbot, window, "qqqzzzxxx")
+    assert window.result.total == 0 and window.results_model.rowCount() == 0
+    assert window.article_pane.article is None
+    assert window.search_bar.count_label.text() == "۰ نتیجه"

@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
             pass  # `--open ID` outside the results: shown anyway
         elif self.results_model.rowCount():
             self._select_row(0)
+        else:
+            self.article_pane.show_article(None)  # nothing matches: no stale article beside "0 results"
         self.results_shown.emit(result)
 
     def _search_error(self, exc: BaseException) -> None:

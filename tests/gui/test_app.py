@@ -193,3 +193,21 @@ def test_help_dialogs_open(qtbot, window) -> None:
     assert "بایگان" in about.text()
     about.close()
     dialog.close()
+
+
+def test_the_article_last_read_comes_back(qtbot, window) -> None:
+    from tests.gui.conftest import search
+    from viewer.gui.main_window import MainWindow
+
+    search(qtbot, window, "اصفهان")
+    second = window.results_model.article_id(1)
+    window.open_article(second)
+    window.close()
+    again = MainWindow(window.paths, Settings(window.paths.settings_path), auto_index=False)
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitSignal(again.results_shown, timeout=WAIT_MS):
+        again.start()
+    assert again.search_bar.box.text() == "اصفهان"
+    assert again.article_pane.article is not None and again.article_pane.article.id == second
+    again.close()

@@ -123,7 +123,13 @@ class ArticleView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.layout_map.to_position(start))
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self._center_on(cursor)
+
+    def _center_on(self, cursor: QTextCursor) -> None:
+        """Scrolls so `cursor` sits in the middle of the pane (not at its edge)."""
+        bar = self.verticalScrollBar()
+        middle = self.cursorRect(cursor).center().y() + bar.value()
+        bar.setValue(max(0, middle - self.viewport().height() // 2))
 
     def next_hit(self) -> None:
         self.go_to_hit(self.current_hit + 1)

@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
         hazm, then searches and picks up changed files."""
         if query is not None:
             self.search_bar.set_query(query)
-        self.pending_open = open_id
+        # The article last read comes back too, when it still matches the query.
+        self.pending_open = open_id or (self.settings.get("last_article") if query is None else None) or None
         self.background.run(preload_hazm)
         self.background.run(self._open_archive, self._archive_opened, self._archive_failed)
 
@@ -421,6 +422,7 @@ class MainWindow(QMainWindow):
         s.set("last_query", self.search_bar.box.text())
         s.set("sort", self.search_bar.sort)
         s.set("zoom", self.article_pane.view.zoom)
+        s.set("last_article", self.article_pane.article.id if self.article_pane.article else "")
         s.save()
 
     def shutdown(self) -> None:

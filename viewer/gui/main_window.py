@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         if self.settings.folders or self.service is None:
             return
         sample = sample_archive_dir().resolve()
-        adopted = [str(root) for root in self.service.roots if root != sample and root.is_dir()]
+        adopted = [str(root) for root in self.service.roots if root != sample and root.exists()]
         if adopted:
             self.settings.set("folders", adopted)
             self.settings.save()

@@ -37,3 +37,17 @@ def test_several_segments_and_deletions(tmp_path: Path, search_items: list[dict]
             q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
             assert DocSets(whoosh_searcher).matching(q) == set(whoosh_searcher.docs_for_query(q)), text
     archive.close()
+
+
+@pytest.mark.parametrize("text", ['"تیم ملی"', '"تیم ملی" فوتبال', 'بازی "لیگ برتر"'])
+def test_phrase_results_count_every_match(searcher: ArchiveSearcher, text: str) -> None:
+    whoosh_searcher = searcher._searcher
+    q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
+    expected = set(whoosh_searcher.docs_for_query(q))
+    result = searcher.search(text, limit=5, with_ids=True)
+    assert expected
+    assert result.total == len(expected)
+    assert len(result.hits) == min(5, len(expected))
+    tagged = searcher.search(text, tags=[result.facets[0][0]], limit=5) if result.facets else None
+    if tagged is not None:
+        assert tagged.total == result.facets[0][1]

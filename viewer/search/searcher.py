@@ -10,6 +10,7 @@ from itertools import chain
 from pathlib import Path
 
 from whoosh import query as wq
+from whoosh.collectors import TopCollector
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
@@ -90,7 +91,15 @@ class ArchiveSearcher:
             kwargs.update(sortedby="date", reverse=True)
         # Tags join the query (adding nothing to the score) rather than filter it: the intersection
         # skips to the few tagged documents, a filter would score every match and drop most.
-        results = searcher.search(wq.And([q, tag_filter]) if tag_filter is not None else q, **kwargs)
+        combined = wq.And([q, tag_filter]) if tag_filter is not None else q
+        recorder = None
+        if sort != "date" and any(isinstance(leaf, wq.Phrase) for leaf in combined.leaves()):
+            # A phrase is checked in every matching document anyway: note them while scoring.
+            recorder = _RecordingTopCollector(max(1, limit))
+            searcher.search_with_collector(combined, recorder)
+            results = recorder.results()
+        else:
+            results = searcher.search(combined, **kwargs)
         # The query's own terms (prefixes expanded) mark the snippets: cheaper than recording the
         # matched terms of every matching document, and the same words.
         keys = _snippet_keys(q, reader)
@@ -103,7 +112,7 @@ class ArchiveSearcher:
                 snippet=make_snippet(str(hit.get("text", "")), keys),
                 source=hit.get("source", ""), date=date.date().isoformat() if date else "",
             ))
-        matched = self._matching_docnums(q, tag_filter)
+        matched = sorted(recorder.docset) if recorder is not None else self._matching_docnums(q, tag_filter)
         result = SearchResult(text, hits, len(matched), facets=self._facets(matched))
         if with_ids:
             result.doc_ids = self._ids_of(matched)
@@ -187,6 +196,18 @@ class ArchiveSearcher:
     def tag_counts(self) -> list[tuple[str, int]]:
         reader = self._searcher.reader()
         return self._facets(list(reader.all_doc_ids()))
+
+
+class _RecordingTopCollector(TopCollector):
+    """The top hits, and every matching document number on the way: no block skipping, and no
+    replacing the matcher by one that drops branches too weak for the top (their documents count)."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit=limit, usequality=False, replace=0)
+
+    def collect(self, sub_docnum: int):  # type: ignore[no-untyped-def]
+        self.docset.add(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
 
 
 def _snippet_keys(q: wq.Query, reader) -> set[str]:  # type: ignore[no-untyped-def]

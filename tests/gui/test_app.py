@@ -123,8 +123,11 @@ def test_a_second_instance_raises_the_first(qtbot, gui_app, tmp_path: Path) -> N
 
 
 def test_unexpected_errors_are_logged_and_the_app_stays_up(gui_app, tmp_path: Path) -> None:
-    log_path = setup_logging(tmp_path / "logs")
-    handler = CrashHandler(log_path, show_dialog=False)
+    from viewer.core.paths import DataPaths
+
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    log_path = setup_logging(paths.log_dir)
+    handler = CrashHandler(paths, show_dialog=False)
     handler.install()
     try:
         try:

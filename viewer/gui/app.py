@@ -55,7 +55,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
             language: str | None = None, screenshot: Path | None = None) -> int:
     app = application()
     paths = paths.ensure()
-    log_path = setup_logging(paths.log_dir)
+    setup_logging(paths.log_dir)
     settings = Settings(paths.settings_path)
 
     guard = None
@@ -70,7 +70,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
             return 0
 
     family = prepare(app, settings, theme, language, icons_dir=paths.config_dir / "theme-icons")
-    crash_handler = CrashHandler(log_path, show_dialog=screenshot is None)
+    crash_handler = CrashHandler(paths, show_dialog=screenshot is None)
     crash_handler.install()
     from viewer.gui.main_window import MainWindow
 

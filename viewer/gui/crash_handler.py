@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -13,8 +12,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from viewer.core.errors import BayeganError
+from viewer.core.logging_setup import log_unexpected
+from viewer.core.paths import DataPaths
 
-log = logging.getLogger("bayegan")
 LOG_NAME = "bayegan.log"
 
 
@@ -47,10 +47,12 @@ def user_message(exc: BaseException) -> str:
 
 
 class CrashHandler:
-    """Installed as sys.excepthook while the window runs."""
+    """Installed as sys.excepthook while the window runs: the traceback goes to the data folder's
+    log (through viewer.core.logging_setup, as the CLI's does), the user sees a short bilingual
+    message with the log's path, and the window stays up."""
 
-    def __init__(self, log_path: Path, show_dialog: bool = True):
-        self.log_path = log_path
+    def __init__(self, paths: DataPaths, show_dialog: bool = True):
+        self.paths = paths
         self.show_dialog = show_dialog
         self.previous = sys.excepthook
         self.shown = 0
@@ -65,10 +67,13 @@ class CrashHandler:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        error = log_unexpected(self.paths, exc, "the window")
         self.shown += 1
         if not self.show_dialog or QApplication.instance() is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, translate("CrashHandler", "Bayegan"), user_message(exc))
-        box.setInformativeText(translate("CrashHandler", "The details are in the log file:\n{path}").format(path=self.log_path))
+        from viewer.gui.translations import current_language
+
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("CrashHandler", "Bayegan"), error.message(current_language()))
         box.exec()

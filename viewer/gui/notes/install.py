@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from viewer.core.article import Article
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from viewer.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+NOTES_DOCK_WIDTH = 290
 
 
 def install_notes(window: MainWindow) -> NotesController | None:
@@ -47,6 +49,7 @@ def install_notes(window: MainWindow) -> NotesController | None:
     window.archive_ready.connect(lambda: _follow_indexing(window, controller))
     dock = window.add_side_panel(panel, QCoreApplication.translate("NotesPanel", "Notes"))
     dock.setObjectName("dock-notes")
+    window.resizeDocks([dock], [NOTES_DOCK_WIDTH], Qt.Orientation.Horizontal)
     _add_to_menus(window, panel, dock)
     panel.destroyed.connect(store.close)
     return controller

@@ -129,17 +129,23 @@ class NotesPanel(QWidget):
         for widget in (self.colour_box, self.highlight_button, self.note_button, self.comment_button):
             create_row.addWidget(widget)
         create_row.addStretch(1)
+        # Three short rows rather than two long ones: the dock stays narrow beside the article.
         change_row = QHBoxLayout()
-        for widget in (self.reply_button, self.edit_button, self.delete_button, self.undo_button, self.redo_button):
+        for widget in (self.reply_button, self.edit_button, self.delete_button):
             change_row.addWidget(widget)
         change_row.addStretch(1)
-        change_row.addWidget(self.more_button)
+        history_row = QHBoxLayout()
+        for widget in (self.undo_button, self.redo_button):
+            history_row.addWidget(widget)
+        history_row.addStretch(1)
+        history_row.addWidget(self.more_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(find_row)
         layout.addWidget(self.tree, 1)
         layout.addLayout(create_row)
         layout.addLayout(change_row)
+        layout.addLayout(history_row)
         layout.addWidget(self.message)
         self.retranslate()
         self.undo_button.setEnabled(False)

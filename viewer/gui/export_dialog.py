@@ -34,6 +34,7 @@ from viewer.core.errors import BayeganError, CancelledError
 from viewer.core.paths import DataPaths
 from viewer.export.model import ExportReport
 from viewer.gui.crash_handler import user_message
+from viewer.gui.dates import PERSIAN_DIGITS
 from viewer.gui.tasks import TaskRunner
 from viewer.gui.translations import current_language
 
@@ -47,7 +48,7 @@ def _t(en: str, fa: str) -> str:
 
 def _count(n: int) -> str:
     text = str(n)
-    return text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) if current_language() == "fa" else text
+    return text.translate(PERSIAN_DIGITS) if current_language() == "fa" else text
 
 
 class Scope(StrEnum):

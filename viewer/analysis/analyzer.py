@@ -50,7 +50,7 @@ STOPWORDS = frozenset(fold_word(w) for w in """
 """.split())
 
 _MAX_WORD = 64
-_CACHE_LIMIT = 400_000
+_CACHE_LIMIT = 200_000  # entries per cache: ~40 MB at most
 _keys: dict[str, tuple[str, str | None]] = {}
 # token text as found -> (surface, ">lemma" or None), or None for a stopword; a cache of `word_keys`.
 _token_keys: dict[str, tuple[str, str | None] | None] = {}

@@ -81,11 +81,20 @@ def _create(index_dir: Path) -> FileIndex:
     return ix
 
 
+def _for_writing(ix: FileIndex) -> FileIndex:
+    """The same index read through mmap while writing: the writer reads a document's length back
+    for every posting it adds (5% of indexing time through plain file reads)."""
+    storage = ix.storage
+    if isinstance(storage, FileStorage) and not storage.supports_mmap:
+        return FileIndex(FileStorage(storage.folder), indexname=INDEX_NAME)
+    return ix
+
+
 @contextmanager
 def exclusive_writer(ix: FileIndex, wait_seconds: float = 3.0) -> Iterator[IndexWriter]:
     """The index's one writer; IndexBusyError when another process keeps it past `wait_seconds`."""
     try:
-        writer = ix.writer(timeout=wait_seconds, delay=0.1)
+        writer = _for_writing(ix).writer(timeout=wait_seconds, delay=0.1)
     except LockError as exc:
         raise IndexBusyError() from exc
     except OSError as exc:

@@ -21,6 +21,10 @@ class PersianPositions(Positions):
             yield from super().word_values(value, analyzer, **kwargs)
             return
         boost = self.field_boost
+        if len(value) <= 0xFFFF:  # fewer words than characters: every position fits two bytes
+            yield from [(term, len(poslist), len(poslist) * boost, b"H" + array("H", poslist).tobytes())
+                        for term, poslist in fast(value).items()]
+            return
         encode = self.encode
         for term, poslist in fast(value).items():
             yield term, len(poslist), len(poslist) * boost, encode(poslist)

@@ -10,7 +10,7 @@ from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.core.article import Article, blocks_from_lines
 from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 
@@ -34,7 +34,6 @@ def build_schema() -> fields.Schema:
         url=fields.STORED(),
         code=fields.STORED(),
         date=fields.DATETIME(stored=True, sortable=True),
-        content_hash=fields.STORED(),
     )
 
 
@@ -49,7 +48,6 @@ def document_of(article: Article) -> dict[str, object]:
         "source": article.source,
         "url": article.url,
         "code": article.code,
-        "content_hash": article.content_hash(),
     }
     if article.date is not None:
         doc["date"] = article.date

@@ -51,3 +51,12 @@ def test_phrase_results_count_every_match(searcher: ArchiveSearcher, text: str) 
     tagged = searcher.search(text, tags=[result.facets[0][0]], limit=5) if result.facets else None
     if tagged is not None:
         assert tagged.total == result.facets[0][1]
+
+
+def test_lengths_held_in_memory_score_as_whoosh_does(archive, searcher: ArchiveSearcher) -> None:  # type: ignore[no-untyped-def]
+    text = "پرسپولیس بازی"
+    ours = searcher.search(text, limit=10)
+    with archive.ix.searcher() as plain:
+        q = parse_query(text, plain.schema, plain.reader())
+        expected = [(hit["id"], round(hit.score, 6)) for hit in plain.search(q, limit=10)]
+    assert [(hit.id, round(hit.score, 6)) for hit in ours.hits] == expected

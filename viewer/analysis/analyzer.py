@@ -54,6 +54,7 @@ _CACHE_LIMIT = 200_000  # entries per cache: ~40 MB at most
 _keys: dict[str, tuple[str, str | None]] = {}
 # token text as found -> (surface, ">lemma" or None), or None for a stopword; a cache of `word_keys`.
 _token_keys: dict[str, tuple[str, str | None] | None] = {}
+_surfaces: dict[str, str] = {}  # token text as found -> surface key, for snippets (no lemma lookup)
 
 
 def word_keys(word: str) -> tuple[str, str | None]:
@@ -104,6 +105,33 @@ def term_positions(value: str) -> dict[str, list[int]]:
                 found[lemma] = [pos]
         pos += 1
     return found
+
+
+def surface_key(text: str) -> str:
+    """The surface key of a token as found ("" for a stopword), without looking up its lemma."""
+    keys = _token_keys.get(text)
+    if keys is not None:
+        return keys[0]
+    surface = _surfaces.get(text)
+    if surface is None:
+        surface = fold_word(text.replace(" ", "").replace("\u00a0", "")[:_MAX_WORD])
+        if surface in STOPWORDS:
+            surface = ""
+        if len(_surfaces) >= _CACHE_LIMIT:
+            _surfaces.clear()
+        _surfaces[text] = surface
+    return surface
+
+
+def lemma_key(text: str) -> str | None:
+    """The ">lemma" key of a token as found, or None."""
+    keys = _token_keys[text] if text in _token_keys else _token_keys_of(text)
+    return keys[1] if keys is not None else None
+
+
+def raw_tokens(value: str) -> Iterator[re.Match[str]]:
+    """The tokens of `value` as found (spans into it), before any key is computed."""
+    return _TOKEN.finditer(value)
 
 
 def token_spans(value: str) -> Iterator[tuple[int, int, str, str | None]]:

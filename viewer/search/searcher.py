@@ -10,6 +10,7 @@ from itertools import chain
 from pathlib import Path
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader
 from whoosh.collectors import TopCollector
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
@@ -57,6 +58,7 @@ class ArchiveSearcher:
     def __init__(self, ix: FileIndex):
         self.ix = ix
         self._searcher: Searcher = ix.searcher()
+        _preload_lengths(self._searcher)
         self._doc_tags: list[tuple[str, ...]] | None = None
         self._sets: DocSets | None = None
 
@@ -67,6 +69,7 @@ class ArchiveSearcher:
         fresh = self._searcher.refresh()
         if fresh is not self._searcher:
             self._searcher = fresh
+            _preload_lengths(fresh)
             self._doc_tags = None
 
     def __enter__(self) -> ArchiveSearcher:
@@ -196,6 +199,20 @@ class ArchiveSearcher:
     def tag_counts(self) -> list[tuple[str, int]]:
         reader = self._searcher.reader()
         return self._facets(list(reader.all_doc_ids()))
+
+
+def _preload_lengths(searcher: Searcher) -> None:
+    """BM25 reads each scored document's field length; without mmap every read is a seek. One byte
+    per document and field, held in memory instead (80 KB at 40,000 articles)."""
+    for leaf, _ in searcher.leaf_searchers():
+        perdoc = getattr(leaf.reader(), "_perdoc", None)
+        if not isinstance(perdoc, W3PerDocReader):
+            continue
+        for fieldname in TEXT_FIELDS:
+            name = f"_{fieldname}_len"
+            column = perdoc._cached_reader(name, LENGTHS_COLUMN)
+            if column is not None and not isinstance(column, bytes) and hasattr(column, "load"):
+                perdoc._readers[name] = bytes(column.load())
 
 
 class _RecordingTopCollector(TopCollector):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from viewer.analysis.analyzer import token_spans
+from viewer.analysis.analyzer import LEMMA_PREFIX, lemma_key, raw_tokens, surface_key
 
 SNIPPET_CHARS = 200
 _LEAD_IN = 60  # characters shown before a fragment's first hit
@@ -17,13 +17,23 @@ _BETWEEN = " "
 
 
 def matched_spans(text: str, keys: set[str] | frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, key) of each token of `text` whose surface or lemma key is in `keys`."""
+    """(start, end, key) of each token of `text` whose surface or lemma key is in `keys`.
+
+    A token's lemma is looked up only when its surface holds a stem of a lemma key (`کتاب` in
+    `کتابها`, `رو` in `میروند`): on a cold cache, lemmas of a whole article cost more than the search."""
+    stems = {stem for key in keys if key.startswith(LEMMA_PREFIX) for stem in key[1:].split("#") if stem}
     spans = []
-    for start, end, surface, lemma in token_spans(text):
+    for match in raw_tokens(text):
+        token = match.group()
+        surface = surface_key(token)
+        if not surface:
+            continue
         if surface in keys:
-            spans.append((start, end, surface))
-        elif lemma is not None and lemma in keys:
-            spans.append((start, end, lemma))
+            spans.append((match.start(), match.end(), surface))
+        elif stems and any(stem in surface for stem in stems):
+            lemma = lemma_key(token)
+            if lemma is not None and lemma in keys:
+                spans.append((match.start(), match.end(), lemma))
     return spans
 
 

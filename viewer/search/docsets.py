@@ -10,6 +10,7 @@ Phrases and anything unusual fall back to Whoosh.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -20,7 +21,8 @@ _BLOCK = 128  # postings per block (W3Codec's blocklimit)
 _EVERYTHING = float("inf")
 
 
-def _leaf_ids(matcher: object) -> Iterable[int]:
+def _leaf_ids(matcher: Any) -> Iterable[int]:
+    # Reads W3Codec's decoded blocks directly (private attributes; whoosh-reloaded is pinned <2.8).
     if type(matcher) is W3LeafMatcher:
         ids: list[int] = []
         m = matcher
@@ -30,7 +32,7 @@ def _leaf_ids(matcher: object) -> Iterable[int]:
             ids.extend(m._ids[m._i:])
             m._next_block()
         return ids
-    return matcher.all_ids()  # type: ignore[attr-defined]
+    return matcher.all_ids()
 
 
 def _probe(matcher: object, candidates: list[int]) -> list[int]:

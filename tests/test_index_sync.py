@@ -153,3 +153,15 @@ def test_a_rebuilt_index_is_refilled_from_every_known_folder(tmp_path: Path, arc
     assert len(_ids(rebuilt)) == 0
     report = rebuilt.sync([archive_dir / "seed.txt"])
     assert report.added == 31 and len(_ids(rebuilt)) == 31
+
+
+def test_a_cut_off_sync_of_one_folder_keeps_the_other_folders_articles(tmp_path: Path, archive_dir: Path) -> None:
+    archive = _archive(tmp_path)
+    archive.sync([archive_dir / "sport"])
+    archive.sync([archive_dir / "fars.json"])
+    manifest = tmp_path / "data" / "index" / "bayegan-manifest.json"
+    # As a kill between the commit and the manifest leaves it: marked pending.
+    manifest.write_text(manifest.read_text("utf-8").replace('"pending": false', '"pending": true'), "utf-8")
+    report = _archive(tmp_path).sync([archive_dir / "fars.json"])
+    assert report.removed == 0
+    assert len(_ids(_archive(tmp_path))) == 70

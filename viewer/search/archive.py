@@ -9,6 +9,7 @@ from pathlib import Path
 from viewer.core.paths import DataPaths
 from viewer.search.archive_index import open_index
 from viewer.search.known_roots import load_roots, save_roots
+from viewer.search.manifest import manifest_pending
 from viewer.search.searcher import ArchiveSearcher
 from viewer.search.sync import Progress, SyncReport, _never, _silent, forget_sources, sync_sources
 
@@ -25,10 +26,12 @@ class Archive:
 
     def sync(self, roots: Iterable[Path], *, remove_missing: bool = True,
              progress: Progress = _silent, cancel: Callable[[], bool] = _never) -> SyncReport:
-        """Sync `roots`; when the index was just (re)built, every known root is read again too."""
+        """Sync `roots`. When the index was just (re)built, or the last sync was cut off before its
+        manifest was saved, every known root is read again too: articles no file accounts for are
+        dropped then, and those of the other folders must not be among them."""
         wanted = [Path(r).expanduser().resolve() for r in roots]
         known = self.roots
-        if self._created:
+        if self._created or manifest_pending(self.paths.index_dir):
             wanted += [r for r in known if r not in wanted and r.exists()]
         report = sync_sources(self.ix, self.paths.index_dir, wanted, fresh=self._created,
                               remove_missing=remove_missing, progress=progress, cancel=cancel)

@@ -68,3 +68,11 @@ class Manifest:
     def owners(self) -> dict[str, str]:
         """article id -> the source file that holds it."""
         return {aid: path for path, record in self.files.items() for aid in record.articles}
+
+
+def manifest_pending(index_dir: Path) -> bool:
+    """Whether the last sync stopped between its commit and its manifest (then every file is read)."""
+    try:
+        return bool(json.loads((index_dir / MANIFEST_NAME).read_text("utf-8")).get("pending", False))
+    except (OSError, ValueError, AttributeError):
+        return False

@@ -200,6 +200,20 @@ class ArchiveSearcher:
         reader = self._searcher.reader()
         return self._facets(list(reader.all_doc_ids()))
 
+    def ranked_ids(self, text: str, tags: list[str] | tuple[str, ...] = (), sort: str = "relevance",
+                   limit: int = 10) -> list[str]:
+        """The ids of `search`'s first `limit` hits, in its order, without snippets, facets or suggestions
+        (the window's later pages of a long result list)."""
+        searcher = self._searcher
+        q = parse_query(text, searcher.schema, searcher.reader())
+        if tags:
+            q = wq.And([q, wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags])])
+        kwargs: dict[str, object] = {"limit": max(1, limit)}
+        if sort == "date":
+            kwargs.update(sortedby="date", reverse=True)
+        results = searcher.search(q, **kwargs)
+        return self._ids_of([results.docnum(n) for n in range(results.scored_length())])
+
 
 def _preload_lengths(searcher: Searcher) -> None:
     """BM25 reads each scored document's field length; without mmap every read is a seek. One byte

@@ -89,3 +89,42 @@ def test_results_model_over_a_big_result_passes_qtmodeltester(qtmodeltester, gui
     qtmodeltester.check(model, force_py=True)
     model.set_result(None)
     assert model.rowCount() == 0
+
+
+def test_forty_thousand_ranked_results_page_in_a_few_requests_and_stay_lazy(qtmodeltester, qtbot, gui_app) -> None:
+    from viewer.core.article import Article, Block, BlockKind
+    from viewer.gui.tasks import TaskRunner
+
+    fetched: list[str] = []
+    limits: list[int] = []
+
+    def fetch(article_id: str) -> Article:
+        fetched.append(article_id)
+        return Article(f"عنوان {article_id}", [Block(BlockKind.LEAD, "سرآغاز خبر")], id=article_id)
+
+    result = big_result(40_000)
+    ranked = result.doc_ids[:100] + result.doc_ids[:99:-1]  # past the hits: reverse index order
+
+    def pages(limit: int) -> list[str]:
+        limits.append(limit)
+        return ranked[:limit]
+
+    runner = TaskRunner(max_threads=1)
+    model = ResultsModel(fetch, run=runner.run)
+    view = QListView()
+    view.setUniformItemSizes(True)
+    view.setItemDelegate(ResultDelegate(view))
+    view.setModel(model)
+    view.resize(500, 700)
+    qtbot.addWidget(view)
+    view.show()
+    model.set_result(result, pages)
+    assert model.index(39_999).data(ID_ROLE) == ""  # a placeholder until its page comes
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.ordered_rows == 40_000)
+    qtbot.waitUntil(lambda: len(fetched) > 0)
+    assert len(limits) <= 3 and len(fetched) < 60
+    assert model.index(39_999).data(ID_ROLE) == "id100"
+    assert model.index(100).data(ID_ROLE) == "id39999"
+    qtmodeltester.check(model, force_py=True)
+    runner.wait()

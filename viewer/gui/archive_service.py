@@ -31,6 +31,15 @@ class ArchiveService:
     # -- search thread -------------------------------------------------------------------------
     def search(self, query: str, tags: Sequence[str] = (), sort: str = "relevance",
                limit: int = PAGE_SIZE) -> SearchResult:
+        text = query.strip() or ALL_ARTICLES
+        return self._thread_searcher().search(text, tags=list(tags), limit=limit, sort=sort, with_ids=True)
+
+    def ranked_ids(self, query: str, tags: Sequence[str] = (), sort: str = "relevance", limit: int = PAGE_SIZE) -> list[str]:
+        """The ids of the search's first `limit` hits in its order (the results list's later pages)."""
+        text = query.strip() or ALL_ARTICLES
+        return self._thread_searcher().ranked_ids(text, tags=list(tags), sort=sort, limit=limit)
+
+    def _thread_searcher(self) -> ArchiveSearcher:
         if self._search_searcher is None:
             self._search_searcher = self.archive.searcher()
             self._search_stale.clear()
@@ -38,8 +47,7 @@ class ArchiveService:
             self._search_stale.clear()
             self._search_searcher.close()
             self._search_searcher = self.archive.searcher()
-        text = query.strip() or ALL_ARTICLES
-        return self._search_searcher.search(text, tags=list(tags), limit=limit, sort=sort, with_ids=True)
+        return self._search_searcher
 
     # -- UI thread ---------------------------------------------------------------------------
     def article(self, article_id: str) -> Article | None:

@@ -34,7 +34,7 @@ from viewer.gui.digits import digits, number
 from viewer.gui.folders_dialog import FoldersDialog
 from viewer.gui.help_dialogs import show_about, show_shortcuts
 from viewer.gui.result_delegate import ResultDelegate
-from viewer.gui.results_model import ID_ROLE, ResultsModel
+from viewer.gui.results_model import ID_ROLE, RankedPage, ResultsModel
 from viewer.gui.search_bar import SearchBar
 from viewer.gui.settings import Settings
 from viewer.gui.tag_model import TagModel
@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(self)
         self.tag_model = TagModel(self)
         self.tag_panel = TagPanel(self.tag_model, self)
-        self.results_model = ResultsModel(self._fetch_article, self)
+        self.results_model = ResultsModel(self._fetch_article, self, run=self.search_worker.run)
+        self._ranked_pages: RankedPage | None = None
         self.results_view = QListView(self)
         self.results_view.setObjectName("resultsView")
         self.results_view.setModel(self.results_model)
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.search_bar.sort_changed.connect(lambda _sort: self.search(self.search_bar.box.text()))
         self.tag_model.checked_changed.connect(lambda _tags: self.search(self.search_bar.box.text()))
         self.results_view.selectionModel().currentChanged.connect(self._current_result_changed)
+        self.results_model.dataChanged.connect(self._rows_arrived)
         self.article_pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
 
     def _restore_state(self) -> None:
@@ -224,14 +226,16 @@ class MainWindow(QMainWindow):
         if self.service is None:
             return
         self.search_pending = True
-        service, tags, sort = self.service, self.tag_model.checked, self.search_bar.sort
+        service, tags, sort = self.service, tuple(self.tag_model.checked), self.search_bar.sort
+        # Only the newest search's result is delivered, so these are its later pages.
+        self._ranked_pages = lambda limit: service.ranked_ids(text, tags, sort, limit)
         self.searches.run(lambda: service.search(text, tags, sort), self._show_result, self._search_error)
 
     def _show_result(self, result: SearchResult) -> None:
         self.search_pending = False
         self.result = result
         current_id = self.article_pane.article.id if self.article_pane.article else None
-        self.results_model.set_result(result)
+        self.results_model.set_result(result, self._ranked_pages)
         self.tag_model.set_facets(result.facets)
         self.search_bar.show_count(result.total, result.took_ms)
         self.search_bar.show_suggestion(result.suggestion)
@@ -273,8 +277,16 @@ class MainWindow(QMainWindow):
         if current.isValid():
             article_id = current.data(ID_ROLE)
             shown = self.article_pane.article
+            if not article_id:
+                return  # a placeholder row: its article comes with its ranked page (_rows_arrived)
             if shown is None or shown.id != article_id:
                 self._open_article(article_id)
+
+    def _rows_arrived(self, top: QModelIndex, bottom: QModelIndex) -> None:
+        """A placeholder row that was current got its article: show it."""
+        current = self.results_view.currentIndex()
+        if current.isValid() and top.row() <= current.row() <= bottom.row():
+            self._current_result_changed(current, current)
 
     def _fetch_article(self, article_id: str):  # type: ignore[no-untyped-def]
         return self.service.article(article_id) if self.service is not None else None
@@ -296,7 +308,7 @@ class MainWindow(QMainWindow):
 
     def selected_ids(self) -> list[str]:
         rows = sorted(i.row() for i in self.results_view.selectionModel().selectedRows())
-        ids = [self.results_model.article_id(r) for r in rows]
+        ids = [i for i in (self.results_model.article_id(r) for r in rows) if i]  # not placeholder rows
         if not ids and self.article_pane.article is not None:
             ids = [self.article_pane.article.id]
         return ids

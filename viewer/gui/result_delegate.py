@@ -105,7 +105,7 @@ class ResultDelegate(QStyledItemDelegate):
             painter.drawText(QRectF(inner.left(), y, date_width, title_height),
                              AT_LEFT, date_text)
         painter.setFont(title_font)
-        painter.setPen(QColor(palette["text"]))
+        painter.setPen(QColor(palette["text" if row.id else "muted"]))  # muted: a placeholder awaiting its page
         title_width = inner.width() - date_width
         title = title_metrics.elidedText(row.title, Qt.TextElideMode.ElideRight, title_width)
         painter.drawText(QRectF(inner.right() - title_width, y, title_width, title_height),

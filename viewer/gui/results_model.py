@@ -1,15 +1,18 @@
 """The results of a search as a list model over article ids (Anki's browser table model).
 
 The first page of hits comes ranked with snippets; the rest of the ids (a search may match the
-whole archive) get their row data only when a view asks for them, fetched by id and cached."""
+whole archive) get their row data only when a view asks for them, fetched by id and cached.
+Rows past the ranked ones are placeholders until the next ranked page of ids (fetched off the UI
+thread by `run`) puts them in the search's order; a newer result discards late pages of an older one."""
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -18,10 +21,13 @@ from viewer.core.article import Article
 if TYPE_CHECKING:
     from viewer.search.searcher import Hit, SearchResult
 
+log = logging.getLogger(__name__)
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 CACHE_ROWS = 2000
 LEAD_CHARS = 220
+PAGE_AHEAD = 200  # ranked ids asked for beyond the last row a view wanted
 
 
 @dataclass(frozen=True)
@@ -44,21 +50,34 @@ def row_of_article(article: Article) -> ResultRow:
                      list(article.tags), article.source, article.date.date().isoformat() if article.date else "")
 
 
+PLACEHOLDER = ResultRow("", "…", "")  # a row whose ranked id has not arrived yet
+
 Fetch = Callable[[str], "Article | None"]
+RankedPage = Callable[[int], list[str]]  # limit -> the ids of the first `limit` hits, in order; runs off the UI thread
+RunOffThread = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class ResultsModel(QAbstractListModel):
-    def __init__(self, fetch: Fetch, parent=None):  # type: ignore[no-untyped-def]
+    def __init__(self, fetch: Fetch, parent=None, run: RunOffThread | None = None):  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._fetch = fetch
+        self._run = run
         self._ids: list[str] = []
         self._ranked: dict[str, ResultRow] = {}
         self._cache: OrderedDict[str, ResultRow] = OrderedDict()
         self.total = 0
+        self._pages: RankedPage | None = None
+        self._ordered = 0  # rows [0, _ordered) are in the search's order; the rest wait for a page
+        self._wanted = 0  # rows a view has asked for
+        self._asked = 0  # the limit of the page in flight (0: none)
+        self._generation = 0
 
-    def set_result(self, result: SearchResult | None) -> None:
+    def set_result(self, result: SearchResult | None, pages: RankedPage | None = None) -> None:
+        """`pages` gives the later ranked pages; without it (or `run`), rows past the hits keep index order."""
         self.beginResetModel()
+        self._generation += 1
+        self._wanted = self._asked = 0
         if result is None:
             self._ids, self._ranked, self.total = [], {}, 0
         else:
@@ -67,6 +86,8 @@ class ResultsModel(QAbstractListModel):
             rest = [i for i in result.doc_ids if i not in self._ranked]
             self._ids = ranked_ids + rest
             self.total = result.total
+        self._pages = pages if self._run is not None else None
+        self._ordered = len(self._ranked) if self._pages is not None else len(self._ids)
         self._cache.clear()
         self.endResetModel()
 
@@ -79,16 +100,25 @@ class ResultsModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self._ids)
 
+    @property
+    def ordered_rows(self) -> int:
+        """How many rows are in the search's order (the rest are placeholders until their page comes)."""
+        return self._ordered
+
     def article_id(self, row: int) -> str:
-        return self._ids[row]
+        """The row's article id; "" for a placeholder row."""
+        return self._ids[row] if row < self._ordered else ""
 
     def row_of(self, article_id: str) -> int:
         try:
-            return self._ids.index(article_id)
+            return self._ids.index(article_id, 0, self._ordered)
         except ValueError:
             return -1
 
     def row_data(self, row: int) -> ResultRow:
+        if row >= self._ordered:
+            self._want(row)
+            return PLACEHOLDER
         article_id = self._ids[row]
         ranked = self._ranked.get(article_id)
         if ranked is not None:
@@ -104,11 +134,52 @@ class ResultsModel(QAbstractListModel):
             self._cache.popitem(last=False)
         return data
 
+    # -- later ranked pages ----------------------------------------------------------------------
+    def _want(self, row: int) -> None:
+        self._wanted = max(self._wanted, row + 1)
+        if self._asked or self._pages is None or self._run is None:
+            return
+        # At least double what is ordered, so scrolling through 40,000 rows takes a few pages, not hundreds.
+        limit = min(len(self._ids), max(self._wanted + PAGE_AHEAD, 2 * self._ordered))
+        self._asked = limit
+        pages, generation = self._pages, self._generation
+        self._run(lambda: pages(limit), lambda ids: self._page_arrived(generation, ids),
+                  lambda exc: self._page_failed(generation, exc))
+
+    def _page_arrived(self, generation: int, ranked: list[str]) -> None:
+        if generation != self._generation:
+            return  # a page of an older result
+        limit, self._asked = self._asked, 0
+        known = set(self._ids)
+        head = [i for i in ranked if i in known]
+        placed = set(head)
+        order = head + [i for i in self._ids if i not in placed]
+        first = next((r for r, (a, b) in enumerate(zip(order, self._ids, strict=True)) if a != b), len(head))
+        old_ordered = self._ordered
+        self._ids = order
+        # The whole list once the page reached its end (some ids may have left the index meanwhile).
+        self._ordered = len(order) if limit >= len(order) else max(len(head), old_ordered)
+        last = max(self._ordered, old_ordered) - 1
+        if first <= last:
+            self.dataChanged.emit(self.index(first), self.index(last))
+        if self._wanted > self._ordered:
+            self._want(self._wanted - 1)
+
+    def _page_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        log.error("ranked page failed; the rest of the results stay in index order", exc_info=exc)
+        self._asked = 0
+        self._pages = None
+        self._ordered = len(self._ids)
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._ids):
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self.article_id(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.row_data(index.row()).title
         if role == ROW_ROLE:

@@ -60,3 +60,16 @@ def test_lengths_held_in_memory_score_as_whoosh_does(archive, searcher: ArchiveS
         q = parse_query(text, plain.schema, plain.reader())
         expected = [(hit["id"], round(hit.score, 6)) for hit in plain.search(q, limit=10)]
     assert [(hit.id, round(hit.score, 6)) for hit in ours.hits] == expected
+
+
+@pytest.mark.parametrize("text", ["پرسپولیس کرد", "هسته‌ای داشت", "بازی تیم", "پرسپول* کردند"])
+def test_counted_while_scoring_or_apart_the_same(searcher: ArchiveSearcher, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import viewer.search.searcher as searcher_module
+
+    monkeypatch.setattr(searcher_module, "RECORD_SHARE", 0.0)
+    apart = searcher.search(text, limit=10, with_ids=True)
+    monkeypatch.setattr(searcher_module, "RECORD_SHARE", 2.0)
+    recorded = searcher.search(text, limit=10, with_ids=True)
+    assert apart.total
+    assert (recorded.total, recorded.facets, sorted(recorded.doc_ids)) == (apart.total, apart.facets, sorted(apart.doc_ids))
+    assert [hit.id for hit in recorded.hits] == [hit.id for hit in apart.hits]

@@ -24,6 +24,9 @@ from viewer.search.schema import TEXT_FIELDS, article_of
 from viewer.search.snippets import make_snippet
 
 _MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
+# At most this share of the archive can match (by document frequencies): the matches are counted
+# while scoring. Beyond it, scoring skips blocks that cannot reach the top and the set is cheaper apart.
+RECORD_SHARE = 0.05
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class ArchiveSearcher:
         # skips to the few tagged documents, a filter would score every match and drop most.
         combined = wq.And([q, tag_filter]) if tag_filter is not None else q
         recorder = None
-        if sort != "date" and any(isinstance(leaf, wq.Phrase) for leaf in combined.leaves()):
+        if sort != "date" and self._record_while_scoring(combined):
             # A phrase is checked in every matching document anyway: note them while scoring.
             recorder = _RecordingTopCollector(max(1, limit))
             searcher.search_with_collector(combined, recorder)
@@ -123,6 +126,15 @@ class ArchiveSearcher:
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
+
+    def _record_while_scoring(self, q: wq.Query) -> bool:
+        """Count the matches while scoring instead of reading every posting list again for the set:
+        for a phrase (checked in every matching document anyway) and when few documents can match
+        (a rare word beside a light verb: scoring only visits the rare word's documents, while the
+        set would decode all 35,000 postings of `>کرد#کن` a second time)."""
+        if any(isinstance(leaf, wq.Phrase) for leaf in q.leaves()):
+            return True
+        return self._docsets().estimate(q) <= RECORD_SHARE * self._searcher.doc_count()
 
     def _docsets(self) -> DocSets:
         if self._sets is None or self._sets.searcher is not self._searcher:

@@ -7,6 +7,7 @@ lemma key is one the document matched: `كتاب` in the text for `کتاب` typ
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from viewer.analysis.analyzer import LEMMA_PREFIX, lemma_key, raw_tokens, surface_key
@@ -14,6 +15,7 @@ from viewer.analysis.analyzer import LEMMA_PREFIX, lemma_key, raw_tokens, surfac
 SNIPPET_CHARS = 200
 _LEAD_IN = 60  # characters shown before a fragment's first hit
 _BETWEEN = " "
+_GROUP = re.Match.group
 
 
 def matched_spans(text: str, keys: set[str] | frozenset[str]) -> list[tuple[int, int, str]]:
@@ -22,19 +24,27 @@ def matched_spans(text: str, keys: set[str] | frozenset[str]) -> list[tuple[int,
     A token's lemma is looked up only when its surface holds a stem of a lemma key (`کتاب` in
     `کتابها`, `رو` in `میروند`): on a cold cache, lemmas of a whole article cost more than the search."""
     stems = {stem for key in keys if key.startswith(LEMMA_PREFIX) for stem in key[1:].split("#") if stem}
-    spans = []
-    for match in raw_tokens(text):
-        token = match.group()
-        surface = surface_key(token)
-        if not surface:
-            continue
-        if surface in keys:
-            spans.append((match.start(), match.end(), surface))
-        elif stems and any(stem in surface for stem in stems):
-            lemma = lemma_key(token)
-            if lemma is not None and lemma in keys:
-                spans.append((match.start(), match.end(), lemma))
-    return spans
+    # Each distinct token is looked up once (an article repeats most of its words), and the loop
+    # over every token stays in C until a token that matched.
+    matches = list(raw_tokens(text))
+    tokens = list(map(_GROUP, matches))
+    matched = {token: key for token in set(tokens) if (key := _matched_key(token, keys, stems)) is not None}
+    if not matched:
+        return []
+    return [(matches[i].start(), matches[i].end(), matched[token]) for i, token in enumerate(tokens) if token in matched]
+
+
+def _matched_key(token: str, keys: set[str] | frozenset[str], stems: set[str]) -> str | None:
+    surface = surface_key(token)
+    if not surface:
+        return None
+    if surface in keys:
+        return surface
+    if stems and any(stem in surface for stem in stems):
+        lemma = lemma_key(token)
+        if lemma is not None and lemma in keys:
+            return lemma
+    return None
 
 
 def _window(spans: list[tuple[int, int, str]], first: int, width: int) -> tuple[int, int, int]:

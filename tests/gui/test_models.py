@@ -60,13 +60,7 @@ def test_forty_thousand_results_fetch_only_the_rows_on_screen(qtbot, gui_app) ->
         return Article(f"عنوان {article_id}", [Block(BlockKind.LEAD, "سرآغاز خبر")], tags=["شهر"], id=article_id)
 
     model = ResultsModel(fetch)
-    view = QListView()
-    view.setUniformItemSizes(True)
-    view.setItemDelegate(ResultDelegate(view))
-    view.setModel(model)
-    view.resize(500, 700)
-    qtbot.addWidget(view)
-    view.show()
+    view = _shown_results_view(model, qtbot)
     model.set_result(big_result(40_000))
     assert model.rowCount() == 40_000
     assert model.index(0).data(ID_ROLE) == "id0"
@@ -111,13 +105,7 @@ def test_forty_thousand_ranked_results_page_in_a_few_requests_and_stay_lazy(qtmo
 
     runner = TaskRunner(max_threads=1)
     model = ResultsModel(fetch, run=runner.run)
-    view = QListView()
-    view.setUniformItemSizes(True)
-    view.setItemDelegate(ResultDelegate(view))
-    view.setModel(model)
-    view.resize(500, 700)
-    qtbot.addWidget(view)
-    view.show()
+    view = _shown_results_view(model, qtbot)
     model.set_result(result, pages)
     assert model.index(39_999).data(ID_ROLE) == ""  # a placeholder until its page comes
     view.scrollToBottom()
@@ -128,3 +116,15 @@ def test_forty_thousand_ranked_results_page_in_a_few_requests_and_stay_lazy(qtmo
     assert model.index(100).data(ID_ROLE) == "id39999"
     qtmodeltester.check(model, force_py=True)
     runner.wait()
+
+
+def _shown_results_view(model: ResultsModel, qtbot) -> QListView:  # type: ignore[no-untyped-def]
+    """A shown list view painting `model` with the window's delegate, as the results pane does."""
+    view = QListView()
+    view.setUniformItemSizes(True)
+    view.setItemDelegate(ResultDelegate(view))
+    view.setModel(model)
+    view.resize(500, 700)
+    qtbot.addWidget(view)
+    view.show()
+    return view

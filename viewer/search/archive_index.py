@@ -14,6 +14,7 @@ from whoosh.writing import IndexWriter
 
 from viewer.analysis.analyzer import ANALYZER_VERSION
 from viewer.core.errors import DataDirError, IndexBusyError
+from viewer.search.codec import ArrayCodec
 from viewer.search.manifest import MANIFEST_NAME
 from viewer.search.schema import SCHEMA_VERSION, build_schema
 
@@ -94,7 +95,7 @@ def _for_writing(ix: FileIndex) -> FileIndex:
 def exclusive_writer(ix: FileIndex, wait_seconds: float = 3.0) -> Iterator[IndexWriter]:
     """The index's one writer; IndexBusyError when another process keeps it past `wait_seconds`."""
     try:
-        writer = _for_writing(ix).writer(timeout=wait_seconds, delay=0.1)
+        writer = _for_writing(ix).writer(timeout=wait_seconds, delay=0.1, codec=ArrayCodec())
     except LockError as exc:
         raise IndexBusyError() from exc
     except OSError as exc:

@@ -23,7 +23,7 @@ _EVERYTHING = float("inf")
 
 def _leaf_ids(matcher: Any) -> Iterable[int]:
     # Reads W3Codec's decoded blocks directly (private attributes; whoosh-reloaded is pinned <2.8).
-    if type(matcher) is W3LeafMatcher:
+    if isinstance(matcher, W3LeafMatcher):
         ids: list[int] = []
         m = matcher
         while m.is_active():

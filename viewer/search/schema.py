@@ -10,7 +10,7 @@ from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.core.article import Article, blocks_from_lines
 from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: posting blocks packed by viewer/search/codec.py
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 

@@ -129,9 +129,10 @@ def lemma_key(text: str) -> str | None:
     return keys[1] if keys is not None else None
 
 
-def raw_tokens(value: str) -> Iterator[re.Match[str]]:
-    """The tokens of `value` as found (spans into it), before any key is computed."""
-    return _TOKEN.finditer(value)
+def token_pattern() -> re.Pattern[str]:
+    """The expression that finds tokens as written (spans into the text), before any key is computed;
+    no token crosses a line."""
+    return _TOKEN
 
 
 def token_spans(value: str) -> Iterator[tuple[int, int, str, str | None]]:

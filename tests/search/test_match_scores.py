@@ -1,0 +1,100 @@
+"""One pass over the postings gives Whoosh's own matches and BM25F scores, on one segment and on
+several with deletions."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
+from whoosh.searching import Searcher
+
+from viewer.analysis.normalize import normalize_tag
+from viewer.importers.reader import read_articles
+from viewer.search.codec import ArrayCodec
+from viewer.search.identity import primary_id
+from viewer.search.match_scores import MatchScorer
+from viewer.search.query import parse_query
+from viewer.search.schema import build_schema, document_of
+from viewer.search.searcher import ArchiveSearcher
+
+QUERIES = (
+    "ایران", "كتاب هاي", "پرسپولیس گزارش", "مي‌شود ایران", "بین المللی", "رئیس جمهور", "ایران -فوتبال",
+    "ایران NOT تهران", "فوتبال OR کشتی", "ایران^2 بازی", "عنوان:ایران", "(ایران OR تهران) بازی", "واژه‌ای‌که‌نیست",
+)
+
+
+def _whoosh_scores(searcher: Searcher, q: wq.Query) -> dict[int, float]:
+    results = searcher.search(q, limit=None)
+    return {hit.docnum: hit.score for hit in results}
+
+
+def _assert_same(ours: dict[int, float], theirs: dict[int, float]) -> None:
+    assert ours.keys() == theirs.keys()
+    for docnum, score in theirs.items():
+        # Sums of the same terms may be added in another order: equal to the last bits.
+        assert math.isclose(ours[docnum], score, rel_tol=1e-12), docnum
+
+
+def test_scores_are_whooshs_on_the_archive(searcher: ArchiveSearcher) -> None:
+    whoosh_searcher = searcher._searcher
+    scorer = MatchScorer(whoosh_searcher)
+    matched = 0
+    for text in QUERIES:
+        q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
+        assert scorer.supports(q), text
+        ours = scorer.scores(q)
+        _assert_same(ours, _whoosh_scores(whoosh_searcher, q))
+        matched += len(ours)
+        top = scorer.top(ours, 10)
+        whoosh_top = whoosh_searcher.search(q, limit=10)
+        assert [docnum for docnum, _ in top] == [hit.docnum for hit in whoosh_top]
+    assert matched > 100
+
+
+def test_tags_join_with_no_weight(searcher: ArchiveSearcher) -> None:
+    whoosh_searcher = searcher._searcher
+    tag, _count = searcher.tag_counts()[0]
+    q = wq.And([parse_query("ایران", whoosh_searcher.schema, whoosh_searcher.reader()),
+                wq.And([wq.Term("tags", normalize_tag(tag), boost=0.0)])])
+    ours = MatchScorer(whoosh_searcher).scores(q)
+    assert ours
+    _assert_same(ours, _whoosh_scores(whoosh_searcher, q))
+
+
+def test_phrases_and_prefixes_are_left_to_whoosh(searcher: ArchiveSearcher) -> None:
+    whoosh_searcher = searcher._searcher
+    scorer = MatchScorer(whoosh_searcher)
+    for text in ('"تیم ملی"', "ایرا*", "ایران~", "*"):
+        assert not scorer.supports(parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())), text
+
+
+@pytest.fixture(scope="module")
+def segmented(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Searcher:
+    """Three segments, documents deleted from two of them."""
+    articles = [replace(a, id=primary_id(a)) for a in read_articles(corpus_dir / "fars-news-1.json")[:300]]
+    ix = FileStorage(str(tmp_path_factory.mktemp("segments"))).create_index(build_schema())
+    for part in (articles[:120], articles[120:220], articles[220:]):
+        with ix.writer(codec=ArrayCodec(), merge=False) as writer:
+            for article in part:
+                writer.add_document(**document_of(article))
+    with ix.writer(codec=ArrayCodec(), merge=False) as writer:
+        for article in articles[5:300:7]:
+            writer.delete_by_term("id", article.id)
+    searcher = ix.searcher()
+    assert len(searcher.leaf_searchers()) == 3 and searcher.reader().has_deletions()
+    return searcher
+
+
+def test_scores_are_whooshs_across_segments_with_deletions(segmented: Searcher) -> None:
+    scorer = MatchScorer(segmented)
+    matched = 0
+    for text in ("ایران", "مجلس دولت", "رئیس جمهور", "ایران -تهران", "کشور OR دولت"):
+        q = parse_query(text, segmented.schema, segmented.reader())
+        ours = scorer.scores(q)
+        _assert_same(ours, _whoosh_scores(segmented, q))
+        matched += len(ours)
+    assert matched > 100

@@ -12,7 +12,8 @@ so ids and weights decode with `array.frombytes`, and the values (word positions
 phrases) are cut out only when asked for. A block's info (postings, last id, highest weight, ...)
 is a fixed struct, read with its length in one go, instead of W3's pickle. The framing, term infos
 and everything else are W3's own. Whoosh pickles the codec into each segment: keep this module's
-import path and class names.
+import path and class names. It subclasses W3's writer and matcher and uses their private
+attributes, so whoosh-reloaded is pinned below 2.8.
 """
 
 from __future__ import annotations

@@ -13,26 +13,20 @@ from collections.abc import Iterable
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.searching import Searcher
+
+from viewer.search.codec import posting_blocks
 
 _BLOCK = 128  # postings per block (W3Codec's blocklimit)
 _EVERYTHING = float("inf")
 
 
 def _leaf_ids(matcher: Any) -> Iterable[int]:
-    # Reads W3Codec's decoded blocks directly (private attributes; whoosh-reloaded is pinned <2.8).
-    if isinstance(matcher, W3LeafMatcher):
-        ids: list[int] = []
-        m = matcher
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            ids.extend(m._ids[m._i:])
-            m._next_block()
-        return ids
-    return matcher.all_ids()
+    ids: list[int] = []
+    for block_ids, _weights in posting_blocks(matcher):
+        ids.extend(block_ids)
+    return ids
 
 
 def _probe(matcher: object, candidates: list[int]) -> list[int]:

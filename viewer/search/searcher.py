@@ -19,6 +19,7 @@ from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.search.docsets import DocSets
+from viewer.search.match_scores import MatchScorer
 from viewer.search.query import parse_query
 from viewer.search.schema import TEXT_FIELDS, article_of
 from viewer.search.snippets import make_snippet
@@ -64,6 +65,7 @@ class ArchiveSearcher:
         _preload_lengths(self._searcher)
         self._doc_tags: list[tuple[str, ...]] | None = None
         self._sets: DocSets | None = None
+        self._match_scorer: MatchScorer | None = None
 
     def close(self) -> None:
         self._searcher.close()
@@ -98,27 +100,26 @@ class ArchiveSearcher:
         # Tags join the query (adding nothing to the score) rather than filter it: the intersection
         # skips to the few tagged documents, a filter would score every match and drop most.
         combined = wq.And([q, tag_filter]) if tag_filter is not None else q
-        recorder = None
-        if sort != "date" and self._record_while_scoring(combined):
-            # A phrase is checked in every matching document anyway: note them while scoring.
-            recorder = _RecordingTopCollector(max(1, limit))
-            searcher.search_with_collector(combined, recorder)
-            results = recorder.results()
-        else:
-            results = searcher.search(combined, **kwargs)
         # The query's own terms (prefixes expanded) mark the snippets: cheaper than recording the
         # matched terms of every matching document, and the same words.
         keys = _snippet_keys(q, reader)
-        hits = []
-        for hit in results:
-            date = hit.get("date")
-            hits.append(Hit(
-                id=hit["id"], title=hit.get("title", ""), score=float(hit.score or 0.0),
-                tags=[t for t in hit.get("tags", "").split("\n") if t],
-                snippet=make_snippet(str(hit.get("text", "")), keys),
-                source=hit.get("source", ""), date=date.date().isoformat() if date else "",
-            ))
-        matched = sorted(recorder.docset) if recorder is not None else self._matching_docnums(q, tag_filter)
+        scorer = self._scorer()
+        if sort != "date" and scorer.supports(combined):
+            scores = scorer.scores(combined)
+            top = scorer.top(scores, max(1, limit))
+            hits = [_hit(reader.stored_fields(docnum), score, keys) for docnum, score in top]
+            matched = sorted(scores)
+        else:
+            recorder = None
+            if sort != "date" and self._record_while_scoring(combined):
+                # A phrase is checked in every matching document anyway: note them while scoring.
+                recorder = _RecordingTopCollector(max(1, limit))
+                searcher.search_with_collector(combined, recorder)
+                results = recorder.results()
+            else:
+                results = searcher.search(combined, **kwargs)
+            hits = [_hit(hit.fields(), hit.score, keys) for hit in results]
+            matched = sorted(recorder.docset) if recorder is not None else self._matching_docnums(q, tag_filter)
         result = SearchResult(text, hits, len(matched), facets=self._facets(matched))
         if with_ids:
             result.doc_ids = self._ids_of(matched)
@@ -140,6 +141,11 @@ class ArchiveSearcher:
         if self._sets is None or self._sets.searcher is not self._searcher:
             self._sets = DocSets(self._searcher)
         return self._sets
+
+    def _scorer(self) -> MatchScorer:
+        if self._match_scorer is None or self._match_scorer.searcher is not self._searcher:
+            self._match_scorer = MatchScorer(self._searcher)
+        return self._match_scorer
 
     def _matching_docnums(self, q: wq.Query, tag_filter: wq.Query | None) -> list[int]:
         combined = wq.And([q, tag_filter]) if tag_filter is not None else q
@@ -223,6 +229,9 @@ class ArchiveSearcher:
         kwargs: dict[str, object] = {"limit": max(1, limit)}
         if sort == "date":
             kwargs.update(sortedby="date", reverse=True)
+        scorer = self._scorer()
+        if sort != "date" and scorer.supports(q):
+            return self._ids_of([docnum for docnum, _ in scorer.top(scorer.scores(q), max(1, limit))])
         results = searcher.search(q, **kwargs)
         return self._ids_of([results.docnum(n) for n in range(results.scored_length())])
 
@@ -251,6 +260,14 @@ class _RecordingTopCollector(TopCollector):
     def collect(self, sub_docnum: int):  # type: ignore[no-untyped-def]
         self.docset.add(self.offset + sub_docnum)
         return super().collect(sub_docnum)
+
+
+def _hit(stored: dict, score: float | None, keys: set[str]) -> Hit:
+    date = stored.get("date")
+    return Hit(id=stored["id"], title=stored.get("title", ""), score=float(score or 0.0),
+               tags=[t for t in stored.get("tags", "").split("\n") if t],
+               snippet=make_snippet(str(stored.get("text", "")), keys),
+               source=stored.get("source", ""), date=date.date().isoformat() if date else "")
 
 
 def _snippet_keys(q: wq.Query, reader) -> set[str]:  # type: ignore[no-untyped-def]

@@ -62,6 +62,24 @@ class FastPrefix(wq.Prefix):
         return ListMatcher(sorted(ids), all_weights=self.boost)
 
 
+def estimate_matches(reader: Any, q: wq.Query) -> float:
+    """An upper bound of how many documents `q` matches, from document frequencies."""
+    if isinstance(q, wq.Term):
+        return reader.doc_frequency(q.fieldname, q.text)
+    if isinstance(q, wq.Or | wq.DisjunctionMax):
+        return sum(estimate_matches(reader, sub) for sub in q.subqueries)
+    if isinstance(q, wq.And):
+        return min((estimate_matches(reader, sub) for sub in q.subqueries if not isinstance(sub, wq.Not)),
+                   default=_EVERYTHING)
+    if isinstance(q, wq.AndNot | wq.AndMaybe):
+        return estimate_matches(reader, q.a)
+    if isinstance(q, wq.Require):
+        return min(estimate_matches(reader, q.a), estimate_matches(reader, q.b))
+    if isinstance(q, wq.Phrase):
+        return min((reader.doc_frequency(q.fieldname, w) for w in q.words), default=0)
+    return _EVERYTHING
+
+
 class DocSets:
     """Set algebra over one searcher's segments; build a new one after `Searcher.refresh()`."""
 
@@ -82,20 +100,7 @@ class DocSets:
         return found & self.live() if self.reader.has_deletions() else found
 
     def estimate(self, q: wq.Query) -> float:
-        """An upper bound of how many documents `q` matches, from document frequencies."""
-        if isinstance(q, wq.Term):
-            return self.reader.doc_frequency(q.fieldname, q.text)
-        if isinstance(q, wq.Or | wq.DisjunctionMax):
-            return sum(self.estimate(sub) for sub in q.subqueries)
-        if isinstance(q, wq.And):
-            return min((self.estimate(sub) for sub in q.subqueries if not isinstance(sub, wq.Not)), default=_EVERYTHING)
-        if isinstance(q, wq.AndNot | wq.AndMaybe):
-            return self.estimate(q.a)
-        if isinstance(q, wq.Require):
-            return min(self.estimate(q.a), self.estimate(q.b))
-        if isinstance(q, wq.Phrase):
-            return min((self.reader.doc_frequency(q.fieldname, w) for w in q.words), default=0)
-        return _EVERYTHING
+        return estimate_matches(self.reader, q)
 
     def term(self, fieldname: str, text: str | bytes, within: set[int] | None) -> set[int]:
         frequency = self.reader.doc_frequency(fieldname, text)

@@ -22,6 +22,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from viewer.search.codec import posting_blocks
+from viewer.search.docsets import estimate_matches
 
 _BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
 
@@ -92,7 +93,7 @@ class MatchScorer:
         return found
 
     def _and(self, subqueries: list[wq.Query], within: _Candidates | None) -> dict[int, float]:
-        parts = sorted((sub for sub in subqueries if type(sub) is not wq.Not), key=self._estimate)
+        parts = sorted((sub for sub in subqueries if type(sub) is not wq.Not), key=lambda sub: estimate_matches(self.reader, sub))
         found = self._scores(parts[0], within)
         for part in parts[1:]:
             if not found:
@@ -105,16 +106,6 @@ class MatchScorer:
                 # Whoosh matches a NOT part with an inverse matcher, which adds its weight, 1.0.
                 found = {docnum: score + 1.0 for docnum, score in found.items() if docnum not in excluded}
         return found
-
-    def _estimate(self, q: wq.Query) -> float:
-        kind = type(q)
-        if kind is wq.Term:
-            return self.reader.doc_frequency(q.fieldname, q.text)
-        if kind is wq.Or:
-            return sum(map(self._estimate, q.subqueries))
-        if kind is wq.And:
-            return min(self._estimate(sub) for sub in q.subqueries if type(sub) is not wq.Not)
-        return self._estimate(q.a)
 
     def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None) -> dict[int, float]:
         searcher = self.searcher

@@ -129,10 +129,9 @@ class ArchiveSearcher:
         return result
 
     def _record_while_scoring(self, q: wq.Query) -> bool:
-        """Count the matches while scoring instead of reading every posting list again for the set:
-        for a phrase (checked in every matching document anyway) and when few documents can match
-        (a rare word beside a light verb: scoring only visits the rare word's documents, while the
-        set would decode all 35,000 postings of `>کرد#کن` a second time)."""
+        """For queries MatchScorer leaves to Whoosh, count the matches while scoring instead of
+        reading every posting list again for the set: for a phrase (checked in every matching
+        document anyway) and when few documents can match (a rare word beside a prefix)."""
         if any(isinstance(leaf, wq.Phrase) for leaf in q.leaves()):
             return True
         return self._docsets().estimate(q) <= RECORD_SHARE * self._searcher.doc_count()

@@ -29,7 +29,7 @@ def test_index_json_summary(run_cli, small_archive: Path) -> None:
     code, out, err = run_cli("index", str(small_archive), "--json")
     assert code == 0, err
     summary = json.loads(out)
-    assert set(summary) == {"added", "updated", "removed", "unchanged", "duplicates", "failed"}
+    assert set(summary) == {"added", "updated", "removed", "unchanged", "duplicates", "failed", "skipped"}
     assert summary["added"] == 51 and summary["unchanged"] == 0
     assert [Path(f["path"]).name for f in summary["failed"]] == ["broken.json"]
     assert "Malformed JSON" in summary["failed"][0]["error"]

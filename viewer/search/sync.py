@@ -38,6 +38,8 @@ class SyncReport:
     unchanged: int = 0
     duplicates: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
+    # files of a type Bayegan does not read: {"path", "reason"}
+    skipped: list[dict[str, str]] = field(default_factory=list)
     files_read: int = 0
     changed_ids: list[str] = field(default_factory=list)
 
@@ -45,6 +47,7 @@ class SyncReport:
         return {
             "added": self.added, "updated": self.updated, "removed": self.removed,
             "unchanged": self.unchanged, "duplicates": self.duplicates, "failed": self.failed,
+            "skipped": self.skipped,
         }
 
 

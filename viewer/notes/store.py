@@ -176,7 +176,8 @@ class NotesStore:
         return next(t for t in threads if t.annotation.id == annotation_id)
 
     def replies(self, annotation_id: str) -> list[Annotation]:
-        return sorted(self._select("parent_id = ? AND deleted IS NULL", (annotation_id,)), key=lambda a: (a.created, a.id))
+        """Direct replies, oldest first; equal timestamps keep the order they arrived in (`seq`)."""
+        return sorted(self._select("parent_id = ? AND deleted IS NULL", (annotation_id,)), key=lambda a: a.created)
 
     def highlights(self, article_id: str) -> list[Annotation]:
         """Placed, anchored notes of the article in text order: what the reading pane draws."""

@@ -38,7 +38,9 @@ def text_order_key(annotation: Annotation) -> tuple[int, int, int, str]:
 
 
 def build_threads(annotations: Iterable[Annotation]) -> list[Thread]:
-    """Threads from a flat list; a reply whose parent is not in the list becomes a root of its own."""
+    """Threads from a flat list in arrival order (the store's `seq`); a reply whose parent is not in the list
+    becomes a root of its own. Replies are sorted by `created` only: `created` has millisecond resolution, so
+    replies made in the same millisecond (an import, a double click) keep their arrival order (a stable sort)."""
     nodes = {a.id: Thread(a) for a in annotations}
     roots: list[Thread] = []
     for node in nodes.values():
@@ -48,6 +50,6 @@ def build_threads(annotations: Iterable[Annotation]) -> list[Thread]:
         else:
             roots.append(node)
     for node in nodes.values():
-        node.replies.sort(key=lambda t: (t.annotation.created, t.annotation.id))
+        node.replies.sort(key=lambda t: t.annotation.created)
     roots.sort(key=lambda t: text_order_key(t.annotation))
     return roots

@@ -71,7 +71,7 @@ def test_a_schema_1_database_keeps_arrival_order(data_paths: DataPaths) -> None:
         db.execute(statement)
     db.execute("INSERT INTO schema_version VALUES (?)", (version,))
     root_id = new_annotation_id()
-    rows = [(root_id, "commenting", "ریشه", None)]
+    rows: list[tuple[str, str, str, str | None]] = [(root_id, "commenting", "ریشه", None)]
     ids = sorted((new_annotation_id() for _ in range(REPLIES)), reverse=True)
     bodies = [f"پاسخ {n}" for n in range(REPLIES)]
     rows += [(reply_id, "replying", body, root_id) for reply_id, body in zip(ids, bodies, strict=True)]

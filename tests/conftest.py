@@ -1,4 +1,6 @@
-"""Fixtures shared by every test folder: the real Persian corpus, the seed, and the CLI."""
+"""Fixtures shared by every test folder: the real Persian corpus, the seed, and the CLI.
+
+The data is in the repository (tests/data/, see its README): a test that cannot find it fails."""
 
 from __future__ import annotations
 
@@ -6,34 +8,62 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis draws the same examples on every run (seeded from each test's name) and prints how to
+# replay a failure; no example database is written into the checkout.
+settings.register_profile("bayegan", derandomize=True, print_blob=True, database=None)
+settings.load_profile("bayegan")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The same results in every time zone and locale: the suite runs in UTC with a neutral UTF-8 locale
+# (child processes inherit both); tests of local time set a zone themselves (`time_zone`).
+os.environ["TZ"] = "UTC"
+time.tzset()
+for _name in ("LC_ALL", "LANG", "LANGUAGE", "LC_TIME", "LC_NUMERIC", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LC_ALL"] = "C.UTF-8"
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-if not SHARED.is_dir():  # CI clones main beside a copy of shared/
-    SHARED = Path(os.environ.get("BAYEGAN_SHARED", "/work/shared"))
-CORPUS_DIR = SHARED / "corpus" / "news-json"
-SEED = SHARED / "seeds" / "000_fc9ab3219461baff.txt"
+DATA = REPO / "tests" / "data"
+CORPUS_DIR = DATA / "corpus" / "news-json"
+SEED = DATA / "seeds" / "000_fc9ab3219461baff.txt"
+BAD_FILES = DATA / "bad"
+
+
+def data_file(path: Path) -> Path:
+    """`path` under tests/data; a missing file fails the test that needs it (never a skip)."""
+    if not path.exists():
+        pytest.fail(f"test data missing: {path} (it belongs in the repository, see tests/data/README.md)")
+    return path
+
+
+@pytest.fixture
+def time_zone() -> Iterator[Callable[[str], None]]:
+    """Sets this process's local time zone (an IANA name) for one test; UTC again afterwards."""
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    use("UTC")
 
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    if not CORPUS_DIR.is_dir():
-        pytest.skip(f"shared corpus not found at {CORPUS_DIR}")
-    return CORPUS_DIR
+    return data_file(CORPUS_DIR)
 
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED}")
-    return SEED
+    return data_file(SEED)
 
 
 @pytest.fixture(scope="session")

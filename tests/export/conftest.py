@@ -56,7 +56,7 @@ class AnnotatedArchive:
     highlight_colours: list[str]
 
 
-NOTE_TIME = "2024-03-01T12:00:00.000Z"  # ۱۱ اسفند ۱۴۰۲ in any time zone within ±11 h
+NOTE_TIME = "2024-03-01T12:00:00.000Z"  # ۱۱ اسفند ۱۴۰۲ in UTC, where tests/conftest.py runs the suite
 NOTE_JALALI = "۱۱ اسفند ۱۴۰۲"
 
 

@@ -1,41 +1,37 @@
 """Helpers for the fault tests: the real `bayegan` command in a subprocess, and small
-archives cut from the real corpus."""
+archives cut from the real corpus in tests/data."""
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
+from tests.conftest import CORPUS_DIR, SEED, data_file
 
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO.parent / "shared"
-if not SHARED.is_dir():  # CI clones main beside a copy of shared/ (as tests/conftest.py does)
-    SHARED = Path(os.environ.get("BAYEGAN_SHARED", "/work/shared"))
-CORPUS = SHARED / "corpus" / "news-json"
-SEED_TEXT = SHARED / "seeds" / "000_fc9ab3219461baff.txt"
-SAMPLE_ARCHIVE = REPO / "resources" / "sample-archive"
 CLI_TIMEOUT = 120
+DEFAULT_FAULT_SEED = 14
+
+
+def fault_rng(test: str) -> tuple[random.Random, int]:
+    """The random source of one fault test and its seed, printed (pytest shows it when the test fails).
+    Every run draws the same choices; BAYEGAN_FAULT_SEED=N replays or varies them."""
+    seed = int(os.environ.get("BAYEGAN_FAULT_SEED", DEFAULT_FAULT_SEED))
+    print(f"{test}: random seed {seed} (BAYEGAN_FAULT_SEED={seed} repeats this run)")
+    return random.Random(seed), seed
 
 
 def corpus_file(name: str) -> Path:
-    """A corpus file from the shared corpus, else the bundled sample archive (CI has no /work/shared)."""
-    shared = CORPUS / name
-    if shared.exists():
-        return shared
-    sample = SAMPLE_ARCHIVE / ("fars-news-sample.json" if name.startswith("fars") else "varzesh3-sample.json")
-    if not sample.exists():
-        pytest.skip(f"no corpus file {name} and no sample archive")
-    return sample
+    """A file of the corpus in tests/data (a missing one fails the test)."""
+    return data_file(CORPUS_DIR / name)
 
 
 def seed_text() -> str:
-    path = SEED_TEXT if SEED_TEXT.exists() else SAMPLE_ARCHIVE / SEED_TEXT.name
-    return path.read_text("utf-8")
+    return data_file(SEED).read_text("utf-8")
 
 
 def corpus_items(name: str, count: int) -> list[dict[str, object]]:

@@ -12,6 +12,7 @@ import pytest
 from tests.faults.helpers import (
     assert_no_traceback,
     corpus_items,
+    fault_rng,
     index_json,
     indexed_articles,
     reference_index,
@@ -29,7 +30,8 @@ def _overwrite_middle(path: Path) -> None:
     size = path.stat().st_size
     with open(path, "r+b") as handle:
         handle.seek(size // 3)
-        handle.write(os.urandom(size // 3))
+        rng, _ = fault_rng(f"overwrite {path.name}")
+        handle.write(rng.randbytes(size // 3))
 
 
 DAMAGE = {

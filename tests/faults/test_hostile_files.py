@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.faults.helpers import assert_no_traceback, corpus_items, run_bayegan
+from tests.faults.helpers import assert_no_traceback, corpus_items, fault_rng, run_bayegan
 from viewer.core.errors import ImportFailure
 from viewer.importers.html_format import parse_html
 from viewer.importers.json_format import parse_json
@@ -113,12 +113,13 @@ def _hostile_archive(folder: Path) -> dict[str, str]:
     folder.mkdir()
     body = BODY.format(n=0).encode()
     corpus = corpus_items("fars-news-4.json", 4)
+    rng, _ = fault_rng("hostile archive")
     html_page = ("<!doctype html><html><head><title>صفحه</title></head><body><article><h1>عنوان صفحهٔ ذخیره‌شده</h1><p>"
                  + "متن اصلی خبر که در صفحه آمده است. " * 20 + "</p></article></body></html>")
     files: dict[str, tuple[bytes, str]] = {
-        "random.txt": (os.urandom(4096), "failed"),
-        "random.json": (os.urandom(4096), "failed"),
-        "random.html": (os.urandom(4096), "failed"),
+        "random.txt": (rng.randbytes(4096), "failed"),
+        "random.json": (rng.randbytes(4096), "failed"),
+        "random.html": (rng.randbytes(4096), "failed"),
         "truncated-utf8.txt": (BODY.format(n=1).encode()[:-1], "imported"),
         "nul-inside.txt": (body[:30] + b"\x00" + body[30:], "failed"),
         "deep-list.json": (b"[" * 100_000 + b"]" * 100_000, "failed"),
@@ -138,7 +139,7 @@ def _hostile_archive(folder: Path) -> dict[str, str]:
         "huge-markup.html": (("<html><head><title>عنوان</title></head><body>" + ("<p>" + "متن خبر بلند " * 200 + "</p>") * 2000
                               + "</body></html>").encode(), "either"),
         "html-in.json": (html_page.encode(), "imported"),
-        "binary-in.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(2000), "failed"),
+        "binary-in.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(2000), "failed"),
         "json-in.html": (json.dumps(corpus[3:], ensure_ascii=False).encode(), "imported"),
         "utf16-bom.txt": (BODY.format(n=2).encode("utf-16"), "imported"),
         "utf16le-no-bom.txt": (BODY.format(n=3).encode("utf-16-le"), "imported"),

@@ -16,17 +16,16 @@ from viewer.gui.settings import Settings
 from viewer.search.archive import Archive
 from viewer.search.searcher import ArchiveSearcher
 
-CORPUS = Path("/work/shared/corpus/news-json/varzesh3-1.json")
-WORD = "تیم"  # in 425 of its articles
+WORD = "تیم"  # in 180 of the 200 articles of tests/data/corpus/news-json/varzesh3-1.json
 FIRST_PAGE = 100
 
 
 @pytest.fixture(scope="module")
-def sports_archive(tmp_path_factory: pytest.TempPathFactory) -> DataPaths:
+def sports_archive(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> DataPaths:
     """A data folder with varzesh3-1.json indexed (read only by these tests)."""
     paths = DataPaths.resolve(tmp_path_factory.mktemp("sports")).ensure()
     archive = Archive(paths)
-    archive.sync([CORPUS])
+    archive.sync([corpus_dir / "varzesh3-1.json"])
     archive.close()
     return paths
 

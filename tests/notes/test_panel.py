@@ -239,10 +239,15 @@ def test_the_author_is_asked_once_and_remembered(qtbot, panel: NotesPanel, view:
     assert Settings(tmp_path / "settings.json").get("author") == "سارا"
 
 
-def test_jalali_time() -> None:
-    assert jalali_time("2024-03-20T12:00:00Z", persian_digits=False).startswith("1403/01/01")
-    assert jalali_time("2024-03-20T12:00:00Z").startswith("۱۴۰۳/۰۱/۰۱")
+def test_jalali_time(time_zone) -> None:  # type: ignore[no-untyped-def]
+    assert jalali_time("2024-03-20T12:00:00Z", persian_digits=False) == "1403/01/01 12:00"
+    assert jalali_time("2024-03-20T12:00:00Z") == "۱۴۰۳/۰۱/۰۱ ۱۲:۰۰"
     assert jalali_time("not a time") == ""
+    # Shown in the reader's own zone: Nowruz 1403 began at 2024-03-20 03:06 UTC.
+    for zone, shown in [("Asia/Tehran", "1403/01/01 15:30"), ("Pacific/Kiritimati", "1403/01/02 02:00"),
+                        ("Etc/GMT+12", "1403/01/01 00:00")]:
+        time_zone(zone)
+        assert jalali_time("2024-03-20T12:00:00Z", persian_digits=False) == shown, zone
 
 
 @pytest.mark.slow

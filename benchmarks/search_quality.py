@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/search_quality.py          # ~1-2 min; table to stdout and results/
 
-Both indexes hold every article of ../shared/corpus/news-json (deduplicated by link): plain Whoosh
+Both indexes hold every article of the public dataset given with --corpus DIR (deduplicated by link): plain Whoosh
 (StandardAnalyzer on title + text, the raw JSON text) and Bayegan's (the real importers and
 `Archive.sync`). Queries are generated, never picked by hand, from the HELD-OUT files only
 (fars-news-2..4, varzesh3-2..4; the analyzer was tuned on fars-news-1 and varzesh3-1, reported on a
@@ -38,11 +38,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from corpus_arg import add_corpus_argument  # noqa: E402
+
 from viewer.analysis.analyzer import is_stopword  # noqa: E402
 from viewer.analysis.lemma import lemma_of, lemmatizer  # noqa: E402
 from viewer.analysis.normalize import ZWNJ, display_text, fold_word  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus" / "news-json"
 RESULTS = Path(__file__).resolve().parent / "results"
 TUNE_FILES = ("fars-news-1.json", "varzesh3-1.json")
 PER_KIND = 120
@@ -81,9 +82,9 @@ class Doc:
         self.text_words = _WORD.findall(self.text)
 
 
-def load_docs() -> list[Doc]:
+def load_docs(corpus: Path) -> list[Doc]:
     docs, seen = [], set()
-    for path in sorted(CORPUS.glob("*.json")):
+    for path in sorted(corpus.glob("*.json")):
         for item in json.loads(path.read_text("utf-8")):
             if item.get("link") and item.get("title") and item["link"] not in seen:
                 seen.add(item["link"])
@@ -265,12 +266,12 @@ class PlainWhoosh:
 
 
 class Bayegan:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, corpus: Path):
         from viewer.core.paths import DataPaths
         from viewer.search.archive import Archive
 
         self.archive = Archive(DataPaths.resolve(folder))
-        self.report = self.archive.sync([CORPUS])
+        self.report = self.archive.sync([corpus])
         self.searcher = self.archive.searcher()
         self.id_of_link = {article.url: article.id for article in self.searcher.articles()}
 
@@ -301,13 +302,14 @@ def evaluate(engine_ranked: Callable[[str], list[str]], queries: list[tuple[str,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true", help="list Bayegan's misses (stderr)")
+    add_corpus_argument(parser)
     args = parser.parse_args()
     started = time.perf_counter()
-    docs = load_docs()
+    docs = load_docs(args.corpus)
     work = Path(tempfile.mkdtemp(prefix="bayegan-quality-"))
     try:
         plain = PlainWhoosh(docs, work / "plain")
-        bayegan = Bayegan(work / "bayegan")
+        bayegan = Bayegan(work / "bayegan", args.corpus)
         generator = Generator(docs)
         rows, all_rows = [], {}
         for label, subset in (("held-out", [d for d in docs if d.file not in TUNE_FILES]),
@@ -339,7 +341,7 @@ def main() -> int:
 
 def render(all_rows: dict[str, list], docs: int, indexed: int, seconds: float) -> str:
     lines = ["# Search quality: Bayegan beside plain Whoosh", "",
-             f"{docs:,} articles of ../shared/corpus (both indexes hold all of them; Bayegan indexed {indexed:,}). "
+             f"{docs:,} articles of the public dataset (both indexes hold all of them; Bayegan indexed {indexed:,}). "
              f"Queries generated from held-out files (not fars-news-1 / varzesh3-1); found = the article in the top {TOP}. "
              f"Run took {seconds:.0f} s.", ""]
     for label, results in all_rows.items():

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/speed.py            # 4,000 and 40,000 articles (~10 min on 2 cores)
     .venv/bin/python benchmarks/speed.py --quick    # 1,000 and 4,000 articles (~1 min)
 
-The corpus is scaled from ../shared/corpus/news-json (articles deduplicated by link, then copied
+The corpus is scaled from the public dataset given with --corpus DIR (articles deduplicated by link, then copied
 with distinct links, so distinct ids) and written as JSON files to a temporary folder. Each
 measurement runs in a fresh Python process (this script with `--worker`), so import, start-up and
 memory are counted as a user meets them:
@@ -38,8 +38,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus_arg import add_corpus_argument  # benchmarks/ is sys.path[0] when run as a script
+
 REPO = Path(__file__).resolve().parent.parent
-CORPUS = REPO.parent / "shared" / "corpus" / "news-json"
 RESULTS = Path(__file__).resolve().parent / "results"
 FILE_SIZE = 400
 KINDS = ("word", "two words", "phrase", "tag filter", "prefix")
@@ -49,9 +50,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
 
 # ---------------------------------------------------------------- corpus and queries
 
-def base_items() -> list[dict]:
+def base_items(corpus: Path) -> list[dict]:
     items, seen = [], set()
-    for path in sorted(CORPUS.glob("*.json")):
+    for path in sorted(corpus.glob("*.json")):
         for item in json.loads(path.read_text("utf-8")):
             if item.get("link") and item["link"] not in seen:
                 seen.add(item["link"])
@@ -338,6 +339,8 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=None, help="indexing runs per size below 10,000 (default 3)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    if "--worker" not in sys.argv:
+        add_corpus_argument(parser)
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(WORKERS[args.worker[0]](*args.worker[1:])))
@@ -348,7 +351,7 @@ def main() -> int:
     about = machine()
     work = Path(tempfile.mkdtemp(prefix="bayegan-speed-"))
     try:
-        items = base_items()
+        items = base_items(args.corpus)
         queries_file = work / "queries.json"
         queries_file.write_text(json.dumps(make_queries(items), ensure_ascii=False), "utf-8")
         index, search = {}, {}

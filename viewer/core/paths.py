@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,14 +63,11 @@ class DataPaths:
 
 
 def resources_dir() -> Path:
-    """The bundled resources (fonts, icons, sample archive) in a checkout, a venv or a frozen app."""
+    """The bundled resources (fonts, icons, translations, sample archive): package data of `viewer`, so the
+    same folder in a checkout, an installed wheel and a frozen app (PyInstaller collects it with the package)."""
     override = os.environ.get("BAYEGAN_RESOURCES")
     candidates = [Path(override)] if override else []
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        candidates.append(Path(frozen_root) / "resources")
-    candidates.append(Path(__file__).resolve().parents[2] / "resources")
-    candidates.append(Path(sys.prefix) / "share" / "bayegan" / "resources")
+    candidates.append(Path(__file__).resolve().parents[1] / "resources")
     for candidate in candidates:
         if candidate.is_dir():
             return candidate

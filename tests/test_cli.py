@@ -39,43 +39,43 @@ def test_index_json_summary(run_cli, small_archive: Path) -> None:
 
 def test_list_show_search_tags(run_cli, small_archive: Path, corpus_items: dict) -> None:
     run_cli("index", str(small_archive))
-    code, out, _ = run_cli("list", "--json")
+    _, out, _ = run_cli("list", "--json")
     rows = json.loads(out)
     assert len(rows) == 51 and all(set(r) == {"id", "title", "tags", "source"} for r in rows)
     seed_row = next(r for r in rows if r["source"].endswith("seed.txt"))
 
-    code, out, _ = run_cli("show", seed_row["id"], "--json")
+    _, out, _ = run_cli("show", seed_row["id"], "--json")
     shown = json.loads(out)
     assert set(shown) == {"id", "title", "lead", "text", "tags", "category", "source", "url", "code", "date"}
     assert shown["code"] == "427178" and shown["text"].startswith(shown["lead"])
     assert "\n" in shown["text"] and "نظر شما" not in shown["text"]
 
-    code, out, _ = run_cli("search", "اصفهان", "--json")
+    _, out, _ = run_cli("search", "اصفهان", "--json")
     result = json.loads(out)
     assert result["total"] >= 1 and seed_row["id"] in [h["id"] for h in result["hits"]]
     assert all(set(h) >= {"id", "title", "score", "tags", "snippet", "source"} for h in result["hits"])
     assert "<b>اصفهان</b>" in next(h["snippet"] for h in result["hits"] if h["id"] == seed_row["id"])
 
     tag = corpus_items["varzesh3-1.json"][0]["tags"][0]
-    code, out, _ = run_cli("search", "ورزش", "--tag", tag, "--json", "--limit", "50")
+    _, out, _ = run_cli("search", "ورزش", "--tag", tag, "--json", "--limit", "50")
     tagged = json.loads(out)
     assert tagged["total"] >= 1 and all(tag in h["tags"] for h in tagged["hits"])
 
-    code, out, _ = run_cli("tags", "--json")
+    _code, out, _ = run_cli("tags", "--json")
     counts = {row["tag"]: row["count"] for row in json.loads(out)}
     assert counts[tag] >= 1
 
 
 def test_show_unknown_id_is_a_clear_error(run_cli, small_archive: Path) -> None:
     run_cli("index", str(small_archive))
-    code, out, err = run_cli("show", "0000000000000000")
+    code, _out, err = run_cli("show", "0000000000000000")
     assert code == 1 and "No article" in err and "Traceback" not in err
 
 
 def test_search_stdin_answers_every_line(run_cli, small_archive: Path) -> None:
     run_cli("index", str(small_archive))
     queries = ["اصفهان", "(((", "", 'title:"روابط تجاری"', "استقلال OR پرسپولیس"]
-    code, out, _ = run_cli("search", "--stdin", stdin="\n".join(queries) + "\n")
+    _code, out, _ = run_cli("search", "--stdin", stdin="\n".join(queries) + "\n")
     lines = [json.loads(line) for line in out.splitlines()]
     assert [line["query"] for line in lines] == queries
     assert lines[0]["total"] >= 1 and "took_ms" in lines[0]
@@ -85,7 +85,7 @@ def test_search_stdin_answers_every_line(run_cli, small_archive: Path) -> None:
 
 def test_bad_query_answers_with_a_message(run_cli, small_archive: Path) -> None:
     run_cli("index", str(small_archive))
-    code, out, err = run_cli("search", ")))", "--json")
+    code, out, _err = run_cli("search", ")))", "--json")
     assert code == 1 and json.loads(out)["error"]
 
 
@@ -103,19 +103,19 @@ def test_installed_entry_point_and_version(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_whole_corpus_and_seed(run_cli, corpus_dir: Path, seed_path: Path, corpus_items: dict) -> None:
-    code, out, _ = run_cli("index", str(corpus_dir), str(seed_path), "--json")
+    _, out, _ = run_cli("index", str(corpus_dir), str(seed_path), "--json")
     summary = json.loads(out)
     total_items = sum(len(items) for items in corpus_items.values())
     assert summary["failed"] == [] and summary["added"] + summary["duplicates"] == total_items + 1
-    code, out, _ = run_cli("list", "--json")
+    _, out, _ = run_cli("list", "--json")
     rows = json.loads(out)
     assert len(rows) == summary["added"] and all(r["title"] for r in rows)
     links = {item["link"]: item for items in corpus_items.values() for item in items}
     assert len(rows) == len(links) + 1
     tagged = sum(1 for r in rows if r["tags"])
     assert tagged == sum(1 for item in links.values() if any(t.strip(" \u200c") for t in item.get("tags") or []))
-    code, out, _ = run_cli("search", '"شما در حال پاسخ به نظر"', "--json")
+    _, out, _ = run_cli("search", '"شما در حال پاسخ به نظر"', "--json")
     assert json.loads(out)["total"] == 0  # the seed's comment form was not imported
-    code, out, _ = run_cli("index", str(corpus_dir), str(seed_path), "--json")
+    _code, out, _ = run_cli("index", str(corpus_dir), str(seed_path), "--json")
     again = json.loads(out)
     assert again["added"] == again["updated"] == again["removed"] == 0 and again["unchanged"] == summary["added"]

@@ -9,6 +9,7 @@ import subprocess
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import cast
 
 import pytest
 from pypdf import PdfReader
@@ -76,7 +77,8 @@ def pdf_fonts(path: Path) -> list[dict[str, str]]:
 
 def outline(path: Path) -> list[tuple[str, int]]:
     reader = PdfReader(path)
-    return [(item.title, reader.get_destination_page_number(item)) for item in reader.outline if not isinstance(item, list)]
+    entries = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline if not isinstance(item, list)]
+    return cast(list[tuple[str, int]], entries)  # every bookmark of our PDFs has a title and a page
 
 
 def render_page(path: Path, page: int, out_dir: Path, dpi: int = 60) -> Path:

@@ -13,7 +13,7 @@ from viewer.export.persian_format import both_dates, jalali_date, jalali_datetim
 
 
 def highlighted_runs(doc: QTextDocument) -> list[str]:
-    runs = []
+    runs: list[tuple[str, int]] = []
     block = doc.begin()
     while block.isValid():
         it = block.begin()

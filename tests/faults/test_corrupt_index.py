@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def _overwrite_middle(path: Path) -> None:
         handle.write(rng.randbytes(size // 3))
 
 
-DAMAGE = {
+DAMAGE: dict[str, tuple[str, Callable[[Path], object]]] = {
     "segments truncated": ("*.seg", _truncate_half),
     "segments deleted": ("*.seg", Path.unlink),
     "segments overwritten": ("*.seg", _overwrite_middle),

@@ -17,11 +17,11 @@ import pytest
 pytest.importorskip("PySide6")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QUrl  # noqa: E402
-from PySide6.QtGui import QTextDocument  # noqa: E402
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
 
-from tests.faults.helpers import cli_env  # noqa: E402
-from viewer.core.article import Article, Block, BlockKind  # noqa: E402
+from tests.faults.helpers import cli_env
+from viewer.core.article import Article, Block, BlockKind
 
 pytestmark = pytest.mark.gui
 
@@ -31,7 +31,7 @@ class _CountingServer(ThreadingHTTPServer):
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:  # http.server's name
         self.server.requests.append(self.path)  # type: ignore[attr-defined]
         self.send_response(200)
         self.send_header("Content-Type", "image/png")

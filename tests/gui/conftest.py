@@ -7,18 +7,18 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import shutil  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
-from viewer.core.paths import DataPaths, sample_archive_dir  # noqa: E402
-from viewer.gui.app import prepare  # noqa: E402
-from viewer.gui.settings import Settings  # noqa: E402
+from viewer.core.paths import DataPaths, sample_archive_dir
+from viewer.gui.app import prepare
+from viewer.gui.settings import Settings
 
 WAIT_MS = 60_000
 

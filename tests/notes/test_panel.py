@@ -7,22 +7,21 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-from PySide6.QtWidgets import QDockWidget, QInputDialog  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDockWidget, QInputDialog
 
-from viewer.core.article import Article  # noqa: E402
-from viewer.core.paths import DataPaths  # noqa: E402
-from viewer.gui.article_view import ArticleView  # noqa: E402
-from viewer.gui.notes.controller import NotesController  # noqa: E402
-from viewer.gui.notes.note_format import HIGHLIGHT_COLOURS, jalali_time  # noqa: E402
-from viewer.gui.notes.panel import NotesPanel  # noqa: E402
-from viewer.gui.settings import Settings  # noqa: E402
-from viewer.notes.store import NotesStore  # noqa: E402
+from viewer.core.article import Article
+from viewer.core.paths import DataPaths
+from viewer.gui.article_view import ArticleView
+from viewer.gui.notes.controller import NotesController
+from viewer.gui.notes.note_format import HIGHLIGHT_COLOURS, jalali_time
+from viewer.gui.notes.panel import NotesPanel
+from viewer.gui.settings import Settings
+from viewer.notes.store import NotesStore
 
 pytestmark = pytest.mark.gui
 
@@ -71,12 +70,12 @@ def panel(qtbot, store: NotesStore) -> NotesPanel:  # type: ignore[no-untyped-de
 
 
 @pytest.fixture
-def controller(panel: NotesPanel, view: ArticleView) -> Iterator[NotesController]:
+def controller(panel: NotesPanel, view: ArticleView) -> NotesController:
     tied = NotesController(panel, view)
     panel.author = lambda: "مریم"  # no settings here: a fixed author
     assert view.article is not None
     tied.article_shown(view.article.id)
-    yield tied
+    return tied
 
 
 def select_like_a_user(view: ArticleView, words: str) -> None:

@@ -192,10 +192,10 @@ def test_cli_export_import_round_trip(run_cli: Cli, source_dir: Path, tmp_path: 
 def test_cli_import_of_a_bad_file_is_bilingual_and_harmless(run_cli: Cli, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("[1, 2", "utf-8")
-    code, out, err = run_cli("notes", "import", str(bad))
+    code, _, err = run_cli("notes", "import", str(bad))
     assert code == 1 and "Traceback" not in err
     assert "bayegan: Not a valid annotation file" in err and "بایگان: پروندهٔ یادداشت معتبر نیست" in err
-    code, out, err = run_cli("notes", "import", str(tmp_path / "missing.json"))
+    code, _out, err = run_cli("notes", "import", str(tmp_path / "missing.json"))
     assert code == 1 and "Cannot read" in err
 
 

@@ -13,8 +13,8 @@ from viewer.analysis.normalize import coarse_fold, fold_word
 from viewer.search.snippets import _matched_key, matched_spans
 
 # Persian letters with their Arabic and hamza spellings, harakat, tatweel, ZWNJ, digits, Latin.
-_ALPHABET = ("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكىةۀأإآؤئءٱ" "\u064b\u064e\u0650\u0651\u0652\u0670\u0640\u200c"
-             "۰۱۲۳٤٥٦0189" "abcXYZ")
+_ALPHABET = ("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكىةۀأإآؤئءٱ\u064b\u064e\u0650\u0651\u0652\u0670\u0640\u200c"
+             "۰۱۲۳٤٥٦0189abcXYZ")
 
 
 def _every_token(text: str, keys: set[str]) -> list[tuple[int, int, str]]:

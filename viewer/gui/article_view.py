@@ -119,7 +119,7 @@ class ArticleView(QTextBrowser):
             return
         self.current_hit = index % len(self.hits)
         self._paint_hits()
-        start, end = self.hits[self.current_hit]
+        start, _end = self.hits[self.current_hit]
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.layout_map.to_position(start))
         self.setTextCursor(cursor)

@@ -344,7 +344,7 @@ class NotesStore:
         return found
 
     def integrity_ok(self) -> bool:
-        return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return bool(self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
     def backup_now(self) -> Path | None:
         return daily_backup(self._db, self.backups_dir)

@@ -126,7 +126,7 @@ def parse_query(text: str, schema, reader: IndexReader | None = None) -> wq.Quer
     parser = PersianQueryParser(schema, reader)
     try:
         parsed = parser.parse(normalized)
-    except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds; the user gets one message
+    except Exception as exc:  # Whoosh raises many kinds; the user gets one message
         raise QueryError(f"The query cannot be understood: {exc}", "عبارت جست‌وجو قابل فهم نیست.") from exc
     if parsed is wq.NullQuery:
         raise QueryError("The query has no words to search for.", "عبارت جست‌وجو واژه‌ای برای جست‌وجو ندارد.")

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Regenerate the app icon files from viewer/resources/icons/bayegan.svg.
+"""Regenerate the app icon files from resources/icons/bayegan.svg.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/make_icons.py
 
-Writes viewer/resources/icons/bayegan-<N>.png (N = 16 ... 512), bayegan.ico and bayegan.icns.
+Writes resources/icons/bayegan-<N>.png (N = 16 ... 512), bayegan.ico and bayegan.icns.
 PNGs are rendered by Qt's SVG renderer (PySide6.QtSvg); the .ico and .icns containers are written
 with Pillow, which is needed only here (``pip install pillow``), never by the app at run time.
 The generated files are committed, so a build does not need to run this.
@@ -20,7 +20,7 @@ ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICNS_SIZES = (16, 32, 64, 128, 256, 512, 1024)
 
 ROOT = Path(__file__).resolve().parent.parent
-ICONS = ROOT / "viewer" / "resources" / "icons"
+ICONS = ROOT / "resources" / "icons"
 SVG = ICONS / "bayegan.svg"
 
 

@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGE_DATA = ("viewer/analysis/data/verb_forms.tsv.gz", "viewer/resources/fonts/Vazirmatn-Regular.ttf",
-                "viewer/resources/translations/bayegan_fa.qm", "viewer/resources/icons/bayegan-256.png",
-                "viewer/resources/sample-archive/fars-news-sample.json")
+# (in the sdist, in the wheel)
+PACKAGE_DATA = (("viewer/analysis/data/verb_forms.tsv.gz",) * 2,
+                ("resources/fonts/Vazirmatn-Regular.ttf", "viewer/resources/fonts/Vazirmatn-Regular.ttf"),
+                ("resources/translations/bayegan_fa.qm", "viewer/resources/translations/bayegan_fa.qm"),
+                ("resources/icons/bayegan-256.png", "viewer/resources/icons/bayegan-256.png"),
+                ("resources/sample-archive/fars-news-sample.json", "viewer/resources/sample-archive/fars-news-sample.json"))
 INSTALL_TIMEOUT = 900
 
 pytestmark = pytest.mark.slow
@@ -47,9 +50,11 @@ def test_sdist_and_wheel_carry_the_package_data(dists: tuple[Path, Path]) -> Non
     with tarfile.open(sdist) as tar:
         in_sdist = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
     in_wheel = set(zipfile.ZipFile(wheel).namelist())
-    for name in PACKAGE_DATA:
-        assert name in in_sdist, name
-        assert name in in_wheel, name
+    for sdist_name, wheel_name in PACKAGE_DATA:
+        assert sdist_name in in_sdist, sdist_name
+        assert wheel_name in in_wheel, wheel_name
+    modules = {path.relative_to(REPO).as_posix() for path in (REPO / "viewer").rglob("*.py")}
+    assert modules - in_wheel == set(), "packages missing from [tool.setuptools] packages"
     assert not any(name.startswith("tests/") for name in in_wheel)
 
 

@@ -63,11 +63,12 @@ class DataPaths:
 
 
 def resources_dir() -> Path:
-    """The bundled resources (fonts, icons, translations, sample archive): package data of `viewer`, so the
-    same folder in a checkout, an installed wheel and a frozen app (PyInstaller collects it with the package)."""
+    """The bundled resources (fonts, icons, translations, sample archive): `resources/` beside the package in a
+    checkout, the package data `viewer/resources` in an installed wheel and in the frozen app."""
     override = os.environ.get("BAYEGAN_RESOURCES")
     candidates = [Path(override)] if override else []
-    candidates.append(Path(__file__).resolve().parents[1] / "resources")
+    package = Path(__file__).resolve().parents[1]
+    candidates += [package / "resources", package.parent / "resources"]
     for candidate in candidates:
         if candidate.is_dir():
             return candidate

@@ -50,7 +50,7 @@ def _article(entry: Any) -> Article | None:
         title, lines = lines[0], lines[1:]
     if not title or not lines:
         return None
-    tags = [clean_tag(str(tag.get("term") or tag.get("label") or "")) for tag in entry.get("tags") or []]
+    tags = [clean_tag(str(tag.get("label") or tag.get("term") or "")) for tag in entry.get("tags") or []]
     return Article(
         title=title,
         blocks=[Block(BlockKind.LEAD if i == 0 else BlockKind.PARAGRAPH, line) for i, line in enumerate(lines)],

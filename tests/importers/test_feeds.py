@@ -15,7 +15,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <channel><title>خبرگزاری نمونه</title><link>https://www.example.ir/</link><description>آخرین خبرها</description>
 <item><title>برگزاری نمایشگاه کتاب تهران از هفتهٔ آینده</title>
 <link>https://www.example.ir/news/101</link>
-<description><![CDATA[<p>سی‌وپنجمین نمایشگاه بین‌المللی کتاب تهران از چهارشنبهٔ آینده در مصلای تهران برگزار می‌شود.</p><p>ناشران خارجی هم در این دوره حضور دارند.</p>]]></description>
+<description><![CDATA[<p>سی‌وپنجمین نمایشگاه بین‌المللی کتاب تهران از چهارشنبهٔ آینده در مصلای تهران برگزار می‌شود.</p>
+<p>ناشران خارجی هم در این دوره حضور دارند.</p>]]></description>
 <category>فرهنگی</category><category>کتاب</category>
 <pubDate>Sat, 04 May 2024 08:30:00 +0330</pubDate><guid>https://www.example.ir/news/101</guid></item>
 <item><title>پیروزی تیم ملی والیبال برابر ژاپن</title>
@@ -62,7 +63,8 @@ def test_atom_entries(tmp_path: Path) -> None:
 
 def test_windows_1256_feed_and_broken_feed(tmp_path: Path) -> None:
     legacy = tmp_path / "legacy.rss"
-    legacy.write_bytes(RSS.replace('encoding="UTF-8"', 'encoding="windows-1256"').replace("ی", "ي").replace("ک", "ك").replace("ٔ", "").encode("cp1256"))
+    arabic_letters = RSS.replace("ی", "ي").replace("ک", "ك").replace("ٔ", "")
+    legacy.write_bytes(arabic_letters.replace('encoding="UTF-8"', 'encoding="windows-1256"').encode("cp1256"))
     assert read_articles(legacy)[1].title == "پیروزی تیم ملی والیبال برابر ژاپن"
     broken = tmp_path / "broken.rss"
     broken.write_text('<?xml version="1.0"?><rss version="2.0"><channel><item><title>', encoding="utf-8")

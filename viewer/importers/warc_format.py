@@ -41,14 +41,17 @@ def parse_warc(data: bytes, start: int = 0) -> WarcRead:
 
     read = WarcRead(end=start)
     seen: set[str] = set()
-    stream = io.BytesIO(data)
-    stream.seek(start)
+    stream = io.BytesIO(data[start:])  # warcio's offsets count from the stream's start
     try:
         records = ArchiveIterator(stream, no_record_parse=False, arc2warc=True)
         for record in records:
             article = _article(record, seen, read)
             records.read_to_end(record)
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                break  # shorter than its Content-Length: the crawler is still writing it
             read.end = start + records.get_record_offset() + records.get_record_length()
+            while data[read.end:read.end + 2] == b"\r\n":  # an uncompressed record's closing blank lines
+                read.end += 2
             if article is not None:
                 read.articles.append(article)
     except (ArchiveLoadFailed, ValueError, EOFError, OSError, TypeError, AttributeError, IndexError, KeyError,

@@ -106,6 +106,7 @@ class _Sync:
             articles = read.articles
             if start:
                 record.articles = dict(old)  # the records read before are still there, unchanged
+                self.report.unchanged += len(old)
             record.read_up_to = read.end
             record.read_up_to_sha1 = digest if read.end == len(data) else hashlib.sha1(data[:read.end]).hexdigest()
         else:

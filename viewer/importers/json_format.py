@@ -16,6 +16,7 @@ from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
 from viewer.importers.cleanup import clean_line, clean_lines, clean_tag
 from viewer.importers.dates import parse_date
+from viewer.importers.telegram_format import is_telegram_export, telegram_articles
 
 _TITLE = ("title", "headline", "name", "عنوان")
 _LEAD = ("abstract", "lead", "summary", "description", "lede", "خلاصه")
@@ -39,7 +40,10 @@ def parse_json(text: str, source_name: str) -> list[Article]:
         if source_name.lower().endswith(".jsonl") or _is_json_lines(stripped):
             items: list[Any] = [json.loads(line) for line in stripped.splitlines() if line.strip()]
         else:
-            items = _article_list(json.loads(stripped))
+            data = json.loads(stripped)
+            if is_telegram_export(data):
+                return _telegram(data)
+            items = _article_list(data)
     except RecursionError as exc:
         raise ImportFailure("The JSON is nested too deeply.", "JSON بیش از حد تودرتو است.") from exc
     except json.JSONDecodeError as exc:
@@ -58,6 +62,16 @@ def parse_json(text: str, source_name: str) -> list[Article]:
             "The JSON holds no articles (objects with a title and text).",
             "JSON هیچ خبری (شیئی با عنوان و متن) ندارد.",
         )
+    return articles
+
+
+def _telegram(data: Any) -> list[Article]:
+    try:
+        articles = telegram_articles(_safe(data))
+    except RecursionError as exc:
+        raise ImportFailure("The JSON is nested too deeply.", "JSON بیش از حد تودرتو است.") from exc
+    if not articles:
+        raise ImportFailure("The Telegram export holds no messages with text.", "برون‌برد تلگرام هیچ پیامی با متن ندارد.")
     return articles
 
 

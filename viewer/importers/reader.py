@@ -9,12 +9,17 @@ from pathlib import Path
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
+from viewer.importers.binary_formats import parse_binary
 from viewer.importers.encoding import decode
+from viewer.importers.feed_format import looks_like_feed, parse_feed
 from viewer.importers.html_format import parse_html
 from viewer.importers.json_format import parse_json
 from viewer.importers.text_format import parse_text
 
-SOURCE_SUFFIXES = frozenset({".txt", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml"})
+SOURCE_SUFFIXES = frozenset({
+    ".txt", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml",
+    ".pdf", ".docx", ".odt", ".mht", ".mhtml", ".warc", ".warc.gz", ".wacz", ".rss", ".atom", ".xml",
+})
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
@@ -33,8 +38,7 @@ def read_articles(path: Path) -> list[Article]:
     except OSError as exc:
         raise ImportFailure(f"Cannot read the file: {exc.strerror or exc}.",
                             f"پرونده خوانده نشد: {exc.strerror or exc}.") from exc
-    text = decode(data)
-    articles = parse_source_text(text, path.name)
+    articles = parse_source(data, path.name)
     for article in articles:
         article.source = str(path)
     return articles
@@ -62,6 +66,17 @@ def printable_path(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def parse_source(data: bytes, name: str) -> list[Article]:
+    """The articles in a file's bytes: binary containers by their signature, text by its content."""
+    articles = parse_binary(data)
+    if articles is not None:
+        return articles
+    text = decode(data)
+    if looks_like_feed(text.lstrip("\ufeff \n\t")[:512].lower()):
+        return parse_feed(data)  # feedparser follows the encoding the XML declares
+    return parse_source_text(text, name)
+
+
 def parse_source_text(text: str, name: str) -> list[Article]:
     head = text.lstrip("\ufeff \n\t")[:512].lower()
     if head.startswith(("[", "{")):
@@ -74,8 +89,13 @@ def parse_source_text(text: str, name: str) -> list[Article]:
     return parse_text(text)
 
 
-def iter_source_files(roots: Iterable[Path]) -> Iterator[Path]:
-    """Source files under `roots` (files or folders, recursively), sorted, hidden ones skipped."""
+def is_source_name(name: str) -> bool:
+    return Path(name).suffix.lower() in SOURCE_SUFFIXES or name.lower().endswith(".warc.gz")
+
+
+def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | None = None) -> Iterator[Path]:
+    """Source files under `roots` (files or folders, recursively), sorted, hidden ones passed over.
+    Files of other types are listed in `skipped` as {"path", "reason"}."""
     for root in roots:
         if root.is_file():
             yield root.resolve()
@@ -83,5 +103,14 @@ def iter_source_files(roots: Iterable[Path]) -> Iterator[Path]:
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith(".") and Path(name).suffix.lower() in SOURCE_SUFFIXES:
+                if name.startswith("."):
+                    continue
+                if is_source_name(name):
                     yield (Path(folder) / name).resolve()
+                elif skipped is not None:
+                    skipped.append({"path": printable_path(Path(folder) / name), "reason": _unread_reason(name)})
+
+
+def _unread_reason(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    return f"Bayegan does not read {suffix} files." if suffix else "Bayegan does not read files without an extension."

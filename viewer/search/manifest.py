@@ -20,6 +20,10 @@ class FileRecord:
     mtime_ns: int
     sha1: str
     articles: dict[str, str] = field(default_factory=dict)  # article id -> content hash
+    # Files that grow by appending (WARC): bytes read so far and their hash, so that only what was
+    # appended after them is read next time.
+    read_up_to: int = 0
+    read_up_to_sha1: str = ""
 
 
 @dataclass

@@ -13,15 +13,16 @@ from whoosh.writing import IndexWriter
 
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError, ImportFailure
-from viewer.importers.encoding import decode
+from viewer.importers.binary_formats import binary_kind
 from viewer.importers.reader import (
     MAX_FILE_BYTES,
     ensure_regular_file,
     ensure_text_name,
     iter_source_files,
-    parse_source_text,
+    parse_source,
     printable_path,
 )
+from viewer.importers.warc_format import parse_warc
 from viewer.search.archive_index import INDEX_VERSION, exclusive_writer
 from viewer.search.identity import disambiguated_id, is_title_based, primary_id
 from viewer.search.manifest import FileRecord, Manifest
@@ -97,9 +98,19 @@ class _Sync:
             previous.size, previous.mtime_ns = stat_size, mtime_ns
             self.report.unchanged += len(previous.articles)
             return
-        articles = parse_source_text(decode(data), path.name)
         record = FileRecord(stat_size, mtime_ns, digest)
         old = previous.articles if previous else {}
+        if binary_kind(data) == "warc":
+            start = _appended_from(data, previous)
+            read = parse_warc(data, start)
+            articles = read.articles
+            if start:
+                record.articles = dict(old)  # the records read before are still there, unchanged
+                self.report.unchanged += len(old)
+            record.read_up_to = read.end
+            record.read_up_to_sha1 = digest if read.end == len(data) else hashlib.sha1(data[:read.end]).hexdigest()
+        else:
+            articles = parse_source(data, path.name)
         for article in articles:
             article.source = key
             self._place(article, key, record, old)
@@ -154,7 +165,7 @@ def sync_sources(
     manifest = Manifest(INDEX_VERSION) if fresh else Manifest.load(index_dir, INDEX_VERSION)
     with exclusive_writer(ix) as writer:
         run = _Sync(ix, writer, manifest, report)
-        files = list(iter_source_files(roots))
+        files = list(iter_source_files(roots, report.skipped))
         present = {str(p) for p in files}
         if remove_missing:
             for missing in [p for p in manifest.files if p not in present and _under(p, roots)]:
@@ -185,6 +196,15 @@ def sync_sources(
     manifest.pending = False
     manifest.save(index_dir)
     return report
+
+
+def _appended_from(data: bytes, previous: FileRecord | None) -> int:
+    """Where a WARC that a crawler appended to goes on: the end of the records read last time, when
+    the bytes up to it are the same; else 0 (read it all)."""
+    if previous is None or not previous.read_up_to or previous.read_up_to > len(data):
+        return 0
+    same = hashlib.sha1(data[:previous.read_up_to]).hexdigest() == previous.read_up_to_sha1
+    return previous.read_up_to if same else 0
 
 
 def _drop_unknown_sources(writer: IndexWriter, manifest: Manifest) -> int:

@@ -5,6 +5,7 @@ and date_unixtime (UTC), service messages, and photos without a caption."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def channel_export(username: str | None = "samplenews") -> dict[str, object]:
     return export
 
 
-def _write(tmp_path: Path, export: dict[str, object]) -> Path:
+def _write(tmp_path: Path, export: Mapping[str, object]) -> Path:
     folder = tmp_path / "ChatExport_2024-03-11"
     folder.mkdir()
     path = folder / "result.json"

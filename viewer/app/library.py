@@ -32,6 +32,14 @@ Cancel = Callable[[], bool]
 ALL_ARTICLES = "*"  # the query that lists every article (the window's empty search box)
 
 
+def _silent(done: int, total: int, label: str) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
 def no_such_articles(ids: Sequence[str]) -> BayeganError:
     return BayeganError(f"No article with id {', '.join(ids)}.", f"خبری با شناسهٔ {'، '.join(ids)} نیست.")
 
@@ -121,12 +129,7 @@ class Library:
         and moves notes to where their text now is. CancelledError when `cancel()` turns true."""
         try:
             forgotten = self._archive.forget(forget) if forget else None
-            options: dict[str, Callable[..., object]] = {}
-            if progress is not None:
-                options["progress"] = progress
-            if cancel is not None:
-                options["cancel"] = cancel
-            report = self._archive.sync(sources, **options)  # type: ignore[arg-type]
+            report = self._archive.sync(sources, progress=progress or _silent, cancel=cancel or _never)
             if forgotten is not None:
                 report.removed += forgotten.removed
             if report.changed_ids or report.removed:

@@ -13,6 +13,12 @@ from viewer.core.errors import BayeganError, CancelledError
 pytestmark = pytest.mark.gui
 
 
+@pytest.fixture(autouse=True)
+def _widgets_app(qapp):  # type: ignore[no-untyped-def]
+    """A QApplication before the export makes its own QGuiApplication, so GUI tests later in the run still work."""
+    return qapp
+
+
 def test_export_pdf_writes_the_articles_with_their_notes(library: Library, tmp_path: Path) -> None:
     require_poppler()
     library.remember_author("پژوهشگر")

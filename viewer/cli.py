@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import io
 import sys
 from collections.abc import Sequence
 
 from viewer import __version__
+from viewer.commands import archive_commands, export_commands, gui_command, notes_commands
 from viewer.commands.output import print_error
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
-# Subcommand modules; one that is missing (not written yet) is skipped, not fatal.
-COMMAND_MODULES = (
-    "viewer.commands.archive_commands",
-    "viewer.commands.notes_commands",
-    "viewer.commands.export_commands",
-    "viewer.commands.gui_command",
-)
+COMMAND_MODULES = (archive_commands, notes_commands, export_commands, gui_command)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,13 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="keep the index, notes, settings and logs in DIR "
                         "(also BAYEGAN_DATA_DIR; default: the user data folder)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.register(subparsers)
     return parser
 

@@ -7,9 +7,10 @@ from datetime import date, datetime
 from PySide6.QtGui import QTextDocument
 
 from viewer.core.article import Article, Block, BlockKind
+from viewer.core.jalali import both_dates, jalali_date, jalali_datetime
+from viewer.core.persian_numbers import persian_digits
 from viewer.export.article_document import build_article_document
 from viewer.export.model import ExportNote, ExportReply
-from viewer.export.persian_format import both_dates, jalali_date, jalali_datetime, persian_digits
 
 
 def highlighted_runs(doc: QTextDocument) -> list[str]:

@@ -13,8 +13,8 @@ from tests.export.conftest import NOTE_JALALI, AnnotatedArchive, ExportArchive
 from tests.export.pdf_reading import count_phrase, outline, pdf_fonts, pdf_text, recovered, render_page, require_poppler
 from viewer.cli import main
 from viewer.core.errors import BayeganError, CancelledError
+from viewer.core.persian_numbers import persian_digits
 from viewer.export.pdf import export_pdf
-from viewer.export.persian_format import persian_digits
 
 pytestmark = pytest.mark.gui
 

@@ -158,4 +158,4 @@ def test_backups_rotate_keeping_seven(store: NotesStore, data_paths: DataPaths) 
     assert daily_backup(store._db, data_paths.backups_dir, today=first + timedelta(days=9)) is None
     names = [p.name for p in backup_files(data_paths.backups_dir)]
     assert names == [f"notes-{first + timedelta(days=d)}.sqlite3" for d in range(3, 10)]
-    assert not list(data_paths.backups_dir.glob("*.partial"))
+    assert not list(data_paths.backups_dir.glob("*.tmp"))

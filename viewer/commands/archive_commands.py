@@ -7,7 +7,9 @@ import sys
 import time
 from pathlib import Path
 
+from viewer.app.library import Library, no_such_articles
 from viewer.commands.output import TerminalProgress, print_error, print_json
+from viewer.core.article import Article
 from viewer.core.errors import BayeganError, QueryError
 from viewer.core.paths import DataPaths
 
@@ -47,17 +49,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.set_defaults(handler=run_tags)
 
 
-def _archive(paths: DataPaths):  # type: ignore[no-untyped-def]
-    from viewer.search.archive import Archive
-
-    return Archive(paths.ensure())
-
-
 def run_index(args: argparse.Namespace, paths: DataPaths) -> int:
-    archive = _archive(paths)
-    report = archive.sync(args.paths, progress=TerminalProgress())
-    if report.changed_ids or report.removed:
-        _reanchor_notes(archive, paths, report.changed_ids)
+    with Library(paths) as library:
+        report = library.sync(args.paths, progress=TerminalProgress())
     if args.json:
         print_json(report.as_json())
     else:
@@ -68,21 +62,9 @@ def run_index(args: argparse.Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def _reanchor_notes(archive, paths: DataPaths, changed_ids: list[str]) -> None:  # type: ignore[no-untyped-def]
-    """Notes follow their text when a source file changes (a no-op until notes exist)."""
-    try:
-        from viewer.notes.reanchor import reanchor_articles
-    except ImportError:
-        return
-    if not paths.notes_path.exists():
-        return
-    with archive.searcher() as searcher:
-        reanchor_articles(paths.notes_path, changed_ids, searcher.article)
-
-
 def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _archive(paths).searcher() as searcher:
-        rows = [{"id": a.id, "title": a.title, "tags": a.tags, "source": a.source} for a in searcher.articles()]
+    with Library(paths) as library:
+        rows = [{"id": a.id, "title": a.title, "tags": a.tags, "source": a.source} for a in library.articles()]
     if args.json:
         print_json(rows)
     else:
@@ -91,7 +73,7 @@ def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def article_json(article) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def article_json(article: Article) -> dict[str, object]:
     return {
         "id": article.id, "title": article.title, "lead": article.lead, "text": article.text,
         "tags": article.tags, "category": article.category, "source": article.source,
@@ -101,10 +83,10 @@ def article_json(article) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 
 def run_show(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _archive(paths).searcher() as searcher:
-        article = searcher.article(args.id)
+    with Library(paths) as library:
+        article = library.article(args.id)
     if article is None:
-        print_error(BayeganError(f"No article with id {args.id}.", f"خبری با شناسهٔ {args.id} نیست."))
+        print_error(no_such_articles([args.id]))
         return 1
     if args.json:
         print_json(article_json(article))
@@ -119,13 +101,13 @@ def run_show(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _archive(paths).searcher() as searcher:
+    with Library(paths) as library:
         if args.stdin:
             for line in sys.stdin:
                 query = line.rstrip("\n")
                 started = time.perf_counter()
                 try:
-                    result = searcher.search(query, args.tag, args.limit, args.sort)
+                    result = library.search(query, args.tag, limit=args.limit, sort=args.sort)
                     print_json({"query": query, "hits": [h.as_json() for h in result.hits],
                                 "total": result.total,
                                 "took_ms": round((time.perf_counter() - started) * 1000, 2)}, compact=True)
@@ -136,7 +118,7 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
             print_error(QueryError("Give a QUERY, or --stdin.", "عبارت جست‌وجو یا ‎--stdin‎ را بدهید."))
             return 2
         try:
-            result = searcher.search(args.query, args.tag, args.limit, args.sort)
+            result = library.search(args.query, args.tag, limit=args.limit, sort=args.sort)
         except QueryError as exc:
             if args.json:
                 print_json({"query": args.query, "error": exc.en})
@@ -159,8 +141,8 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def run_tags(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _archive(paths).searcher() as searcher:
-        counts = searcher.tag_counts()
+    with Library(paths) as library:
+        counts = library.tag_counts()
     if args.json:
         print_json([{"tag": tag, "count": count} for tag, count in counts])
     else:

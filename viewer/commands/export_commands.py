@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
+from viewer.app.library import Library
 from viewer.commands.output import TerminalProgress, print_json
+from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
@@ -31,65 +32,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.set_defaults(handler=run_export_pdf)
 
 
-def _choose_articles(args: argparse.Namespace, paths: DataPaths):  # type: ignore[no-untyped-def]
-    from viewer.analysis.normalize import normalize_tag
-    from viewer.export.notes_source import article_ids_with_notes
-    from viewer.search.archive import Archive
-
+def _choose_articles(args: argparse.Namespace, library: Library) -> list[Article]:
     chosen = sum(bool(x) for x in (args.ids, args.query is not None or args.tag, args.all_with_notes))
     if chosen != 1:
         raise BayeganError("Give article IDs, or --query/--tag, or --all-with-notes (one of them).",
                            "شناسهٔ خبرها، یا ‎--query/--tag‎، یا ‎--all-with-notes‎ را بدهید (فقط یکی).")
-    with Archive(paths.ensure()).searcher() as searcher:
-        if args.ids:
-            articles = [searcher.article(i) for i in args.ids]
-            missing = [i for i, a in zip(args.ids, articles, strict=True) if a is None]
-            if missing:
-                raise BayeganError(f"No article with id {', '.join(missing)}.", f"خبری با شناسهٔ {'، '.join(missing)} نیست.")
-            return articles
-        if args.all_with_notes:
-            ids = article_ids_with_notes(paths.notes_path, paths.backups_dir)
-            found = [a for a in (searcher.article(i) for i in ids) if a is not None]
-            if not found:
-                raise BayeganError("No article has notes.", "هیچ خبری یادداشت ندارد.")
-            return sorted(found, key=lambda a: (a.date is None, a.date, a.title))
-        if args.query is not None:
-            first = searcher.search(args.query, args.tag, limit=1)
-            result = searcher.search(args.query, args.tag, limit=max(1, first.total))
-            found = [a for a in (searcher.article(h.id) for h in result.hits) if a is not None]
-        else:
-            wanted = {normalize_tag(t) for t in args.tag}
-            found = [a for a in searcher.articles() if wanted <= {normalize_tag(t) for t in a.tags}]
+    if args.ids:
+        return library.require_articles(args.ids)
+    if args.all_with_notes:
+        found = library.noted_articles()
         if not found:
-            raise BayeganError("No article matches.", "هیچ خبری پیدا نشد.")
+            raise BayeganError("No article has notes.", "هیچ خبری یادداشت ندارد.")
         return found
-
-
-def _researcher_name(paths: DataPaths) -> str | None:
-    """The name the window asked for when the first note was written (settings' "author"), if any."""
-    try:
-        settings = json.loads(paths.settings_path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    name = settings.get("author") if isinstance(settings, dict) else None
-    return name if isinstance(name, str) and name.strip() else None
+    found = library.matching_articles(args.query, args.tag)
+    if not found:
+        raise BayeganError("No article matches.", "هیچ خبری پیدا نشد.")
+    return found
 
 
 def run_export_pdf(args: argparse.Namespace, paths: DataPaths) -> int:
-    articles = _choose_articles(args, paths)
-    notes = {}
-    if not args.without_notes:
-        from viewer.export.notes_source import load_notes
-
-        notes = load_notes(paths.notes_path, paths.backups_dir, [a.id for a in articles])
-    from viewer.export.pdf import export_pdf  # makes an offscreen QGuiApplication when there is no display
-
-    report = export_pdf(articles, notes, args.out, with_notes=not args.without_notes, progress=TerminalProgress(),
-                        title=args.title, author=args.author or _researcher_name(paths))
-    note_count = sum(len(n) for n in notes.values())
+    with Library(paths) as library:
+        articles = _choose_articles(args, library)
+        report = library.export_pdf([a.id for a in articles], args.out, with_notes=not args.without_notes,
+                                    title=args.title, author=args.author or None, progress=TerminalProgress())
     if args.json:
         print_json({"path": str(Path(report.path).resolve()), "articles": len(articles), "pages": report.pages,
-                    "notes": note_count})
+                    "notes": report.notes})
     else:
-        print(f"wrote {report.path}: {len(articles)} articles, {report.pages} pages, {note_count} notes")
+        print(f"wrote {report.path}: {len(articles)} articles, {report.pages} pages, {report.notes} notes")
     return 0

@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextOption
 
 from viewer.core.article import Article, BlockKind
+from viewer.core.jalali import both_dates, jalali_datetime
+from viewer.core.persian_numbers import persian_digits
 from viewer.export.model import DEFAULT_HIGHLIGHT, ExportNote, ExportReply
-from viewer.export.persian_format import both_dates, jalali_datetime, persian_digits
 from viewer.export.qt_runtime import export_font
 
 LAYOUT_DPI = 300  # the PDF writer's resolution: the document is laid out in its device units

@@ -44,8 +44,10 @@ class ExportNote:
 
 @dataclass(slots=True)
 class ExportReport:
-    """What was written: pages in all, and the first page (0-based) of each article."""
+    """What was written: pages in all, the first page (0-based) of each article, and the number of
+    notes (threads) shown."""
 
     path: str
     pages: int = 0
     article_pages: list[tuple[str, int]] = field(default_factory=list)
+    notes: int = 0

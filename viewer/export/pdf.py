@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
@@ -13,11 +12,13 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainte
 
 from viewer import __version__
 from viewer.core.article import Article
+from viewer.core.atomic_write import atomic_replace
 from viewer.core.errors import BayeganError, CancelledError
+from viewer.core.login_name import login_name
+from viewer.core.persian_numbers import persian_digits
 from viewer.export.article_document import LAYOUT_DPI, MUTED, RULE, build_article_document
 from viewer.export.model import ExportNote, ExportReport
 from viewer.export.outline import add_outline
-from viewer.export.persian_format import persian_digits
 from viewer.export.qt_runtime import ensure_gui_app, export_font
 
 Progress = Callable[[int, int, str], None]
@@ -61,7 +62,6 @@ def export_pdf(articles: Sequence[Article], notes_by_article: Mapping[str, Seque
         raise _write_error(target, exc) from exc
     os.close(handle)
     raw = Path(raw_name)
-    finished = raw.with_name(raw.name + ".final")
     try:
         writer = _pdf_writer(raw, title or default_document_title(articles), author)
         body = _body_rect(writer)
@@ -74,13 +74,12 @@ def export_pdf(articles: Sequence[Article], notes_by_article: Mapping[str, Seque
             documents.append(doc)
         report = _paint(writer, body, articles, documents, lambda i, label: step(len(articles) + i, label))
         step(total_steps, "")
-        add_outline(raw, finished, [(article.title, page) for article, (_, page) in zip(articles, report, strict=True)])
-        os.replace(finished, target)
+        with atomic_replace(target) as finished:
+            add_outline(raw, finished, [(article.title, page) for article, (_, page) in zip(articles, report, strict=True)])
     except OSError as exc:
         raise _write_error(target, exc) from exc
     finally:
         raw.unlink(missing_ok=True)
-        finished.unlink(missing_ok=True)
     return ExportReport(str(target), sum(doc.pageCount() for doc in documents), report)
 
 
@@ -96,15 +95,8 @@ def _pdf_writer(path: Path, title: str, author: str | None) -> QPdfWriter:
                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
     writer.setTitle(title)
     writer.setCreator(f"Bayegan (بایگان) {__version__}")
-    writer.setAuthor(author if author is not None else _user_name())
+    writer.setAuthor(author if author is not None else login_name())
     return writer
-
-
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError, ImportError):  # no user name in this environment: leave the field empty
-        return ""
 
 
 def _body_rect(writer: QPdfWriter) -> QRectF:

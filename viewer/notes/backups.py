@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from datetime import date
 from pathlib import Path
+
+from viewer.core.atomic_write import atomic_replace
 
 KEEP_BACKUPS = 7
 PREFIX = "notes-"
@@ -31,13 +32,12 @@ def daily_backup(db: sqlite3.Connection, backups_dir: Path, today: date | None =
     if target.exists():
         return None
     backups_dir.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    copy = sqlite3.connect(partial)
-    try:
-        db.backup(copy)
-    finally:
-        copy.close()
-    os.replace(partial, target)
+    with atomic_replace(target) as partial:
+        copy = sqlite3.connect(partial)
+        try:
+            db.backup(copy)
+        finally:
+            copy.close()
     for old in backup_files(backups_dir)[:-keep]:
         with contextlib.suppress(OSError):
             old.unlink()

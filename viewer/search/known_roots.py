@@ -4,9 +4,10 @@ rebuilt index (new analyzer, damage) can be refilled from all of them, not just 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
+
+from viewer.core.atomic_write import write_text_atomically
 
 ROOTS_NAME = "bayegan-roots.json"
 
@@ -20,6 +21,4 @@ def load_roots(index_dir: Path) -> list[Path]:
 
 def save_roots(index_dir: Path, roots: Iterable[Path]) -> None:
     unique = sorted({str(Path(r)) for r in roots})
-    temporary = index_dir / (ROOTS_NAME + ".tmp")
-    temporary.write_text(json.dumps(unique, ensure_ascii=False), "utf-8")
-    os.replace(temporary, index_dir / ROOTS_NAME)
+    write_text_atomically(index_dir / ROOTS_NAME, json.dumps(unique, ensure_ascii=False))

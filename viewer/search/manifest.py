@@ -7,9 +7,10 @@ next sync re-reads the files and `update_document` by id makes the result the sa
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from viewer.core.atomic_write import write_text_atomically
 
 MANIFEST_NAME = "bayegan-manifest.json"
 
@@ -52,22 +53,12 @@ class Manifest:
             return cls(version, pending=True)
 
     def save(self, index_dir: Path) -> None:
-        target = index_dir / MANIFEST_NAME
-        temporary = target.with_suffix(".tmp")
         payload = {
             "version": self.version,
             "pending": self.pending,
             "files": {p: asdict(r) for p, r in self.files.items()},
         }
-        try:
-            with open(temporary, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            temporary.unlink(missing_ok=True)  # a disk-full half file must not linger
-            raise
+        write_text_atomically(index_dir / MANIFEST_NAME, json.dumps(payload, ensure_ascii=False))
 
     def owners(self) -> dict[str, str]:
         """article id -> the source file that holds it."""

@@ -54,6 +54,9 @@ class SearchResult:
     suggestion: str | None = None
     took_ms: float = 0.0
     doc_ids: list[str] = field(default_factory=list)
+    # The index terms the query looks for (prefixes and fuzzy terms expanded): what the snippets
+    # mark, and what the reading pane marks in the whole article.
+    keys: set[str] = field(default_factory=set)
 
 
 class ArchiveSearcher:
@@ -120,7 +123,7 @@ class ArchiveSearcher:
                 results = searcher.search(combined, **kwargs)
             hits = [_hit(hit.fields(), hit.score, keys) for hit in results]
             matched = sorted(recorder.docset) if recorder is not None else self._matching_docnums(q, tag_filter)
-        result = SearchResult(text, hits, len(matched), facets=self._facets(matched))
+        result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
         if with_ids:
             result.doc_ids = self._ids_of(matched)
         if result.total < 3:

@@ -1,4 +1,4 @@
-"""Numbers and dates as a Persian reader expects them on the printed page."""
+"""Dates as a Persian reader expects them: Jalali (Solar Hijri) first, Gregorian beside it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import jdatetime
 
-_TO_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+from viewer.core.persian_numbers import persian_digits
 
 JALALI_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
                  "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
@@ -14,14 +14,13 @@ GREGORIAN_MONTHS = ("ژانویه", "فوریه", "مارس", "آوریل", "م�
                     "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر")
 
 
-def persian_digits(value: int | str) -> str:
-    return str(value).translate(_TO_PERSIAN_DIGITS)
+def _day(when: date | datetime) -> date:
+    return when.date() if isinstance(when, datetime) else when
 
 
 def jalali_date(when: date | datetime) -> str:
     """`۵ مهر ۱۴۰۲`"""
-    day = when.date() if isinstance(when, datetime) else when
-    j = jdatetime.date.fromgregorian(date=day)
+    j = jdatetime.date.fromgregorian(date=_day(when))
     return persian_digits(f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}")
 
 
@@ -31,9 +30,20 @@ def gregorian_date(when: date | datetime) -> str:
 
 
 def both_dates(when: date | datetime) -> str:
+    """`۵ مهر ۱۴۰۲ (۲۷ سپتامبر ۲۰۲۳)`"""
     return f"{jalali_date(when)} ({gregorian_date(when)})"
 
 
 def jalali_datetime(when: datetime) -> str:
     """A note's time: `۵ مهر ۱۴۰۲، ۱۴:۰۵`."""
     return f"{jalali_date(when)}، {persian_digits(when.strftime('%H:%M'))}"
+
+
+def jalali_padded(when: date | datetime) -> str:
+    """`05 مهر 1402`: two-digit day, ASCII digits (the window's result list and pane)."""
+    return str(jdatetime.date.fromgregorian(date=_day(when), locale="fa_IR").strftime("%d %B %Y"))
+
+
+def jalali_numeric(when: datetime) -> str:
+    """`1402/07/05 14:05`, ASCII digits (the notes panel)."""
+    return str(jdatetime.datetime.fromgregorian(datetime=when).strftime("%Y/%m/%d %H:%M"))

@@ -1,0 +1,239 @@
+"""The `Library`: one researcher's archive, notes and settings, and every use case the window and
+the command line share (the way Anki's Collection fronts its backend).
+
+Threads: `search`, `ranked_ids` and `matching_articles` use one index searcher, the reading calls
+(`article`, `articles`, `tag_counts`, ...) another, so a window may search on a worker while its UI
+thread reads. `sync` may run on a third thread; afterwards each searcher is reopened on its next use.
+The notes store belongs to the thread that first uses `notes`. `export_pdf` opens its own searcher
+and notes connection, for a worker thread of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from viewer.app import note_exchange
+from viewer.app.searcher_slot import SearcherSlot
+from viewer.app.settings import Settings
+from viewer.core.annotation import Annotation
+from viewer.core.article import Article
+from viewer.core.errors import BayeganError
+from viewer.core.login_name import login_name
+from viewer.core.paths import DataPaths
+
+if TYPE_CHECKING:
+    from viewer.app.types import ExportReport, MergeReport, NotesStore, ReanchorReport, SearchResult, SyncReport, Thread
+    from viewer.search.archive import Archive
+
+Progress = Callable[[int, int, str], None]  # done, total, what is being done
+Cancel = Callable[[], bool]
+
+ALL_ARTICLES = "*"  # the query that lists every article (the window's empty search box)
+
+
+def _silent(done: int, total: int, label: str) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+def no_such_articles(ids: Sequence[str]) -> BayeganError:
+    return BayeganError(f"No article with id {', '.join(ids)}.", f"خبری با شناسهٔ {'، '.join(ids)} نیست.")
+
+
+class Library:
+    """Open on the data paths (created if missing); close it, or use it as a context manager."""
+
+    def __init__(self, paths: DataPaths):
+        from viewer.search.archive import Archive
+
+        self.paths = paths.ensure()
+        self.settings = Settings(paths.settings_path)
+        self._archive: Archive = Archive(self.paths)
+        self._reading = SearcherSlot(self._archive.searcher)
+        self._searching = SearcherSlot(self._archive.searcher)
+        self._notes: NotesStore | None = None
+
+    def close(self) -> None:
+        self._reading.close()
+        self._searching.close()
+        if self._notes is not None:
+            self._notes.close()
+            self._notes = None
+        self._archive.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the archive ---------------------------------------------------------------------------------
+    @property
+    def roots(self) -> list[Path]:
+        """Every folder or file the index was built from (by the window or by `bayegan index`)."""
+        return self._archive.roots
+
+    @property
+    def article_count(self) -> int:
+        return self._reading.get().doc_count
+
+    def article(self, article_id: str) -> Article | None:
+        return self._reading.get().article(article_id)
+
+    def articles(self) -> list[Article]:
+        """Every article, in index order."""
+        return list(self._reading.get().articles())
+
+    def require_articles(self, article_ids: Sequence[str]) -> list[Article]:
+        """The articles with these ids, in that order; an error naming every id that is not in the archive."""
+        searcher = self._reading.get()
+        found = [searcher.article(i) for i in article_ids]
+        missing = [i for i, article in zip(article_ids, found, strict=True) if article is None]
+        if missing:
+            raise no_such_articles(missing)
+        return [article for article in found if article is not None]
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag with its number of articles, most used first."""
+        return self._reading.get().tag_counts()
+
+    def search(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
+               with_ids: bool = False) -> SearchResult:
+        """Ranked hits with snippets, the total, tag facets, a "did you mean" and the `keys` to mark in
+        an article; `with_ids` adds the ids of every match. QueryError when the query cannot be read."""
+        return self._searching.get().search(query, list(tags), limit, sort, with_ids=with_ids)
+
+    def ranked_ids(self, query: str, tags: Sequence[str] = (), *, sort: str = "relevance", limit: int = 10) -> list[str]:
+        """The ids of `search`'s first `limit` hits in its order (a results list's later pages)."""
+        return self._searching.get().ranked_ids(query, list(tags), sort=sort, limit=limit)
+
+    def matching_articles(self, query: str | None, tags: Sequence[str] = ()) -> list[Article]:
+        """Every article the search finds, in result order; without a query, every article with all `tags`."""
+        searcher = self._searching.get()
+        if query is None:
+            from viewer.analysis.normalize import normalize_tag
+
+            wanted = {normalize_tag(t) for t in tags}
+            return [a for a in searcher.articles() if wanted <= {normalize_tag(t) for t in a.tags}]
+        first = searcher.search(query, list(tags), limit=1)
+        result = searcher.search(query, list(tags), limit=max(1, first.total))
+        return [a for a in (searcher.article(h.id) for h in result.hits) if a is not None]
+
+    def sync(self, sources: Iterable[Path], *, progress: Progress | None = None, cancel: Cancel | None = None,
+             forget: Sequence[Path] = ()) -> SyncReport:
+        """Takes the `forget` folders out, then reads new and changed files of `sources` (incremental),
+        and moves notes to where their text now is. CancelledError when `cancel()` turns true."""
+        try:
+            forgotten = self._archive.forget(forget) if forget else None
+            report = self._archive.sync(sources, progress=progress or _silent, cancel=cancel or _never)
+            if forgotten is not None:
+                report.removed += forgotten.removed
+            if report.changed_ids or report.removed:
+                self.reanchor_notes(report.changed_ids)
+            return report
+        finally:
+            self.refresh()
+
+    def reanchor_notes(self, changed_ids: Sequence[str]) -> ReanchorReport | None:
+        """Notes follow their text after a re-index: moved, orphaned, or found again (None: no notes yet)."""
+        from viewer.notes.reanchor import reanchor_articles
+
+        if not self.paths.notes_path.exists():
+            return None
+        with self._archive.searcher() as searcher:
+            return reanchor_articles(self.paths.notes_path, changed_ids, searcher.article)
+
+    def refresh(self) -> None:
+        """Each searcher reopens on its next use and sees the index as it is now (done by `sync`)."""
+        self._reading.mark_stale()
+        self._searching.mark_stale()
+
+    # -- notes ---------------------------------------------------------------------------------------
+    @property
+    def notes(self) -> NotesStore:
+        """The notes database (created on first use; a daily backup is taken when it is opened)."""
+        if self._notes is None:
+            from viewer.notes.store import NotesStore
+
+            self._notes = NotesStore(self.paths.notes_path, self.paths.backups_dir)
+        return self._notes
+
+    def noted_ids(self) -> list[str]:
+        """Ids of the articles that have notes (never creates the notes database)."""
+        from viewer.export.notes_source import article_ids_with_notes
+
+        return article_ids_with_notes(self.paths.notes_path, self.paths.backups_dir)
+
+    def noted_articles(self) -> list[Article]:
+        """The articles with notes that are in the archive, oldest first."""
+        searcher = self._reading.get()
+        found = [a for a in (searcher.article(i) for i in self.noted_ids()) if a is not None]
+        return sorted(found, key=lambda a: (a.date is None, a.date, a.title))
+
+    def threads(self, article_id: str | None = None) -> list[Thread]:
+        """The notes of one article (or of every article) as threads, in text order."""
+        store = self.notes
+        ids = [article_id] if article_id is not None else list(store.articles_with_notes())
+        return [thread for one in ids for thread in store.threads(one)]
+
+    def add_highlight(self, article_id: str, start: int, end: int, *, body: str = "", color: str = "",
+                      author: str | None = None) -> Annotation:
+        """Highlights text[start:end] of the article, with a note when `body` is given."""
+        article = self.require_articles([article_id])[0]
+        return self.notes.create_highlight(article.id, article.text, start, end, body=body, color=color,
+                                           creator=self.author(author))
+
+    def add_comment(self, article_id: str, body: str, *, color: str = "", author: str | None = None) -> Annotation:
+        """A note on the whole article."""
+        article = self.require_articles([article_id])[0]
+        return self.notes.create_comment(article.id, body, creator=self.author(author), color=color)
+
+    def reply(self, parent_id: str, body: str, *, author: str | None = None) -> Annotation:
+        return self.notes.create_reply(parent_id, body, creator=self.author(author))
+
+    def notes_document(self) -> dict[str, object]:
+        """Every note as a W3C Web Annotation collection (JSON-LD)."""
+        return note_exchange.document(self.notes)
+
+    def export_notes(self, target: Path) -> int:
+        """Writes `notes_document()` to `target` atomically; returns the number of notes."""
+        return note_exchange.write(self.notes_document(), target)
+
+    def import_notes(self, source: Path) -> MergeReport:
+        """Merges a colleague's W3C export: all or nothing; notes on articles not here are kept as orphans."""
+        data = note_exchange.read(source)  # a bad file fails before the notes database is opened
+        return note_exchange.merge(self.notes, data, self.article)
+
+    # -- the researcher ------------------------------------------------------------------------------
+    def author(self, given: str | None = None) -> str:
+        """The name on notes and PDFs: `given`, else the one remembered in settings, else the login name."""
+        if given is not None:
+            return given
+        return self.settings.author or login_name()
+
+    def remember_author(self, name: str) -> str:
+        """Keeps `name` (blank: the login name) for the next notes; returns what was kept."""
+        kept = name.strip() or login_name()
+        self.settings.set("author", kept)
+        self.settings.save()
+        return kept
+
+    # -- exports -------------------------------------------------------------------------------------
+    def export_pdf(self, article_ids: Sequence[str], out: Path, *, with_notes: bool = True, title: str | None = None,
+                   author: str | None = None, progress: Progress | None = None,
+                   cancel: Cancel | None = None) -> ExportReport:
+        """The articles (those still in the archive) with their highlights and notes as one PDF; the
+        file appears only when complete. Loads Qt (viewer.export) on first use, not before."""
+        from viewer.app.pdf_export import export_articles
+
+        with self._archive.searcher() as searcher:
+            articles = [a for a in (searcher.article(i) for i in article_ids) if a is not None]
+        if not articles:
+            raise BayeganError("None of these articles is in the archive any more.",
+                               "هیچ‌یک از این خبرها دیگر در بایگان نیست.")
+        return export_articles(self.paths, articles, out, with_notes=with_notes, title=title,
+                               author=self.author(author or None), progress=progress, cancel=cancel)

@@ -1,0 +1,38 @@
+"""One open index searcher for one kind of work, reopened by its own thread after a sync.
+
+The window reads articles on its UI thread while a worker searches; a Whoosh searcher is not
+shared between threads, so the `Library` keeps one slot per kind of work. A sync only marks the
+slots stale: each is closed and reopened by the thread that uses it, on its next use."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from viewer.search.searcher import ArchiveSearcher
+
+
+class SearcherSlot:
+    def __init__(self, open_searcher: Callable[[], ArchiveSearcher]):
+        self._open = open_searcher
+        self._searcher: ArchiveSearcher | None = None
+        self._stale = threading.Event()
+
+    def get(self) -> ArchiveSearcher:
+        if self._searcher is None or self._stale.is_set():
+            self._stale.clear()
+            if self._searcher is not None:
+                # A new searcher rather than Searcher.refresh(), which fails on a reader of an empty index.
+                self._searcher.close()
+            self._searcher = self._open()
+        return self._searcher
+
+    def mark_stale(self) -> None:
+        self._stale.set()
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None

@@ -1,0 +1,15 @@
+"""The engine's types that the faces name, given by the application layer so that neither the
+window nor the command line imports the engine packages. Import them under TYPE_CHECKING where
+only annotations need them: this module loads Whoosh."""
+
+from __future__ import annotations
+
+from viewer.export.model import ExportReport
+from viewer.notes.reanchor import ReanchorReport
+from viewer.notes.store import Edit, MergeReport, NotesStore
+from viewer.notes.threads import Thread
+from viewer.search.searcher import Hit, SearchResult
+from viewer.search.sync import SyncReport
+
+__all__ = ["Edit", "ExportReport", "Hit", "MergeReport", "NotesStore", "ReanchorReport", "SearchResult", "SyncReport",
+           "Thread"]

@@ -1,0 +1,74 @@
+"""Finding the article an exchanged annotation names: by id, URL, news code, or a quoted passage.
+
+Ids come from the URL (or code) the same way on every machine (identity.py), so a URL or code is
+turned into the id first; an archive whose article got another id (a title clash) is scanned once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from viewer.core.annotation import TextQuoteSelector
+from viewer.core.article import Article
+from viewer.search.identity import canonical_url, primary_id
+from viewer.search.searcher import ArchiveSearcher
+
+_WORDS = re.compile(r"[\w\u200c]+")
+MAX_QUERY_WORDS = 12
+MAX_CANDIDATES = 200
+
+
+class ArchiveArticleFinder:
+    """The `ArticleFinder` of viewer.notes.webanno over an open searcher."""
+
+    def __init__(self, searcher: ArchiveSearcher) -> None:
+        self.searcher = searcher
+        self._by_url: dict[str, str] | None = None
+        self._by_code: dict[str, str] = {}
+
+    def article(self, article_id: str) -> Article | None:
+        return self.searcher.article(article_id) if article_id else None
+
+    def by_url(self, url: str) -> Article | None:
+        key = canonical_url(url)
+        if not key:
+            return None
+        found = self.article(primary_id(Article("", [], url=url)))
+        if found is not None and canonical_url(found.url) == key:
+            return found
+        self._scan()
+        return self.article((self._by_url or {}).get(key, ""))
+
+    def by_code(self, code: str) -> Article | None:
+        code = code.strip()
+        if not code:
+            return None
+        found = self.article(primary_id(Article("", [], code=code)))
+        if found is not None and found.code == code:
+            return found
+        self._scan()
+        return self.article(self._by_code.get(code, ""))
+
+    def by_quote(self, quote: TextQuoteSelector) -> list[Article]:
+        """Articles holding the passage with its context; failing any, those holding the passage alone."""
+        words = _WORDS.findall(quote.exact)[:MAX_QUERY_WORDS]
+        if not words:
+            return []
+        try:
+            ids = self.searcher.search(" ".join(words), limit=1, with_ids=True).doc_ids or []
+        except Exception:  # noqa: BLE001 - a passage the query language cannot read finds nothing
+            return []
+        candidates = [a for a in (self.article(i) for i in ids[:MAX_CANDIDATES]) if a is not None]
+        whole = quote.prefix + quote.exact + quote.suffix
+        in_context = [a for a in candidates if whole in a.text]
+        return in_context or [a for a in candidates if quote.exact in a.text]
+
+    def _scan(self) -> None:
+        if self._by_url is not None:
+            return
+        self._by_url = {}
+        for article in self.searcher.articles():
+            if key := canonical_url(article.url):
+                self._by_url.setdefault(key, article.id)
+            if article.code:
+                self._by_code.setdefault(article.code, article.id)

@@ -7,6 +7,7 @@ turned into the id first; an archive whose article got another id (a title clash
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from viewer.core.annotation import TextQuoteSelector
 from viewer.core.article import Article
@@ -30,12 +31,14 @@ class ArchiveArticleFinder:
         return self.searcher.article(article_id) if article_id else None
 
     def by_url(self, url: str) -> Article | None:
-        key = canonical_url(url)
+        """The article at `url`, written as in the archive or percent-encoded (as exports write IRIs)."""
+        for spelling in dict.fromkeys([url, unquote(url)]):
+            found = self.article(primary_id(Article("", [], url=spelling)))
+            if found is not None and _same_url(found.url, url):
+                return found
+        key = canonical_url(unquote(url))
         if not key:
             return None
-        found = self.article(primary_id(Article("", [], url=url)))
-        if found is not None and canonical_url(found.url) == key:
-            return found
         self._scan()
         return self.article((self._by_url or {}).get(key, ""))
 
@@ -68,7 +71,11 @@ class ArchiveArticleFinder:
             return
         self._by_url = {}
         for article in self.searcher.articles():
-            if key := canonical_url(article.url):
+            if key := canonical_url(unquote(article.url)):
                 self._by_url.setdefault(key, article.id)
             if article.code:
                 self._by_code.setdefault(article.code, article.id)
+
+
+def _same_url(a: str, b: str) -> bool:
+    return bool(canonical_url(a)) and canonical_url(unquote(a)) == canonical_url(unquote(b))

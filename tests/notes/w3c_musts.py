@@ -104,7 +104,8 @@ TEXTUAL_BODY_MUSTS: dict[str, Check] = {
     "3.2.4 TextualBody value is one string": lambda b: isinstance(_one(b.get("value")), str),
     "3.2.4 TextualBody type (if given) is TextualBody": lambda b: "type" not in b or "TextualBody" in types(b["type"]),
     "3.2.1 format (if given) is one string": lambda b: "format" not in b or isinstance(_one(b["format"]), str),
-    "3.2.1 language (if given) is a string": lambda b: "language" not in b or all(isinstance(x, str) for x in as_list(b["language"])),
+    "3.2.1 language (if given) is a string": lambda b: "language" not in b
+    or all(isinstance(x, str) for x in as_list(b["language"])),
     "3.3.5 purpose values are from the model's list": lambda b: all(p in MOTIVATIONS for p in as_list(b.get("purpose", []))),
 }
 

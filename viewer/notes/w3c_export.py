@@ -93,6 +93,8 @@ def to_json(a: Annotation, source: NoteSource | None = None, get_article: Articl
         if source.group_id is not None and source.group_id != a.id and "via" not in item:
             item["via"] = source.group_id  # one of the notes made from an annotation with several targets
     item.update({"motivation": a.motivation.value, "created": a.created, "modified": a.modified})
+    if source is not None and a.parent_id is None and "motivation" in source.document:
+        item["motivation"] = source.document["motivation"]  # bookmarking, tagging ...: theirs, not ours
     original_creator = source.document.get("creator") if source is not None else None
     if original_creator is not None and creator_name(original_creator) == a.creator:
         item["creator"] = original_creator

@@ -80,8 +80,9 @@ def extract_items(data: Any) -> tuple[list[Any], bool]:
         raise _bad("expected a list of annotations or an AnnotationCollection.",
                    "فهرستی از یادداشت‌ها یا یک AnnotationCollection انتظار می‌رفت.")
     kinds = types_of(data.get("type"))
-    if "Annotation" in kinds:
-        return [data], False
+    if "Annotation" in kinds or (not {"AnnotationCollection", "AnnotationPage"} & set(kinds)
+                                 and {"target", "body", "bodyValue"} & set(data)):
+        return [data], False  # an annotation, or one so broken that only reading it can say why
     if "@context" in data and not context_ok(data["@context"]):
         raise _bad("the collection's '@context' is not http://www.w3.org/ns/anno.jsonld.",
                    "‎@context‎ مجموعه http://www.w3.org/ns/anno.jsonld نیست.")
@@ -194,6 +195,10 @@ def import_data(store: NotesStore, data: Any, finder: ArticleFinder | ArticleLoo
     finder = finder if isinstance(finder, ArticleFinder) else LookupFinder(finder or (lambda _id: None))
     items, context_given = extract_items(data)
     report = MergeReport()
+    if isinstance(data, dict) and isinstance(data.get("next"), str):
+        report.warnings.append({"annotation": str(data.get("id", "")), "field": "next", "reason":
+                                f"the next page is a link ({data['next']}) that cannot be fetched offline; "
+                                "import that page as a file of its own."})
     parsed: list[ParsedAnnotation] = []
     for number, item in enumerate(items, 1):
         try:

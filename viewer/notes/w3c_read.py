@@ -20,6 +20,8 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # RFC 3987 in short: a scheme, a colon, then no spaces or characters IRIs exclude.
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>"{}|\\^`]+$')
 GROUPS = ("Composite", "List", "Independents")
+MOTIVATIONS = {"assessing", "bookmarking", "classifying", "commenting", "describing", "editing", "highlighting",
+               "identifying", "linking", "moderating", "questioning", "replying", "tagging"}
 
 
 def is_iri(value: Any) -> bool:
@@ -274,6 +276,10 @@ def parse_annotation(item: Any, context_given: bool) -> ParsedAnnotation:
     targets = [read_target(t, "target" if len(raw_targets) == 1 else f"target[{n}]", warnings)
                for n, t in enumerate(raw_targets)]
     motivations = types_of(item.get("motivation"))
+    for motivation in motivations:
+        if motivation not in MOTIVATIONS and not is_iri(motivation):
+            raise Refused("motivation", f"'motivation' {motivation!r} is neither one of the model's motivations nor an IRI.",
+                          f"«motivation» {motivation!r} نه از انگیزه‌های مدل است و نه IRI.")
     return ParsedAnnotation(
         id=annotation_id, document=item, body=body_text(bodies.texts, bodies.links), color=bodies.color,
         links=bodies.links, motivations=motivations, creator=creator_name(item.get("creator")),

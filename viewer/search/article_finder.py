@@ -17,6 +17,7 @@ from viewer.search.searcher import ArchiveSearcher
 _WORDS = re.compile(r"[\w\u200c]+")
 MAX_QUERY_WORDS = 12
 MAX_CANDIDATES = 200
+MAX_SCANNED = 20_000  # a quote too short for the index is looked for article by article up to this size
 
 
 class ArchiveArticleFinder:
@@ -54,17 +55,24 @@ class ArchiveArticleFinder:
 
     def by_quote(self, quote: TextQuoteSelector) -> list[Article]:
         """Articles holding the passage with its context; failing any, those holding the passage alone."""
-        words = _WORDS.findall(quote.exact)[:MAX_QUERY_WORDS]
-        if not words:
-            return []
-        try:
-            ids = self.searcher.search(" ".join(words), limit=1, with_ids=True).doc_ids or []
-        except Exception:  # noqa: BLE001 - a passage the query language cannot read finds nothing
-            return []
-        candidates = [a for a in (self.article(i) for i in ids[:MAX_CANDIDATES]) if a is not None]
         whole = quote.prefix + quote.exact + quote.suffix
+        candidates = self._quote_candidates(quote.exact)
         in_context = [a for a in candidates if whole in a.text]
         return in_context or [a for a in candidates if quote.exact in a.text]
+
+    def _quote_candidates(self, exact: str) -> list[Article]:
+        # A quote may start or end inside a word: only its inner, whole words go to the index.
+        words = _WORDS.findall(exact)[1:-1][:MAX_QUERY_WORDS]
+        if words:
+            try:
+                ids = self.searcher.search(" ".join(words), limit=1, with_ids=True).doc_ids or []
+            except Exception:  # noqa: BLE001 - a passage the query language cannot read: scan instead
+                ids = []
+            if ids:
+                return [a for a in (self.article(i) for i in ids[:MAX_CANDIDATES]) if a is not None]
+        if self.searcher.doc_count > MAX_SCANNED:
+            return []
+        return [a for a in self.searcher.articles() if exact in a.text]
 
     def _scan(self) -> None:
         if self._by_url is not None:

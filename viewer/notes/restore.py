@@ -77,6 +77,10 @@ def restore_backup(notes_path: Path, backups_dir: Path, name: str, now: datetime
         if notes_path.stat().st_size > 0:
             backups_dir.mkdir(parents=True, exist_ok=True)
             safety = backups_dir / f"{SAFETY_PREFIX}{stamp}{SUFFIX}"
+            n = 1
+            while safety.exists():  # two restores in one second: never overwrite an earlier copy
+                n += 1
+                safety = backups_dir / f"{SAFETY_PREFIX}{stamp}-{n}{SUFFIX}"
             copy = sqlite3.connect(safety)
             try:
                 live.backup(copy)

@@ -11,10 +11,19 @@ import pytest
 from viewer.core.article import Article
 from viewer.core.paths import DataPaths
 from viewer.notes.errors import NotesFileError
-from viewer.notes.store import NotesStore
+from viewer.notes.store import MergeReport, NotesStore
 from viewer.notes.webanno import ANNO_CONTEXT, export_store, extract_items, import_data, import_file
 
 Cli = Callable[..., tuple[int, str, str]]
+
+
+def counts(report: MergeReport | dict) -> dict[str, int]:
+    shown = report if isinstance(report, dict) else report.as_json()
+    return {k: shown[k] for k in ("added", "updated", "skipped", "conflicts", "orphaned")}
+
+
+def tally(added: int = 0, updated: int = 0, skipped: int = 0, conflicts: int = 0, orphaned: int = 0) -> dict[str, int]:
+    return {"added": added, "updated": updated, "skipped": skipped, "conflicts": conflicts, "orphaned": orphaned}
 
 
 def fill(store: NotesStore, article: Article) -> dict[str, str]:
@@ -36,6 +45,8 @@ def test_export_is_a_w3c_annotation_collection(store: NotesStore, seed_article: 
     document = json.loads(json.dumps(export_store(store), ensure_ascii=False))
     assert document["@context"] == ANNO_CONTEXT
     assert document["type"] == "AnnotationCollection" and document["total"] == 5
+    assert document["id"].startswith("urn:uuid:") and document["first"]["id"].startswith("urn:uuid:")
+    assert document["first"]["partOf"] == document["id"] and document["last"] == document["first"]["id"]
     items = {item["id"]: item for item in document["first"]["items"]}
     assert set(items) == {ids[k] for k in ("highlight", "bare", "comment", "reply", "deeper")}  # deleted stay home
     highlight = items[ids["highlight"]]
@@ -43,14 +54,14 @@ def test_export_is_a_w3c_annotation_collection(store: NotesStore, seed_article: 
     assert highlight["body"] == {"type": "TextualBody", "value": "یادداشت", "format": "text/plain", "color": "#ffeb3b"}
     assert highlight["creator"] == {"type": "Person", "name": "مریم"}
     target = highlight["target"]
-    assert target["source"] == seed_article.id
+    assert target["source"] == f"urn:bayegan:article:{seed_article.id}"  # the seed article has no URL
     quote, position = target["selector"]
     start = seed_article.text.index("کوروش خسروی")
     assert quote["type"] == "TextQuoteSelector" and quote["exact"] == "کوروش خسروی"
     assert quote["prefix"] == seed_article.text[start - 32:start]
     assert position == {"type": "TextPositionSelector", "start": start, "end": start + 11}
     assert items[ids["bare"]]["motivation"] == "highlighting"
-    assert items[ids["comment"]]["target"] == {"source": seed_article.id}
+    assert items[ids["comment"]]["target"] == {"source": f"urn:bayegan:article:{seed_article.id}"}
     assert items[ids["reply"]]["target"] == ids["highlight"] and items[ids["reply"]]["motivation"] == "replying"
     assert items[ids["deeper"]]["target"] == ids["reply"]
     order = [item["id"] for item in document["first"]["items"]]
@@ -63,12 +74,12 @@ def test_round_trip_into_a_colleagues_store_and_double_import(store: NotesStore,
     exported = export_store(store)
     with NotesStore(tmp_path / "colleague" / "notes.sqlite3") as colleague:
         first = import_data(colleague, exported, lambda i: seed_article if i == seed_article.id else None)
-        assert first.as_json() == {"added": 5, "updated": 0, "skipped": 0, "orphaned": 0}
+        assert counts(first) == tally(added=5) and first.refused == []
         assert colleague.all() == store.all()
         again = import_data(colleague, json.loads(json.dumps(exported)), lambda i: seed_article)
-        assert again.as_json() == {"added": 0, "updated": 0, "skipped": 5, "orphaned": 0}
+        assert counts(again) == tally(skipped=5)
         assert colleague.all() == store.all()
-        assert export_store(colleague) == exported
+        assert export_store(colleague)["first"]["items"] == exported["first"]["items"]
 
 
 def test_a_newer_copy_updates_an_older_one(store: NotesStore, seed_article: Article, tmp_path: Path) -> None:
@@ -85,9 +96,11 @@ def test_a_newer_copy_updates_an_older_one(store: NotesStore, seed_article: Arti
 
 def test_replies_listed_before_their_parents_stay_under_them(store: NotesStore, seed_article: Article) -> None:
     items = [
-        {"id": "urn:uuid:3", "type": "Annotation", "motivation": "replying", "target": "urn:uuid:2",
+        {"@context": ANNO_CONTEXT, "id": "urn:uuid:3", "type": "Annotation", "motivation": "replying",
+         "target": "urn:uuid:2",
          "body": {"type": "TextualBody", "value": "سوم"}, "created": "2024-01-01T10:00:03Z"},
-        {"id": "urn:uuid:2", "type": "Annotation", "motivation": "replying", "target": "urn:uuid:1",
+        {"@context": ANNO_CONTEXT, "id": "urn:uuid:2", "type": "Annotation", "motivation": "replying",
+         "target": "urn:uuid:1",
          "body": {"type": "TextualBody", "value": "دوم"}, "created": "2024-01-01T10:00:02Z"},
         {"@context": ANNO_CONTEXT, "id": "urn:uuid:1", "type": "Annotation", "motivation": "commenting",
          "body": [{"type": "TextualBody", "value": "اول"}], "creator": "سارا", "created": "2024-01-01T13:30:01+03:30",
@@ -104,7 +117,7 @@ def test_replies_listed_before_their_parents_stay_under_them(store: NotesStore, 
 
 
 def test_notes_on_unknown_articles_and_unplaceable_quotes_are_kept_as_orphans(store: NotesStore, seed_article: Article) -> None:
-    items = {"type": "AnnotationCollection", "items": [
+    items = {"@context": ANNO_CONTEXT, "type": "AnnotationCollection", "items": [
         {"id": "urn:uuid:a", "type": "Annotation", "motivation": "commenting",
          "body": {"type": "TextualBody", "value": "خبری که اینجا نیست"}, "target": {"source": "not-here"}},
         {"id": "urn:uuid:b", "type": "Annotation", "motivation": "highlighting",
@@ -115,7 +128,8 @@ def test_notes_on_unknown_articles_and_unplaceable_quotes_are_kept_as_orphans(st
          "body": {"type": "TextualBody", "value": "پاسخ بی‌پدر"}},
     ]}
     report = import_data(store, items, lambda i: seed_article if i == seed_article.id else None)
-    assert report.as_json() == {"added": 3, "updated": 0, "skipped": 0, "orphaned": 3}
+    assert counts(report) == tally(added=3, orphaned=3)
+    assert [(w["annotation"], w["field"]) for w in report.warnings] == [("urn:uuid:a", "target"), ("urn:uuid:b", "target")]
     assert {a.id for a in store.orphans()} == {"urn:uuid:a", "urn:uuid:b", "urn:uuid:c"}
     assert store.require("urn:uuid:b").quote.exact == "جمله‌ای که در این متن نیامده است"  # type: ignore[union-attr]
     assert store.require("urn:uuid:c").parent_id == "urn:uuid:missing-parent"
@@ -125,28 +139,15 @@ BAD_FILES = [
     ("not json at all", "not JSON"),
     ('{"type": "Something"}', "no annotations"),
     ('"just a string"', "expected a list"),
-    ('[{"id": "urn:uuid:x", "type": "Annotation"}]', "target"),
-    ('[{"type": "Annotation", "target": "a"}]', "'id'"),
-    ('[{"id": "urn:uuid:x", "target": {"source": "a", "selector": {"type": "TextPositionSelector", "start": 9, "end": 2}}}]',
-     "TextPositionSelector"),
-    ('[{"id": "urn:uuid:x", "target": "a", "created": "yesterday"}]', "ISO 8601"),
-    ('[{"id": "urn:uuid:x", "target": "a", "body": {"value": 5}}]', "body.value"),
-    ('[{"id": "urn:uuid:x", "target": "a", "type": "Person"}]', "not Annotation"),
+    ('{"@context": "http://example.org/other.jsonld", "type": "AnnotationCollection", "items": []}', "@context"),
 ]
 
 
 @pytest.mark.parametrize(("content", "message"), BAD_FILES)
-def test_bad_files_are_refused_whole_with_bilingual_errors(store: NotesStore, tmp_path: Path, content: str, message: str) -> None:
-    good = {"id": "urn:uuid:good", "type": "Annotation", "target": {"source": "a1"},
-            "body": {"type": "TextualBody", "value": "خوب"}}
+def test_files_that_are_no_annotation_documents_are_refused_whole(store: NotesStore, tmp_path: Path, content: str,
+                                                                    message: str) -> None:
     path = tmp_path / "bad.json"
-    try:
-        data = json.loads(content)
-        if isinstance(data, list):
-            data = [good, *data]  # a valid note first: it must not be imported either
-        path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    except json.JSONDecodeError:
-        path.write_text(content, "utf-8")
+    path.write_text(content, "utf-8")
     with pytest.raises(NotesFileError) as caught:
         import_file(store, path)
     assert message in caught.value.en
@@ -154,12 +155,38 @@ def test_bad_files_are_refused_whole_with_bilingual_errors(store: NotesStore, tm
     assert store.count() == 0
 
 
+BAD_ITEMS = [
+    ({"id": "urn:uuid:x", "type": "Annotation"}, "target"),
+    ({"type": "Annotation", "target": "http://example.org/a"}, "id"),
+    ({"id": "not an iri", "type": "Annotation", "target": "http://example.org/a"}, "id"),
+    ({"id": "urn:uuid:x", "type": "Annotation", "target": {"source": "a", "selector": {
+        "type": "TextPositionSelector", "start": 9, "end": 2}}}, "target.selector"),
+    ({"id": "urn:uuid:x", "type": "Annotation", "target": "http://example.org/a", "created": "yesterday"}, "created"),
+    ({"id": "urn:uuid:x", "type": "Annotation", "target": "http://example.org/a", "body": {"value": 5}}, "body.value"),
+    ({"id": "urn:uuid:x", "target": "http://example.org/a", "type": "Person"}, "type"),
+    ({"id": "urn:uuid:x", "type": "Annotation", "target": "http://example.org/a", "bodyValue": "x",
+      "body": "http://example.org/b"}, "bodyValue"),
+]
+
+
+@pytest.mark.parametrize(("item", "field"), BAD_ITEMS)
+def test_a_bad_annotation_is_refused_naming_the_field_and_the_rest_imported(store: NotesStore, item: dict,
+                                                                              field: str) -> None:
+    good = {"id": "urn:uuid:good", "type": "Annotation", "target": {"source": "http://example.org/a1"},
+            "body": {"type": "TextualBody", "value": "خوب"}}
+    report = import_data(store, {"@context": ANNO_CONTEXT, "type": "AnnotationCollection", "items": [good, item]})
+    assert report.added == 1 and store.require("urn:uuid:good").body == "خوب"
+    (refused,) = report.refused
+    assert refused["field"] == field and refused["reason"] and "یادداشت" not in refused["reason"]
+    assert refused["reason_fa"] != refused["reason"]
+
+
 def test_collections_with_pages(store: NotesStore) -> None:
     item = {"id": "urn:uuid:p1", "type": "Annotation", "target": "a1"}
     page2 = {"type": "AnnotationPage", "items": [dict(item, id="urn:uuid:p2")]}
     data = {"type": "AnnotationCollection", "first": {"type": "AnnotationPage", "items": [item], "next": page2}}
-    assert [i["id"] for i in extract_items(data)] == ["urn:uuid:p1", "urn:uuid:p2"]
-    assert extract_items(item) == [item]
+    assert [i["id"] for i in extract_items(data)[0]] == ["urn:uuid:p1", "urn:uuid:p2"]
+    assert extract_items(item) == ([item], False)
 
 
 def test_cli_export_import_round_trip(run_cli: Cli, source_dir: Path, tmp_path: Path) -> None:
@@ -178,11 +205,10 @@ def test_cli_export_import_round_trip(run_cli: Cli, source_dir: Path, tmp_path: 
     from viewer.cli import main
 
     assert main(["--data-dir", str(colleague.data_dir), "index", str(source_dir)]) == 0
-    for expected in ({"added": 2, "updated": 0, "skipped": 0, "orphaned": 0},
-                     {"added": 0, "updated": 0, "skipped": 2, "orphaned": 0}):
+    for expected in (tally(added=2), tally(skipped=2)):
         code, out, err = run_cli("--data-dir", str(colleague.data_dir), "notes", "import", str(exported))
         assert code == 0, err
-        assert json.loads(out) == expected
+        assert counts(json.loads(out)) == expected
     # Into an archive without the article: kept, as orphans.
     empty = tmp_path / "empty"
     code, out, _ = run_cli("--data-dir", str(empty), "notes", "import", str(exported))
@@ -207,7 +233,7 @@ def test_cli_help_documents_the_notes_commands(run_cli: Cli) -> None:
 
 
 def test_a_file_without_timestamps_imports_twice_as_nothing(store: NotesStore) -> None:
-    items = [{"id": "urn:uuid:t1", "type": "Annotation", "target": {"source": "a1"},
+    items = [{"@context": ANNO_CONTEXT, "id": "urn:uuid:t1", "type": "Annotation", "target": {"source": "a1"},
               "body": {"type": "TextualBody", "value": "بی‌تاریخ"}}]
     assert import_data(store, items).added == 1
-    assert import_data(store, items).as_json() == {"added": 0, "updated": 0, "skipped": 1, "orphaned": 0}
+    assert counts(import_data(store, items)) == tally(skipped=1)

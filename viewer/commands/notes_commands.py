@@ -28,9 +28,14 @@ backups/, the last seven kept). Offsets are Python character offsets into the `t
   bayegan notes delete NOTE_ID                                       deletes its replies too
   bayegan notes list [ID] [--json]                                   threads in text order
   bayegan notes search WORDS [--json]                                note text, Persian spellings folded
-  bayegan notes export [FILE]                                        W3C Web Annotation JSON-LD (stdout without FILE)
-  bayegan notes import FILE                                          merge a colleague's export; prints a JSON summary
+  bayegan notes export [FILE] [--format markdown]                    W3C Web Annotation JSON-LD (stdout without FILE),
+                                                                     or Markdown for writing
+  bayegan notes import FILE [--json]                                 merge a colleague's export; prints a JSON summary
+  bayegan notes backups [--json]                                     the daily backups (and copies made before restores)
+  bayegan notes restore BACKUP                                       restore a backup (name, date or path); the
+                                                                     current notes are copied aside first
 
+Deleted notes are purged for good 30 days after their deletion.
 The author is --author, else "author" in settings.json, else the login name."""
 
 
@@ -79,19 +84,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_search)
 
-    p = commands.add_parser("export", help="write every note as W3C Web Annotation JSON-LD",
+    p = commands.add_parser("export", help="write every note as W3C Web Annotation JSON-LD (or Markdown)",
                             description="Write every note as a W3C Web Annotation AnnotationCollection "
-                            "(@context http://www.w3.org/ns/anno.jsonld) to FILE, or to stdout.")
+                            "(@context http://www.w3.org/ns/anno.jsonld) to FILE, or to stdout. A note's target is "
+                            "its article's URL, else urn:bayegan:article:ID. --format markdown writes, per article, "
+                            "its title, each quoted passage, the note and its replies.")
     p.add_argument("file", nargs="?", type=Path, default=None, metavar="FILE")
+    p.add_argument("--format", choices=("jsonld", "markdown"), default="jsonld")
     p.set_defaults(handler=run_export)
 
     p = commands.add_parser("import", help="merge a colleague's W3C Web Annotation export",
-                            description="Merge a W3C Web Annotation file (a list, or an AnnotationCollection with "
-                            "items or first.items). All or nothing; importing a file twice adds nothing; notes on "
-                            'articles not in this archive are kept as orphans. Prints {"added", "updated", '
-                            '"skipped", "orphaned"}.')
+                            description="Merge a W3C Web Annotation file (an annotation, a list, or an "
+                            "AnnotationCollection with items or pages). Articles are found by URL, news code, "
+                            "Bayegan IRI or id, then by the quoted passage. What the model forbids is refused per "
+                            "annotation, naming the field; the rest is merged in one transaction. A note edited on "
+                            "both sides keeps both texts. Prints {added, updated, skipped, conflicts, orphaned, "
+                            "refused: [{annotation, field, reason, reason_fa}], warnings: [{annotation, field, reason}]}.")
     p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON (the default)")
     p.set_defaults(handler=run_import)
+
+    p = commands.add_parser("backups", help="list the notes backups", description="List the daily backups of the "
+                            "notes (the last seven) and the copies made before a restore.")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_backups)
+
+    p = commands.add_parser("restore", help="restore a notes backup", description="Replace the notes with BACKUP "
+                            "(a name from `notes backups`, a date YYYY-MM-DD, or a path). The current notes are "
+                            "copied to backups/before-restore-TIME.sqlite3 first.")
+    p.add_argument("backup", metavar="BACKUP")
+    p.set_defaults(handler=run_restore)
 
 
 def _author_and_json(p: argparse.ArgumentParser) -> None:
@@ -218,11 +240,15 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
+    from viewer.notes.markdown import notes_markdown
     from viewer.notes.webanno import export_store
 
-    with _store(paths) as store:
-        document = export_store(store)
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    with _article_lookup(paths) as get_article, _store(paths) as store:
+        if args.format == "markdown":
+            text, count = notes_markdown(store, get_article), store.count()
+        else:
+            document = export_store(store, get_article)
+            text, count = json.dumps(document, ensure_ascii=False, indent=2) + "\n", int(document["total"])
     if args.file is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -235,15 +261,40 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
     except OSError as exc:
         raise BayeganError(f"Cannot write {target}: {exc.strerror or exc}",
                            f"پروندهٔ {target} نوشته نشد: {exc.strerror or exc}") from exc
-    print(f"exported {document['total']} notes to {target}", file=sys.stderr)
+    print(f"exported {count} notes to {target}", file=sys.stderr)
     return 0
 
 
 def run_import(args: argparse.Namespace, paths: DataPaths) -> int:
     from viewer.notes.webanno import import_data, read_file
+    from viewer.search.archive import Archive
+    from viewer.search.article_finder import ArchiveArticleFinder
 
     data = read_file(args.file)  # a bad file fails before the index or the notes are opened
-    with _article_lookup(paths) as get_article, _store(paths) as store:
-        report = import_data(store, data, get_article)
+    with Archive(paths.ensure()).searcher() as searcher, _store(paths) as store:
+        report = import_data(store, data, ArchiveArticleFinder(searcher))
     print_json(report.as_json())
+    return 0
+
+
+def run_backups(args: argparse.Namespace, paths: DataPaths) -> int:
+    from viewer.notes.restore import list_backups
+
+    found = list_backups(paths.backups_dir)
+    if args.json:
+        print_json([b.as_json() for b in found])
+        return 0
+    for b in found:
+        print(f"{b.path.name}  {b.kind}  {'?' if b.notes is None else b.notes} notes")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, paths: DataPaths) -> int:
+    from viewer.notes.restore import restore_backup
+
+    paths.ensure()
+    backup, safety = restore_backup(paths.notes_path, paths.backups_dir, args.backup)
+    with _store(paths) as store:  # brings an older backup's schema up to date
+        count = store.count()
+    print(f"restored {count} notes from {backup.name}" + (f"; the previous notes are in {safety.name}" if safety else ""))
     return 0

@@ -32,6 +32,34 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE INDEX annotations_by_article ON annotations (article_id, pos_start)",
         "CREATE INDEX annotations_by_parent ON annotations (parent_id)",
     ]),
+    # 3 (2 is left to the reply-order step made alongside): what W3C exchange needs beside a note.
+    (3, [
+        # The colleague's annotation as it came (verbatim JSON-LD), so export gives back what Bayegan
+        # does not use (link bodies, purposes, other selectors, ...); `imported_body` is the note's text
+        # as imported: while the note still says that, export returns the original bodies unchanged.
+        # `group_id` links the notes made from one annotation with several target articles.
+        """CREATE TABLE annotation_sources (
+            id TEXT PRIMARY KEY,
+            document TEXT NOT NULL,
+            imported_body TEXT NOT NULL,
+            target_index INTEGER NOT NULL DEFAULT 0,
+            group_id TEXT
+        )""",
+        "CREATE INDEX annotation_sources_by_group ON annotation_sources (group_id)",
+        # Texts set aside by an import: a colleague's or one's own, never silently overwritten.
+        """CREATE TABLE annotation_versions (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            body TEXT NOT NULL,
+            color TEXT NOT NULL DEFAULT '',
+            creator TEXT NOT NULL DEFAULT '',
+            modified TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('conflict', 'replaced'))
+        )""",
+        "CREATE INDEX annotation_versions_by_id ON annotation_versions (id)",
+        # The `modified` of the copy last imported: a local edit after it makes a newer import a conflict.
+        "CREATE TABLE annotation_sync (id TEXT PRIMARY KEY, modified TEXT NOT NULL)",
+    ]),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
@@ -41,6 +69,13 @@ def current_version(db: sqlite3.Connection) -> int:
     db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
     row = db.execute("SELECT MAX(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
+
+
+def applied_versions(db: sqlite3.Connection) -> set[int]:
+    """Steps already applied: each step is checked on its own, so steps made on parallel branches
+    (numbered apart) are each applied once whatever order they were merged in."""
+    current_version(db)
+    return {int(v) for (v,) in db.execute("SELECT version FROM schema_version")}
 
 
 def migrate(db: sqlite3.Connection) -> int:
@@ -60,7 +95,7 @@ def migrate(db: sqlite3.Connection) -> int:
     for version, statements in MIGRATIONS:
         db.execute("BEGIN IMMEDIATE")
         try:
-            if current_version(db) < version:  # another process may have migrated meanwhile
+            if version not in applied_versions(db):  # another process may have migrated meanwhile
                 for statement in statements:
                     db.execute(statement)
                 db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from viewer.core.annotation import (
@@ -20,7 +21,7 @@ from viewer.core.annotation import (
     new_annotation_id,
     utc_now,
 )
-from viewer.notes import anchoring
+from viewer.notes import anchoring, extras
 from viewer.notes.backups import daily_backup
 from viewer.notes.errors import NotesError
 from viewer.notes.schema import migrate
@@ -28,6 +29,7 @@ from viewer.notes.textfold import fold_for_search, query_terms
 from viewer.notes.threads import Thread, build_threads, text_order_key
 
 BUSY_TIMEOUT_S = 15.0
+PURGE_AFTER_DAYS = 30  # deleted notes stay (for undo, and for an import not to bring them back) this long
 
 _COLUMNS = ("id, article_id, motivation, body, color, quote_exact, quote_prefix, quote_suffix, "
             "pos_start, pos_end, parent_id, creator, created, modified, orphaned")
@@ -43,13 +45,19 @@ class Edit:
 
 @dataclass(slots=True)
 class MergeReport:
+    """What an import did. `refused` and `warnings` name the annotation and the field, with the reason."""
+
     added: int = 0
     updated: int = 0
     skipped: int = 0
+    conflicts: int = 0
     orphaned: int = 0
+    refused: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
 
-    def as_json(self) -> dict[str, int]:
-        return {"added": self.added, "updated": self.updated, "skipped": self.skipped, "orphaned": self.orphaned}
+    def as_json(self) -> dict[str, object]:
+        return {"added": self.added, "updated": self.updated, "skipped": self.skipped, "conflicts": self.conflicts,
+                "orphaned": self.orphaned, "refused": list(self.refused), "warnings": list(self.warnings)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +119,7 @@ class NotesStore:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             migrate(self._db)
+            self.purge_deleted()
             if backup and self.count() > 0:
                 daily_backup(self._db, self.backups_dir)
         except sqlite3.DatabaseError as exc:
@@ -138,6 +147,10 @@ class NotesStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT, rolled back on error)."""
+        return self._transaction()
 
     def _select(self, where: str, params: Iterable[object] = ()) -> list[Annotation]:
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE {where} ORDER BY seq", tuple(params))
@@ -310,29 +323,31 @@ class NotesStore:
                                 "AND orphaned != ?", (int(orphaned), article_id, int(orphaned)))
         return cursor.rowcount
 
-    def merge(self, annotations: list[Annotation]) -> MergeReport:
-        """Add a colleague's notes in one transaction (all or nothing), parents before replies.
-
-        A note already here (even one deleted here) is skipped, unless the incoming copy is newer and
-        differs: then its text and colour are taken. Merging the same notes twice changes nothing.
-        """
-        report = MergeReport()
+    def purge_deleted(self, now: datetime | None = None) -> int:
+        """Remove for good the notes deleted more than PURGE_AFTER_DAYS ago (a session's deletes stay undoable)."""
+        cutoff = ((now or datetime.now(UTC)) - timedelta(days=PURGE_AFTER_DAYS)).astimezone(UTC)
+        stamp = cutoff.isoformat(timespec="milliseconds").replace("+00:00", "Z")
         with self._transaction() as db:
-            for incoming in annotations:
-                existing = db.execute("SELECT modified, deleted, body, color FROM annotations WHERE id = ?",
-                                      (incoming.id,)).fetchone()
-                if existing is None:
-                    self._insert(db, incoming)
-                    report.added += 1
-                    report.orphaned += int(incoming.orphaned)
-                elif (existing[1] is None and incoming.modified > existing[0]
-                      and (incoming.body, incoming.color) != (existing[2], existing[3])):
-                    db.execute("UPDATE annotations SET body = ?, color = ?, modified = ?, search_text = ? WHERE id = ?",
-                               (incoming.body, incoming.color, incoming.modified, _search_text(incoming), incoming.id))
-                    report.updated += 1
-                else:
-                    report.skipped += 1
-        return report
+            ids = [r[0] for r in db.execute("SELECT id FROM annotations WHERE deleted IS NOT NULL AND deleted < ?", (stamp,))]
+            db.executemany("DELETE FROM annotations WHERE id = ?", [(i,) for i in ids])
+            extras.forget(db, ids)
+        return len(ids)
+
+    def versions(self, annotation_id: str) -> list[extras.KeptVersion]:
+        """Texts an import set aside for this note (the other side of a conflict, or the text an update replaced)."""
+        return extras.kept_versions(self._db, annotation_id)
+
+    def source(self, annotation_id: str) -> extras.NoteSource | None:
+        """The W3C annotation the note was imported from, if it was."""
+        return extras.load_source(self._db, annotation_id)
+
+    def linked(self, annotation_id: str) -> list[Annotation]:
+        """The other notes made from the same annotation (one per target article)."""
+        source = self.source(annotation_id)
+        if source is None or source.group_id is None:
+            return []
+        ids = [i for i in extras.group_members(self._db, source.group_id) if i != annotation_id]
+        return [a for a in (self.get(i) for i in ids) if a is not None]
 
     def known_ids(self, ids: Iterable[str]) -> dict[str, Annotation]:
         """The notes among `ids` that exist here, deleted ones included (for resolving imported replies)."""
@@ -353,6 +368,23 @@ class NotesStore:
     def _alive(db: sqlite3.Connection, annotation_id: str) -> Annotation | None:
         row = db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ? AND deleted IS NULL", (annotation_id,)).fetchone()
         return _row_to_annotation(row) if row else None
+
+    @staticmethod
+    def row(db: sqlite3.Connection, annotation_id: str) -> tuple[Annotation, bool] | None:
+        """A note (deleted or not) inside the caller's `transaction()`, and whether it is deleted."""
+        found = db.execute(f"SELECT {_COLUMNS}, deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+        return (_row_to_annotation(found[:-1]), found[-1] is not None) if found else None
+
+    @staticmethod
+    def write_text(db: sqlite3.Connection, a: Annotation) -> None:
+        """Set a note's text, colour, author and time inside the caller's `transaction()`."""
+        db.execute("UPDATE annotations SET body = ?, color = ?, creator = ?, modified = ?, search_text = ? WHERE id = ?",
+                   (a.body, a.color, a.creator, a.modified, _search_text(a), a.id))
+
+    @staticmethod
+    def insert(db: sqlite3.Connection, a: Annotation) -> None:
+        """Insert a row inside the caller's `transaction()`."""
+        NotesStore._insert(db, a)
 
     @staticmethod
     def _insert(db: sqlite3.Connection, a: Annotation) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from viewer.core.annotation import Annotation, parse_utc
@@ -42,3 +45,27 @@ def swatch(colour: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(colour or DEFAULT_COLOUR))
     return QIcon(pixmap)
+
+
+# Links in a note: those imported as link bodies (kept in the note's text) and any the author typed.
+_LINK = re.compile(r"\b(?:https?://|urn:|mailto:|doi:)[^\s<>\"«»]+")
+
+
+def note_links(annotation: Annotation) -> list[str]:
+    """The links a note holds, in order, each once."""
+    return list(dict.fromkeys(m.group(0).rstrip(".,;:!?)،؛") for m in _LINK.finditer(annotation.body)))
+
+
+def linked_html(text: str) -> str:
+    """A note's text as Qt rich text, its links clickable (a QLabel with setOpenExternalLinks(True)),
+    lines kept, right to left as the text runs."""
+    out: list[str] = []
+    last = 0
+    for match in _LINK.finditer(text):
+        link = match.group(0).rstrip(".,;:!?)،؛")
+        out.append(html.escape(text[last:match.start()]))
+        out.append(f'<a href="{html.escape(link, quote=True)}">{html.escape(link)}</a>')
+        last = match.start() + len(link)
+    out.append(html.escape(text[last:]))
+    return "".join(out).replace("\n", "<br>")
+

@@ -32,8 +32,8 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE INDEX annotations_by_article ON annotations (article_id, pos_start)",
         "CREATE INDEX annotations_by_parent ON annotations (parent_id)",
     ]),
-    # 3 (2 is left to the reply-order step made alongside): what W3C exchange needs beside a note.
-    (3, [
+    # 2: what W3C exchange needs beside a note.
+    (2, [
         # The colleague's annotation as it came (verbatim JSON-LD), so export gives back what Bayegan
         # does not use (link bodies, purposes, other selectors, ...); `imported_body` is the note's text
         # as imported: while the note still says that, export returns the original bodies unchanged.
@@ -72,8 +72,8 @@ def current_version(db: sqlite3.Connection) -> int:
 
 
 def applied_versions(db: sqlite3.Connection) -> set[int]:
-    """Steps already applied: each step is checked on its own, so steps made on parallel branches
-    (numbered apart) are each applied once whatever order they were merged in."""
+    """Steps already applied: each step is checked on its own, so a database that skipped a step
+    (made on a branch merged later) still gets it."""
     current_version(db)
     return {int(v) for (v,) in db.execute("SELECT version FROM schema_version")}
 

@@ -153,7 +153,9 @@ def _roots(parsed: ParsedAnnotation, finder: ArticleFinder, now: str) -> list[tu
         motivation = root_motivation(parsed.body, anchored)
         if "highlighting" in parsed.motivations and not parsed.body:
             motivation = Motivation.HIGHLIGHTING
-        note = Annotation(_note_id(parsed.id, index), ref.source, motivation, parsed.body, parsed.color, ref.quote,
+        # an orphan keeps the Bayegan id its IRI names, so it lands when that article is indexed here
+        article_id = ref.source.removeprefix(ARTICLE_IRI_PREFIX)
+        note = Annotation(_note_id(parsed.id, index), article_id, motivation, parsed.body, parsed.color, ref.quote,
                           ref.position, creator=parsed.creator, created=created, modified=modified)
         out.append((_place(note, find_article(finder, ref)), NoteSource(parsed.document, parsed.body, index, group)))
     return out

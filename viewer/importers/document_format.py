@@ -4,6 +4,8 @@ first line."""
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from datetime import datetime
 from typing import Any
 
@@ -51,7 +53,8 @@ def parse_docx(data: bytes) -> list[Article]:
         ]
         props = document.core_properties
         title, keywords, created = props.title or "", props.keywords or "", props.created
-    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, IndexError, etree.XMLSyntaxError,
+            zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         raise ImportFailure(f"The Word document is damaged: {exc}.", f"سند Word آسیب دیده است: {exc}.") from exc
     return [_article(paragraphs, title, keywords, created)]
 

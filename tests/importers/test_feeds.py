@@ -70,3 +70,10 @@ def test_windows_1256_feed_and_broken_feed(tmp_path: Path) -> None:
     broken.write_text('<?xml version="1.0"?><rss version="2.0"><channel><item><title>', encoding="utf-8")
     with pytest.raises(ImportFailure, match="no items"):
         read_articles(broken)
+
+
+def test_other_xml_is_reported_not_read_as_text(tmp_path: Path) -> None:
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text('<?xml version="1.0"?><urlset><url><loc>https://www.example.ir/</loc></url></urlset>', "utf-8")
+    with pytest.raises(ImportFailure, match="neither an RSS/Atom feed"):
+        read_articles(sitemap)

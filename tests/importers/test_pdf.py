@@ -12,7 +12,7 @@ import pytest
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers.pdf_text import logical_line, repair_lines
+from viewer.importers.pdf_text import logical_line, paragraphs, repair_lines
 from viewer.importers.reader import read_articles
 
 DATA = Path(__file__).parent.parent / "data" / "importers"
@@ -117,3 +117,8 @@ def test_zwnj_restored_from_letter_forms() -> None:
     """Qt's PDFs draw می‌گویند with the ZWNJ as a gap only: a final ی followed by an initial گ."""
     assert repair_lines("\ufee3\ufbfd\ufb94\ufeee\ufbfe\ufee8\ufeaa \ufeb7\ufeae\ufb8f\ufe96\ufeeb\ufe8e\ufbfc") == [
         "می\u200cگویند شرکت\u200cهای"]
+
+
+def test_words_broken_at_line_ends_are_joined() -> None:
+    lines = ["خبرنگاران می\u200c", "گویند که گزارش دربارهٔ multi-", "lingual archives منتشر شد.", "پایان"]
+    assert paragraphs(lines) == ["خبرنگاران می\u200cگویند که گزارش دربارهٔ multilingual archives منتشر شد.", "پایان"]

@@ -53,8 +53,8 @@ def parse_docx(data: bytes) -> list[Article]:
         ]
         props = document.core_properties
         title, keywords, created = props.title or "", props.keywords or "", props.created
-    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, etree.XMLSyntaxError,
-            zipfile.BadZipFile, zlib.error, NotImplementedError, OSError, EOFError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, IndexError, etree.XMLSyntaxError,
+            zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
         raise ImportFailure(f"The Word document is damaged: {exc}.", f"سند Word آسیب دیده است: {exc}.") from exc
     return [_article(paragraphs, title, keywords, created)]
 

@@ -129,10 +129,17 @@ def paragraphs(lines: list[str]) -> list[str]:
     current = ""
     for line in lines:
         if current:
-            current = current[:-1] + line if _LATIN_HYPHEN.search(current) else f"{current} {line}"
+            # A word broken at the line's end: "exam-" + "ple", or "می‌" + "گویند" (a ZWNJ closes no word).
+            if _LATIN_HYPHEN.search(current):
+                current = current[:-1] + line
+            elif current.endswith("\u200c"):
+                current += line
+            else:
+                current = f"{current} {line}"
         else:
             current = line
-        if line.endswith(_SENTENCE_END) or len(line) < 0.6 * width:
+        broken = line.endswith("\u200c") or _LATIN_HYPHEN.search(line) is not None
+        if not broken and (line.endswith(_SENTENCE_END) or len(line) < 0.6 * width):
             result.append(current)
             current = ""
     if current:

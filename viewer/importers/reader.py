@@ -72,8 +72,12 @@ def parse_source(data: bytes, name: str) -> list[Article]:
     if articles is not None:
         return articles
     text = decode(data)
-    if looks_like_feed(text.lstrip("\ufeff \n\t")[:512].lower()):
+    head = text.lstrip("\ufeff \n\t")[:512].lower()
+    if looks_like_feed(head):
         return parse_feed(data)  # feedparser follows the encoding the XML declares
+    if head.startswith("<?xml") and "<html" not in head:
+        raise ImportFailure("An XML file that is neither an RSS/Atom feed nor a web page.",
+                            "پروندهٔ XML که نه خوراک RSS/Atom است و نه صفحهٔ وب.")
     return parse_source_text(text, name)
 
 

@@ -7,7 +7,9 @@ revisits and a second capture of a URL or of the same payload are ignored.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,14 +38,23 @@ def looks_like_warc(head: bytes) -> bool:
 
 def parse_warc(data: bytes, start: int = 0) -> WarcRead:
     """The articles of the records that begin at or after byte `start`."""
+    read = WarcRead(end=start)
+    # warcio writes a warning to stderr for each record whose length is off; the outcome says enough.
+    with contextlib.redirect_stderr(io.StringIO()):
+        _read_records(data, start, read)
+    if not read.articles and start == 0:
+        raise ImportFailure("The web archive holds no HTML page with article text.",
+                            "بایگانی وب هیچ صفحهٔ HTML با متن خبری ندارد.")
+    return read
+
+
+def _read_records(data: bytes, start: int, read: WarcRead) -> None:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    read = WarcRead(end=start)
     seen: set[str] = set()
-    stream = io.BytesIO(data[start:])  # warcio's offsets count from the stream's start
     try:
-        records = ArchiveIterator(stream, no_record_parse=False, arc2warc=True)
+        records = ArchiveIterator(io.BytesIO(data[start:]), arc2warc=True)  # offsets count from `start`
         for record in records:
             article = _article(record, seen, read)
             records.read_to_end(record)
@@ -55,15 +66,11 @@ def parse_warc(data: bytes, start: int = 0) -> WarcRead:
             if article is not None:
                 read.articles.append(article)
     except (ArchiveLoadFailed, ValueError, EOFError, OSError, TypeError, AttributeError, IndexError, KeyError,
-            UnicodeDecodeError, AssertionError) as exc:
+            UnicodeDecodeError, AssertionError, zlib.error) as exc:
         # A file cut off while a crawler writes it: the whole records before the cut still count.
         if not read.articles:
             raise ImportFailure(f"The web archive (WARC) is damaged: {exc or type(exc).__name__}.",
                                 f"بایگانی وب (WARC) آسیب دیده است: {exc or type(exc).__name__}.") from exc
-    if not read.articles and start == 0:
-        raise ImportFailure("The web archive holds no HTML page with article text.",
-                            "بایگانی وب هیچ صفحهٔ HTML با متن خبری ندارد.")
-    return read
 
 
 def parse_wacz(data: bytes) -> list[Article]:

@@ -15,7 +15,7 @@ MAX_MEMBER_BYTES = 256 * 1024 * 1024
 def open_zip(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
         raise ImportFailure(f"The ZIP container is damaged: {exc}.", f"بستهٔ ZIP آسیب دیده است: {exc}.") from exc
     if sum(info.file_size for info in archive.infolist()) > MAX_MEMBER_BYTES:
         raise ImportFailure("The file unpacks to more than 256 MB; it is not read.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ ARTICLES = [
 ]
 
 
-def write_archive(folder: Path, items: list[dict[str, object]]) -> Path:
+def write_archive(folder: Path, items: Sequence[Mapping[str, object]]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "news.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
     return folder

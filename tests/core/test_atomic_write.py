@@ -20,14 +20,18 @@ def test_write_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None
 def test_a_failure_while_writing_keeps_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "manifest.json"
     target.write_text("old", "utf-8")
-    with pytest.raises(RuntimeError), atomic_replace(target) as temporary:
-        temporary.write_text("half", "utf-8")
-        raise RuntimeError("disk full")
+    def write_half_then_fail() -> None:
+        with atomic_replace(target) as temporary:
+            temporary.write_text("half", "utf-8")
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        write_half_then_fail()
     assert target.read_text("utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.json"]
 
 
 def test_a_missing_folder_is_an_oserror_and_writes_nothing(tmp_path: Path) -> None:
-    with pytest.raises(OSError):
+    with pytest.raises(FileNotFoundError):
         write_text_atomically(tmp_path / "absent" / "file.json", "x")
     assert list(tmp_path.iterdir()) == []

@@ -47,7 +47,7 @@ def write_txt(folder: Path) -> Path:
     """As saved from the site: title, paragraphs, no URL and no code (found by their text alone)."""
     folder.mkdir(parents=True, exist_ok=True)
     for n, a in enumerate(ARTICLES):
-        (folder / f"{n:03}.txt").write_text(a["title"] + "\n\n" + "\n\n".join(a["paragraphs"]) + "\n", "utf-8")
+        (folder / f"{n:03}.txt").write_text(str(a["title"]) + "\n\n" + "\n\n".join(a["paragraphs"]) + "\n", "utf-8")
     return folder
 
 

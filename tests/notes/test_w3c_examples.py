@@ -45,7 +45,7 @@ def _sources(target: Any) -> list[str]:
         elif isinstance(t, dict) and isinstance(t.get("items"), list):
             out += _sources(t["items"])
         elif isinstance(t, dict):
-            out.append(t.get("source", t.get("id")))
+            out.append(str(t.get("source", t.get("id"))))
     return [unquote(s) for s in out]
 
 

@@ -19,7 +19,7 @@ Cli = Callable[..., tuple[int, str, str]]
 
 def counts(report: MergeReport | dict) -> dict[str, int]:
     shown = report if isinstance(report, dict) else report.as_json()
-    return {k: shown[k] for k in ("added", "updated", "skipped", "conflicts", "orphaned")}
+    return {k: int(str(shown[k])) for k in ("added", "updated", "skipped", "conflicts", "orphaned")}
 
 
 def tally(added: int = 0, updated: int = 0, skipped: int = 0, conflicts: int = 0, orphaned: int = 0) -> dict[str, int]:

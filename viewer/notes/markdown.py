@@ -24,7 +24,7 @@ def _thread(thread: Thread) -> list[str]:
     note = thread.annotation
     lines: list[str] = []
     if note.quote is not None:
-        lines += _quote_block(note.quote.exact) + [""]
+        lines += [*_quote_block(note.quote.exact), ""]
     elif note.orphaned:
         lines += ["*(not found in the text any more)*", ""]
     else:

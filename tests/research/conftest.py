@@ -3,14 +3,14 @@ archive folder and a tmp data folder of their own."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.app.conftest import library, paths, write_archive
 from viewer.app.library import Library
-from viewer.core.paths import DataPaths
+
+__all__ = ["library", "paths", "write_archive"]  # the app tests' fixtures, on these articles
 
 # Jalali 1402/04/31 = 2023-07-22, 1402/05/01 = 2023-07-23, 1402/08/30 = 2023-11-21, 1402/09/01 = 2023-11-22.
 DATED = [
@@ -26,12 +26,6 @@ DATED = [
 ]
 
 
-def write_archive(folder: Path, items: list[dict[str, object]]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "news.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
-    return folder
-
-
 def ids_by_title(library: Library) -> dict[str, str]:
     return {a.title: a.id for a in library.articles()}
 
@@ -39,15 +33,3 @@ def ids_by_title(library: Library) -> dict[str, str]:
 @pytest.fixture
 def source_dir(tmp_path: Path) -> Path:
     return write_archive(tmp_path / "archive", DATED)
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> DataPaths:
-    return DataPaths.resolve(tmp_path / "data")
-
-
-@pytest.fixture
-def library(paths: DataPaths, source_dir: Path) -> Iterator[Library]:
-    with Library(paths) as opened:
-        opened.sync([source_dir])
-        yield opened

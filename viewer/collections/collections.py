@@ -28,10 +28,7 @@ class Collections:
         self._database = database
 
     def _id(self, db: sqlite3.Connection, name: str) -> int:
-        row = db.execute("SELECT id FROM collections WHERE key = ?", (name_key(name),)).fetchone()
-        if row is None:
-            raise no_such_collection(name)
-        return int(row[0])
+        return self._database.id_of(db, "collections", name, no_such_collection)
 
     def create(self, name: str) -> str:
         """Makes an empty collection; returns its name as kept. An error if the name (folded) is taken."""

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from viewer.collections.names import name_key
 from viewer.core.errors import BayeganError
 
 SCHEMA_VERSION = 1
@@ -72,6 +73,13 @@ class LibraryDatabase:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    def id_of(self, db: sqlite3.Connection, table: str, name: str, missing: Callable[[str], BayeganError]) -> int:
+        """The row id of the collection or saved search `name` (compared folded) in `table`."""
+        row = db.execute(f"SELECT id FROM {table} WHERE key = ?", (name_key(name),)).fetchone()
+        if row is None:
+            raise missing(name)
+        return int(row[0])
 
     def close(self) -> None:
         self.db.close()

@@ -30,10 +30,7 @@ class SavedSearches:
         self._database = database
 
     def _id(self, db: sqlite3.Connection, name: str) -> int:
-        row = db.execute("SELECT id FROM saved_searches WHERE key = ?", (name_key(name),)).fetchone()
-        if row is None:
-            raise no_such_search(name)
-        return int(row[0])
+        return self._database.id_of(db, "saved_searches", name, no_such_search)
 
     def add(self, name: str, query: str, tags: Sequence[str], seen: Iterable[str]) -> SavedSearch:
         """Saves the search with the ids it matches now as seen. An error if the name (folded) is taken."""

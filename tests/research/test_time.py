@@ -79,3 +79,25 @@ def test_the_timeline_follows_a_resync(library: Library, source_dir) -> None:  #
     library.sync([source_dir])
     assert library.search("آب", timeline=True).timeline[-1] == ("1402-10", 1)
     assert ids_by_title(library)["آب در دی"]
+
+
+def test_the_date_column_matches_the_stored_dates_in_every_segment(library: Library, source_dir) -> None:  # type: ignore[no-untyped-def]
+    from tests.research.conftest import DATED, write_archive
+    from viewer.search.archive import Archive
+    from viewer.search.doc_dates import DocDates
+
+    undated = {"title": "بی‌تاریخ دوم", "text": ["متنی بی تاریخ."], "tags": []}
+    write_archive(source_dir, [*DATED, undated])
+    library.sync([source_dir])  # a second segment, with an undated article only
+    write_archive(source_dir, [*DATED, undated, {"title": "تازه", "text": ["تازه"], "date": "1403/01/01"}])
+    library.sync([source_dir])
+    archive = Archive(library.paths)
+    try:
+        with archive.searcher() as searcher:
+            reader = searcher._searcher.reader()
+            expected = [d.date().toordinal() if (d := reader.stored_fields(n).get("date")) else 0
+                        for n in range(reader.doc_count_all())]
+            assert DocDates(reader)._days == expected
+            assert expected.count(0) >= 2 and not reader.is_atomic()  # three segments
+    finally:
+        archive.close()

@@ -3,11 +3,14 @@ result set look them up by document number instead of loading stored fields."""
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
 import jdatetime
+from whoosh.columns import NumericColumn
 from whoosh.reading import IndexReader
 
 from viewer.search.date_filter import DateBounds
@@ -23,6 +26,25 @@ def _ordinal(value: object) -> int:
     return day().toordinal() if callable(day) else _NO_DAY
 
 
+def _leaf_days(leaf: IndexReader) -> list[int]:
+    """One segment's days. Whoosh keeps a DATETIME as microseconds since datetime.min (day 1); a
+    document without a date holds the column's default, 2**64 - 1, far past date.max. The column is
+    read in one go (a per-document read costs ~20 µs: 0.8 s at 40,000 articles)."""
+    count = leaf.doc_count_all()
+    column = leaf.column_reader("date", translate=False)
+    if isinstance(column, NumericColumn.Reader):
+        stored = min(column._count, count)
+        values = array(column._typecode, column._dbfile.get(column._basepos, stored * column._fixedlen))
+        if sys.byteorder == "little":
+            values.byteswap()  # written big-endian ("!")
+        raw: list[object] = [*values, *([column._default] * (count - stored))]
+    else:  # a segment without the column (no dated article in it), or another column kind
+        raw = [column[n] for n in range(count)]
+    last = date.max.toordinal()
+    return [day if isinstance(value, int) and (day := value // _USECS_PER_DAY + 1) <= last else _NO_DAY
+            for value in raw]
+
+
 class DocDates:
     """The day (as a proleptic ordinal, 0 when the article has no date) of every document number."""
 
@@ -32,17 +54,12 @@ class DocDates:
 
     @staticmethod
     def _read(reader: IndexReader) -> list[int]:
-        count = reader.doc_count_all()
         if not reader.has_column("date"):
-            return [_ordinal(reader.stored_fields(n).get("date")) for n in range(count)]
-        # Whoosh keeps a DATETIME as microseconds since datetime.min (day 1); a document without a
-        # date holds the column's default, 2**64 - 1, far past date.max.
-        column = reader.column_reader("date", translate=False)
-        last = date.max.toordinal()
-        days = []
-        for docnum in range(count):
-            day = int(column[docnum]) // _USECS_PER_DAY + 1
-            days.append(day if day <= last else _NO_DAY)
+            return [_ordinal(reader.stored_fields(n).get("date")) for n in range(reader.doc_count_all())]
+        leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
+        days: list[int] = []
+        for leaf, _offset in leaves:  # in document-number order
+            days += _leaf_days(leaf)
         return days
 
     def within(self, bounds: DateBounds) -> set[int]:

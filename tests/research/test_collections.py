@@ -116,3 +116,16 @@ def test_with_notes_limits_the_results(library: Library) -> None:
     library.collections.create("آب")
     library.collections.add("آب", [ids["کم‌آبی در تهران"], ids["آب و برق در آذر"]])
     assert library.search("آب", scope=Scope(with_notes=True, collection="آب")).total == 1
+
+
+def test_a_search_worker_filters_by_a_collection_made_on_another_thread(library: Library) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    ids = ids_by_title(library)
+    library.collections.create("آب")  # this thread opens library.sqlite3, as the window's UI thread would
+    library.collections.add("آب", [ids["کم‌آبی در تهران"]])
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        total = worker.submit(lambda: library.search("آب", scope=Scope(collection="آب")).total).result()
+        worker.submit(lambda: library.collections.add("آب", [ids["سد کرج پیش از تابستان"]])).result()
+    assert total == 1
+    assert library.search("آب", scope=Scope(collection="آب")).total == 2

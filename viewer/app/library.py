@@ -158,7 +158,7 @@ class Library:
 
     @property
     def collections(self) -> CollectionCases:
-        """create, add, remove, delete, list, entries, articles. Belongs to the thread that first uses it."""
+        """create, add, remove, delete, all, ids, entries, articles; usable from any thread."""
         from viewer.app.collection_cases import CollectionCases
         from viewer.collections.collections import Collections
 

@@ -67,21 +67,22 @@ class Collections:
 
     def ids(self, name: str) -> list[str]:
         """The collection's article ids, in the order they were added."""
-        db = self._database.db
-        rows = db.execute("SELECT article_id FROM collection_items WHERE collection = ? ORDER BY position",
-                          (self._id(db, name),))
+        with self._database.reading() as db:
+            rows = db.execute("SELECT article_id FROM collection_items WHERE collection = ? ORDER BY position",
+                              (self._id(db, name),)).fetchall()
         return [str(row[0]) for row in rows]
 
     def name_of(self, name: str) -> str:
         """The name as kept, for a name typed in any folded spelling of it."""
-        row = self._database.db.execute("SELECT name FROM collections WHERE key = ?", (name_key(name),)).fetchone()
+        with self._database.reading() as db:
+            row = db.execute("SELECT name FROM collections WHERE key = ?", (name_key(name),)).fetchone()
         if row is None:
             raise no_such_collection(name)
         return str(row[0])
 
     def all(self) -> list[CollectionInfo]:
         """Every collection with its number of articles, by name."""
-        rows = self._database.db.execute(
-            "SELECT c.name, COUNT(i.article_id) FROM collections c "
-            "LEFT JOIN collection_items i ON i.collection = c.id GROUP BY c.id ORDER BY c.key")
+        with self._database.reading() as db:
+            rows = db.execute("SELECT c.name, COUNT(i.article_id) FROM collections c "
+                              "LEFT JOIN collection_items i ON i.collection = c.id GROUP BY c.id ORDER BY c.key").fetchall()
         return [CollectionInfo(str(name), int(count)) for name, count in rows]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -41,7 +42,10 @@ class LibraryDatabase:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            # The window filters by a collection on its search worker and edits collections on its UI
+            # thread: one connection, used by one thread at a time (the lock).
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+            self._lock = threading.RLock()
         except (OSError, sqlite3.Error) as exc:
             raise _unreadable(self.path, exc) from exc
         try:
@@ -66,13 +70,20 @@ class LibraryDatabase:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection for reads (fetch the rows inside the block)."""
+        with self._lock:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
 
     def id_of(self, db: sqlite3.Connection, table: str, name: str, missing: Callable[[str], BayeganError]) -> int:
         """The row id of the collection or saved search `name` (compared folded) in `table`."""

@@ -46,20 +46,21 @@ class SavedSearches:
         return SavedSearch(cleaned, query, list(tags))
 
     def get(self, name: str) -> SavedSearch:
-        row = self._database.db.execute("SELECT name, query, tags FROM saved_searches WHERE key = ?",
-                                        (name_key(name),)).fetchone()
+        with self._database.reading() as db:
+            row = db.execute("SELECT name, query, tags FROM saved_searches WHERE key = ?", (name_key(name),)).fetchone()
         if row is None:
             raise no_such_search(name)
         return SavedSearch(str(row[0]), str(row[1]), list(json.loads(row[2])))
 
     def all(self) -> list[SavedSearch]:
-        rows = self._database.db.execute("SELECT name, query, tags FROM saved_searches ORDER BY key")
+        with self._database.reading() as db:
+            rows = db.execute("SELECT name, query, tags FROM saved_searches ORDER BY key").fetchall()
         return [SavedSearch(str(name), str(query), list(json.loads(tags))) for name, query, tags in rows]
 
     def seen(self, name: str) -> set[str]:
-        db = self._database.db
-        return {str(row[0]) for row in db.execute("SELECT article_id FROM saved_seen WHERE search = ?",
-                                                  (self._id(db, name),))}
+        with self._database.reading() as db:
+            rows = db.execute("SELECT article_id FROM saved_seen WHERE search = ?", (self._id(db, name),)).fetchall()
+        return {str(row[0]) for row in rows}
 
     def mark_seen(self, name: str, ids: Iterable[str]) -> None:
         """Opening the search: what it matches now is no longer new (one transaction)."""

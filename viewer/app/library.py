@@ -166,7 +166,7 @@ class Library:
 
     @property
     def saved_searches(self) -> SavedSearchCases:
-        """add, list (total and new of each), open (new back to 0), get, delete."""
+        """add, all (total and new of each), open (new back to 0), get, delete."""
         from viewer.app.saved_search_cases import SavedSearchCases
         from viewer.collections.saved_searches import SavedSearches
 

@@ -8,12 +8,21 @@ import sys
 from collections.abc import Sequence
 
 from viewer import __version__
-from viewer.commands import archive_commands, export_commands, gui_command, notes_commands
+from viewer.commands import (
+    archive_commands,
+    collection_commands,
+    export_commands,
+    gui_command,
+    list_export_command,
+    notes_commands,
+    saved_commands,
+)
 from viewer.commands.output import print_error
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
-COMMAND_MODULES = (archive_commands, notes_commands, export_commands, gui_command)
+COMMAND_MODULES = (archive_commands, notes_commands, export_commands, gui_command, collection_commands,
+                   saved_commands, list_export_command)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.app import note_exchange
+from viewer.app.scope import EVERYWHERE, Scope, restriction_of
 from viewer.app.searcher_slot import SearcherSlot
 from viewer.app.settings import Settings
 from viewer.core.annotation import Annotation
@@ -23,13 +24,18 @@ from viewer.core.login_name import login_name
 from viewer.core.paths import DataPaths
 
 if TYPE_CHECKING:
+    from viewer.app.collection_cases import CollectionCases
+    from viewer.app.saved_search_cases import SavedSearchCases
     from viewer.app.types import ExportReport, MergeReport, NotesStore, ReanchorReport, SearchResult, SyncReport, Thread
+    from viewer.collections.database import LibraryDatabase
     from viewer.search.archive import Archive
+    from viewer.search.restriction import Restriction
 
 Progress = Callable[[int, int, str], None]  # done, total, what is being done
 Cancel = Callable[[], bool]
 
 ALL_ARTICLES = "*"  # the query that lists every article (the window's empty search box)
+LIST_FORMATS = ("csv", "csl-json", "ris", "bibtex")  # export_list's formats (viewer.export.reference_list)
 
 
 def _silent(done: int, total: int, label: str) -> None:
@@ -56,6 +62,7 @@ class Library:
         self._reading = SearcherSlot(self._archive.searcher)
         self._searching = SearcherSlot(self._archive.searcher)
         self._notes: NotesStore | None = None
+        self._library_db: LibraryDatabase | None = None
 
     def close(self) -> None:
         self._reading.close()
@@ -63,6 +70,9 @@ class Library:
         if self._notes is not None:
             self._notes.close()
             self._notes = None
+        if self._library_db is not None:
+            self._library_db.close()
+            self._library_db = None
         self._archive.close()
 
     def __enter__(self) -> Library:
@@ -102,26 +112,66 @@ class Library:
         return self._reading.get().tag_counts()
 
     def search(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
-               with_ids: bool = False) -> SearchResult:
+               with_ids: bool = False, scope: Scope = EVERYWHERE, timeline: bool = False) -> SearchResult:
         """Ranked hits with snippets, the total, tag facets, a "did you mean" and the `keys` to mark in
-        an article; `with_ids` adds the ids of every match. QueryError when the query cannot be read."""
-        return self._searching.get().search(query, list(tags), limit, sort, with_ids=with_ids)
+        an article; `with_ids` adds the ids of every match, `timeline` the matches by Jalali month.
+        The query may hold `از:`/`تا:` (`from:`/`to:`) dates; `scope` limits it further. QueryError
+        when the query or a date cannot be read."""
+        return self._searching.get().search(query, list(tags), limit, sort, with_ids=with_ids,
+                                            restriction=self._restriction(scope), timeline=timeline)
 
-    def ranked_ids(self, query: str, tags: Sequence[str] = (), *, sort: str = "relevance", limit: int = 10) -> list[str]:
+    def ranked_ids(self, query: str, tags: Sequence[str] = (), *, sort: str = "relevance", limit: int = 10,
+                   scope: Scope = EVERYWHERE) -> list[str]:
         """The ids of `search`'s first `limit` hits in its order (a results list's later pages)."""
-        return self._searching.get().ranked_ids(query, list(tags), sort=sort, limit=limit)
+        return self._searching.get().ranked_ids(query, list(tags), sort=sort, limit=limit,
+                                                restriction=self._restriction(scope))
 
-    def matching_articles(self, query: str | None, tags: Sequence[str] = ()) -> list[Article]:
+    def _restriction(self, scope: Scope) -> Restriction:
+        from viewer.search.restriction import NO_RESTRICTION
+
+        if not scope:
+            return NO_RESTRICTION
+        return restriction_of(scope, self.collections.ids, self.noted_ids)
+
+    def matching_articles(self, query: str | None, tags: Sequence[str] = (), *, scope: Scope = EVERYWHERE,
+                          sort: str = "relevance") -> list[Article]:
         """Every article the search finds, in result order; without a query, every article with all `tags`."""
         searcher = self._searching.get()
-        if query is None:
+        if query is None and not scope:
             from viewer.analysis.normalize import normalize_tag
 
             wanted = {normalize_tag(t) for t in tags}
             return [a for a in searcher.articles() if wanted <= {normalize_tag(t) for t in a.tags}]
-        first = searcher.search(query, list(tags), limit=1)
-        result = searcher.search(query, list(tags), limit=max(1, first.total))
+        restriction = self._restriction(scope)
+        text = ALL_ARTICLES if query is None else query
+        first = searcher.search(text, list(tags), limit=1, restriction=restriction)
+        result = searcher.search(text, list(tags), limit=max(1, first.total), sort=sort, restriction=restriction)
         return [a for a in (searcher.article(h.id) for h in result.hits) if a is not None]
+
+    # -- collections and saved searches (library.sqlite3, beside the notes) ---------------------------
+    def _database(self) -> LibraryDatabase:
+        if self._library_db is None:
+            from viewer.collections.database import LibraryDatabase
+
+            self._library_db = LibraryDatabase(self.paths.library_path)
+        return self._library_db
+
+    @property
+    def collections(self) -> CollectionCases:
+        """create, add, remove, delete, all, ids, entries, articles; usable from any thread."""
+        from viewer.app.collection_cases import CollectionCases
+        from viewer.collections.collections import Collections
+
+        return CollectionCases(Collections(self._database()), self.require_articles, self.article)
+
+    @property
+    def saved_searches(self) -> SavedSearchCases:
+        """add, all (total and new of each), open (new back to 0), get, delete."""
+        from viewer.app.saved_search_cases import SavedSearchCases
+        from viewer.collections.saved_searches import SavedSearches
+
+        return SavedSearchCases(SavedSearches(self._database()), lambda query, tags, limit, with_ids: self.search(
+            query, tags, limit=limit, with_ids=with_ids, timeline=True))
 
     def sync(self, sources: Iterable[Path], *, progress: Progress | None = None, cancel: Cancel | None = None,
              forget: Sequence[Path] = ()) -> SyncReport:
@@ -223,6 +273,12 @@ class Library:
         return kept
 
     # -- exports -------------------------------------------------------------------------------------
+    def export_list(self, articles: Sequence[Article], fmt: str, out: Path) -> int:
+        """The articles as a reference list: `fmt` is csv, csl-json, ris or bibtex (LIST_FORMATS)."""
+        from viewer.export.reference_list import write_list
+
+        return write_list(articles, fmt, out)
+
     def export_pdf(self, article_ids: Sequence[str], out: Path, *, with_notes: bool = True, title: str | None = None,
                    author: str | None = None, progress: Progress | None = None,
                    cancel: Cancel | None = None) -> ExportReport:

@@ -6,12 +6,17 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from viewer.app.library import Library, no_such_articles
+from viewer.app.library import ALL_ARTICLES, Library, no_such_articles
 from viewer.commands.output import TerminalProgress, print_error, print_json
+from viewer.commands.scope_arguments import add_scope_arguments, scope_of
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError, QueryError
 from viewer.core.paths import DataPaths
+
+if TYPE_CHECKING:
+    from viewer.app.types import SearchResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,14 +39,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     p = subparsers.add_parser("search", help="search the archive", description=(
         "Search the archive. AND by default; \"phrases\"; -word or NOT; OR; title: and tag: "
-        "(also عنوان: and برچسب:); word* prefix; word~ fuzzy."))
+        "(also عنوان: and برچسب:); word* prefix; word~ fuzzy; از:DATE تا:DATE (from:/to:) dates."))
     p.add_argument("query", nargs="?", default=None, metavar="QUERY")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only articles with TAG (repeatable)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to return (default 10)")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
-    p.add_argument("--json", action="store_true", help='print {"hits": [...], "total": N}')
+    p.add_argument("--json", action="store_true", help='print {"hits": [...], "total": N, "timeline": [...]}')
     p.add_argument("--stdin", action="store_true",
                    help="read one query per line; print one JSON line per query")
+    add_scope_arguments(p)
     p.set_defaults(handler=run_search)
 
     p = subparsers.add_parser("tags", help="tags with their article counts", description="List tags with article counts.")
@@ -107,29 +113,38 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
                 query = line.rstrip("\n")
                 started = time.perf_counter()
                 try:
-                    result = library.search(query, args.tag, limit=args.limit, sort=args.sort)
+                    result = library.search(query, args.tag, limit=args.limit, sort=args.sort, scope=scope_of(args))
                     print_json({"query": query, "hits": [h.as_json() for h in result.hits],
                                 "total": result.total,
                                 "took_ms": round((time.perf_counter() - started) * 1000, 2)}, compact=True)
                 except BayeganError as exc:
                     print_json({"query": query, "error": exc.en}, compact=True)
             return 0
+        if args.query is None and scope_of(args):
+            args.query = ALL_ARTICLES
         if args.query is None:
             print_error(QueryError("Give a QUERY, or --stdin.", "عبارت جست‌وجو یا ‎--stdin‎ را بدهید."))
             return 2
         try:
-            result = library.search(args.query, args.tag, limit=args.limit, sort=args.sort)
+            result = library.search(args.query, args.tag, limit=args.limit, sort=args.sort, scope=scope_of(args),
+                                    timeline=args.json)
         except QueryError as exc:
             if args.json:
                 print_json({"query": args.query, "error": exc.en})
             else:
                 print_error(exc)
             return 1
-    if args.json:
+    print_result(result, as_json=args.json)
+    return 0
+
+
+def print_result(result: SearchResult, *, as_json: bool) -> None:
+    if as_json:
         payload: dict[str, object] = {"hits": [h.as_json() for h in result.hits], "total": result.total}
         if result.suggestion:
             payload["suggestion"] = result.suggestion
         payload["facets"] = [{"tag": t, "count": c} for t, c in result.facets[:50]]
+        payload["timeline"] = [{"month": month, "count": count} for month, count in result.timeline]
         print_json(payload)
     else:
         print(f"{result.total} results")
@@ -137,7 +152,6 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
             print(f"did you mean: {result.suggestion}")
         for hit in result.hits:
             print(f"{hit.id}  {hit.score:.2f}  {hit.title}")
-    return 0
 
 
 def run_tags(args: argparse.Namespace, paths: DataPaths) -> int:

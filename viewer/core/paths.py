@@ -43,6 +43,11 @@ class DataPaths:
         return self.data_dir / "notes.sqlite3"
 
     @property
+    def library_path(self) -> Path:
+        """Collections and saved searches."""
+        return self.data_dir / "library.sqlite3"
+
+    @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 

@@ -18,9 +18,11 @@ from whoosh.searching import Searcher
 from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
+from viewer.search.doc_dates import DocDates
 from viewer.search.docsets import DocSets
 from viewer.search.match_scores import MatchScorer
 from viewer.search.query import parse_query
+from viewer.search.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
 from viewer.search.schema import TEXT_FIELDS, article_of
 from viewer.search.snippets import make_snippet
 
@@ -57,6 +59,8 @@ class SearchResult:
     # The index terms the query looks for (prefixes and fuzzy terms expanded): what the snippets
     # mark, and what the reading pane marks in the whole article.
     keys: set[str] = field(default_factory=set)
+    # [("1402-05", count), ...]: the dated matches by Jalali month, oldest first (asked with timeline=True).
+    timeline: list[tuple[str, int]] = field(default_factory=list)
 
 
 class ArchiveSearcher:
@@ -69,6 +73,7 @@ class ArchiveSearcher:
         self._doc_tags: list[tuple[str, ...]] | None = None
         self._sets: DocSets | None = None
         self._match_scorer: MatchScorer | None = None
+        self._doc_dates: tuple[Searcher, DocDates] | None = None
 
     def close(self) -> None:
         self._searcher.close()
@@ -91,11 +96,14 @@ class ArchiveSearcher:
         return self._searcher.doc_count()
 
     def search(self, text: str, tags: list[str] | tuple[str, ...] = (), limit: int = 10,
-               sort: str = "relevance", with_ids: bool = False) -> SearchResult:
+               sort: str = "relevance", with_ids: bool = False, restriction: Restriction = NO_RESTRICTION,
+               timeline: bool = False) -> SearchResult:
         started = time.perf_counter()
         searcher = self._searcher
         reader = searcher.reader()
-        q = parse_query(text, searcher.schema, reader)
+        words, restriction = split_query(text, restriction)
+        q = parse_query(words, searcher.schema, reader)
+        allowed = allowed_docnums(searcher, restriction, self._dates()) if restriction else None
         tag_filter = wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags]) if tags else None
         kwargs: dict[str, object] = {"limit": max(1, limit)}
         if sort == "date":
@@ -108,24 +116,30 @@ class ArchiveSearcher:
         keys = _snippet_keys(q, reader)
         scorer = self._scorer()
         if sort != "date" and scorer.supports(combined):
-            scores = scorer.scores(combined)
+            scores = _only(scorer.scores(combined), allowed)
             top = scorer.top(scores, max(1, limit))
             hits = [_hit(reader.stored_fields(docnum), score, keys) for docnum, score in top]
             matched = sorted(scores)
         else:
             recorder = None
-            if sort != "date" and self._record_while_scoring(combined):
+            if allowed is None and sort != "date" and self._record_while_scoring(combined):
                 # A phrase is checked in every matching document anyway: note them while scoring.
                 recorder = _RecordingTopCollector(max(1, limit))
                 searcher.search_with_collector(combined, recorder)
                 results = recorder.results()
             else:
+                if allowed is not None:
+                    kwargs["filter"] = allowed or {-1}  # Whoosh ignores an empty filter
                 results = searcher.search(combined, **kwargs)
             hits = [_hit(hit.fields(), hit.score, keys) for hit in results]
             matched = sorted(recorder.docset) if recorder is not None else self._matching_docnums(q, tag_filter)
+            if allowed is not None:
+                matched = [docnum for docnum in matched if docnum in allowed]
         result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
         if with_ids:
             result.doc_ids = self._ids_of(matched)
+        if timeline:
+            result.timeline = self._dates().timeline(matched)
         if result.total < 3:
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
@@ -143,6 +157,11 @@ class ArchiveSearcher:
         if self._sets is None or self._sets.searcher is not self._searcher:
             self._sets = DocSets(self._searcher)
         return self._sets
+
+    def _dates(self) -> DocDates:
+        if self._doc_dates is None or self._doc_dates[0] is not self._searcher:
+            self._doc_dates = (self._searcher, DocDates(self._searcher.reader()))
+        return self._doc_dates[1]
 
     def _scorer(self) -> MatchScorer:
         if self._match_scorer is None or self._match_scorer.searcher is not self._searcher:
@@ -221,11 +240,13 @@ class ArchiveSearcher:
         return self._facets(list(reader.all_doc_ids()))
 
     def ranked_ids(self, text: str, tags: list[str] | tuple[str, ...] = (), sort: str = "relevance",
-                   limit: int = 10) -> list[str]:
+                   limit: int = 10, restriction: Restriction = NO_RESTRICTION) -> list[str]:
         """The ids of `search`'s first `limit` hits, in its order, without snippets, facets or suggestions
         (the window's later pages of a long result list)."""
         searcher = self._searcher
-        q = parse_query(text, searcher.schema, searcher.reader())
+        words, restriction = split_query(text, restriction)
+        q = parse_query(words, searcher.schema, searcher.reader())
+        allowed = allowed_docnums(searcher, restriction, self._dates()) if restriction else None
         if tags:
             q = wq.And([q, wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags])])
         kwargs: dict[str, object] = {"limit": max(1, limit)}
@@ -233,9 +254,15 @@ class ArchiveSearcher:
             kwargs.update(sortedby="date", reverse=True)
         scorer = self._scorer()
         if sort != "date" and scorer.supports(q):
-            return self._ids_of([docnum for docnum, _ in scorer.top(scorer.scores(q), max(1, limit))])
+            return self._ids_of([docnum for docnum, _ in scorer.top(_only(scorer.scores(q), allowed), max(1, limit))])
+        if allowed is not None:
+            kwargs["filter"] = allowed or {-1}
         results = searcher.search(q, **kwargs)
         return self._ids_of([results.docnum(n) for n in range(results.scored_length())])
+
+
+def _only(scores: dict[int, float], allowed: set[int] | None) -> dict[int, float]:
+    return scores if allowed is None else {docnum: s for docnum, s in scores.items() if docnum in allowed}
 
 
 def _preload_lengths(searcher: Searcher) -> None:

@@ -1,0 +1,31 @@
+"""Names of collections and saved searches: compared folded, so that one name is not taken twice
+by spellings a reader sees as the same (Arabic ي/ك, a zero-width non-joiner or a space, Persian
+or Latin digits, letter case)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from viewer.core.errors import BayeganError
+
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "\u200c": " ", "\u200f": None,
+                       "\u200e": None, "\u0640": None, **{chr(0x06F0 + i): str(i) for i in range(10)},
+                       **{chr(0x0660 + i): str(i) for i in range(10)}})
+MAX_NAME_CHARS = 200
+
+
+def clean_name(name: str) -> str:
+    """The name as kept and shown: trimmed, spaces collapsed; an error when blank or too long."""
+    cleaned = " ".join(unicodedata.normalize("NFC", name).split())
+    if not name_key(cleaned):  # blank, or only zero-width marks
+        raise BayeganError("The name is empty.", "نام خالی است.")
+    if len(cleaned) > MAX_NAME_CHARS:
+        raise BayeganError(f"The name is longer than {MAX_NAME_CHARS} characters.",
+                           f"نام از {MAX_NAME_CHARS} نویسه بلندتر است.")
+    return cleaned
+
+
+def name_key(name: str) -> str:
+    """What two names must differ in to be two names."""
+    folded = unicodedata.normalize("NFKC", name).translate(_FOLD).casefold()
+    return " ".join(folded.split())

@@ -120,7 +120,7 @@ def test_export_list(cli: Cli, tmp_path: Path, how: str) -> None:
         cli("collections", "add", "پایان‌نامه", *chosen)
         selection = ("--collection", "پایان‌نامه")
     out = tmp_path / "list.ris"
-    code, stdout, err = cli("export-list", *selection, "--format", "ris", "--out", str(out))
+    code, _, err = cli("export-list", *selection, "--format", "ris", "--out", str(out))
     assert code == 0, err
     entries = rispy.loads(out.read_text("utf-8"))
     assert [e["id"] for e in entries] == chosen

@@ -441,8 +441,8 @@ class MainWindow(QMainWindow):
         """Stops background work and closes the index (also used by tests)."""
         self.searches.discard_pending()
         if self.indexer is not None:
-            self.indexer.cancel()
-            self.indexer.wait()
+            self.indexer.close()
+            self.indexer.wait()  # quick: the sync checks the cancel between articles
         self.search_worker.wait()
         self.background.wait()
         if self.service is not None:
@@ -451,5 +451,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
+        self.hide()  # gone from the screen at once, while background work stops
         self.shutdown()
         super().closeEvent(event)

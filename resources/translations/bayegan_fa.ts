@@ -2,69 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
   <context>
-    <name>App</name>
-    <message>
-      <location filename="../../viewer/gui/app.py" line="64" />
-      <source>Bayegan is already open for this data folder: its window was brought to the front.</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>ArticlePane</name>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="74" />
+      <location filename="../../viewer/gui/article_pane.py" line="70" />
       <source>Previous hit</source>
       <translation>یافتهٔ قبلی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="75" />
+      <location filename="../../viewer/gui/article_pane.py" line="71" />
       <source>Previous hit (Shift+F3)</source>
       <translation>یافتهٔ قبلی (Shift+F3)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="76" />
+      <location filename="../../viewer/gui/article_pane.py" line="72" />
       <source>Next hit</source>
       <translation>یافتهٔ بعدی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="77" />
+      <location filename="../../viewer/gui/article_pane.py" line="73" />
       <source>Next hit (F3)</source>
       <translation>یافتهٔ بعدی (F3)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="79" />
+      <location filename="../../viewer/gui/article_pane.py" line="75" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>متن کوچک‌تر (Ctrl+-)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="81" />
+      <location filename="../../viewer/gui/article_pane.py" line="77" />
       <source>Larger text (Ctrl+=)</source>
       <translation>متن بزرگ‌تر (Ctrl+=)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="82" />
+      <location filename="../../viewer/gui/article_pane.py" line="78" />
       <source>Source</source>
       <translation>منبع</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="82" />
+      <location filename="../../viewer/gui/article_pane.py" line="78" />
       <source>News code</source>
       <translation>کد خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="82" />
+      <location filename="../../viewer/gui/article_pane.py" line="78" />
       <source>Date</source>
       <translation>تاریخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="83" />
+      <location filename="../../viewer/gui/article_pane.py" line="79" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="83" />
+      <location filename="../../viewer/gui/article_pane.py" line="79" />
       <source>Link</source>
       <translation>پیوند</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="80" />
+      <source>This article is very long: the first {shown} of its {total} characters are shown.</source>
+      <translation>این مقاله بسیار بلند است: {shown} نویسهٔ نخست از {total} نویسهٔ آن نشان داده شده است.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="81" />
+      <source>Show more</source>
+      <translation>نمایش بیشتر</translation>
     </message>
   </context>
   <context>
@@ -75,16 +77,9 @@
       <translation>خطایی پیش آمد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/crash_handler.py" line="72" />
+      <location filename="../../viewer/gui/crash_handler.py" line="78" />
       <source>Bayegan</source>
       <translation>بایگان</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/crash_handler.py" line="73" />
-      <source>The details are in the log file:
-{path}</source>
-      <translation>جزئیات در پروندهٔ گزارش است:
-{path}</translation>
     </message>
   </context>
   <context>
@@ -118,27 +113,27 @@
   <context>
     <name>HelpDialogs</name>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="30" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="35" />
       <source>Keyboard shortcuts</source>
       <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="45" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="50" />
       <source>Bayegan</source>
       <translation>بایگان</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="46" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="51" />
       <source>An offline archive viewer for Persian news articles: it finds every spelling of a word, shows articles right to left, keeps your highlights and notes, and exports them as PDF.</source>
       <translation>نمایشگر آفلاین بایگانی خبرهای فارسی: هر املای یک واژه را پیدا می‌کند، خبرها را راست‌به‌چپ نشان می‌دهد، برجسته‌سازی‌ها و یادداشت‌های شما را نگه می‌دارد و آن‌ها را به PDF برون‌بری می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="48" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="53" />
       <source>Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.</source>
       <translation>قلم: وزیرمتن (SIL Open Font License). پروانه: Apache-2.0.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="55" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="60" />
       <source>About Bayegan</source>
       <translation>دربارهٔ بایگان</translation>
     </message>
@@ -174,70 +169,308 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="292" />
+      <location filename="../../viewer/gui/main_window.py" line="337" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="313" />
+      <location filename="../../viewer/gui/main_window.py" line="358" />
       <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="316" />
+      <location filename="../../viewer/gui/main_window.py" line="361" />
       <source>{count} files could not be read</source>
       <translation>{count} پرونده خوانده نشد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="323" />
+      <location filename="../../viewer/gui/main_window.py" line="369" />
       <source>Indexing cancelled; the index is as it was.</source>
       <translation>نمایه‌سازی لغو شد؛ نمایه همان است که بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="331" />
+      <location filename="../../viewer/gui/main_window.py" line="378" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="370" />
+      <location filename="../../viewer/gui/main_window.py" line="416" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
   </context>
   <context>
+    <name>NotesController</name>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="65" />
+      <source>Select some text in the article first.</source>
+      <translation>نخست بخشی از متن خبر را برگزینید.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="69" />
+      <source>Note</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="69" />
+      <source>Your note on the selected text:</source>
+      <translation>یادداشت شما بر متن برگزیده:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="82" />
+      <source>Your name</source>
+      <translation>نام شما</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/controller.py" line="83" />
+      <source>The name shown on your notes and replies:</source>
+      <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesPanel</name>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="215" />
+      <source>{title} ({count} notes)</source>
+      <translation>{title} ({count} یادداشت)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="229" />
+      <source>Not found in the text any more</source>
+      <translation>دیگر در متن یافت نمی‌شود</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="234" />
+      <source>On the whole article</source>
+      <translation>دربارهٔ کل خبر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="237" />
+      <source>unknown</source>
+      <translation>ناشناس</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="333" />
+      <source>Add note</source>
+      <translation>افزودن یادداشت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="333" />
+      <location filename="../../viewer/gui/notes/panel.py" line="476" />
+      <source>Highlight</source>
+      <translation>برجسته‌سازی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="344" />
+      <source>Comment</source>
+      <translation>نظر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="353" />
+      <location filename="../../viewer/gui/notes/panel.py" line="394" />
+      <source>Reply</source>
+      <translation>پاسخ</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="360" />
+      <location filename="../../viewer/gui/notes/panel.py" line="403" />
+      <source>Edit note</source>
+      <translation>ویرایش یادداشت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="366" />
+      <source>Delete note</source>
+      <translation>حذف یادداشت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="386" />
+      <source>Comment on the article</source>
+      <translation>نظر دربارهٔ خبر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="386" />
+      <source>Your comment on the whole article:</source>
+      <translation>نظر شما دربارهٔ کل خبر:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="394" />
+      <source>Your reply:</source>
+      <translation>پاسخ شما:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="403" />
+      <source>Note:</source>
+      <translation>یادداشت:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="411" />
+      <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
+      <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="420" />
+      <location filename="../../viewer/gui/notes/panel.py" line="482" />
+      <source>Reply…</source>
+      <translation>پاسخ…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="421" />
+      <location filename="../../viewer/gui/notes/panel.py" line="483" />
+      <source>Edit…</source>
+      <translation>ویرایش…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="424" />
+      <source>Colour</source>
+      <translation>رنگ</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="429" />
+      <location filename="../../viewer/gui/notes/panel.py" line="484" />
+      <source>Delete</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="451" />
+      <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
+      <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="456" />
+      <source>Export notes</source>
+      <translation>برون‌بری یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="457" />
+      <location filename="../../viewer/gui/notes/panel.py" line="468" />
+      <source>Web Annotation (*.jsonld *.json)</source>
+      <translation>یادداشت وب (*.jsonld *.json)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="462" />
+      <source>Could not write {file}: {error}</source>
+      <translation>نوشتن {file} ممکن نشد: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="464" />
+      <source>{count} notes exported.</source>
+      <translation>{count} یادداشت برون‌بری شد.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="467" />
+      <source>Import notes</source>
+      <translation>درون‌بری یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="474" />
+      <source>Find in notes</source>
+      <translation>جست‌وجو در یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="475" />
+      <source>Articles with notes</source>
+      <translation>خبرهای یادداشت‌دار</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="477" />
+      <source>Highlight the selected text in the chosen colour</source>
+      <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="478" />
+      <source>Note…</source>
+      <translation>یادداشت…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="479" />
+      <source>Highlight the selected text and write a note on it</source>
+      <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="480" />
+      <source>Comment…</source>
+      <translation>نظر…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="481" />
+      <source>A comment on the whole article</source>
+      <translation>نظری دربارهٔ کل خبر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="485" />
+      <source>Undo</source>
+      <translation>واگرد</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="486" />
+      <source>Redo</source>
+      <translation>ازنو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="488" />
+      <source>Export and import notes</source>
+      <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="489" />
+      <source>Highlight the selection</source>
+      <translation>برجسته‌سازی متن برگزیده</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="490" />
+      <source>Note on the selection…</source>
+      <translation>یادداشت بر متن برگزیده…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="491" />
+      <source>Export notes (Web Annotation)…</source>
+      <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/panel.py" line="492" />
+      <source>Import a colleague's notes…</source>
+      <translation>درون‌بری یادداشت‌های همکار…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/notes/install.py" line="50" />
+      <source>Notes</source>
+      <translation>یادداشت‌ها</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchBar</name>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="90" />
+      <location filename="../../viewer/gui/search_bar.py" line="100" />
       <source>1 result</source>
       <translation>۱ نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="90" />
+      <location filename="../../viewer/gui/search_bar.py" line="100" />
       <source>{count} results</source>
       <translation>{count} نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="105" />
+      <location filename="../../viewer/gui/search_bar.py" line="113" />
       <source>Did you mean: {suggestion}</source>
       <translation>منظورتان این بود: {suggestion}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="115" />
+      <location filename="../../viewer/gui/search_bar.py" line="123" />
       <source>Search the archive (Ctrl+F): words, "phrases", -not, tag:…</source>
       <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="116" />
+      <location filename="../../viewer/gui/search_bar.py" line="124" />
       <source>Sort:</source>
       <translation>ترتیب:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="117" />
+      <location filename="../../viewer/gui/search_bar.py" line="125" />
       <source>Relevance</source>
       <translation>مرتبط‌ترین</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="118" />
+      <location filename="../../viewer/gui/search_bar.py" line="126" />
       <source>Newest first</source>
       <translation>تازه‌ترین</translation>
     </message>
@@ -245,22 +478,22 @@
   <context>
     <name>TagPanel</name>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="55" />
+      <location filename="../../viewer/gui/tag_panel.py" line="78" />
       <source>Tags</source>
       <translation>برچسب‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="56" />
+      <location filename="../../viewer/gui/tag_panel.py" line="79" />
       <source>Filter tags…</source>
       <translation>پالایش برچسب‌ها…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="57" />
+      <location filename="../../viewer/gui/tag_panel.py" line="80" />
       <source>Clear all</source>
       <translation>پاک کردن همه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="58" />
+      <location filename="../../viewer/gui/tag_panel.py" line="81" />
       <source>Uncheck every tag</source>
       <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
     </message>
@@ -386,244 +619,6 @@
       <location filename="../../viewer/gui/window_actions.py" line="101" />
       <source>About Bayegan</source>
       <translation>دربارهٔ بایگان</translation>
-    </message>
-  </context>
-  <context>
-    <name>NotesController</name>
-    <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="65" />
-      <source>Select some text in the article first.</source>
-      <translation>نخست بخشی از متن خبر را برگزینید.</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="69" />
-      <source>Note</source>
-      <translation>یادداشت</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="69" />
-      <source>Your note on the selected text:</source>
-      <translation>یادداشت شما بر متن برگزیده:</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="82" />
-      <source>Your name</source>
-      <translation>نام شما</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="83" />
-      <source>The name shown on your notes and replies:</source>
-      <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
-    </message>
-  </context>
-  <context>
-    <name>NotesPanel</name>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="209" />
-      <source>{title} ({count} notes)</source>
-      <translation>{title} ({count} یادداشت)</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="223" />
-      <source>Not found in the text any more</source>
-      <translation>دیگر در متن یافت نمی‌شود</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="228" />
-      <source>On the whole article</source>
-      <translation>دربارهٔ کل خبر</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="231" />
-      <source>unknown</source>
-      <translation>ناشناس</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="327" />
-      <source>Add note</source>
-      <translation>افزودن یادداشت</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="327" />
-      <location filename="../../viewer/gui/notes/panel.py" line="470" />
-      <source>Highlight</source>
-      <translation>برجسته‌سازی</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="338" />
-      <source>Comment</source>
-      <translation>نظر</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="347" />
-      <location filename="../../viewer/gui/notes/panel.py" line="388" />
-      <source>Reply</source>
-      <translation>پاسخ</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="354" />
-      <location filename="../../viewer/gui/notes/panel.py" line="397" />
-      <source>Edit note</source>
-      <translation>ویرایش یادداشت</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="360" />
-      <source>Delete note</source>
-      <translation>حذف یادداشت</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="380" />
-      <source>Comment on the article</source>
-      <translation>نظر دربارهٔ خبر</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="380" />
-      <source>Your comment on the whole article:</source>
-      <translation>نظر شما دربارهٔ کل خبر:</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="388" />
-      <source>Your reply:</source>
-      <translation>پاسخ شما:</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="397" />
-      <source>Note:</source>
-      <translation>یادداشت:</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="405" />
-      <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
-      <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="414" />
-      <location filename="../../viewer/gui/notes/panel.py" line="476" />
-      <source>Reply…</source>
-      <translation>پاسخ…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="415" />
-      <location filename="../../viewer/gui/notes/panel.py" line="477" />
-      <source>Edit…</source>
-      <translation>ویرایش…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="418" />
-      <source>Colour</source>
-      <translation>رنگ</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="423" />
-      <location filename="../../viewer/gui/notes/panel.py" line="478" />
-      <source>Delete</source>
-      <translation>حذف</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="445" />
-      <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
-      <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="450" />
-      <source>Export notes</source>
-      <translation>برون‌بری یادداشت‌ها</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="451" />
-      <location filename="../../viewer/gui/notes/panel.py" line="462" />
-      <source>Web Annotation (*.jsonld *.json)</source>
-      <translation>یادداشت وب (*.jsonld *.json)</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="456" />
-      <source>Could not write {file}: {error}</source>
-      <translation>نوشتن {file} ممکن نشد: {error}</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="458" />
-      <source>{count} notes exported.</source>
-      <translation>{count} یادداشت برون‌بری شد.</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="461" />
-      <source>Import notes</source>
-      <translation>درون‌بری یادداشت‌ها</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="468" />
-      <source>Find in notes</source>
-      <translation>جست‌وجو در یادداشت‌ها</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="469" />
-      <source>Articles with notes</source>
-      <translation>خبرهای یادداشت‌دار</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="471" />
-      <source>Highlight the selected text in the chosen colour</source>
-      <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="472" />
-      <source>Note…</source>
-      <translation>یادداشت…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="473" />
-      <source>Highlight the selected text and write a note on it</source>
-      <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="474" />
-      <source>Comment…</source>
-      <translation>نظر…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="475" />
-      <source>A comment on the whole article</source>
-      <translation>نظری دربارهٔ کل خبر</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="479" />
-      <source>Undo</source>
-      <translation>واگرد</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="480" />
-      <source>Redo</source>
-      <translation>ازنو</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="482" />
-      <source>Export and import notes</source>
-      <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="483" />
-      <source>Highlight the selection</source>
-      <translation>برجسته‌سازی متن برگزیده</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="484" />
-      <source>Note on the selection…</source>
-      <translation>یادداشت بر متن برگزیده…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="485" />
-      <source>Export notes (Web Annotation)…</source>
-      <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="486" />
-      <source>Import a colleague's notes…</source>
-      <translation>درون‌بری یادداشت‌های همکار…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/notes/install.py" line="48" />
-      <source>Notes</source>
-      <translation>یادداشت‌ها</translation>
     </message>
   </context>
 </TS>

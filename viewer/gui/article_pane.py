@@ -76,7 +76,9 @@ class ArticlePane(QWidget):
         self.zoom_in_button.setText("+")
         self.zoom_in_button.setToolTip(self.tr("Larger text (Ctrl+=)"))
         self.view.labels = Labels(source=self.tr("Source"), code=self.tr("News code"), date=self.tr("Date"),
-                                  category=self.tr("Category"), link=self.tr("Link"))
+                                  category=self.tr("Category"), link=self.tr("Link"),
+                                  cut=self.tr("This article is very long: the first {shown} of its {total} characters are shown."),
+                                  more=self.tr("Show more"))
         self.view.rebuild()
         current, count = self.counter.property("hits") or (-1, 0)
         self._show_counter(current, count)

@@ -13,12 +13,16 @@ from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.article import Article
-from viewer.gui.article_document import TAG_SCHEME, ArticleLayout, Labels, build_article_document
+from viewer.gui.article_document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, build_article_document
+from viewer.gui.digits import number
 from viewer.gui.fonts import BASE_POINT_SIZE, FONT_FAMILY
 from viewer.gui.hit_finder import find_hits, hit_keys
 from viewer.gui.theme import colours
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
+# Characters laid out at once: a one-paragraph article of megabytes took a minute and most of a
+# gigabyte to lay out; 30,000 (a long feature) take a fraction of a second. "Show more" adds more.
+SHOWN_CHARS = 30_000
 Highlight = tuple[int, int, "QColor | str"]
 
 
@@ -46,6 +50,7 @@ class ArticleView(QTextBrowser):
         self.hits: list[tuple[int, int]] = []
         self.current_hit = -1
         self.highlights: list[Highlight] = []
+        self.shown_limit = SHOWN_CHARS
 
     # -- content -----------------------------------------------------------------------------
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
@@ -60,6 +65,7 @@ class ArticleView(QTextBrowser):
         self.keys = keys if keys is not None else (hit_keys(query) if query else set())
         self.highlights = []
         self.current_hit = -1
+        self.shown_limit = SHOWN_CHARS
         self.rebuild()
         self.verticalScrollBar().setValue(0)
 
@@ -74,13 +80,22 @@ class ArticleView(QTextBrowser):
             keys = self.keys
             self.layout_map = build_article_document(self.document(), self.article, self.family,
                                                      self.base_size(), colours(), self.labels,
-                                                     title_hits=find_hits(self.article.title, keys))
-            self.hits = find_hits(self.article.text, keys)
+                                                     title_hits=find_hits(self.article.title, keys),
+                                                     limit=self.shown_limit, number=number)
+            self.hits = find_hits(self.shown_text(), keys)
             self._apply_highlight_formats()
         if self.current_hit >= len(self.hits):
             self.current_hit = -1
         self._paint_hits()
         self.verticalScrollBar().setValue(scroll)
+
+    def shown_text(self) -> str:
+        """The part of article.text the document holds (all of it unless the article is very long)."""
+        return self.article.text[:self.layout_map.shown_chars] if self.article is not None else ""
+
+    def show_more(self) -> None:
+        self.shown_limit += SHOWN_CHARS
+        self.rebuild()
 
     def base_size(self) -> float:
         return max(6.0, BASE_POINT_SIZE + 1.5 + self.zoom)
@@ -148,6 +163,9 @@ class ArticleView(QTextBrowser):
         return (start, end) if end > start else None
 
     def select_offsets(self, start: int, end: int) -> None:
+        if end > self.layout_map.shown_chars and self.shown_limit < end:  # a note past the cut
+            self.shown_limit = end + SHOWN_CHARS
+            self.rebuild()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.layout_map.to_position(start))
         cursor.setPosition(self.layout_map.to_position(end), QTextCursor.MoveMode.KeepAnchor)
@@ -170,7 +188,9 @@ class ArticleView(QTextBrowser):
 
     # -- links ------------------------------------------------------------------------------------
     def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() == TAG_SCHEME:
+        if url.toString() == MORE_HREF:
+            self.show_more()
+        elif url.scheme() == TAG_SCHEME:
             encoded = bytes(url.toEncoded().data()).decode("ascii")
             self.tag_clicked.emit(unquote(encoded[len(TAG_SCHEME) + 1:]))
         elif url.scheme() in ("http", "https", "mailto"):

@@ -113,27 +113,62 @@
   <context>
     <name>HelpDialogs</name>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="35" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="20" />
+      <source>Clear the search box</source>
+      <translation>پاک کردن جعبهٔ جست‌وجو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="21" />
+      <source>Search now</source>
+      <translation>جست‌وجو همین حالا</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="22" />
+      <source>Move between the search box, tags, results, article and notes</source>
+      <translation>رفتن میان جعبهٔ جست‌وجو، برچسب‌ها، نتیجه‌ها، مقاله و یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="23" />
+      <source>Select text in the article (after Tab into it)</source>
+      <translation>برگزیدن متن در مقاله (پس از رفتن به آن با Tab)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="24" />
+      <source>Highlight or note the selection (context menu)</source>
+      <translation>برجسته‌سازی یا یادداشت بر متن برگزیده (منوی زمینه)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="25" />
+      <source>Undo, redo in the notes panel</source>
+      <translation>واگرد و ازنو در بخش یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="26" />
+      <source>Save a note (in the note dialog)</source>
+      <translation>ذخیرهٔ یادداشت (در پنجرهٔ یادداشت)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="48" />
       <source>Keyboard shortcuts</source>
       <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="50" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="63" />
       <source>Bayegan</source>
       <translation>بایگان</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="51" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="64" />
       <source>An offline archive viewer for Persian news articles: it finds every spelling of a word, shows articles right to left, keeps your highlights and notes, and exports them as PDF.</source>
       <translation>نمایشگر آفلاین بایگانی خبرهای فارسی: هر املای یک واژه را پیدا می‌کند، خبرها را راست‌به‌چپ نشان می‌دهد، برجسته‌سازی‌ها و یادداشت‌های شما را نگه می‌دارد و آن‌ها را به PDF برون‌بری می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="53" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="66" />
       <source>Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.</source>
       <translation>قلم: وزیرمتن (SIL Open Font License). پروانه: Apache-2.0.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="60" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="73" />
       <source>About Bayegan</source>
       <translation>دربارهٔ بایگان</translation>
     </message>
@@ -169,32 +204,32 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="337" />
+      <location filename="../../viewer/gui/main_window.py" line="344" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="358" />
+      <location filename="../../viewer/gui/main_window.py" line="365" />
       <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="361" />
+      <location filename="../../viewer/gui/main_window.py" line="368" />
       <source>{count} files could not be read</source>
       <translation>{count} پرونده خوانده نشد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="369" />
+      <location filename="../../viewer/gui/main_window.py" line="376" />
       <source>Indexing cancelled; the index is as it was.</source>
       <translation>نمایه‌سازی لغو شد؛ نمایه همان است که بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="378" />
+      <location filename="../../viewer/gui/main_window.py" line="385" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="416" />
+      <location filename="../../viewer/gui/main_window.py" line="423" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>

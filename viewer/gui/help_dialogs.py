@@ -14,17 +14,30 @@ from viewer.gui.translations import current_language
 translate = QCoreApplication.translate
 
 
+def other_keys() -> list[tuple[str, str]]:
+    """Keys that are not menu actions: (keys, what they do)."""
+    return [
+        ("Esc", translate("HelpDialogs", "Clear the search box")),
+        ("Enter", translate("HelpDialogs", "Search now")),
+        ("Tab, Shift+Tab", translate("HelpDialogs", "Move between the search box, tags, results, article and notes")),
+        ("Shift+←/→, Shift+↑/↓", translate("HelpDialogs", "Select text in the article (after Tab into it)")),
+        ("Menu, Shift+F10", translate("HelpDialogs", "Highlight or note the selection (context menu)")),
+        ("Ctrl+Z, Ctrl+Shift+Z", translate("HelpDialogs", "Undo, redo in the notes panel")),
+        ("Ctrl+Enter", translate("HelpDialogs", "Save a note (in the note dialog)")),
+    ]
+
+
 def shortcuts_html(actions: list[QAction]) -> str:
     """A two-column table of action and keys; QTextDocument does not mirror tables, so in Persian
     the columns are written in reverse and the table is aligned right."""
     rtl = current_language() == "fa"
     side = "right" if rtl else "left"
     rows = []
-    for action in actions:
-        keys = ", ".join(s.toString() for s in action.shortcuts())
+    pairs = [(", ".join(s.toString() for s in a.shortcuts()), a.text().replace("&", "")) for a in actions]
+    for keys, text in [*pairs, *other_keys()]:
         if keys:
-            label = f"<td style='padding:4px 12px;' align='{side}'>{escape(action.text().replace('&', ''))}</td>"
-            shortcut = f"<td style='padding:4px 12px;'><b>{escape(keys)}</b></td>"
+            label = f"<td style='padding:4px 12px;' align='{side}'>{escape(text)}</td>"
+            shortcut = f"<td style='padding:4px 12px;'><b>\u2066{escape(keys)}\u2069</b></td>"
             rows.append("<tr>" + (shortcut + label if rtl else label + shortcut) + "</tr>")
     return f"<table align='{side}' cellspacing='0'>" + "".join(rows) + "</table>"
 

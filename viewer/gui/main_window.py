@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         from viewer.gui.window_actions import WindowActions
 
         self.window_actions = WindowActions(self)
+        from viewer.gui.shortcut_guard import ShortcutGuard
+
+        self.shortcut_guard = ShortcutGuard(self)
         self._connect()
         self.retranslate()
         from viewer.gui.notes.install import install_notes
@@ -152,7 +155,7 @@ class MainWindow(QMainWindow):
         a.toggle_theme.triggered.connect(lambda: self.set_theme("dark" if current_theme() == "light" else "light"))
         a.lang_fa.triggered.connect(lambda: self.set_language("fa"))
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
-        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.window_actions.with_shortcuts()))
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.shortcut_actions()))
         a.about.triggered.connect(lambda: show_about(self))
         a.export_pdf.setEnabled(importlib.util.find_spec(EXPORT_MODULE) is not None)
 
@@ -162,6 +165,10 @@ class MainWindow(QMainWindow):
         self.results_view.selectionModel().currentChanged.connect(self._current_result_changed)
         self.results_model.dataChanged.connect(self._rows_arrived)
         self.article_pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
+
+    def shortcut_actions(self) -> list[QAction]:
+        """Every action of the window with a shortcut (the notes panel adds its own), for F1."""
+        return [action for action in self.actions() if action.shortcuts() and action.text()]
 
     def _restore_state(self) -> None:
         geometry = self.settings.get("geometry")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextCursor
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.gui.article_pane import ArticlePane
@@ -66,3 +67,24 @@ def test_a_very_long_article_is_cut_with_a_notice_and_shows_more_on_request(qtbo
     assert view.layout_map.shown_chars >= far + 10
     assert view.selection_offsets() == (far, far + 10)
     assert view.textCursor().selectedText() == article.text[far:far + 10]
+
+
+def test_highlights_are_painted_in_place_without_laying_the_article_out_again(qtbot, gui_app) -> None:
+    pane = ArticlePane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_article(one_paragraph(5000))
+    view = pane.view
+    layout = view.layout_map  # a rebuild makes a new one
+    view.set_highlights([(10, 20, "#a5d6a7")])
+
+    def background(offset: int) -> str:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.layout_map.to_position(offset) + 1)
+        brush = cursor.charFormat().background()
+        return brush.color().name() if brush.style() != Qt.BrushStyle.NoBrush else ""
+
+    assert background(12) == "#a5d6a7" and background(30) == ""
+    view.set_highlights([(30, 40, "#fff176")])
+    assert background(12) == "" and background(32) == "#fff176"
+    assert view.layout_map is layout

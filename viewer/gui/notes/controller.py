@@ -66,7 +66,8 @@ class NotesController(QObject):
             return None
         body = ""
         if with_note:
-            asked = self.panel.ask_text(self.tr("Note"), self.tr("Your note on the selected text:"))
+            asked = self.panel.ask_text(self.tr("Note"), self.tr("Your note on the selected text:"),
+                                        context=article.text[offsets[0]:offsets[1]])
             if asked is None:
                 return None
             body = asked

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -31,6 +30,7 @@ from viewer.core.annotation import Annotation
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, jalali_time, short_quote, swatch
 from viewer.gui.notes.undo_commands import AddNote, DeleteNote, EditNote
 from viewer.gui.translations import current_language
@@ -377,9 +377,10 @@ class NotesPanel(QWidget):
         return result
 
     # -- the buttons: ask, then change ------------------------------------------------------------
-    def ask_text(self, title: str, label: str, initial: str = "") -> str | None:
-        """A multi-line text dialog (tests replace QInputDialog.getMultiLineText)."""
-        text, accepted = QInputDialog.getMultiLineText(self, title, label, initial)
+    def ask_text(self, title: str, label: str, initial: str = "", context: str = "") -> str | None:
+        """The note dialog, showing `context` (the passage or the note answered); tests replace
+        NoteDialog.get_text."""
+        text, accepted = NoteDialog.get_text(self, title, label, initial, context)
         return text if accepted and text.strip() else None
 
     def ask_comment(self) -> None:
@@ -389,18 +390,20 @@ class NotesPanel(QWidget):
 
     def ask_reply(self) -> None:
         parent_id = self.selected_id()
-        if parent_id is None:
+        parent = self.store.get(parent_id) if parent_id else None
+        if parent is None:
             return
-        body = self.ask_text(self.tr("Reply"), self.tr("Your reply:"))
+        body = self.ask_text(self.tr("Reply"), self.tr("Your reply:"), context=parent.body or short_quote(parent))
         if body is not None:
-            self.reply_to(parent_id, body)
+            self.reply_to(parent.id, body)
 
     def ask_edit(self) -> None:
         annotation_id = self.selected_id()
         note = self.store.get(annotation_id) if annotation_id else None
         if note is None:
             return
-        text, accepted = QInputDialog.getMultiLineText(self, self.tr("Edit note"), self.tr("Note:"), note.body)
+        text, accepted = NoteDialog.get_text(self, self.tr("Edit note"), self.tr("Note:"), note.body,
+                                             note.quote.exact if note.quote is not None else "")
         if accepted and text != note.body:
             self.edit_note(note.id, body=text)
 

@@ -4,67 +4,67 @@
   <context>
     <name>ArticlePane</name>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="70" />
-      <source>Previous hit</source>
-      <translation>یافتهٔ قبلی</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/article_pane.py" line="71" />
+      <location filename="../../viewer/gui/article_pane.py" line="74" />
       <source>Previous hit (Shift+F3)</source>
       <translation>یافتهٔ قبلی (Shift+F3)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="72" />
-      <source>Next hit</source>
-      <translation>یافتهٔ بعدی</translation>
+      <location filename="../../viewer/gui/article_pane.py" line="73" />
+      <source>Previous</source>
+      <translation>قبلی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="73" />
+      <location filename="../../viewer/gui/article_pane.py" line="75" />
+      <source>Next</source>
+      <translation>بعدی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="76" />
       <source>Next hit (F3)</source>
       <translation>یافتهٔ بعدی (F3)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="75" />
+      <location filename="../../viewer/gui/article_pane.py" line="78" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>متن کوچک‌تر (Ctrl+-)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="77" />
+      <location filename="../../viewer/gui/article_pane.py" line="80" />
       <source>Larger text (Ctrl+=)</source>
       <translation>متن بزرگ‌تر (Ctrl+=)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="78" />
+      <location filename="../../viewer/gui/article_pane.py" line="81" />
       <source>Source</source>
       <translation>منبع</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="78" />
+      <location filename="../../viewer/gui/article_pane.py" line="81" />
       <source>News code</source>
       <translation>کد خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="78" />
+      <location filename="../../viewer/gui/article_pane.py" line="81" />
       <source>Date</source>
       <translation>تاریخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="79" />
+      <location filename="../../viewer/gui/article_pane.py" line="82" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="79" />
+      <location filename="../../viewer/gui/article_pane.py" line="82" />
       <source>Link</source>
       <translation>پیوند</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="80" />
+      <location filename="../../viewer/gui/article_pane.py" line="83" />
       <source>This article is very long: the first {shown} of its {total} characters are shown.</source>
       <translation>این مقاله بسیار بلند است: {shown} نویسهٔ نخست از {total} نویسهٔ آن نشان داده شده است.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="81" />
+      <location filename="../../viewer/gui/article_pane.py" line="84" />
       <source>Show more</source>
       <translation>نمایش بیشتر</translation>
     </message>
@@ -252,12 +252,12 @@
       <translation>یادداشت شما بر متن برگزیده:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="82" />
+      <location filename="../../viewer/gui/notes/controller.py" line="83" />
       <source>Your name</source>
       <translation>نام شما</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="83" />
+      <location filename="../../viewer/gui/notes/controller.py" line="84" />
       <source>The name shown on your notes and replies:</source>
       <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
     </message>
@@ -265,65 +265,65 @@
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="215" />
+      <location filename="../../viewer/gui/notes/panel.py" line="213" />
       <source>{title} ({count} notes)</source>
       <translation>{title} ({count} یادداشت)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="229" />
+      <location filename="../../viewer/gui/notes/panel.py" line="227" />
       <source>Not found in the text any more</source>
       <translation>دیگر در متن یافت نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="234" />
+      <location filename="../../viewer/gui/notes/panel.py" line="232" />
       <source>On the whole article</source>
       <translation>دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="237" />
+      <location filename="../../viewer/gui/notes/panel.py" line="235" />
       <source>unknown</source>
       <translation>ناشناس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="333" />
+      <location filename="../../viewer/gui/notes/panel.py" line="331" />
       <source>Add note</source>
       <translation>افزودن یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="333" />
-      <location filename="../../viewer/gui/notes/panel.py" line="476" />
+      <location filename="../../viewer/gui/notes/panel.py" line="331" />
+      <location filename="../../viewer/gui/notes/panel.py" line="480" />
       <source>Highlight</source>
       <translation>برجسته‌سازی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="344" />
+      <location filename="../../viewer/gui/notes/panel.py" line="342" />
       <source>Comment</source>
       <translation>نظر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="353" />
+      <location filename="../../viewer/gui/notes/panel.py" line="351" />
       <location filename="../../viewer/gui/notes/panel.py" line="394" />
       <source>Reply</source>
       <translation>پاسخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="360" />
+      <location filename="../../viewer/gui/notes/panel.py" line="358" />
       <location filename="../../viewer/gui/notes/panel.py" line="403" />
       <source>Edit note</source>
       <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="366" />
+      <location filename="../../viewer/gui/notes/panel.py" line="364" />
       <source>Delete note</source>
       <translation>حذف یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="386" />
+      <location filename="../../viewer/gui/notes/panel.py" line="385" />
       <source>Comment on the article</source>
       <translation>نظر دربارهٔ خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="386" />
+      <location filename="../../viewer/gui/notes/panel.py" line="385" />
       <source>Your comment on the whole article:</source>
       <translation>نظر شما دربارهٔ کل خبر:</translation>
     </message>
@@ -338,136 +338,137 @@
       <translation>یادداشت:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="411" />
+      <location filename="../../viewer/gui/notes/panel.py" line="412" />
       <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
       <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="420" />
-      <location filename="../../viewer/gui/notes/panel.py" line="482" />
+      <location filename="../../viewer/gui/notes/panel.py" line="421" />
+      <location filename="../../viewer/gui/notes/panel.py" line="486" />
       <source>Reply…</source>
       <translation>پاسخ…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="421" />
-      <location filename="../../viewer/gui/notes/panel.py" line="483" />
+      <location filename="../../viewer/gui/notes/panel.py" line="422" />
+      <location filename="../../viewer/gui/notes/panel.py" line="487" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="424" />
+      <location filename="../../viewer/gui/notes/panel.py" line="425" />
       <source>Colour</source>
       <translation>رنگ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="429" />
-      <location filename="../../viewer/gui/notes/panel.py" line="484" />
+      <location filename="../../viewer/gui/notes/panel.py" line="430" />
+      <location filename="../../viewer/gui/notes/panel.py" line="488" />
       <source>Delete</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="451" />
+      <location filename="../../viewer/gui/notes/panel.py" line="452" />
       <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
       <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="456" />
+      <location filename="../../viewer/gui/notes/panel.py" line="457" />
       <source>Export notes</source>
       <translation>برون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="457" />
-      <location filename="../../viewer/gui/notes/panel.py" line="468" />
+      <location filename="../../viewer/gui/notes/panel.py" line="458" />
+      <location filename="../../viewer/gui/notes/panel.py" line="469" />
       <source>Web Annotation (*.jsonld *.json)</source>
       <translation>یادداشت وب (*.jsonld *.json)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="462" />
+      <location filename="../../viewer/gui/notes/panel.py" line="463" />
       <source>Could not write {file}: {error}</source>
       <translation>نوشتن {file} ممکن نشد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="464" />
+      <location filename="../../viewer/gui/notes/panel.py" line="465" />
       <source>{count} notes exported.</source>
       <translation>{count} یادداشت برون‌بری شد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="467" />
+      <location filename="../../viewer/gui/notes/panel.py" line="468" />
       <source>Import notes</source>
       <translation>درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="474" />
+      <location filename="../../viewer/gui/notes/panel.py" line="478" />
       <source>Find in notes</source>
       <translation>جست‌وجو در یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="475" />
+      <location filename="../../viewer/gui/notes/panel.py" line="479" />
       <source>Articles with notes</source>
       <translation>خبرهای یادداشت‌دار</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="477" />
+      <location filename="../../viewer/gui/notes/panel.py" line="481" />
       <source>Highlight the selected text in the chosen colour</source>
       <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="478" />
+      <location filename="../../viewer/gui/notes/panel.py" line="482" />
       <source>Note…</source>
       <translation>یادداشت…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="479" />
+      <location filename="../../viewer/gui/notes/panel.py" line="483" />
       <source>Highlight the selected text and write a note on it</source>
       <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="480" />
+      <location filename="../../viewer/gui/notes/panel.py" line="484" />
       <source>Comment…</source>
       <translation>نظر…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="481" />
+      <location filename="../../viewer/gui/notes/panel.py" line="485" />
       <source>A comment on the whole article</source>
       <translation>نظری دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="485" />
+      <location filename="../../viewer/gui/notes/panel.py" line="489" />
       <source>Undo</source>
       <translation>واگرد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="486" />
+      <location filename="../../viewer/gui/notes/panel.py" line="490" />
       <source>Redo</source>
       <translation>ازنو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="488" />
+      <location filename="../../viewer/gui/notes/panel.py" line="492" />
       <source>Export and import notes</source>
       <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="489" />
+      <location filename="../../viewer/gui/notes/panel.py" line="493" />
       <source>Highlight the selection</source>
       <translation>برجسته‌سازی متن برگزیده</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="490" />
+      <location filename="../../viewer/gui/notes/panel.py" line="494" />
       <source>Note on the selection…</source>
       <translation>یادداشت بر متن برگزیده…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="491" />
+      <location filename="../../viewer/gui/notes/panel.py" line="495" />
       <source>Export notes (Web Annotation)…</source>
       <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="492" />
+      <location filename="../../viewer/gui/notes/panel.py" line="496" />
       <source>Import a colleague's notes…</source>
       <translation>درون‌بری یادداشت‌های همکار…</translation>
     </message>
     <message>
       <location filename="../../viewer/gui/notes/install.py" line="50" />
+      <location filename="../../viewer/gui/notes/panel.py" line="477" />
       <source>Notes</source>
       <translation>یادداشت‌ها</translation>
     </message>
@@ -513,22 +514,22 @@
   <context>
     <name>TagPanel</name>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="78" />
+      <location filename="../../viewer/gui/tag_panel.py" line="77" />
       <source>Tags</source>
       <translation>برچسب‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="79" />
+      <location filename="../../viewer/gui/tag_panel.py" line="78" />
       <source>Filter tags…</source>
       <translation>پالایش برچسب‌ها…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="80" />
+      <location filename="../../viewer/gui/tag_panel.py" line="79" />
       <source>Clear all</source>
       <translation>پاک کردن همه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="81" />
+      <location filename="../../viewer/gui/tag_panel.py" line="80" />
       <source>Uncheck every tag</source>
       <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
     </message>

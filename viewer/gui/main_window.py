@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         # Small minimums so the window fits a 1024-pixel screen (and the 800×600 offscreen one).
         self.tag_panel.setMinimumWidth(130)
         self.results_view.setMinimumWidth(220)
-        self.article_pane.setMinimumWidth(260)
+        # The article pane's minimum is its bar's (hit counter and buttons), so nothing there is cut.
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

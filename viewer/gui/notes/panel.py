@@ -14,11 +14,13 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -122,30 +124,26 @@ class NotesPanel(QWidget):
         self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.note_action.triggered.connect(lambda: self.highlight_requested.emit(self.colour(), True))
 
-        find_row = QHBoxLayout()
-        find_row.addWidget(self.search_box, 1)
-        find_row.addWidget(self.annotated_button)
-        create_row = QHBoxLayout()
-        for widget in (self.colour_box, self.highlight_button, self.note_button, self.comment_button):
-            create_row.addWidget(widget)
-        create_row.addStretch(1)
-        # Three short rows rather than two long ones: the dock stays narrow beside the article.
-        change_row = QHBoxLayout()
-        for widget in (self.reply_button, self.edit_button, self.delete_button):
-            change_row.addWidget(widget)
-        change_row.addStretch(1)
-        history_row = QHBoxLayout()
-        for widget in (self.undo_button, self.redo_button):
-            history_row.addWidget(widget)
-        history_row.addStretch(1)
-        history_row.addWidget(self.more_button)
+        # Short rows of at most three buttons: the dock stays narrow beside the article (a quarter
+        # of a 1024-pixel window), and no label is cut.
+        rows: list[list[QWidget]] = [
+            [self.colour_box, self.highlight_button],
+            [self.note_button, self.comment_button],
+            [self.reply_button, self.edit_button, self.delete_button],
+            [self.undo_button, self.redo_button, self.more_button],
+        ]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(find_row)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.annotated_button)
         layout.addWidget(self.tree, 1)
-        layout.addLayout(create_row)
-        layout.addLayout(change_row)
-        layout.addLayout(history_row)
+        for widgets in rows:
+            row = QHBoxLayout()
+            for widget in widgets:
+                widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+                row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addWidget(self.message)
         self.retranslate()
         self.undo_button.setEnabled(False)
@@ -474,6 +472,9 @@ class NotesPanel(QWidget):
 
     # -- language -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):  # its title is also the View menu's entry
+            dock.setWindowTitle(self.tr("Notes"))
         self.search_box.setPlaceholderText(self.tr("Find in notes"))
         self.annotated_button.setText(self.tr("Articles with notes"))
         self.highlight_button.setText(self.tr("Highlight"))

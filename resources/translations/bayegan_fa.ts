@@ -174,6 +174,39 @@
     </message>
   </context>
   <context>
+    <name>ImportProblemsDialog</name>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="19" />
+      <source>Files not taken in</source>
+      <translation>پرونده‌هایی که خوانده نشدند</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="20" />
+      <source>{failed} files could not be read; {skipped} were skipped.</source>
+      <translation>{failed} پرونده خوانده نشد؛ از {skipped} پرونده گذشتیم.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="26" />
+      <source>File</source>
+      <translation>پرونده</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="26" />
+      <source>Reason</source>
+      <translation>دلیل</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="29" />
+      <source>Could not be read</source>
+      <translation>خوانده نشد</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="30" />
+      <source>Skipped (a type Bayegan does not read)</source>
+      <translation>کنار گذاشته شد (نوعی که بایگان نمی‌خواند)</translation>
+    </message>
+  </context>
+  <context>
     <name>IndexingStatus</name>
     <message>
       <location filename="../../viewer/gui/indexing_status.py" line="42" />
@@ -204,32 +237,27 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="344" />
+      <location filename="../../viewer/gui/main_window.py" line="348" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="365" />
+      <location filename="../../viewer/gui/main_window.py" line="369" />
       <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="368" />
-      <source>{count} files could not be read</source>
-      <translation>{count} پرونده خوانده نشد</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/main_window.py" line="376" />
+      <location filename="../../viewer/gui/main_window.py" line="379" />
       <source>Indexing cancelled; the index is as it was.</source>
       <translation>نمایه‌سازی لغو شد؛ نمایه همان است که بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="385" />
+      <location filename="../../viewer/gui/main_window.py" line="388" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="423" />
+      <location filename="../../viewer/gui/main_window.py" line="426" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
@@ -471,6 +499,19 @@
       <location filename="../../viewer/gui/notes/panel.py" line="477" />
       <source>Notes</source>
       <translation>یادداشت‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProblemsButton</name>
+    <message>
+      <location filename="../../viewer/gui/problems_button.py" line="40" />
+      <source>{count} files not taken in…</source>
+      <translation>{count} پرونده خوانده نشد…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/problems_button.py" line="41" />
+      <source>Which files were not read, and why</source>
+      <translation>کدام پرونده‌ها خوانده نشدند، و چرا</translation>
     </message>
   </context>
   <context>

@@ -162,3 +162,36 @@ def test_folders_indexed_from_the_command_line_become_the_windows_folders(qtbot,
     assert Settings(paths.settings_path).folders == [str(folder.resolve())]
     assert window.service.article_count == 4
     window.close()
+
+
+def test_files_not_taken_in_are_listed_with_their_reasons(qtbot, gui_app, tmp_path: Path,
+                                                          corpus_items: dict[str, list[dict]]) -> None:
+    from viewer.gui.import_problems import ImportProblemsDialog
+    from viewer.search.sync import SyncReport
+
+    folder = tmp_path / "archive"
+    write_items(folder / "good.json", corpus_items[sorted(corpus_items)[0]][:3])
+    (folder / "broken.json").write_text('[{"title": "نیمه', "utf-8")
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    window = open_window(qtbot, paths, [str(folder)], auto_index=False)
+    button = window.problems_button
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
+        window.rescan()
+    assert button.isVisible() and button.text().startswith("۱")
+    dialog = button.show_list()  # the window's child, deleted when closed
+    ((path, reason),) = dialog.listed()
+    assert path.endswith("broken.json") and reason
+    assert dialog.tree.topLevelItem(0).child(0).text(0).startswith("\u2066")  # a left-to-right run
+    dialog.close()
+    # Files of a type Bayegan does not read come in the report's `skipped` list: listed too.
+    report = SyncReport(failed=[{"path": "/a/broken.json", "error": "Not JSON."}],
+                        skipped=[{"path": "/a/scan.pdf", "reason": "PDF is not read."}])
+    button.show_report(report)
+    assert button.text().startswith("۲")
+    listed = ImportProblemsDialog(report.failed, report.skipped, window)
+    assert listed.listed() == [("/a/broken.json", "Not JSON."), ("/a/scan.pdf", "PDF is not read.")]
+    with qtbot.waitSignal(window.indexer.started, timeout=WAIT_MS):
+        window.rescan()
+    assert not button.isVisible()  # a new run: the old list is gone
+    qtbot.waitUntil(lambda: not window.indexer.busy, timeout=WAIT_MS)
+    window.close()

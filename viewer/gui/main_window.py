@@ -33,6 +33,7 @@ from viewer.gui.crash_handler import user_message
 from viewer.gui.digits import digits, number
 from viewer.gui.folders_dialog import FoldersDialog
 from viewer.gui.help_dialogs import show_about, show_shortcuts
+from viewer.gui.problems_button import ProblemsButton
 from viewer.gui.result_delegate import ResultDelegate
 from viewer.gui.results_model import ID_ROLE, RankedPage, ResultsModel
 from viewer.gui.search_bar import SearchBar
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
 
         self.article_count_label = QLabel(self)
         self.statusBar().addWidget(self.article_count_label, 1)
+        self.problems_button = ProblemsButton(self)
 
         from viewer.gui.window_actions import WindowActions
 
@@ -208,6 +210,8 @@ class MainWindow(QMainWindow):
         self.indexer = Indexer(service, self)
         self.indexing_status = IndexingStatus(self.indexer, self)
         self.statusBar().addPermanentWidget(self.indexing_status)
+        self.statusBar().addPermanentWidget(self.problems_button)
+        self.indexer.started.connect(self.problems_button.hide)
         self.indexer.finished.connect(self._indexing_finished)
         self.indexer.cancelled.connect(self._indexing_stopped)
         self.indexer.failed.connect(self._indexing_failed)
@@ -364,9 +368,8 @@ class MainWindow(QMainWindow):
         self._update_article_count()
         message = self.tr("Indexed: {added} added, {updated} updated, {removed} removed").format(
             added=report.added, updated=report.updated, removed=report.removed)
-        if report.failed:
-            message += " · " + self.tr("{count} files could not be read").format(count=len(report.failed))
-        if report.added or report.updated or report.removed or report.failed:
+        self.problems_button.show_report(report)
+        if report.added or report.updated or report.removed:
             self.statusBar().showMessage(digits(message), 8000)
         if report.added or report.updated or report.removed:
             self.results_model.forget_rows()

@@ -83,6 +83,21 @@
     </message>
   </context>
   <context>
+    <name>EmptyNotice</name>
+    <message>
+      <location filename="../../viewer/gui/empty_notice.py" line="30" />
+      <source>Nothing matches «{query}».
+Try fewer or other words, a shorter form (اصفهان rather than اصفهانی), or clear the tag filters.</source>
+      <translation>هیچ مقاله‌ای با «{query}» جور نیست.
+واژه‌های کمتر یا دیگری، شکل کوتاه‌تر (اصفهان به جای اصفهانی) را بیازمایید، یا صافی برچسب‌ها را پاک کنید.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/empty_notice.py" line="33" />
+      <source>The archive is empty. Add a folder of articles from the File menu.</source>
+      <translation>بایگان خالی است. از منوی «پرونده» پوشه‌ای از مقاله‌ها بیفزایید.</translation>
+    </message>
+  </context>
+  <context>
     <name>FoldersDialog</name>
     <message>
       <location filename="../../viewer/gui/folders_dialog.py" line="54" />
@@ -237,27 +252,27 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="348" />
+      <location filename="../../viewer/gui/main_window.py" line="352" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="369" />
+      <location filename="../../viewer/gui/main_window.py" line="373" />
       <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="379" />
+      <location filename="../../viewer/gui/main_window.py" line="383" />
       <source>Indexing cancelled; the index is as it was.</source>
       <translation>نمایه‌سازی لغو شد؛ نمایه همان است که بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="388" />
+      <location filename="../../viewer/gui/main_window.py" line="392" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="426" />
+      <location filename="../../viewer/gui/main_window.py" line="430" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
@@ -517,37 +532,47 @@
   <context>
     <name>SearchBar</name>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="100" />
+      <location filename="../../viewer/gui/search_bar.py" line="95" />
+      <source>Searching…</source>
+      <translation>در حال جست‌وجو…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="116" />
+      <source>No results</source>
+      <translation>بدون نتیجه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="118" />
       <source>1 result</source>
       <translation>۱ نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="100" />
+      <location filename="../../viewer/gui/search_bar.py" line="120" />
       <source>{count} results</source>
       <translation>{count} نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="113" />
+      <location filename="../../viewer/gui/search_bar.py" line="133" />
       <source>Did you mean: {suggestion}</source>
       <translation>منظورتان این بود: {suggestion}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="123" />
+      <location filename="../../viewer/gui/search_bar.py" line="143" />
       <source>Search the archive (Ctrl+F): words, "phrases", -not, tag:…</source>
       <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="124" />
+      <location filename="../../viewer/gui/search_bar.py" line="144" />
       <source>Sort:</source>
       <translation>ترتیب:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="125" />
+      <location filename="../../viewer/gui/search_bar.py" line="145" />
       <source>Relevance</source>
       <translation>مرتبط‌ترین</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="126" />
+      <location filename="../../viewer/gui/search_bar.py" line="146" />
       <source>Newest first</source>
       <translation>تازه‌ترین</translation>
     </message>

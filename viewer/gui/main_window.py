@@ -31,6 +31,7 @@ from viewer.gui.archive_folders import source_keys
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.crash_handler import user_message
 from viewer.gui.digits import digits, number
+from viewer.gui.empty_notice import EmptyNotice
 from viewer.gui.folders_dialog import FoldersDialog
 from viewer.gui.help_dialogs import show_about, show_shortcuts
 from viewer.gui.problems_button import ProblemsButton
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.results_view.setMouseTracking(True)
         self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.empty_notice = EmptyNotice(self.results_view)
         self.article_pane = ArticlePane(self)
         self.article_pane.view.family = font_family
         self.article_pane.view.set_zoom(int(settings.get("zoom") or 0))
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         if self.service is None:
             return
         self.search_pending = True
+        self.search_bar.searching()
         service, tags, sort = self.service, tuple(self.tag_model.checked), self.search_bar.sort
         # Only the newest search's result is delivered, so these are its later pages.
         self._ranked_pages = lambda limit: service.ranked_ids(text, tags, sort, limit)
@@ -249,6 +252,7 @@ class MainWindow(QMainWindow):
         self.results_model.set_result(result, self._ranked_pages)
         self.tag_model.set_facets(result.facets)
         self.search_bar.show_count(result.total, result.took_ms)
+        self.empty_notice.show_for(self.query, result.total)
         self.search_bar.show_suggestion(result.suggestion)
         requested, self.pending_open = self.pending_open, None
         wanted = requested or current_id

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 from viewer.gui.digits import number
 
 DEBOUNCE_MS = 150
+SEARCHING_AFTER_MS = 250  # a search slower than this says so (fuzzy ones take seconds)
 SORTS = ("relevance", "date")
 
 
@@ -44,6 +45,10 @@ class SearchBar(QWidget):
         self.box.installEventFilter(self)
         self.suggestion = ""
         self._count: tuple[int, str] | None = None
+        self.searching_timer = QTimer(self)
+        self.searching_timer.setSingleShot(True)
+        self.searching_timer.setInterval(SEARCHING_AFTER_MS)
+        self.searching_timer.timeout.connect(self._show_searching)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -81,11 +86,21 @@ class SearchBar(QWidget):
         self.timer.stop()
         self.search_requested.emit(self.box.text())
 
+    def searching(self) -> None:
+        """A search started: if it is still running shortly, the old count gives way to "Searching…"."""
+        self.searching_timer.start()
+
+    def _show_searching(self) -> None:
+        self._count = None
+        self.count_label.setText(self.tr("Searching…"))
+
     def show_count(self, total: int, took_ms: float) -> None:
+        self.searching_timer.stop()
         self._count = (total, "")
         self._render_count()
 
     def show_error(self, message: str) -> None:
+        self.searching_timer.stop()
         self._count = (-1, message)
         self._render_count()
 
@@ -97,7 +112,12 @@ class SearchBar(QWidget):
         if total < 0:
             self.count_label.setText(message)
             return
-        text = self.tr("1 result") if total == 1 else self.tr("{count} results").format(count=number(total))
+        if total == 0:
+            text = self.tr("No results")
+        elif total == 1:
+            text = self.tr("1 result")
+        else:
+            text = self.tr("{count} results").format(count=number(total))
         self.count_label.setText(text)
 
     def show_suggestion(self, suggestion: str | None) -> None:
@@ -124,7 +144,8 @@ class SearchBar(QWidget):
         self.sort_label.setText(self.tr("Sort:"))
         self.sort_box.setItemText(0, self.tr("Relevance"))
         self.sort_box.setItemText(1, self.tr("Newest first"))
-        self._render_count()
+        if self.searching_timer.isActive() or self._count is not None:
+            self._render_count()
         self._render_suggestion()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

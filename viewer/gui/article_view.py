@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from urllib.parse import unquote
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFocusEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.article import Article
@@ -38,8 +38,13 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # A caret the keyboard moves and selects with (so text can be highlighted without a mouse);
+        # links by mouse only, so Tab leaves the article rather than walking its tag chips.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                     | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setTabChangesFocus(True)
+        self.setCursorWidth(2)
         self.anchorClicked.connect(self._on_anchor)
         self.article: Article | None = None
         self.layout_map = ArticleLayout()
@@ -52,6 +57,19 @@ class ArticleView(QTextBrowser):
         self.current_hit = -1
         self.highlights: list[Highlight] = []
         self.shown_limit = SHOWN_CHARS
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        """Tabbing in puts the caret at the start of the body text (not in the title) unless
+        something is selected already."""
+        super().focusInEvent(event)
+        keyboard = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                                      Qt.FocusReason.ShortcutFocusReason)
+        if keyboard and not self.textCursor().hasSelection() and self.layout_map.positions:
+            cursor = self.textCursor()
+            if cursor.position() < self.layout_map.positions[0]:
+                cursor.setPosition(self.layout_map.positions[0])
+                self.setTextCursor(cursor)
+            self.ensureCursorVisible()
 
     # -- content -----------------------------------------------------------------------------
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
@@ -85,6 +103,9 @@ class ArticleView(QTextBrowser):
                                                      limit=self.shown_limit, number=number)
             self.hits = find_hits(self.shown_text(), keys)
             self._apply_highlight_formats()
+            caret = QTextCursor(self.document())  # the caret at the body's start, not after the footer
+            caret.setPosition(self.layout_map.to_position(0))
+            self.setTextCursor(caret)
         if self.current_hit >= len(self.hits):
             self.current_hit = -1
         self._paint_hits()

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         from viewer.gui.notes.install import install_notes
 
         self.notes = install_notes(self)  # before _restore_state, so the dock's place is restored
+        self._set_tab_order()
         self._restore_state()
 
     # -- set-up ---------------------------------------------------------------------------------
@@ -169,6 +170,20 @@ class MainWindow(QMainWindow):
         self.results_view.selectionModel().currentChanged.connect(self._current_result_changed)
         self.results_model.dataChanged.connect(self._rows_arrived)
         self.article_pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the window as it reads: search, tags, results, the article and its
+        buttons, then the notes."""
+        pane, tags = self.article_pane, self.tag_panel
+        chain: list[QWidget] = [self.search_bar.box, self.search_bar.sort_box, tags.filter_box, tags.list,
+                                tags.clear_button, self.results_view, pane.view, pane.previous_button,
+                                pane.next_button, pane.zoom_out_button, pane.zoom_in_button]
+        notes = self.findChild(QWidget, "notesPanel")
+        if notes is not None:
+            chain += [w for w in notes.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                      and w.parentWidget() is notes]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def shortcut_actions(self) -> list[QAction]:
         """Every action of the window with a shortcut (the notes panel adds its own), for F1."""

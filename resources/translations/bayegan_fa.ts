@@ -100,27 +100,27 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>FoldersDialog</name>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="54" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="67" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="62" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="75" />
       <source>Archive folders</source>
       <translation>پوشه‌های بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="63" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="76" />
       <source>Bayegan indexes the .txt, .json, .jsonl and .html articles in these folders. With no folder, the bundled sample archive is shown.</source>
       <translation>بایگان خبرهای ‎.txt، ‎.json، ‎.jsonl و ‎.html این پوشه‌ها را نمایه می‌کند. اگر پوشه‌ای انتخاب نشده باشد، بایگانی نمونهٔ همراه برنامه نشان داده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="65" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="78" />
       <source>Add folder…</source>
       <translation>افزودن پوشه…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="66" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="79" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
@@ -224,27 +224,27 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>IndexingStatus</name>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="42" />
+      <location filename="../../viewer/gui/indexing_status.py" line="43" />
       <source>Indexing…</source>
       <translation>در حال نمایه‌سازی…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="50" />
+      <location filename="../../viewer/gui/indexing_status.py" line="51" />
       <source>Indexing {done}/{total}: {name}</source>
       <translation>نمایه‌سازی {done} از {total}: {name}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="59" />
+      <location filename="../../viewer/gui/indexing_status.py" line="60" />
       <source>Cancelling…</source>
       <translation>در حال لغو…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="63" />
+      <location filename="../../viewer/gui/indexing_status.py" line="64" />
       <source>Cancel</source>
       <translation>لغو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="64" />
+      <location filename="../../viewer/gui/indexing_status.py" line="65" />
       <source>Stop indexing; what was read so far is kept</source>
       <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
     </message>
@@ -252,27 +252,27 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="352" />
+      <location filename="../../viewer/gui/main_window.py" line="367" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="373" />
+      <location filename="../../viewer/gui/main_window.py" line="388" />
       <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="383" />
+      <location filename="../../viewer/gui/main_window.py" line="398" />
       <source>Indexing cancelled; the index is as it was.</source>
       <translation>نمایه‌سازی لغو شد؛ نمایه همان است که بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="392" />
+      <location filename="../../viewer/gui/main_window.py" line="407" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="430" />
+      <location filename="../../viewer/gui/main_window.py" line="445" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
@@ -308,210 +308,210 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="213" />
+      <location filename="../../viewer/gui/notes/panel.py" line="214" />
       <source>{title} ({count} notes)</source>
       <translation>{title} ({count} یادداشت)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="227" />
+      <location filename="../../viewer/gui/notes/panel.py" line="228" />
       <source>Not found in the text any more</source>
       <translation>دیگر در متن یافت نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="232" />
+      <location filename="../../viewer/gui/notes/panel.py" line="233" />
       <source>On the whole article</source>
       <translation>دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="235" />
+      <location filename="../../viewer/gui/notes/panel.py" line="236" />
       <source>unknown</source>
       <translation>ناشناس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="331" />
+      <location filename="../../viewer/gui/notes/panel.py" line="332" />
       <source>Add note</source>
       <translation>افزودن یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="331" />
-      <location filename="../../viewer/gui/notes/panel.py" line="480" />
+      <location filename="../../viewer/gui/notes/panel.py" line="332" />
+      <location filename="../../viewer/gui/notes/panel.py" line="481" />
       <source>Highlight</source>
       <translation>برجسته‌سازی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="342" />
+      <location filename="../../viewer/gui/notes/panel.py" line="343" />
       <source>Comment</source>
       <translation>نظر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="351" />
-      <location filename="../../viewer/gui/notes/panel.py" line="394" />
+      <location filename="../../viewer/gui/notes/panel.py" line="352" />
+      <location filename="../../viewer/gui/notes/panel.py" line="395" />
       <source>Reply</source>
       <translation>پاسخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="358" />
-      <location filename="../../viewer/gui/notes/panel.py" line="403" />
+      <location filename="../../viewer/gui/notes/panel.py" line="359" />
+      <location filename="../../viewer/gui/notes/panel.py" line="404" />
       <source>Edit note</source>
       <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="364" />
+      <location filename="../../viewer/gui/notes/panel.py" line="365" />
       <source>Delete note</source>
       <translation>حذف یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="385" />
+      <location filename="../../viewer/gui/notes/panel.py" line="386" />
       <source>Comment on the article</source>
       <translation>نظر دربارهٔ خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="385" />
+      <location filename="../../viewer/gui/notes/panel.py" line="386" />
       <source>Your comment on the whole article:</source>
       <translation>نظر شما دربارهٔ کل خبر:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="394" />
+      <location filename="../../viewer/gui/notes/panel.py" line="395" />
       <source>Your reply:</source>
       <translation>پاسخ شما:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="403" />
+      <location filename="../../viewer/gui/notes/panel.py" line="404" />
       <source>Note:</source>
       <translation>یادداشت:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="412" />
+      <location filename="../../viewer/gui/notes/panel.py" line="413" />
       <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
       <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="421" />
-      <location filename="../../viewer/gui/notes/panel.py" line="486" />
+      <location filename="../../viewer/gui/notes/panel.py" line="422" />
+      <location filename="../../viewer/gui/notes/panel.py" line="487" />
       <source>Reply…</source>
       <translation>پاسخ…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="422" />
-      <location filename="../../viewer/gui/notes/panel.py" line="487" />
+      <location filename="../../viewer/gui/notes/panel.py" line="423" />
+      <location filename="../../viewer/gui/notes/panel.py" line="488" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="425" />
+      <location filename="../../viewer/gui/notes/panel.py" line="426" />
       <source>Colour</source>
       <translation>رنگ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="430" />
-      <location filename="../../viewer/gui/notes/panel.py" line="488" />
+      <location filename="../../viewer/gui/notes/panel.py" line="431" />
+      <location filename="../../viewer/gui/notes/panel.py" line="489" />
       <source>Delete</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="452" />
+      <location filename="../../viewer/gui/notes/panel.py" line="453" />
       <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
       <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="457" />
+      <location filename="../../viewer/gui/notes/panel.py" line="458" />
       <source>Export notes</source>
       <translation>برون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="458" />
-      <location filename="../../viewer/gui/notes/panel.py" line="469" />
+      <location filename="../../viewer/gui/notes/panel.py" line="459" />
+      <location filename="../../viewer/gui/notes/panel.py" line="470" />
       <source>Web Annotation (*.jsonld *.json)</source>
       <translation>یادداشت وب (*.jsonld *.json)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="463" />
+      <location filename="../../viewer/gui/notes/panel.py" line="464" />
       <source>Could not write {file}: {error}</source>
       <translation>نوشتن {file} ممکن نشد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="465" />
+      <location filename="../../viewer/gui/notes/panel.py" line="466" />
       <source>{count} notes exported.</source>
       <translation>{count} یادداشت برون‌بری شد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="468" />
+      <location filename="../../viewer/gui/notes/panel.py" line="469" />
       <source>Import notes</source>
       <translation>درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="478" />
+      <location filename="../../viewer/gui/notes/panel.py" line="479" />
       <source>Find in notes</source>
       <translation>جست‌وجو در یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="479" />
+      <location filename="../../viewer/gui/notes/panel.py" line="480" />
       <source>Articles with notes</source>
       <translation>خبرهای یادداشت‌دار</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="481" />
+      <location filename="../../viewer/gui/notes/panel.py" line="482" />
       <source>Highlight the selected text in the chosen colour</source>
       <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="482" />
+      <location filename="../../viewer/gui/notes/panel.py" line="483" />
       <source>Note…</source>
       <translation>یادداشت…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="483" />
+      <location filename="../../viewer/gui/notes/panel.py" line="484" />
       <source>Highlight the selected text and write a note on it</source>
       <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="484" />
+      <location filename="../../viewer/gui/notes/panel.py" line="485" />
       <source>Comment…</source>
       <translation>نظر…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="485" />
+      <location filename="../../viewer/gui/notes/panel.py" line="486" />
       <source>A comment on the whole article</source>
       <translation>نظری دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="489" />
+      <location filename="../../viewer/gui/notes/panel.py" line="490" />
       <source>Undo</source>
       <translation>واگرد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="490" />
+      <location filename="../../viewer/gui/notes/panel.py" line="491" />
       <source>Redo</source>
       <translation>ازنو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="492" />
+      <location filename="../../viewer/gui/notes/panel.py" line="493" />
       <source>Export and import notes</source>
       <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="493" />
+      <location filename="../../viewer/gui/notes/panel.py" line="494" />
       <source>Highlight the selection</source>
       <translation>برجسته‌سازی متن برگزیده</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="494" />
+      <location filename="../../viewer/gui/notes/panel.py" line="495" />
       <source>Note on the selection…</source>
       <translation>یادداشت بر متن برگزیده…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="495" />
+      <location filename="../../viewer/gui/notes/panel.py" line="496" />
       <source>Export notes (Web Annotation)…</source>
       <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="496" />
+      <location filename="../../viewer/gui/notes/panel.py" line="497" />
       <source>Import a colleague's notes…</source>
       <translation>درون‌بری یادداشت‌های همکار…</translation>
     </message>
     <message>
       <location filename="../../viewer/gui/notes/install.py" line="50" />
-      <location filename="../../viewer/gui/notes/panel.py" line="477" />
+      <location filename="../../viewer/gui/notes/panel.py" line="478" />
       <source>Notes</source>
       <translation>یادداشت‌ها</translation>
     </message>

@@ -88,7 +88,7 @@ def _char_format(kind: BlockKind, family: str, base: float, colours: dict[str, s
 
 def ltr(text: str) -> str:
     """`text` kept left to right (file names, codes, URLs) inside a right-to-left line."""
-    return "\u202a" + text + "\u202c"
+    return "\u2066" + text + "\u2069"  # an isolate (LRI … PDI)
 
 
 def tag_href(tag: str) -> str:

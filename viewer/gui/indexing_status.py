@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from viewer.gui.indexer import Indexer
+from viewer.gui.paths_text import isolated
 
 
 class IndexingStatus(QWidget):
@@ -47,7 +48,7 @@ class IndexingStatus(QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         name = PurePath(path).name if path else ""
-        self.label.setText(self.tr("Indexing {done}/{total}: {name}").format(done=done, total=total, name=name))
+        self.label.setText(self.tr("Indexing {done}/{total}: {name}").format(done=done, total=total, name=isolated(name)))
         self.label.setToolTip(path)
 
     def _stopped(self, *_args: object) -> None:

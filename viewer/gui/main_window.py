@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from viewer.analysis.lemma import preload as preload_hazm
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths, sample_archive_dir
-from viewer.gui.archive_folders import source_keys
+from viewer.gui.archive_folders import source_keys, unique_folders
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.crash_handler import user_message
 from viewer.gui.digits import digits, number
@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
             self.set_folders(dialog.folders())
 
     def set_folders(self, folders: list[str]) -> None:
-        unique = list(dict.fromkeys(f for f in folders if f))
+        unique = unique_folders(folders)
         if unique == self.settings.folders:
             return
         kept = set(source_keys(unique))

@@ -35,6 +35,7 @@ from viewer.gui.dates import PERSIAN_DIGITS
 from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, jalali_time, short_quote, swatch
 from viewer.gui.notes.undo_commands import AddNote, DeleteNote, EditNote
+from viewer.gui.paths_text import isolated
 from viewer.gui.translations import current_language
 from viewer.notes.store import MergeReport, NotesStore
 from viewer.notes.threads import Thread
@@ -460,7 +461,7 @@ class NotesPanel(QWidget):
             try:
                 count = self.export_to(Path(name))
             except OSError as exc:
-                self.show_message(self.tr("Could not write {file}: {error}").format(file=name, error=exc.strerror or exc))
+                self.show_message(self.tr("Could not write {file}: {error}").format(file=isolated(name), error=exc.strerror or exc))
                 return
             self.show_message(self._digits(self.tr("{count} notes exported.").format(count=count)))
 

@@ -234,17 +234,22 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
       <translation>نمایه‌سازی {done} از {total}: {name}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="60" />
+      <location filename="../../viewer/gui/indexing_status.py" line="56" />
+      <source>Saving the index…</source>
+      <translation>نوشتن نمایه…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/indexing_status.py" line="64" />
       <source>Cancelling…</source>
       <translation>در حال لغو…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="64" />
+      <location filename="../../viewer/gui/indexing_status.py" line="68" />
       <source>Cancel</source>
       <translation>لغو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="65" />
+      <location filename="../../viewer/gui/indexing_status.py" line="69" />
       <source>Stop indexing; what was read so far is kept</source>
       <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
     </message>
@@ -262,17 +267,27 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="398" />
-      <source>Indexing cancelled; the index is as it was.</source>
-      <translation>نمایه‌سازی لغو شد؛ نمایه همان است که بود.</translation>
+      <location filename="../../viewer/gui/main_window.py" line="392" />
+      <source>Too late to cancel: indexing had finished.</source>
+      <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="407" />
+      <location filename="../../viewer/gui/main_window.py" line="405" />
+      <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
+      <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/main_window.py" line="408" />
+      <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
+      <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/main_window.py" line="418" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="445" />
+      <location filename="../../viewer/gui/main_window.py" line="456" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>

@@ -59,6 +59,8 @@ def test_indexing_shows_progress_and_can_be_cancelled(qtbot, gui_app, tmp_path: 
         gate.set()
     assert not status.isVisible()
     assert window.service.article_count == 0  # cancelled: the index is as it was
+    # ... and the window says so: a new archive stays empty (not "the index is as it was").
+    assert "خالی" in window.statusBar().currentMessage()
 
     with qtbot.waitSignal(indexer.finished, timeout=WAIT_MS) as done:
         window.rescan()
@@ -194,4 +196,22 @@ def test_files_not_taken_in_are_listed_with_their_reasons(qtbot, gui_app, tmp_pa
         window.rescan()
     assert not button.isVisible()  # a new run: the old list is gone
     qtbot.waitUntil(lambda: not window.indexer.busy, timeout=WAIT_MS)
+    window.close()
+
+
+def test_cancel_is_not_offered_once_only_saving_is_left(qtbot, gui_app, tmp_path: Path, corpus_folder: Path) -> None:
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    window = open_window(qtbot, paths, [str(corpus_folder)], auto_index=False)
+    status = window.indexing_status
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
+        window.rescan()
+        status._started()
+        status._progress(3, FILES, str(corpus_folder / "part-03.json"))
+        assert status.cancel_button.isEnabled()
+        status._progress(FILES, FILES, "")  # every file read: the index is being written
+        assert not status.cancel_button.isEnabled() and status.label.text() == "نوشتن نمایه…"
+    with qtbot.waitSignal(window.indexer.cancelled, timeout=WAIT_MS):
+        window.set_folders([str(corpus_folder), str(tmp_path)])
+        window.indexer.cancel()
+    assert "۴۸" in window.statusBar().currentMessage()  # the articles that are on disk
     window.close()

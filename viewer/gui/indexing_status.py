@@ -50,6 +50,10 @@ class IndexingStatus(QWidget):
         name = PurePath(path).name if path else ""
         self.label.setText(self.tr("Indexing {done}/{total}: {name}").format(done=done, total=total, name=isolated(name)))
         self.label.setToolTip(path)
+        if total and done >= total and not path:
+            # Every file read; what is left is saving, which cannot be cut short.
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("Saving the index…"))
 
     def _stopped(self, *_args: object) -> None:
         if not self.indexer.busy:

@@ -388,6 +388,8 @@ class MainWindow(QMainWindow):
         message = self.tr("Indexed: {added} added, {updated} updated, {removed} removed").format(
             added=report.added, updated=report.updated, removed=report.removed)
         self.problems_button.show_report(report)
+        if self.indexer is not None and self.indexer.cancel_requested:
+            message = self.tr("Too late to cancel: indexing had finished.") + " " + message
         if report.added or report.updated or report.removed:
             self.statusBar().showMessage(digits(message), 8000)
         if report.added or report.updated or report.removed:
@@ -395,7 +397,16 @@ class MainWindow(QMainWindow):
             self.search(self.search_bar.box.text())
 
     def _indexing_stopped(self) -> None:
-        self.statusBar().showMessage(self.tr("Indexing cancelled; the index is as it was."), 8000)
+        """Says what is on disk: nothing of the cancelled run was saved (the index is as it was
+        before it, which for a new archive is empty)."""
+        self._update_article_count()
+        count = self.service.article_count if self.service is not None else 0
+        if count:
+            message = self.tr("Indexing cancelled: nothing of this run was saved; the archive still holds {count} "
+                              "articles.").format(count=number(count))
+        else:
+            message = self.tr("Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.")
+        self.statusBar().showMessage(message)
 
     def _indexing_failed(self, exc: BaseException) -> None:
         self.statusBar().showMessage(user_message(exc), 10000)

@@ -136,6 +136,11 @@ class MainWindow(QMainWindow):
 
         self.notes = install_notes(self)  # before _restore_state, so the dock's place is restored
         self._set_tab_order()
+        from viewer.gui.session_guard import SessionGuard
+
+        self.session = SessionGuard(self, self.save_state)
+        self.results_shown.connect(self.session.changed)
+        self.article_pane.article_shown.connect(self.session.changed)
         self._restore_state()
 
     # -- set-up ---------------------------------------------------------------------------------
@@ -244,6 +249,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(user_message(exc))
 
     # -- search ---------------------------------------------------------------------------------
+    def search_for(self, query: str) -> None:
+        """A query from outside (a second `bayegan gui --query`): shown and searched."""
+        self.search_bar.set_query(query)
+        self.search_bar.search_now()
+
     def focus_search(self) -> None:
         self.search_bar.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_bar.box.selectAll()
@@ -490,6 +500,7 @@ class MainWindow(QMainWindow):
             self.service = None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.session.save_timer.stop()
         self.save_state()
         self.hide()  # gone from the screen at once, while background work stops
         self.shutdown()

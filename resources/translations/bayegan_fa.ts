@@ -257,37 +257,37 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="367" />
+      <location filename="../../viewer/gui/main_window.py" line="378" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="388" />
+      <location filename="../../viewer/gui/main_window.py" line="399" />
       <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="392" />
+      <location filename="../../viewer/gui/main_window.py" line="403" />
       <source>Too late to cancel: indexing had finished.</source>
       <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="405" />
+      <location filename="../../viewer/gui/main_window.py" line="416" />
       <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
       <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="408" />
+      <location filename="../../viewer/gui/main_window.py" line="419" />
       <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
       <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="418" />
+      <location filename="../../viewer/gui/main_window.py" line="429" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="456" />
+      <location filename="../../viewer/gui/main_window.py" line="467" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
@@ -323,210 +323,210 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="214" />
+      <location filename="../../viewer/gui/notes/panel.py" line="218" />
       <source>{title} ({count} notes)</source>
       <translation>{title} ({count} یادداشت)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="228" />
+      <location filename="../../viewer/gui/notes/panel.py" line="232" />
       <source>Not found in the text any more</source>
       <translation>دیگر در متن یافت نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="233" />
+      <location filename="../../viewer/gui/notes/panel.py" line="237" />
       <source>On the whole article</source>
       <translation>دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="236" />
+      <location filename="../../viewer/gui/notes/panel.py" line="240" />
       <source>unknown</source>
       <translation>ناشناس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="332" />
+      <location filename="../../viewer/gui/notes/panel.py" line="342" />
       <source>Add note</source>
       <translation>افزودن یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="332" />
-      <location filename="../../viewer/gui/notes/panel.py" line="481" />
+      <location filename="../../viewer/gui/notes/panel.py" line="342" />
+      <location filename="../../viewer/gui/notes/panel.py" line="491" />
       <source>Highlight</source>
       <translation>برجسته‌سازی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="343" />
+      <location filename="../../viewer/gui/notes/panel.py" line="353" />
       <source>Comment</source>
       <translation>نظر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="352" />
-      <location filename="../../viewer/gui/notes/panel.py" line="395" />
+      <location filename="../../viewer/gui/notes/panel.py" line="362" />
+      <location filename="../../viewer/gui/notes/panel.py" line="405" />
       <source>Reply</source>
       <translation>پاسخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="359" />
-      <location filename="../../viewer/gui/notes/panel.py" line="404" />
+      <location filename="../../viewer/gui/notes/panel.py" line="369" />
+      <location filename="../../viewer/gui/notes/panel.py" line="414" />
       <source>Edit note</source>
       <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="365" />
+      <location filename="../../viewer/gui/notes/panel.py" line="375" />
       <source>Delete note</source>
       <translation>حذف یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="386" />
+      <location filename="../../viewer/gui/notes/panel.py" line="396" />
       <source>Comment on the article</source>
       <translation>نظر دربارهٔ خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="386" />
+      <location filename="../../viewer/gui/notes/panel.py" line="396" />
       <source>Your comment on the whole article:</source>
       <translation>نظر شما دربارهٔ کل خبر:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="395" />
+      <location filename="../../viewer/gui/notes/panel.py" line="405" />
       <source>Your reply:</source>
       <translation>پاسخ شما:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="404" />
+      <location filename="../../viewer/gui/notes/panel.py" line="414" />
       <source>Note:</source>
       <translation>یادداشت:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="413" />
+      <location filename="../../viewer/gui/notes/panel.py" line="423" />
       <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
       <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="422" />
-      <location filename="../../viewer/gui/notes/panel.py" line="487" />
+      <location filename="../../viewer/gui/notes/panel.py" line="432" />
+      <location filename="../../viewer/gui/notes/panel.py" line="497" />
       <source>Reply…</source>
       <translation>پاسخ…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="423" />
-      <location filename="../../viewer/gui/notes/panel.py" line="488" />
+      <location filename="../../viewer/gui/notes/panel.py" line="433" />
+      <location filename="../../viewer/gui/notes/panel.py" line="498" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="426" />
+      <location filename="../../viewer/gui/notes/panel.py" line="436" />
       <source>Colour</source>
       <translation>رنگ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="431" />
-      <location filename="../../viewer/gui/notes/panel.py" line="489" />
+      <location filename="../../viewer/gui/notes/panel.py" line="441" />
+      <location filename="../../viewer/gui/notes/panel.py" line="499" />
       <source>Delete</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="453" />
+      <location filename="../../viewer/gui/notes/panel.py" line="463" />
       <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
       <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="458" />
+      <location filename="../../viewer/gui/notes/panel.py" line="468" />
       <source>Export notes</source>
       <translation>برون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="459" />
-      <location filename="../../viewer/gui/notes/panel.py" line="470" />
+      <location filename="../../viewer/gui/notes/panel.py" line="469" />
+      <location filename="../../viewer/gui/notes/panel.py" line="480" />
       <source>Web Annotation (*.jsonld *.json)</source>
       <translation>یادداشت وب (*.jsonld *.json)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="464" />
+      <location filename="../../viewer/gui/notes/panel.py" line="474" />
       <source>Could not write {file}: {error}</source>
       <translation>نوشتن {file} ممکن نشد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="466" />
+      <location filename="../../viewer/gui/notes/panel.py" line="476" />
       <source>{count} notes exported.</source>
       <translation>{count} یادداشت برون‌بری شد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="469" />
+      <location filename="../../viewer/gui/notes/panel.py" line="479" />
       <source>Import notes</source>
       <translation>درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="479" />
+      <location filename="../../viewer/gui/notes/panel.py" line="489" />
       <source>Find in notes</source>
       <translation>جست‌وجو در یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="480" />
+      <location filename="../../viewer/gui/notes/panel.py" line="490" />
       <source>Articles with notes</source>
       <translation>خبرهای یادداشت‌دار</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="482" />
+      <location filename="../../viewer/gui/notes/panel.py" line="492" />
       <source>Highlight the selected text in the chosen colour</source>
       <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="483" />
+      <location filename="../../viewer/gui/notes/panel.py" line="493" />
       <source>Note…</source>
       <translation>یادداشت…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="484" />
+      <location filename="../../viewer/gui/notes/panel.py" line="494" />
       <source>Highlight the selected text and write a note on it</source>
       <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="485" />
+      <location filename="../../viewer/gui/notes/panel.py" line="495" />
       <source>Comment…</source>
       <translation>نظر…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="486" />
+      <location filename="../../viewer/gui/notes/panel.py" line="496" />
       <source>A comment on the whole article</source>
       <translation>نظری دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="490" />
+      <location filename="../../viewer/gui/notes/panel.py" line="500" />
       <source>Undo</source>
       <translation>واگرد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="491" />
+      <location filename="../../viewer/gui/notes/panel.py" line="501" />
       <source>Redo</source>
       <translation>ازنو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="493" />
+      <location filename="../../viewer/gui/notes/panel.py" line="503" />
       <source>Export and import notes</source>
       <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="494" />
+      <location filename="../../viewer/gui/notes/panel.py" line="504" />
       <source>Highlight the selection</source>
       <translation>برجسته‌سازی متن برگزیده</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="495" />
+      <location filename="../../viewer/gui/notes/panel.py" line="505" />
       <source>Note on the selection…</source>
       <translation>یادداشت بر متن برگزیده…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="496" />
+      <location filename="../../viewer/gui/notes/panel.py" line="506" />
       <source>Export notes (Web Annotation)…</source>
       <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="497" />
+      <location filename="../../viewer/gui/notes/panel.py" line="507" />
       <source>Import a colleague's notes…</source>
       <translation>درون‌بری یادداشت‌های همکار…</translation>
     </message>
     <message>
       <location filename="../../viewer/gui/notes/install.py" line="50" />
-      <location filename="../../viewer/gui/notes/panel.py" line="478" />
+      <location filename="../../viewer/gui/notes/panel.py" line="488" />
       <source>Notes</source>
       <translation>یادداشت‌ها</translation>
     </message>
@@ -547,47 +547,52 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>SearchBar</name>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="95" />
+      <location filename="../../viewer/gui/search_bar.py" line="96" />
       <source>Searching…</source>
       <translation>در حال جست‌وجو…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="116" />
+      <location filename="../../viewer/gui/search_bar.py" line="117" />
       <source>No results</source>
       <translation>بدون نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="118" />
+      <location filename="../../viewer/gui/search_bar.py" line="119" />
       <source>1 result</source>
       <translation>۱ نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="120" />
+      <location filename="../../viewer/gui/search_bar.py" line="121" />
       <source>{count} results</source>
       <translation>{count} نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="133" />
+      <location filename="../../viewer/gui/search_bar.py" line="134" />
+      <source>None of these results has a date, so they cannot be sorted by date.</source>
+      <translation>هیچ‌یک از این نتیجه‌ها تاریخ ندارد، پس نمی‌توان آن‌ها را بر پایهٔ تاریخ چید.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="146" />
       <source>Did you mean: {suggestion}</source>
       <translation>منظورتان این بود: {suggestion}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="143" />
+      <location filename="../../viewer/gui/search_bar.py" line="156" />
       <source>Search the archive (Ctrl+F): words, "phrases", -not, tag:…</source>
       <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="144" />
+      <location filename="../../viewer/gui/search_bar.py" line="157" />
       <source>Sort:</source>
       <translation>ترتیب:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="145" />
+      <location filename="../../viewer/gui/search_bar.py" line="158" />
       <source>Relevance</source>
       <translation>مرتبط‌ترین</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="146" />
+      <location filename="../../viewer/gui/search_bar.py" line="159" />
       <source>Newest first</source>
       <translation>تازه‌ترین</translation>
     </message>

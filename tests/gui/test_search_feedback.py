@@ -42,3 +42,17 @@ def test_no_results_says_so_in_the_results_pane(qtbot, window) -> None:
     assert window.results_view.viewport().rect().contains(notice.geometry().center())
     search(qtbot, window, "اصفهان")
     assert not notice.isVisible()
+
+
+def test_newest_first_is_offered_only_when_a_result_has_a_date(qtbot, window) -> None:
+    from PySide6.QtGui import QStandardItemModel
+
+    model = window.search_bar.sort_box.model()
+    assert isinstance(model, QStandardItemModel)
+    search(qtbot, window, "اصفهان")
+    dated = any(hit.date for hit in window.result.hits)
+    assert model.item(1).isEnabled() == dated
+    window.search_bar.set_dates_available(False)
+    assert not model.item(1).isEnabled() and "تاریخ" in window.search_bar.sort_box.toolTip()
+    window.search_bar.set_dates_available(True)
+    assert model.item(1).isEnabled() and window.search_bar.sort_box.toolTip() == ""

@@ -172,8 +172,10 @@ def test_edit_and_delete_with_undo_and_redo(qtbot, controller: NotesController, 
     assert store.get(note.id) is None and store.get(reply.id) is None
     assert panel.listed() == [] and view.highlights == []
     assert background_at(view, FIRST) != HIGHLIGHT_COLOURS[0][0]
+    assert panel.message.text()  # "Deleted. Undo brings it back."
     click(qtbot, panel.undo_button)
     assert [i for _, i in panel.listed()] == [note.id, reply.id]
+    assert panel.message.text() == ""  # no longer true: gone
     assert background_at(view, FIRST) == HIGHLIGHT_COLOURS[0][0]
 
     # Undo all the way back: the reply, the edit, then the note itself are undone.
@@ -191,6 +193,8 @@ def test_nothing_selected_says_so(qtbot, controller: NotesController, panel: Not
     click(qtbot, panel.highlight_button)
     assert store.count() == 0
     assert panel.message.text()
+    panel.show_article("another-article")
+    assert panel.message.text() == ""  # it was about the article before
 
 
 def test_a_note_deleted_elsewhere_gives_a_message_not_a_crash(qtbot, controller: NotesController, panel: NotesPanel,  # type: ignore[no-untyped-def]

@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         self.tag_model.set_facets(result.facets)
         self.search_bar.show_count(result.total, result.took_ms)
         self.empty_notice.show_for(self.query, result.total)
+        self.search_bar.set_dates_available(any(hit.date for hit in result.hits))
         self.search_bar.show_suggestion(result.suggestion)
         requested, self.pending_open = self.pending_open, None
         wanted = requested or current_id

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from viewer.gui.digits import number
@@ -44,6 +44,7 @@ class SearchBar(QWidget):
         self.box.returnPressed.connect(self.search_now)
         self.box.installEventFilter(self)
         self.suggestion = ""
+        self.dates_available = True
         self._count: tuple[int, str] | None = None
         self.searching_timer = QTimer(self)
         self.searching_timer.setSingleShot(True)
@@ -120,6 +121,18 @@ class SearchBar(QWidget):
             text = self.tr("{count} results").format(count=number(total))
         self.count_label.setText(text)
 
+    def set_dates_available(self, available: bool) -> None:
+        """"Newest first" is offered only when some result has a date; otherwise a hint says why."""
+        self.dates_available = available
+        model = self.sort_box.model()
+        if isinstance(model, QStandardItemModel) and model.item(1) is not None:
+            model.item(1).setEnabled(available)
+        self._render_sort_hint()
+
+    def _render_sort_hint(self) -> None:
+        self.sort_box.setToolTip("" if self.dates_available else
+                                 self.tr("None of these results has a date, so they cannot be sorted by date."))
+
     def show_suggestion(self, suggestion: str | None) -> None:
         self.suggestion = suggestion or ""
         self._render_suggestion()
@@ -144,6 +157,7 @@ class SearchBar(QWidget):
         self.sort_label.setText(self.tr("Sort:"))
         self.sort_box.setItemText(0, self.tr("Relevance"))
         self.sort_box.setItemText(1, self.tr("Newest first"))
+        self._render_sort_hint()
         if self.searching_timer.isActive() or self._count is not None:
             self._render_count()
         self._render_suggestion()

@@ -64,6 +64,7 @@ class NotesPanel(QWidget):
         self.notes: dict[str, Annotation] = {}
         self.pending_anchor: str | None = None
         self.undo_stack = QUndoStack(self)
+        self._message_index: int | None = 0
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("notesSearch")
@@ -98,6 +99,7 @@ class NotesPanel(QWidget):
         self.redo_button = self._tool_button(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_stack.indexChanged.connect(self._clear_stale_message)
         self.more_button = self._tool_button()
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
@@ -164,6 +166,8 @@ class NotesPanel(QWidget):
         return str(self.colour_box.currentData() or DEFAULT_COLOUR)
 
     def show_article(self, article_id: str | None) -> None:
+        if article_id != self.article_id:
+            self.message.clear()  # "select some text first" was about the article before
         self.article_id = article_id
         self.refresh()
         if self.pending_anchor and self.pending_anchor in self.notes:
@@ -312,12 +316,21 @@ class NotesPanel(QWidget):
         for button in (self.reply_button, self.edit_button, self.delete_button):
             button.setEnabled(selected)
 
-    def show_message(self, text: str) -> None:
+    def _clear_stale_message(self, index: int) -> None:
+        """An undo or redo makes "Deleted…" and the like untrue: they go (an error raised by that
+        very step stays)."""
+        if self._message_index is None:
+            self._message_index = index
+        elif index != self._message_index:
+            self.message.clear()
+
+    def show_message(self, text: str, during_change: bool = False) -> None:
+        self._message_index = None if during_change else self.undo_stack.index()
         self.message.setText(text)
         self.message_shown.emit(text)
 
     def _failed(self, exc: BayeganError) -> None:
-        self.show_message(exc.message(current_language()))
+        self.show_message(exc.message(current_language()), during_change=True)
         self.refresh()
 
     # -- changes, each one undoable --------------------------------------------------------------

@@ -121,7 +121,7 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
     if article.source:
         meta.append(f"{escape(labels.source)}: {ltr(escape(article.source.replace(chr(92), '/').rsplit('/', 1)[-1]))}")
     if article.code:
-        meta.append(f"{escape(labels.code)}: {ltr(escape(article.code))}")
+        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}: {ltr(escape(article.code))}")
     if article.category:
         meta.append(f"{escape(labels.category)}: {escape(article.category)}")
     if article.date:

@@ -197,7 +197,8 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.settings.get("geometry")
         if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))):
-            self.resize(1280, 800)
+            room = self.screen().availableGeometry()  # a 1024×600 netbook gets a window that fits
+            self.resize(min(1280, room.width()), min(800, room.height()))
         splitter = self.settings.get("splitter")
         if splitter:
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))

@@ -128,62 +128,62 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>HelpDialogs</name>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="20" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="21" />
       <source>Clear the search box</source>
       <translation>پاک کردن جعبهٔ جست‌وجو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="21" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="22" />
       <source>Search now</source>
       <translation>جست‌وجو همین حالا</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="22" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="23" />
       <source>Move between the search box, tags, results, article and notes</source>
       <translation>رفتن میان جعبهٔ جست‌وجو، برچسب‌ها، نتیجه‌ها، مقاله و یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="23" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="24" />
       <source>Select text in the article (after Tab into it)</source>
       <translation>برگزیدن متن در مقاله (پس از رفتن به آن با Tab)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="24" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="25" />
       <source>Highlight or note the selection (context menu)</source>
       <translation>برجسته‌سازی یا یادداشت بر متن برگزیده (منوی زمینه)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="25" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="26" />
       <source>Undo, redo in the notes panel</source>
       <translation>واگرد و ازنو در بخش یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="26" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="27" />
       <source>Save a note (in the note dialog)</source>
       <translation>ذخیرهٔ یادداشت (در پنجرهٔ یادداشت)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="48" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="49" />
       <source>Keyboard shortcuts</source>
       <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="63" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="64" />
       <source>Bayegan</source>
       <translation>بایگان</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="64" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="65" />
       <source>An offline archive viewer for Persian news articles: it finds every spelling of a word, shows articles right to left, keeps your highlights and notes, and exports them as PDF.</source>
       <translation>نمایشگر آفلاین بایگانی خبرهای فارسی: هر املای یک واژه را پیدا می‌کند، خبرها را راست‌به‌چپ نشان می‌دهد، برجسته‌سازی‌ها و یادداشت‌های شما را نگه می‌دارد و آن‌ها را به PDF برون‌بری می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="66" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="67" />
       <source>Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.</source>
       <translation>قلم: وزیرمتن (SIL Open Font License). پروانه: Apache-2.0.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="73" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="74" />
       <source>About Bayegan</source>
       <translation>دربارهٔ بایگان</translation>
     </message>
@@ -224,32 +224,32 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>IndexingStatus</name>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="43" />
+      <location filename="../../viewer/gui/indexing_status.py" line="44" />
       <source>Indexing…</source>
       <translation>در حال نمایه‌سازی…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="51" />
+      <location filename="../../viewer/gui/indexing_status.py" line="52" />
       <source>Indexing {done}/{total}: {name}</source>
       <translation>نمایه‌سازی {done} از {total}: {name}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="56" />
+      <location filename="../../viewer/gui/indexing_status.py" line="58" />
       <source>Saving the index…</source>
       <translation>نوشتن نمایه…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="64" />
+      <location filename="../../viewer/gui/indexing_status.py" line="66" />
       <source>Cancelling…</source>
       <translation>در حال لغو…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="68" />
+      <location filename="../../viewer/gui/indexing_status.py" line="70" />
       <source>Cancel</source>
       <translation>لغو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="69" />
+      <location filename="../../viewer/gui/indexing_status.py" line="71" />
       <source>Stop indexing; what was read so far is kept</source>
       <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
     </message>
@@ -257,37 +257,37 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="378" />
+      <location filename="../../viewer/gui/main_window.py" line="379" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="399" />
+      <location filename="../../viewer/gui/main_window.py" line="400" />
       <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="403" />
+      <location filename="../../viewer/gui/main_window.py" line="404" />
       <source>Too late to cancel: indexing had finished.</source>
       <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="416" />
+      <location filename="../../viewer/gui/main_window.py" line="417" />
       <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
       <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="419" />
+      <location filename="../../viewer/gui/main_window.py" line="420" />
       <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
       <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="429" />
+      <location filename="../../viewer/gui/main_window.py" line="430" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="467" />
+      <location filename="../../viewer/gui/main_window.py" line="468" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
@@ -343,190 +343,190 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
       <translation>ناشناس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="342" />
+      <location filename="../../viewer/gui/notes/panel.py" line="345" />
       <source>Add note</source>
       <translation>افزودن یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="342" />
-      <location filename="../../viewer/gui/notes/panel.py" line="491" />
+      <location filename="../../viewer/gui/notes/panel.py" line="345" />
+      <location filename="../../viewer/gui/notes/panel.py" line="494" />
       <source>Highlight</source>
       <translation>برجسته‌سازی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="353" />
+      <location filename="../../viewer/gui/notes/panel.py" line="356" />
       <source>Comment</source>
       <translation>نظر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="362" />
-      <location filename="../../viewer/gui/notes/panel.py" line="405" />
+      <location filename="../../viewer/gui/notes/panel.py" line="365" />
+      <location filename="../../viewer/gui/notes/panel.py" line="408" />
       <source>Reply</source>
       <translation>پاسخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="369" />
-      <location filename="../../viewer/gui/notes/panel.py" line="414" />
+      <location filename="../../viewer/gui/notes/panel.py" line="372" />
+      <location filename="../../viewer/gui/notes/panel.py" line="417" />
       <source>Edit note</source>
       <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="375" />
+      <location filename="../../viewer/gui/notes/panel.py" line="378" />
       <source>Delete note</source>
       <translation>حذف یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="396" />
+      <location filename="../../viewer/gui/notes/panel.py" line="399" />
       <source>Comment on the article</source>
       <translation>نظر دربارهٔ خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="396" />
+      <location filename="../../viewer/gui/notes/panel.py" line="399" />
       <source>Your comment on the whole article:</source>
       <translation>نظر شما دربارهٔ کل خبر:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="405" />
+      <location filename="../../viewer/gui/notes/panel.py" line="408" />
       <source>Your reply:</source>
       <translation>پاسخ شما:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="414" />
+      <location filename="../../viewer/gui/notes/panel.py" line="417" />
       <source>Note:</source>
       <translation>یادداشت:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="423" />
+      <location filename="../../viewer/gui/notes/panel.py" line="426" />
       <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
       <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="432" />
-      <location filename="../../viewer/gui/notes/panel.py" line="497" />
+      <location filename="../../viewer/gui/notes/panel.py" line="435" />
+      <location filename="../../viewer/gui/notes/panel.py" line="500" />
       <source>Reply…</source>
       <translation>پاسخ…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="433" />
-      <location filename="../../viewer/gui/notes/panel.py" line="498" />
+      <location filename="../../viewer/gui/notes/panel.py" line="436" />
+      <location filename="../../viewer/gui/notes/panel.py" line="501" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="436" />
+      <location filename="../../viewer/gui/notes/panel.py" line="439" />
       <source>Colour</source>
       <translation>رنگ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="441" />
-      <location filename="../../viewer/gui/notes/panel.py" line="499" />
+      <location filename="../../viewer/gui/notes/panel.py" line="444" />
+      <location filename="../../viewer/gui/notes/panel.py" line="502" />
       <source>Delete</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="463" />
+      <location filename="../../viewer/gui/notes/panel.py" line="466" />
       <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
       <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="468" />
+      <location filename="../../viewer/gui/notes/panel.py" line="471" />
       <source>Export notes</source>
       <translation>برون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="469" />
-      <location filename="../../viewer/gui/notes/panel.py" line="480" />
+      <location filename="../../viewer/gui/notes/panel.py" line="472" />
+      <location filename="../../viewer/gui/notes/panel.py" line="483" />
       <source>Web Annotation (*.jsonld *.json)</source>
       <translation>یادداشت وب (*.jsonld *.json)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="474" />
+      <location filename="../../viewer/gui/notes/panel.py" line="477" />
       <source>Could not write {file}: {error}</source>
       <translation>نوشتن {file} ممکن نشد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="476" />
+      <location filename="../../viewer/gui/notes/panel.py" line="479" />
       <source>{count} notes exported.</source>
       <translation>{count} یادداشت برون‌بری شد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="479" />
+      <location filename="../../viewer/gui/notes/panel.py" line="482" />
       <source>Import notes</source>
       <translation>درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="489" />
+      <location filename="../../viewer/gui/notes/panel.py" line="492" />
       <source>Find in notes</source>
       <translation>جست‌وجو در یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="490" />
+      <location filename="../../viewer/gui/notes/panel.py" line="493" />
       <source>Articles with notes</source>
       <translation>خبرهای یادداشت‌دار</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="492" />
+      <location filename="../../viewer/gui/notes/panel.py" line="495" />
       <source>Highlight the selected text in the chosen colour</source>
       <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="493" />
+      <location filename="../../viewer/gui/notes/panel.py" line="496" />
       <source>Note…</source>
       <translation>یادداشت…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="494" />
+      <location filename="../../viewer/gui/notes/panel.py" line="497" />
       <source>Highlight the selected text and write a note on it</source>
       <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="495" />
+      <location filename="../../viewer/gui/notes/panel.py" line="498" />
       <source>Comment…</source>
       <translation>نظر…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="496" />
+      <location filename="../../viewer/gui/notes/panel.py" line="499" />
       <source>A comment on the whole article</source>
       <translation>نظری دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="500" />
+      <location filename="../../viewer/gui/notes/panel.py" line="503" />
       <source>Undo</source>
       <translation>واگرد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="501" />
+      <location filename="../../viewer/gui/notes/panel.py" line="504" />
       <source>Redo</source>
       <translation>ازنو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="503" />
+      <location filename="../../viewer/gui/notes/panel.py" line="506" />
       <source>Export and import notes</source>
       <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="504" />
+      <location filename="../../viewer/gui/notes/panel.py" line="507" />
       <source>Highlight the selection</source>
       <translation>برجسته‌سازی متن برگزیده</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="505" />
+      <location filename="../../viewer/gui/notes/panel.py" line="508" />
       <source>Note on the selection…</source>
       <translation>یادداشت بر متن برگزیده…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="506" />
+      <location filename="../../viewer/gui/notes/panel.py" line="509" />
       <source>Export notes (Web Annotation)…</source>
       <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="507" />
+      <location filename="../../viewer/gui/notes/panel.py" line="510" />
       <source>Import a colleague's notes…</source>
       <translation>درون‌بری یادداشت‌های همکار…</translation>
     </message>
     <message>
       <location filename="../../viewer/gui/notes/install.py" line="50" />
-      <location filename="../../viewer/gui/notes/panel.py" line="488" />
+      <location filename="../../viewer/gui/notes/panel.py" line="491" />
       <source>Notes</source>
       <translation>یادداشت‌ها</translation>
     </message>
@@ -600,22 +600,22 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>TagPanel</name>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="77" />
+      <location filename="../../viewer/gui/tag_panel.py" line="79" />
       <source>Tags</source>
       <translation>برچسب‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="78" />
+      <location filename="../../viewer/gui/tag_panel.py" line="80" />
       <source>Filter tags…</source>
       <translation>پالایش برچسب‌ها…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="79" />
+      <location filename="../../viewer/gui/tag_panel.py" line="81" />
       <source>Clear all</source>
       <translation>پاک کردن همه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="80" />
+      <location filename="../../viewer/gui/tag_panel.py" line="82" />
       <source>Uncheck every tag</source>
       <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
     </message>

@@ -206,8 +206,9 @@ def test_cancel_is_not_offered_once_only_saving_is_left(qtbot, gui_app, tmp_path
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
         window.rescan()
         status._started()
-        status._progress(3, FILES, str(corpus_folder / "part-03.json"))
+        status._progress(1058, 1062, str(corpus_folder / "part-03.json"))
         assert status.cancel_button.isEnabled()
+        assert "۱٬۰۵۸" in status.label.text() and "۱٬۰۶۲" in status.label.text()  # Persian digits
         status._progress(FILES, FILES, "")  # every file read: the index is being written
         assert not status.cancel_button.isEnabled() and status.label.text() == "نوشتن نمایه…"
     with qtbot.waitSignal(window.indexer.cancelled, timeout=WAIT_MS):

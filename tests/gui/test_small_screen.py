@@ -28,3 +28,15 @@ def test_the_window_fits_1024_by_600_in_both_languages(qtbot, window) -> None:
         assert cut_widgets(window) == [], language
         assert dock.width() <= 0.27 * window.width()
         assert dock.windowTitle() == title and dock.toggleViewAction().text() == title
+
+
+def test_qt_own_dialogs_speak_the_interface_language(gui_app) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from viewer.gui.translations import set_language
+
+    assert QCoreApplication.translate("QFileDialog", "Create New Folder") != "Create New Folder"
+    assert QCoreApplication.translate("QDialogButtonBox", "OK") == "تأیید"
+    set_language(gui_app, "en")
+    assert QCoreApplication.translate("QFileDialog", "Create New Folder") == "Create New Folder"
+    set_language(gui_app, "fa")

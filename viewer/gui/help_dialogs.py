@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer import __version__
+from viewer.gui.digits import digits
 from viewer.gui.translations import current_language
 
 translate = QCoreApplication.translate
@@ -64,7 +65,7 @@ def about_text() -> str:
     summary = translate("HelpDialogs", "An offline archive viewer for Persian news articles: it finds every spelling of a word, "
                         "shows articles right to left, keeps your highlights and notes, and exports them as PDF.")
     credits = translate("HelpDialogs", "Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.")
-    return f"<h3>{escape(name)} {escape(__version__)}</h3><p>{escape(summary)}</p><p>{escape(credits)}</p>"
+    return f"<h3>{escape(name)} {escape(digits(__version__))}</h3><p>{escape(summary)}</p><p>{escape(credits)}</p>"
 
 
 def show_about(parent: QWidget) -> QMessageBox:

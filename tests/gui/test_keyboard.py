@@ -44,3 +44,14 @@ def test_text_is_selected_and_highlighted_by_keyboard_alone(qtbot, window) -> No
     store = window.notes.panel.store
     (highlight,) = store.highlights(article.id)
     assert highlight.quote is not None and highlight.quote.exact == article.text[:6]
+
+
+def test_the_context_menu_on_a_selection_offers_highlight_and_note(qtbot, window) -> None:
+    search(qtbot, window, "اصفهان")
+    view = window.article_pane.view
+    plain = view.selection_menu(view.viewport().rect().center())
+    assert window.notes.panel.highlight_action not in plain.actions()
+    view.select_offsets(0, 6)
+    menu = view.selection_menu(view.viewport().rect().center())
+    actions = menu.actions()
+    assert actions[0] is window.notes.panel.highlight_action and actions[1] is window.notes.panel.note_action

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import unquote
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFocusEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QContextMenuEvent, QDesktopServices, QFocusEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.article import Article
 from viewer.gui.article_document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, build_article_document
@@ -57,6 +57,7 @@ class ArticleView(QTextBrowser):
         self.current_hit = -1
         self.highlights: list[Highlight] = []
         self.shown_limit = SHOWN_CHARS
+        self.selection_actions: list[QAction] = []  # highlight and note, offered on a selection
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         """Tabbing in puts the caret at the start of the body text (not in the title) unless
@@ -70,6 +71,20 @@ class ArticleView(QTextBrowser):
                 cursor.setPosition(self.layout_map.positions[0])
                 self.setTextCursor(cursor)
             self.ensureCursorVisible()
+
+    def selection_menu(self, at: QPoint) -> QMenu:
+        """Copy and Select all, and on a selection first of all Highlight and Note."""
+        menu = self.createStandardContextMenu(at)
+        if self.textCursor().hasSelection() and self.selection_actions and menu.actions():
+            first = menu.actions()[0]
+            menu.insertActions(first, self.selection_actions)
+            menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.selection_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- content -----------------------------------------------------------------------------
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override

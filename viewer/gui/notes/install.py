@@ -59,6 +59,7 @@ def install_notes(window: MainWindow) -> NotesController | None:
 def _add_to_menus(window: MainWindow, panel: NotesPanel, dock: QDockWidget) -> None:
     actions = getattr(window, "window_actions", None)
     window.addActions([panel.highlight_action, panel.note_action])
+    window.article_pane.view.selection_actions = [panel.highlight_action, panel.note_action]
     if actions is None:
         return
     file_menu: QMenu = actions.file_menu

@@ -277,6 +277,17 @@ def test_the_note_dialog_writes_right_to_left_wraps_tabs_on_and_saves_with_ctrl_
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
 
 
+def test_the_highlight_colour_is_remembered(qtbot, panel: NotesPanel, view: ArticleView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(tmp_path / "settings.json")
+    NotesController(panel, view, settings)
+    panel.colour_box.setCurrentIndex(2)
+    assert Settings(tmp_path / "settings.json").get("highlight_colour") == HIGHLIGHT_COLOURS[2][0]
+    panel.colour_box.setCurrentIndex(0)
+    settings.set("highlight_colour", HIGHLIGHT_COLOURS[3][0])
+    NotesController(panel, view, settings)  # as at the next start
+    assert panel.colour() == HIGHLIGHT_COLOURS[3][0]
+
+
 def test_jalali_time() -> None:
     assert jalali_time("2024-03-20T12:00:00Z", persian_digits=False).startswith("1403/01/01")
     assert jalali_time("2024-03-20T12:00:00Z").startswith("۱۴۰۳/۰۱/۰۱")

@@ -168,22 +168,72 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
       <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="64" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="66" />
+      <source>articles with both words (AND is the default)</source>
+      <translation>مقاله‌هایی که هر دو واژه را دارند (پیش‌فرض: «و»)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="67" />
+      <source>the exact phrase</source>
+      <translation>همین عبارت، پشت سر هم</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="68" />
+      <source>either word (also یا)</source>
+      <translation>یکی از دو واژه (یا: «یا»)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="69" />
+      <source>without the word (also NOT)</source>
+      <translation>بدون این واژه (یا: NOT)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="70" />
+      <source>the word in the title (also عنوان:)</source>
+      <translation>واژه در عنوان (یا: عنوان:)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="71" />
+      <source>articles with that tag (also برچسب:)</source>
+      <translation>مقاله‌های دارای این برچسب (یا: برچسب:)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="72" />
+      <source>words starting with it</source>
+      <translation>واژه‌هایی که با آن آغاز می‌شوند</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="73" />
+      <source>words one or two letters away</source>
+      <translation>واژه‌هایی با یکی دو حرف تفاوت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="80" />
+      <source>Every spelling of a word is found (ی/ي, ک/ك, digits, half-spaces), and its other forms.</source>
+      <translation>همهٔ نوشتارهای یک واژه (ی/ي، ک/ك، رقم‌ها، نیم‌فاصله) و شکل‌های دیگر آن یافته می‌شوند.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="87" />
+      <source>Search syntax</source>
+      <translation>زبان جست‌وجو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="102" />
       <source>Bayegan</source>
       <translation>بایگان</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="65" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="103" />
       <source>An offline archive viewer for Persian news articles: it finds every spelling of a word, shows articles right to left, keeps your highlights and notes, and exports them as PDF.</source>
       <translation>نمایشگر آفلاین بایگانی خبرهای فارسی: هر املای یک واژه را پیدا می‌کند، خبرها را راست‌به‌چپ نشان می‌دهد، برجسته‌سازی‌ها و یادداشت‌های شما را نگه می‌دارد و آن‌ها را به PDF برون‌بری می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="67" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="105" />
       <source>Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.</source>
       <translation>قلم: وزیرمتن (SIL Open Font License). پروانه: Apache-2.0.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="74" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="112" />
       <source>About Bayegan</source>
       <translation>دربارهٔ بایگان</translation>
     </message>
@@ -257,37 +307,37 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="379" />
+      <location filename="../../viewer/gui/main_window.py" line="380" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="400" />
+      <location filename="../../viewer/gui/main_window.py" line="401" />
       <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="404" />
+      <location filename="../../viewer/gui/main_window.py" line="405" />
       <source>Too late to cancel: indexing had finished.</source>
       <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="417" />
+      <location filename="../../viewer/gui/main_window.py" line="418" />
       <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
       <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="420" />
+      <location filename="../../viewer/gui/main_window.py" line="421" />
       <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
       <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="430" />
+      <location filename="../../viewer/gui/main_window.py" line="431" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="468" />
+      <location filename="../../viewer/gui/main_window.py" line="469" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
@@ -295,27 +345,27 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>NotesController</name>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="65" />
+      <location filename="../../viewer/gui/notes/controller.py" line="76" />
       <source>Select some text in the article first.</source>
       <translation>نخست بخشی از متن خبر را برگزینید.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="69" />
+      <location filename="../../viewer/gui/notes/controller.py" line="80" />
       <source>Note</source>
       <translation>یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="69" />
+      <location filename="../../viewer/gui/notes/controller.py" line="80" />
       <source>Your note on the selected text:</source>
       <translation>یادداشت شما بر متن برگزیده:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="83" />
+      <location filename="../../viewer/gui/notes/controller.py" line="94" />
       <source>Your name</source>
       <translation>نام شما</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="84" />
+      <location filename="../../viewer/gui/notes/controller.py" line="95" />
       <source>The name shown on your notes and replies:</source>
       <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
     </message>
@@ -623,122 +673,127 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
   <context>
     <name>WindowActions</name>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="76" />
+      <location filename="../../viewer/gui/window_actions.py" line="77" />
       <source>&amp;File</source>
       <translation>&amp;پرونده</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="77" />
+      <location filename="../../viewer/gui/window_actions.py" line="78" />
       <source>&amp;View</source>
       <translation>&amp;نما</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="78" />
+      <location filename="../../viewer/gui/window_actions.py" line="79" />
       <source>Theme</source>
       <translation>پوسته</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="79" />
+      <location filename="../../viewer/gui/window_actions.py" line="80" />
       <source>Language</source>
       <translation>زبان</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="80" />
+      <location filename="../../viewer/gui/window_actions.py" line="81" />
       <source>&amp;Help</source>
       <translation>&amp;راهنما</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="81" />
+      <location filename="../../viewer/gui/window_actions.py" line="82" />
       <source>Search</source>
       <translation>جست‌وجو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="82" />
+      <location filename="../../viewer/gui/window_actions.py" line="83" />
       <source>Add archive folder…</source>
       <translation>افزودن پوشهٔ بایگانی…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="83" />
+      <location filename="../../viewer/gui/window_actions.py" line="84" />
       <source>Archive folders…</source>
       <translation>پوشه‌های بایگانی…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="84" />
+      <location filename="../../viewer/gui/window_actions.py" line="85" />
       <source>Re-scan folders</source>
       <translation>بازخوانی پوشه‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="85" />
+      <location filename="../../viewer/gui/window_actions.py" line="86" />
       <source>Export PDF…</source>
       <translation>برون‌بری PDF…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="86" />
+      <location filename="../../viewer/gui/window_actions.py" line="87" />
       <source>Quit</source>
       <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="87" />
+      <location filename="../../viewer/gui/window_actions.py" line="88" />
       <source>Next hit</source>
       <translation>یافتهٔ بعدی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="88" />
+      <location filename="../../viewer/gui/window_actions.py" line="89" />
       <source>Previous hit</source>
       <translation>یافتهٔ قبلی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="89" />
+      <location filename="../../viewer/gui/window_actions.py" line="90" />
       <source>Larger text</source>
       <translation>متن بزرگ‌تر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="90" />
+      <location filename="../../viewer/gui/window_actions.py" line="91" />
       <source>Smaller text</source>
       <translation>متن کوچک‌تر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="91" />
+      <location filename="../../viewer/gui/window_actions.py" line="92" />
       <source>Normal text size</source>
       <translation>اندازهٔ عادی متن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="92" />
+      <location filename="../../viewer/gui/window_actions.py" line="93" />
       <source>Next result</source>
       <translation>نتیجهٔ بعدی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="93" />
+      <location filename="../../viewer/gui/window_actions.py" line="94" />
       <source>Previous result</source>
       <translation>نتیجهٔ قبلی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="94" />
+      <location filename="../../viewer/gui/window_actions.py" line="95" />
       <source>Clear tag filters</source>
       <translation>پاک کردن پالایهٔ برچسب‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="95" />
+      <location filename="../../viewer/gui/window_actions.py" line="96" />
       <source>Light</source>
       <translation>روشن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="96" />
+      <location filename="../../viewer/gui/window_actions.py" line="97" />
       <source>Dark</source>
       <translation>تیره</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="97" />
+      <location filename="../../viewer/gui/window_actions.py" line="98" />
       <source>Switch light/dark</source>
       <translation>تعویض روشن/تیره</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="100" />
+      <location filename="../../viewer/gui/window_actions.py" line="101" />
       <source>Keyboard shortcuts</source>
       <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="101" />
+      <location filename="../../viewer/gui/window_actions.py" line="102" />
+      <source>Search syntax</source>
+      <translation>زبان جست‌وجو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="103" />
       <source>About Bayegan</source>
       <translation>دربارهٔ بایگان</translation>
     </message>

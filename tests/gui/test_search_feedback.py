@@ -56,3 +56,16 @@ def test_newest_first_is_offered_only_when_a_result_has_a_date(qtbot, window) ->
     assert not model.item(1).isEnabled() and "تاریخ" in window.search_bar.sort_box.toolTip()
     window.search_bar.set_dates_available(True)
     assert model.item(1).isEnabled() and window.search_bar.sort_box.toolTip() == ""
+
+
+def test_help_explains_the_query_language(qtbot, window) -> None:
+    from PySide6.QtWidgets import QDialog, QTextBrowser
+
+    window.window_actions.query_help.trigger()
+    dialog = window.findChild(QDialog, "queryHelpDialog")
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.findChild(QTextBrowser).toPlainText()
+    for example in ("OR", "-فوتبال", "tag:", "title:", "خواهرخوانده*", "اصفهن~", '"روابط تجاری"'):
+        assert example in text
+    assert "عبارت" in text  # explained in Persian
+    dialog.close()

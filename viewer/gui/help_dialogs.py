@@ -60,6 +60,44 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
     return dialog
 
 
+def query_help_html() -> str:
+    """The query language, as the search box understands it (the README's table)."""
+    rows = [
+        ("اصفهان مسقط", translate("HelpDialogs", "articles with both words (AND is the default)")),
+        ('"روابط تجاری"', translate("HelpDialogs", "the exact phrase")),
+        ("استقلال OR پرسپولیس", translate("HelpDialogs", "either word (also یا)")),
+        ("-فوتبال", translate("HelpDialogs", "without the word (also NOT)")),
+        ("title:اصفهان", translate("HelpDialogs", "the word in the title (also عنوان:)")),
+        ('tag:"استقلال تهران"', translate("HelpDialogs", "articles with that tag (also برچسب:)")),
+        ("خواهرخوانده*", translate("HelpDialogs", "words starting with it")),
+        ("اصفهن~", translate("HelpDialogs", "words one or two letters away")),
+    ]
+    rtl = current_language() == "fa"
+    side = "right" if rtl else "left"
+    cells = [(f"<td style='padding:4px 12px;'><b>{escape(example)}</b></td>",
+              f"<td style='padding:4px 12px;' align='{side}'>{escape(meaning)}</td>") for example, meaning in rows]
+    body = "".join("<tr>" + (a + b if rtl else b + a) + "</tr>" for a, b in cells)
+    note = translate("HelpDialogs", "Every spelling of a word is found (ی/ي, ک/ك, digits, half-spaces), and its other forms.")
+    return f"<table align='{side}' cellspacing='0'>{body}</table><p align='{side}'>{escape(note)}</p>"
+
+
+def show_query_help(parent: QWidget) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setObjectName("queryHelpDialog")
+    dialog.setWindowTitle(translate("HelpDialogs", "Search syntax"))
+    view = QTextBrowser(dialog)
+    view.setHtml(query_help_html())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    dialog.resize(560, 420)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
 def about_text() -> str:
     name = translate("HelpDialogs", "Bayegan")
     summary = translate("HelpDialogs", "An offline archive viewer for Persian news articles: it finds every spelling of a word, "

@@ -33,7 +33,7 @@ from viewer.gui.crash_handler import user_message
 from viewer.gui.digits import digits, number
 from viewer.gui.empty_notice import EmptyNotice
 from viewer.gui.folders_dialog import FoldersDialog
-from viewer.gui.help_dialogs import show_about, show_shortcuts
+from viewer.gui.help_dialogs import show_about, show_query_help, show_shortcuts
 from viewer.gui.problems_button import ProblemsButton
 from viewer.gui.result_delegate import ResultDelegate
 from viewer.gui.results_model import ID_ROLE, RankedPage, ResultsModel
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.shortcut_actions()))
         a.about.triggered.connect(lambda: show_about(self))
+        a.query_help.triggered.connect(lambda: show_query_help(self))
         a.export_pdf.setEnabled(importlib.util.find_spec(EXPORT_MODULE) is not None)
 
         self.search_bar.search_requested.connect(self.search)

@@ -2,69 +2,71 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
   <context>
-    <name>App</name>
-    <message>
-      <location filename="../../viewer/gui/app.py" line="64" />
-      <source>Bayegan is already open for this data folder: its window was brought to the front.</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>ArticlePane</name>
     <message>
       <location filename="../../viewer/gui/article_pane.py" line="74" />
-      <source>Previous hit</source>
-      <translation>یافتهٔ قبلی</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/article_pane.py" line="75" />
       <source>Previous hit (Shift+F3)</source>
       <translation>یافتهٔ قبلی (Shift+F3)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="76" />
-      <source>Next hit</source>
-      <translation>یافتهٔ بعدی</translation>
+      <location filename="../../viewer/gui/article_pane.py" line="73" />
+      <source>Previous</source>
+      <translation>قبلی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="77" />
+      <location filename="../../viewer/gui/article_pane.py" line="75" />
+      <source>Next</source>
+      <translation>بعدی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="76" />
       <source>Next hit (F3)</source>
       <translation>یافتهٔ بعدی (F3)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="79" />
+      <location filename="../../viewer/gui/article_pane.py" line="78" />
       <source>Smaller text (Ctrl+-)</source>
       <translation>متن کوچک‌تر (Ctrl+-)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="81" />
+      <location filename="../../viewer/gui/article_pane.py" line="80" />
       <source>Larger text (Ctrl+=)</source>
       <translation>متن بزرگ‌تر (Ctrl+=)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="82" />
+      <location filename="../../viewer/gui/article_pane.py" line="81" />
       <source>Source</source>
       <translation>منبع</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="82" />
+      <location filename="../../viewer/gui/article_pane.py" line="81" />
       <source>News code</source>
       <translation>کد خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="82" />
+      <location filename="../../viewer/gui/article_pane.py" line="81" />
       <source>Date</source>
       <translation>تاریخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="83" />
+      <location filename="../../viewer/gui/article_pane.py" line="82" />
       <source>Category</source>
       <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="83" />
+      <location filename="../../viewer/gui/article_pane.py" line="82" />
       <source>Link</source>
       <translation>پیوند</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="83" />
+      <source>This article is very long: the first {shown} of its {total} characters are shown.</source>
+      <translation>این مقاله بسیار بلند است: {shown} نویسهٔ نخست از {total} نویسهٔ آن نشان داده شده است.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/article_pane.py" line="84" />
+      <source>Show more</source>
+      <translation>نمایش بیشتر</translation>
     </message>
   </context>
   <context>
@@ -75,42 +77,50 @@
       <translation>خطایی پیش آمد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/crash_handler.py" line="72" />
+      <location filename="../../viewer/gui/crash_handler.py" line="78" />
       <source>Bayegan</source>
       <translation>بایگان</translation>
     </message>
+  </context>
+  <context>
+    <name>EmptyNotice</name>
     <message>
-      <location filename="../../viewer/gui/crash_handler.py" line="73" />
-      <source>The details are in the log file:
-{path}</source>
-      <translation>جزئیات در پروندهٔ گزارش است:
-{path}</translation>
+      <location filename="../../viewer/gui/empty_notice.py" line="30" />
+      <source>Nothing matches «{query}».
+Try fewer or other words, a shorter form (اصفهان rather than اصفهانی), or clear the tag filters.</source>
+      <translation>هیچ مقاله‌ای با «{query}» جور نیست.
+واژه‌های کمتر یا دیگری، شکل کوتاه‌تر (اصفهان به جای اصفهانی) را بیازمایید، یا صافی برچسب‌ها را پاک کنید.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/empty_notice.py" line="33" />
+      <source>The archive is empty. Add a folder of articles from the File menu.</source>
+      <translation>بایگان خالی است. از منوی «پرونده» پوشه‌ای از مقاله‌ها بیفزایید.</translation>
     </message>
   </context>
   <context>
     <name>FoldersDialog</name>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="54" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="67" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="62" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="75" />
       <source>Archive folders</source>
       <translation>پوشه‌های بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="63" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="76" />
       <source>Bayegan indexes the .txt, .json, .jsonl and .html articles in these folders. With no folder, the bundled sample archive is shown.</source>
       <translation>بایگان خبرهای ‎.txt، ‎.json، ‎.jsonl و ‎.html این پوشه‌ها را نمایه می‌کند. اگر پوشه‌ای انتخاب نشده باشد، بایگانی نمونهٔ همراه برنامه نشان داده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="65" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="78" />
       <source>Add folder…</source>
       <translation>افزودن پوشه…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="66" />
+      <location filename="../../viewer/gui/folders_dialog.py" line="79" />
       <source>Remove</source>
       <translation>حذف</translation>
     </message>
@@ -118,55 +128,178 @@
   <context>
     <name>HelpDialogs</name>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="30" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="21" />
+      <source>Clear the search box</source>
+      <translation>پاک کردن جعبهٔ جست‌وجو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="22" />
+      <source>Search now</source>
+      <translation>جست‌وجو همین حالا</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="23" />
+      <source>Move between the search box, tags, results, article and notes</source>
+      <translation>رفتن میان جعبهٔ جست‌وجو، برچسب‌ها، نتیجه‌ها، مقاله و یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="24" />
+      <source>Select text in the article (after Tab into it)</source>
+      <translation>برگزیدن متن در مقاله (پس از رفتن به آن با Tab)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="25" />
+      <source>Highlight or note the selection (context menu)</source>
+      <translation>برجسته‌سازی یا یادداشت بر متن برگزیده (منوی زمینه)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="26" />
+      <source>Undo, redo in the notes panel</source>
+      <translation>واگرد و ازنو در بخش یادداشت‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="27" />
+      <source>Save a note (in the note dialog)</source>
+      <translation>ذخیرهٔ یادداشت (در پنجرهٔ یادداشت)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="49" />
       <source>Keyboard shortcuts</source>
       <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="45" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="66" />
+      <source>articles with both words (AND is the default)</source>
+      <translation>مقاله‌هایی که هر دو واژه را دارند (پیش‌فرض: «و»)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="67" />
+      <source>the exact phrase</source>
+      <translation>همین عبارت، پشت سر هم</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="68" />
+      <source>either word (also یا)</source>
+      <translation>یکی از دو واژه (یا: «یا»)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="69" />
+      <source>without the word (also NOT)</source>
+      <translation>بدون این واژه (یا: NOT)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="70" />
+      <source>the word in the title (also عنوان:)</source>
+      <translation>واژه در عنوان (یا: عنوان:)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="71" />
+      <source>articles with that tag (also برچسب:)</source>
+      <translation>مقاله‌های دارای این برچسب (یا: برچسب:)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="72" />
+      <source>words starting with it</source>
+      <translation>واژه‌هایی که با آن آغاز می‌شوند</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="73" />
+      <source>words one or two letters away</source>
+      <translation>واژه‌هایی با یکی دو حرف تفاوت</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="80" />
+      <source>Every spelling of a word is found (ی/ي, ک/ك, digits, half-spaces), and its other forms.</source>
+      <translation>همهٔ نوشتارهای یک واژه (ی/ي، ک/ك، رقم‌ها، نیم‌فاصله) و شکل‌های دیگر آن یافته می‌شوند.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="87" />
+      <source>Search syntax</source>
+      <translation>زبان جست‌وجو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/help_dialogs.py" line="102" />
       <source>Bayegan</source>
       <translation>بایگان</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="46" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="103" />
       <source>An offline archive viewer for Persian news articles: it finds every spelling of a word, shows articles right to left, keeps your highlights and notes, and exports them as PDF.</source>
       <translation>نمایشگر آفلاین بایگانی خبرهای فارسی: هر املای یک واژه را پیدا می‌کند، خبرها را راست‌به‌چپ نشان می‌دهد، برجسته‌سازی‌ها و یادداشت‌های شما را نگه می‌دارد و آن‌ها را به PDF برون‌بری می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="48" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="105" />
       <source>Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.</source>
       <translation>قلم: وزیرمتن (SIL Open Font License). پروانه: Apache-2.0.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="55" />
+      <location filename="../../viewer/gui/help_dialogs.py" line="112" />
       <source>About Bayegan</source>
       <translation>دربارهٔ بایگان</translation>
     </message>
   </context>
   <context>
+    <name>ImportProblemsDialog</name>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="19" />
+      <source>Files not taken in</source>
+      <translation>پرونده‌هایی که خوانده نشدند</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="20" />
+      <source>{failed} files could not be read; {skipped} were skipped.</source>
+      <translation>{failed} پرونده خوانده نشد؛ از {skipped} پرونده گذشتیم.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="26" />
+      <source>File</source>
+      <translation>پرونده</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="26" />
+      <source>Reason</source>
+      <translation>دلیل</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="29" />
+      <source>Could not be read</source>
+      <translation>خوانده نشد</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/import_problems.py" line="30" />
+      <source>Skipped (a type Bayegan does not read)</source>
+      <translation>کنار گذاشته شد (نوعی که بایگان نمی‌خواند)</translation>
+    </message>
+  </context>
+  <context>
     <name>IndexingStatus</name>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="42" />
+      <location filename="../../viewer/gui/indexing_status.py" line="44" />
       <source>Indexing…</source>
       <translation>در حال نمایه‌سازی…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="50" />
+      <location filename="../../viewer/gui/indexing_status.py" line="52" />
       <source>Indexing {done}/{total}: {name}</source>
       <translation>نمایه‌سازی {done} از {total}: {name}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="59" />
+      <location filename="../../viewer/gui/indexing_status.py" line="58" />
+      <source>Saving the index…</source>
+      <translation>نوشتن نمایه…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/indexing_status.py" line="66" />
       <source>Cancelling…</source>
       <translation>در حال لغو…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="63" />
+      <location filename="../../viewer/gui/indexing_status.py" line="70" />
       <source>Cancel</source>
       <translation>لغو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="64" />
+      <location filename="../../viewer/gui/indexing_status.py" line="71" />
       <source>Stop indexing; what was read so far is kept</source>
       <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
     </message>
@@ -174,244 +307,65 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="292" />
+      <location filename="../../viewer/gui/main_window.py" line="380" />
       <source>Choose a folder of articles</source>
       <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="313" />
+      <location filename="../../viewer/gui/main_window.py" line="401" />
       <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
       <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="316" />
-      <source>{count} files could not be read</source>
-      <translation>{count} پرونده خوانده نشد</translation>
+      <location filename="../../viewer/gui/main_window.py" line="405" />
+      <source>Too late to cancel: indexing had finished.</source>
+      <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="323" />
-      <source>Indexing cancelled; the index is as it was.</source>
-      <translation>نمایه‌سازی لغو شد؛ نمایه همان است که بود.</translation>
+      <location filename="../../viewer/gui/main_window.py" line="418" />
+      <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
+      <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="331" />
+      <location filename="../../viewer/gui/main_window.py" line="421" />
+      <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
+      <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/main_window.py" line="431" />
       <source>{count} articles in the archive</source>
       <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="370" />
+      <location filename="../../viewer/gui/main_window.py" line="469" />
       <source>Bayegan — Persian news archive</source>
       <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
   </context>
   <context>
-    <name>SearchBar</name>
-    <message>
-      <location filename="../../viewer/gui/search_bar.py" line="90" />
-      <source>1 result</source>
-      <translation>۱ نتیجه</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/search_bar.py" line="90" />
-      <source>{count} results</source>
-      <translation>{count} نتیجه</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/search_bar.py" line="105" />
-      <source>Did you mean: {suggestion}</source>
-      <translation>منظورتان این بود: {suggestion}</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/search_bar.py" line="115" />
-      <source>Search the archive (Ctrl+F): words, "phrases", -not, tag:…</source>
-      <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/search_bar.py" line="116" />
-      <source>Sort:</source>
-      <translation>ترتیب:</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/search_bar.py" line="117" />
-      <source>Relevance</source>
-      <translation>مرتبط‌ترین</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/search_bar.py" line="118" />
-      <source>Newest first</source>
-      <translation>تازه‌ترین</translation>
-    </message>
-  </context>
-  <context>
-    <name>TagPanel</name>
-    <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="55" />
-      <source>Tags</source>
-      <translation>برچسب‌ها</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="56" />
-      <source>Filter tags…</source>
-      <translation>پالایش برچسب‌ها…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="57" />
-      <source>Clear all</source>
-      <translation>پاک کردن همه</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="58" />
-      <source>Uncheck every tag</source>
-      <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
-    </message>
-  </context>
-  <context>
-    <name>WindowActions</name>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="76" />
-      <source>&amp;File</source>
-      <translation>&amp;پرونده</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="77" />
-      <source>&amp;View</source>
-      <translation>&amp;نما</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="78" />
-      <source>Theme</source>
-      <translation>پوسته</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="79" />
-      <source>Language</source>
-      <translation>زبان</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="80" />
-      <source>&amp;Help</source>
-      <translation>&amp;راهنما</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="81" />
-      <source>Search</source>
-      <translation>جست‌وجو</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="82" />
-      <source>Add archive folder…</source>
-      <translation>افزودن پوشهٔ بایگانی…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="83" />
-      <source>Archive folders…</source>
-      <translation>پوشه‌های بایگانی…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="84" />
-      <source>Re-scan folders</source>
-      <translation>بازخوانی پوشه‌ها</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="85" />
-      <source>Export PDF…</source>
-      <translation>برون‌بری PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="86" />
-      <source>Quit</source>
-      <translation>خروج</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="87" />
-      <source>Next hit</source>
-      <translation>یافتهٔ بعدی</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="88" />
-      <source>Previous hit</source>
-      <translation>یافتهٔ قبلی</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="89" />
-      <source>Larger text</source>
-      <translation>متن بزرگ‌تر</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="90" />
-      <source>Smaller text</source>
-      <translation>متن کوچک‌تر</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="91" />
-      <source>Normal text size</source>
-      <translation>اندازهٔ عادی متن</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="92" />
-      <source>Next result</source>
-      <translation>نتیجهٔ بعدی</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="93" />
-      <source>Previous result</source>
-      <translation>نتیجهٔ قبلی</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="94" />
-      <source>Clear tag filters</source>
-      <translation>پاک کردن پالایهٔ برچسب‌ها</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="95" />
-      <source>Light</source>
-      <translation>روشن</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="96" />
-      <source>Dark</source>
-      <translation>تیره</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="97" />
-      <source>Switch light/dark</source>
-      <translation>تعویض روشن/تیره</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="100" />
-      <source>Keyboard shortcuts</source>
-      <translation>میان‌برهای صفحه‌کلید</translation>
-    </message>
-    <message>
-      <location filename="../../viewer/gui/window_actions.py" line="101" />
-      <source>About Bayegan</source>
-      <translation>دربارهٔ بایگان</translation>
-    </message>
-  </context>
-  <context>
     <name>NotesController</name>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="65" />
+      <location filename="../../viewer/gui/notes/controller.py" line="76" />
       <source>Select some text in the article first.</source>
       <translation>نخست بخشی از متن خبر را برگزینید.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="69" />
+      <location filename="../../viewer/gui/notes/controller.py" line="80" />
       <source>Note</source>
       <translation>یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="69" />
+      <location filename="../../viewer/gui/notes/controller.py" line="80" />
       <source>Your note on the selected text:</source>
       <translation>یادداشت شما بر متن برگزیده:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="82" />
+      <location filename="../../viewer/gui/notes/controller.py" line="94" />
       <source>Your name</source>
       <translation>نام شما</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="83" />
+      <location filename="../../viewer/gui/notes/controller.py" line="95" />
       <source>The name shown on your notes and replies:</source>
       <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
     </message>
@@ -419,211 +373,429 @@
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="209" />
+      <location filename="../../viewer/gui/notes/panel.py" line="218" />
       <source>{title} ({count} notes)</source>
       <translation>{title} ({count} یادداشت)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="223" />
+      <location filename="../../viewer/gui/notes/panel.py" line="232" />
       <source>Not found in the text any more</source>
       <translation>دیگر در متن یافت نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="228" />
+      <location filename="../../viewer/gui/notes/panel.py" line="237" />
       <source>On the whole article</source>
       <translation>دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="231" />
+      <location filename="../../viewer/gui/notes/panel.py" line="240" />
       <source>unknown</source>
       <translation>ناشناس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="327" />
+      <location filename="../../viewer/gui/notes/panel.py" line="345" />
       <source>Add note</source>
       <translation>افزودن یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="327" />
-      <location filename="../../viewer/gui/notes/panel.py" line="470" />
+      <location filename="../../viewer/gui/notes/panel.py" line="345" />
+      <location filename="../../viewer/gui/notes/panel.py" line="494" />
       <source>Highlight</source>
       <translation>برجسته‌سازی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="338" />
+      <location filename="../../viewer/gui/notes/panel.py" line="356" />
       <source>Comment</source>
       <translation>نظر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="347" />
-      <location filename="../../viewer/gui/notes/panel.py" line="388" />
+      <location filename="../../viewer/gui/notes/panel.py" line="365" />
+      <location filename="../../viewer/gui/notes/panel.py" line="408" />
       <source>Reply</source>
       <translation>پاسخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="354" />
-      <location filename="../../viewer/gui/notes/panel.py" line="397" />
+      <location filename="../../viewer/gui/notes/panel.py" line="372" />
+      <location filename="../../viewer/gui/notes/panel.py" line="417" />
       <source>Edit note</source>
       <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="360" />
+      <location filename="../../viewer/gui/notes/panel.py" line="378" />
       <source>Delete note</source>
       <translation>حذف یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="380" />
+      <location filename="../../viewer/gui/notes/panel.py" line="399" />
       <source>Comment on the article</source>
       <translation>نظر دربارهٔ خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="380" />
+      <location filename="../../viewer/gui/notes/panel.py" line="399" />
       <source>Your comment on the whole article:</source>
       <translation>نظر شما دربارهٔ کل خبر:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="388" />
+      <location filename="../../viewer/gui/notes/panel.py" line="408" />
       <source>Your reply:</source>
       <translation>پاسخ شما:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="397" />
+      <location filename="../../viewer/gui/notes/panel.py" line="417" />
       <source>Note:</source>
       <translation>یادداشت:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="405" />
+      <location filename="../../viewer/gui/notes/panel.py" line="426" />
       <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
       <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="414" />
-      <location filename="../../viewer/gui/notes/panel.py" line="476" />
+      <location filename="../../viewer/gui/notes/panel.py" line="435" />
+      <location filename="../../viewer/gui/notes/panel.py" line="500" />
       <source>Reply…</source>
       <translation>پاسخ…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="415" />
-      <location filename="../../viewer/gui/notes/panel.py" line="477" />
+      <location filename="../../viewer/gui/notes/panel.py" line="436" />
+      <location filename="../../viewer/gui/notes/panel.py" line="501" />
       <source>Edit…</source>
       <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="418" />
+      <location filename="../../viewer/gui/notes/panel.py" line="439" />
       <source>Colour</source>
       <translation>رنگ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="423" />
-      <location filename="../../viewer/gui/notes/panel.py" line="478" />
+      <location filename="../../viewer/gui/notes/panel.py" line="444" />
+      <location filename="../../viewer/gui/notes/panel.py" line="502" />
       <source>Delete</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="445" />
+      <location filename="../../viewer/gui/notes/panel.py" line="466" />
       <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
       <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="450" />
+      <location filename="../../viewer/gui/notes/panel.py" line="471" />
       <source>Export notes</source>
       <translation>برون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="451" />
-      <location filename="../../viewer/gui/notes/panel.py" line="462" />
+      <location filename="../../viewer/gui/notes/panel.py" line="472" />
+      <location filename="../../viewer/gui/notes/panel.py" line="483" />
       <source>Web Annotation (*.jsonld *.json)</source>
       <translation>یادداشت وب (*.jsonld *.json)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="456" />
+      <location filename="../../viewer/gui/notes/panel.py" line="477" />
       <source>Could not write {file}: {error}</source>
       <translation>نوشتن {file} ممکن نشد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="458" />
+      <location filename="../../viewer/gui/notes/panel.py" line="479" />
       <source>{count} notes exported.</source>
       <translation>{count} یادداشت برون‌بری شد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="461" />
+      <location filename="../../viewer/gui/notes/panel.py" line="482" />
       <source>Import notes</source>
       <translation>درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="468" />
+      <location filename="../../viewer/gui/notes/panel.py" line="492" />
       <source>Find in notes</source>
       <translation>جست‌وجو در یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="469" />
+      <location filename="../../viewer/gui/notes/panel.py" line="493" />
       <source>Articles with notes</source>
       <translation>خبرهای یادداشت‌دار</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="471" />
+      <location filename="../../viewer/gui/notes/panel.py" line="495" />
       <source>Highlight the selected text in the chosen colour</source>
       <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="472" />
+      <location filename="../../viewer/gui/notes/panel.py" line="496" />
       <source>Note…</source>
       <translation>یادداشت…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="473" />
+      <location filename="../../viewer/gui/notes/panel.py" line="497" />
       <source>Highlight the selected text and write a note on it</source>
       <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="474" />
+      <location filename="../../viewer/gui/notes/panel.py" line="498" />
       <source>Comment…</source>
       <translation>نظر…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="475" />
+      <location filename="../../viewer/gui/notes/panel.py" line="499" />
       <source>A comment on the whole article</source>
       <translation>نظری دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="479" />
+      <location filename="../../viewer/gui/notes/panel.py" line="503" />
       <source>Undo</source>
       <translation>واگرد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="480" />
+      <location filename="../../viewer/gui/notes/panel.py" line="504" />
       <source>Redo</source>
       <translation>ازنو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="482" />
+      <location filename="../../viewer/gui/notes/panel.py" line="506" />
       <source>Export and import notes</source>
       <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="483" />
+      <location filename="../../viewer/gui/notes/panel.py" line="507" />
       <source>Highlight the selection</source>
       <translation>برجسته‌سازی متن برگزیده</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="484" />
+      <location filename="../../viewer/gui/notes/panel.py" line="508" />
       <source>Note on the selection…</source>
       <translation>یادداشت بر متن برگزیده…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="485" />
+      <location filename="../../viewer/gui/notes/panel.py" line="509" />
       <source>Export notes (Web Annotation)…</source>
       <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="486" />
+      <location filename="../../viewer/gui/notes/panel.py" line="510" />
       <source>Import a colleague's notes…</source>
       <translation>درون‌بری یادداشت‌های همکار…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/install.py" line="48" />
+      <location filename="../../viewer/gui/notes/install.py" line="50" />
+      <location filename="../../viewer/gui/notes/panel.py" line="491" />
       <source>Notes</source>
       <translation>یادداشت‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProblemsButton</name>
+    <message>
+      <location filename="../../viewer/gui/problems_button.py" line="40" />
+      <source>{count} files not taken in…</source>
+      <translation>{count} پرونده خوانده نشد…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/problems_button.py" line="41" />
+      <source>Which files were not read, and why</source>
+      <translation>کدام پرونده‌ها خوانده نشدند، و چرا</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchBar</name>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="96" />
+      <source>Searching…</source>
+      <translation>در حال جست‌وجو…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="117" />
+      <source>No results</source>
+      <translation>بدون نتیجه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="119" />
+      <source>1 result</source>
+      <translation>۱ نتیجه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="121" />
+      <source>{count} results</source>
+      <translation>{count} نتیجه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="134" />
+      <source>None of these results has a date, so they cannot be sorted by date.</source>
+      <translation>هیچ‌یک از این نتیجه‌ها تاریخ ندارد، پس نمی‌توان آن‌ها را بر پایهٔ تاریخ چید.</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="146" />
+      <source>Did you mean: {suggestion}</source>
+      <translation>منظورتان این بود: {suggestion}</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="156" />
+      <source>Search the archive (Ctrl+F): words, "phrases", -not, tag:…</source>
+      <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="157" />
+      <source>Sort:</source>
+      <translation>ترتیب:</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="158" />
+      <source>Relevance</source>
+      <translation>مرتبط‌ترین</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/search_bar.py" line="159" />
+      <source>Newest first</source>
+      <translation>تازه‌ترین</translation>
+    </message>
+  </context>
+  <context>
+    <name>TagPanel</name>
+    <message>
+      <location filename="../../viewer/gui/tag_panel.py" line="79" />
+      <source>Tags</source>
+      <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/tag_panel.py" line="80" />
+      <source>Filter tags…</source>
+      <translation>پالایش برچسب‌ها…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/tag_panel.py" line="81" />
+      <source>Clear all</source>
+      <translation>پاک کردن همه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/tag_panel.py" line="82" />
+      <source>Uncheck every tag</source>
+      <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowActions</name>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="77" />
+      <source>&amp;File</source>
+      <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="78" />
+      <source>&amp;View</source>
+      <translation>&amp;نما</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="79" />
+      <source>Theme</source>
+      <translation>پوسته</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="80" />
+      <source>Language</source>
+      <translation>زبان</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="81" />
+      <source>&amp;Help</source>
+      <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="82" />
+      <source>Search</source>
+      <translation>جست‌وجو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="83" />
+      <source>Add archive folder…</source>
+      <translation>افزودن پوشهٔ بایگانی…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="84" />
+      <source>Archive folders…</source>
+      <translation>پوشه‌های بایگانی…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="85" />
+      <source>Re-scan folders</source>
+      <translation>بازخوانی پوشه‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="86" />
+      <source>Export PDF…</source>
+      <translation>برون‌بری PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="87" />
+      <source>Quit</source>
+      <translation>خروج</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="88" />
+      <source>Next hit</source>
+      <translation>یافتهٔ بعدی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="89" />
+      <source>Previous hit</source>
+      <translation>یافتهٔ قبلی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="90" />
+      <source>Larger text</source>
+      <translation>متن بزرگ‌تر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="91" />
+      <source>Smaller text</source>
+      <translation>متن کوچک‌تر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="92" />
+      <source>Normal text size</source>
+      <translation>اندازهٔ عادی متن</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="93" />
+      <source>Next result</source>
+      <translation>نتیجهٔ بعدی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="94" />
+      <source>Previous result</source>
+      <translation>نتیجهٔ قبلی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="95" />
+      <source>Clear tag filters</source>
+      <translation>پاک کردن پالایهٔ برچسب‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="96" />
+      <source>Light</source>
+      <translation>روشن</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="97" />
+      <source>Dark</source>
+      <translation>تیره</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="98" />
+      <source>Switch light/dark</source>
+      <translation>تعویض روشن/تیره</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="101" />
+      <source>Keyboard shortcuts</source>
+      <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="102" />
+      <source>Search syntax</source>
+      <translation>زبان جست‌وجو</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/window_actions.py" line="103" />
+      <source>About Bayegan</source>
+      <translation>دربارهٔ بایگان</translation>
     </message>
   </context>
 </TS>

@@ -43,15 +43,23 @@ def test_export_from_the_window_menu(qtbot, window, tmp_path: Path, monkeypatch:
     def choose_results(dialog: ExportDialog) -> int:
         dialog.scope_buttons[Scope.RESULTS].setChecked(True)
         dialog.path_edit.setText(str(out))
+        assert dialog.author_edit.text() == "مریم"  # the notes' author name, offered
+        dialog.title_edit.setText("گزارش اصفهان")
+        assert not dialog.open_box.isChecked()
         return QDialog.DialogCode.Accepted
 
+    window.settings.set("author", "مریم")
     monkeypatch.setattr(ExportDialog, "exec", choose_results)
     window.window_actions.export_pdf.trigger()
     qtbot.waitUntil(lambda: not export_dialog._running, timeout=WAIT_MS)
     expected = [window.service.article(i).title for i in window_choices(window, [], window.query).result_ids]
     assert [title for title, _ in outline(out)] == expected
-    assert str(out) in window.statusBar().currentMessage()
+    assert f"\u2066{out}\u2069" in window.statusBar().currentMessage()  # the path as a left-to-right run
     assert window.settings.get("export_folder") == str(tmp_path)
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", "-meta", str(out)], capture_output=True, text=True, check=True).stdout
+    assert "گزارش اصفهان" in info and "مریم" in info
 
 
 def test_cancel_from_the_progress_dialog(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

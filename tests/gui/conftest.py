@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # Xvfb runs set xcb
 
 import shutil
 from collections.abc import Iterator

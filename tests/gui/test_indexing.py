@@ -59,6 +59,8 @@ def test_indexing_shows_progress_and_can_be_cancelled(qtbot, gui_app, tmp_path: 
         gate.set()
     assert not status.isVisible()
     assert window.service.article_count == 0  # cancelled: the index is as it was
+    # ... and the window says so: a new archive stays empty (not "the index is as it was").
+    assert "خالی" in window.statusBar().currentMessage()
 
     with qtbot.waitSignal(indexer.finished, timeout=WAIT_MS) as done:
         window.rescan()
@@ -161,4 +163,56 @@ def test_folders_indexed_from_the_command_line_become_the_windows_folders(qtbot,
     assert done.args[0].added == 0  # the sample was not mixed in
     assert Settings(paths.settings_path).folders == [str(folder.resolve())]
     assert window.service.article_count == 4
+    window.close()
+
+
+def test_files_not_taken_in_are_listed_with_their_reasons(qtbot, gui_app, tmp_path: Path,
+                                                          corpus_items: dict[str, list[dict]]) -> None:
+    from viewer.gui.import_problems import ImportProblemsDialog
+    from viewer.search.sync import SyncReport
+
+    folder = tmp_path / "archive"
+    write_items(folder / "good.json", corpus_items[sorted(corpus_items)[0]][:3])
+    (folder / "broken.json").write_text('[{"title": "نیمه', "utf-8")
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    window = open_window(qtbot, paths, [str(folder)], auto_index=False)
+    button = window.problems_button
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
+        window.rescan()
+    assert button.isVisible() and button.text().startswith("۱")
+    dialog = button.show_list()  # the window's child, deleted when closed
+    ((path, reason),) = dialog.listed()
+    assert path.endswith("broken.json") and reason
+    assert dialog.tree.topLevelItem(0).child(0).text(0).startswith("\u2066")  # a left-to-right run
+    dialog.close()
+    # Files of a type Bayegan does not read come in the report's `skipped` list: listed too.
+    report = SyncReport(failed=[{"path": "/a/broken.json", "error": "Not JSON."}],
+                        skipped=[{"path": "/a/scan.pdf", "reason": "PDF is not read."}])
+    button.show_report(report)
+    assert button.text().startswith("۲")
+    listed = ImportProblemsDialog(report.failed, report.skipped, window)
+    assert listed.listed() == [("/a/broken.json", "Not JSON."), ("/a/scan.pdf", "PDF is not read.")]
+    with qtbot.waitSignal(window.indexer.started, timeout=WAIT_MS):
+        window.rescan()
+    assert not button.isVisible()  # a new run: the old list is gone
+    qtbot.waitUntil(lambda: not window.indexer.busy, timeout=WAIT_MS)
+    window.close()
+
+
+def test_cancel_is_not_offered_once_only_saving_is_left(qtbot, gui_app, tmp_path: Path, corpus_folder: Path) -> None:
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    window = open_window(qtbot, paths, [str(corpus_folder)], auto_index=False)
+    status = window.indexing_status
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
+        window.rescan()
+        status._started()
+        status._progress(1058, 1062, str(corpus_folder / "part-03.json"))
+        assert status.cancel_button.isEnabled()
+        assert "۱٬۰۵۸" in status.label.text() and "۱٬۰۶۲" in status.label.text()  # Persian digits
+        status._progress(FILES, FILES, "")  # every file read: the index is being written
+        assert not status.cancel_button.isEnabled() and status.label.text() == "نوشتن نمایه…"
+    with qtbot.waitSignal(window.indexer.cancelled, timeout=WAIT_MS):
+        window.set_folders([str(corpus_folder), str(tmp_path)])
+        window.indexer.cancel()
+    assert "۴۸" in window.statusBar().currentMessage()  # the articles that are on disk
     window.close()

@@ -92,4 +92,4 @@ def test_a_query_without_results_clears_the_article(qtbot, window) -> None:
     search(qtbot, window, "qqqzzzxxx")
     assert window.result.total == 0 and window.results_model.rowCount() == 0
     assert window.article_pane.article is None
-    assert window.search_bar.count_label.text() == "۰ نتیجه"
+    assert window.search_bar.count_label.text() == "بدون نتیجه"

@@ -105,3 +105,18 @@ def test_space_toggles_the_current_tag(qtbot, window) -> None:
     with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS):
         QTest.keyClick(tag_list, Qt.Key.Key_Space)
     assert window.tag_model.checked == []
+
+
+def test_a_ticked_tag_stays_under_the_mouse(qtbot, window) -> None:
+    search(qtbot, window, "")
+    tag_list = window.tag_panel.list
+    proxy = window.tag_panel.proxy
+    tag = window.tag_model.index(3).data(TAG_ROLE)
+    where = tag_list.visualRect(proxy.mapFromSource(tag_index(window, tag))).center()
+    with qtbot.waitSignal(window.results_shown, timeout=WAIT_MS):
+        qtbot.mouseClick(tag_list.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.tag_model.checked == [tag]
+    assert tag_list.indexAt(where).data(TAG_ROLE) == tag  # not another tag moved in under the mouse
+    # The current row is not painted as selected (it looked ticked).
+    assert tag_list.selectionModel().selectedIndexes() == []
+    assert tag_list.selectionMode() == tag_list.SelectionMode.NoSelection

@@ -18,6 +18,7 @@ from viewer.core.article import Article
 from viewer.core.paths import DataPaths
 from viewer.gui.article_view import ArticleView
 from viewer.gui.notes.controller import NotesController
+from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import HIGHLIGHT_COLOURS, jalali_time
 from viewer.gui.notes.panel import NotesPanel
 from viewer.gui.settings import Settings
@@ -35,9 +36,11 @@ class Answers:
     def __init__(self) -> None:
         self.texts: list[str | None] = []
         self.asked = 0
+        self.contexts: list[object] = []  # what each dialog showed above its editor
 
     def __call__(self, *args: object, **kwargs: object) -> tuple[str, bool]:
         self.asked += 1
+        self.contexts.append(args[4] if len(args) > 4 else kwargs.get("context", ""))
         answer = self.texts.pop(0) if self.texts else None
         return (answer or "", answer is not None)
 
@@ -45,7 +48,7 @@ class Answers:
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     prepared = Answers()
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", prepared)
+    monkeypatch.setattr(NoteDialog, "get_text", prepared)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
     return prepared
 
@@ -112,6 +115,7 @@ def test_highlight_note_reply_and_reply_to_reply(qtbot, controller: NotesControl
     click(qtbot, panel.note_button)
     first = store.highlights(panel.article_id or "")[0]
     assert first.quote is not None and first.quote.exact == FIRST and first.body == "یادداشت من بر این نام"
+    assert answers.contexts[-1] == FIRST  # the dialog showed the passage
     assert first.position is not None and text[first.position.start:first.position.end] == FIRST
 
     assert panel.select_note(first.id)
@@ -119,6 +123,7 @@ def test_highlight_note_reply_and_reply_to_reply(qtbot, controller: NotesControl
     click(qtbot, panel.reply_button)
     (reply,) = store.replies(first.id)
     assert panel.selected_id() == reply.id
+    assert answers.contexts[-1] == "یادداشت من بر این نام"  # ... and the note being answered
     answers.texts = ["پاسخ به پاسخ"]
     click(qtbot, panel.reply_button)
     (deeper,) = store.replies(reply.id)
@@ -166,8 +171,10 @@ def test_edit_and_delete_with_undo_and_redo(qtbot, controller: NotesController, 
     assert store.get(note.id) is None and store.get(reply.id) is None
     assert panel.listed() == [] and view.highlights == []
     assert background_at(view, FIRST) != HIGHLIGHT_COLOURS[0][0]
+    assert panel.message.text()  # "Deleted. Undo brings it back."
     click(qtbot, panel.undo_button)
     assert [i for _, i in panel.listed()] == [note.id, reply.id]
+    assert panel.message.text() == ""  # no longer true: gone
     assert background_at(view, FIRST) == HIGHLIGHT_COLOURS[0][0]
 
     # Undo all the way back: the reply, the edit, then the note itself are undone.
@@ -185,6 +192,8 @@ def test_nothing_selected_says_so(qtbot, controller: NotesController, panel: Not
     click(qtbot, panel.highlight_button)
     assert store.count() == 0
     assert panel.message.text()
+    panel.show_article("another-article")
+    assert panel.message.text() == ""  # it was about the article before
 
 
 def test_a_note_deleted_elsewhere_gives_a_message_not_a_crash(qtbot, controller: NotesController, panel: NotesPanel,  # type: ignore[no-untyped-def]
@@ -236,6 +245,46 @@ def test_the_author_is_asked_once_and_remembered(qtbot, panel: NotesPanel, view:
     assert (first.creator, second.creator) == ("سارا", "سارا")
     assert len(asked) == 1
     assert Settings(tmp_path / "settings.json").get("author") == "سارا"
+
+
+def test_the_note_dialog_writes_right_to_left_wraps_tabs_on_and_saves_with_ctrl_enter(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    dialog = NoteDialog(None, "یادداشت", "یادداشت شما:", context="خواهرخواندگی اصفهان و فلورانس")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    editor = dialog.editor
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    assert "خواهرخواندگی اصفهان" in dialog.context.text() and dialog.context.isVisible()
+    words = "این یک یادداشت بلند است که باید در چند سطر بشکند و به راست چیده شود "
+    for ch in words * 3:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, editor, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+    assert editor.toPlainText() == words * 3
+    assert editor.horizontalScrollBar().maximum() == 0  # wrapped, no sideways scrolling
+    block = editor.document().firstBlock()
+    assert block.layout().lineCount() > 1
+    # Right to left: the text ends at the left, its first line starts at the right edge.
+    first_line = block.layout().lineAt(0)
+    assert editor.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    assert first_line.naturalTextRect().right() > editor.viewport().width() - 30
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+    assert "\t" not in editor.toPlainText() and QApplication.focusWidget() is not editor
+    editor.setFocus()
+    QTest.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+
+
+def test_the_highlight_colour_is_remembered(qtbot, panel: NotesPanel, view: ArticleView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(tmp_path / "settings.json")
+    NotesController(panel, view, settings)
+    panel.colour_box.setCurrentIndex(2)
+    assert Settings(tmp_path / "settings.json").get("highlight_colour") == HIGHLIGHT_COLOURS[2][0]
+    panel.colour_box.setCurrentIndex(0)
+    settings.set("highlight_colour", HIGHLIGHT_COLOURS[3][0])
+    NotesController(panel, view, settings)  # as at the next start
+    assert panel.colour() == HIGHLIGHT_COLOURS[3][0]
 
 
 def test_jalali_time(time_zone) -> None:  # type: ignore[no-untyped-def]

@@ -136,6 +136,11 @@ def _isolate(text: str) -> str:
     return f"\u202a{text}\u202c"
 
 
+def is_ltr(text: str) -> bool:
+    """True when `text` has no right-to-left letter (a file name, a URL, an English title)."""
+    return not _RTL_LETTER.search(text)
+
+
 def _isolate_if_ltr(text: str) -> str:
     return text if _RTL_LETTER.search(text) else _isolate(text)
 

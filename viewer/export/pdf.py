@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
+from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument, QTextOption
 
 from viewer import __version__
 from viewer.core.article import Article
@@ -16,7 +16,7 @@ from viewer.core.atomic_write import atomic_replace
 from viewer.core.errors import BayeganError, CancelledError
 from viewer.core.login_name import login_name
 from viewer.core.persian_numbers import persian_digits
-from viewer.export.article_document import LAYOUT_DPI, MUTED, RULE, build_article_document
+from viewer.export.article_document import LAYOUT_DPI, MUTED, RULE, build_article_document, is_ltr
 from viewer.export.model import ExportNote, ExportReport
 from viewer.export.outline import add_outline
 from viewer.export.qt_runtime import ensure_gui_app, export_font
@@ -134,6 +134,15 @@ def _paint(writer: QPdfWriter, body: QRectF, articles: Sequence[Article], docume
     return first_pages
 
 
+def header_option(title: str) -> QTextOption:
+    """The running header's title aligned right; a file name or URL as a title is laid out left to
+    right (drawn right to left it read «txt.000_fc9a» with the extension at the wrong end)."""
+    option = QTextOption(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight if is_ltr(title) else Qt.LayoutDirection.RightToLeft)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    return option
+
+
 def _draw_header(painter: QPainter, writer: QPdfWriter, body: QRectF, title: str) -> None:
     font = export_font(8.5)
     painter.setFont(font)
@@ -141,7 +150,7 @@ def _draw_header(painter: QPainter, writer: QPdfWriter, body: QRectF, title: str
     metrics = QFontMetricsF(font, writer)
     baseline_box = QRectF(body.left(), body.top() - HEADER_GAP - metrics.height(), body.width(), metrics.height())
     elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, body.width())
-    painter.drawText(baseline_box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), elided)
+    painter.drawText(baseline_box, elided, header_option(title))
     painter.setPen(QPen(RULE, 0.3 * _MM))
     y = body.top() - HEADER_GAP * 0.6
     painter.drawLine(QPointF(body.left(), y), QPointF(body.right(), y))

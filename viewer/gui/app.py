@@ -63,7 +63,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
         from viewer.gui.single_instance import SingleInstance
 
         guard = SingleInstance(paths.data_dir, app)
-        if not guard.claim():
+        if not guard.claim(query, open_id):
             # Printed before the translator is installed: in both languages.
             print("Bayegan is already open for this data folder: its window was brought to the front.\n"
                   "بایگان برای این پوشهٔ داده باز است: پنجرهٔ آن جلو آورده شد.", file=sys.stderr)
@@ -77,6 +77,8 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
     window = MainWindow(paths, settings, family)
     if guard is not None:
         guard.raise_requested.connect(lambda: bring_to_front(window))
+        guard.query_requested.connect(window.search_for)
+        guard.open_requested.connect(window.open_article)
     if screenshot is not None:
         from viewer.gui.screenshot import ScreenshotTaker
 
@@ -89,6 +91,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
         return code if taker.saved else 1
     window.show()
     window.start(query, open_id)
+    window.session.close_on_terminate()
     try:
         return app.exec()
     finally:

@@ -17,3 +17,13 @@ def sources(folders: Sequence[str]) -> list[Path]:
 def source_keys(folders: Sequence[str]) -> list[str]:
     """The resolved folders `sources` gives, as sorted strings (what settings remember as indexed)."""
     return sorted(str(p.expanduser().resolve()) for p in sources(folders))
+
+
+def unique_folders(folders: Sequence[str]) -> list[str]:
+    """`folders` without blanks and repeats: "/a/b/" and "/a/b" (or a relative spelling) are one."""
+    seen: dict[str, str] = {}
+    for folder in folders:
+        if folder and folder.strip():
+            key = str(Path(folder).expanduser().resolve())
+            seen.setdefault(key, str(Path(folder).expanduser()))
+    return list(seen.values())

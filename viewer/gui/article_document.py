@@ -5,6 +5,7 @@ text, so positions map exactly to `article.text` offsets (`ArticleLayout`)."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import quote
@@ -17,6 +18,7 @@ from viewer.gui.dates import both
 from viewer.gui.hit_finder import Utf16Map
 
 TAG_SCHEME = "tag"
+MORE_HREF = "more:"
 RTL = Qt.LayoutDirection.RightToLeft
 
 
@@ -28,6 +30,8 @@ class ArticleLayout:
     positions: list[int] = field(default_factory=list)
     lengths: list[int] = field(default_factory=list)
     maps: list[Utf16Map] = field(default_factory=list)
+    shown_chars: int = 0  # how much of article.text is in the document (a very long one is cut)
+    total_chars: int = 0
 
     def to_position(self, offset: int) -> int:
         """A document position for a Python offset into article.text."""
@@ -57,12 +61,15 @@ class Labels:
     date: str = "Date"
     category: str = "Category"
     link: str = "Link"
+    cut: str = "Only the first {shown} of {total} characters are shown."
+    more: str = "Show more"
 
 
 def _block_format(kind: BlockKind, base: float) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setLayoutDirection(RTL)
-    fmt.setAlignment(Qt.AlignmentFlag.AlignJustify if kind is BlockKind.PARAGRAPH else Qt.AlignmentFlag.AlignRight)
+    # Never justified: Qt stretches Persian lines with space inside words, breaking the joins.
+    fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
     fmt.setLineHeight(170 if kind is BlockKind.PARAGRAPH else 155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     fmt.setTopMargin(base * (1.4 if kind is BlockKind.HEADING else 0.3))
     fmt.setBottomMargin(base * 0.6)
@@ -81,7 +88,7 @@ def _char_format(kind: BlockKind, family: str, base: float, colours: dict[str, s
 
 def ltr(text: str) -> str:
     """`text` kept left to right (file names, codes, URLs) inside a right-to-left line."""
-    return "\u202a" + text + "\u202c"
+    return "\u2066" + text + "\u2069"  # an isolate (LRI … PDI)
 
 
 def tag_href(tag: str) -> str:
@@ -114,7 +121,7 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
     if article.source:
         meta.append(f"{escape(labels.source)}: {ltr(escape(article.source.replace(chr(92), '/').rsplit('/', 1)[-1]))}")
     if article.code:
-        meta.append(f"{escape(labels.code)}: {ltr(escape(article.code))}")
+        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}: {ltr(escape(article.code))}")
     if article.category:
         meta.append(f"{escape(labels.category)}: {escape(article.category)}")
     if article.date:
@@ -142,10 +149,19 @@ def _footer_html(article: Article, labels: Labels, colours: dict[str, str], base
             f"{ltr(escape(article.url))}</a></p>")
 
 
+def _cut_notice(layout: ArticleLayout, labels: Labels, colours: dict[str, str], base: float,
+                number: Callable[[int], str]) -> str:
+    text = labels.cut.format(shown=number(layout.shown_chars), total=number(layout.total_chars))
+    return (f'<p dir="rtl" align="right" style="font-size:{base * 0.9:.1f}pt; color:{colours["muted"]};">'
+            f'{escape(text)} <a href="{MORE_HREF}" style="color:{colours["link"]};">{escape(labels.more)}</a></p>')
+
+
 def build_article_document(doc: QTextDocument, article: Article, family: str, base: float,
                            colours: dict[str, str], labels: Labels,
-                           title_hits: list[tuple[int, int]] | None = None) -> ArticleLayout:
-    """Fills `doc` with `article`; returns where its text blocks landed."""
+                           title_hits: list[tuple[int, int]] | None = None, limit: int | None = None,
+                           number: Callable[[int], str] = str) -> ArticleLayout:
+    """Fills `doc` with `article`; returns where its text blocks landed. Past `limit` characters
+    the text is cut and a notice offers more (laying out megabytes would freeze the window)."""
     doc.clear()
     font = QFont(family)
     font.setPointSizeF(base)
@@ -162,13 +178,21 @@ def build_article_document(doc: QTextDocument, article: Article, family: str, ba
     layout = ArticleLayout()
     offset = 0
     for block in article.blocks:
+        if limit is not None and offset >= limit:
+            break
+        text = block.text if limit is None else block.text[:limit - offset]
         cursor.insertBlock(_block_format(block.kind, base), _char_format(block.kind, family, base, colours))
         layout.text_starts.append(offset)
         layout.positions.append(cursor.position())
-        layout.lengths.append(len(block.text))
-        layout.maps.append(Utf16Map(block.text))
-        cursor.insertText(block.text)
+        layout.lengths.append(len(text))
+        layout.maps.append(Utf16Map(text))
+        cursor.insertText(text)
         offset += len(block.text) + 1
+    layout.total_chars = max(0, offset - 1)
+    layout.shown_chars = min(layout.total_chars, limit) if limit is not None else layout.total_chars
+    if layout.shown_chars < layout.total_chars:
+        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
+        cursor.insertHtml(_cut_notice(layout, labels, colours, base, number))
     footer = _footer_html(article, labels, colours, base)
     if footer:
         cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
 from viewer.gui.article_document import Labels
@@ -31,6 +31,9 @@ class ArticlePane(QWidget):
         self.zoom_out_button.clicked.connect(self.view.zoom_out)
         self.zoom_in_button.clicked.connect(self.view.zoom_in)
 
+        for button in (self.previous_button, self.next_button, self.zoom_out_button, self.zoom_in_button):
+            # Never narrower than the label: squeezed, both hit buttons read «یـ…ی».
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 4, 8, 4)
         bar.addWidget(self.counter)
@@ -67,16 +70,18 @@ class ArticlePane(QWidget):
         return f"{current + 1 if current >= 0 else 0}/{count}" if count else ""
 
     def retranslate(self) -> None:
-        self.previous_button.setText(self.tr("Previous hit"))
+        self.previous_button.setText(self.tr("Previous"))  # beside the hit counter; short for small screens
         self.previous_button.setToolTip(self.tr("Previous hit (Shift+F3)"))
-        self.next_button.setText(self.tr("Next hit"))
+        self.next_button.setText(self.tr("Next"))
         self.next_button.setToolTip(self.tr("Next hit (F3)"))
         self.zoom_out_button.setText("−")
         self.zoom_out_button.setToolTip(self.tr("Smaller text (Ctrl+-)"))
         self.zoom_in_button.setText("+")
         self.zoom_in_button.setToolTip(self.tr("Larger text (Ctrl+=)"))
         self.view.labels = Labels(source=self.tr("Source"), code=self.tr("News code"), date=self.tr("Date"),
-                                  category=self.tr("Category"), link=self.tr("Link"))
+                                  category=self.tr("Category"), link=self.tr("Link"),
+                                  cut=self.tr("This article is very long: the first {shown} of its {total} characters are shown."),
+                                  more=self.tr("Show more"))
         self.view.rebuild()
         current, count = self.counter.property("hits") or (-1, 0)
         self._show_counter(current, count)

@@ -6,19 +6,24 @@ For the notes panel: `selection_offsets()` gives the selection as (start, end) o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import unquote
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QContextMenuEvent, QDesktopServices, QFocusEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 from viewer.core.article import Article
-from viewer.gui.article_document import TAG_SCHEME, ArticleLayout, Labels, build_article_document
+from viewer.gui.article_document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, build_article_document
+from viewer.gui.digits import number
 from viewer.gui.fonts import BASE_POINT_SIZE, FONT_FAMILY
 from viewer.gui.hit_finder import find_hits, hit_keys
 from viewer.gui.theme import colours
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
+# Characters laid out at once: a one-paragraph article of megabytes took a minute and most of a
+# gigabyte to lay out; 30,000 (a long feature) take a fraction of a second. "Show more" adds more.
+SHOWN_CHARS = 30_000
 Highlight = tuple[int, int, "QColor | str"]
 
 
@@ -33,8 +38,13 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # A caret the keyboard moves and selects with (so text can be highlighted without a mouse);
+        # links by mouse only, so Tab leaves the article rather than walking its tag chips.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                     | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setTabChangesFocus(True)
+        self.setCursorWidth(2)
         self.anchorClicked.connect(self._on_anchor)
         self.article: Article | None = None
         self.layout_map = ArticleLayout()
@@ -46,6 +56,35 @@ class ArticleView(QTextBrowser):
         self.hits: list[tuple[int, int]] = []
         self.current_hit = -1
         self.highlights: list[Highlight] = []
+        self.shown_limit = SHOWN_CHARS
+        self.selection_actions: list[QAction] = []  # highlight and note, offered on a selection
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        """Tabbing in puts the caret at the start of the body text (not in the title) unless
+        something is selected already."""
+        super().focusInEvent(event)
+        keyboard = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                                      Qt.FocusReason.ShortcutFocusReason)
+        if keyboard and not self.textCursor().hasSelection() and self.layout_map.positions:
+            cursor = self.textCursor()
+            if cursor.position() < self.layout_map.positions[0]:
+                cursor.setPosition(self.layout_map.positions[0])
+                self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def selection_menu(self, at: QPoint) -> QMenu:
+        """Copy and Select all, and on a selection first of all Highlight and Note."""
+        menu = self.createStandardContextMenu(at)
+        if self.textCursor().hasSelection() and self.selection_actions and menu.actions():
+            first = menu.actions()[0]
+            menu.insertActions(first, self.selection_actions)
+            menu.insertSeparator(first)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.selection_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- content -----------------------------------------------------------------------------
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
@@ -60,6 +99,7 @@ class ArticleView(QTextBrowser):
         self.keys = keys if keys is not None else (hit_keys(query) if query else set())
         self.highlights = []
         self.current_hit = -1
+        self.shown_limit = SHOWN_CHARS
         self.rebuild()
         self.verticalScrollBar().setValue(0)
 
@@ -74,13 +114,25 @@ class ArticleView(QTextBrowser):
             keys = self.keys
             self.layout_map = build_article_document(self.document(), self.article, self.family,
                                                      self.base_size(), colours(), self.labels,
-                                                     title_hits=find_hits(self.article.title, keys))
-            self.hits = find_hits(self.article.text, keys)
+                                                     title_hits=find_hits(self.article.title, keys),
+                                                     limit=self.shown_limit, number=number)
+            self.hits = find_hits(self.shown_text(), keys)
             self._apply_highlight_formats()
+            caret = QTextCursor(self.document())  # the caret at the body's start, not after the footer
+            caret.setPosition(self.layout_map.to_position(0))
+            self.setTextCursor(caret)
         if self.current_hit >= len(self.hits):
             self.current_hit = -1
         self._paint_hits()
         self.verticalScrollBar().setValue(scroll)
+
+    def shown_text(self) -> str:
+        """The part of article.text the document holds (all of it unless the article is very long)."""
+        return self.article.text[:self.layout_map.shown_chars] if self.article is not None else ""
+
+    def show_more(self) -> None:
+        self.shown_limit += SHOWN_CHARS
+        self.rebuild()
 
     def base_size(self) -> float:
         return max(6.0, BASE_POINT_SIZE + 1.5 + self.zoom)
@@ -148,6 +200,9 @@ class ArticleView(QTextBrowser):
         return (start, end) if end > start else None
 
     def select_offsets(self, start: int, end: int) -> None:
+        if end > self.layout_map.shown_chars and self.shown_limit < end:  # a note past the cut
+            self.shown_limit = end + SHOWN_CHARS
+            self.rebuild()
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.layout_map.to_position(start))
         cursor.setPosition(self.layout_map.to_position(end), QTextCursor.MoveMode.KeepAnchor)
@@ -155,22 +210,31 @@ class ArticleView(QTextBrowser):
         self.ensureCursorVisible()
 
     def set_highlights(self, ranges: list[Highlight]) -> None:
-        """Replaces the coloured highlights with `ranges` of (start, end, colour)."""
-        self.highlights = list(ranges)
-        self.rebuild()
+        """Replaces the coloured highlights with `ranges` of (start, end, colour): the old ones are
+        cleared and the new painted in place (rebuilding the document took seconds on long ones)."""
+        old, self.highlights = self.highlights, list(ranges)
+        if self.article is None:
+            return
+        self._format_ranges([(start, end, None) for start, end, _colour in old])
+        self._apply_highlight_formats()
 
     def _apply_highlight_formats(self) -> None:
-        for start, end, colour in self.highlights:
+        self._format_ranges(self.highlights)
+
+    def _format_ranges(self, ranges: Sequence[tuple[int, int, QColor | str | None]]) -> None:
+        for start, end, colour in ranges:
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.layout_map.to_position(start))
             cursor.setPosition(self.layout_map.to_position(end), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(colour))
+            fmt.setBackground(QBrush(QColor(colour)) if colour is not None else QBrush())
             cursor.mergeCharFormat(fmt)
 
     # -- links ------------------------------------------------------------------------------------
     def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() == TAG_SCHEME:
+        if url.toString() == MORE_HREF:
+            self.show_more()
+        elif url.scheme() == TAG_SCHEME:
             encoded = bytes(url.toEncoded().data()).decode("ascii")
             self.tag_clicked.emit(unquote(encoded[len(TAG_SCHEME) + 1:]))
         elif url.scheme() in ("http", "https", "mailto"):

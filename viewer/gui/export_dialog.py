@@ -11,13 +11,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -35,6 +37,7 @@ from viewer.core.paths import DataPaths
 from viewer.export.model import ExportReport
 from viewer.gui.crash_handler import user_message
 from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.paths_text import isolated
 from viewer.gui.tasks import TaskRunner
 from viewer.gui.translations import current_language
 
@@ -97,7 +100,7 @@ def default_file_name(choices: ExportChoices, scope: Scope) -> str:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, choices: ExportChoices, folder: Path, parent: QWidget | None = None):
+    def __init__(self, choices: ExportChoices, folder: Path, parent: QWidget | None = None, author: str = ""):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(_t("Export PDF", "خروجی PDF"))
@@ -142,6 +145,17 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
 
+        # The PDF's title (default: the article's or the search's) and author, and what to do after.
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("exportTitle")
+        self.author_edit = QLineEdit(author, self)
+        self.author_edit.setObjectName("exportAuthor")
+        self.open_box = QCheckBox(_t("Open the PDF when it is written", "پس از نوشتن، PDF را باز کن"), self)
+        self.open_box.setObjectName("openAfterExport")
+        details = QFormLayout()
+        details.addRow(_t("Title:", "عنوان:"), self.title_edit)
+        details.addRow(_t("Author:", "نویسنده:"), self.author_edit)
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Export", "خروجی بگیر"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Cancel", "انصراف"))
@@ -152,9 +166,18 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scope_box)
         layout.addWidget(self.with_notes_box)
+        layout.addLayout(details)
         layout.addLayout(path_row)
+        layout.addWidget(self.open_box)
         layout.addWidget(self.buttons)
         self._scope_changed()
+
+    def pdf_title(self) -> str | None:
+        scope = self.scope()
+        return self.title_edit.text().strip() or (self.choices.title(scope) if scope is not None else None)
+
+    def pdf_author(self) -> str | None:
+        return self.author_edit.text().strip() or None
 
     def scope(self) -> Scope | None:
         return next((s for s, b in self.scope_buttons.items() if b.isChecked()), None)
@@ -326,22 +349,25 @@ def run_export_dialog(main_window: Any, article_ids: Sequence[str], current_quer
                                 _t("The archive is not open yet.", "بایگان هنوز باز نشده است."))
         return None
     choices = window_choices(main_window, article_ids, current_query)
-    dialog = ExportDialog(choices, _start_folder(main_window), main_window)
+    settings = getattr(main_window, "settings", None)
+    known_author = settings.get("author") if settings is not None else None  # the notes' author name
+    dialog = ExportDialog(choices, _start_folder(main_window), main_window,
+                          author=known_author if isinstance(known_author, str) else "")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     scope = dialog.scope()
     assert scope is not None
     out = dialog.out_path()
-    settings = getattr(main_window, "settings", None)
     if settings is not None:
         settings.set("export_folder", str(out.parent))
         settings.save()
     job = ExportJob(main_window, service.archive.searcher, main_window.paths, dialog.article_ids(), out,
-                    with_notes=dialog.with_notes(), title=choices.title(scope),
-                    author=(settings.get("author") if settings is not None else None) or None)  # the notes' author name
+                    with_notes=dialog.with_notes(), title=dialog.pdf_title(), author=dialog.pdf_author())
     job.finished.connect(lambda report: _status(main_window, _t(
-        f"Exported {len(report.article_pages)} articles ({report.pages} pages) to {report.path}",
-        f"{_count(len(report.article_pages))} خبر ({_count(report.pages)} صفحه) در {report.path} ذخیره شد")))
+        f"Exported {len(report.article_pages)} articles ({report.pages} pages) to {isolated(str(report.path))}",
+        f"{_count(len(report.article_pages))} خبر ({_count(report.pages)} صفحه) در {isolated(str(report.path))} ذخیره شد")))
+    if dialog.open_box.isChecked():
+        job.finished.connect(lambda report: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path))))
     job.cancelled.connect(lambda: _status(main_window, _t("Export cancelled.", "خروجی گرفتن لغو شد.")))
     job.failed.connect(lambda message: QMessageBox.warning(main_window, _t("Export PDF", "خروجی PDF"), message))
     job.start()

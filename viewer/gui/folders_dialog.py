@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -10,10 +10,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from viewer.gui.archive_folders import unique_folders
+from viewer.gui.paths_text import isolated
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class FoldersDialog(QDialog):
@@ -23,7 +29,8 @@ class FoldersDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.list = QListWidget(self)
-        self.list.addItems(folders)
+        for folder in folders:
+            self._add_item(folder)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.add_button.clicked.connect(self.choose_folder)
@@ -44,11 +51,17 @@ class FoldersDialog(QDialog):
         self.retranslate()
 
     def folders(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        return [str(self.list.item(i).data(PATH_ROLE)) for i in range(self.list.count())]
+
+    def _add_item(self, folder: str) -> None:
+        item = QListWidgetItem(isolated(folder))  # a left-to-right run in the right-to-left list
+        item.setData(PATH_ROLE, folder)
+        item.setToolTip(isolated(folder))
+        self.list.addItem(item)
 
     def add_folder(self, folder: str) -> None:
-        if folder and folder not in self.folders():
-            self.list.addItem(folder)
+        if folder and unique_folders([*self.folders(), folder]) != unique_folders(self.folders()):
+            self._add_item(unique_folders([folder])[0])
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of articles"))

@@ -31,10 +31,15 @@ class Indexer(QObject):
         self.worker = TaskRunner(max_threads=1, parent=self)
         self._cancel = threading.Event()
         self.running = 0
+        self.closed = False
+        self.cancel_requested = False
 
     def sync(self, folders: Sequence[str], forget: Sequence[Path] = ()) -> None:
         """Syncs `folders` (after taking the `forget` folders out) on the index worker."""
+        if self.closed:
+            return
         self._cancel.clear()
+        self.cancel_requested = False
         self.running += 1
         self.started.emit()
         folders, forget = list(folders), list(forget)
@@ -45,7 +50,14 @@ class Indexer(QObject):
         return self.service.sync(folders, progress=self.progress.emit, cancel=self._cancel.is_set, forget=forget)
 
     def cancel(self) -> None:
+        self.cancel_requested = True
         self._cancel.set()
+
+    def close(self) -> None:
+        """The window is closing: cancel, and let no late result touch the archive (it is being
+        closed; refreshing it then raised ReaderClosed)."""
+        self.closed = True
+        self.cancel()
 
     @property
     def busy(self) -> bool:
@@ -53,11 +65,15 @@ class Indexer(QObject):
 
     def _done(self, report: SyncReport) -> None:
         self.running -= 1
+        if self.closed:
+            return
         self.service.refresh()
         self.finished.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
         self.running -= 1
+        if self.closed:
+            return
         self.service.refresh()
         if isinstance(exc, CancelledError):
             self.cancelled.emit()

@@ -7,7 +7,9 @@ from pathlib import PurePath
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from viewer.gui.digits import number
 from viewer.gui.indexer import Indexer
+from viewer.gui.paths_text import isolated
 
 
 class IndexingStatus(QWidget):
@@ -47,8 +49,13 @@ class IndexingStatus(QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         name = PurePath(path).name if path else ""
-        self.label.setText(self.tr("Indexing {done}/{total}: {name}").format(done=done, total=total, name=name))
+        self.label.setText(self.tr("Indexing {done}/{total}: {name}").format(done=number(done), total=number(total),
+                                                                             name=isolated(name)))
         self.label.setToolTip(path)
+        if total and done >= total and not path:
+            # Every file read; what is left is saving, which cannot be cut short.
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("Saving the index…"))
 
     def _stopped(self, *_args: object) -> None:
         if not self.indexer.busy:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 from viewer.analysis.lemma import preload as preload_hazm
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths, sample_archive_dir
-from viewer.gui.archive_folders import source_keys
+from viewer.gui.archive_folders import source_keys, unique_folders
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.crash_handler import user_message
 from viewer.gui.digits import digits, number
+from viewer.gui.empty_notice import EmptyNotice
 from viewer.gui.folders_dialog import FoldersDialog
-from viewer.gui.help_dialogs import show_about, show_shortcuts
+from viewer.gui.help_dialogs import show_about, show_query_help, show_shortcuts
+from viewer.gui.problems_button import ProblemsButton
 from viewer.gui.result_delegate import ResultDelegate
 from viewer.gui.results_model import ID_ROLE, RankedPage, ResultsModel
 from viewer.gui.search_bar import SearchBar
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.results_view.setMouseTracking(True)
         self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.empty_notice = EmptyNotice(self.results_view)
         self.article_pane = ArticlePane(self)
         self.article_pane.view.family = font_family
         self.article_pane.view.set_zoom(int(settings.get("zoom") or 0))
@@ -108,7 +111,7 @@ class MainWindow(QMainWindow):
         # Small minimums so the window fits a 1024-pixel screen (and the 800×600 offscreen one).
         self.tag_panel.setMinimumWidth(130)
         self.results_view.setMinimumWidth(220)
-        self.article_pane.setMinimumWidth(260)
+        # The article pane's minimum is its bar's (hit counter and buttons), so nothing there is cut.
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,15 +122,25 @@ class MainWindow(QMainWindow):
 
         self.article_count_label = QLabel(self)
         self.statusBar().addWidget(self.article_count_label, 1)
+        self.problems_button = ProblemsButton(self)
 
         from viewer.gui.window_actions import WindowActions
 
         self.window_actions = WindowActions(self)
+        from viewer.gui.shortcut_guard import ShortcutGuard
+
+        self.shortcut_guard = ShortcutGuard(self)
         self._connect()
         self.retranslate()
         from viewer.gui.notes.install import install_notes
 
         self.notes = install_notes(self)  # before _restore_state, so the dock's place is restored
+        self._set_tab_order()
+        from viewer.gui.session_guard import SessionGuard
+
+        self.session = SessionGuard(self, self.save_state)
+        self.results_shown.connect(self.session.changed)
+        self.article_pane.article_shown.connect(self.session.changed)
         self._restore_state()
 
     # -- set-up ---------------------------------------------------------------------------------
@@ -152,8 +165,9 @@ class MainWindow(QMainWindow):
         a.toggle_theme.triggered.connect(lambda: self.set_theme("dark" if current_theme() == "light" else "light"))
         a.lang_fa.triggered.connect(lambda: self.set_language("fa"))
         a.lang_en.triggered.connect(lambda: self.set_language("en"))
-        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.window_actions.with_shortcuts()))
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.shortcut_actions()))
         a.about.triggered.connect(lambda: show_about(self))
+        a.query_help.triggered.connect(lambda: show_query_help(self))
         a.export_pdf.setEnabled(importlib.util.find_spec(EXPORT_MODULE) is not None)
 
         self.search_bar.search_requested.connect(self.search)
@@ -163,10 +177,29 @@ class MainWindow(QMainWindow):
         self.results_model.dataChanged.connect(self._rows_arrived)
         self.article_pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
 
+    def _set_tab_order(self) -> None:
+        """Tab goes through the window as it reads: search, tags, results, the article and its
+        buttons, then the notes."""
+        pane, tags = self.article_pane, self.tag_panel
+        chain: list[QWidget] = [self.search_bar.box, self.search_bar.sort_box, tags.filter_box, tags.list,
+                                tags.clear_button, self.results_view, pane.view, pane.previous_button,
+                                pane.next_button, pane.zoom_out_button, pane.zoom_in_button]
+        notes = self.findChild(QWidget, "notesPanel")
+        if notes is not None:
+            chain += [w for w in notes.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                      and w.parentWidget() is notes]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def shortcut_actions(self) -> list[QAction]:
+        """Every action of the window with a shortcut (the notes panel adds its own), for F1."""
+        return [action for action in self.actions() if action.shortcuts() and action.text()]
+
     def _restore_state(self) -> None:
         geometry = self.settings.get("geometry")
         if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))):
-            self.resize(1280, 800)
+            room = self.screen().availableGeometry()  # a 1024×600 netbook gets a window that fits
+            self.resize(min(1280, room.width()), min(800, room.height()))
         splitter = self.settings.get("splitter")
         if splitter:
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
@@ -201,6 +234,8 @@ class MainWindow(QMainWindow):
         self.indexer = Indexer(service, self)
         self.indexing_status = IndexingStatus(self.indexer, self)
         self.statusBar().addPermanentWidget(self.indexing_status)
+        self.statusBar().addPermanentWidget(self.problems_button)
+        self.indexer.started.connect(self.problems_button.hide)
         self.indexer.finished.connect(self._indexing_finished)
         self.indexer.cancelled.connect(self._indexing_stopped)
         self.indexer.failed.connect(self._indexing_failed)
@@ -216,6 +251,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(user_message(exc))
 
     # -- search ---------------------------------------------------------------------------------
+    def search_for(self, query: str) -> None:
+        """A query from outside (a second `bayegan gui --query`): shown and searched."""
+        self.search_bar.set_query(query)
+        self.search_bar.search_now()
+
     def focus_search(self) -> None:
         self.search_bar.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_bar.box.selectAll()
@@ -226,6 +266,7 @@ class MainWindow(QMainWindow):
         if self.service is None:
             return
         self.search_pending = True
+        self.search_bar.searching()
         service, tags, sort = self.service, tuple(self.tag_model.checked), self.search_bar.sort
         # Only the newest search's result is delivered, so these are its later pages.
         self._ranked_pages = lambda limit: service.ranked_ids(text, tags, sort, limit)
@@ -238,6 +279,8 @@ class MainWindow(QMainWindow):
         self.results_model.set_result(result, self._ranked_pages)
         self.tag_model.set_facets(result.facets)
         self.search_bar.show_count(result.total, result.took_ms)
+        self.empty_notice.show_for(self.query, result.total)
+        self.search_bar.set_dates_available(any(hit.date for hit in result.hits))
         self.search_bar.show_suggestion(result.suggestion)
         requested, self.pending_open = self.pending_open, None
         wanted = requested or current_id
@@ -344,7 +387,7 @@ class MainWindow(QMainWindow):
             self.set_folders(dialog.folders())
 
     def set_folders(self, folders: list[str]) -> None:
-        unique = list(dict.fromkeys(f for f in folders if f))
+        unique = unique_folders(folders)
         if unique == self.settings.folders:
             return
         kept = set(source_keys(unique))
@@ -357,16 +400,26 @@ class MainWindow(QMainWindow):
         self._update_article_count()
         message = self.tr("Indexed: {added} added, {updated} updated, {removed} removed").format(
             added=report.added, updated=report.updated, removed=report.removed)
-        if report.failed:
-            message += " · " + self.tr("{count} files could not be read").format(count=len(report.failed))
-        if report.added or report.updated or report.removed or report.failed:
+        self.problems_button.show_report(report)
+        if self.indexer is not None and self.indexer.cancel_requested:
+            message = self.tr("Too late to cancel: indexing had finished.") + " " + message
+        if report.added or report.updated or report.removed:
             self.statusBar().showMessage(digits(message), 8000)
         if report.added or report.updated or report.removed:
             self.results_model.forget_rows()
             self.search(self.search_bar.box.text())
 
     def _indexing_stopped(self) -> None:
-        self.statusBar().showMessage(self.tr("Indexing cancelled; the index is as it was."), 8000)
+        """Says what is on disk: nothing of the cancelled run was saved (the index is as it was
+        before it, which for a new archive is empty)."""
+        self._update_article_count()
+        count = self.service.article_count if self.service is not None else 0
+        if count:
+            message = self.tr("Indexing cancelled: nothing of this run was saved; the archive still holds {count} "
+                              "articles.").format(count=number(count))
+        else:
+            message = self.tr("Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.")
+        self.statusBar().showMessage(message)
 
     def _indexing_failed(self, exc: BaseException) -> None:
         self.statusBar().showMessage(user_message(exc), 10000)
@@ -441,8 +494,8 @@ class MainWindow(QMainWindow):
         """Stops background work and closes the index (also used by tests)."""
         self.searches.discard_pending()
         if self.indexer is not None:
-            self.indexer.cancel()
-            self.indexer.wait()
+            self.indexer.close()
+            self.indexer.wait()  # quick: the sync checks the cancel between articles
         self.search_worker.wait()
         self.background.wait()
         if self.service is not None:
@@ -450,6 +503,8 @@ class MainWindow(QMainWindow):
             self.service = None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.session.save_timer.stop()
         self.save_state()
+        self.hide()  # gone from the screen at once, while background work stops
         self.shutdown()
         super().closeEvent(event)

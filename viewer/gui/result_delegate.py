@@ -17,7 +17,7 @@ PAD = 10
 SNIPPET_LINES = 2
 MAX_CHIPS = 4
 RTL = Qt.LayoutDirection.RightToLeft
-LTR_EMBED, POP = "\u202a", "\u202c"  # file names read left to right inside Persian
+LTR_EMBED, POP = "\u2066", "\u2069"  # LRI, PDI: file names stay left to right inside Persian
 AT_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 AT_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 

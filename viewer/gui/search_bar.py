@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from viewer.gui.digits import number
 
 DEBOUNCE_MS = 150
+SEARCHING_AFTER_MS = 250  # a search slower than this says so (fuzzy ones take seconds)
 SORTS = ("relevance", "date")
 
 
@@ -43,7 +44,12 @@ class SearchBar(QWidget):
         self.box.returnPressed.connect(self.search_now)
         self.box.installEventFilter(self)
         self.suggestion = ""
+        self.dates_available = True
         self._count: tuple[int, str] | None = None
+        self.searching_timer = QTimer(self)
+        self.searching_timer.setSingleShot(True)
+        self.searching_timer.setInterval(SEARCHING_AFTER_MS)
+        self.searching_timer.timeout.connect(self._show_searching)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -81,11 +87,21 @@ class SearchBar(QWidget):
         self.timer.stop()
         self.search_requested.emit(self.box.text())
 
+    def searching(self) -> None:
+        """A search started: if it is still running shortly, the old count gives way to "Searching…"."""
+        self.searching_timer.start()
+
+    def _show_searching(self) -> None:
+        self._count = None
+        self.count_label.setText(self.tr("Searching…"))
+
     def show_count(self, total: int, took_ms: float) -> None:
+        self.searching_timer.stop()
         self._count = (total, "")
         self._render_count()
 
     def show_error(self, message: str) -> None:
+        self.searching_timer.stop()
         self._count = (-1, message)
         self._render_count()
 
@@ -97,8 +113,25 @@ class SearchBar(QWidget):
         if total < 0:
             self.count_label.setText(message)
             return
-        text = self.tr("1 result") if total == 1 else self.tr("{count} results").format(count=number(total))
+        if total == 0:
+            text = self.tr("No results")
+        elif total == 1:
+            text = self.tr("1 result")
+        else:
+            text = self.tr("{count} results").format(count=number(total))
         self.count_label.setText(text)
+
+    def set_dates_available(self, available: bool) -> None:
+        """"Newest first" is offered only when some result has a date; otherwise a hint says why."""
+        self.dates_available = available
+        model = self.sort_box.model()
+        if isinstance(model, QStandardItemModel) and model.item(1) is not None:
+            model.item(1).setEnabled(available)
+        self._render_sort_hint()
+
+    def _render_sort_hint(self) -> None:
+        self.sort_box.setToolTip("" if self.dates_available else
+                                 self.tr("None of these results has a date, so they cannot be sorted by date."))
 
     def show_suggestion(self, suggestion: str | None) -> None:
         self.suggestion = suggestion or ""
@@ -124,7 +157,9 @@ class SearchBar(QWidget):
         self.sort_label.setText(self.tr("Sort:"))
         self.sort_box.setItemText(0, self.tr("Relevance"))
         self.sort_box.setItemText(1, self.tr("Newest first"))
-        self._render_count()
+        self._render_sort_hint()
+        if self.searching_timer.isActive() or self._count is not None:
+            self._render_count()
         self._render_suggestion()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -18,13 +18,22 @@ class TagModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[tuple[str, int]] = []
         self._checked: list[str] = []
+        self._keep_order = False
         self.persian_digits = True
 
     def set_facets(self, facets: list[tuple[str, int]]) -> None:
-        """The facets of a new result; checked tags stay listed (first) even when absent."""
+        """The facets of a new result; checked tags stay listed even when absent. After a tick the
+        rows keep their places (the list no longer jumps under the mouse); a new query lists the
+        checked tags first, then the facets by count."""
         counts = dict(facets)
-        rows = [(tag, counts.get(tag, 0)) for tag in self._checked]
-        rows += [(tag, count) for tag, count in facets if tag not in self._checked]
+        if self._keep_order:
+            kept = [tag for tag, _ in self._rows]  # absent ones show (0): nothing moves
+        else:
+            kept = list(self._checked)
+        listed = set(kept)
+        rows = [(tag, counts.get(tag, 0)) for tag in kept]
+        rows += [(tag, count) for tag, count in facets if tag not in listed]
+        self._keep_order = False
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -36,6 +45,7 @@ class TagModel(QAbstractListModel):
     def set_checked(self, tag: str, on: bool = True) -> None:
         if on == (tag in self._checked):
             return
+        self._keep_order = True  # the search this tick starts keeps the list in place
         if on:
             self._checked.append(tag)
         else:

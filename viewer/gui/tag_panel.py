@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
 
 from viewer.gui.tag_model import TAG_ROLE, TagModel
 
@@ -26,6 +26,8 @@ class TagPanel(QWidget):
         self.list.setObjectName("tagList")
         self.list.setModel(self.proxy)
         self.list.setUniformItemSizes(True)
+        # No selection colour: on a checkable list the current row looked ticked; focus shows it.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long tag keeps its count
         self.list.clicked.connect(self._toggle)
         self.list.installEventFilter(self)
@@ -36,14 +38,13 @@ class TagPanel(QWidget):
         model.modelReset.connect(self._restore_current)
         self._current_tag = ""
 
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.clear_button)
+        # The clear button under the list, full width: beside the title it was cut on a small screen.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(header)
+        layout.addWidget(self.title)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.clear_button)
         self.retranslate()
         self._update_clear([])
 

@@ -40,6 +40,7 @@ class WindowActions:
         self.lang_fa = action("languageFa", checkable=True)
         self.lang_en = action("languageEn", checkable=True)
         self.shortcuts = action("shortcuts", "F1")
+        self.query_help = action("queryHelp")
         self.about = action("about")
         themes = QActionGroup(window)
         themes.addAction(self.theme_light)
@@ -70,7 +71,7 @@ class WindowActions:
         self.language_menu.addActions([self.lang_fa, self.lang_en])
         self.view_menu.addMenu(self.theme_menu)
         self.view_menu.addMenu(self.language_menu)
-        self.help_menu.addActions([self.shortcuts, self.about])
+        self.help_menu.addActions([self.shortcuts, self.query_help, self.about])
 
     def retranslate(self, window: QMainWindow) -> None:
         self.file_menu.setTitle(translate("WindowActions", "&File"))
@@ -98,6 +99,7 @@ class WindowActions:
         self.lang_fa.setText("فارسی")
         self.lang_en.setText("English")
         self.shortcuts.setText(translate("WindowActions", "Keyboard shortcuts"))
+        self.query_help.setText(translate("WindowActions", "Search syntax"))
         self.about.setText(translate("WindowActions", "About Bayegan"))
 
     def with_shortcuts(self) -> list[QAction]:

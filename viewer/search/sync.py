@@ -66,12 +66,14 @@ def _under(path: str, roots: list[Path]) -> bool:
 
 
 class _Sync:
-    def __init__(self, ix: FileIndex, writer: IndexWriter, manifest: Manifest, report: SyncReport):
+    def __init__(self, ix: FileIndex, writer: IndexWriter, manifest: Manifest, report: SyncReport,
+                 cancel: Callable[[], bool] = _never):
         self.writer = writer
         self.manifest = manifest
         self.report = report
         self.owners = manifest.owners()
         self.ix = ix
+        self.cancel = cancel
 
     def remove_file(self, path: str) -> None:
         record = self.manifest.files.pop(path, None)
@@ -112,6 +114,8 @@ class _Sync:
         else:
             articles = parse_source(data, path.name)
         for article in articles:
+            if self.cancel():  # a large file holds thousands of articles: stop within it too
+                raise CancelledError()
             article.source = key
             self._place(article, key, record, old)
         for article_id in set(old) - set(record.articles):
@@ -164,7 +168,7 @@ def sync_sources(
     roots = [r for r in roots if r.exists()]
     manifest = Manifest(INDEX_VERSION) if fresh else Manifest.load(index_dir, INDEX_VERSION)
     with exclusive_writer(ix) as writer:
-        run = _Sync(ix, writer, manifest, report)
+        run = _Sync(ix, writer, manifest, report, cancel)
         files = list(iter_source_files(roots, report.skipped))
         present = {str(p) for p in files}
         if remove_missing:

@@ -15,6 +15,7 @@ from viewer.gui.notes.panel import Highlight, NotesPanel
 from viewer.gui.settings import Settings
 
 AUTHOR_KEY = "author"
+COLOUR_KEY = "highlight_colour"
 
 
 class ReadingView(Protocol):
@@ -45,6 +46,16 @@ class NotesController(QObject):
         panel.highlight_requested.connect(self.highlight_selection)
         panel.highlights_changed.connect(self.paint)
         panel.anchor_activated.connect(self.view.select_offsets)
+        if settings is not None:  # the highlight colour last chosen comes back
+            found = panel.colour_box.findData(settings.get(COLOUR_KEY))
+            if found >= 0:
+                panel.colour_box.setCurrentIndex(found)
+            panel.colour_box.currentIndexChanged.connect(lambda _index: self._remember_colour())
+
+    def _remember_colour(self) -> None:
+        if self.settings is not None:
+            self.settings.set(COLOUR_KEY, self.panel.colour())
+            self.settings.save()
 
     def article_shown(self, article_id: str) -> None:
         self.panel.show_article(article_id)
@@ -66,7 +77,8 @@ class NotesController(QObject):
             return None
         body = ""
         if with_note:
-            asked = self.panel.ask_text(self.tr("Note"), self.tr("Your note on the selected text:"))
+            asked = self.panel.ask_text(self.tr("Note"), self.tr("Your note on the selected text:"),
+                                        context=article.text[offsets[0]:offsets[1]])
             if asked is None:
                 return None
             body = asked

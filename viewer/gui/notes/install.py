@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NOTES_DOCK_WIDTH = 290
+NOTES_DOCK_WIDTH = 250
 
 
 def install_notes(window: MainWindow) -> NotesController | None:
@@ -49,6 +49,7 @@ def install_notes(window: MainWindow) -> NotesController | None:
     window.archive_ready.connect(lambda: _follow_indexing(window, controller))
     dock = window.add_side_panel(panel, QCoreApplication.translate("NotesPanel", "Notes"))
     dock.setObjectName("dock-notes")
+    panel.retranslate()  # now in the dock: it titles it, and retitles it when the language changes
     window.resizeDocks([dock], [NOTES_DOCK_WIDTH], Qt.Orientation.Horizontal)
     _add_to_menus(window, panel, dock)
     panel.destroyed.connect(store.close)
@@ -58,6 +59,7 @@ def install_notes(window: MainWindow) -> NotesController | None:
 def _add_to_menus(window: MainWindow, panel: NotesPanel, dock: QDockWidget) -> None:
     actions = getattr(window, "window_actions", None)
     window.addActions([panel.highlight_action, panel.note_action])
+    window.article_pane.view.selection_actions = [panel.highlight_action, panel.note_action]
     if actions is None:
         return
     file_menu: QMenu = actions.file_menu

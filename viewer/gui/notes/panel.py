@@ -14,12 +14,13 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -31,8 +32,10 @@ from viewer.core.annotation import Annotation
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, jalali_time, short_quote, swatch
 from viewer.gui.notes.undo_commands import AddNote, DeleteNote, EditNote
+from viewer.gui.paths_text import isolated
 from viewer.gui.translations import current_language
 from viewer.notes.store import MergeReport, NotesStore
 from viewer.notes.threads import Thread
@@ -61,6 +64,7 @@ class NotesPanel(QWidget):
         self.notes: dict[str, Annotation] = {}
         self.pending_anchor: str | None = None
         self.undo_stack = QUndoStack(self)
+        self._message_index: int | None = 0
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("notesSearch")
@@ -95,6 +99,7 @@ class NotesPanel(QWidget):
         self.redo_button = self._tool_button(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_stack.indexChanged.connect(self._clear_stale_message)
         self.more_button = self._tool_button()
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
@@ -122,30 +127,26 @@ class NotesPanel(QWidget):
         self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.note_action.triggered.connect(lambda: self.highlight_requested.emit(self.colour(), True))
 
-        find_row = QHBoxLayout()
-        find_row.addWidget(self.search_box, 1)
-        find_row.addWidget(self.annotated_button)
-        create_row = QHBoxLayout()
-        for widget in (self.colour_box, self.highlight_button, self.note_button, self.comment_button):
-            create_row.addWidget(widget)
-        create_row.addStretch(1)
-        # Three short rows rather than two long ones: the dock stays narrow beside the article.
-        change_row = QHBoxLayout()
-        for widget in (self.reply_button, self.edit_button, self.delete_button):
-            change_row.addWidget(widget)
-        change_row.addStretch(1)
-        history_row = QHBoxLayout()
-        for widget in (self.undo_button, self.redo_button):
-            history_row.addWidget(widget)
-        history_row.addStretch(1)
-        history_row.addWidget(self.more_button)
+        # Short rows of at most three buttons: the dock stays narrow beside the article (a quarter
+        # of a 1024-pixel window), and no label is cut.
+        rows: list[list[QWidget]] = [
+            [self.colour_box, self.highlight_button],
+            [self.note_button, self.comment_button],
+            [self.reply_button, self.edit_button, self.delete_button],
+            [self.undo_button, self.redo_button, self.more_button],
+        ]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(find_row)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.annotated_button)
         layout.addWidget(self.tree, 1)
-        layout.addLayout(create_row)
-        layout.addLayout(change_row)
-        layout.addLayout(history_row)
+        for widgets in rows:
+            row = QHBoxLayout()
+            for widget in widgets:
+                widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+                row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addWidget(self.message)
         self.retranslate()
         self.undo_button.setEnabled(False)
@@ -165,6 +166,8 @@ class NotesPanel(QWidget):
         return str(self.colour_box.currentData() or DEFAULT_COLOUR)
 
     def show_article(self, article_id: str | None) -> None:
+        if article_id != self.article_id:
+            self.message.clear()  # "select some text first" was about the article before
         self.article_id = article_id
         self.refresh()
         if self.pending_anchor and self.pending_anchor in self.notes:
@@ -313,12 +316,21 @@ class NotesPanel(QWidget):
         for button in (self.reply_button, self.edit_button, self.delete_button):
             button.setEnabled(selected)
 
-    def show_message(self, text: str) -> None:
+    def _clear_stale_message(self, index: int) -> None:
+        """An undo or redo makes "Deleted…" and the like untrue: they go (an error raised by that
+        very step stays)."""
+        if self._message_index is None:
+            self._message_index = index
+        elif index != self._message_index:
+            self.message.clear()
+
+    def show_message(self, text: str, during_change: bool = False) -> None:
+        self._message_index = None if during_change else self.undo_stack.index()
         self.message.setText(text)
         self.message_shown.emit(text)
 
     def _failed(self, exc: BayeganError) -> None:
-        self.show_message(exc.message(current_language()))
+        self.show_message(exc.message(current_language()), during_change=True)
         self.refresh()
 
     # -- changes, each one undoable --------------------------------------------------------------
@@ -377,9 +389,10 @@ class NotesPanel(QWidget):
         return result
 
     # -- the buttons: ask, then change ------------------------------------------------------------
-    def ask_text(self, title: str, label: str, initial: str = "") -> str | None:
-        """A multi-line text dialog (tests replace QInputDialog.getMultiLineText)."""
-        text, accepted = QInputDialog.getMultiLineText(self, title, label, initial)
+    def ask_text(self, title: str, label: str, initial: str = "", context: str = "") -> str | None:
+        """The note dialog, showing `context` (the passage or the note answered); tests replace
+        NoteDialog.get_text."""
+        text, accepted = NoteDialog.get_text(self, title, label, initial, context)
         return text if accepted and text.strip() else None
 
     def ask_comment(self) -> None:
@@ -389,18 +402,20 @@ class NotesPanel(QWidget):
 
     def ask_reply(self) -> None:
         parent_id = self.selected_id()
-        if parent_id is None:
+        parent = self.store.get(parent_id) if parent_id else None
+        if parent is None:
             return
-        body = self.ask_text(self.tr("Reply"), self.tr("Your reply:"))
+        body = self.ask_text(self.tr("Reply"), self.tr("Your reply:"), context=parent.body or short_quote(parent))
         if body is not None:
-            self.reply_to(parent_id, body)
+            self.reply_to(parent.id, body)
 
     def ask_edit(self) -> None:
         annotation_id = self.selected_id()
         note = self.store.get(annotation_id) if annotation_id else None
         if note is None:
             return
-        text, accepted = QInputDialog.getMultiLineText(self, self.tr("Edit note"), self.tr("Note:"), note.body)
+        text, accepted = NoteDialog.get_text(self, self.tr("Edit note"), self.tr("Note:"), note.body,
+                                             note.quote.exact if note.quote is not None else "")
         if accepted and text != note.body:
             self.edit_note(note.id, body=text)
 
@@ -459,7 +474,7 @@ class NotesPanel(QWidget):
             try:
                 count = self.export_to(Path(name))
             except OSError as exc:
-                self.show_message(self.tr("Could not write {file}: {error}").format(file=name, error=exc.strerror or exc))
+                self.show_message(self.tr("Could not write {file}: {error}").format(file=isolated(name), error=exc.strerror or exc))
                 return
             self.show_message(self._digits(self.tr("{count} notes exported.").format(count=count)))
 
@@ -471,6 +486,9 @@ class NotesPanel(QWidget):
 
     # -- language -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):  # its title is also the View menu's entry
+            dock.setWindowTitle(self.tr("Notes"))
         self.search_box.setPlaceholderText(self.tr("Find in notes"))
         self.annotated_button.setText(self.tr("Articles with notes"))
         self.highlight_button.setText(self.tr("Highlight"))

@@ -17,7 +17,9 @@ def test_tab_goes_through_the_window_in_reading_order(qtbot, window) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_bar.box)
     visited = []
     for _ in range(12):
-        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
         visited.append(QApplication.focusWidget())
     wanted = [window.search_bar.sort_box, window.tag_panel.filter_box, window.tag_panel.list,
               window.results_view, window.article_pane.view]

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QDockWidget, QLabel, Q
 
 def cut_widgets(window: QWidget) -> list[str]:
     cut = []
-    for widget in [*window.findChildren(QAbstractButton), *window.findChildren(QLabel), *window.findChildren(QComboBox)]:
+    widgets: list[QAbstractButton | QLabel | QComboBox] = [
+        *window.findChildren(QAbstractButton), *window.findChildren(QLabel), *window.findChildren(QComboBox)]
+    for widget in widgets:
         text = widget.currentText() if isinstance(widget, QComboBox) else widget.text()
         if widget.isVisible() and text and widget.width() < widget.sizeHint().width():
             cut.append(f"{widget.objectName() or type(widget).__name__} {text!r} {widget.width()}<{widget.sizeHint().width()}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
         if notes is not None:
             chain += [w for w in notes.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
                       and w.parentWidget() is notes]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def shortcut_actions(self) -> list[QAction]:

@@ -12,7 +12,7 @@ from viewer.gui.digits import number
 from viewer.gui.import_problems import ImportProblemsDialog, Problem
 
 if TYPE_CHECKING:
-    from viewer.search.sync import SyncReport
+    from viewer.app.types import SyncReport
 
 
 class ProblemsButton(QPushButton):

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import Any
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PostingsWriter
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter
 from whoosh.matching import Matcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
@@ -65,11 +65,26 @@ class ArrayCodec(W3Codec):
         return writer_class(dbfile, blocklimit=self._blocklimit, byteids=byteids,
                             compression=self._compression, inlinelimit=self._inlinelimit)
 
+    def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
+        return LoadedLengthsReader(storage, segment)
+
     def postings_reader(self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None) -> Matcher:
         if terminfo.is_inlined():
             return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
         offset, length = terminfo.extent()
         return ArrayLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+
+class LoadedLengthsReader(W3PerDocReader):
+    """Field lengths (one byte per document) read whole into memory the first time one is asked for:
+    the writer asks for every posting's (a seek and a read each, ~8% of indexing), a search for every
+    document it scores."""
+
+    def _cached_reader(self, fieldname: str, column: Any) -> Any:
+        reader = super()._cached_reader(fieldname, column)
+        if fieldname.endswith("_len") and reader is not None and not isinstance(reader, bytes) and hasattr(reader, "load"):
+            reader = self._readers[fieldname] = bytes(reader.load())
+        return reader
 
 
 class ArrayPostingsWriter(W3PostingsWriter):

@@ -68,6 +68,8 @@ class _Sync:
         self.report = report
         self.owners = manifest.owners()
         self.ix = ix
+        # Into an empty index every article is new (placing takes each id once): no delete by id first.
+        self.add = writer.add_document if ix.doc_count_all() == 0 else writer.update_document
 
     def remove_file(self, path: str) -> None:
         record = self.manifest.files.pop(path, None)
@@ -133,7 +135,7 @@ class _Sync:
         if old.get(article.id) == content_hash:
             self.report.unchanged += 1
             return
-        self.writer.update_document(**item.document())
+        self.add(**item.document())
         if article.id in old:
             self.report.updated += 1
         else:

@@ -9,38 +9,10 @@ from pathlib import Path
 
 from whoosh.index import FileIndex
 
+from tests.search.generated_corpus import SEED, article, write_corpus
 from viewer.core.errors import CancelledError
 from viewer.search.archive_index import open_index
 from viewer.search.sync import SyncReport, sync_sources
-
-SEED = 2121
-WORDS = ("کتاب", "کتاب‌ها", "کتابهای", "می‌رود", "رفتند", "نمی‌روم", "ایران", "تهران", "فوتبال", "بازی‌ها",
-         "بين‌المللی", "رئیس", "مسئول", "۱۴۰۲", "1402", "دانشگاه", "دانشجویان", "انتخابات", "مجلس", "گفت",
-         "خواهد", "شد", "است", "و", "در", "به", "اقتصاد", "نفت", "قیمت‌ها", "بازار", "خبرگزاری", "كتاب")
-
-
-def _article(rng: random.Random, n: int) -> dict[str, object]:
-    def words(count: int) -> str:
-        return " ".join(rng.choice(WORDS) for _ in range(count))
-
-    return {"title": f"{words(rng.randint(2, 7))} {n}", "link": f"https://example.org/news/{n}",
-            "abstract": words(rng.randint(5, 20)),
-            "paragraphs": [words(rng.randint(3, 60)) for _ in range(rng.randint(1, 6))],
-            "tags": rng.sample(["اقتصاد", "ورزش", "سیاست", "فرهنگ"], rng.randint(0, 2))}
-
-
-def _corpus(folder: Path, rng: random.Random) -> None:
-    folder.mkdir(parents=True)
-    n = 0
-    for part in range(9):
-        items = []
-        for _ in range(rng.randint(5, 30)):
-            items.append(_article(rng, n))
-            n += 1
-        if part == 4:
-            items.append(dict(items[0]))  # a duplicate link: counted once
-        (folder / f"part-{part}.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
-    (folder / "broken.json").write_bytes(b"\x00\x01\x02 not text")
 
 
 def _dump(ix: FileIndex) -> dict[str, object]:
@@ -72,7 +44,7 @@ def _report(report: SyncReport) -> dict[str, object]:
 def test_parallel_sync_builds_the_same_index_as_serial(tmp_path: Path) -> None:
     print("seed", SEED)
     corpus = tmp_path / "corpus"
-    _corpus(corpus, random.Random(SEED))
+    write_corpus(corpus, random.Random(SEED))
     serial_report, serial = _sync(tmp_path, "serial", corpus, workers=0)
     parallel_report, parallel = _sync(tmp_path, "parallel", corpus, workers=2)
     assert serial_report.added > 100 and serial_report.duplicates == 1 and len(serial_report.failed) == 1
@@ -88,7 +60,7 @@ def test_parallel_resync_of_changed_files_matches_serial(tmp_path: Path) -> None
     print("seed", SEED + 1)
     rng = random.Random(SEED + 1)
     corpus = tmp_path / "corpus"
-    _corpus(corpus, rng)
+    write_corpus(corpus, rng)
     dumps = []
     for name, workers in (("serial", 0), ("parallel", 2)):
         index_dir = tmp_path / name
@@ -100,7 +72,7 @@ def test_parallel_resync_of_changed_files_matches_serial(tmp_path: Path) -> None
     items = json.loads(part.read_text("utf-8"))
     items[0]["title"] = "عنوان تازه کتاب"
     items.pop()
-    items.append(_article(random.Random(SEED + 2), 10_000))
+    items.append(article(random.Random(SEED + 2), 10_000))
     part.write_text(json.dumps(items, ensure_ascii=False), "utf-8")
     (corpus / "part-5.json").unlink()
     results = []
@@ -114,7 +86,7 @@ def test_parallel_resync_of_changed_files_matches_serial(tmp_path: Path) -> None
 
 def test_cancelled_parallel_sync_leaves_the_index_empty(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    _corpus(corpus, random.Random(SEED))
+    write_corpus(corpus, random.Random(SEED))
     index_dir = tmp_path / "index"
     ix, _ = open_index(index_dir)
     seen: list[int] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
+from viewer.core.errors import CancelledError
 from viewer.search.docsets import DocSets
 from viewer.search.match_scores import MatchScorer
 from viewer.search.query import parse_query
@@ -28,6 +29,11 @@ _MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
 # At most this share of the archive can match (by document frequencies): the matches are counted
 # while scoring. Beyond it, scoring skips blocks that cannot reach the top and the set is cheaper apart.
 RECORD_SHARE = 0.05
+Cancel = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class SearchResult:
     suggestion: str | None = None
     took_ms: float = 0.0
     doc_ids: list[str] = field(default_factory=list)
+    total_exact: bool = True  # False: `total` is only the hits given; ask `count_matches` for the rest
 
 
 class ArchiveSearcher:
@@ -88,7 +95,15 @@ class ArchiveSearcher:
         return self._searcher.doc_count()
 
     def search(self, text: str, tags: list[str] | tuple[str, ...] = (), limit: int = 10,
-               sort: str = "relevance", with_ids: bool = False) -> SearchResult:
+               sort: str = "relevance", with_ids: bool = False, *, cancel: Cancel = _never,
+               count: bool = True) -> SearchResult:
+        """The first `limit` hits with snippets, the number of matches and their tag facets.
+
+        `cancel` is asked between the steps (parsing, ranking, each snippet, counting, suggesting):
+        when it says yes, CancelledError, so a newer search need not wait for a stale one. With
+        `count` False, a count that costs a second pass over the postings (phrases, prefixes, sorting
+        by date) is left for `count_matches`: the result then says `total_exact` False, its total is
+        a lower bound and it has no facets."""
         started = time.perf_counter()
         searcher = self._searcher
         reader = searcher.reader()
@@ -103,30 +118,54 @@ class ArchiveSearcher:
         # The query's own terms (prefixes expanded) mark the snippets: cheaper than recording the
         # matched terms of every matching document, and the same words.
         keys = _snippet_keys(q, reader)
+        _check(cancel)
         scorer = self._scorer()
+        matched: list[int] | None
         if sort != "date" and scorer.supports(combined):
             scores = scorer.scores(combined)
+            _check(cancel)
             top = scorer.top(scores, max(1, limit))
-            hits = [_hit(reader.stored_fields(docnum), score, keys) for docnum, score in top]
+            hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
             matched = sorted(scores)
         else:
             recorder = None
-            if sort != "date" and self._record_while_scoring(combined):
+            if count and sort != "date" and self._record_while_scoring(combined):
                 # A phrase is checked in every matching document anyway: note them while scoring.
                 recorder = _RecordingTopCollector(max(1, limit))
                 searcher.search_with_collector(combined, recorder)
                 results = recorder.results()
             else:
                 results = searcher.search(combined, **kwargs)
-            hits = [_hit(hit.fields(), hit.score, keys) for hit in results]
-            matched = sorted(recorder.docset) if recorder is not None else self._matching_docnums(q, tag_filter)
-        result = SearchResult(text, hits, len(matched), facets=self._facets(matched))
-        if with_ids:
-            result.doc_ids = self._ids_of(matched)
-        if result.total < 3:
+            _check(cancel)
+            hits = [_hit(hit.fields(), hit.score, keys, cancel) for hit in results]
+            if recorder is not None:
+                matched = sorted(recorder.docset)
+            elif count:
+                matched = self._matching_docnums(q, tag_filter)
+            else:
+                matched = None
+        _check(cancel)
+        if matched is None:
+            result = SearchResult(text, hits, len(hits), total_exact=False)
+        else:
+            result = SearchResult(text, hits, len(matched), facets=self._facets(matched))
+            if with_ids:
+                result.doc_ids = self._ids_of(matched)
+        if result.total_exact and result.total < 3:
+            _check(cancel)
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
+
+    def count_matches(self, text: str, tags: list[str] | tuple[str, ...] = (), *,
+                      cancel: Cancel = _never) -> tuple[int, list[tuple[str, int]]]:
+        """The number of articles `search` finds and their tag facets (for a result given without)."""
+        reader = self._searcher.reader()
+        q = parse_query(text, self._searcher.schema, reader)
+        tag_filter = wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags]) if tags else None
+        matched = self._matching_docnums(q, tag_filter)
+        _check(cancel)
+        return len(matched), self._facets(matched)
 
     def _record_while_scoring(self, q: wq.Query) -> bool:
         """For queries MatchScorer leaves to Whoosh, count the matches while scoring instead of
@@ -261,7 +300,13 @@ class _RecordingTopCollector(TopCollector):
         return super().collect(sub_docnum)
 
 
-def _hit(stored: dict, score: float | None, keys: set[str]) -> Hit:
+def _check(cancel: Cancel) -> None:
+    if cancel():
+        raise CancelledError()
+
+
+def _hit(stored: dict, score: float | None, keys: set[str], cancel: Cancel = _never) -> Hit:
+    _check(cancel)
     date = stored.get("date")
     return Hit(id=stored["id"], title=stored.get("title", ""), score=float(score or 0.0),
                tags=[t for t in stored.get("tags", "").split("\n") if t],

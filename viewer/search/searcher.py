@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
 from whoosh import query as wq
@@ -20,6 +18,7 @@ from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError
 from viewer.search.docsets import DocSets
+from viewer.search.facets import TagFacets
 from viewer.search.match_scores import MatchScorer
 from viewer.search.query import parse_query
 from viewer.search.schema import TEXT_FIELDS, article_of
@@ -70,7 +69,7 @@ class ArchiveSearcher:
         self.ix = ix
         self._searcher: Searcher = ix.searcher()
         _preload_lengths(self._searcher)
-        self._doc_tags: list[tuple[str, ...]] | None = None
+        self._tag_facets: TagFacets | None = None
         self._sets: DocSets | None = None
         self._match_scorer: MatchScorer | None = None
 
@@ -82,7 +81,7 @@ class ArchiveSearcher:
         if fresh is not self._searcher:
             self._searcher = fresh
             _preload_lengths(fresh)
-            self._doc_tags = None
+            self._tag_facets = None
 
     def __enter__(self) -> ArchiveSearcher:
         return self
@@ -126,7 +125,7 @@ class ArchiveSearcher:
             _check(cancel)
             top = scorer.top(scores, max(1, limit))
             hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
-            matched = sorted(scores)
+            matched = scores.ids.tolist()
         else:
             recorder = None
             if count and sort != "date" and self._record_while_scoring(combined):
@@ -197,21 +196,10 @@ class ArchiveSearcher:
         stored = reader.stored_fields
         return [stored(n)["id"] for n in docnums]
 
-    def _tags_by_doc(self) -> list[tuple[str, ...]]:
-        if self._doc_tags is None:
-            reader = self._searcher.reader()
-            by_doc: list[list[str]] = [[] for _ in range(reader.doc_count_all())]
-            for term in reader.lexicon("tags"):
-                tag = term.decode("utf-8") if isinstance(term, bytes) else term
-                for docnum in reader.postings("tags", term).all_ids():
-                    by_doc[docnum].append(tag)
-            self._doc_tags = [tuple(tags) for tags in by_doc]
-        return self._doc_tags
-
     def _facets(self, docnums: list[int]) -> list[tuple[str, int]]:
-        by_doc = self._tags_by_doc()
-        counts = Counter(chain.from_iterable(map(by_doc.__getitem__, docnums)))
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        if self._tag_facets is None:
+            self._tag_facets = TagFacets(self._searcher.reader())
+        return self._tag_facets.counts(docnums)
 
     def suggest(self, text: str) -> str | None:
         """A query spelled with words of the archive, when it differs from the one typed.

@@ -234,6 +234,39 @@ def posting_arrays(matcher: Any, candidates: Sequence[int] | None = None, offset
             return
 
 
+def posting_positions(matcher: Any, members: np.ndarray[Any, Any], offset: int = 0,
+                      ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """(document number, position) of every occurrence of the matcher's term in the documents
+    flagged in `members` (one bool per document number plus `offset`), as two arrays."""
+    docs: list[np.ndarray[Any, Any]] = []
+    positions: list[np.ndarray[Any, Any]] = []
+    if not isinstance(matcher, ArrayLeafMatcher):
+        m = matcher.child if isinstance(matcher, FilterMatcher) else matcher
+        while matcher.is_active():
+            docnum = matcher.id() + offset
+            if members[docnum]:
+                found = m.format.decode_positions(matcher.value())
+                docs.append(np.full(len(found), docnum, dtype=np.int64))
+                positions.append(np.asarray(found, dtype=np.int64))
+            matcher.next()
+    else:
+        m = matcher
+        while m.is_active():
+            m._read_ids()
+            wanted = np.flatnonzero(members[np.asarray(m._ids, dtype=np.int64) + offset])
+            if len(wanted):
+                m._read_values()
+                decode = m.format.decode_positions
+                for i in wanted.tolist():
+                    found = decode(m._values[i])
+                    docs.append(np.full(len(found), m._ids[i] + offset, dtype=np.int64))
+                    positions.append(np.asarray(found, dtype=np.int64))
+            m._next_block()
+    if not docs:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(docs), np.concatenate(positions)
+
+
 def posting_blocks(matcher: Any, candidates: Sequence[int] | None = None, offset: int = 0,
                    ) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
     """(document numbers, weights) of a fresh posting matcher, a block at a time, deleted documents

@@ -22,7 +22,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from viewer.search.codec import posting_arrays
+from viewer.search.codec import posting_arrays, posting_positions
 from viewer.search.docsets import estimate_matches
 
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -80,6 +80,10 @@ class MatchScorer:
         if kind is wq.Term:
             field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
             return field is not None and field.scorable and isinstance(q.text, str)
+        if kind is wq.Phrase:
+            field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+            return (field is not None and field.scorable and q.slop == 1 and bool(q.words)
+                    and all(isinstance(word, str) for word in q.words) and field.format.supports("positions"))
         if kind is wq.Or:
             return not q.scale and not q.minmatch and all(map(self._supported, q.subqueries))
         if kind is wq.And:
@@ -109,6 +113,8 @@ class MatchScorer:
         kind = type(q)
         if kind is wq.Term:
             return self._term(q.fieldname, q.text, q.boost, within)
+        if kind is wq.Phrase:
+            return self._phrase(q, within)
         found: Scored
         if kind is wq.Or:
             found = self._or([self._scores(sub, within) for sub in q.subqueries])
@@ -150,6 +156,42 @@ class MatchScorer:
                 # Whoosh matches a NOT part with an inverse matcher, which adds its weight, 1.0.
                 found = Scored(found.ids, found.scores + 1.0)
         return found
+
+    def _phrase(self, q: wq.Phrase, within: _Candidates | None) -> Scored:
+        """Whoosh matches a phrase as its words ANDed (scored as terms of boost 1, summed as a binary
+        tree) in the documents where they stand at consecutive positions, times the phrase's boost."""
+        words = [self._term(q.fieldname, word, 1.0, within) for word in q.words]
+        if not all(len(word) for word in words):
+            return _EMPTY
+        ids = words[0].ids
+        for word in sorted(words[1:], key=len):
+            ids = np.intersect1d(ids, word.ids, assume_unique=True)
+            if not len(ids):
+                return _EMPTY
+        ids = self._consecutive(q.fieldname, q.words, ids)
+        if not len(ids):
+            return _EMPTY
+        scores = _tree_sum([word.scores[np.searchsorted(word.ids, ids)] for word in words])
+        return Scored(ids, scores * q.boost if q.boost != 1.0 else scores)
+
+    def _consecutive(self, fieldname: str, words: list[str], ids: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """The documents of `ids` where the words stand one after another."""
+        members = np.zeros(self.doc_count, dtype=bool)
+        members[ids] = True
+        starts: np.ndarray[Any, Any] | None = None  # document << 32 | position of the phrase's first word
+        for i, word in enumerate(words):
+            docs_at, positions = [], []
+            for reader, offset in self.leaves:
+                if (fieldname, word) in reader:
+                    d, p = posting_positions(reader.postings(fieldname, word), members, offset)
+                    docs_at.append(d)
+                    positions.append(p)
+            docs, at = np.concatenate(docs_at), np.concatenate(positions) - i
+            keys = np.unique((docs[at >= 0] << 32) | at[at >= 0])
+            starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+            if not len(starts):
+                break
+        return np.unique(starts >> 32) if starts is not None else ids[:0]
 
     def _candidates(self, found: Scored) -> _Candidates:
         members = np.zeros(self.doc_count, dtype=bool)
@@ -203,6 +245,14 @@ class MatchScorer:
                 lengths.append(np.array([reader.doc_field_length(n, fieldname, 1) or 1
                                          for n in range(reader.doc_count_all())], dtype=np.float64))
         return np.concatenate(lengths) if lengths else _NO_SCORES
+
+
+def _tree_sum(parts: list[np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
+    """a + b, a + (b + c), (a + b) + (c + d): the grouping of Whoosh's make_binary_tree."""
+    if len(parts) == 1:
+        return parts[0]
+    half = len(parts) // 2
+    return _tree_sum(parts[:half]) + _tree_sum(parts[half:])
 
 
 def _without(found: Scored, excluded: Scored) -> Scored:

@@ -393,6 +393,9 @@ def main() -> int:
     sizes = args.sizes or ([1000, 4000] if args.quick else [4000, 40000, 200_000])
     reps = args.reps or (1 if args.quick else 3)
     about = machine()
+    RESULTS.mkdir(exist_ok=True)
+    name = "speed-quick" if args.quick else "speed" if not args.sizes else "speed-" + "-".join(map(str, sizes))
+    output = RESULTS / f"{name}.md"
     work = Path(tempfile.mkdtemp(prefix="bayegan-speed-"))
     try:
         items = base_items()
@@ -408,6 +411,9 @@ def main() -> int:
             search[size] = {"load": load(),
                             "plain": run_worker("search-plain", index[size]["plain_dir"], str(queries_file)),
                             "bayegan": run_worker("search-bayegan", index[size]["bayegan_dir"], str(queries_file))}
+            # What is measured so far, kept should a long run be stopped.
+            done = [n for n in sizes if n in search]
+            output.write_text(render(done, index, search, {"cli": 0.0, "window": "not measured yet"}, about), "utf-8")
         extras: dict[str, object] = {"cli": cli_start()}
         try:
             extras["window"] = f"{run_worker('window', index[sizes[-1]]['bayegan_dir'])['shown']:.2f} s"
@@ -418,8 +424,7 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print(table)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / ("speed-quick.md" if args.quick else "speed.md")).write_text(table, "utf-8")
+    output.write_text(table, "utf-8")
     return 0
 
 

@@ -252,7 +252,8 @@ def _tree_sum(parts: list[np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
     if len(parts) == 1:
         return parts[0]
     half = len(parts) // 2
-    return _tree_sum(parts[:half]) + _tree_sum(parts[half:])
+    total: np.ndarray[Any, Any] = _tree_sum(parts[:half]) + _tree_sum(parts[half:])
+    return total
 
 
 def _without(found: Scored, excluded: Scored) -> Scored:

@@ -251,7 +251,17 @@ def posting_positions(matcher: Any, members: np.ndarray[Any, Any], offset: int =
             matcher.next()
     else:
         m = matcher
+        ordered = np.flatnonzero(members)
+        first = 0  # the lowest document number the current block can hold
         while m.is_active():
+            # A block whose range holds no wanted document is never decompressed.
+            lo, hi = np.searchsorted(ordered, (first + offset, m._maxid + offset + 1))
+            first = m._maxid + 1
+            if lo == hi:
+                if lo == len(ordered):
+                    break
+                m._next_block()
+                continue
             m._read_ids()
             wanted = np.flatnonzero(members[np.asarray(m._ids, dtype=np.int64) + offset])
             if len(wanted):

@@ -1,7 +1,10 @@
 """Speed at archive scale, Bayegan beside plain Whoosh on the same documents in the same run.
 
-    .venv/bin/python benchmarks/speed.py            # 4,000 and 40,000 articles (~10 min on 2 cores)
+    .venv/bin/python benchmarks/speed.py            # 4,000, 40,000 and 200,000 articles (~35 min on 2 idle cores)
     .venv/bin/python benchmarks/speed.py --quick    # 1,000 and 4,000 articles (~1 min)
+    .venv/bin/python benchmarks/speed.py --sizes 4000 40000 200000 1000000
+        # adds 1,000,000 articles: ~2 h more on 2 cores (plain Whoosh alone indexes for ~50 min),
+        # ~6 GB of temporary files (corpus, both indexes) and ~2 GB of RAM for plain Whoosh's search
 
 The corpus is scaled from the public dataset given with --corpus DIR (articles deduplicated by link, then copied
 with distinct links, so distinct ids) and written as JSON files to a temporary folder. Each
@@ -16,7 +19,11 @@ memory are counted as a user meets them:
   snippets: Bayegan's `ArchiveSearcher.search` (which also counts tag facets over all matches)
   against Whoosh's parser + search + `highlights()`; queries are drawn from article titles;
 - `bayegan --version` start, the window shown (offscreen), and peak memory (maxrss) of a process
-  with the largest archive open and searched.
+  with the largest archive open and searched;
+- how each figure grows from one size to the next (the exponent k of size^k: 1 is linear).
+
+The load average is recorded before each step: other processes on the machine slow both sides alike,
+so compare Bayegan with plain Whoosh within a run, not across runs.
 
 The table goes to stdout and benchmarks/results/speed.md.
 """
@@ -25,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import random
@@ -155,8 +163,11 @@ def worker_index_bayegan(data_dir: str, corpus: str) -> dict:
     archive = Archive(DataPaths.resolve(Path(data_dir)))
     report = archive.sync([Path(corpus)])
     archive.close()
-    return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
-            "docs": report.added + report.updated, "unchanged": report.unchanged, **_usage()}
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU of the worker processes that read and analysed the files (0 when the sync ran in one process).
+    return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu + children.ru_utime + children.ru_stime,
+            "docs": report.added + report.updated, "unchanged": report.unchanged,
+            "workers_rss_mb": children.ru_maxrss / 1024, **_usage()}
 
 
 def _percentiles(samples: list[float]) -> dict[str, float]:
@@ -237,6 +248,10 @@ WORKERS = {"index-plain": worker_index_plain, "index-bayegan": worker_index_baye
            "search-bayegan": worker_search_bayegan, "search-plain": worker_search_plain, "window": worker_window}
 
 
+def load() -> str:
+    return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def run_worker(*args: str) -> dict:
     env = {**os.environ, "BENCH_STARTED": repr(time.time()), "PYTHONHASHSEED": "0"}
     done = subprocess.run([sys.executable, __file__, "--worker", *args], capture_output=True, text=True, env=env,
@@ -259,9 +274,8 @@ def machine() -> str:
         ram = f"{mem_kb / 2**20:.1f} GB RAM"
     except (OSError, StopIteration, ValueError):
         ram = "RAM unknown"
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"{os.cpu_count()} CPUs ({model or platform.processor() or 'unknown CPU'}), {ram}, "
-            f"{platform.system()} {platform.release()}, Python {platform.python_version()}; load average at start {load}")
+            f"{platform.system()} {platform.release()}, Python {platform.python_version()}; load average at start {load()}")
 
 
 def cli_start() -> float:
@@ -277,6 +291,7 @@ def cli_start() -> float:
 
 def index_pair(size: int, corpus: Path, work: Path, reps: int) -> dict:
     plain, bayegan, reindex = [], [], []
+    started_load = load()
     for rep in range(reps):
         plain.append(run_worker("index-plain", str(work / f"plain-{size}-{rep}"), str(corpus)))
         data = work / f"bayegan-{size}-{rep}"
@@ -294,15 +309,31 @@ def index_pair(size: int, corpus: Path, work: Path, reps: int) -> dict:
         "bayegan_wall": med(bayegan, "wall"), "bayegan_cpu": med(bayegan, "cpu"),
         "reindex_wall": med(reindex, "wall"), "docs": bayegan[-1]["docs"], "plain_docs": plain[-1]["docs"],
         "bayegan_rss": med(bayegan, "maxrss_mb"), "plain_rss": med(plain, "maxrss_mb"),
+        "workers_rss": med(bayegan, "workers_rss_mb"), "load": started_load,
         "plain_dir": str(work / f"plain-{size}-{reps - 1}"), "bayegan_dir": str(work / f"bayegan-{size}-{reps - 1}"),
     }
+
+
+def _growth(values: list[float], sizes: list[int]) -> str:
+    """Each step's factor and its exponent k (value grows as size^k) between consecutive sizes."""
+    steps = []
+    for i in range(len(sizes) - 1):
+        v0, v1, n0, n1 = values[i], values[i + 1], sizes[i], sizes[i + 1]
+        if v0 > 0 and v1 > 0:
+            steps.append(f"x{v1 / v0:.1f} (k={math.log(v1 / v0) / math.log(n1 / n0):.2f})")
+        else:
+            steps.append("–")
+    return " · ".join(steps)
 
 
 def render(sizes: list[int], index: dict, search: dict, extras: dict, about: str) -> str:
     lines = ["# Speed: Bayegan beside plain Whoosh", "", f"Machine: {about}.", "",
              "## Indexing (fresh index, same JSON files; median of runs)", "",
-             "| articles | plain Whoosh | Bayegan | ratio (wall) | ratio (CPU) | articles/s plain → Bayegan | unchanged re-index |",
-             "|---:|---:|---:|---:|---:|---:|---:|"]
+             "CPU is the indexing process's plus its worker processes'; Bayegan reads, parses and analyses "
+             "files in one worker per core while the main process feeds Whoosh's writer.", "",
+             "| articles | plain Whoosh | Bayegan | ratio (wall) | ratio (CPU) | articles/s plain → Bayegan | "
+             "unchanged re-index | peak memory plain / Bayegan main + largest worker | load (1/5/15 min) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for size in sizes:
         r = index[size]
         lines.append(
@@ -310,23 +341,39 @@ def render(sizes: list[int], index: dict, search: dict, extras: dict, about: str
             f"({r['bayegan_cpu']:.1f} s CPU) | **{r['bayegan_wall'] / r['plain_wall']:.2f}x** | "
             f"{r['bayegan_cpu'] / r['plain_cpu']:.2f}x | {r['plain_docs'] / r['plain_wall']:.0f} → "
             f"{r['docs'] / r['bayegan_wall']:.0f} | {r['reindex_wall']:.2f} s "
-            f"({100 * r['reindex_wall'] / r['bayegan_wall']:.1f}% of first) |")
+            f"({100 * r['reindex_wall'] / r['bayegan_wall']:.1f}% of first) | {r['plain_rss']:.0f} / "
+            f"{r['bayegan_rss']:.0f} + {r['workers_rss']:.0f} MB | {r['load']} |")
     lines += ["", "## Search latency, 10 hits with snippets (ms, p50 / p95)", "",
-              "| articles | query kind | plain Whoosh | Bayegan (with tag facets) | ratio p95 |", "|---:|---|---:|---:|---:|"]
+              "| articles | query kind | plain Whoosh | Bayegan (with tag facets) | ratio p95 | load before (1/5/15 min) |",
+              "|---:|---|---:|---:|---:|---|"]
     for size in sizes:
         plain, ours = search[size]["plain"], search[size]["bayegan"]
         for kind in KINDS:
             p, b = plain[kind], ours[kind]
             lines.append(f"| {index[size]['docs']:,} | {kind} ({b['n']}) | {p['p50']:.1f} / {p['p95']:.1f} | "
-                         f"{b['p50']:.1f} / **{b['p95']:.1f}** | {b['p95'] / p['p95']:.2f}x |")
+                         f"{b['p50']:.1f} / **{b['p95']:.1f}** | {b['p95'] / p['p95']:.2f}x | {search[size]['load']} |")
+    lines += ["", "| articles | peak memory searching, plain Whoosh | Bayegan |", "|---:|---:|---:|"]
+    for size in sizes:
+        lines.append(f"| {index[size]['docs']:,} | {search[size]['plain']['maxrss_mb']:.0f} MB | "
+                     f"{search[size]['bayegan']['maxrss_mb']:.0f} MB |")
+    if len(sizes) > 1:
+        steps = " · ".join(f"{a:,} → {b:,}" for a, b in zip(sizes, sizes[1:], strict=False))
+        lines += ["", f"## Growth with size ({steps}: factor, and k where the figure grows as size^k)", "",
+                  "| measure | plain Whoosh | Bayegan |", "|---|---|---|",
+                  f"| indexing wall | {_growth([index[n]['plain_wall'] for n in sizes], sizes)} | "
+                  f"{_growth([index[n]['bayegan_wall'] for n in sizes], sizes)} |",
+                  f"| indexing peak memory | {_growth([index[n]['plain_rss'] for n in sizes], sizes)} | "
+                  f"{_growth([index[n]['bayegan_rss'] for n in sizes], sizes)} |"]
+        for kind in KINDS:
+            lines.append(f"| p95 {kind} | {_growth([search[n]['plain'][kind]['p95'] for n in sizes], sizes)} | "
+                         f"{_growth([search[n]['bayegan'][kind]['p95'] for n in sizes], sizes)} |")
+        lines.append(f"| peak memory searching | {_growth([search[n]['plain']['maxrss_mb'] for n in sizes], sizes)} | "
+                     f"{_growth([search[n]['bayegan']['maxrss_mb'] for n in sizes], sizes)} |")
     largest = sizes[-1]
-    lines += ["", "## Start and memory", "", "| measure | value |", "|---|---:|",
+    lines += ["", "## Start", "", "| measure | value |", "|---|---:|",
               f"| `bayegan --version` (median of 5) | {extras['cli']:.3f} s |",
-              f"| window shown (offscreen, process start → `MainWindow` shown) | {extras['window']} |",
-              f"| peak memory, {index[largest]['docs']:,}-article archive open and searched (maxrss) | "
-              f"{search[largest]['bayegan']['maxrss_mb']:.0f} MB (plain Whoosh: {search[largest]['plain']['maxrss_mb']:.0f} MB) |",
-              f"| peak memory while indexing {index[largest]['docs']:,} articles | "
-              f"{index[largest]['bayegan_rss']:.0f} MB (plain Whoosh: {index[largest]['plain_rss']:.0f} MB) |",
+              f"| window shown with the {index[largest]['docs']:,}-article archive (offscreen, process start → "
+              f"`MainWindow` shown) | {extras['window']} |",
               "", "Queries are drawn from article titles (seeded); Bayegan's search also counts the tag facets of every "
               "match and looks for a suggestion when fewer than three match, which plain Whoosh does not.", ""]
     return "\n".join(lines)
@@ -335,7 +382,7 @@ def render(sizes: list[int], index: dict, search: dict, extras: dict, about: str
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="1,000 and 4,000 articles, one indexing run each")
-    parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 4000 40000)")
+    parser.add_argument("--sizes", type=int, nargs="+", help="corpus sizes (default 4000 40000 200000)")
     parser.add_argument("--reps", type=int, default=None, help="indexing runs per size below 10,000 (default 3)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
@@ -346,9 +393,12 @@ def main() -> int:
         print(json.dumps(WORKERS[args.worker[0]](*args.worker[1:])))
         return 0
 
-    sizes = args.sizes or ([1000, 4000] if args.quick else [4000, 40000])
+    sizes = args.sizes or ([1000, 4000] if args.quick else [4000, 40000, 200_000])
     reps = args.reps or (1 if args.quick else 3)
     about = machine()
+    RESULTS.mkdir(exist_ok=True)
+    name = "speed-quick" if args.quick else "speed" if not args.sizes else "speed-" + "-".join(map(str, sizes))
+    output = RESULTS / f"{name}.md"
     work = Path(tempfile.mkdtemp(prefix="bayegan-speed-"))
     try:
         items = base_items(args.corpus)
@@ -361,8 +411,12 @@ def main() -> int:
             print(f"indexing {size} ...", file=sys.stderr)
             index[size] = index_pair(size, corpus, work, reps if size < 10_000 else 1)
             print(f"searching {size} ...", file=sys.stderr)
-            search[size] = {"plain": run_worker("search-plain", index[size]["plain_dir"], str(queries_file)),
+            search[size] = {"load": load(),
+                            "plain": run_worker("search-plain", index[size]["plain_dir"], str(queries_file)),
                             "bayegan": run_worker("search-bayegan", index[size]["bayegan_dir"], str(queries_file))}
+            # What is measured so far, kept should a long run be stopped.
+            done = [n for n in sizes if n in search]
+            output.write_text(render(done, index, search, {"cli": 0.0, "window": "not measured yet"}, about), "utf-8")
         extras: dict[str, object] = {"cli": cli_start()}
         try:
             extras["window"] = f"{run_worker('window', index[sizes[-1]]['bayegan_dir'])['shown']:.2f} s"
@@ -373,8 +427,7 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print(table)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / ("speed-quick.md" if args.quick else "speed.md")).write_text(table, "utf-8")
+    output.write_text(table, "utf-8")
     return 0
 
 

@@ -5,32 +5,59 @@ posting and tree level), and the count and facets then read the postings a secon
 box makes queries of one shape: each word an OR of its spellings and lemma in title and text, the
 words ANDed, tags ANDed with no weight, NOT words apart. For those this reads each posting list
 once, a packed block at a time (an AND's larger parts only in blocks that hold a candidate left by
-its smaller ones), computes Whoosh's own BM25F score for each posting, and gives the top hits, the
-count and the facets from one {document: score} dict. Phrases, prefixes, fuzzy terms and sorting
-by date stay with Whoosh.
+its smaller ones), computes Whoosh's own BM25F score for each posting with numpy, block arrays at a
+time (the same float64 operations in the same order as Whoosh's Python, so the same bits), and gives
+the top hits, the count and the facets from one sorted array of documents and their scores.
+Phrases, prefixes, fuzzy terms and sorting by date stay with Whoosh.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Container, Iterator
-from typing import NamedTuple
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from viewer.search.codec import posting_blocks
+from viewer.search.codec import posting_arrays, posting_positions
 from viewer.search.docsets import estimate_matches
 
-_BYTE_LENGTHS = [byte_to_length(b) for b in range(256)]
+_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+_NO_IDS = np.zeros(0, dtype=np.int64)
+_NO_SCORES = np.zeros(0, dtype=np.float64)
+
+
+class Scored(Mapping[int, float]):
+    """{document number: score} of the matches, held as two arrays sorted by document number."""
+
+    def __init__(self, ids: np.ndarray[Any, Any], scores: np.ndarray[Any, Any]):
+        self.ids = ids
+        self.scores = scores
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids.tolist())
+
+    def __getitem__(self, docnum: int) -> float:
+        at = int(np.searchsorted(self.ids, docnum))
+        if at == len(self.ids) or self.ids[at] != docnum:
+            raise KeyError(docnum)
+        return float(self.scores[at])
+
+
+_EMPTY = Scored(_NO_IDS, _NO_SCORES)
 
 
 class _Candidates(NamedTuple):
-    """Documents an AND's smaller parts left: membership, and in order for passing over blocks."""
+    """Documents an AND's smaller parts left: membership (one flag per document), and in order for
+    passing over blocks."""
 
-    members: Container[int]
+    members: np.ndarray[Any, Any]
     ordered: list[int]
 
 
@@ -42,7 +69,8 @@ class MatchScorer:
         self.reader = searcher.reader()
         self.weighting = searcher.weighting
         self.leaves = [(leaf.reader(), offset) for leaf, offset in searcher.leaf_searchers()]
-        self._norms: dict[str, list[float]] = {}
+        self.doc_count = self.reader.doc_count_all()
+        self._norms: dict[str, np.ndarray[Any, Any]] = {}
 
     def supports(self, q: wq.Query) -> bool:
         return type(self.weighting) is BM25F and self._supported(q)
@@ -52,6 +80,10 @@ class MatchScorer:
         if kind is wq.Term:
             field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
             return field is not None and field.scorable and isinstance(q.text, str)
+        if kind is wq.Phrase:
+            field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
+            return (field is not None and field.scorable and q.slop == 1 and bool(q.words)
+                    and all(isinstance(word, str) for word in q.words) and field.format.supports("positions"))
         if kind is wq.Or:
             return not q.scale and not q.minmatch and all(map(self._supported, q.subqueries))
         if kind is wq.And:
@@ -62,73 +94,135 @@ class MatchScorer:
             return self._supported(q.a) and self._supported(q.b)
         return False
 
-    def scores(self, q: wq.Query) -> dict[int, float]:
+    def scores(self, q: wq.Query) -> Scored:
         """{document number: score} of every live document `q` matches (`supports(q)` first)."""
         return self._scores(q, None)
 
     @staticmethod
-    def top(scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
+    def top(scored: Scored, limit: int) -> list[tuple[int, float]]:
         """The best (document, score) pairs; equal scores in document order, as Whoosh ranks them."""
-        return heapq.nlargest(limit, scores.items(), key=lambda item: (item[1], -item[0]))
+        ids, scores = scored.ids, scored.scores
+        if len(ids) > limit:
+            # Every document scoring at least the limit-th best, ties included, then ordered exactly.
+            keep = scores >= np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            ids, scores = ids[keep], scores[keep]
+        order = np.lexsort((ids, -scores))[:limit]
+        return [(int(ids[i]), float(scores[i])) for i in order]
 
-    def _scores(self, q: wq.Query, within: _Candidates | None) -> dict[int, float]:
+    def _scores(self, q: wq.Query, within: _Candidates | None) -> Scored:
         kind = type(q)
         if kind is wq.Term:
             return self._term(q.fieldname, q.text, q.boost, within)
-        found: dict[int, float]
+        if kind is wq.Phrase:
+            return self._phrase(q, within)
+        found: Scored
         if kind is wq.Or:
-            found = {}
-            for sub in q.subqueries:
-                for docnum, score in self._scores(sub, within).items():
-                    found[docnum] = found[docnum] + score if docnum in found else score
+            found = self._or([self._scores(sub, within) for sub in q.subqueries])
         elif kind is wq.And:
             found = self._and(q.subqueries, within)
         else:  # AndNot
             found = self._scores(q.a, within)
-            if found:
-                excluded = self._scores(q.b, _candidates(found))
-                found = {docnum: score for docnum, score in found.items() if docnum not in excluded}
+            if len(found):
+                found = _without(found, self._scores(q.b, self._candidates(found)))
         if q.boost != 1.0 and (kind is wq.AndNot or len(q.subqueries) > 1):  # Whoosh drops a lone part's
-            found = {docnum: score * q.boost for docnum, score in found.items()}
+            found = Scored(found.ids, found.scores * q.boost)
         return found
 
-    def _and(self, subqueries: list[wq.Query], within: _Candidates | None) -> dict[int, float]:
+    def _or(self, parts: list[Scored]) -> Scored:
+        parts = [part for part in parts if len(part)]
+        if len(parts) <= 1:
+            return parts[0] if parts else _EMPTY
+        # Added in the parts' order, as Whoosh's union matcher does (0.0 + a is a, to the bit).
+        total = np.zeros(self.doc_count, dtype=np.float64)
+        present = np.zeros(self.doc_count, dtype=bool)
+        for part in parts:
+            total[part.ids] += part.scores
+            present[part.ids] = True
+        ids = np.flatnonzero(present)
+        return Scored(ids, total[ids])
+
+    def _and(self, subqueries: list[wq.Query], within: _Candidates | None) -> Scored:
         parts = sorted((sub for sub in subqueries if type(sub) is not wq.Not), key=lambda sub: estimate_matches(self.reader, sub))
         found = self._scores(parts[0], within)
         for part in parts[1:]:
-            if not found:
+            if not len(found):
                 return found
-            more = self._scores(part, _candidates(found))
-            found = {docnum: score + more[docnum] for docnum, score in found.items() if docnum in more}
+            more = self._scores(part, self._candidates(found))
+            _, mine, theirs = np.intersect1d(found.ids, more.ids, assume_unique=True, return_indices=True)
+            found = Scored(found.ids[mine], found.scores[mine] + more.scores[theirs])
         for sub in subqueries:
-            if type(sub) is wq.Not and found:
-                excluded = self._scores(sub.query, _candidates(found))
+            if type(sub) is wq.Not and len(found):
+                found = _without(found, self._scores(sub.query, self._candidates(found)))
                 # Whoosh matches a NOT part with an inverse matcher, which adds its weight, 1.0.
-                found = {docnum: score + 1.0 for docnum, score in found.items() if docnum not in excluded}
+                found = Scored(found.ids, found.scores + 1.0)
         return found
 
-    def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None) -> dict[int, float]:
+    def _phrase(self, q: wq.Phrase, within: _Candidates | None) -> Scored:
+        """Whoosh matches a phrase as its words ANDed (scored as terms of boost 1, summed as a binary
+        tree) in the documents where they stand at consecutive positions, times the phrase's boost."""
+        words = [self._term(q.fieldname, word, 1.0, within) for word in q.words]
+        if not all(len(word) for word in words):
+            return _EMPTY
+        ids = words[0].ids
+        for word in sorted(words[1:], key=len):
+            ids = np.intersect1d(ids, word.ids, assume_unique=True)
+            if not len(ids):
+                return _EMPTY
+        ids = self._consecutive(q.fieldname, q.words, ids)
+        if not len(ids):
+            return _EMPTY
+        scores = _tree_sum([word.scores[np.searchsorted(word.ids, ids)] for word in words])
+        return Scored(ids, scores * q.boost if q.boost != 1.0 else scores)
+
+    def _consecutive(self, fieldname: str, words: list[str], ids: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """The documents of `ids` where the words stand one after another."""
+        members = np.zeros(self.doc_count, dtype=bool)
+        members[ids] = True
+        starts: np.ndarray[Any, Any] | None = None  # document << 32 | position of the phrase's first word
+        for i, word in enumerate(words):
+            docs_at, positions = [], []
+            for reader, offset in self.leaves:
+                if (fieldname, word) in reader:
+                    d, p = posting_positions(reader.postings(fieldname, word), members, offset)
+                    docs_at.append(d)
+                    positions.append(p)
+            docs, at = np.concatenate(docs_at), np.concatenate(positions) - i
+            keys = np.unique((docs[at >= 0] << 32) | at[at >= 0])
+            starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+            if not len(starts):
+                break
+        return np.unique(starts >> 32) if starts is not None else ids[:0]
+
+    def _candidates(self, found: Scored) -> _Candidates:
+        members = np.zeros(self.doc_count, dtype=bool)
+        members[found.ids] = True
+        return _Candidates(members, found.ids.tolist())
+
+    def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None) -> Scored:
         searcher = self.searcher
         if not self.reader.doc_frequency(fieldname, text):
-            return {}
+            return _EMPTY
+        id_blocks: list[Any] = []
+        weight_blocks: list[Any] = []
+        for reader, offset in self.leaves:
+            if (fieldname, text) not in reader:
+                continue
+            for ids, weights in posting_arrays(reader.postings(fieldname, text), within and within.ordered, offset):
+                id_blocks.append(ids + offset if offset else ids)
+                weight_blocks.append(weights)
+        if not id_blocks:
+            return _EMPTY
+        docnums, w = np.concatenate(id_blocks), np.concatenate(weight_blocks)
+        if within is not None:
+            keep = within.members[docnums]
+            docnums, w = docnums[keep], w[keep]
         # Whoosh's BM25F per posting times the term's boost, in its order of operations: the same floats.
         idf = searcher.idf(fieldname, text)
         k1_plus_1 = self.weighting.K1 + 1
         norms = self._field_norms(fieldname)
-        found: dict[int, float] = {}
-        for reader, offset in self.leaves:
-            if (fieldname, text) not in reader:
-                continue
-            for ids, weights in posting_blocks(reader.postings(fieldname, text), within and within.ordered, offset):
-                pairs: Iterator[tuple[int, float]] = zip(ids if not offset else [n + offset for n in ids], weights,
-                                                         strict=True)
-                if within is not None:
-                    members = within.members
-                    pairs = ((n, w) for n, w in pairs if n in members)
-                found.update({n: idf * ((w * k1_plus_1) / (w + norms[n])) * boost for n, w in pairs})
-        return found
+        return Scored(docnums, idf * ((w * k1_plus_1) / (w + norms[docnums])) * boost)
 
-    def _field_norms(self, fieldname: str) -> list[float]:
+    def _field_norms(self, fieldname: str) -> np.ndarray[Any, Any]:
         """K1 · ((1 − B) + B · length / average length) of each document: BM25's length part."""
         norms = self._norms.get(fieldname)
         if norms is None:
@@ -136,21 +230,32 @@ class MatchScorer:
             k1 = weighting.K1
             b = weighting._field_B.get(fieldname, weighting.B)
             average = self.searcher.avg_field_length(fieldname) or 1
-            norms = [k1 * ((1 - b) + b * length / average) for length in self._field_lengths(fieldname)]
+            norms = k1 * ((1 - b) + b * self._field_lengths(fieldname) / average)
             self._norms[fieldname] = norms
         return norms
 
-    def _field_lengths(self, fieldname: str) -> list[float]:
-        lengths: list[float] = []
+    def _field_lengths(self, fieldname: str) -> np.ndarray[Any, Any]:
+        lengths: list[np.ndarray[Any, Any]] = []
         for reader, _ in self.leaves:
             column = getattr(reader, "_perdoc", None)
             column = column and column._readers.get(f"_{fieldname}_len")  # preloaded by the searcher
             if isinstance(column, bytes) and len(column) == reader.doc_count_all():
-                lengths += map(_BYTE_LENGTHS.__getitem__, column)
+                lengths.append(_BYTE_LENGTHS[np.frombuffer(column, dtype=np.uint8)])
             else:
-                lengths += [reader.doc_field_length(n, fieldname, 1) or 1 for n in range(reader.doc_count_all())]
-        return lengths
+                lengths.append(np.array([reader.doc_field_length(n, fieldname, 1) or 1
+                                         for n in range(reader.doc_count_all())], dtype=np.float64))
+        return np.concatenate(lengths) if lengths else _NO_SCORES
 
 
-def _candidates(found: dict[int, float]) -> _Candidates:
-    return _Candidates(found, sorted(found))
+def _tree_sum(parts: list[np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
+    """a + b, a + (b + c), (a + b) + (c + d): the grouping of Whoosh's make_binary_tree."""
+    if len(parts) == 1:
+        return parts[0]
+    half = len(parts) // 2
+    total: np.ndarray[Any, Any] = _tree_sum(parts[:half]) + _tree_sum(parts[half:])
+    return total
+
+
+def _without(found: Scored, excluded: Scored) -> Scored:
+    keep = ~np.isin(found.ids, excluded.ids, assume_unique=True)
+    return Scored(found.ids[keep], found.scores[keep])

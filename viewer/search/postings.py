@@ -16,6 +16,10 @@ from whoosh.formats import Positions
 
 class PersianPositions(Positions):
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
+        postings = getattr(value, "postings", None)
+        if postings is not None:  # analysed in a worker process (prepare.AnalyzedText)
+            yield from postings
+            return
         fast = getattr(analyzer, "term_positions", None)
         if fast is None or not isinstance(value, str):
             yield from super().word_values(value, analyzer, **kwargs)

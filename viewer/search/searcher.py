@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader
 from whoosh.collectors import TopCollector
@@ -18,9 +17,11 @@ from whoosh.searching import Searcher
 from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
+from viewer.core.errors import CancelledError
 from viewer.search.doc_dates import DocDates
 from viewer.search.docsets import DocSets
-from viewer.search.match_scores import MatchScorer
+from viewer.search.facets import TagFacets
+from viewer.search.match_scores import MatchScorer, Scored
 from viewer.search.query import parse_query
 from viewer.search.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
 from viewer.search.schema import TEXT_FIELDS, article_of
@@ -30,6 +31,11 @@ _MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
 # At most this share of the archive can match (by document frequencies): the matches are counted
 # while scoring. Beyond it, scoring skips blocks that cannot reach the top and the set is cheaper apart.
 RECORD_SHARE = 0.05
+Cancel = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ class SearchResult:
     keys: set[str] = field(default_factory=set)
     # [("1402-05", count), ...]: the dated matches by Jalali month, oldest first (asked with timeline=True).
     timeline: list[tuple[str, int]] = field(default_factory=list)
+    total_exact: bool = True  # False: `total` is only the hits given; ask `count_matches` for the rest
 
 
 class ArchiveSearcher:
@@ -70,7 +77,7 @@ class ArchiveSearcher:
         self.ix = ix
         self._searcher: Searcher = ix.searcher()
         _preload_lengths(self._searcher)
-        self._doc_tags: list[tuple[str, ...]] | None = None
+        self._tag_facets: TagFacets | None = None
         self._sets: DocSets | None = None
         self._match_scorer: MatchScorer | None = None
         self._doc_dates: tuple[Searcher, DocDates] | None = None
@@ -83,7 +90,7 @@ class ArchiveSearcher:
         if fresh is not self._searcher:
             self._searcher = fresh
             _preload_lengths(fresh)
-            self._doc_tags = None
+            self._tag_facets = None
 
     def __enter__(self) -> ArchiveSearcher:
         return self
@@ -97,7 +104,15 @@ class ArchiveSearcher:
 
     def search(self, text: str, tags: list[str] | tuple[str, ...] = (), limit: int = 10,
                sort: str = "relevance", with_ids: bool = False, restriction: Restriction = NO_RESTRICTION,
-               timeline: bool = False) -> SearchResult:
+               timeline: bool = False, *, cancel: Cancel = _never, count: bool = True) -> SearchResult:
+        """The first `limit` hits with snippets, the number of matches and their tag facets.
+
+        `restriction` keeps only some articles (dates, ids); `timeline` adds the dated matches by
+        Jalali month. `cancel` is asked between the steps (parsing, ranking, each snippet, counting,
+        suggesting): when it says yes, CancelledError, so a newer search need not wait for a stale
+        one. With `count` False, a count that costs a second pass over the postings (phrases,
+        prefixes, sorting by date) is left for `count_matches`: the result then says `total_exact`
+        False, its total is a lower bound and it has no facets."""
         started = time.perf_counter()
         searcher = self._searcher
         reader = searcher.reader()
@@ -114,15 +129,18 @@ class ArchiveSearcher:
         # The query's own terms (prefixes expanded) mark the snippets: cheaper than recording the
         # matched terms of every matching document, and the same words.
         keys = _snippet_keys(q, reader)
+        _check(cancel)
         scorer = self._scorer()
+        matched: list[int] | None
         if sort != "date" and scorer.supports(combined):
             scores = _only(scorer.scores(combined), allowed)
+            _check(cancel)
             top = scorer.top(scores, max(1, limit))
-            hits = [_hit(reader.stored_fields(docnum), score, keys) for docnum, score in top]
-            matched = sorted(scores)
+            hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
+            matched = scores.ids.tolist()
         else:
             recorder = None
-            if allowed is None and sort != "date" and self._record_while_scoring(combined):
+            if allowed is None and count and sort != "date" and self._record_while_scoring(combined):
                 # A phrase is checked in every matching document anyway: note them while scoring.
                 recorder = _RecordingTopCollector(max(1, limit))
                 searcher.search_with_collector(combined, recorder)
@@ -131,19 +149,40 @@ class ArchiveSearcher:
                 if allowed is not None:
                     kwargs["filter"] = allowed or {-1}  # Whoosh ignores an empty filter
                 results = searcher.search(combined, **kwargs)
-            hits = [_hit(hit.fields(), hit.score, keys) for hit in results]
-            matched = sorted(recorder.docset) if recorder is not None else self._matching_docnums(q, tag_filter)
-            if allowed is not None:
+            _check(cancel)
+            hits = [_hit(hit.fields(), hit.score, keys, cancel) for hit in results]
+            if recorder is not None:
+                matched = sorted(recorder.docset)
+            elif count or allowed is not None:
+                matched = self._matching_docnums(q, tag_filter)
+            else:
+                matched = None
+            if matched is not None and allowed is not None:
                 matched = [docnum for docnum in matched if docnum in allowed]
-        result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
-        if with_ids:
-            result.doc_ids = self._ids_of(matched)
-        if timeline:
-            result.timeline = self._dates().timeline(matched)
-        if result.total < 3:
+        _check(cancel)
+        if matched is None:
+            result = SearchResult(text, hits, len(hits), keys=keys, total_exact=False)
+        else:
+            result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
+            if with_ids:
+                result.doc_ids = self._ids_of(matched)
+            if timeline:
+                result.timeline = self._dates().timeline(matched)
+        if result.total_exact and result.total < 3:
+            _check(cancel)
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
+
+    def count_matches(self, text: str, tags: list[str] | tuple[str, ...] = (), *,
+                      cancel: Cancel = _never) -> tuple[int, list[tuple[str, int]]]:
+        """The number of articles `search` finds and their tag facets (for a result given without)."""
+        reader = self._searcher.reader()
+        q = parse_query(text, self._searcher.schema, reader)
+        tag_filter = wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags]) if tags else None
+        matched = self._matching_docnums(q, tag_filter)
+        _check(cancel)
+        return len(matched), self._facets(matched)
 
     def _record_while_scoring(self, q: wq.Query) -> bool:
         """For queries MatchScorer leaves to Whoosh, count the matches while scoring instead of
@@ -180,21 +219,10 @@ class ArchiveSearcher:
         stored = reader.stored_fields
         return [stored(n)["id"] for n in docnums]
 
-    def _tags_by_doc(self) -> list[tuple[str, ...]]:
-        if self._doc_tags is None:
-            reader = self._searcher.reader()
-            by_doc: list[list[str]] = [[] for _ in range(reader.doc_count_all())]
-            for term in reader.lexicon("tags"):
-                tag = term.decode("utf-8") if isinstance(term, bytes) else term
-                for docnum in reader.postings("tags", term).all_ids():
-                    by_doc[docnum].append(tag)
-            self._doc_tags = [tuple(tags) for tags in by_doc]
-        return self._doc_tags
-
     def _facets(self, docnums: list[int]) -> list[tuple[str, int]]:
-        by_doc = self._tags_by_doc()
-        counts = Counter(chain.from_iterable(map(by_doc.__getitem__, docnums)))
-        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        if self._tag_facets is None:
+            self._tag_facets = TagFacets(self._searcher.reader())
+        return self._tag_facets.counts(docnums)
 
     def suggest(self, text: str) -> str | None:
         """A query spelled with words of the archive, when it differs from the one typed.
@@ -261,8 +289,12 @@ class ArchiveSearcher:
         return self._ids_of([results.docnum(n) for n in range(results.scored_length())])
 
 
-def _only(scores: dict[int, float], allowed: set[int] | None) -> dict[int, float]:
-    return scores if allowed is None else {docnum: s for docnum, s in scores.items() if docnum in allowed}
+def _only(scored: Scored, allowed: set[int] | None) -> Scored:
+    """The scored matches a restriction lets through."""
+    if allowed is None:
+        return scored
+    keep = np.isin(scored.ids, np.fromiter(allowed, dtype=scored.ids.dtype, count=len(allowed)))
+    return Scored(scored.ids[keep], scored.scores[keep])
 
 
 def _preload_lengths(searcher: Searcher) -> None:
@@ -291,7 +323,13 @@ class _RecordingTopCollector(TopCollector):
         return super().collect(sub_docnum)
 
 
-def _hit(stored: dict, score: float | None, keys: set[str]) -> Hit:
+def _check(cancel: Cancel) -> None:
+    if cancel():
+        raise CancelledError()
+
+
+def _hit(stored: dict, score: float | None, keys: set[str], cancel: Cancel = _never) -> Hit:
+    _check(cancel)
     date = stored.get("date")
     return Hit(id=stored["id"], title=stored.get("title", ""), score=float(score or 0.0),
                tags=[t for t in stored.get("tags", "").split("\n") if t],

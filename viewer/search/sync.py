@@ -3,7 +3,6 @@ articles of deleted files removed, unchanged files (same size and mtime, else sa
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,22 +10,19 @@ from pathlib import Path
 from whoosh.index import FileIndex
 from whoosh.writing import IndexWriter
 
-from viewer.core.article import Article
 from viewer.core.errors import CancelledError, ImportFailure
-from viewer.importers.binary_formats import binary_kind
 from viewer.importers.reader import (
     MAX_FILE_BYTES,
     ensure_regular_file,
     ensure_text_name,
     iter_source_files,
-    parse_source,
     printable_path,
 )
-from viewer.importers.warc_format import parse_warc
 from viewer.search.archive_index import INDEX_VERSION, exclusive_writer
+from viewer.search.feed import Job, default_workers, prepared
 from viewer.search.identity import disambiguated_id, is_title_based, primary_id
 from viewer.search.manifest import FileRecord, Manifest
-from viewer.search.schema import document_of
+from viewer.search.prepare import PreparedArticle, PreparedFile
 
 Progress = Callable[[int, int, str], None]
 
@@ -69,11 +65,13 @@ class _Sync:
     def __init__(self, ix: FileIndex, writer: IndexWriter, manifest: Manifest, report: SyncReport,
                  cancel: Callable[[], bool] = _never):
         self.writer = writer
+        self.cancel = cancel
         self.manifest = manifest
         self.report = report
         self.owners = manifest.owners()
         self.ix = ix
-        self.cancel = cancel
+        # Into an empty index every article is new (placing takes each id once): no delete by id first.
+        self.add = writer.add_document if ix.doc_count_all() == 0 else writer.update_document
 
     def remove_file(self, path: str) -> None:
         record = self.manifest.files.pop(path, None)
@@ -84,48 +82,54 @@ class _Sync:
             self.owners.pop(article_id, None)
             self.report.removed += 1
 
-    def read_file(self, path: Path, stat_size: int, mtime_ns: int) -> None:
+    def plan(self, path: Path) -> Job | None:
+        """The file as a job to prepare, or None when it is settled here: unchanged since the last
+        sync (same size and mtime), or unreadable (ImportFailure/OSError raised)."""
+        ensure_text_name(path)
+        stat = path.stat()
+        ensure_regular_file(stat.st_mode)
         key = str(path)
         previous = self.manifest.files.get(key)
-        if previous and previous.size == stat_size and previous.mtime_ns == mtime_ns:
+        if previous and previous.size == stat.st_size and previous.mtime_ns == stat.st_mtime_ns:
             self.report.unchanged += len(previous.articles)
-            return
-        if stat_size > MAX_FILE_BYTES:
-            raise ImportFailure(f"The file is too large ({stat_size // 2**20} MB; the limit is 64 MB).",
-                                f"پرونده بیش از حد بزرگ است ({stat_size // 2**20} مگابایت).")
-        data = path.read_bytes()
-        digest = hashlib.sha1(data).hexdigest()
+            return None
+        if stat.st_size > MAX_FILE_BYTES:
+            raise ImportFailure(f"The file is too large ({stat.st_size // 2**20} MB; the limit is 64 MB).",
+                                f"پرونده بیش از حد بزرگ است ({stat.st_size // 2**20} مگابایت).")
+        if previous is None:
+            return Job(key, stat.st_size, stat.st_mtime_ns, None)
+        return Job(key, stat.st_size, stat.st_mtime_ns, previous.sha1, previous.read_up_to, previous.read_up_to_sha1)
+
+    def apply(self, job: Job, ready: PreparedFile) -> None:
+        """A prepared file into the writer and the manifest; ImportFailure when it has no articles."""
+        if not ready.digest and ready.failure:  # never read
+            raise ImportFailure(*ready.failure)
         self.report.files_read += 1
-        if previous and previous.sha1 == digest:
-            previous.size, previous.mtime_ns = stat_size, mtime_ns
+        previous = self.manifest.files.get(job.path)
+        if previous and previous.sha1 == ready.digest:
+            previous.size, previous.mtime_ns = job.size, job.mtime_ns
             self.report.unchanged += len(previous.articles)
             return
-        record = FileRecord(stat_size, mtime_ns, digest)
+        if ready.failure or ready.articles is None:
+            raise ImportFailure(*(ready.failure or ("The file changed while it was read.", "پرونده هنگام خواندن تغییر کرد.")))
+        record = FileRecord(job.size, job.mtime_ns, ready.digest)
         old = previous.articles if previous else {}
-        if binary_kind(data) == "warc":
-            start = _appended_from(data, previous)
-            read = parse_warc(data, start)
-            articles = read.articles
-            if start:
-                record.articles = dict(old)  # the records read before are still there, unchanged
-                self.report.unchanged += len(old)
-            record.read_up_to = read.end
-            record.read_up_to_sha1 = digest if read.end == len(data) else hashlib.sha1(data[:read.end]).hexdigest()
-        else:
-            articles = parse_source(data, path.name)
-        for article in articles:
+        if ready.appended_from:  # a WARC a crawler appended to: the records read before are still there
+            record.articles = dict(old)
+            self.report.unchanged += len(old)
+        record.read_up_to, record.read_up_to_sha1 = ready.read_up_to, ready.read_up_to_sha1
+        for item in ready.articles:
             if self.cancel():  # a large file holds thousands of articles: stop within it too
                 raise CancelledError()
-            article.source = key
-            self._place(article, key, record, old)
+            self._place(item, job.path, record, old)
         for article_id in set(old) - set(record.articles):
             self.writer.delete_by_term("id", article_id)
             self.owners.pop(article_id, None)
             self.report.removed += 1
-        self.manifest.files[key] = record
+        self.manifest.files[job.path] = record
 
-    def _place(self, article: Article, key: str, record: FileRecord, old: dict[str, str]) -> None:
-        content_hash = article.content_hash()
+    def _place(self, item: PreparedArticle, key: str, record: FileRecord, old: dict[str, str]) -> None:
+        article, content_hash = item.article, item.content_hash
         article.id = primary_id(article)
         owner = self.owners.get(article.id)
         taken = (owner is not None and owner != key) or article.id in record.articles
@@ -141,7 +145,7 @@ class _Sync:
         if old.get(article.id) == content_hash:
             self.report.unchanged += 1
             return
-        self.writer.update_document(**document_of(article))
+        self.add(**item.document())
         if article.id in old:
             self.report.updated += 1
         else:
@@ -158,8 +162,12 @@ def sync_sources(
     remove_missing: bool = True,
     progress: Progress = _silent,
     cancel: Callable[[], bool] = _never,
+    workers: int | None = None,
 ) -> SyncReport:
-    """Bring the index up to date with the files under `roots`. Cancelling leaves it as it was."""
+    """Bring the index up to date with the files under `roots`. Cancelling leaves it as it was.
+
+    Files are read, parsed and analysed by `workers` processes (None: one per core when there is
+    enough to read; 0: in this process) while this one feeds the index writer in file order."""
     roots = [Path(r).expanduser().resolve() for r in roots]
     report = SyncReport()
     for root in roots:
@@ -174,19 +182,28 @@ def sync_sources(
         if remove_missing:
             for missing in [p for p in manifest.files if p not in present and _under(p, roots)]:
                 run.remove_file(missing)
-        for done, path in enumerate(files):
-            if cancel():
-                raise CancelledError()
-            progress(done, len(files), printable_path(path))
+        planned: list[Job | None] = []
+        for path in files:
             try:
-                ensure_text_name(path)
-                stat = path.stat()
-                ensure_regular_file(stat.st_mode)
-                run.read_file(path, stat.st_size, stat.st_mtime_ns)
-            except ImportFailure as exc:
-                report.failed.append({"path": printable_path(path), "error": exc.en})
-            except OSError as exc:
-                report.failed.append({"path": printable_path(path), "error": f"Cannot read the file: {exc.strerror or exc}."})
+                planned.append(run.plan(path))
+            except (ImportFailure, OSError) as exc:
+                planned.append(None)
+                report.failed.append(_failure(path, exc))
+        jobs = [job for job in planned if job is not None]
+        stream = prepared(jobs, default_workers(jobs) if workers is None else workers)
+        try:
+            for done, (path, job) in enumerate(zip(files, planned, strict=True)):
+                if cancel():
+                    raise CancelledError()
+                progress(done, len(files), printable_path(path))
+                if job is None:
+                    continue
+                try:
+                    run.apply(*next(stream))
+                except ImportFailure as exc:
+                    report.failed.append(_failure(path, exc))
+        finally:
+            stream.close()
         stale = _drop_unknown_sources(writer, manifest) if manifest.pending or fresh else 0
         progress(len(files), len(files), "")
         if cancel():
@@ -202,13 +219,10 @@ def sync_sources(
     return report
 
 
-def _appended_from(data: bytes, previous: FileRecord | None) -> int:
-    """Where a WARC that a crawler appended to goes on: the end of the records read last time, when
-    the bytes up to it are the same; else 0 (read it all)."""
-    if previous is None or not previous.read_up_to or previous.read_up_to > len(data):
-        return 0
-    same = hashlib.sha1(data[:previous.read_up_to]).hexdigest() == previous.read_up_to_sha1
-    return previous.read_up_to if same else 0
+def _failure(path: Path, exc: ImportFailure | OSError) -> dict[str, str]:
+    if isinstance(exc, ImportFailure):
+        return {"path": printable_path(path), "error": exc.en}
+    return {"path": printable_path(path), "error": f"Cannot read the file: {exc.strerror or exc}."}
 
 
 def _drop_unknown_sources(writer: IndexWriter, manifest: Manifest) -> int:

@@ -1,0 +1,70 @@
+"""A search can be cancelled between its steps (a newer keystroke), and its count can come later."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pytest
+
+from tests.search.generated_corpus import SEED, write_corpus
+from viewer.core.errors import CancelledError
+from viewer.search.archive_index import open_index
+from viewer.search.searcher import ArchiveSearcher
+from viewer.search.sync import sync_sources
+
+QUERIES = ("کتاب", "تهران فوتبال", '"دانشگاه ایران"', "بازار*", "نفت -مجلس")
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveSearcher]:
+    print("seed", SEED)
+    root = tmp_path_factory.mktemp("cancel")
+    write_corpus(root / "corpus", random.Random(SEED))
+    ix, _ = open_index(root / "index")
+    sync_sources(ix, root / "index", [root / "corpus"], fresh=True, workers=0)
+    with ArchiveSearcher(ix) as opened:
+        yield opened
+
+
+class _AfterCalls:
+    """Says 'cancel' from its n-th question on, like a window whose user typed again meanwhile."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.asked = 0
+
+    def __call__(self) -> bool:
+        self.asked += 1
+        return self.asked > self.n
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_search_stops_at_each_step_it_is_cancelled_at(searcher: ArchiveSearcher, query: str) -> None:
+    whole = searcher.search(query, limit=5)
+    assert whole.hits, query
+    never = _AfterCalls(10_000)
+    assert searcher.search(query, limit=5, cancel=never).hits == whole.hits
+    steps = never.asked
+    assert steps >= 3  # after parsing, after ranking, before each snippet, before counting
+    for n in range(steps):
+        with pytest.raises(CancelledError):
+            searcher.search(query, limit=5, cancel=_AfterCalls(n))
+    # A cancelled search leaves the searcher as it was.
+    assert searcher.search(query, limit=5).hits == whole.hits
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_count_can_come_after_the_first_page(searcher: ArchiveSearcher, query: str) -> None:
+    whole = searcher.search(query, limit=5)
+    first = searcher.search(query, limit=5, count=False)
+    # Prefixes are ranked by Whoosh: their count is a second pass, left for later.
+    assert first.total_exact is not query.endswith("*")
+    assert first.hits == whole.hits
+    if first.total_exact:  # counted while ranking anyway
+        assert (first.total, first.facets) == (whole.total, whole.facets)
+    else:
+        assert first.total == len(first.hits) <= whole.total and first.facets == []
+    assert searcher.count_matches(query) == (whole.total, whole.facets)
+    with pytest.raises(CancelledError):
+        searcher.count_matches(query, cancel=lambda: True)

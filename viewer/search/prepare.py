@@ -1,0 +1,119 @@
+"""A source file read, parsed and analysed, ready for the index writer.
+
+This is the part of a sync that needs no index: it runs in worker processes (see `feed.py`) while the
+main process feeds Whoosh's writer in file order. The text fields' postings are worked out here with
+the schema's own format and analyzer, so the writer indexes exactly what it would have analysed
+itself; `AnalyzedText` carries them to `PersianPositions.word_values`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from whoosh import fields
+
+from viewer.core.article import Article
+from viewer.core.errors import ImportFailure
+from viewer.importers.binary_formats import binary_kind
+from viewer.importers.reader import parse_source
+from viewer.importers.warc_format import parse_warc
+from viewer.search.schema import TEXT_FIELDS, build_schema, document_of
+
+Posting = tuple[str, int, float, bytes]  # term, frequency, weight, encoded positions
+
+
+class AnalyzedText(str):
+    """A text field's value with its postings already worked out."""
+
+    postings: list[Posting]
+
+    def __new__(cls, text: str, postings: list[Posting]) -> AnalyzedText:
+        value = super().__new__(cls, text)
+        value.postings = postings
+        return value
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (AnalyzedText, (str(self), self.postings))
+
+
+@dataclass
+class PreparedArticle:
+    article: Article
+    content_hash: str
+    title: AnalyzedText
+    text: AnalyzedText
+
+    def document(self) -> dict[str, object]:
+        """The writer's fields: the analysed texts indexed, the plain ones stored."""
+        doc = document_of(self.article)
+        for name in TEXT_FIELDS:
+            doc[name] = getattr(self, name)
+            doc[f"_stored_{name}"] = str(doc[name])
+        return doc
+
+
+@dataclass
+class PreparedFile:
+    digest: str = ""
+    # None when the content is the one already indexed (same SHA-1): nothing was parsed.
+    articles: list[PreparedArticle] | None = None
+    failure: tuple[str, str] | None = None  # (English, Persian) when the file cannot be read as articles
+    # a WARC: read on from this byte (0: from the start), up to `read_up_to` whose bytes have that SHA-1
+    appended_from: int = 0
+    read_up_to: int = 0
+    read_up_to_sha1: str = ""
+
+
+@cache
+def _text_fields() -> dict[str, fields.FieldType]:
+    schema = build_schema()
+    return {name: schema[name] for name in TEXT_FIELDS}
+
+
+def analyzed(fieldname: str, text: str) -> AnalyzedText:
+    field = _text_fields()[fieldname]
+    return AnalyzedText(text, list(field.format.word_values(text, field.analyzer, mode="index")))
+
+
+def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "") -> PreparedFile:
+    """Read `path`; unless its SHA-1 is `known_sha1`, parse it and analyse every article's text. A WARC
+    whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return PreparedFile(failure=(f"Cannot read the file: {exc.strerror or exc}.",
+                                     f"پرونده خوانده نشد: {exc.strerror or exc}."))
+    digest = hashlib.sha1(data).hexdigest()
+    if digest == known_sha1:
+        return PreparedFile(digest)
+    ready = PreparedFile(digest)
+    try:
+        if binary_kind(data) == "warc":
+            ready.appended_from = _appended_from(data, read_up_to, read_up_to_sha1)
+            warc = parse_warc(data, ready.appended_from)
+            articles = warc.articles
+            ready.read_up_to = warc.end
+            ready.read_up_to_sha1 = digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
+        else:
+            articles = parse_source(data, Path(path).name)
+    except ImportFailure as exc:
+        ready.failure = (exc.en, exc.fa)
+        return ready
+    prepared = []
+    for article in articles:
+        article.source = path
+        prepared.append(PreparedArticle(article, article.content_hash(), analyzed("title", article.title),
+                                        analyzed("text", article.text)))
+    ready.articles = prepared
+    return ready
+
+
+def _appended_from(data: bytes, read_up_to: int, read_up_to_sha1: str) -> int:
+    """Where a WARC that a crawler appended to goes on: the end of the records read last time, when
+    the bytes up to it are the same; else 0 (read it all)."""
+    if not read_up_to or read_up_to > len(data):
+        return 0
+    return read_up_to if hashlib.sha1(data[:read_up_to]).hexdigest() == read_up_to_sha1 else 0

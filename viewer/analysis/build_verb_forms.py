@@ -21,8 +21,9 @@ def main() -> None:
         if " " not in form and "_" not in form:
             forms_by_lemma[lemma].append(form)
     lines = [f"{lemma}\t{' '.join(sorted(forms))}" for lemma, forms in sorted(forms_by_lemma.items())]
-    with gzip.open(VERB_FORMS_PATH, "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write("\n".join(lines) + "\n")
+    # mtime=0 and no file name in the header: the same table gives the same bytes (reproducible packages).
+    packed = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
+    VERB_FORMS_PATH.write_bytes(packed)
     print(f"{sum(len(f) for f in forms_by_lemma.values())} forms of {len(lines)} verbs -> {VERB_FORMS_PATH}")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import sys
 import threading
 from pathlib import Path
 
@@ -25,6 +26,9 @@ VERB_PREFIXES = ("نمی", "می")
 PLURAL_SUFFIXES = ("هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها")
 # Split only off words hazm does not know whole: بهتر and دفتر are words, not به+تر and دف+تر.
 WEAK_SUFFIXES = ("ترین", "تر", "ای", "ام", "ات", "اش")
+PERFECT_ENDINGS = ("است", "اند", "ایم", "اید", "ام", "ای")
+# Words no inflection is taken off to reach: به is not the base of بهترین (best), nor همه of همگان.
+FUNCTION_BASES = frozenset("به که را از با در بر تا هم همه چه آن این او ما".split())
 
 # hazm.constants.SUFFIXES plus the endings hazm's Stemmer adds, longest first (its order).
 _STEMMER_ENDS = sorted({
@@ -35,15 +39,19 @@ _STEMMER_ENDS = sorted({
 
 
 class LemmaTable:
-    """hazm's `Lemmatizer.lemmatize(word)` (no part of speech), from the compact tables."""
+    """hazm's `Lemmatizer.lemmatize(word)` (no part of speech), from the compact tables, and the
+    inflections hazm's word list holds as words of their own (`inflection`)."""
 
-    def __init__(self, words: set[str], verbs: dict[str, str]):
+    def __init__(self, words: set[str], verbs: dict[str, str], tags: dict[str, str] | None = None):
         self.words = words
         self.verbs = verbs
+        self.tags = tags or {}  # part-of-speech column of words.dat, for words ending in an -ان/-ات plural
+        self.past_stems = {lemma.split("#")[0]: lemma for lemma in verbs.values() if lemma.split("#")[0]}
 
     @classmethod
     def load(cls) -> LemmaTable:
-        return cls(_hazm_words(), _verb_forms())
+        words, tags = _hazm_words()
+        return cls(words, _verb_forms(), tags)
 
     def lemmatize(self, word: str) -> str:
         if word in self.words:
@@ -72,14 +80,23 @@ def _stem(word: str) -> str:
     return word
 
 
-def _hazm_words() -> set[str]:
-    """The first column of hazm's words.dat, read without importing hazm (and nltk with it)."""
+def _hazm_words() -> tuple[set[str], dict[str, str]]:
+    """The first column of hazm's words.dat, read without importing hazm (and nltk with it), and the
+    part-of-speech column of the words that may be plurals (-ان, -ات)."""
     spec = importlib.util.find_spec("hazm")
     if spec is None or not spec.submodule_search_locations:
-        return set()
+        return set(), {}
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "words.dat"
+    words: set[str] = set()
+    tags: dict[str, str] = {}
     with open(path, encoding="utf-8") as handle:
-        return {line.partition("\t")[0] for line in handle if line.strip()}
+        for line in handle:
+            word, _, rest = line.rstrip("\n").partition("\t")
+            if not word:
+                continue
+            words.add(word)
+            tags[word] = sys.intern(tags.get(word, "") + "," + rest.partition("\t")[2])
+    return words, tags
 
 
 def _verb_forms() -> dict[str, str]:
@@ -128,9 +145,58 @@ def _zwnj_spellings(word: str, known: set[str]) -> list[str]:
 def lemma_of(word: str) -> str:
     """hazm's lemma of `word` (in `lemma_form`), or `word` itself when hazm does not know it."""
     table = lemmatizer()
+    verb = verb_of_form(word, table)
+    if verb is not None:
+        return verb
     # hazm's word list holds joined spellings (`کتابها`) as words of their own: split first.
     for spelling in [*_zwnj_spellings(word, table.words)[1:], word]:
         lemma = table.lemmatize(spelling)
         if lemma != spelling:
             return lemma
-    return word
+    return inflection_base(word, table) or word
+
+
+def verb_of_form(word: str, table: LemmaTable) -> str | None:
+    """The verb of a participle, a perfect or an infinitive that hazm's word list also holds as a
+    word (`گفته`, `دیدن`, `دیده‌اند`, `خورده‌است`), which hazm's Lemmatizer leaves whole."""
+    for ending in PERFECT_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)].rstrip(ZWNJ).endswith("ه"):
+            word = word[: -len(ending)].rstrip(ZWNJ)
+            break
+    verb = table.verbs.get(word)
+    if verb is None:
+        return None
+    past = verb.split("#")[0]
+    if past and (word == past + "ن" or word.endswith(past + "ه")):
+        return verb
+    return None
+
+
+def inflection_base(word: str, table: LemmaTable) -> str | None:
+    """The base of a plural in -ان/-یان/-گان/-ات or of a superlative/comparative that hazm's word
+    list holds as a word (`دوستان`, `نمایندگان`, `مهمترین`), or None.
+
+    Nouns that only look like plurals (سازمان, پایان, باران) are tagged adjective-capable in
+    words.dat while their plurals are not, so a listed word counts as a plural only when it is not
+    tagged AJ and its base is."""
+    words, tags = table.words, table.tags
+    if word.endswith("ترین") and len(word) > 5:
+        base = word[:-4].rstrip(ZWNJ)
+        return base if base in words and base not in FUNCTION_BASES else None
+    if word.endswith("تر") and len(word) > 4:
+        base = word[:-2].rstrip(ZWNJ)
+        if base in words and base not in FUNCTION_BASES and (word + "ین") in words:
+            return base
+        return None
+    listed = word in words
+    if listed and "AJ" in tags.get(word, ""):
+        return None
+    for suffix, restore in (("گان", "ه"), ("یان", ""), ("ان", ""), ("ات", "")):
+        if not word.endswith(suffix) or len(word) - len(suffix) < 2:
+            continue
+        base = word[: -len(suffix)].rstrip(ZWNJ) + restore
+        if base in words and base not in FUNCTION_BASES and (not listed or "AJ" in tags.get(base, "")):
+            if suffix == "یان" and not base.endswith(("ا", "و", "ی")):
+                continue
+            return base
+    return None

@@ -168,3 +168,23 @@ def test_every_row_through_the_command(run_cli, tmp_path: Path) -> None:  # type
     code, out, _ = run_cli("search", "دانشجو", "--json")
     hit = json.loads(out)["hits"][0]
     assert hit["id"] == id_of[title_of["plurals"]] and "<b>دانشجویان</b>" in hit["snippet"]
+
+
+@pytest.mark.parametrize(("query", "link"), [
+    ('tag:"بازی های آسیایی"', "tag-plural"),     # a tag whose words hold a detached suffix, typed as written
+    ('"اطلاع رسانی شان"', "tag-plural"),          # a compound of three parts typed with spaces, quoted
+    ("می‌گذرد", "tag-plural"),                    # hazm writes گذشتن's past stem two ways
+    ('"می توان"', "tag-plural"),                  # a detached می before an impersonal verb stays a verb
+])
+def test_more_rows(tmp_path: Path, query: str, link: str) -> None:
+    archive = small_archive(tmp_path, [
+        _article("tag-plural", "بازی‌ها", "اطلاع‌رسانی‌شان کم بود. دو سال از آن روز گذشته و می‌توان گفت.",
+                 ("بازی های آسیایی",)),
+        _article("other", "خبر دیگر", "اطلاع‌رسانی شد. توان تیم کم بود.", ("بازی‌ها",)),
+    ])
+    try:
+        with archive.searcher() as searcher:
+            found = searcher.search(query, with_ids=True).doc_ids
+            assert found == [_id_of(searcher, link)]
+    finally:
+        archive.close()

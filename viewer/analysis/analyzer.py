@@ -110,17 +110,19 @@ def word_keys(word: str) -> tuple[str, str | None]:
     return surface, lemma_key
 
 
-def _is_verb(word: str) -> bool:
+def _is_verb(word: str, rest: str) -> bool:
+    """Whether a detached می and `rest` make a verb: the joined word has a verb lemma, or `rest`
+    may be a verb form (`می توان`); `ماه می سال` has none."""
     lemma = word_keys(word.translate(_SPACES)[:_MAX_WORD])[1]
-    return lemma is not None and "#" in lemma
+    return (lemma is not None and "#" in lemma) or lemmatizer().may_start_verb(lemma_form(rest))
 
 
 def words_of(text: str, lemmas: bool = True) -> list[str]:
     """The words one token as found holds (see the module docstring). Without `lemmas`, a detached
     `می` is kept when it may start a verb (no lemma is looked up)."""
     detached = _DETACHED.match(text)
-    if detached and (not lemmas or not _is_verb(text)):
-        rest = text[detached.end():]
+    rest = text[detached.end():] if detached else ""
+    if detached and (not lemmas or not _is_verb(text, rest)):
         parts = [rest] if lemmas else [text, rest]
     else:
         parts = [text]
@@ -297,7 +299,22 @@ def verb_alternatives(word: str) -> tuple[str, ...]:
         past = verb.split("#")[0]
         if past and past != surface and past not in STOPWORDS:
             keys.append(past)
+        keys += sorted(LEMMA_PREFIX + fold_word(other) for other in lemmatizer().related_verbs(_verb_written(verb)))
     return tuple(keys)
+
+
+def _verb_written(verb_key: str) -> str:
+    """The lemma as hazm writes it (آ kept) of a folded verb key, or the key."""
+    return _written_verbs().get(verb_key, verb_key)
+
+
+_written: dict[str, str] = {}
+
+
+def _written_verbs() -> dict[str, str]:
+    if not _written:
+        _written.update({fold_word(lemma): lemma for lemma in set(lemmatizer().verbs.values())})
+    return _written
 
 
 def search_keys(word: str) -> tuple[str, ...]:

@@ -46,12 +46,45 @@ class LemmaTable:
         self.words = words
         self.verbs = verbs
         self.tags = tags or {}  # part-of-speech column of words.dat, for words ending in an -ان/-ات plural
-        self.past_stems = {lemma.split("#")[0]: lemma for lemma in verbs.values() if lemma.split("#")[0]}
+        self.present_stems = {lemma.partition("#")[2] for lemma in verbs.values()} - {""}
+        self._by_stem: dict[str, set[str]] | None = None
 
     @classmethod
     def load(cls) -> LemmaTable:
         words, tags = _hazm_words()
         return cls(words, _verb_forms(), tags)
+
+    def may_start_verb(self, rest: str) -> bool:
+        """Whether `rest` after a detached می may be a present or past verb form (توان, رود, گفت)."""
+        for end in ("", "م", "ی", "د", "یم", "ید", "ند", "ه"):
+            stem = rest[: len(rest) - len(end)] if end else rest
+            if rest.endswith(end) and (stem in self.present_stems or f"{stem}#" in self._stems()):
+                return True
+        return False
+
+    def related_verbs(self, lemma: str) -> set[str]:
+        """Verbs whose forms a form of `lemma` may be written as: those sharing its past stem
+        (hazm gives نوشته to نوشت#نورد and می‌نویسد to نوشت#نویس), and those sharing its present
+        stem with a past stem one letter away (hazm's گدشت#گذر beside گذشت#گذر)."""
+        past, _, present = lemma.partition("#")
+        found = set(self._stems().get(past + "#", ()))
+        for other in self._stems().get("#" + present, ()):
+            other_past = other.partition("#")[0]
+            if len(other_past) == len(past) and sum(a != b for a, b in zip(other_past, past, strict=True)) == 1:
+                found.add(other)
+        found.discard(lemma)
+        return found
+
+    def _stems(self) -> dict[str, set[str]]:
+        if self._by_stem is None:
+            by_stem: dict[str, set[str]] = {}
+            for lemma in set(self.verbs.values()):
+                past, _, present = lemma.partition("#")
+                for stem in (past + "#", "#" + present):
+                    if stem != "#" and stem[:-1] != "#":
+                        by_stem.setdefault(stem, set()).add(lemma)
+            self._by_stem = by_stem
+        return self._by_stem
 
     def lemmatize(self, word: str) -> str:
         if word in self.words:

@@ -31,7 +31,7 @@ _PLAIN_WORD = re.compile(r"^[\w\u200c]+$")
 _PERSIAN_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "٭": "*", "؟": "?"})
 # A question mark ending a word ends a question (pasted `تهران؟`): punctuation, not a wildcard.
 _QUESTION_MARK = re.compile(r"(?<=\w)[?؟]+(?=[\s\"»«)]|$)")
-_TAG_SPACE = "\u2007"  # a quoted tag's spaces until Whoosh has read it, so و inside is no operator
+_TAG_SPACE = "\u2064"  # a quoted tag's spaces until Whoosh has read it, so و inside is no operator
 _OWN_LEMMA = "\u2063"  # marks a word searched by its key and its own lemma token only
 _QUOTED = re.compile(r'((?:\w+:)?)"([^"]*)"')
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b-\x1f]")
@@ -41,10 +41,11 @@ MAX_QUERY_CHARS = 1000
 def normalize_query(text: str) -> str:
     """The query string Whoosh parses: joined affixes, operators and field names in English."""
     text = _QUESTION_MARK.sub(" ", _BIDI.sub("", text)).translate(_PERSIAN_QUOTES)[:MAX_QUERY_CHARS]
+    text = _FIELD_PREFIX.sub(lambda m: _FIELD_ALIASES[m.group(1).lower()] + ":", text)
+    # A quoted tag is one term as written: its spaces are kept from the affix joins and operators.
+    text = _QUOTED_TAG.sub(lambda m: "tags:'" + _TAG_SPACE.join(m.group(1).replace("'", " ").split()) + "'", text)
     text = _DETACHED_PREFIX.sub(lambda m: m.group(1) + QUERY_JOINER, text)
     text = _DETACHED_SUFFIX.sub(lambda m: ZWNJ + m.group(1), text)
-    text = _FIELD_PREFIX.sub(lambda m: _FIELD_ALIASES[m.group(1).lower()] + ":", text)
-    text = _QUOTED_TAG.sub(lambda m: "tags:'" + _TAG_SPACE.join(m.group(1).replace("'", " ").split()) + "'", text)
     if text.count('"') % 2:
         text = text.replace('"', " ")
     if text.count("(") != text.count(")"):
@@ -67,14 +68,15 @@ def join_compounds(text: str, reader: IndexReader) -> str:
     return "".join(out)
 
 
-def _joinable(a: str, b: str, reader: IndexReader) -> bool:
-    """Two plain words whose joined key (or lemma) is a word of the archive, not both function
-    words (the joined `شده‌اند` of `دستگیر شده اند` must not become required)."""
-    return (a not in _OPERATORS.values() and b not in _OPERATORS.values()
-            and bool(_PLAIN_WORD.match(a)) and bool(_PLAIN_WORD.match(b)) and not a.isascii()
-            and not (is_stopword(a) and is_stopword(b))
-            and any(reader.doc_frequency(field, key) for field in TEXT_FIELDS
-                    for key in (fold_word(a + b), LEMMA_PREFIX + fold_word(a + b))))
+def _joinable(words: list[str], reader: IndexReader) -> bool:
+    """Plain words whose joined key (or lemma) is a word of the archive, not all function words
+    (the joined `شده‌اند` of `دستگیر شده اند` must not become required)."""
+    if not all(w not in _OPERATORS.values() and _PLAIN_WORD.match(w) for w in words) or words[0].isascii():
+        return False
+    if all(is_stopword(w) for w in words):
+        return False
+    key = fold_word("".join(words))
+    return any(reader.doc_frequency(field, k) for field in TEXT_FIELDS for k in (key, LEMMA_PREFIX + key))
 
 
 def _join_words(text: str, reader: IndexReader) -> str:
@@ -84,7 +86,7 @@ def _join_words(text: str, reader: IndexReader) -> str:
     while i < len(words):
         a = words[i]
         b = words[i + 1] if i + 1 < len(words) else ""
-        if b and _joinable(a, b, reader):
+        if b and _joinable([a, b], reader):
             out.append(f"(({a} {b}) OR {a}{ZWNJ}{b})")
             i += 2
             continue
@@ -95,12 +97,13 @@ def _join_words(text: str, reader: IndexReader) -> str:
 
 def _join_phrase(field: str, phrase: str, reader: IndexReader) -> str:
     words = phrase.split()
-    cuts = [i for i in range(len(words) - 1) if _joinable(words[i], words[i + 1], reader)][:4]
-    if not cuts:
-        return f'{field}"{phrase}"'
     variants = [words]
-    for cut in cuts:
-        variants.append(words[:cut] + [words[cut] + ZWNJ + words[cut + 1]] + words[cut + 2:])
+    for size in (2, 3):  # a compound of two or three parts (اطلاع رسانی شان)
+        for i in range(len(words) - size + 1):
+            if len(variants) < 6 and _joinable(words[i:i + size], reader):
+                variants.append(words[:i] + [ZWNJ.join(words[i:i + size])] + words[i + size:])
+    if len(variants) == 1:
+        return f'{field}"{phrase}"'
     # A one-word variant also finds the word's inflections written as one (`"ملی پوش"` finds
     # ملی‌پوش‌ها, as plain Whoosh does), but only by its own lemma token: `"کتاب های"` stays exact.
     return "(" + " OR ".join(f'{field}"{" ".join(v)}"' if len(v) > 1 else f"{field}{v[0]}{_OWN_LEMMA}"
@@ -117,7 +120,7 @@ class PersianQueryParser(QueryParser):
 
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):  # type: ignore[no-untyped-def]
         if fieldname == "tags":
-            return wq.Term("tags", normalize_tag(text), boost=boost)
+            return wq.Term("tags", normalize_tag(text.replace(_TAG_SPACE, " ")), boost=boost)
         if fieldname not in TEXT_FIELDS or termclass is not wq.Term:
             if fieldname in TEXT_FIELDS and termclass in (wq.Prefix, wq.FuzzyTerm, wq.Wildcard):
                 text = fold_word(text.replace("*", "\x00").replace("?", "\x01")).replace("\x00", "*").replace("\x01", "?")

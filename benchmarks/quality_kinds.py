@@ -12,8 +12,7 @@ list for what a verb form is), the forms a user meets, and types them the way a 
 - the base of a superlative of the text (`مهم` for `مهمترین`);
 - a verb typed as its infinitive or present form where the text has a participle or a perfect;
 - a chain of light words of the text typed verbatim (`دستگیر شده اند`);
-- a detached `می` that starts no verb (the joined form is no word of the corpus), typed verbatim
-  with its neighbours (`ماه می سال`);
+- the month می (after ماه or a day, before a year) typed verbatim with its neighbours (`ماه می سال`);
 - a tag of the article holding a stopword, as `tag:"…"`; a word of a tag that is not in the
   article's title or text, typed as a word.
 """
@@ -33,7 +32,7 @@ _PERSIAN = str.maketrans("0123456789٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹
 _ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _PERFECT = re.compile(f"^(ن?)(?:می{ZWNJ}?)?(.{{2,}})ه(?:{ZWNJ}?(?:ام|ای|است|ایم|اید|اند))?$")
 _CHAIN = re.compile(r"(?<!\S)([^\W\d_]{3,}) (شده|بوده|کرده|گفته) (است|اند|بود|بودند|باشد)(?!\S)")
-_MAY = re.compile(r"(?<!\S)([^\W\d_]{2,}) (می) ([^\W\d_]{2,}|\d+)(?!\S)")
+_MAY = re.compile(r"(?<!\S)(ماه|\d{1,2}) می ([^\W\d_]{2,}|\d{4})(?!\S)")
 
 
 def _lexicon_word(word: str) -> bool:
@@ -154,14 +153,9 @@ class EverydayKinds:
         return [(m.group(0), t._typed(m.group(0))) for m in _CHAIN.finditer(doc.text) if t._content(m.group(1))]
 
     def may_word(self, doc: Any) -> list[tuple[str, str]]:
+        """The month: می after ماه or a day, or before a year (a verb's می is never there)."""
         t = self.tools
-        pairs = []
-        for m in _MAY.finditer(doc.text):
-            after = m.group(3)
-            joined = t.fold_word("می" + after)
-            if joined not in self.vocabulary and t._content(m.group(1)) and (after.isdigit() or t._content(after)):
-                pairs.append((m.group(0), t._typed(m.group(0))))
-        return pairs
+        return [(m.group(0), t._typed(m.group(0))) for m in _MAY.finditer(doc.text)]
 
     def tag_stopword(self, doc: Any) -> list[tuple[str, str]]:
         t = self.tools

@@ -84,6 +84,9 @@ KINDS = (
 )
 
 
+VERBATIM_KINDS = ("light-chain", "may-word")
+
+
 class Doc:
     def __init__(self, item: dict, file: str):
         self.link: str = item["link"]
@@ -141,9 +144,11 @@ class Generator(EverydayKinds):
         words = [w for w in doc.title_words if _plain(w) and _content(w)]
         return min(words, key=lambda w: (self.df[fold_word(w)], w)) if words else None
 
-    def pick(self, candidates: list[tuple[str, str]], rare: str) -> tuple[str, str] | None:
-        """One (source form, typed form) whose typed form is not the rare word."""
-        options = [(s, t) for s, t in dict.fromkeys(candidates) if fold_word(t) != fold_word(rare) and t != s]
+    def pick(self, candidates: list[tuple[str, str]], rare: str, verbatim: bool = False) -> tuple[str, str] | None:
+        """One (source form, typed form) whose typed form is not the rare word (and, unless the kind
+        types the text verbatim, differs from the source)."""
+        options = [(s, t) for s, t in dict.fromkeys(candidates)
+                   if fold_word(t) != fold_word(rare) and (verbatim or t != s) and rare not in t.split()]
         return self.rng.choice(options) if options else None
 
     # one method per kind: the candidate (source form, typed form) pairs of a document
@@ -233,7 +238,7 @@ class Generator(EverydayKinds):
                 rare = self.rare_title_word(doc)
                 if rare is None:
                     continue
-                chosen = self.pick(method(doc), rare)
+                chosen = self.pick(method(doc), rare, verbatim=kind in VERBATIM_KINDS)
                 if chosen is None:
                     continue
                 queries.append((f"{rare} {chosen[1]}", doc, chosen[0]))

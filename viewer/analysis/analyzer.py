@@ -55,20 +55,23 @@ _FUNCTION_WORDS = """
 چه حتی بدون برخی هنوز چنین چون نه چرا وقتی فقط اگر آیا بلکه شاید مانند مثل آنچه زیرا
 بنابراین آنجا اینکه آنکه سپس لذا درباره طی میان باید می نمی آن برای تا
 """
-# The auxiliaries, every affirmative one-word form: بودن (است, هست, باشد …), شدن (شد, شده, شود,
-# می‌شود …), future خواستن (خواهد …), progressive داشتن (دارد, داشت …), the perfect endings written
-# apart (داده اند) and the auxiliary participles with them (شده‌اند). Negative forms (نمی‌شود, نیست
-# excepted) say something and stay words.
-_PERSONS = ("م", "ی", "", "یم", "ید", "ند")
+# The auxiliaries, every one-word form, affirmative and negative (a passive or a future is negated
+# on its auxiliary: دیده نشد): بودن (است, هست, باشد …), شدن (شد, شده, شود, می‌شود …), future خواستن
+# (خواهد …), داشتن (دارد, داشت …), the perfect endings written apart (داده اند) and the auxiliary
+# participles with them (شده‌اند).
+_PAST = ("م", "ی", "", "یم", "ید", "ند")
+_PRESENT = ("م", "ی", "د", "یم", "ید", "ند")
 _ENDINGS = ("ام", "ای", "است", "ایم", "اید", "اند")
+_NEGATABLE = (
+    [f"{pre}{stem}{p}" for pre in ("", "می") for stem in ("بود", "شد", "داشت") for p in _PAST]
+    + [f"{pre}{stem}{p}" for pre in ("", "می") for stem in ("باش", "شو", "دار") for p in _PRESENT]
+    + [f"خواه{p}" for p in _PRESENT] + ["باش", "شو", "بوده", "شده", "میشده", "داشته"]
+)
 _AUXILIARIES = (
-    [f"بود{p}" for p in _PERSONS] + [f"باش{p or 'د'}" for p in _PERSONS] + ["باش", "بوده", "است", "نیست", "نیستند"]
-    + [f"هست{p}" for p in _PERSONS]
-    + [f"{pre}{stem}{p}" for pre in ("", "می") for stem in ("شد", "شو") for p in _PERSONS if (stem, p) != ("شو", "")]
-    + ["شود", "میشود", "شده", "میشده"]
-    + [f"خواه{p or 'د'}" for p in _PERSONS]
-    + [f"دار{p or 'د'}" for p in _PERSONS] + [f"داشت{p}" for p in _PERSONS] + ["داشته"]
-    + list(_ENDINGS) + [f"{aux}{end}" for aux in ("شده", "بوده", "داشته") for end in _ENDINGS]
+    _NEGATABLE + ["ن" + form for form in _NEGATABLE] + [f"بشو{p}" for p in _PRESENT] + ["بشو"]
+    + ["است", "هست"] + [f"هست{p}" for p in _PAST if p] + [f"نیست{p}" for p in _PAST]
+    + list(_ENDINGS) + [f"{pre}{aux}{end}" for aux in _NEGATABLE if aux.endswith("ه")
+                             for pre in ("", "ن") for end in _ENDINGS]
 )
 STOPWORDS = frozenset(fold_word(w) for w in _FUNCTION_WORDS.split() + _AUXILIARIES)
 

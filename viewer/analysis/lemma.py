@@ -198,6 +198,11 @@ def verb_of_form(word: str, table: LemmaTable) -> str | None:
             break
     verb = table.verbs.get(word)
     if verb is None:
+        for prefix in VERB_PREFIXES:  # hazm writes می‌خورده with its ZWNJ
+            if word.startswith(prefix) and not word.startswith(prefix + ZWNJ):
+                verb = table.verbs.get(prefix + ZWNJ + word[len(prefix):])
+                break
+    if verb is None:
         return None
     past = verb.split("#")[0]
     if past and (word == past + "ن" or word.endswith(past + "ه")):

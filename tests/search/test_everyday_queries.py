@@ -59,8 +59,8 @@ ROWS = [
     ("۱۲٫۵", "decimals", "۱۲٫۵"), ("12.5", "decimals", "۱۲٫۵"), ("12/5", "decimals", "۱۲٫۵"),
     ("۱۲/۵", "decimals", "۱۲٫۵"), ("10.450", "decimals", "10.450"), ("۱۰٫۴۵۰", "decimals", "10.450"),
     ('"رشد ۱۲٫۵ درصد"', "decimals", "۱۲٫۵"),
-    ("یورو", "glued", "یورو2020"), ("2020", "glued", "یورو2020"), ("کیلومتر", "glued", "۹کیلومتر"),
-    ("یورو2020", "glued", "یورو2020"), ('"در یورو2020"', "glued", "یورو2020"),
+    ("یورو", "glued", "یورو"), ("2020", "glued", "2020"), ("کیلومتر", "glued", "کیلومتر"),
+    ("یورو2020", "glued", "یورو"), ('"در یورو2020"', "glued", "2020"),
     ("دوست", "plurals", "دوستان"), ("کارگر", "plurals", "کارگران"), ("مرد", "plurals", "مردان"),
     ("زن", "plurals", "زنان"), ("نماینده", "plurals", "نمایندگان"), ("دانشجو", "plurals", "دانشجویان"),
     ("مهم", "superlatives", "مهمترین"), ("بیش", "superlatives", "بیشترین"), ("خوب", "superlatives", "خوبترین"),
@@ -69,7 +69,7 @@ ROWS = [
     ("خوردن", "verbs", "خورده‌است"), ("خورد", "verbs", "خورده‌است"),
     ("گفته شده است", "chains", "گفته"), ("دستگیر شده اند", "chains", "دستگیر"),
     ('"دستگیر شده اند"', "chains", "دستگیر"), ('"گفته شده است"', "chains", "گفته"),
-    ("ماه می سال جدید", "may", "ماه"), ('"ماه می سال جدید"', "may", "ماه"),
+    ("ماه می سال جدید", "may", "سال"), ('"ماه می سال جدید"', "may", "سال"),
     ('tag:"صدا و سیما"', "tag-stopword", ""), ('برچسب:"آموزش و پرورش"', "tag-stopword-2", ""),
     ("انتقالات 1396", "tag-words", ""), ("نقل انتقالات", "tag-words", ""),
 ]
@@ -100,11 +100,11 @@ def test_row_finds_its_article_with_marks(rows_archive: Archive, rows_searcher: 
     assert wanted in result.doc_ids
     if marked:
         hit = next(h for h in result.hits if h.id == wanted)
-        assert f"<b>{marked}</b>" in hit.snippet or f"<b>{marked}" in hit.snippet
+        assert f"<b>{marked}</b>" in hit.snippet
         article = rows_searcher.article(wanted)
         assert article is not None
         spans = find_hits(article.text, index_hit_keys(query, rows_archive.ix))
-        assert any(marked in article.text[start:end] for start, end in spans)
+        assert marked in [article.text[start:end] for start, end in spans]
 
 
 @pytest.mark.parametrize(("query", "decoy"), [

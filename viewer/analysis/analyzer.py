@@ -135,6 +135,21 @@ def words_of(text: str, lemmas: bool = True) -> list[str]:
     return words
 
 
+def word_spans(text: str) -> list[tuple[int, int]] | None:
+    """Where the words of a token holding more than one (`یورو2020`, `می سال`) sit inside it, or
+    None for a token of one word."""
+    words = words_of(text)
+    if words == [text]:
+        return None
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for word in words:
+        start = text.find(word, at)
+        spans.append((start, start + len(word)))
+        at = start + len(word)
+    return spans
+
+
 def number_keys(word: str) -> tuple[str, ...] | None:
     """A number written with separators (`۱۲٫۵`, `2/5`): its key (`12.5`) and its parts, or None."""
     if not _NUMBER.fullmatch(word):

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from html import escape
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, lemma_keys, surface_keys, token_pattern
+from viewer.analysis.analyzer import LEMMA_PREFIX, lemma_keys, surface_keys, token_pattern, word_spans
 from viewer.analysis.normalize import PRESENTATION_FORMS, coarse_fold
 
 SNIPPET_CHARS = 200
@@ -39,9 +39,22 @@ def matched_spans(text: str, keys: set[str] | frozenset[str]) -> list[tuple[int,
         tokens = list(map(_GROUP, matches))
         matched = {token: key for token in set(tokens) if (key := _matched_key(token, keys, stems)) is not None}
         if matched:
-            spans += [(matches[i].start(), matches[i].end(), matched[token]) for i, token in enumerate(tokens)
-                      if token in matched]
+            for i, token in enumerate(tokens):
+                if token in matched:
+                    spans += _marks(matches[i].start(), token, matched[token], keys, stems)
     return spans
+
+
+def _marks(start: int, token: str, key: str, keys: set[str] | frozenset[str],
+           stems: set[str]) -> list[tuple[int, int, str]]:
+    """The marks of one matched token: the whole token, or only the words of it that matched when
+    it holds several (`یورو` in `یورو2020`, `سال` in `می سال`)."""
+    inner = word_spans(token)
+    if inner is None:
+        return [(start, start + len(token), key)]
+    marks = [(start + a, start + b, found) for a, b in inner
+             if (found := _matched_key(token[a:b], keys, stems)) is not None]
+    return marks or [(start, start + len(token), key)]
 
 
 def _lines_to_read(text: str, needles: set[str]) -> list[tuple[int, int]]:

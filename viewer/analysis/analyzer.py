@@ -88,7 +88,13 @@ _DETACHED = re.compile(r"^(ن?م[یي])[ \u00a0\u2060]+")
 _GLUED = re.compile(r"(?<=[^\W\d_a-zA-Z])(?=\d)|(?<=\d)(?=[^\W\d_a-zA-Z])")
 _NUMBER = re.compile(r"\d+(?:[.\u066b/]\d+)+")
 _SEPARATOR = re.compile(r"[.\u066b/]")
-_SPACES = str.maketrans(dict.fromkeys(" \u00a0\u2060"))
+
+
+def _unspaced(text: str) -> str:
+    """`text` without the spaces a token may hold (`کتاب ها`); str.replace runs in C, translate does not."""
+    if " " in text or "\u00a0" in text or "\u2060" in text:
+        return text.replace(" ", "").replace("\u00a0", "").replace("\u2060", "")
+    return text
 
 
 def word_keys(word: str) -> tuple[str, str | None]:
@@ -116,7 +122,7 @@ def word_keys(word: str) -> tuple[str, str | None]:
 def _is_verb(word: str, rest: str) -> bool:
     """Whether a detached می and `rest` make a verb: the joined word has a verb lemma, or `rest`
     may be a verb form (`می توان`); `ماه می سال` has none."""
-    lemma = word_keys(word.translate(_SPACES)[:_MAX_WORD])[1]
+    lemma = word_keys(_unspaced(word)[:_MAX_WORD])[1]
     return (lemma is not None and "#" in lemma) or lemmatizer().may_start_verb(lemma_form(rest))
 
 
@@ -170,7 +176,7 @@ def positions_of(text: str) -> Positions:
             out.append(numbers[:2])
             out += [(part,) for part in numbers[2:]]
             continue
-        surface, lemma = word_keys(word.translate(_SPACES)[:_MAX_WORD])
+        surface, lemma = word_keys(_unspaced(word)[:_MAX_WORD])
         if surface and surface not in STOPWORDS:
             out.append((surface, LEMMA_PREFIX + lemma) if lemma else (surface,))
     if len(_token_keys) >= _CACHE_LIMIT:
@@ -208,7 +214,7 @@ def surface_keys(text: str) -> tuple[str, ...]:
             if numbers is not None:
                 keys += numbers
                 continue
-            surface = fold_word(word.translate(_SPACES)[:_MAX_WORD])
+            surface = fold_word(_unspaced(word)[:_MAX_WORD])
             if surface and surface not in STOPWORDS:
                 keys.append(surface)
         if len(_surfaces) >= _CACHE_LIMIT:
@@ -276,7 +282,7 @@ class PersianAnalyzer(Tokenizer):
             token.stopped = not words
             if not words:
                 token.pos = pos
-                token.text = fold_word(text.translate(_SPACES))
+                token.text = fold_word(_unspaced(text))
                 yield token
                 continue
             for keys in words:
@@ -292,7 +298,7 @@ class PersianAnalyzer(Tokenizer):
 
 def query_keys(word: str) -> tuple[str, str | None]:
     """The surface key and lemma key a typed word is searched by (the parser's alternatives)."""
-    return word_keys(word.translate(_SPACES)[:_MAX_WORD])
+    return word_keys(_unspaced(word)[:_MAX_WORD])
 
 
 def query_words(text: str) -> list[str]:
@@ -309,7 +315,7 @@ def verb_alternatives(word: str) -> tuple[str, ...]:
     keys: list[str] = []
     verb = lemma if lemma and "#" in lemma else None
     if verb is None and lemma is None and surface and not surface.isascii():
-        known = lemmatizer().verbs.get(lemma_form(word.translate(_SPACES)))
+        known = lemmatizer().verbs.get(lemma_form(_unspaced(word)))
         if known:
             verb = fold_word(known)
             keys.append(LEMMA_PREFIX + verb)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
-import sys
 import threading
 from pathlib import Path
 
@@ -42,17 +41,17 @@ class LemmaTable:
     """hazm's `Lemmatizer.lemmatize(word)` (no part of speech), from the compact tables, and the
     inflections hazm's word list holds as words of their own (`inflection`)."""
 
-    def __init__(self, words: set[str], verbs: dict[str, str], tags: dict[str, str] | None = None):
+    def __init__(self, words: set[str], verbs: dict[str, str], adjectives: set[str] | None = None):
         self.words = words
         self.verbs = verbs
-        self.tags = tags or {}  # part-of-speech column of words.dat, for words ending in an -ان/-ات plural
+        self.adjectives = adjectives or set()  # words words.dat tags AJ (among others)
         self.present_stems = {lemma.partition("#")[2] for lemma in verbs.values()} - {""}
         self._by_stem: dict[str, set[str]] | None = None
 
     @classmethod
     def load(cls) -> LemmaTable:
-        words, tags = _hazm_words()
-        return cls(words, _verb_forms(), tags)
+        words, adjectives = _hazm_words()
+        return cls(words, _verb_forms(), adjectives)
 
     def may_start_verb(self, rest: str) -> bool:
         """Whether `rest` after a detached می may be a present or past verb form (توان, رود, گفت)."""
@@ -113,23 +112,23 @@ def _stem(word: str) -> str:
     return word
 
 
-def _hazm_words() -> tuple[set[str], dict[str, str]]:
-    """The first column of hazm's words.dat, read without importing hazm (and nltk with it), and the
-    part-of-speech column of the words that may be plurals (-ان, -ات)."""
+def _hazm_words() -> tuple[set[str], set[str]]:
+    """The first column of hazm's words.dat, read without importing hazm (and nltk with it), and
+    the words whose part-of-speech column holds AJ."""
     spec = importlib.util.find_spec("hazm")
     if spec is None or not spec.submodule_search_locations:
-        return set(), {}
+        return set(), set()
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "words.dat"
     words: set[str] = set()
-    tags: dict[str, str] = {}
+    adjectives: set[str] = set()
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            word, _, rest = line.rstrip("\n").partition("\t")
-            if not word:
-                continue
-            words.add(word)
-            tags[word] = sys.intern(tags.get(word, "") + "," + rest.partition("\t")[2])
-    return words, tags
+            word, _, rest = line.partition("\t")
+            if word.strip():
+                words.add(word)
+                if "AJ" in rest:
+                    adjectives.add(word)
+    return words, adjectives
 
 
 def _verb_forms() -> dict[str, str]:
@@ -192,10 +191,11 @@ def lemma_of(word: str) -> str:
 def verb_of_form(word: str, table: LemmaTable) -> str | None:
     """The verb of a participle, a perfect or an infinitive that hazm's word list also holds as a
     word (`گفته`, `دیدن`, `دیده‌اند`, `خورده‌است`), which hazm's Lemmatizer leaves whole."""
-    for ending in PERFECT_ENDINGS:
-        if word.endswith(ending) and word[: -len(ending)].rstrip(ZWNJ).endswith("ه"):
-            word = word[: -len(ending)].rstrip(ZWNJ)
-            break
+    if word.endswith(PERFECT_ENDINGS):
+        for ending in PERFECT_ENDINGS:
+            if word.endswith(ending) and word[: -len(ending)].rstrip(ZWNJ).endswith("ه"):
+                word = word[: -len(ending)].rstrip(ZWNJ)
+                break
     verb = table.verbs.get(word)
     if verb is None:
         for prefix in VERB_PREFIXES:  # hazm writes می‌خورده with its ZWNJ
@@ -217,7 +217,7 @@ def inflection_base(word: str, table: LemmaTable) -> str | None:
     Nouns that only look like plurals (سازمان, پایان, باران) are tagged adjective-capable in
     words.dat while their plurals are not, so a listed word counts as a plural only when it is not
     tagged AJ and its base is."""
-    words, tags = table.words, table.tags
+    words, adjectives = table.words, table.adjectives
     if word.endswith("ترین") and len(word) > 5:
         base = word[:-4].rstrip(ZWNJ)
         return base if base in words and base not in FUNCTION_BASES else None
@@ -227,13 +227,13 @@ def inflection_base(word: str, table: LemmaTable) -> str | None:
             return base
         return None
     listed = word in words
-    if listed and "AJ" in tags.get(word, ""):
+    if listed and word in adjectives:
         return None
     for suffix, restore in (("گان", "ه"), ("یان", ""), ("ان", ""), ("ات", "")):
         if not word.endswith(suffix) or len(word) - len(suffix) < 2:
             continue
         base = word[: -len(suffix)].rstrip(ZWNJ) + restore
-        if base in words and base not in FUNCTION_BASES and (not listed or "AJ" in tags.get(base, "")):
+        if base in words and base not in FUNCTION_BASES and (not listed or base in adjectives):
             if suffix == "یان" and not base.endswith(("ا", "و", "ی")):
                 continue
             return base

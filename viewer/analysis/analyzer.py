@@ -350,7 +350,8 @@ def search_keys(word: str) -> tuple[str, ...]:
     surface, lemma = query_keys(word)
     if not surface or surface in STOPWORDS:  # never indexed, so never required
         return ()
-    keys = [surface, LEMMA_PREFIX + (lemma or surface)]
+    # its own lemma token too: the plural زدگان has the lemma زده, while زده typed reads as the verb
+    keys = [surface, LEMMA_PREFIX + (lemma or surface), LEMMA_PREFIX + surface]
     if lemma and "#" not in lemma:  # a verb's lemma (رفت#رو) is never written as a word
         keys.append(lemma)
     keys += verb_alternatives(word)

@@ -41,17 +41,19 @@ class LemmaTable:
     """hazm's `Lemmatizer.lemmatize(word)` (no part of speech), from the compact tables, and the
     inflections hazm's word list holds as words of their own (`inflection`)."""
 
-    def __init__(self, words: set[str], verbs: dict[str, str], adjectives: set[str] | None = None):
+    def __init__(self, words: set[str], verbs: dict[str, str], adjectives: set[str] | None = None,
+                 unseen: set[str] | None = None):
         self.words = words
         self.verbs = verbs
         self.adjectives = adjectives or set()  # words words.dat tags AJ (among others)
+        self.unseen = unseen or set()  # words words.dat lists with frequency 0: inflections it generated
         self.present_stems = {lemma.partition("#")[2] for lemma in verbs.values()} - {""}
         self._by_stem: dict[str, set[str]] | None = None
 
     @classmethod
     def load(cls) -> LemmaTable:
-        words, adjectives = _hazm_words()
-        return cls(words, _verb_forms(), adjectives)
+        words, adjectives, unseen = _hazm_words()
+        return cls(words, _verb_forms(), adjectives, unseen)
 
     def may_start_verb(self, rest: str) -> bool:
         """Whether `rest` after a detached می may be a present or past verb form (توان, رود, گفت)."""
@@ -112,15 +114,16 @@ def _stem(word: str) -> str:
     return word
 
 
-def _hazm_words() -> tuple[set[str], set[str]]:
-    """The first column of hazm's words.dat, read without importing hazm (and nltk with it), and
-    the words whose part-of-speech column holds AJ."""
+def _hazm_words() -> tuple[set[str], set[str], set[str]]:
+    """The first column of hazm's words.dat, read without importing hazm (and nltk with it), the
+    words whose part-of-speech column holds AJ, and those listed with frequency 0 only."""
     spec = importlib.util.find_spec("hazm")
     if spec is None or not spec.submodule_search_locations:
-        return set(), set()
+        return set(), set(), set()
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "words.dat"
     words: set[str] = set()
     adjectives: set[str] = set()
+    seen: set[str] = set()
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             word, _, rest = line.partition("\t")
@@ -128,7 +131,9 @@ def _hazm_words() -> tuple[set[str], set[str]]:
                 words.add(word)
                 if "AJ" in rest:
                     adjectives.add(word)
-    return words, adjectives
+                if not rest.startswith("0\t"):
+                    seen.add(word)
+    return words, adjectives, words - seen
 
 
 def _verb_forms() -> dict[str, str]:
@@ -226,14 +231,18 @@ def inflection_base(word: str, table: LemmaTable) -> str | None:
         if base in words and base not in FUNCTION_BASES and (word + "ین") in words:
             return base
         return None
-    listed = word in words
+    # A listed word counts as a plural when words.dat only generated it (frequency 0: مردان, سخنان)
+    # or, seen in its corpus, when it is no adjective and its base is (دوستان; not سازمان, پایان);
+    # either way the base is a word hazm's corpus holds.
+    listed = word in words and word not in table.unseen
     if listed and word in adjectives:
         return None
     for suffix, restore in (("گان", "ه"), ("یان", ""), ("ان", ""), ("ات", "")):
         if not word.endswith(suffix) or len(word) - len(suffix) < 2:
             continue
         base = word[: -len(suffix)].rstrip(ZWNJ) + restore
-        if base in words and base not in FUNCTION_BASES and (not listed or base in adjectives):
+        if (base in words and base not in FUNCTION_BASES and base not in table.unseen
+                and (not listed or base in adjectives)):
             if suffix == "یان" and not base.endswith(("ا", "و", "ی")):
                 continue
             return base

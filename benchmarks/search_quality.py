@@ -39,6 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from corpus_arg import add_corpus_argument  # noqa: E402
+from quality_kinds import EverydayKinds  # noqa: E402  (benchmarks/ is the script's folder)
 
 from viewer.analysis.analyzer import is_stopword  # noqa: E402
 from viewer.analysis.lemma import lemma_of, lemmatizer  # noqa: E402
@@ -68,7 +69,22 @@ KINDS = (
     ("hamza", "hamza spelling (رئیس/رییس …)"),
     ("singular", "singular typed, plural in the text"),
     ("verb-form", "another form of the verb typed"),
+    # issue 13 (benchmarks/quality_kinds.py)
+    ("punctuation", "punctuation pasted with a word (تهران. «تهران»)"),
+    ("quoted-compound", "ZWNJ compound typed with a space, in quotes"),
+    ("decimal", "decimal typed in another writing (۱۲٫۵ / 12.5)"),
+    ("glued-digits", "word glued to digits in the text (یورو2020)"),
+    ("plural-an", "singular typed, -ان/-یان/-گان plural in the text"),
+    ("superlative", "superlative's base typed (مهم → مهمترین)"),
+    ("participle", "verb typed, participle/perfect in the text"),
+    ("light-chain", "light-verb chain typed verbatim (دستگیر شده اند)"),
+    ("may-word", "detached می that starts no verb (ماه می سال)"),
+    ("tag-stopword", 'tag holding a stopword (tag:"صدا و سیما")'),
+    ("tag-word", "a word of a tag, not in the text"),
 )
+
+
+VERBATIM_KINDS = ("light-chain", "may-word")
 
 
 class Doc:
@@ -80,6 +96,7 @@ class Doc:
         self.text = "\n".join(parts)
         self.title_words = _WORD.findall(self.title)
         self.text_words = _WORD.findall(self.text)
+        self.tags: list[str] = [str(t) for t in item.get("tags") or [] if str(t).strip()]
 
 
 def load_docs(corpus: Path) -> list[Doc]:
@@ -109,8 +126,9 @@ def _content(word: str) -> bool:
     return len(word) >= 2 and not is_stopword(word.replace(ZWNJ, "")) and _typed(word) not in ("می", "نمی")
 
 
-class Generator:
+class Generator(EverydayKinds):
     def __init__(self, docs: list[Doc], seed: int = 11):
+        self.tools = sys.modules[__name__]
         self.rng = random.Random(seed)
         self.df: Counter[str] = Counter()
         for doc in docs:
@@ -126,9 +144,11 @@ class Generator:
         words = [w for w in doc.title_words if _plain(w) and _content(w)]
         return min(words, key=lambda w: (self.df[fold_word(w)], w)) if words else None
 
-    def pick(self, candidates: list[tuple[str, str]], rare: str) -> tuple[str, str] | None:
-        """One (source form, typed form) whose typed form is not the rare word."""
-        options = [(s, t) for s, t in dict.fromkeys(candidates) if fold_word(t) != fold_word(rare) and t != s]
+    def pick(self, candidates: list[tuple[str, str]], rare: str, verbatim: bool = False) -> tuple[str, str] | None:
+        """One (source form, typed form) whose typed form is not the rare word (and, unless the kind
+        types the text verbatim, differs from the source)."""
+        options = [(s, t) for s, t in dict.fromkeys(candidates)
+                   if fold_word(t) != fold_word(rare) and (verbatim or t != s) and rare not in t.split()]
         return self.rng.choice(options) if options else None
 
     # one method per kind: the candidate (source form, typed form) pairs of a document
@@ -218,7 +238,7 @@ class Generator:
                 rare = self.rare_title_word(doc)
                 if rare is None:
                     continue
-                chosen = self.pick(method(doc), rare)
+                chosen = self.pick(method(doc), rare, verbatim=kind in VERBATIM_KINDS)
                 if chosen is None:
                     continue
                 queries.append((f"{rare} {chosen[1]}", doc, chosen[0]))
@@ -251,15 +271,16 @@ class PlainWhoosh:
 
         schema = fields.Schema(id=fields.ID(stored=True, unique=True),
                                title=fields.TEXT(analyzer=StandardAnalyzer(), stored=True),
-                               text=fields.TEXT(analyzer=StandardAnalyzer(), stored=True))
+                               text=fields.TEXT(analyzer=StandardAnalyzer(), stored=True),
+                               tag=fields.TEXT(analyzer=StandardAnalyzer()))
         folder.mkdir(parents=True)
         ix = index.create_in(str(folder), schema)
         writer = ix.writer()
         for doc in docs:
-            writer.add_document(id=doc.link, title=doc.title, text=doc.text)
+            writer.add_document(id=doc.link, title=doc.title, text=doc.text, tag="\n".join(doc.tags))
         writer.commit()
         self.searcher = ix.searcher()
-        self.parser = MultifieldParser(["title", "text"], schema)
+        self.parser = MultifieldParser(["title", "text", "tag"], schema)
 
     def ranked(self, query: str) -> list[str]:
         return [hit["id"] for hit in self.searcher.search(self.parser.parse(query), limit=TOP)]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from viewer.analysis.analyzer import LEMMA_PREFIX, token_pattern, token_spans
 from viewer.analysis.normalize import coarse_fold, fold_word
-from viewer.search.snippets import _matched_key, matched_spans
+from viewer.search.snippets import _marks, _matched_key, matched_spans
 
 # Persian letters with their Arabic and hamza spellings, harakat, tatweel, ZWNJ, digits, Latin.
 _ALPHABET = ("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكىةۀأإآؤئءٱ\u064b\u064e\u0650\u0651\u0652\u0670\u0640\u200c"
@@ -20,11 +20,12 @@ _ALPHABET = ("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیي
 def _every_token(text: str, keys: set[str]) -> list[tuple[int, int, str]]:
     """The reference: every token of the text looked up."""
     stems = {stem for key in keys if key.startswith(LEMMA_PREFIX) for stem in key[1:].split("#") if stem}
+    stems |= {stem[:-1] for stem in stems if stem.endswith("ه") and len(stem) > 3}
     spans = []
     for match in token_pattern().finditer(text):
         key = _matched_key(match.group(), keys, stems)
         if key is not None:
-            spans.append((match.start(), match.end(), key))
+            spans += _marks(match.start(), match.group(), key, keys, stems)
     return spans
 
 

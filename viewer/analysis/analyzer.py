@@ -6,6 +6,11 @@ token; `startchar`/`endchar` point into the text as stored, so highlights and an
 stay exact, and only `token.text` changes: it becomes the word's search key (`word_keys`, cached),
 and at index time a lemma token (`>lemma`) joins it at the same position when the lemma differs.
 
+A match may hold more than one word (`positions_of`): a detached `می` that starts no verb (`ماه می
+سال`) is dropped and the next word kept; letters glued to digits (`یورو2020`, `۹کیلومتر`) are two
+words; a number with a decimal or date separator (`۱۲٫۵`, `12.5`, `۲/۵`, `۱۴۰۲/۰۵/۱۲`) is one key
+(`12.5`) at its first part's position, each part keeping a position of its own.
+
 `term_positions` is the indexing fast path (no Token objects): `PersianPositions` in
 viewer/search/postings.py calls it. Classes keep no hazm object, so Whoosh can pickle them into the
 index under this stable import path.
@@ -22,12 +27,14 @@ from viewer.analysis.lemma import lemma_of, lemmatizer
 from viewer.analysis.normalize import ZWNJ, fold_word, lemma_form, normalize_tag
 
 # Bump when tokens change: an index built with another version is rebuilt from its sources.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4  # 4: split glued digits and a non-verb می, decimals, plurals, participles
 
 LEMMA_PREFIX = ">"
 
 _CHARS = r"\w\u064b-\u065f\u0670\u0640\u200d"
-_GAP = r"[ \u00a0\u200c\u200f\u200e]{1,3}"
+# normalize_query joins a detached می to its word with QUERY_JOINER: Whoosh splits at every space.
+QUERY_JOINER = "\u2060"
+_GAP = r"[ \u00a0\u200c\u200f\u200e\u2060]{1,3}"
 _YEH = "[یي]"
 _SUFFIXES = "|".join(s.replace("ی", _YEH) for s in sorted(
     ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "ترین"),
@@ -35,26 +42,59 @@ _SUFFIXES = "|".join(s.replace("ی", _YEH) for s in sorted(
 # [detached می/نمی + gap] word [gap + detached suffix]*; a word's inner ZWNJs belong to it.
 _TOKEN = re.compile(
     rf"(?:ن?م{_YEH}{_GAP}(?=[{_CHARS}]))?"
-    rf"[{_CHARS}]+(?:\u200c+[{_CHARS}]+)*"
+    rf"[{_CHARS}]+(?:(?:\u200c+|(?<=\d)[.\u066b/](?=\d))[{_CHARS}]+)*"
     rf"(?:{_GAP}(?:{_SUFFIXES})(?![{_CHARS}]))*"
 )
 
 # Function words only (Lucene's Persian list and hazm's hold content words too: رشد, نشست, جدید).
 # They are dropped at index and query time and take no position; می/نمی alone are affixes whose
 # verb is missing (a query cut after `نمی`).
-STOPWORDS = frozenset(fold_word(w) for w in """
-و در به از که این را با است آن برای تا یا هم شد شده شود بر نیز اما هر یک ای ها های هایی
+_FUNCTION_WORDS = """
+و در به از که این را با یا هم بر نیز اما هر یک ای ها های هایی
 خود وی او ما من تو شما آنها آنان ایشان دیگر یکی همه همین همچنین روی بین پس تنها البته ولی
 چه حتی بدون برخی هنوز چنین چون نه چرا وقتی فقط اگر آیا بلکه شاید مانند مثل آنچه زیرا
-بنابراین آنجا اینکه آنکه سپس لذا درباره طی میان بود باشد دارد باید هستند نیست اند می نمی
-""".split())
+بنابراین آنجا اینکه آنکه سپس لذا درباره طی میان باید می نمی آن برای تا
+"""
+# The auxiliaries, every one-word form, affirmative and negative (a passive or a future is negated
+# on its auxiliary: دیده نشد): بودن (است, هست, باشد …), شدن (شد, شده, شود, می‌شود …), future خواستن
+# (خواهد …), داشتن (دارد, داشت …), the perfect endings written apart (داده اند) and the auxiliary
+# participles with them (شده‌اند).
+_PAST = ("م", "ی", "", "یم", "ید", "ند")
+_PRESENT = ("م", "ی", "د", "یم", "ید", "ند")
+_ENDINGS = ("ام", "ای", "است", "ایم", "اید", "اند")
+_NEGATABLE = (
+    [f"{pre}{stem}{p}" for pre in ("", "می") for stem in ("بود", "شد", "داشت") for p in _PAST]
+    + [f"{pre}{stem}{p}" for pre in ("", "می") for stem in ("باش", "شو", "دار") for p in _PRESENT]
+    + [f"خواه{p}" for p in _PRESENT] + ["باش", "شو", "بوده", "شده", "میشده", "داشته"]
+)
+_AUXILIARIES = (
+    _NEGATABLE + ["ن" + form for form in _NEGATABLE] + [f"بشو{p}" for p in _PRESENT] + ["بشو"]
+    + ["است", "هست"] + [f"هست{p}" for p in _PAST if p] + [f"نیست{p}" for p in _PAST]
+    + list(_ENDINGS) + [f"{pre}{aux}{end}" for aux in _NEGATABLE if aux.endswith("ه")
+                             for pre in ("", "ن") for end in _ENDINGS]
+)
+STOPWORDS = frozenset(fold_word(w) for w in _FUNCTION_WORDS.split() + _AUXILIARIES)
 
 _MAX_WORD = 64
 _CACHE_LIMIT = 200_000  # entries per cache: ~40 MB at most
 _keys: dict[str, tuple[str, str | None]] = {}
-# token text as found -> (surface, ">lemma" or None), or None for a stopword; a cache of `word_keys`.
-_token_keys: dict[str, tuple[str, str | None] | None] = {}
-_surfaces: dict[str, str] = {}  # token text as found -> surface key, for snippets (no lemma lookup)
+# The keys of a token as found, one tuple per word position (surface first, then ">lemma" or a
+# number's first part); () for a stopword. A cache of `positions_of`.
+Positions = tuple[tuple[str, ...], ...]
+_token_keys: dict[str, Positions] = {}
+_surfaces: dict[str, tuple[str, ...]] = {}  # token as found -> its surface keys, for snippets (no lemma lookup)
+
+_DETACHED = re.compile(r"^(ن?م[یي])[ \u00a0\u2060]+")
+_GLUED = re.compile(r"(?<=[^\W\d_a-zA-Z])(?=\d)|(?<=\d)(?=[^\W\d_a-zA-Z])")
+_NUMBER = re.compile(r"\d+(?:[.\u066b/]\d+)+")
+_SEPARATOR = re.compile(r"[.\u066b/]")
+
+
+def _unspaced(text: str) -> str:
+    """`text` without the spaces a token may hold (`کتاب ها`); str.replace runs in C, translate does not."""
+    if " " in text or "\u00a0" in text or "\u2060" in text:
+        return text.replace(" ", "").replace("\u00a0", "").replace("\u2060", "")
+    return text
 
 
 def word_keys(word: str) -> tuple[str, str | None]:
@@ -65,7 +105,12 @@ def word_keys(word: str) -> tuple[str, str | None]:
     surface = fold_word(word)
     lemma_key: str | None = None
     if not surface.isascii():
-        lemma_key = fold_word(lemma_of(lemma_form(word).replace(ZWNJ, ""))) or None
+        written = lemma_form(word)
+        joined = written.replace(ZWNJ, "")
+        lemma = lemma_of(joined)
+        if lemma == joined and written != joined:  # hazm's list writes compounds with their ZWNJ
+            lemma = lemma_of(written)
+        lemma_key = fold_word(lemma) or None
         if lemma_key == surface:
             lemma_key = None
     if len(_keys) >= _CACHE_LIMIT:
@@ -74,13 +119,70 @@ def word_keys(word: str) -> tuple[str, str | None]:
     return surface, lemma_key
 
 
-def _token_keys_of(text: str) -> tuple[str, str | None] | None:
-    surface, lemma = word_keys(text.replace(" ", "").replace("\u00a0", "")[:_MAX_WORD])
-    keys = None if not surface or surface in STOPWORDS else (surface, LEMMA_PREFIX + lemma if lemma else None)
+def _is_verb(word: str, rest: str) -> bool:
+    """Whether a detached می and `rest` make a verb: the joined word has a verb lemma, or `rest`
+    may be a verb form (`می توان`); `ماه می سال` has none."""
+    lemma = word_keys(_unspaced(word)[:_MAX_WORD])[1]
+    return (lemma is not None and "#" in lemma) or lemmatizer().may_start_verb(lemma_form(rest))
+
+
+def words_of(text: str, lemmas: bool = True) -> list[str]:
+    """The words one token as found holds (see the module docstring). Without `lemmas`, a detached
+    `می` is kept when it may start a verb (no lemma is looked up)."""
+    detached = _DETACHED.match(text)
+    rest = text[detached.end():] if detached else ""
+    if detached and (not lemmas or not _is_verb(text, rest)):
+        parts = [rest] if lemmas else [text, rest]
+    else:
+        parts = [text]
+    words: list[str] = []
+    for part in parts:
+        words += _GLUED.split(part) if part[-1:].isdigit() or part[:1].isdigit() or _GLUED.search(part) else [part]
+    return words
+
+
+def word_spans(text: str) -> list[tuple[int, int]] | None:
+    """Where the words of a token holding more than one (`یورو2020`, `می سال`) sit inside it, or
+    None for a token of one word."""
+    words = words_of(text)
+    if words == [text]:
+        return None
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for word in words:
+        start = text.find(word, at)
+        spans.append((start, start + len(word)))
+        at = start + len(word)
+    return spans
+
+
+def number_keys(word: str) -> tuple[str, ...] | None:
+    """A number written with separators (`۱۲٫۵`, `2/5`): its key (`12.5`) and its parts, or None."""
+    if not _NUMBER.fullmatch(word):
+        return None
+    parts = [fold_word(p) for p in _SEPARATOR.split(word)]
+    return (".".join(parts), *parts)
+
+
+def positions_of(text: str) -> Positions:
+    """The keys of a token as found, one tuple per word position; cached."""
+    cached = _token_keys.get(text)
+    if cached is not None:
+        return cached
+    out: list[tuple[str, ...]] = []
+    for word in words_of(text):
+        numbers = number_keys(word)
+        if numbers is not None:
+            out.append(numbers[:2])
+            out += [(part,) for part in numbers[2:]]
+            continue
+        surface, lemma = word_keys(_unspaced(word)[:_MAX_WORD])
+        if surface and surface not in STOPWORDS:
+            out.append((surface, LEMMA_PREFIX + lemma) if lemma else (surface,))
     if len(_token_keys) >= _CACHE_LIMIT:
         _token_keys.clear()
-    _token_keys[text] = keys
-    return keys
+    positions = _token_keys[text] = tuple(out)
+    return positions
 
 
 def term_positions(value: str) -> dict[str, list[int]]:
@@ -88,45 +190,42 @@ def term_positions(value: str) -> dict[str, list[int]]:
     no position, so a phrase steps over them as the query side does."""
     found: dict[str, list[int]] = {}
     cache = _token_keys
+    get = found.get
     pos = 0
     for text in _TOKEN.findall(value):
-        keys = cache[text] if text in cache else _token_keys_of(text)
-        if keys is None:
-            continue
-        surface, lemma = keys
-        if surface in found:
-            found[surface].append(pos)
-        else:
-            found[surface] = [pos]
-        if lemma is not None:
-            if lemma in found:
-                found[lemma].append(pos)
-            else:
-                found[lemma] = [pos]
-        pos += 1
+        for keys in cache[text] if text in cache else positions_of(text):
+            for key in keys:
+                known = get(key)
+                if known is None:
+                    found[key] = [pos]
+                else:
+                    known.append(pos)
+            pos += 1
     return found
 
 
-def surface_key(text: str) -> str:
-    """The surface key of a token as found ("" for a stopword), without looking up its lemma."""
-    keys = _token_keys.get(text)
-    if keys is not None:
-        return keys[0]
-    surface = _surfaces.get(text)
-    if surface is None:
-        surface = fold_word(text.replace(" ", "").replace("\u00a0", "")[:_MAX_WORD])
-        if surface in STOPWORDS:
-            surface = ""
+def surface_keys(text: str) -> tuple[str, ...]:
+    """The surface keys a token as found may have (stopwords left out), without looking up lemmas."""
+    surfaces = _surfaces.get(text)
+    if surfaces is None:
+        keys: list[str] = []
+        for word in words_of(text, lemmas=False):
+            numbers = number_keys(word)
+            if numbers is not None:
+                keys += numbers
+                continue
+            surface = fold_word(_unspaced(word)[:_MAX_WORD])
+            if surface and surface not in STOPWORDS:
+                keys.append(surface)
         if len(_surfaces) >= _CACHE_LIMIT:
             _surfaces.clear()
-        _surfaces[text] = surface
-    return surface
+        surfaces = _surfaces[text] = tuple(keys)
+    return surfaces
 
 
-def lemma_key(text: str) -> str | None:
-    """The ">lemma" key of a token as found, or None."""
-    keys = _token_keys[text] if text in _token_keys else _token_keys_of(text)
-    return keys[1] if keys is not None else None
+def lemma_keys(text: str) -> tuple[str, ...]:
+    """The ">lemma" keys of a token as found."""
+    return tuple(key for keys in positions_of(text) for key in keys[1:] if key.startswith(LEMMA_PREFIX))
 
 
 def token_pattern() -> re.Pattern[str]:
@@ -136,13 +235,12 @@ def token_pattern() -> re.Pattern[str]:
 
 
 def token_spans(value: str) -> Iterator[tuple[int, int, str, str | None]]:
-    """(start, end, surface key, ">lemma" key or None) of each non-stopword token of `value`."""
-    cache = _token_keys
+    """(start, end, surface key, ">lemma" key or None) of each word position of `value` (a token
+    holding two words gives its span twice)."""
     for match in _TOKEN.finditer(value):
-        text = match.group()
-        keys = cache[text] if text in cache else _token_keys_of(text)
-        if keys is not None:
-            yield match.start(), match.end(), keys[0], keys[1]
+        for keys in positions_of(match.group()):
+            lemma = keys[1] if len(keys) > 1 and keys[1].startswith(LEMMA_PREFIX) else None
+            yield match.start(), match.end(), keys[0], lemma
 
 
 class PersianAnalyzer(Tokenizer):
@@ -169,36 +267,44 @@ class PersianAnalyzer(Tokenizer):
             token.startchar, token.endchar = start_char, start_char + len(value)
             yield token
             return
-        cache = _token_keys
         with_lemma = mode == "index"
         pos = start_pos
         for match in _TOKEN.finditer(value):
             text = match.group()
-            keys = cache[text] if text in cache else _token_keys_of(text)
-            token.stopped = keys is None
-            if keys is None and removestops:
+            words = positions_of(text)
+            if not words and removestops:
                 continue
             if keeporiginal:
                 token.original = text
-            token.pos = pos
             if chars:
                 token.startchar = start_char + match.start()
                 token.endchar = start_char + match.end()
-            if keys is None:
-                token.text = fold_word(text)
+            token.stopped = not words
+            if not words:
+                token.pos = pos
+                token.text = fold_word(_unspaced(text))
                 yield token
                 continue
-            token.text = keys[0]
-            yield token
-            if with_lemma and keys[1] is not None:
-                token.text = keys[1]
+            for keys in words:
+                token.pos = pos
+                token.text = keys[0]
                 yield token
-            pos += 1
+                if with_lemma:
+                    for extra in keys[1:]:
+                        token.text = extra
+                        yield token
+                pos += 1
 
 
 def query_keys(word: str) -> tuple[str, str | None]:
     """The surface key and lemma key a typed word is searched by (the parser's alternatives)."""
-    return word_keys(word.replace(" ", "")[:_MAX_WORD])
+    return word_keys(_unspaced(word)[:_MAX_WORD])
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query term as typed, as the index splits them: punctuation dropped
+    (`تهران.` `«تهران»`), letters and digits apart (`یورو2020`), a non-verb `می` dropped."""
+    return [word for match in _TOKEN.finditer(text) for word in words_of(match.group())]
 
 
 def verb_alternatives(word: str) -> tuple[str, ...]:
@@ -209,7 +315,7 @@ def verb_alternatives(word: str) -> tuple[str, ...]:
     keys: list[str] = []
     verb = lemma if lemma and "#" in lemma else None
     if verb is None and lemma is None and surface and not surface.isascii():
-        known = lemmatizer().verbs.get(lemma_form(word.replace(" ", "")))
+        known = lemmatizer().verbs.get(lemma_form(_unspaced(word)))
         if known:
             verb = fold_word(known)
             keys.append(LEMMA_PREFIX + verb)
@@ -217,7 +323,39 @@ def verb_alternatives(word: str) -> tuple[str, ...]:
         past = verb.split("#")[0]
         if past and past != surface and past not in STOPWORDS:
             keys.append(past)
+        keys += sorted(LEMMA_PREFIX + fold_word(other) for other in lemmatizer().related_verbs(_verb_written(verb)))
     return tuple(keys)
+
+
+def _verb_written(verb_key: str) -> str:
+    """The lemma as hazm writes it (آ kept) of a folded verb key, or the key."""
+    return _written_verbs().get(verb_key, verb_key)
+
+
+_written: dict[str, str] = {}
+
+
+def _written_verbs() -> dict[str, str]:
+    if not _written:
+        _written.update({fold_word(lemma): lemma for lemma in set(lemmatizer().verbs.values())})
+    return _written
+
+
+def search_keys(word: str) -> tuple[str, ...]:
+    """The keys one typed word (one of `query_words`) finds, its own key first (ranked first), or
+    () for a stopword: its lemma token, its lemma written as a word, its verb's other keys."""
+    numbers = number_keys(word)
+    if numbers is not None:
+        return numbers[:1]
+    surface, lemma = query_keys(word)
+    if not surface or surface in STOPWORDS:  # never indexed, so never required
+        return ()
+    # its own lemma token too: the plural زدگان has the lemma زده, while زده typed reads as the verb
+    keys = [surface, LEMMA_PREFIX + (lemma or surface), LEMMA_PREFIX + surface]
+    if lemma and "#" not in lemma:  # a verb's lemma (رفت#رو) is never written as a word
+        keys.append(lemma)
+    keys += verb_alternatives(word)
+    return tuple(dict.fromkeys(keys))
 
 
 def is_stopword(word: str) -> bool:

@@ -25,6 +25,9 @@ VERB_PREFIXES = ("نمی", "می")
 PLURAL_SUFFIXES = ("هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "های", "ها")
 # Split only off words hazm does not know whole: بهتر and دفتر are words, not به+تر and دف+تر.
 WEAK_SUFFIXES = ("ترین", "تر", "ای", "ام", "ات", "اش")
+PERFECT_ENDINGS = ("است", "اند", "ایم", "اید", "ام", "ای")
+# Words no inflection is taken off to reach: به is not the base of بهترین (best), nor همه of همگان.
+FUNCTION_BASES = frozenset("به که را از با در بر تا هم همه چه آن این او ما".split())
 
 # hazm.constants.SUFFIXES plus the endings hazm's Stemmer adds, longest first (its order).
 _STEMMER_ENDS = sorted({
@@ -35,15 +38,54 @@ _STEMMER_ENDS = sorted({
 
 
 class LemmaTable:
-    """hazm's `Lemmatizer.lemmatize(word)` (no part of speech), from the compact tables."""
+    """hazm's `Lemmatizer.lemmatize(word)` (no part of speech), from the compact tables, and the
+    inflections hazm's word list holds as words of their own (`inflection`)."""
 
-    def __init__(self, words: set[str], verbs: dict[str, str]):
+    def __init__(self, words: set[str], verbs: dict[str, str], adjectives: set[str] | None = None,
+                 unseen: set[str] | None = None):
         self.words = words
         self.verbs = verbs
+        self.adjectives = adjectives or set()  # words words.dat tags AJ (among others)
+        self.unseen = unseen or set()  # words words.dat lists with frequency 0: inflections it generated
+        self.present_stems = {lemma.partition("#")[2] for lemma in verbs.values()} - {""}
+        self._by_stem: dict[str, set[str]] | None = None
 
     @classmethod
     def load(cls) -> LemmaTable:
-        return cls(_hazm_words(), _verb_forms())
+        words, adjectives, unseen = _hazm_words()
+        return cls(words, _verb_forms(), adjectives, unseen)
+
+    def may_start_verb(self, rest: str) -> bool:
+        """Whether `rest` after a detached می may be a present or past verb form (توان, رود, گفت)."""
+        for end in ("", "م", "ی", "د", "یم", "ید", "ند", "ه"):
+            stem = rest[: len(rest) - len(end)] if end else rest
+            if rest.endswith(end) and (stem in self.present_stems or f"{stem}#" in self._stems()):
+                return True
+        return False
+
+    def related_verbs(self, lemma: str) -> set[str]:
+        """Verbs whose forms a form of `lemma` may be written as: those sharing its past stem
+        (hazm gives نوشته to نوشت#نورد and می‌نویسد to نوشت#نویس), and those sharing its present
+        stem with a past stem one letter away (hazm's گدشت#گذر beside گذشت#گذر)."""
+        past, _, present = lemma.partition("#")
+        found = set(self._stems().get(past + "#", ()))
+        for other in self._stems().get("#" + present, ()):
+            other_past = other.partition("#")[0]
+            if len(other_past) == len(past) and sum(a != b for a, b in zip(other_past, past, strict=True)) == 1:
+                found.add(other)
+        found.discard(lemma)
+        return found
+
+    def _stems(self) -> dict[str, set[str]]:
+        if self._by_stem is None:
+            by_stem: dict[str, set[str]] = {}
+            for lemma in set(self.verbs.values()):
+                past, _, present = lemma.partition("#")
+                for stem in (past + "#", "#" + present):
+                    if stem != "#" and stem[:-1] != "#":
+                        by_stem.setdefault(stem, set()).add(lemma)
+            self._by_stem = by_stem
+        return self._by_stem
 
     def lemmatize(self, word: str) -> str:
         if word in self.words:
@@ -72,14 +114,26 @@ def _stem(word: str) -> str:
     return word
 
 
-def _hazm_words() -> set[str]:
-    """The first column of hazm's words.dat, read without importing hazm (and nltk with it)."""
+def _hazm_words() -> tuple[set[str], set[str], set[str]]:
+    """The first column of hazm's words.dat, read without importing hazm (and nltk with it), the
+    words whose part-of-speech column holds AJ, and those listed with frequency 0 only."""
     spec = importlib.util.find_spec("hazm")
     if spec is None or not spec.submodule_search_locations:
-        return set()
+        return set(), set(), set()
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "words.dat"
+    words: set[str] = set()
+    adjectives: set[str] = set()
+    seen: set[str] = set()
     with open(path, encoding="utf-8") as handle:
-        return {line.partition("\t")[0] for line in handle if line.strip()}
+        for line in handle:
+            word, _, rest = line.partition("\t")
+            if word.strip():
+                words.add(word)
+                if "AJ" in rest:
+                    adjectives.add(word)
+                if not rest.startswith("0\t"):
+                    seen.add(word)
+    return words, adjectives, words - seen
 
 
 def _verb_forms() -> dict[str, str]:
@@ -128,9 +182,68 @@ def _zwnj_spellings(word: str, known: set[str]) -> list[str]:
 def lemma_of(word: str) -> str:
     """hazm's lemma of `word` (in `lemma_form`), or `word` itself when hazm does not know it."""
     table = lemmatizer()
+    verb = verb_of_form(word, table)
+    if verb is not None:
+        return verb
     # hazm's word list holds joined spellings (`کتابها`) as words of their own: split first.
     for spelling in [*_zwnj_spellings(word, table.words)[1:], word]:
         lemma = table.lemmatize(spelling)
         if lemma != spelling:
             return lemma
-    return word
+    return inflection_base(word, table) or word
+
+
+def verb_of_form(word: str, table: LemmaTable) -> str | None:
+    """The verb of a participle, a perfect or an infinitive that hazm's word list also holds as a
+    word (`گفته`, `دیدن`, `دیده‌اند`, `خورده‌است`), which hazm's Lemmatizer leaves whole."""
+    if word.endswith(PERFECT_ENDINGS):
+        for ending in PERFECT_ENDINGS:
+            if word.endswith(ending) and word[: -len(ending)].rstrip(ZWNJ).endswith("ه"):
+                word = word[: -len(ending)].rstrip(ZWNJ)
+                break
+    verb = table.verbs.get(word)
+    if verb is None:
+        for prefix in VERB_PREFIXES:  # hazm writes می‌خورده with its ZWNJ
+            if word.startswith(prefix) and not word.startswith(prefix + ZWNJ):
+                verb = table.verbs.get(prefix + ZWNJ + word[len(prefix):])
+                break
+    if verb is None:
+        return None
+    past = verb.split("#")[0]
+    if past and (word == past + "ن" or word.endswith(past + "ه")):
+        return verb
+    return None
+
+
+def inflection_base(word: str, table: LemmaTable) -> str | None:
+    """The base of a plural in -ان/-یان/-گان/-ات or of a superlative/comparative that hazm's word
+    list holds as a word (`دوستان`, `نمایندگان`, `مهمترین`), or None.
+
+    Nouns that only look like plurals (سازمان, پایان, باران) are tagged adjective-capable in
+    words.dat while their plurals are not, so a listed word counts as a plural only when it is not
+    tagged AJ and its base is."""
+    words, adjectives = table.words, table.adjectives
+    if word.endswith("ترین") and len(word) > 5:
+        base = word[:-4].rstrip(ZWNJ)
+        return base if base in words and base not in FUNCTION_BASES else None
+    if word.endswith("تر") and len(word) > 4:
+        base = word[:-2].rstrip(ZWNJ)
+        if base in words and base not in FUNCTION_BASES and (word + "ین") in words:
+            return base
+        return None
+    # A listed word counts as a plural when words.dat only generated it (frequency 0: مردان, سخنان)
+    # or, seen in its corpus, when it is no adjective and its base is (دوستان; not سازمان, پایان);
+    # either way the base is a word hazm's corpus holds.
+    listed = word in words and word not in table.unseen
+    if listed and word in adjectives:
+        return None
+    for suffix, restore in (("گان", "ه"), ("یان", ""), ("ان", ""), ("ات", "")):
+        if not word.endswith(suffix) or len(word) - len(suffix) < 2:
+            continue
+        base = word[: -len(suffix)].rstrip(ZWNJ) + restore
+        if (base in words and base not in FUNCTION_BASES and base not in table.unseen
+                and (not listed or base in adjectives)):
+            if suffix == "یان" and not base.endswith(("ا", "و", "ی")):
+                continue
+            return base
+    return None

@@ -25,7 +25,7 @@ _DIGITS = {d: str(i) for digits in (_PERSIAN_DIGITS, _ARABIC_DIGITS) for i, d in
 # Harakat and Quranic marks (incl. hamza above/below U+0654/5), superscript alef, tatweel,
 # and invisible format characters (ZWJ, bidi marks and embeddings, BOM, soft hyphen).
 _DELETED = [chr(c) for c in range(0x064B, 0x0660)] + [chr(c) for c in range(0x06D6, 0x06EE)]
-_DELETED += ["\u0670", "\u0640", "\u200d", "\u200e", "\u200f", "\ufeff", "\u00ad"]
+_DELETED += ["\u0670", "\u0640", "\u200d", "\u2060", "\u200e", "\u200f", "\ufeff", "\u00ad"]
 _DELETED += [chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]
 
 _FOLD_TABLE = str.maketrans({**_LETTERS, **_DIGITS, **dict.fromkeys(_DELETED), ZWNJ: None})
@@ -71,11 +71,11 @@ def fold_word(word: str) -> str:
 
 
 # `coarse_fold`: fold_word's letter and digit tables, its deletions, spaces (joined affixes), then
-# ئ and every letter a hamza rule writes it as (ی و ا) made one, and ء dropped.
+# ئ and every letter a hamza rule writes it as (ی و ا) made one, ء dropped, decimal separators made `.`.
 _COARSE_STEPS = tuple(
     [(old, new) for old, new in {**_LETTERS, **_DIGITS}.items()]
     + [(old, "") for old in [*_DELETED, ZWNJ, " ", "\u00a0"]]
-    + [("ئ", "ی"), ("و", "ی"), ("ا", "ی"), ("ء", "")]
+    + [("ئ", "ی"), ("و", "ی"), ("ا", "ی"), ("ء", ""), ("\u066b", "."), ("/", ".")]
 )
 
 

@@ -10,6 +10,7 @@ from bisect import bisect_right
 
 _FIELD = re.compile(r"^(\w+):")
 _NON_TEXT_FIELDS = ("tags:",)
+_QUOTED_TAG = re.compile(r"tags:'[^']*'")
 _OPERATORS = {"AND", "OR", "NOT"}
 
 
@@ -18,7 +19,7 @@ def query_words(query: str) -> list[str]:
     from viewer.search.query import normalize_query
 
     words: list[str] = []
-    normalized = normalize_query(query)
+    normalized = _QUOTED_TAG.sub(" ", normalize_query(query))
     negate_next = False
     for raw in re.split(r"[\s()\"']+", normalized):
         if not raw:
@@ -42,18 +43,13 @@ def query_words(query: str) -> list[str]:
 def hit_keys(query: str) -> set[str]:
     """The index keys a document token may have to count as a hit for `query`, from the words
     alone (the parser's alternatives); `index_hit_keys` also expands prefixes against the index."""
-    from viewer.analysis.analyzer import LEMMA_PREFIX, query_keys, verb_alternatives
+    from viewer.analysis.analyzer import query_words as words_of_term
+    from viewer.analysis.analyzer import search_keys
 
     keys: set[str] = set()
-    for word in query_words(query):
-        surface, lemma = query_keys(word)
-        if not surface:
-            continue
-        keys.add(surface)
-        keys.add(LEMMA_PREFIX + (lemma or surface))
-        if lemma:
-            keys.add(lemma)
-        keys.update(verb_alternatives(word))
+    for term in query_words(query):
+        for word in words_of_term(term):
+            keys.update(search_keys(word))
     return keys
 
 

@@ -11,7 +11,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, PlusMinusPlugin
 from whoosh.qparser.default import QueryParser
 from whoosh.reading import IndexReader
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys, verb_alternatives
+from viewer.analysis.analyzer import LEMMA_PREFIX, QUERY_JOINER, is_stopword, query_words, search_keys
 from viewer.analysis.normalize import ZWNJ, fold_word, normalize_tag
 from viewer.core.errors import QueryError
 from viewer.search.docsets import FastPrefix
@@ -29,17 +29,23 @@ _DETACHED_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])\s+(ها|های|هایی|ه�
 _OPERATORS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "و": "AND", "یا": "OR", "بجز": "NOT", "به‌جز": "NOT"}
 _PLAIN_WORD = re.compile(r"^[\w\u200c]+$")
 _PERSIAN_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "٭": "*", "؟": "?"})
+# A question mark ending a word ends a question (pasted `تهران؟`): punctuation, not a wildcard.
+_QUESTION_MARK = re.compile(r"(?<=\w)[?؟]+(?=[\s\"»«)]|$)")
+_TAG_SPACE = "\u2064"  # a quoted tag's spaces until Whoosh has read it, so و inside is no operator
+_OWN_LEMMA = "\u2063"  # marks a word searched by its key and its own lemma token only
+_QUOTED = re.compile(r'((?:\w+:)?)"([^"]*)"')
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b-\x1f]")
 MAX_QUERY_CHARS = 1000
 
 
 def normalize_query(text: str) -> str:
     """The query string Whoosh parses: joined affixes, operators and field names in English."""
-    text = _BIDI.sub("", text).translate(_PERSIAN_QUOTES)[:MAX_QUERY_CHARS]
-    text = _DETACHED_PREFIX.sub(lambda m: m.group(1) + ZWNJ, text)
-    text = _DETACHED_SUFFIX.sub(lambda m: ZWNJ + m.group(1), text)
+    text = _QUESTION_MARK.sub(" ", _BIDI.sub("", text)).translate(_PERSIAN_QUOTES)[:MAX_QUERY_CHARS]
     text = _FIELD_PREFIX.sub(lambda m: _FIELD_ALIASES[m.group(1).lower()] + ":", text)
-    text = _QUOTED_TAG.sub(lambda m: "tags:'" + m.group(1).replace("'", " ") + "'", text)
+    # A quoted tag is one term as written: its spaces are kept from the affix joins and operators.
+    text = _QUOTED_TAG.sub(lambda m: "tags:'" + _TAG_SPACE.join(m.group(1).replace("'", " ").split()) + "'", text)
+    text = _DETACHED_PREFIX.sub(lambda m: m.group(1) + QUERY_JOINER, text)
+    text = _DETACHED_SUFFIX.sub(lambda m: ZWNJ + m.group(1), text)
     if text.count('"') % 2:
         text = text.replace('"', " ")
     if text.count("(") != text.count(")"):
@@ -50,24 +56,58 @@ def normalize_query(text: str) -> str:
 
 def join_compounds(text: str, reader: IndexReader) -> str:
     """`بین المللی` typed with a space also finds `بین‌المللی`/`بینالمللی`: a pair of plain words
-    whose joined key is a word of the archive becomes `((a b) OR ab)`."""
-    if '"' in text:
-        return text
-    words = text.split()
+    whose joined key is a word of the archive becomes `((a b) OR ab)`; inside a phrase, `"a b c"`
+    becomes `("a b c" OR "ab c")` (`"ملی پوش"`, `"خامنه ای"`)."""
+    out: list[str] = []
+    last = 0
+    for quoted in _QUOTED.finditer(text):
+        out.append(_join_words(text[last:quoted.start()], reader))
+        out.append(_join_phrase(quoted.group(1), quoted.group(2), reader))
+        last = quoted.end()
+    out.append(_join_words(text[last:], reader))
+    return "".join(out)
+
+
+def _joinable(words: list[str], reader: IndexReader) -> bool:
+    """Plain words whose joined key (or lemma) is a word of the archive, not all function words
+    (the joined `شده‌اند` of `دستگیر شده اند` must not become required)."""
+    if not all(w not in _OPERATORS.values() and _PLAIN_WORD.match(w) for w in words) or words[0].isascii():
+        return False
+    if all(is_stopword(w) for w in words):
+        return False
+    key = fold_word("".join(words))
+    return any(reader.doc_frequency(field, k) for field in TEXT_FIELDS for k in (key, LEMMA_PREFIX + key))
+
+
+def _join_words(text: str, reader: IndexReader) -> str:
+    words = text.split(" ")
     out: list[str] = []
     i = 0
     while i < len(words):
         a = words[i]
         b = words[i + 1] if i + 1 < len(words) else ""
-        if (b and a not in _OPERATORS.values() and b not in _OPERATORS.values()
-                and _PLAIN_WORD.match(a) and _PLAIN_WORD.match(b) and not a.isascii()
-                and reader.doc_frequency("text", fold_word(a + b))):
+        if b and _joinable([a, b], reader):
             out.append(f"(({a} {b}) OR {a}{ZWNJ}{b})")
             i += 2
             continue
         out.append(a)
         i += 1
     return " ".join(out)
+
+
+def _join_phrase(field: str, phrase: str, reader: IndexReader) -> str:
+    words = phrase.split()
+    variants = [words]
+    for size in (2, 3):  # a compound of two or three parts (اطلاع رسانی شان)
+        for i in range(len(words) - size + 1):
+            if len(variants) < 6 and _joinable(words[i:i + size], reader):
+                variants.append([*words[:i], ZWNJ.join(words[i:i + size]), *words[i + size:]])
+    if len(variants) == 1:
+        return f'{field}"{phrase}"'
+    # A one-word variant also finds the word's inflections written as one (`"ملی پوش"` finds
+    # ملی‌پوش‌ها, as plain Whoosh does), but only by its own lemma token: `"کتاب های"` stays exact.
+    return "(" + " OR ".join(f'{field}"{" ".join(v)}"' if len(v) > 1 else f"{field}{v[0]}{_OWN_LEMMA}"
+                             for v in variants) + ")"
 
 
 class PersianQueryParser(QueryParser):
@@ -80,24 +120,22 @@ class PersianQueryParser(QueryParser):
 
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):  # type: ignore[no-untyped-def]
         if fieldname == "tags":
-            return wq.Term("tags", normalize_tag(text), boost=boost)
+            return wq.Term("tags", normalize_tag(text.replace(_TAG_SPACE, " ")), boost=boost)
         if fieldname not in TEXT_FIELDS or termclass is not wq.Term:
             if fieldname in TEXT_FIELDS and termclass in (wq.Prefix, wq.FuzzyTerm, wq.Wildcard):
                 text = fold_word(text.replace("*", "\x00").replace("?", "\x01")).replace("\x00", "*").replace("\x01", "?")
                 termclass = FastPrefix if termclass is wq.Prefix else termclass
             return QueryParser.term_query(self, fieldname, text, termclass, boost, tokenize, removestops)
         alternatives = []
-        for word in text.split():
-            surface, lemma = query_keys(word)
-            if not surface or surface in STOPWORDS:  # never indexed, so never required
+        for word in query_words(text):
+            keys = search_keys(word)
+            if not keys:  # a stopword is never indexed, so never required
                 continue
-            options: list[wq.Query] = [wq.Term(fieldname, surface, boost=boost)]
-            root = lemma or surface
-            options.append(wq.Term(fieldname, LEMMA_PREFIX + root, boost=boost * LEMMA_WEIGHT))
-            if lemma and "#" not in lemma:  # a verb's lemma (رفت#رو) is never written as a word
-                options.append(wq.Term(fieldname, lemma, boost=boost * LEMMA_WEIGHT))
-            options += [wq.Term(fieldname, key, boost=boost * LEMMA_WEIGHT) for key in verb_alternatives(word)]
-            options += self._split_alternative(fieldname, surface, boost)
+            if _OWN_LEMMA in text:
+                keys = (keys[0], LEMMA_PREFIX + keys[0])
+            options: list[wq.Query] = [wq.Term(fieldname, keys[0], boost=boost)]
+            options += [wq.Term(fieldname, key, boost=boost * LEMMA_WEIGHT) for key in keys[1:]]
+            options += self._split_alternative(fieldname, keys[0], boost)
             alternatives.append(wq.Or(options))
         if not alternatives:
             return None

@@ -10,7 +10,7 @@ from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.core.article import Article, blocks_from_lines
 from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 5  # 5: posting blocks packed by viewer/search/codec.py
+SCHEMA_VERSION = 6  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 
@@ -41,7 +41,10 @@ def document_of(article: Article) -> dict[str, object]:
     doc: dict[str, object] = {
         "id": article.id,
         "title": article.title,
-        "text": article.text,
+        # The tags' words are searched as words of the text (`انتقالات 1396` finds the tag
+        # `نقل و انتقالات 1396`); the stored text stays the article's own.
+        "text": article.text + "\n" + "\n".join(article.tags) if article.tags else article.text,
+        "_stored_text": article.text,
         "kinds": article.block_kinds,
         "tags": "\n".join(article.tags),
         "category": article.category,

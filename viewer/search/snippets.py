@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from html import escape
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, lemma_key, surface_key, token_pattern
+from viewer.analysis.analyzer import LEMMA_PREFIX, lemma_keys, surface_keys, token_pattern, word_spans
 from viewer.analysis.normalize import PRESENTATION_FORMS, coarse_fold
 
 SNIPPET_CHARS = 200
@@ -28,6 +28,8 @@ def matched_spans(text: str, keys: set[str] | frozenset[str]) -> list[tuple[int,
     A token's lemma is looked up only when its surface holds a stem of a lemma key (`کتاب` in
     `کتابها`, `رو` in `میروند`): on a cold cache, lemmas of a whole article cost more than the search."""
     stems = {stem for key in keys if key.startswith(LEMMA_PREFIX) for stem in key[1:].split("#") if stem}
+    # A plural in -گان drops its base's ه (نماینده, نمایندگان).
+    stems |= {stem[:-1] for stem in stems if stem.endswith("ه") and len(stem) > 3}
     needles = stems | {key for key in keys if not key.startswith(LEMMA_PREFIX)}
     spans: list[tuple[int, int, str]] = []
     for start, end in _lines_to_read(text, needles):
@@ -37,9 +39,22 @@ def matched_spans(text: str, keys: set[str] | frozenset[str]) -> list[tuple[int,
         tokens = list(map(_GROUP, matches))
         matched = {token: key for token in set(tokens) if (key := _matched_key(token, keys, stems)) is not None}
         if matched:
-            spans += [(matches[i].start(), matches[i].end(), matched[token]) for i, token in enumerate(tokens)
-                      if token in matched]
+            for i, token in enumerate(tokens):
+                if token in matched:
+                    spans += _marks(matches[i].start(), token, matched[token], keys, stems)
     return spans
+
+
+def _marks(start: int, token: str, key: str, keys: set[str] | frozenset[str],
+           stems: set[str]) -> list[tuple[int, int, str]]:
+    """The marks of one matched token: the whole token, or only the words of it that matched when
+    it holds several (`یورو` in `یورو2020`, `سال` in `می سال`)."""
+    inner = word_spans(token)
+    if inner is None:
+        return [(start, start + len(token), key)]
+    marks = [(start + a, start + b, found) for a, b in inner
+             if (found := _matched_key(token[a:b], keys, stems)) is not None]
+    return marks or [(start, start + len(token), key)]
 
 
 def _lines_to_read(text: str, needles: set[str]) -> list[tuple[int, int]]:
@@ -68,15 +83,14 @@ def _lines_to_read(text: str, needles: set[str]) -> list[tuple[int, int]]:
 
 
 def _matched_key(token: str, keys: set[str] | frozenset[str], stems: set[str]) -> str | None:
-    surface = surface_key(token)
-    if not surface:
-        return None
-    if surface in keys:
-        return surface
-    if stems and any(stem in surface for stem in stems):
-        lemma = lemma_key(token)
-        if lemma is not None and lemma in keys:
-            return lemma
+    surfaces = surface_keys(token)
+    for surface in surfaces:
+        if surface in keys:
+            return surface
+    if stems and any(stem in surface for surface in surfaces for stem in stems):
+        for lemma in lemma_keys(token):
+            if lemma in keys:
+                return lemma
     return None
 
 

@@ -50,8 +50,9 @@ class PreparedArticle:
         """The writer's fields: the analysed texts indexed, the plain ones stored."""
         doc = document_of(self.article)
         for name in TEXT_FIELDS:
+            stored = doc.get(f"_stored_{name}", doc[name])  # the text field indexes the tags' words too
             doc[name] = getattr(self, name)
-            doc[f"_stored_{name}"] = str(doc[name])
+            doc[f"_stored_{name}"] = str(stored)
         return doc
 
 
@@ -105,8 +106,9 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
     prepared = []
     for article in articles:
         article.source = path
-        prepared.append(PreparedArticle(article, article.content_hash(), analyzed("title", article.title),
-                                        analyzed("text", article.text)))
+        indexed = document_of(article)
+        prepared.append(PreparedArticle(article, article.content_hash(), analyzed("title", str(indexed["title"])),
+                                        analyzed("text", str(indexed["text"]))))
     ready.articles = prepared
     return ready
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from viewer.app import note_exchange
+from viewer.app import note_exchange, notes_backups
 from viewer.app.scope import EVERYWHERE, Scope, restriction_of
 from viewer.app.searcher_slot import SearcherSlot
 from viewer.app.settings import Settings
@@ -25,8 +25,9 @@ from viewer.core.paths import DataPaths
 
 if TYPE_CHECKING:
     from viewer.app.collection_cases import CollectionCases
+    from viewer.app.notes_backups import RestoredNotes
     from viewer.app.saved_search_cases import SavedSearchCases
-    from viewer.app.types import ExportReport, MergeReport, NotesStore, ReanchorReport, SearchResult, SyncReport, Thread
+    from viewer.app.types import BackupInfo, ExportReport, MergeReport, NotesStore, ReanchorReport, SearchResult, SyncReport, Thread
     from viewer.collections.database import LibraryDatabase
     from viewer.search.archive import Archive
     from viewer.search.restriction import Restriction
@@ -246,17 +247,37 @@ class Library:
         return self.notes.create_reply(parent_id, body, creator=self.author(author))
 
     def notes_document(self) -> dict[str, object]:
-        """Every note as a W3C Web Annotation collection (JSON-LD)."""
-        return note_exchange.document(self.notes)
+        """Every note as a W3C Web Annotation collection (JSON-LD); targets are the articles' URLs."""
+        return note_exchange.document(self.notes, self.article)
 
-    def export_notes(self, target: Path) -> int:
-        """Writes `notes_document()` to `target` atomically; returns the number of notes."""
-        return note_exchange.write(self.notes_document(), target)
+    def notes_text(self, fmt: str = "jsonld") -> tuple[str, int]:
+        """Every note as W3C JSON-LD or, with `fmt` "markdown", Markdown for writing (per article: its
+        title, each quoted passage, the note and its replies); and the number of notes."""
+        return note_exchange.notes_text(self.notes, self.article, fmt)
+
+    def export_notes(self, target: Path, fmt: str = "jsonld") -> int:
+        """Writes `notes_text(fmt)` to `target` atomically; returns the number of notes."""
+        text, count = self.notes_text(fmt)
+        note_exchange.write(text, target)
+        return count
 
     def import_notes(self, source: Path) -> MergeReport:
-        """Merges a colleague's W3C export: all or nothing; notes on articles not here are kept as orphans."""
+        """Merges a colleague's W3C export: what the model forbids is refused per note, the rest in one
+        transaction. Articles are found by URL, news code, IRI or id, then by the quoted passage;
+        notes on articles not here are kept as orphans."""
         data = note_exchange.read(source)  # a bad file fails before the notes database is opened
-        return note_exchange.merge(self.notes, data, self.article)
+        return note_exchange.merge(self.notes, data, self._reading.get())
+
+    def notes_backups(self) -> list[BackupInfo]:
+        """The daily backups of the notes (oldest first), then the copies made before restores."""
+        return notes_backups.backups(self.paths)
+
+    def restore_notes(self, name: str) -> RestoredNotes:
+        """Replaces the notes with a backup (file name, date YYYY-MM-DD or path), the current ones copied aside."""
+        if self._notes is not None:
+            self._notes.close()
+            self._notes = None
+        return notes_backups.restore(self.paths, name)
 
     # -- the researcher ------------------------------------------------------------------------------
     def author(self, given: str | None = None) -> str:

@@ -1,4 +1,5 @@
-"""Notes in and out as W3C Web Annotation JSON-LD, the one way both faces exchange them."""
+"""Notes in and out: W3C Web Annotation JSON-LD (the one way both faces exchange them) and Markdown
+for writing. Exports name each article by its URL when the archive has it."""
 
 from __future__ import annotations
 
@@ -13,26 +14,42 @@ from viewer.core.errors import BayeganError
 
 if TYPE_CHECKING:
     from viewer.notes.store import MergeReport, NotesStore
+    from viewer.search.searcher import ArchiveSearcher
+
+ArticleLookup = Callable[[str], Article | None]
+NOTES_FORMATS = ("jsonld", "markdown")  # export_notes' formats
 
 
-def document(store: NotesStore) -> dict[str, Any]:
+def document(store: NotesStore, get_article: ArticleLookup | None = None) -> dict[str, Any]:
     from viewer.notes.webanno import export_store
 
-    return export_store(store)
+    return export_store(store, get_article)
 
 
 def as_text(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(collection: dict[str, Any], target: Path) -> int:
-    """Writes the collection to `target` atomically; returns its number of notes."""
+def notes_text(store: NotesStore, get_article: ArticleLookup, fmt: str = "jsonld") -> tuple[str, int]:
+    """Every note as `fmt` (jsonld or markdown), and the number of notes."""
+    if fmt == "markdown":
+        from viewer.notes.markdown import notes_markdown
+
+        return notes_markdown(store, get_article), store.count()
+    if fmt != "jsonld":
+        raise BayeganError(f"Unknown notes format {fmt!r} (jsonld or markdown).",
+                           f"قالب {fmt!r} برای یادداشت‌ها شناخته نیست (jsonld یا markdown).")
+    collection = document(store, get_article)
+    return as_text(collection), int(collection["total"])
+
+
+def write(text: str, target: Path) -> None:
+    """Writes `text` to `target` atomically (the file appears only when complete)."""
     try:
-        write_text_atomically(target, as_text(collection))
+        write_text_atomically(target, text)
     except OSError as exc:
         raise BayeganError(f"Cannot write {target}: {exc.strerror or exc}",
                            f"پروندهٔ {target} نوشته نشد: {exc.strerror or exc}") from exc
-    return int(collection["total"])
 
 
 def read(source: Path) -> Any:
@@ -42,7 +59,10 @@ def read(source: Path) -> Any:
     return read_file(source)
 
 
-def merge(store: NotesStore, data: Any, get_article: Callable[[str], Article | None]) -> MergeReport:
+def merge(store: NotesStore, data: Any, searcher: ArchiveSearcher) -> MergeReport:
+    """Merges parsed W3C data; each note's article is found by URL, news code, Bayegan IRI or id, then
+    by its quoted passage."""
     from viewer.notes.webanno import import_data
+    from viewer.search.article_finder import ArchiveArticleFinder
 
-    return import_data(store, data, get_article)
+    return import_data(store, data, ArchiveArticleFinder(searcher))

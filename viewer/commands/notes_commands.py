@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import getpass
-import json
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
+from viewer.app.library import Library
+from viewer.app.note_exchange import NOTES_FORMATS
 from viewer.commands.output import print_json
+from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
@@ -90,7 +87,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                             "its article's URL, else urn:bayegan:article:ID. --format markdown writes, per article, "
                             "its title, each quoted passage, the note and its replies.")
     p.add_argument("file", nargs="?", type=Path, default=None, metavar="FILE")
-    p.add_argument("--format", choices=("jsonld", "markdown"), default="jsonld")
+    p.add_argument("--format", choices=NOTES_FORMATS, default="jsonld")
     p.set_defaults(handler=run_export)
 
     p = commands.add_parser("import", help="merge a colleague's W3C Web Annotation export",
@@ -121,20 +118,7 @@ def _author_and_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the new note as JSON")
 
 
-def default_author(paths: DataPaths) -> str:
-    try:
-        settings = json.loads(paths.settings_path.read_text("utf-8"))
-        if isinstance(settings, dict) and isinstance(settings.get("author"), str) and settings["author"].strip():
-            return settings["author"].strip()
-    except (OSError, ValueError):
-        pass
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
-
-
-def annotation_json(a: Any, depth: int = 0) -> dict[str, object]:  # Any: viewer.core.annotation.Annotation
+def annotation_json(a: Annotation, depth: int = 0) -> dict[str, object]:
     return {
         "id": a.id, "article_id": a.article_id, "motivation": a.motivation.value, "body": a.body, "color": a.color,
         "exact": a.quote.exact if a.quote else None,
@@ -144,24 +128,7 @@ def annotation_json(a: Any, depth: int = 0) -> dict[str, object]:  # Any: viewer
     }
 
 
-@contextlib.contextmanager
-def _store(paths: DataPaths) -> Iterator[Any]:
-    from viewer.notes.store import NotesStore
-
-    paths.ensure()
-    with NotesStore(paths.notes_path, paths.backups_dir) as store:
-        yield store
-
-
-@contextlib.contextmanager
-def _article_lookup(paths: DataPaths) -> Iterator[Any]:
-    from viewer.search.archive import Archive
-
-    with Archive(paths.ensure()).searcher() as searcher:
-        yield searcher.article
-
-
-def _print_note(args: argparse.Namespace, note: Any) -> None:
+def _print_note(args: argparse.Namespace, note: Annotation) -> None:
     if args.json:
         print_json(annotation_json(note))
     else:
@@ -169,55 +136,49 @@ def _print_note(args: argparse.Namespace, note: Any) -> None:
 
 
 def run_add(args: argparse.Namespace, paths: DataPaths) -> int:
-    author = args.author if args.author is not None else default_author(paths)
-    with _article_lookup(paths) as get_article:
-        article = get_article(args.article_id)
-    if article is None:
-        raise BayeganError(f"No article with id {args.article_id}.", f"خبری با شناسهٔ {args.article_id} نیست.")
-    with _store(paths) as store:
+    with Library(paths) as library:
+        library.require_articles([args.article_id])  # an unknown article is reported before the arguments
         if args.start is None and args.end is None:
             if not args.note.strip():
                 raise BayeganError("Give --start and --end to highlight, or --note to comment on the article.",
                                    "برای برجسته‌سازی ‎--start‎ و ‎--end‎ و برای یادداشت بر کل خبر ‎--note‎ را بدهید.")
-            note = store.create_comment(article.id, args.note, creator=author, color=args.color)
+            note = library.add_comment(args.article_id, args.note, color=args.color, author=args.author)
         elif args.start is None or args.end is None:
             raise BayeganError("Give both --start and --end.", "هر دو ‎--start‎ و ‎--end‎ را بدهید.")
         else:
-            note = store.create_highlight(article.id, article.text, args.start, args.end, body=args.note,
-                                          color=args.color, creator=author)
+            note = library.add_highlight(args.article_id, args.start, args.end, body=args.note, color=args.color,
+                                         author=args.author)
     _print_note(args, note)
     return 0
 
 
 def run_reply(args: argparse.Namespace, paths: DataPaths) -> int:
-    author = args.author if args.author is not None else default_author(paths)
-    with _store(paths) as store:
-        note = store.create_reply(args.parent_id, args.text, creator=author)
+    with Library(paths) as library:
+        note = library.reply(args.parent_id, args.text, author=args.author)
     _print_note(args, note)
     return 0
 
 
 def run_edit(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _store(paths) as store:
-        edit = store.edit(args.annotation_id, body=args.note, color=args.color)
+    with Library(paths) as library:
+        edit = library.notes.edit(args.annotation_id, body=args.note, color=args.color)
     _print_note(args, edit.after)
     return 0
 
 
 def run_delete(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _store(paths) as store:
-        ids = store.delete(args.annotation_id)
+    with Library(paths) as library:
+        ids = library.notes.delete(args.annotation_id)
     print(f"deleted {len(ids)}")
     return 0
 
 
 def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _store(paths) as store:
+    with Library(paths) as library:
         if args.orphans:
-            rows = [(0, a) for a in store.orphans() if args.article_id in (None, a.article_id)]
+            rows = [(0, a) for a in library.notes.orphans() if args.article_id in (None, a.article_id)]
         else:
-            article_ids = [args.article_id] if args.article_id else list(store.articles_with_notes())
-            rows = [pair for article_id in article_ids for thread in store.threads(article_id) for pair in thread.walk()]
+            rows = [pair for thread in library.threads(args.article_id or None) for pair in thread.walk()]
     if args.json:
         print_json([annotation_json(a, depth) for depth, a in rows])
         return 0
@@ -229,8 +190,8 @@ def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _store(paths) as store:
-        found = store.search(args.query)
+    with Library(paths) as library:
+        found = library.notes.search(args.query)
     if args.json:
         print_json([annotation_json(a) for a in found])
     else:
@@ -240,47 +201,27 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
-    from viewer.notes.markdown import notes_markdown
-    from viewer.notes.webanno import export_store
-
-    with _article_lookup(paths) as get_article, _store(paths) as store:
-        if args.format == "markdown":
-            text, count = notes_markdown(store, get_article), store.count()
-        else:
-            document = export_store(store, get_article)
-            text, count = json.dumps(document, ensure_ascii=False, indent=2) + "\n", int(document["total"])
-    if args.file is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return 0
-    target = args.file
-    partial = target.with_name(target.name + ".partial")
-    try:
-        partial.write_text(text, "utf-8")
-        os.replace(partial, target)
-    except OSError as exc:
-        raise BayeganError(f"Cannot write {target}: {exc.strerror or exc}",
-                           f"پروندهٔ {target} نوشته نشد: {exc.strerror or exc}") from exc
-    print(f"exported {count} notes to {target}", file=sys.stderr)
+    with Library(paths) as library:
+        if args.file is None:
+            text, _count = library.notes_text(args.format)
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return 0
+        count = library.export_notes(args.file, args.format)
+    print(f"exported {count} notes to {args.file}", file=sys.stderr)
     return 0
 
 
 def run_import(args: argparse.Namespace, paths: DataPaths) -> int:
-    from viewer.notes.webanno import import_data, read_file
-    from viewer.search.archive import Archive
-    from viewer.search.article_finder import ArchiveArticleFinder
-
-    data = read_file(args.file)  # a bad file fails before the index or the notes are opened
-    with Archive(paths.ensure()).searcher() as searcher, _store(paths) as store:
-        report = import_data(store, data, ArchiveArticleFinder(searcher))
+    with Library(paths) as library:
+        report = library.import_notes(args.file)
     print_json(report.as_json())
     return 0
 
 
 def run_backups(args: argparse.Namespace, paths: DataPaths) -> int:
-    from viewer.notes.restore import list_backups
-
-    found = list_backups(paths.backups_dir)
+    with Library(paths) as library:
+        found = library.notes_backups()
     if args.json:
         print_json([b.as_json() for b in found])
         return 0
@@ -290,11 +231,8 @@ def run_backups(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def run_restore(args: argparse.Namespace, paths: DataPaths) -> int:
-    from viewer.notes.restore import restore_backup
-
-    paths.ensure()
-    backup, safety = restore_backup(paths.notes_path, paths.backups_dir, args.backup)
-    with _store(paths) as store:  # brings an older backup's schema up to date
-        count = store.count()
-    print(f"restored {count} notes from {backup.name}" + (f"; the previous notes are in {safety.name}" if safety else ""))
+    with Library(paths) as library:
+        restored = library.restore_notes(args.backup)
+    previous = f"; the previous notes are in {restored.previous.name}" if restored.previous else ""
+    print(f"restored {restored.count} notes from {restored.backup.name}{previous}")
     return 0

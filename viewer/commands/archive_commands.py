@@ -22,13 +22,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.set_defaults(handler=run_index)
 
     p = subparsers.add_parser("list", help="list every article", description="List every article.")
-    p.add_argument("--json", action="store_true", help="print a JSON list of {id, title, tags, source}")
+    p.add_argument("--json", action="store_true", help="print a JSON list of {id, title, tags, source, sources}")
     p.set_defaults(handler=run_list)
 
     p = subparsers.add_parser("show", help="show one article", description="Show one article by id.")
     p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true", help="print the article as one JSON object")
     p.set_defaults(handler=run_show)
+
+    p = subparsers.add_parser("similar", help="near duplicates of one article (republished variants)",
+                              description="List the articles that are near duplicates of ID: the same story "
+                              "republished with small edits, another title or agency, a paragraph cut.")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true", help='print a JSON list of {"id", "title", "score"}, best first')
+    p.set_defaults(handler=run_similar)
 
     p = subparsers.add_parser("search", help="search the archive", description=(
         "Search the archive. AND by default; \"phrases\"; -word or NOT; OR; title: and tag: "
@@ -81,8 +88,10 @@ def _reanchor_notes(archive, paths: DataPaths, changed_ids: list[str]) -> None: 
 
 
 def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _archive(paths).searcher() as searcher:
-        rows = [{"id": a.id, "title": a.title, "tags": a.tags, "source": a.source} for a in searcher.articles()]
+    archive = _archive(paths)
+    sources = archive.sources()
+    with archive.searcher() as searcher:
+        rows = [{"id": a.id, "title": a.title, "tags": a.tags, **_sources(a, sources)} for a in searcher.articles()]
     if args.json:
         print_json(rows)
     else:
@@ -91,23 +100,46 @@ def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def article_json(article) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _sources(article, sources: dict[str, list[str]]) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """`source` (the file indexed) and `sources` (every file holding the same text)."""
+    held = sources.get(article.id) or [article.source]
+    return {"source": held[0], "sources": held}
+
+
+def article_json(article, sources: dict[str, list[str]] | None = None) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return {
         "id": article.id, "title": article.title, "lead": article.lead, "text": article.text,
-        "tags": article.tags, "category": article.category, "source": article.source,
+        "tags": article.tags, "category": article.category, **_sources(article, sources or {}),
         "url": article.url, "code": article.code,
         "date": article.date.isoformat() if article.date else None,
     }
 
 
+def run_similar(args: argparse.Namespace, paths: DataPaths) -> int:
+    archive = _archive(paths)
+    with archive.searcher() as searcher:
+        if searcher.article(args.id) is None:
+            print_error(BayeganError(f"No article with id {args.id}.", f"خبری با شناسهٔ {args.id} نیست."))
+            return 1
+        rows = [{"id": other, "title": article.title, "score": round(score, 3)}
+                for other, score in archive.similar(args.id) if (article := searcher.article(other)) is not None]
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['id']}  {row['score']:.2f}  {row['title']}")
+    return 0
+
+
 def run_show(args: argparse.Namespace, paths: DataPaths) -> int:
-    with _archive(paths).searcher() as searcher:
+    archive = _archive(paths)
+    with archive.searcher() as searcher:
         article = searcher.article(args.id)
     if article is None:
         print_error(BayeganError(f"No article with id {args.id}.", f"خبری با شناسهٔ {args.id} نیست."))
         return 1
     if args.json:
-        print_json(article_json(article))
+        print_json(article_json(article, archive.sources()))
     else:
         print(article.title)
         print()

@@ -10,7 +10,7 @@ from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.core.article import Article, blocks_from_lines
 from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 5  # 5: posting blocks packed by viewer/search/codec.py
+SCHEMA_VERSION = 6  # 5: posting blocks packed by viewer/search/codec.py; 6: copies share one article
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 

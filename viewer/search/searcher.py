@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 
@@ -19,9 +19,11 @@ from viewer.analysis.analyzer import LEMMA_PREFIX, STOPWORDS, query_keys
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.search.docsets import DocSets
+from viewer.search.grouping import matching_copies
 from viewer.search.match_scores import MatchScorer
 from viewer.search.query import parse_query
 from viewer.search.schema import TEXT_FIELDS, article_of
+from viewer.search.sketches import SketchStore
 from viewer.search.snippets import make_snippet
 
 _MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
@@ -39,10 +41,11 @@ class Hit:
     snippet: str
     source: str
     date: str = ""
+    copies: tuple[str, ...] = ()  # near duplicates that match the query too
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "title": self.title, "score": round(self.score, 4), "tags": self.tags,
-                "snippet": self.snippet, "source": self.source, "date": self.date}
+                "snippet": self.snippet, "source": self.source, "date": self.date, "copies": list(self.copies)}
 
 
 @dataclass
@@ -66,9 +69,12 @@ class ArchiveSearcher:
         self._doc_tags: list[tuple[str, ...]] | None = None
         self._sets: DocSets | None = None
         self._match_scorer: MatchScorer | None = None
+        self._sketches: SketchStore | None = None
 
     def close(self) -> None:
         self._searcher.close()
+        if self._sketches is not None:
+            self._sketches.close()
 
     def refresh(self) -> None:
         fresh = self._searcher.refresh()
@@ -120,13 +126,22 @@ class ArchiveSearcher:
                 results = searcher.search(combined, **kwargs)
             hits = [_hit(hit.fields(), hit.score, keys) for hit in results]
             matched = sorted(recorder.docset) if recorder is not None else self._matching_docnums(q, tag_filter)
-        result = SearchResult(text, hits, len(matched), facets=self._facets(matched))
+        result = SearchResult(text, self._with_copies(hits, matched), len(matched), facets=self._facets(matched))
         if with_ids:
             result.doc_ids = self._ids_of(matched)
         if result.total < 3:
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
+
+    def _with_copies(self, hits: list[Hit], matched: list[int]) -> list[Hit]:
+        """Each hit with its near duplicates that match the query too."""
+        if self._sketches is None:
+            self._sketches = SketchStore.existing(Path(self.ix.storage.folder))
+        if self._sketches is None or not hits:
+            return hits
+        copies = matching_copies(self._sketches, self._searcher.reader(), [h.id for h in hits], matched)
+        return [replace(hit, copies=tuple(copies[hit.id])) for hit in hits]
 
     def _record_while_scoring(self, q: wq.Query) -> bool:
         """For queries MatchScorer leaves to Whoosh, count the matches while scoring instead of

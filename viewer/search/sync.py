@@ -24,6 +24,7 @@ from viewer.importers.reader import (
 )
 from viewer.importers.warc_format import parse_warc
 from viewer.search.archive_index import INDEX_VERSION, exclusive_writer
+from viewer.search.copies import SourceKeeper
 from viewer.search.identity import disambiguated_id, is_title_based, primary_id
 from viewer.search.manifest import FileRecord, Manifest
 from viewer.search.schema import document_of
@@ -43,6 +44,7 @@ class SyncReport:
     skipped: list[dict[str, str]] = field(default_factory=list)
     files_read: int = 0
     changed_ids: list[str] = field(default_factory=list)
+    relinked: int = 0  # articles kept by another copy when the file indexing them went
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -70,23 +72,22 @@ class _Sync:
         self.writer = writer
         self.manifest = manifest
         self.report = report
-        self.owners = manifest.owners()
         self.ix = ix
+        # exact duplicates (one article, several files) and near-duplicate sketches
+        self.copies = SourceKeeper(writer, manifest, report, Path(ix.storage.folder))
 
     def remove_file(self, path: str) -> None:
         record = self.manifest.files.pop(path, None)
         if record is None:
             return
         for article_id in record.articles:
-            self.writer.delete_by_term("id", article_id)
-            self.owners.pop(article_id, None)
-            self.report.removed += 1
+            self.copies.release(article_id, path)
 
     def read_file(self, path: Path, stat_size: int, mtime_ns: int) -> None:
         key = str(path)
         previous = self.manifest.files.get(key)
         if previous and previous.size == stat_size and previous.mtime_ns == mtime_ns:
-            self.report.unchanged += len(previous.articles)
+            self.report.unchanged += self.copies.indexed_from(key, previous.articles)
             return
         if stat_size > MAX_FILE_BYTES:
             raise ImportFailure(f"The file is too large ({stat_size // 2**20} MB; the limit is 64 MB).",
@@ -96,7 +97,7 @@ class _Sync:
         self.report.files_read += 1
         if previous and previous.sha1 == digest:
             previous.size, previous.mtime_ns = stat_size, mtime_ns
-            self.report.unchanged += len(previous.articles)
+            self.report.unchanged += self.copies.indexed_from(key, previous.articles)
             return
         record = FileRecord(stat_size, mtime_ns, digest)
         old = previous.articles if previous else {}
@@ -106,7 +107,8 @@ class _Sync:
             articles = read.articles
             if start:
                 record.articles = dict(old)  # the records read before are still there, unchanged
-                self.report.unchanged += len(old)
+                record.folded = dict(previous.folded) if previous else {}
+                self.report.unchanged += self.copies.indexed_from(key, old)
             record.read_up_to = read.end
             record.read_up_to_sha1 = digest if read.end == len(data) else hashlib.sha1(data[:read.end]).hexdigest()
         else:
@@ -115,34 +117,54 @@ class _Sync:
             article.source = key
             self._place(article, key, record, old)
         for article_id in set(old) - set(record.articles):
-            self.writer.delete_by_term("id", article_id)
-            self.owners.pop(article_id, None)
-            self.report.removed += 1
+            self.copies.release(article_id, key)
         self.manifest.files[key] = record
 
     def _place(self, article: Article, key: str, record: FileRecord, old: dict[str, str]) -> None:
         content_hash = article.content_hash()
-        article.id = primary_id(article)
-        owner = self.owners.get(article.id)
-        taken = (owner is not None and owner != key) or article.id in record.articles
-        if taken and is_title_based(article):
-            article.id = disambiguated_id(article)
-            owner = self.owners.get(article.id)
-            taken = (owner is not None and owner != key) or article.id in record.articles
-        if taken:
-            self.report.duplicates += 1
-            return
+        fold, same = self.copies.same_text(article)
+        if same is not None:
+            # The same text as an article already held: one article, whatever id this copy would get.
+            article.id = same
+            if same in record.articles or self.copies.first(same) != key:
+                self._hold_copy(article.id, key, record, content_hash, fold)
+                return
+        else:
+            article.id = primary_id(article)
+            taken = self._taken(article.id, key, record)
+            if taken and is_title_based(article):
+                article.id = disambiguated_id(article)
+                taken = self._taken(article.id, key, record)
+            if taken:
+                self.report.duplicates += 1
+                return
         record.articles[article.id] = content_hash
-        self.owners[article.id] = key
+        record.folded[article.id] = fold
+        self.copies.hold(article.id, key, fold)
         if old.get(article.id) == content_hash:
             self.report.unchanged += 1
             return
         self.writer.update_document(**document_of(article))
+        self.copies.sketch(article)
         if article.id in old:
             self.report.updated += 1
         else:
             self.report.added += 1
         self.report.changed_ids.append(article.id)
+
+    def _taken(self, article_id: str, key: str, record: FileRecord) -> bool:
+        """Whether another file indexes this id, or this file already gave it."""
+        first = self.copies.first(article_id)
+        return (first is not None and first != key) or article_id in record.articles
+
+    def _hold_copy(self, article_id: str, key: str, record: FileRecord, content_hash: str, fold: str) -> None:
+        """This file is one more source of an article another file (or this one, earlier) indexes."""
+        self.report.duplicates += 1
+        if article_id in record.articles:
+            return  # the same text twice in one file
+        record.articles[article_id] = content_hash
+        record.folded[article_id] = fold
+        self.copies.hold(article_id, key, fold)
 
 
 def sync_sources(
@@ -165,6 +187,8 @@ def sync_sources(
     manifest = Manifest(INDEX_VERSION) if fresh else Manifest.load(index_dir, INDEX_VERSION)
     with exclusive_writer(ix) as writer:
         run = _Sync(ix, writer, manifest, report)
+        if fresh:
+            run.copies.start_afresh()
         files = list(iter_source_files(roots, report.skipped))
         present = {str(p) for p in files}
         if remove_missing:
@@ -187,12 +211,13 @@ def sync_sources(
         progress(len(files), len(files), "")
         if cancel():
             raise CancelledError()
-        if report.added or report.updated or report.removed or stale:
+        if report.added or report.updated or report.removed or report.relinked or stale:
             manifest.pending = True
             manifest.save(index_dir)
             writer.commit()
         else:
             writer.cancel()
+        run.copies.commit()
     manifest.pending = False
     manifest.save(index_dir)
     return report
@@ -233,6 +258,7 @@ def forget_sources(ix: FileIndex, index_dir: Path, roots: Iterable[Path]) -> Syn
         manifest.pending = True
         manifest.save(index_dir)
         writer.commit()
+        run.copies.commit()
     manifest.pending = False
     manifest.save(index_dir)
     return report

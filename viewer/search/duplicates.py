@@ -1,0 +1,77 @@
+"""Exact duplicates: the same article met in several files (another format, encoding or a byte copy)
+is one article with several sources.
+
+Two articles are the same when their title and text are the same after the analyzer's folding
+(`fold_word`: ی/ي, ک/ك, digits, harakat, hamza forms) with every space and ZWNJ between words
+dropped — what differs between a saved page, its text export and a Windows-1256 copy. The first file
+met gives the id (architecture.md: from URL, news code or title, never the body); a later copy is
+one more source of that id, so notes stay attached whichever copy comes or goes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+
+from viewer.analysis.normalize import fold_word
+from viewer.core.article import Article
+
+_WORDS = re.compile(r"[\w\u200c]+")
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of `text` as search keys (empty keys, e.g. a lone tatweel, left out)."""
+    return [key for key in map(fold_word, _WORDS.findall(text)) if key]
+
+
+def fingerprint(article: Article) -> str:
+    """The same for two copies of one article, whatever their file, format, encoding or spacing."""
+    digest = hashlib.sha1()
+    digest.update("".join(folded_words(article.title)).encode("utf-8"))
+    digest.update(b"\x1f")
+    digest.update("".join(folded_words(article.text)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+class SourceBook:
+    """Which files hold each article (the first indexes it) and which article each folded text is.
+
+    Built from the manifest's file records in their order, then kept up to date while a sync runs."""
+
+    def __init__(self, records: Iterable[tuple[str, Mapping[str, str]]]):
+        self.holders: dict[str, list[str]] = {}
+        self.by_fold: dict[str, str] = {}
+        for path, folds in records:
+            for article_id, fold in folds.items():
+                self.holders.setdefault(article_id, []).append(path)
+                if fold:
+                    self.by_fold.setdefault(fold, article_id)
+
+    def first(self, article_id: str) -> str | None:
+        held = self.holders.get(article_id)
+        return held[0] if held else None
+
+    def same_text(self, fold: str) -> str | None:
+        """The article already held with this folded text, if any."""
+        article_id = self.by_fold.get(fold)
+        return article_id if article_id is not None and self.holders.get(article_id) else None
+
+    def hold(self, article_id: str, path: str, fold: str) -> None:
+        held = self.holders.setdefault(article_id, [])
+        if path not in held:
+            held.append(path)
+        if fold and self.same_text(fold) is None:
+            self.by_fold[fold] = article_id
+
+    def release(self, article_id: str, path: str) -> tuple[bool, str | None]:
+        """`path` no longer holds the article: (whether any file still does, the new first file when
+        the one released was the first)."""
+        held = self.holders.get(article_id, [])
+        was_first = bool(held) and held[0] == path
+        if path in held:
+            held.remove(path)
+        if held:
+            return True, held[0] if was_first else None
+        self.holders.pop(article_id, None)
+        return False, None

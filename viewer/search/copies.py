@@ -10,7 +10,7 @@ from typing import Protocol
 from whoosh.writing import IndexWriter
 
 from viewer.core.article import Article
-from viewer.search.duplicates import SourceBook, fingerprint
+from viewer.search.duplicates import SourceBook, fingerprint, folded_lines
 from viewer.search.manifest import Manifest
 from viewer.search.sketches import SketchStore, sketch_of
 
@@ -29,13 +29,16 @@ class SourceKeeper:
         # Sketch changes wait for `commit`, after the index's: a cancelled sync leaves them as they were.
         self._sketches: dict[str, bytes | None] = {}
         self._afresh = False
+        self._folded: tuple[Article, str] | None = None
 
     def start_afresh(self) -> None:
         self._afresh = True
 
     def same_text(self, article: Article) -> tuple[str, str | None]:
         """The article's fingerprint, and the id of an article already held with the same text."""
-        fold = fingerprint(article)
+        lines = folded_lines(article.text)
+        self._folded = (article, lines)  # kept for `sketch`, which follows for an article indexed
+        fold = fingerprint(article, lines)
         return fold, self.book.same_text(fold)
 
     def first(self, article_id: str) -> str | None:
@@ -49,7 +52,9 @@ class SourceKeeper:
         self.book.hold(article_id, path, fold)
 
     def sketch(self, article: Article) -> None:
-        self._sketches[article.id] = sketch_of(article.text)
+        folded = self._folded
+        words = folded[1].split("\n") if folded is not None and folded[0] is article else None
+        self._sketches[article.id] = sketch_of(article.text, words)
 
     def release(self, article_id: str, path: str) -> None:
         """`path` no longer holds the article: it leaves the index when no other file holds it."""

@@ -2,35 +2,39 @@
 is one article with several sources.
 
 Two articles are the same when their title and text are the same after the analyzer's folding
-(`fold_word`: ی/ي, ک/ك, digits, harakat, hamza forms) with every space and ZWNJ between words
-dropped — what differs between a saved page, its text export and a Windows-1256 copy. The first file
-met gives the id (architecture.md: from URL, news code or title, never the body); a later copy is
-one more source of that id, so notes stay attached whichever copy comes or goes.
+(`coarse_fold`: ی/ي, ک/ك, digits, harakat, hamza forms) with every space and ZWNJ dropped — what
+differs between a saved page, its text export and a Windows-1256 copy. The first file met gives the
+id (architecture.md: from URL, news code or title, never the body); a later copy is one more source
+of that id, so notes stay attached whichever copy comes or goes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Mapping
 
-from viewer.analysis.normalize import fold_word
+from viewer.analysis.normalize import coarse_fold
 from viewer.core.article import Article
 
-_WORDS = re.compile(r"[\w\u200c]+")
+
+def folded_lines(text: str) -> str:
+    """The words of `text` one a line, folded by the analyzer's `coarse_fold` (ی/ي, ک/ك, digits,
+    harakat, hamza forms, ZWNJ): a few C-speed passes over the whole text, where folding it word by word
+    costs ~0.7 ms an article, a third of indexing it."""
+    return coarse_fold("\n".join(text.lower().split()))
 
 
 def folded_words(text: str) -> list[str]:
-    """The words of `text` as search keys (empty keys, e.g. a lone tatweel, left out)."""
-    return [key for key in map(fold_word, _WORDS.findall(text)) if key]
+    return folded_lines(text).split("\n")
 
 
-def fingerprint(article: Article) -> str:
-    """The same for two copies of one article, whatever their file, format, encoding or spacing."""
-    digest = hashlib.sha1()
-    digest.update("".join(folded_words(article.title)).encode("utf-8"))
+def fingerprint(article: Article, text_lines: str | None = None) -> str:
+    """The same for two copies of one article, whatever their file, format, encoding or spacing.
+    `text_lines`: `folded_lines(article.text)` when the caller has it already."""
+    lines = folded_lines(article.text) if text_lines is None else text_lines
+    digest = hashlib.sha1(folded_lines(article.title).replace("\n", "").encode("utf-8"))
     digest.update(b"\x1f")
-    digest.update("".join(folded_words(article.text)).encode("utf-8"))
+    digest.update(lines.replace("\n", "").encode("utf-8"))
     return digest.hexdigest()
 
 

@@ -83,8 +83,7 @@ class SourceKeeper:
         with SketchStore(self.index_dir) as store:
             if self._afresh:
                 store.clear()
-            for article_id, sig in self._sketches.items():
-                store.put(article_id, sig)
+            store.put_all(self._sketches, replace=not self._afresh)
             store.commit()
         self._sketches.clear()
         self._afresh = False

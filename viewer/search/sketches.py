@@ -116,12 +116,18 @@ class SketchStore:
         self._db.execute("DELETE FROM sketch")
 
     def put(self, article_id: str, sig: bytes | None) -> None:
-        self.remove(article_id)
-        if sig is None:
-            return
-        self._db.execute("INSERT INTO sketch (id, sig) VALUES (?, ?)", (article_id, sig))
+        self.put_all({article_id: sig})
+
+    def put_all(self, sigs: dict[str, bytes | None], *, replace: bool = True) -> None:
+        """Store (or with None, drop) these sketches; `replace=False` when none of the ids is stored yet
+        (a rebuild), which skips looking for old rows."""
+        if replace:
+            self._db.executemany("DELETE FROM band WHERE id = ?", [(i,) for i in sigs])
+            self._db.executemany("DELETE FROM sketch WHERE id = ?", [(i,) for i in sigs])
+        kept = [(i, sig) for i, sig in sigs.items() if sig is not None]
+        self._db.executemany("INSERT INTO sketch (id, sig) VALUES (?, ?)", kept)
         self._db.executemany("INSERT INTO band (key, id) VALUES (?, ?)",
-                             [(key, article_id) for key in _band_keys(sig)])
+                             [(key, i) for i, sig in kept for key in _band_keys(sig)])
 
     def remove(self, article_id: str) -> None:
         self._db.execute("DELETE FROM band WHERE id = ?", (article_id,))

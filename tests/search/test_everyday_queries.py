@@ -188,3 +188,11 @@ def test_more_rows(tmp_path: Path, query: str, link: str) -> None:
             assert found == [_id_of(searcher, link)]
     finally:
         archive.close()
+
+
+def test_a_phrase_with_slop_keeps_its_slop_beside_a_joined_compound(rows_searcher: ArchiveSearcher) -> None:
+    """`"a b"~N` allows N words between: the slop stays with the phrase (and with its compound variant)
+    instead of becoming a search for the number."""
+    assert _id_of(rows_searcher, "chains") in {h.id for h in rows_searcher.search('"سخنگو متهم"~6').hits}
+    assert _id_of(rows_searcher, "chains") not in {h.id for h in rows_searcher.search('"سخنگو متهم"').hits}
+    assert _id_of(rows_searcher, "compounds") in {h.id for h in rows_searcher.search('"دانش آموزان کرد"~3').hits}

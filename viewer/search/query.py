@@ -33,7 +33,7 @@ _PERSIAN_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "
 _QUESTION_MARK = re.compile(r"(?<=\w)[?؟]+(?=[\s\"»«)]|$)")
 _TAG_SPACE = "\u2064"  # a quoted tag's spaces until Whoosh has read it, so و inside is no operator
 _OWN_LEMMA = "\u2063"  # marks a word searched by its key and its own lemma token only
-_QUOTED = re.compile(r'((?:\w+:)?)"([^"]*)"')
+_QUOTED = re.compile(r'((?:\w+:)?)"([^"]*)"(~\d+)?')  # field, phrase, slop
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b-\x1f]")
 MAX_QUERY_CHARS = 1000
 
@@ -62,7 +62,7 @@ def join_compounds(text: str, reader: IndexReader) -> str:
     last = 0
     for quoted in _QUOTED.finditer(text):
         out.append(_join_words(text[last:quoted.start()], reader))
-        out.append(_join_phrase(quoted.group(1), quoted.group(2), reader))
+        out.append(_join_phrase(quoted.group(1), quoted.group(2), quoted.group(3) or "", reader))
         last = quoted.end()
     out.append(_join_words(text[last:], reader))
     return "".join(out)
@@ -95,7 +95,8 @@ def _join_words(text: str, reader: IndexReader) -> str:
     return " ".join(out)
 
 
-def _join_phrase(field: str, phrase: str, reader: IndexReader) -> str:
+def _join_phrase(field: str, phrase: str, slop: str, reader: IndexReader) -> str:
+    """The phrase and its joined-compound variants; a slop (`"a b"~3`) goes with each variant."""
     words = phrase.split()
     variants = [words]
     for size in (2, 3):  # a compound of two or three parts (اطلاع رسانی شان)
@@ -103,10 +104,10 @@ def _join_phrase(field: str, phrase: str, reader: IndexReader) -> str:
             if len(variants) < 6 and _joinable(words[i:i + size], reader):
                 variants.append([*words[:i], ZWNJ.join(words[i:i + size]), *words[i + size:]])
     if len(variants) == 1:
-        return f'{field}"{phrase}"'
+        return f'{field}"{phrase}"{slop}'
     # A one-word variant also finds the word's inflections written as one (`"ملی پوش"` finds
     # ملی‌پوش‌ها, as plain Whoosh does), but only by its own lemma token: `"کتاب های"` stays exact.
-    return "(" + " OR ".join(f'{field}"{" ".join(v)}"' if len(v) > 1 else f"{field}{v[0]}{_OWN_LEMMA}"
+    return "(" + " OR ".join(f'{field}"{" ".join(v)}"{slop}' if len(v) > 1 else f"{field}{v[0]}{_OWN_LEMMA}"
                              for v in variants) + ")"
 
 

@@ -3,12 +3,16 @@ archive built from other files holding the same articles; several targets become
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.notes.archives import indexed, write_json, write_jsonl, write_txt
 from viewer.core.annotation import Annotation, Motivation
+from viewer.notes import store as store_module
 from viewer.notes.store import NotesStore
 from viewer.notes.webanno import ANNO_CONTEXT, export_store, import_data
 from viewer.search.archive import Archive
@@ -22,13 +26,20 @@ def _note(body: str, modified: str) -> Annotation:
                       created="2026-01-01T10:00:00.000Z", modified=modified)
 
 
-def test_both_edited_keeps_both_texts_newer_shown(tmp_path: Path) -> None:
+@pytest.fixture
+def ticking_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each edit a second after the one before: which edit is newer never rests on the machine's speed."""
+    seconds = itertools.count(1)
+    monkeypatch.setattr(store_module, "utc_now", lambda: f"2026-02-01T10:00:{next(seconds):02}.000Z")
+
+
+def test_both_edited_keeps_both_texts_newer_shown(tmp_path: Path, ticking_clock: None) -> None:
     with NotesStore(tmp_path / "mine.sqlite3") as mine, NotesStore(tmp_path / "theirs.sqlite3") as theirs:
         mine.add(_note("متن نخست", "2026-01-01T10:00:00.000Z"))
         import_data(theirs, export_store(mine))
         theirs_edit = theirs.edit(_note("", "").id, body="ویرایش همکار").after
         mine_edit = mine.edit(_note("", "").id, body="ویرایش من").after
-        assert theirs_edit.modified <= mine_edit.modified  # mine is the newer edit
+        assert theirs_edit.modified < mine_edit.modified  # mine is the newer edit
 
         report = import_data(mine, export_store(theirs))
         assert (report.conflicts, report.updated, report.added) == (1, 0, 0)
@@ -111,3 +122,16 @@ def test_round_trip_from_text_files_without_urls_lands_by_quote(tmp_path: Path) 
                if isinstance(item["target"], dict))
     landed = _import_into(write_json, tmp_path, document)
     assert set(landed) == set(placed) and all(landed[k] == placed[k] for k in placed)
+
+
+def test_edits_of_the_same_moment_show_the_same_text_on_both_sides(tmp_path: Path) -> None:
+    with NotesStore(tmp_path / "mine.sqlite3") as mine, NotesStore(tmp_path / "theirs.sqlite3") as theirs:
+        mine.add(_note("متن نخست", "2026-01-01T10:00:00.000Z"))
+        import_data(theirs, export_store(mine))
+        same_moment = "2026-02-01T10:00:00.000Z"
+        for store, body in ((mine, "ویرایش من"), (theirs, "ویرایش همکار")):
+            store.write_text(store._db, store.require(_note("", "").id).with_changes(body=body, modified=same_moment))
+        import_data(mine, export_store(theirs))
+        import_data(theirs, export_store(mine))
+        shown = {mine.require(_note("", "").id).body, theirs.require(_note("", "").id).body}
+        assert len(shown) == 1, shown

@@ -52,7 +52,8 @@ def _reconcile(db: sqlite3.Connection, local: Annotation, note: Annotation, sour
                report: MergeReport) -> None:
     base = extras.synced_modified(db, note.id) or local.created
     edited_here = local.modified > base
-    if note.modified > local.modified:
+    # Edits of the same millisecond: the text decides, so both sides show the same one after exchanging.
+    if (note.modified, note.body) > (local.modified, local.body):
         extras.keep_version(db, note.id, _version(local, "conflict" if edited_here else "replaced"))
         NotesStore.write_text(db, local.with_changes(body=note.body, color=note.color,
                                                      creator=note.creator or local.creator, modified=note.modified))

@@ -145,8 +145,8 @@ def test_article_shown_is_emitted_with_the_id(qtbot, gui_app) -> None:
 
 
 def test_open_id_at_start_shows_that_article_even_outside_the_results(qtbot, gui_app, data_paths) -> None:
+    from viewer.app.settings import Settings
     from viewer.gui.main_window import MainWindow
-    from viewer.gui.settings import Settings
     from viewer.search.archive import Archive
 
     archive = Archive(data_paths)

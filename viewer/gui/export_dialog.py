@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -32,16 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.article import Article
-from viewer.core.errors import BayeganError, CancelledError
-from viewer.core.paths import DataPaths
-from viewer.export.model import ExportReport
+from viewer.core.errors import CancelledError
 from viewer.gui.crash_handler import user_message
 from viewer.gui.dates import PERSIAN_DIGITS
 from viewer.gui.paths_text import isolated
 from viewer.gui.tasks import TaskRunner
 from viewer.gui.translations import current_language
 
-SearcherFactory = Callable[[], Any]  # () -> ArchiveSearcher (a context manager); one per worker thread
+if TYPE_CHECKING:
+    from viewer.app.library import Library
+    from viewer.app.settings import Settings
+    from viewer.app.types import ExportReport
+    from viewer.gui.main_window import MainWindow
+
 _running: set[ExportJob] = set()  # keeps a job alive until it reports back
 
 
@@ -226,12 +230,11 @@ class ExportJob(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget, searcher: SearcherFactory, paths: DataPaths, article_ids: Sequence[str], out: Path,
+    def __init__(self, parent: QWidget, library: Library, article_ids: Sequence[str], out: Path,
                  *, with_notes: bool = True, title: str | None = None, author: str | None = None):
         super().__init__(parent)
         self.parent_widget = parent
-        self.searcher = searcher
-        self.paths = paths
+        self.library = library
         self.article_ids = list(article_ids)
         self.out = out
         self.with_notes = with_notes
@@ -267,17 +270,10 @@ class ExportJob(QObject):
 
     # -- worker thread ----------------------------------------------------------------------------
     def _work(self) -> ExportReport:
-        from viewer.export.notes_source import load_notes
-        from viewer.export.pdf import export_pdf
-
-        with self.searcher() as searcher:
-            articles = [a for a in (searcher.article(i) for i in self.article_ids) if a is not None]
-        if not articles:
-            raise BayeganError("None of these articles is in the archive any more.", "هیچ‌یک از این خبرها دیگر در بایگان نیست.")
-        notes = load_notes(self.paths.notes_path, self.paths.backups_dir, [a.id for a in articles]) if self.with_notes else {}
-        return export_pdf(articles, notes, self.out, with_notes=self.with_notes, title=self.title, author=self.author,
-                          progress=lambda done, total, label: self.progressed.emit(done, total, label),
-                          cancel=self.cancel_requested.is_set)
+        # The Library opens a searcher and a notes connection of this worker's own.
+        return self.library.export_pdf(self.article_ids, self.out, with_notes=self.with_notes, title=self.title,
+                                       author=self.author, progress=self.progressed.emit,
+                                       cancel=self.cancel_requested.is_set)
 
     # -- UI thread --------------------------------------------------------------------------------
     def _show_progress(self, done: int, total: int, label: str) -> None:
@@ -305,63 +301,53 @@ class ExportJob(QObject):
             self.failed.emit(user_message(exc))
 
 
-def _status(window: QWidget, message: str) -> None:
-    status_bar = getattr(window, "statusBar", None)
-    if callable(status_bar):
-        status_bar().showMessage(message, 10000)
+def _status(window: QMainWindow, message: str) -> None:
+    window.statusBar().showMessage(message, 10000)
 
 
-def window_choices(main_window: Any, article_ids: Sequence[str], query: str) -> ExportChoices:
+def window_choices(main_window: MainWindow, article_ids: Sequence[str], query: str) -> ExportChoices:
     """The choices the main window offers: its open article, selection, search results and noted articles."""
-    from viewer.export.notes_source import article_ids_with_notes
-
-    pane = getattr(main_window, "article_pane", None)
-    result = getattr(main_window, "result", None)
+    result = main_window.result
     result_ids: list[str] = []
     if result is not None:  # an empty query lists every article: "all results" is then the whole archive
         shown = [hit.id for hit in result.hits]
         seen = set(shown)
         result_ids = shown + [i for i in (result.doc_ids or []) if i not in seen]
-    paths: DataPaths = main_window.paths
     return ExportChoices(
-        open_article=getattr(pane, "article", None),
+        open_article=main_window.article_pane.article,
         selected_ids=list(article_ids),
         result_ids=result_ids,
-        noted_ids=article_ids_with_notes(paths.notes_path, paths.backups_dir),
+        noted_ids=main_window.unopened_library.noted_ids(),
         query=query,
     )
 
 
-def _start_folder(main_window: Any) -> Path:
-    settings = getattr(main_window, "settings", None)
-    remembered = settings.get("export_folder") if settings is not None else None
+def _start_folder(settings: Settings) -> Path:
+    remembered = settings.get("export_folder")
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
-def run_export_dialog(main_window: Any, article_ids: Sequence[str], current_query: str) -> ExportJob | None:
+def run_export_dialog(main_window: MainWindow, article_ids: Sequence[str], current_query: str) -> ExportJob | None:
     """Asks what to export and where, then exports in the background. Returns the running job (None if cancelled)."""
-    service = getattr(main_window, "service", None)
-    if service is None:
+    library = main_window.library
+    if library is None:
         QMessageBox.information(main_window, _t("Export PDF", "خروجی PDF"),
                                 _t("The archive is not open yet.", "بایگان هنوز باز نشده است."))
         return None
     choices = window_choices(main_window, article_ids, current_query)
-    settings = getattr(main_window, "settings", None)
-    known_author = settings.get("author") if settings is not None else None  # the notes' author name
-    dialog = ExportDialog(choices, _start_folder(main_window), main_window,
-                          author=known_author if isinstance(known_author, str) else "")
+    settings = library.settings
+    dialog = ExportDialog(choices, _start_folder(settings), main_window, author=library.author())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     scope = dialog.scope()
     assert scope is not None
     out = dialog.out_path()
-    if settings is not None:
-        settings.set("export_folder", str(out.parent))
-        settings.save()
-    job = ExportJob(main_window, service.archive.searcher, main_window.paths, dialog.article_ids(), out,
+    settings.set("export_folder", str(out.parent))
+    settings.save()
+    job = ExportJob(main_window, library, dialog.article_ids(), out,
                     with_notes=dialog.with_notes(), title=dialog.pdf_title(), author=dialog.pdf_author())
     job.finished.connect(lambda report: _status(main_window, _t(
         f"Exported {len(report.article_pages)} articles ({report.pages} pages) to {isolated(str(report.path))}",

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.analysis.lemma import preload as preload_hazm
+from viewer.app.library import ALL_ARTICLES, Library
+from viewer.app.settings import Settings
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths, sample_archive_dir
 from viewer.gui.archive_folders import source_keys, unique_folders
@@ -39,7 +40,6 @@ from viewer.gui.problems_button import ProblemsButton
 from viewer.gui.result_delegate import ResultDelegate
 from viewer.gui.results_model import ID_ROLE, RankedPage, ResultsModel
 from viewer.gui.search_bar import SearchBar
-from viewer.gui.settings import Settings
 from viewer.gui.tag_model import TagModel
 from viewer.gui.tag_panel import TagPanel
 from viewer.gui.tasks import LatestOnly, TaskRunner
@@ -47,17 +47,23 @@ from viewer.gui.theme import apply_theme, current_theme
 from viewer.gui.translations import current_language, set_language
 
 if TYPE_CHECKING:  # whoosh loads off the UI thread, with the archive
-    from viewer.gui.archive_service import ArchiveService
+    from viewer.app.types import SearchResult, SyncReport
     from viewer.gui.indexer import Indexer
-    from viewer.search.searcher import SearchResult
-    from viewer.search.sync import SyncReport
 
 log = logging.getLogger(__name__)
+PAGE_SIZE = 100
 EXPORT_MODULE = "viewer.gui.export_dialog"
+
+
+def searched_text(query: str) -> str:
+    """What the search box's text searches for: an empty box lists every article."""
+    return query.strip() or ALL_ARTICLES
 
 
 class MainWindow(QMainWindow):
     archive_ready = Signal()
+    archive_synced = Signal(object)  # SyncReport, after the window has taken it in
+    library_closing = Signal()  # at shutdown: panels stop reading the Library
     results_shown = Signal(object)  # SearchResult
     search_failed = Signal(str)
 
@@ -69,7 +75,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.font_family = font_family
         self.auto_index = auto_index
-        self.service: ArchiveService | None = None
+        # The index opens on a worker (start()); `library` is set once it has, and None again at shutdown.
+        self.unopened_library = Library(paths, settings)
+        self.library: Library | None = None
         self.indexer: Indexer | None = None
         self.query = ""
         self.result: SearchResult | None = None
@@ -135,7 +143,9 @@ class MainWindow(QMainWindow):
         self.retranslate()
         from viewer.gui.notes.install import install_notes
 
-        self.notes = install_notes(self)  # before _restore_state, so the dock's place is restored
+        actions = self.window_actions
+        self.notes = install_notes(self, self.unopened_library, actions.file_menu, actions.export_pdf,
+                                   actions.view_menu)  # before _restore_state, so the dock's place is restored
         self._set_tab_order()
         from viewer.gui.session_guard import SessionGuard
 
@@ -219,25 +229,22 @@ class MainWindow(QMainWindow):
             self.search_bar.set_query(query)
         # The article last read comes back too, when it still matches the query.
         self.pending_open = open_id or (self.settings.get("last_article") if query is None else None) or None
-        self.background.run(preload_hazm)
-        self.background.run(self._open_archive, self._archive_opened, self._archive_failed)
+        library = self.unopened_library
+        self.background.run(library.prepare_language)
+        self.background.run(library.open, lambda _none: self._archive_opened(library), self._archive_failed)
 
-    def _open_archive(self) -> ArchiveService:
-        from viewer.gui.archive_service import ArchiveService
-
-        return ArchiveService(self.paths.ensure())
-
-    def _archive_opened(self, service: ArchiveService) -> None:
+    def _archive_opened(self, library: Library) -> None:
         from viewer.gui.indexer import Indexer
         from viewer.gui.indexing_status import IndexingStatus
 
-        self.service = service
-        self.indexer = Indexer(service, self)
+        self.library = library
+        self.indexer = Indexer(library, self)
         self.indexing_status = IndexingStatus(self.indexer, self)
         self.statusBar().addPermanentWidget(self.indexing_status)
         self.statusBar().addPermanentWidget(self.problems_button)
         self.indexer.started.connect(self.problems_button.hide)
         self.indexer.finished.connect(self._indexing_finished)
+        self.indexer.finished.connect(self.archive_synced.emit)
         self.indexer.cancelled.connect(self._indexing_stopped)
         self.indexer.failed.connect(self._indexing_failed)
         self._update_article_count()
@@ -264,14 +271,16 @@ class MainWindow(QMainWindow):
     def search(self, text: str) -> None:
         """Searches off the UI thread; a newer search discards the results of an older one."""
         self.query = text
-        if self.service is None:
+        if self.library is None:
             return
         self.search_pending = True
         self.search_bar.searching()
-        service, tags, sort = self.service, tuple(self.tag_model.checked), self.search_bar.sort
+        library, tags, sort = self.library, tuple(self.tag_model.checked), self.search_bar.sort
+        query = searched_text(text)
         # Only the newest search's result is delivered, so these are its later pages.
-        self._ranked_pages = lambda limit: service.ranked_ids(text, tags, sort, limit)
-        self.searches.run(lambda: service.search(text, tags, sort), self._show_result, self._search_error)
+        self._ranked_pages = lambda limit: library.ranked_ids(query, tags, sort=sort, limit=limit)
+        self.searches.run(lambda: library.search(query, tags, limit=PAGE_SIZE, sort=sort, with_ids=True),
+                          self._show_result, self._search_error)
 
     def _show_result(self, result: SearchResult) -> None:
         self.search_pending = False
@@ -333,7 +342,7 @@ class MainWindow(QMainWindow):
             self._current_result_changed(current, current)
 
     def _fetch_article(self, article_id: str):  # type: ignore[no-untyped-def]
-        return self.service.article(article_id) if self.service is not None else None
+        return self.library.article(article_id) if self.library is not None else None
 
     def open_article(self, article_id: str) -> bool:
         row = self.results_model.row_of(article_id)
@@ -346,7 +355,8 @@ class MainWindow(QMainWindow):
         article = self._fetch_article(article_id)
         if article is None:
             return False
-        keys = self.service.hit_keys(self.query) if self.service is not None else None
+        # The keys the search thread found for this query (None: derived from the query's words).
+        keys = self.result.keys if self.result is not None and self.result.query == searched_text(self.query) else None
         self.article_pane.show_article(article, self.query, keys)
         return True
 
@@ -360,17 +370,17 @@ class MainWindow(QMainWindow):
     # -- archive --------------------------------------------------------------------------------
     def _adopt_indexed_folders(self) -> None:
         """Folders indexed by `bayegan index` show up as the window's folders (none chosen yet)."""
-        if self.settings.folders or self.service is None:
+        if self.settings.folders or self.library is None:
             return
         sample = sample_archive_dir().resolve()
-        adopted = [str(root) for root in self.service.roots if root != sample and root.exists()]
+        adopted = [str(root) for root in self.library.roots if root != sample and root.exists()]
         if adopted:
             self.settings.set("folders", adopted)
             self.settings.save()
 
     def index_folders(self, forget: list[Path] | None = None) -> None:
         """Picks up new, changed and deleted files (incremental); `forget` folders leave the index."""
-        if self.service is None or self.indexer is None:
+        if self.library is None or self.indexer is None:
             return
         self.indexer.sync(self.settings.folders, forget=forget or [])
 
@@ -414,7 +424,7 @@ class MainWindow(QMainWindow):
         """Says what is on disk: nothing of the cancelled run was saved (the index is as it was
         before it, which for a new archive is empty)."""
         self._update_article_count()
-        count = self.service.article_count if self.service is not None else 0
+        count = self.library.article_count if self.library is not None else 0
         if count:
             message = self.tr("Indexing cancelled: nothing of this run was saved; the archive still holds {count} "
                               "articles.").format(count=number(count))
@@ -426,9 +436,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(user_message(exc), 10000)
 
     def _update_article_count(self) -> None:
-        if self.service is None:
+        if self.library is None:
             return
-        count = number(self.service.article_count)
+        count = number(self.library.article_count)
         self.article_count_label.setText(self.tr("{count} articles in the archive").format(count=count))
 
     # -- side panels and export (for the notes and export engineers) -----------------------------
@@ -499,9 +509,9 @@ class MainWindow(QMainWindow):
             self.indexer.wait()  # quick: the sync checks the cancel between articles
         self.search_worker.wait()
         self.background.wait()
-        if self.service is not None:
-            self.service.close()
-            self.service = None
+        self.library = None
+        self.library_closing.emit()
+        self.unopened_library.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.session.save_timer.stop()

@@ -1,7 +1,7 @@
 """The notes panel: the shown article's threads in text order, with reply, edit, delete and undo;
 a search over every note; the list of articles with notes; W3C export and import.
 
-Standalone: it knows the store and an article id, nothing of the window. It asks for highlights
+Standalone: it knows the Library (its notes, articles and author) and an article id, nothing of the window. It asks for highlights
 (`highlight_requested`), announces where a note is (`anchor_activated`) and what to paint
 (`highlights_changed`); the controller connects those to the reading pane."""
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
@@ -29,16 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotation import Annotation
-from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.gui.dates import PERSIAN_DIGITS
 from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, jalali_time, short_quote, swatch
 from viewer.gui.notes.undo_commands import AddNote, DeleteNote, EditNote
-from viewer.gui.paths_text import isolated
 from viewer.gui.translations import current_language
-from viewer.notes.store import MergeReport, NotesStore
-from viewer.notes.threads import Thread
+
+if TYPE_CHECKING:
+    from viewer.app.library import Library
+    from viewer.app.types import MergeReport, Thread
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,13 +54,14 @@ class NotesPanel(QWidget):
     open_article_requested = Signal(str)  # article id, from search results or the annotated list
     message_shown = Signal(str)
 
-    def __init__(self, store: NotesStore, author: Callable[[], str] | str = "", parent: QWidget | None = None):
+    def __init__(self, library: Library, author: Callable[[], str] | None = None, parent: QWidget | None = None):
+        """`author` gives the name for a new note (the Library's when not given)."""
         super().__init__(parent)
         self.setObjectName("notesPanel")
-        self.store = store
-        self.author: Callable[[], str] = author if callable(author) else (lambda: str(author))
-        self.get_article: Callable[[str], Article | None] | None = None
-        self.title_of: Callable[[str], str] = lambda article_id: article_id
+        self.library = library
+        self.store = library.notes
+        self.author: Callable[[], str] = author or library.author
+        self.closed = False  # the Library (and its notes) closed with the window: nothing to list
         self.article_id: str | None = None
         self.notes: dict[str, Annotation] = {}
         self.pending_anchor: str | None = None
@@ -177,6 +179,8 @@ class NotesPanel(QWidget):
 
     def refresh(self) -> None:
         """Rebuilds the list from the store and repaints the article's highlights."""
+        if self.closed:
+            return
         current = self.tree.currentItem()
         keep = current.data(0, ID_ROLE) if current is not None else None
         self.tree.clear()
@@ -246,6 +250,15 @@ class NotesPanel(QWidget):
             font.setItalic(True)
             item.setFont(0, font)
         return item
+
+    def title_of(self, article_id: str) -> str:
+        found = self.library.article(article_id)
+        return found.title if found is not None else article_id
+
+    def library_closing(self) -> None:
+        """The window is closing its Library: from now on the panel reads no notes (a late language
+        change would otherwise query a closed database)."""
+        self.closed = True
 
     def _digits(self, text: str) -> str:
         return text.translate(PERSIAN_DIGITS) if current_language() == "fa" else text
@@ -446,21 +459,11 @@ class NotesPanel(QWidget):
 
     # -- exchange ---------------------------------------------------------------------------------
     def export_to(self, path: Path) -> int:
-        import json
-        import os
-
-        from viewer.notes.webanno import export_store
-
-        document = export_store(self.store)
-        partial = path.with_name(path.name + ".partial")
-        partial.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        os.replace(partial, path)
-        return int(document["total"])
+        """Every note as W3C Web Annotation, written atomically; BayeganError when it cannot be written."""
+        return self.library.export_notes(path)
 
     def import_from(self, path: Path) -> MergeReport | None:
-        from viewer.notes.webanno import import_file
-
-        report = self._try(lambda: import_file(self.store, path, self.get_article))
+        report = self._try(lambda: self.library.import_notes(path))
         if report is not None:
             self.refresh()
             self.show_message(self._digits(self.tr("{added} notes added, {updated} updated, {skipped} already here, "
@@ -473,8 +476,8 @@ class NotesPanel(QWidget):
         if name:
             try:
                 count = self.export_to(Path(name))
-            except OSError as exc:
-                self.show_message(self.tr("Could not write {file}: {error}").format(file=isolated(name), error=exc.strerror or exc))
+            except BayeganError as exc:
+                self.show_message(exc.message(current_language()))
                 return
             self.show_message(self._digits(self.tr("{count} notes exported.").format(count=count)))
 

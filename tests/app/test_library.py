@@ -150,3 +150,19 @@ def test_unreadable_settings_mean_the_defaults(paths: DataPaths) -> None:
     paths.settings_path.write_text("{broken", "utf-8")
     with Library(paths) as library:
         assert (library.settings.theme, library.settings.language, library.settings.author) == ("light", "fa", None)
+
+
+def test_an_import_places_notes_by_the_pages_url_and_quote(library: Library, tmp_path: Path) -> None:
+    """A colleague's note names the page by its URL, not by an id of this archive: found anyway."""
+    article = next(a for a in library.articles() if a.url == "https://example.org/news/2")
+    words = article.text.split()[1]
+    document = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "items": [
+        {"id": "urn:uuid:6a1d2c3e-0000-4000-8000-000000000001", "type": "Annotation", "bodyValue": "از همکار",
+         "target": {"source": article.url, "selector": {"type": "TextQuoteSelector", "exact": words}}}]}
+    path = tmp_path / "colleague.jsonld"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    report = library.import_notes(path)
+    assert (report.added, report.orphaned) == (1, 0), report.as_json()
+    (thread,) = library.threads(article.id)
+    assert thread.annotation.body == "از همکار" and thread.annotation.quote is not None
+    assert thread.annotation.quote.exact == words

@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from tests.gui.conftest import WAIT_MS, search
 from viewer.analysis.normalize import fold_word
 from viewer.core.article import Article, Block, BlockKind
+from viewer.core.persian_numbers import PERSIAN_DIGITS
 from viewer.gui.article_pane import ArticlePane
-from viewer.gui.dates import PERSIAN_DIGITS
 
 
 def test_clicking_a_result_opens_its_article_right_to_left(qtbot, window) -> None:

@@ -14,7 +14,7 @@ from tests.conftest import write_items
 from tests.gui.conftest import WAIT_MS
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
-from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.core.persian_numbers import PERSIAN_DIGITS
 from viewer.gui.main_window import MainWindow
 
 FILES = 8

@@ -378,3 +378,16 @@ def test_the_panel_speaks_persian_and_english(qtbot, qapp, library: Library) -> 
         qapp.setProperty("bayegan_language", None)
         QLocale.setDefault(QLocale.system())
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_a_notes_links_are_shown_clickable(qtbot, controller: NotesController, panel: NotesPanel) -> None:  # type: ignore[no-untyped-def]
+    note = panel.add_comment("منبع: https://example.org/report?id=7 را ببینید")
+    assert note is not None
+    panel.select_note(note.id)
+    label = panel.note_text
+    assert label.isVisible() and label.openExternalLinks()
+    assert '<a href="https://example.org/report?id=7">' in label.text()
+    plain = panel.add_comment("بی‌پیوند")
+    assert plain is not None
+    panel.select_note(plain.id)
+    assert not label.isVisible()

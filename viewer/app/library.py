@@ -279,8 +279,11 @@ class Library:
 
     def import_notes(self, source: Path) -> MergeReport:
         """Merges a colleague's W3C export: all or nothing; notes on articles not here are kept as orphans."""
+        from viewer.search.article_finder import ArchiveArticleFinder
+
         data = note_exchange.read(source)  # a bad file fails before the notes database is opened
-        return note_exchange.merge(self.notes, data, self.article)
+        # Found by id, by the page's URL or by the quoted text, as `bayegan notes import` finds them.
+        return note_exchange.merge(self.notes, data, ArchiveArticleFinder(self._reading.get()))
 
     # -- the researcher ------------------------------------------------------------------------------
     def author(self, given: str | None = None) -> str:

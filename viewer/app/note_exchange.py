@@ -13,6 +13,7 @@ from viewer.core.errors import BayeganError
 
 if TYPE_CHECKING:
     from viewer.notes.store import MergeReport, NotesStore
+    from viewer.notes.w3c_import import ArticleFinder
 
 
 def document(store: NotesStore) -> dict[str, Any]:
@@ -42,7 +43,8 @@ def read(source: Path) -> Any:
     return read_file(source)
 
 
-def merge(store: NotesStore, data: Any, get_article: Callable[[str], Article | None]) -> MergeReport:
+def merge(store: NotesStore, data: Any, finder: ArticleFinder | Callable[[str], Article | None]) -> MergeReport:
+    """`finder` places each note: by id, and (an ArticleFinder) by the page's URL or by its quote."""
     from viewer.notes.webanno import import_data
 
-    return import_data(store, data, get_article)
+    return import_data(store, data, finder)

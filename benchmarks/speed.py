@@ -229,10 +229,10 @@ def worker_window(data_dir: str) -> dict:
     started = float(os.environ["BENCH_STARTED"])
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     sys.path.insert(0, str(REPO))
+    from viewer.app.settings import Settings
     from viewer.core.paths import DataPaths
     from viewer.gui.app import application, prepare
     from viewer.gui.main_window import MainWindow
-    from viewer.gui.settings import Settings
 
     app = application([])
     paths = DataPaths.resolve(Path(data_dir)).ensure()

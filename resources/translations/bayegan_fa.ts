@@ -1,801 +1,923 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
-  <context>
+<context>
     <name>ArticlePane</name>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="74" />
-      <source>Previous hit (Shift+F3)</source>
-      <translation>یافتهٔ قبلی (Shift+F3)</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="74"/>
+        <source>Previous hit (Shift+F3)</source>
+        <translation>یافتهٔ قبلی (Shift+F3)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="73" />
-      <source>Previous</source>
-      <translation>قبلی</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="73"/>
+        <source>Previous</source>
+        <translation>قبلی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="75" />
-      <source>Next</source>
-      <translation>بعدی</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="75"/>
+        <source>Next</source>
+        <translation>بعدی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="76" />
-      <source>Next hit (F3)</source>
-      <translation>یافتهٔ بعدی (F3)</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="76"/>
+        <source>Next hit (F3)</source>
+        <translation>یافتهٔ بعدی (F3)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="78" />
-      <source>Smaller text (Ctrl+-)</source>
-      <translation>متن کوچک‌تر (Ctrl+-)</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="78"/>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>متن کوچک‌تر (Ctrl+-)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="80" />
-      <source>Larger text (Ctrl+=)</source>
-      <translation>متن بزرگ‌تر (Ctrl+=)</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="80"/>
+        <source>Larger text (Ctrl+=)</source>
+        <translation>متن بزرگ‌تر (Ctrl+=)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="81" />
-      <source>Source</source>
-      <translation>منبع</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="81"/>
+        <source>Source</source>
+        <translation>منبع</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="81" />
-      <source>News code</source>
-      <translation>کد خبر</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="81"/>
+        <source>News code</source>
+        <translation>کد خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="81" />
-      <source>Date</source>
-      <translation>تاریخ</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="81"/>
+        <source>Date</source>
+        <translation>تاریخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="82" />
-      <source>Category</source>
-      <translation>دسته</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="82"/>
+        <source>Category</source>
+        <translation>دسته</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="82" />
-      <source>Link</source>
-      <translation>پیوند</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="82"/>
+        <source>Link</source>
+        <translation>پیوند</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="83" />
-      <source>This article is very long: the first {shown} of its {total} characters are shown.</source>
-      <translation>این مقاله بسیار بلند است: {shown} نویسهٔ نخست از {total} نویسهٔ آن نشان داده شده است.</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="83"/>
+        <source>This article is very long: the first {shown} of its {total} characters are shown.</source>
+        <translation>این مقاله بسیار بلند است: {shown} نویسهٔ نخست از {total} نویسهٔ آن نشان داده شده است.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/article_pane.py" line="84" />
-      <source>Show more</source>
-      <translation>نمایش بیشتر</translation>
+        <location filename="../../viewer/gui/article_pane.py" line="84"/>
+        <source>Show more</source>
+        <translation>نمایش بیشتر</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
-      <location filename="../../viewer/gui/crash_handler.py" line="46" />
-      <source>Something went wrong: {error}</source>
-      <translation>خطایی پیش آمد: {error}</translation>
+        <location filename="../../viewer/gui/crash_handler.py" line="46"/>
+        <source>Something went wrong: {error}</source>
+        <translation>خطایی پیش آمد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/crash_handler.py" line="78" />
-      <source>Bayegan</source>
-      <translation>بایگان</translation>
+        <location filename="../../viewer/gui/crash_handler.py" line="78"/>
+        <source>Bayegan</source>
+        <translation>بایگان</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>EmptyNotice</name>
     <message>
-      <location filename="../../viewer/gui/empty_notice.py" line="30" />
-      <source>Nothing matches «{query}».
+        <location filename="../../viewer/gui/empty_notice.py" line="30"/>
+        <source>Nothing matches «{query}».
 Try fewer or other words, a shorter form (اصفهان rather than اصفهانی), or clear the tag filters.</source>
-      <translation>هیچ مقاله‌ای با «{query}» جور نیست.
+        <translation>هیچ مقاله‌ای با «{query}» جور نیست.
 واژه‌های کمتر یا دیگری، شکل کوتاه‌تر (اصفهان به جای اصفهانی) را بیازمایید، یا صافی برچسب‌ها را پاک کنید.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/empty_notice.py" line="33" />
-      <source>The archive is empty. Add a folder of articles from the File menu.</source>
-      <translation>بایگان خالی است. از منوی «پرونده» پوشه‌ای از مقاله‌ها بیفزایید.</translation>
+        <location filename="../../viewer/gui/empty_notice.py" line="33"/>
+        <source>The archive is empty. Add a folder of articles from the File menu.</source>
+        <translation>بایگان خالی است. از منوی «پرونده» پوشه‌ای از مقاله‌ها بیفزایید.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="105"/>
+        <location filename="../../viewer/gui/export_dialog.py" line="331"/>
+        <location filename="../../viewer/gui/export_dialog.py" line="352"/>
+        <source>Export PDF</source>
+        <translation>خروجی PDF</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="110"/>
+        <source>What to export</source>
+        <translation>چه خبرهایی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="115"/>
+        <source>The open article</source>
+        <translation>خبر باز</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="116"/>
+        <source>The selected articles ({n})</source>
+        <translation>خبرهای برگزیده ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="117"/>
+        <source>All results of the search ({n})</source>
+        <translation>همهٔ نتیجه‌های جست‌وجو ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="118"/>
+        <source>All articles with notes ({n})</source>
+        <translation>همهٔ خبرهای یادداشت‌دار ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="133"/>
+        <source>With highlights and notes</source>
+        <translation>با برجسته‌ها و یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="141"/>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="152"/>
+        <source>Open the PDF when it is written</source>
+        <translation>پس از نوشتن، PDF را باز کن</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="155"/>
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="156"/>
+        <source>Author:</source>
+        <translation>نویسنده:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="159"/>
+        <source>Export</source>
+        <translation>خروجی بگیر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="160"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="201"/>
+        <source>Save the PDF as</source>
+        <translation>ذخیرهٔ PDF با نام</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="202"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>پرونده‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="212"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>پوشهٔ {folder} وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="332"/>
+        <source>The archive is not open yet.</source>
+        <translation>بایگان هنوز باز نشده است.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="346"/>
+        <source>Exported {count} articles ({pages} pages) to {path}</source>
+        <translation>{count} خبر ({pages} صفحه) در {path} ذخیره شد</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="351"/>
+        <source>Export cancelled.</source>
+        <translation>خروجی گرفتن لغو شد.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportJob</name>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="239"/>
+        <source>Exporting…</source>
+        <translation>در حال ساختن PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="239"/>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="242"/>
+        <source>Export PDF</source>
+        <translation>خروجی PDF</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/export_dialog.py" line="260"/>
+        <source>Cancelling…</source>
+        <translation>در حال لغو…</translation>
+    </message>
+</context>
+<context>
     <name>FoldersDialog</name>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="67" />
-      <source>Choose a folder of articles</source>
-      <translation>پوشه‌ای از خبرها را برگزینید</translation>
+        <location filename="../../viewer/gui/folders_dialog.py" line="67"/>
+        <source>Choose a folder of articles</source>
+        <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="75" />
-      <source>Archive folders</source>
-      <translation>پوشه‌های بایگانی</translation>
+        <location filename="../../viewer/gui/folders_dialog.py" line="75"/>
+        <source>Archive folders</source>
+        <translation>پوشه‌های بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="76" />
-      <source>Bayegan indexes the .txt, .json, .jsonl and .html articles in these folders. With no folder, the bundled sample archive is shown.</source>
-      <translation>بایگان خبرهای ‎.txt، ‎.json، ‎.jsonl و ‎.html این پوشه‌ها را نمایه می‌کند. اگر پوشه‌ای انتخاب نشده باشد، بایگانی نمونهٔ همراه برنامه نشان داده می‌شود.</translation>
+        <location filename="../../viewer/gui/folders_dialog.py" line="76"/>
+        <source>Bayegan indexes the .txt, .json, .jsonl and .html articles in these folders. With no folder, the bundled sample archive is shown.</source>
+        <translation>بایگان خبرهای ‎.txt، ‎.json، ‎.jsonl و ‎.html این پوشه‌ها را نمایه می‌کند. اگر پوشه‌ای انتخاب نشده باشد، بایگانی نمونهٔ همراه برنامه نشان داده می‌شود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="78" />
-      <source>Add folder…</source>
-      <translation>افزودن پوشه…</translation>
+        <location filename="../../viewer/gui/folders_dialog.py" line="78"/>
+        <source>Add folder…</source>
+        <translation>افزودن پوشه…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/folders_dialog.py" line="79" />
-      <source>Remove</source>
-      <translation>حذف</translation>
+        <location filename="../../viewer/gui/folders_dialog.py" line="79"/>
+        <source>Remove</source>
+        <translation>حذف</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HelpDialogs</name>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="21" />
-      <source>Clear the search box</source>
-      <translation>پاک کردن جعبهٔ جست‌وجو</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="21"/>
+        <source>Clear the search box</source>
+        <translation>پاک کردن جعبهٔ جست‌وجو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="22" />
-      <source>Search now</source>
-      <translation>جست‌وجو همین حالا</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="22"/>
+        <source>Search now</source>
+        <translation>جست‌وجو همین حالا</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="23" />
-      <source>Move between the search box, tags, results, article and notes</source>
-      <translation>رفتن میان جعبهٔ جست‌وجو، برچسب‌ها، نتیجه‌ها، مقاله و یادداشت‌ها</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="23"/>
+        <source>Move between the search box, tags, results, article and notes</source>
+        <translation>رفتن میان جعبهٔ جست‌وجو، برچسب‌ها، نتیجه‌ها، مقاله و یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="24" />
-      <source>Select text in the article (after Tab into it)</source>
-      <translation>برگزیدن متن در مقاله (پس از رفتن به آن با Tab)</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="24"/>
+        <source>Select text in the article (after Tab into it)</source>
+        <translation>برگزیدن متن در مقاله (پس از رفتن به آن با Tab)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="25" />
-      <source>Highlight or note the selection (context menu)</source>
-      <translation>برجسته‌سازی یا یادداشت بر متن برگزیده (منوی زمینه)</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="25"/>
+        <source>Highlight or note the selection (context menu)</source>
+        <translation>برجسته‌سازی یا یادداشت بر متن برگزیده (منوی زمینه)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="26" />
-      <source>Undo, redo in the notes panel</source>
-      <translation>واگرد و ازنو در بخش یادداشت‌ها</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="26"/>
+        <source>Undo, redo in the notes panel</source>
+        <translation>واگرد و ازنو در بخش یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="27" />
-      <source>Save a note (in the note dialog)</source>
-      <translation>ذخیرهٔ یادداشت (در پنجرهٔ یادداشت)</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="27"/>
+        <source>Save a note (in the note dialog)</source>
+        <translation>ذخیرهٔ یادداشت (در پنجرهٔ یادداشت)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="49" />
-      <source>Keyboard shortcuts</source>
-      <translation>میان‌برهای صفحه‌کلید</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="49"/>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="66" />
-      <source>articles with both words (AND is the default)</source>
-      <translation>مقاله‌هایی که هر دو واژه را دارند (پیش‌فرض: «و»)</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="66"/>
+        <source>articles with both words (AND is the default)</source>
+        <translation>مقاله‌هایی که هر دو واژه را دارند (پیش‌فرض: «و»)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="67" />
-      <source>the exact phrase</source>
-      <translation>همین عبارت، پشت سر هم</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="67"/>
+        <source>the exact phrase</source>
+        <translation>همین عبارت، پشت سر هم</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="68" />
-      <source>either word (also یا)</source>
-      <translation>یکی از دو واژه (یا: «یا»)</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="68"/>
+        <source>either word (also یا)</source>
+        <translation>یکی از دو واژه (یا: «یا»)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="69" />
-      <source>without the word (also NOT)</source>
-      <translation>بدون این واژه (یا: NOT)</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="69"/>
+        <source>without the word (also NOT)</source>
+        <translation>بدون این واژه (یا: NOT)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="70" />
-      <source>the word in the title (also عنوان:)</source>
-      <translation>واژه در عنوان (یا: عنوان:)</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="70"/>
+        <source>the word in the title (also عنوان:)</source>
+        <translation>واژه در عنوان (یا: عنوان:)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="71" />
-      <source>articles with that tag (also برچسب:)</source>
-      <translation>مقاله‌های دارای این برچسب (یا: برچسب:)</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="71"/>
+        <source>articles with that tag (also برچسب:)</source>
+        <translation>مقاله‌های دارای این برچسب (یا: برچسب:)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="72" />
-      <source>words starting with it</source>
-      <translation>واژه‌هایی که با آن آغاز می‌شوند</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="72"/>
+        <source>words starting with it</source>
+        <translation>واژه‌هایی که با آن آغاز می‌شوند</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="73" />
-      <source>words one or two letters away</source>
-      <translation>واژه‌هایی با یکی دو حرف تفاوت</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="73"/>
+        <source>words one or two letters away</source>
+        <translation>واژه‌هایی با یکی دو حرف تفاوت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="80" />
-      <source>Every spelling of a word is found (ی/ي, ک/ك, digits, half-spaces), and its other forms.</source>
-      <translation>همهٔ نوشتارهای یک واژه (ی/ي، ک/ك، رقم‌ها، نیم‌فاصله) و شکل‌های دیگر آن یافته می‌شوند.</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="80"/>
+        <source>Every spelling of a word is found (ی/ي, ک/ك, digits, half-spaces), and its other forms.</source>
+        <translation>همهٔ نوشتارهای یک واژه (ی/ي، ک/ك، رقم‌ها، نیم‌فاصله) و شکل‌های دیگر آن یافته می‌شوند.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="87" />
-      <source>Search syntax</source>
-      <translation>زبان جست‌وجو</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="87"/>
+        <source>Search syntax</source>
+        <translation>زبان جست‌وجو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="102" />
-      <source>Bayegan</source>
-      <translation>بایگان</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="102"/>
+        <source>Bayegan</source>
+        <translation>بایگان</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="103" />
-      <source>An offline archive viewer for Persian news articles: it finds every spelling of a word, shows articles right to left, keeps your highlights and notes, and exports them as PDF.</source>
-      <translation>نمایشگر آفلاین بایگانی خبرهای فارسی: هر املای یک واژه را پیدا می‌کند، خبرها را راست‌به‌چپ نشان می‌دهد، برجسته‌سازی‌ها و یادداشت‌های شما را نگه می‌دارد و آن‌ها را به PDF برون‌بری می‌کند.</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="103"/>
+        <source>An offline archive viewer for Persian news articles: it finds every spelling of a word, shows articles right to left, keeps your highlights and notes, and exports them as PDF.</source>
+        <translation>نمایشگر آفلاین بایگانی خبرهای فارسی: هر املای یک واژه را پیدا می‌کند، خبرها را راست‌به‌چپ نشان می‌دهد، برجسته‌سازی‌ها و یادداشت‌های شما را نگه می‌دارد و آن‌ها را به PDF برون‌بری می‌کند.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="105" />
-      <source>Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.</source>
-      <translation>قلم: وزیرمتن (SIL Open Font License). پروانه: Apache-2.0.</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="105"/>
+        <source>Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.</source>
+        <translation>قلم: وزیرمتن (SIL Open Font License). پروانه: Apache-2.0.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/help_dialogs.py" line="112" />
-      <source>About Bayegan</source>
-      <translation>دربارهٔ بایگان</translation>
+        <location filename="../../viewer/gui/help_dialogs.py" line="112"/>
+        <source>About Bayegan</source>
+        <translation>دربارهٔ بایگان</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportProblemsDialog</name>
     <message>
-      <location filename="../../viewer/gui/import_problems.py" line="19" />
-      <source>Files not taken in</source>
-      <translation>پرونده‌هایی که خوانده نشدند</translation>
+        <location filename="../../viewer/gui/import_problems.py" line="19"/>
+        <source>Files not taken in</source>
+        <translation>پرونده‌هایی که خوانده نشدند</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/import_problems.py" line="20" />
-      <source>{failed} files could not be read; {skipped} were skipped.</source>
-      <translation>{failed} پرونده خوانده نشد؛ از {skipped} پرونده گذشتیم.</translation>
+        <location filename="../../viewer/gui/import_problems.py" line="20"/>
+        <source>{failed} files could not be read; {skipped} were skipped.</source>
+        <translation>{failed} پرونده خوانده نشد؛ از {skipped} پرونده گذشتیم.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/import_problems.py" line="26" />
-      <source>File</source>
-      <translation>پرونده</translation>
+        <location filename="../../viewer/gui/import_problems.py" line="26"/>
+        <source>File</source>
+        <translation>پرونده</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/import_problems.py" line="26" />
-      <source>Reason</source>
-      <translation>دلیل</translation>
+        <location filename="../../viewer/gui/import_problems.py" line="26"/>
+        <source>Reason</source>
+        <translation>دلیل</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/import_problems.py" line="29" />
-      <source>Could not be read</source>
-      <translation>خوانده نشد</translation>
+        <location filename="../../viewer/gui/import_problems.py" line="29"/>
+        <source>Could not be read</source>
+        <translation>خوانده نشد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/import_problems.py" line="30" />
-      <source>Skipped (a type Bayegan does not read)</source>
-      <translation>کنار گذاشته شد (نوعی که بایگان نمی‌خواند)</translation>
+        <location filename="../../viewer/gui/import_problems.py" line="30"/>
+        <source>Skipped (a type Bayegan does not read)</source>
+        <translation>کنار گذاشته شد (نوعی که بایگان نمی‌خواند)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>IndexingStatus</name>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="44" />
-      <source>Indexing…</source>
-      <translation>در حال نمایه‌سازی…</translation>
+        <location filename="../../viewer/gui/indexing_status.py" line="44"/>
+        <source>Indexing…</source>
+        <translation>در حال نمایه‌سازی…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="52" />
-      <source>Indexing {done}/{total}: {name}</source>
-      <translation>نمایه‌سازی {done} از {total}: {name}</translation>
+        <location filename="../../viewer/gui/indexing_status.py" line="52"/>
+        <source>Indexing {done}/{total}: {name}</source>
+        <translation>نمایه‌سازی {done} از {total}: {name}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="58" />
-      <source>Saving the index…</source>
-      <translation>نوشتن نمایه…</translation>
+        <location filename="../../viewer/gui/indexing_status.py" line="58"/>
+        <source>Saving the index…</source>
+        <translation>نوشتن نمایه…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="66" />
-      <source>Cancelling…</source>
-      <translation>در حال لغو…</translation>
+        <location filename="../../viewer/gui/indexing_status.py" line="66"/>
+        <source>Cancelling…</source>
+        <translation>در حال لغو…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="70" />
-      <source>Cancel</source>
-      <translation>لغو</translation>
+        <location filename="../../viewer/gui/indexing_status.py" line="70"/>
+        <source>Cancel</source>
+        <translation>لغو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/indexing_status.py" line="71" />
-      <source>Stop indexing; what was read so far is kept</source>
-      <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
+        <location filename="../../viewer/gui/indexing_status.py" line="71"/>
+        <source>Stop indexing; what was read so far is kept</source>
+        <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="380" />
-      <source>Choose a folder of articles</source>
-      <translation>پوشه‌ای از خبرها را برگزینید</translation>
+        <location filename="../../viewer/gui/window_folders.py" line="32"/>
+        <source>Choose a folder of articles</source>
+        <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="401" />
-      <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
-      <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
+        <location filename="../../viewer/gui/main_window.py" line="289"/>
+        <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
+        <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="405" />
-      <source>Too late to cancel: indexing had finished.</source>
-      <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
+        <location filename="../../viewer/gui/main_window.py" line="293"/>
+        <source>Too late to cancel: indexing had finished.</source>
+        <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="418" />
-      <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
-      <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
+        <location filename="../../viewer/gui/main_window.py" line="306"/>
+        <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
+        <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="421" />
-      <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
-      <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
+        <location filename="../../viewer/gui/main_window.py" line="309"/>
+        <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
+        <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="431" />
-      <source>{count} articles in the archive</source>
-      <translation>{count} خبر در بایگانی</translation>
+        <location filename="../../viewer/gui/main_window.py" line="319"/>
+        <source>{count} articles in the archive</source>
+        <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/main_window.py" line="469" />
-      <source>Bayegan — Persian news archive</source>
-      <translation>بایگان — بایگانی خبرهای فارسی</translation>
+        <location filename="../../viewer/gui/main_window.py" line="356"/>
+        <source>Bayegan — Persian news archive</source>
+        <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NotesController</name>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="76" />
-      <source>Select some text in the article first.</source>
-      <translation>نخست بخشی از متن خبر را برگزینید.</translation>
+        <location filename="../../viewer/gui/notes/controller.py" line="65"/>
+        <source>Select some text in the article first.</source>
+        <translation>نخست بخشی از متن خبر را برگزینید.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="80" />
-      <source>Note</source>
-      <translation>یادداشت</translation>
+        <location filename="../../viewer/gui/notes/controller.py" line="69"/>
+        <source>Note</source>
+        <translation>یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="80" />
-      <source>Your note on the selected text:</source>
-      <translation>یادداشت شما بر متن برگزیده:</translation>
+        <location filename="../../viewer/gui/notes/controller.py" line="69"/>
+        <source>Your note on the selected text:</source>
+        <translation>یادداشت شما بر متن برگزیده:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="94" />
-      <source>Your name</source>
-      <translation>نام شما</translation>
+        <location filename="../../viewer/gui/notes/author_prompt.py" line="19"/>
+        <source>Your name</source>
+        <translation>نام شما</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/controller.py" line="95" />
-      <source>The name shown on your notes and replies:</source>
-      <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
+        <location filename="../../viewer/gui/notes/author_prompt.py" line="20"/>
+        <source>The name shown on your notes and replies:</source>
+        <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="218" />
-      <source>{title} ({count} notes)</source>
-      <translation>{title} ({count} یادداشت)</translation>
+        <location filename="../../viewer/gui/notes/panel_items.py" line="56"/>
+        <source>{title} ({count} notes)</source>
+        <translation>{title} ({count} یادداشت)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="232" />
-      <source>Not found in the text any more</source>
-      <translation>دیگر در متن یافت نمی‌شود</translation>
+        <location filename="../../viewer/gui/notes/panel_items.py" line="34"/>
+        <source>Not found in the text any more</source>
+        <translation>دیگر در متن یافت نمی‌شود</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="237" />
-      <source>On the whole article</source>
-      <translation>دربارهٔ کل خبر</translation>
+        <location filename="../../viewer/gui/notes/panel_items.py" line="39"/>
+        <source>On the whole article</source>
+        <translation>دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="240" />
-      <source>unknown</source>
-      <translation>ناشناس</translation>
+        <location filename="../../viewer/gui/notes/panel_items.py" line="42"/>
+        <source>unknown</source>
+        <translation>ناشناس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="345" />
-      <source>Add note</source>
-      <translation>افزودن یادداشت</translation>
+        <location filename="../../viewer/gui/notes/panel.py" line="328"/>
+        <source>Add note</source>
+        <translation>افزودن یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="345" />
-      <location filename="../../viewer/gui/notes/panel.py" line="494" />
-      <source>Highlight</source>
-      <translation>برجسته‌سازی</translation>
+        <location filename="../../viewer/gui/notes/panel.py" line="328"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="81"/>
+        <source>Highlight</source>
+        <translation>برجسته‌سازی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="356" />
-      <source>Comment</source>
-      <translation>نظر</translation>
+        <location filename="../../viewer/gui/notes/panel.py" line="339"/>
+        <source>Comment</source>
+        <translation>نظر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="365" />
-      <location filename="../../viewer/gui/notes/panel.py" line="408" />
-      <source>Reply</source>
-      <translation>پاسخ</translation>
+        <location filename="../../viewer/gui/notes/panel.py" line="348"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="108"/>
+        <source>Reply</source>
+        <translation>پاسخ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="372" />
-      <location filename="../../viewer/gui/notes/panel.py" line="417" />
-      <source>Edit note</source>
-      <translation>ویرایش یادداشت</translation>
+        <location filename="../../viewer/gui/notes/panel.py" line="355"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="119"/>
+        <source>Edit note</source>
+        <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="378" />
-      <source>Delete note</source>
-      <translation>حذف یادداشت</translation>
+        <location filename="../../viewer/gui/notes/panel.py" line="361"/>
+        <source>Delete note</source>
+        <translation>حذف یادداشت</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="399" />
-      <source>Comment on the article</source>
-      <translation>نظر دربارهٔ خبر</translation>
+        <location filename="../../viewer/gui/notes/panel.py" line="382"/>
+        <source>Comment on the article</source>
+        <translation>نظر دربارهٔ خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="399" />
-      <source>Your comment on the whole article:</source>
-      <translation>نظر شما دربارهٔ کل خبر:</translation>
+        <location filename="../../viewer/gui/notes/panel.py" line="382"/>
+        <source>Your comment on the whole article:</source>
+        <translation>نظر شما دربارهٔ کل خبر:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="408" />
-      <source>Your reply:</source>
-      <translation>پاسخ شما:</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="108"/>
+        <source>Your reply:</source>
+        <translation>پاسخ شما:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="417" />
-      <source>Note:</source>
-      <translation>یادداشت:</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="119"/>
+        <source>Note:</source>
+        <translation>یادداشت:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="426" />
-      <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
-      <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
+        <location filename="../../viewer/gui/notes/panel.py" line="390"/>
+        <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="435" />
-      <location filename="../../viewer/gui/notes/panel.py" line="500" />
-      <source>Reply…</source>
-      <translation>پاسخ…</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="34"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="87"/>
+        <source>Reply…</source>
+        <translation>پاسخ…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="436" />
-      <location filename="../../viewer/gui/notes/panel.py" line="501" />
-      <source>Edit…</source>
-      <translation>ویرایش…</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="35"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="88"/>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="439" />
-      <source>Colour</source>
-      <translation>رنگ</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="38"/>
+        <source>Colour</source>
+        <translation>رنگ</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="444" />
-      <location filename="../../viewer/gui/notes/panel.py" line="502" />
-      <source>Delete</source>
-      <translation>حذف</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="43"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="89"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="466" />
-      <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
-      <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="51"/>
+        <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
+        <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="471" />
-      <source>Export notes</source>
-      <translation>برون‌بری یادداشت‌ها</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="57"/>
+        <source>Export notes</source>
+        <translation>برون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="472" />
-      <location filename="../../viewer/gui/notes/panel.py" line="483" />
-      <source>Web Annotation (*.jsonld *.json)</source>
-      <translation>یادداشت وب (*.jsonld *.json)</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="58"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="70"/>
+        <source>Web Annotation (*.jsonld *.json)</source>
+        <translation>یادداشت وب (*.jsonld *.json)</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="477" />
-      <source>Could not write {file}: {error}</source>
-      <translation>نوشتن {file} ممکن نشد: {error}</translation>
+        <source>Could not write {file}: {error}</source>
+        <translation type="vanished">نوشتن {file} ممکن نشد: {error}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="479" />
-      <source>{count} notes exported.</source>
-      <translation>{count} یادداشت برون‌بری شد.</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="65"/>
+        <source>{count} notes exported.</source>
+        <translation>{count} یادداشت برون‌بری شد.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="482" />
-      <source>Import notes</source>
-      <translation>درون‌بری یادداشت‌ها</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="69"/>
+        <source>Import notes</source>
+        <translation>درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="492" />
-      <source>Find in notes</source>
-      <translation>جست‌وجو در یادداشت‌ها</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="79"/>
+        <source>Find in notes</source>
+        <translation>جست‌وجو در یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="493" />
-      <source>Articles with notes</source>
-      <translation>خبرهای یادداشت‌دار</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="80"/>
+        <source>Articles with notes</source>
+        <translation>خبرهای یادداشت‌دار</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="495" />
-      <source>Highlight the selected text in the chosen colour</source>
-      <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="82"/>
+        <source>Highlight the selected text in the chosen colour</source>
+        <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="496" />
-      <source>Note…</source>
-      <translation>یادداشت…</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="83"/>
+        <source>Note…</source>
+        <translation>یادداشت…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="497" />
-      <source>Highlight the selected text and write a note on it</source>
-      <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="84"/>
+        <source>Highlight the selected text and write a note on it</source>
+        <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="498" />
-      <source>Comment…</source>
-      <translation>نظر…</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="85"/>
+        <source>Comment…</source>
+        <translation>نظر…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="499" />
-      <source>A comment on the whole article</source>
-      <translation>نظری دربارهٔ کل خبر</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="86"/>
+        <source>A comment on the whole article</source>
+        <translation>نظری دربارهٔ کل خبر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="503" />
-      <source>Undo</source>
-      <translation>واگرد</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="90"/>
+        <source>Undo</source>
+        <translation>واگرد</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="504" />
-      <source>Redo</source>
-      <translation>ازنو</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="91"/>
+        <source>Redo</source>
+        <translation>ازنو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="506" />
-      <source>Export and import notes</source>
-      <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="93"/>
+        <source>Export and import notes</source>
+        <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="507" />
-      <source>Highlight the selection</source>
-      <translation>برجسته‌سازی متن برگزیده</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="94"/>
+        <source>Highlight the selection</source>
+        <translation>برجسته‌سازی متن برگزیده</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="508" />
-      <source>Note on the selection…</source>
-      <translation>یادداشت بر متن برگزیده…</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="95"/>
+        <source>Note on the selection…</source>
+        <translation>یادداشت بر متن برگزیده…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="509" />
-      <source>Export notes (Web Annotation)…</source>
-      <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="96"/>
+        <source>Export notes (Web Annotation)…</source>
+        <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/panel.py" line="510" />
-      <source>Import a colleague's notes…</source>
-      <translation>درون‌بری یادداشت‌های همکار…</translation>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="97"/>
+        <source>Import a colleague&apos;s notes…</source>
+        <translation>درون‌بری یادداشت‌های همکار…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/notes/install.py" line="50" />
-      <location filename="../../viewer/gui/notes/panel.py" line="491" />
-      <source>Notes</source>
-      <translation>یادداشت‌ها</translation>
+        <location filename="../../viewer/gui/notes/install.py" line="45"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="78"/>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProblemsButton</name>
     <message>
-      <location filename="../../viewer/gui/problems_button.py" line="40" />
-      <source>{count} files not taken in…</source>
-      <translation>{count} پرونده خوانده نشد…</translation>
+        <location filename="../../viewer/gui/problems_button.py" line="40"/>
+        <source>{count} files not taken in…</source>
+        <translation>{count} پرونده خوانده نشد…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/problems_button.py" line="41" />
-      <source>Which files were not read, and why</source>
-      <translation>کدام پرونده‌ها خوانده نشدند، و چرا</translation>
+        <location filename="../../viewer/gui/problems_button.py" line="41"/>
+        <source>Which files were not read, and why</source>
+        <translation>کدام پرونده‌ها خوانده نشدند، و چرا</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="96" />
-      <source>Searching…</source>
-      <translation>در حال جست‌وجو…</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="96"/>
+        <source>Searching…</source>
+        <translation>در حال جست‌وجو…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="117" />
-      <source>No results</source>
-      <translation>بدون نتیجه</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="117"/>
+        <source>No results</source>
+        <translation>بدون نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="119" />
-      <source>1 result</source>
-      <translation>۱ نتیجه</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="119"/>
+        <source>1 result</source>
+        <translation>۱ نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="121" />
-      <source>{count} results</source>
-      <translation>{count} نتیجه</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="121"/>
+        <source>{count} results</source>
+        <translation>{count} نتیجه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="134" />
-      <source>None of these results has a date, so they cannot be sorted by date.</source>
-      <translation>هیچ‌یک از این نتیجه‌ها تاریخ ندارد، پس نمی‌توان آن‌ها را بر پایهٔ تاریخ چید.</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="134"/>
+        <source>None of these results has a date, so they cannot be sorted by date.</source>
+        <translation>هیچ‌یک از این نتیجه‌ها تاریخ ندارد، پس نمی‌توان آن‌ها را بر پایهٔ تاریخ چید.</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="146" />
-      <source>Did you mean: {suggestion}</source>
-      <translation>منظورتان این بود: {suggestion}</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="146"/>
+        <source>Did you mean: {suggestion}</source>
+        <translation>منظورتان این بود: {suggestion}</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="156" />
-      <source>Search the archive (Ctrl+F): words, "phrases", -not, tag:…</source>
-      <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="156"/>
+        <source>Search the archive (Ctrl+F): words, &quot;phrases&quot;, -not, tag:…</source>
+        <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="157" />
-      <source>Sort:</source>
-      <translation>ترتیب:</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="157"/>
+        <source>Sort:</source>
+        <translation>ترتیب:</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="158" />
-      <source>Relevance</source>
-      <translation>مرتبط‌ترین</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="158"/>
+        <source>Relevance</source>
+        <translation>مرتبط‌ترین</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/search_bar.py" line="159" />
-      <source>Newest first</source>
-      <translation>تازه‌ترین</translation>
+        <location filename="../../viewer/gui/search_bar.py" line="159"/>
+        <source>Newest first</source>
+        <translation>تازه‌ترین</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TagPanel</name>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="79" />
-      <source>Tags</source>
-      <translation>برچسب‌ها</translation>
+        <location filename="../../viewer/gui/tag_panel.py" line="79"/>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="80" />
-      <source>Filter tags…</source>
-      <translation>پالایش برچسب‌ها…</translation>
+        <location filename="../../viewer/gui/tag_panel.py" line="80"/>
+        <source>Filter tags…</source>
+        <translation>پالایش برچسب‌ها…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="81" />
-      <source>Clear all</source>
-      <translation>پاک کردن همه</translation>
+        <location filename="../../viewer/gui/tag_panel.py" line="81"/>
+        <source>Clear all</source>
+        <translation>پاک کردن همه</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/tag_panel.py" line="82" />
-      <source>Uncheck every tag</source>
-      <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
+        <location filename="../../viewer/gui/tag_panel.py" line="82"/>
+        <source>Uncheck every tag</source>
+        <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="77" />
-      <source>&amp;File</source>
-      <translation>&amp;پرونده</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="77"/>
+        <source>&amp;File</source>
+        <translation>&amp;پرونده</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="78" />
-      <source>&amp;View</source>
-      <translation>&amp;نما</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="78"/>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="79" />
-      <source>Theme</source>
-      <translation>پوسته</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="79"/>
+        <source>Theme</source>
+        <translation>پوسته</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="80" />
-      <source>Language</source>
-      <translation>زبان</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="80"/>
+        <source>Language</source>
+        <translation>زبان</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="81" />
-      <source>&amp;Help</source>
-      <translation>&amp;راهنما</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="81"/>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="82" />
-      <source>Search</source>
-      <translation>جست‌وجو</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="82"/>
+        <source>Search</source>
+        <translation>جست‌وجو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="83" />
-      <source>Add archive folder…</source>
-      <translation>افزودن پوشهٔ بایگانی…</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="83"/>
+        <source>Add archive folder…</source>
+        <translation>افزودن پوشهٔ بایگانی…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="84" />
-      <source>Archive folders…</source>
-      <translation>پوشه‌های بایگانی…</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="84"/>
+        <source>Archive folders…</source>
+        <translation>پوشه‌های بایگانی…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="85" />
-      <source>Re-scan folders</source>
-      <translation>بازخوانی پوشه‌ها</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="85"/>
+        <source>Re-scan folders</source>
+        <translation>بازخوانی پوشه‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="86" />
-      <source>Export PDF…</source>
-      <translation>برون‌بری PDF…</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="86"/>
+        <source>Export PDF…</source>
+        <translation>برون‌بری PDF…</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="87" />
-      <source>Quit</source>
-      <translation>خروج</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="87"/>
+        <source>Quit</source>
+        <translation>خروج</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="88" />
-      <source>Next hit</source>
-      <translation>یافتهٔ بعدی</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="88"/>
+        <source>Next hit</source>
+        <translation>یافتهٔ بعدی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="89" />
-      <source>Previous hit</source>
-      <translation>یافتهٔ قبلی</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="89"/>
+        <source>Previous hit</source>
+        <translation>یافتهٔ قبلی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="90" />
-      <source>Larger text</source>
-      <translation>متن بزرگ‌تر</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="90"/>
+        <source>Larger text</source>
+        <translation>متن بزرگ‌تر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="91" />
-      <source>Smaller text</source>
-      <translation>متن کوچک‌تر</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="91"/>
+        <source>Smaller text</source>
+        <translation>متن کوچک‌تر</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="92" />
-      <source>Normal text size</source>
-      <translation>اندازهٔ عادی متن</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="92"/>
+        <source>Normal text size</source>
+        <translation>اندازهٔ عادی متن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="93" />
-      <source>Next result</source>
-      <translation>نتیجهٔ بعدی</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="93"/>
+        <source>Next result</source>
+        <translation>نتیجهٔ بعدی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="94" />
-      <source>Previous result</source>
-      <translation>نتیجهٔ قبلی</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="94"/>
+        <source>Previous result</source>
+        <translation>نتیجهٔ قبلی</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="95" />
-      <source>Clear tag filters</source>
-      <translation>پاک کردن پالایهٔ برچسب‌ها</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="95"/>
+        <source>Clear tag filters</source>
+        <translation>پاک کردن پالایهٔ برچسب‌ها</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="96" />
-      <source>Light</source>
-      <translation>روشن</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="96"/>
+        <source>Light</source>
+        <translation>روشن</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="97" />
-      <source>Dark</source>
-      <translation>تیره</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="97"/>
+        <source>Dark</source>
+        <translation>تیره</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="98" />
-      <source>Switch light/dark</source>
-      <translation>تعویض روشن/تیره</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="98"/>
+        <source>Switch light/dark</source>
+        <translation>تعویض روشن/تیره</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="101" />
-      <source>Keyboard shortcuts</source>
-      <translation>میان‌برهای صفحه‌کلید</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="101"/>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="102" />
-      <source>Search syntax</source>
-      <translation>زبان جست‌وجو</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="102"/>
+        <source>Search syntax</source>
+        <translation>زبان جست‌وجو</translation>
     </message>
     <message>
-      <location filename="../../viewer/gui/window_actions.py" line="103" />
-      <source>About Bayegan</source>
-      <translation>دربارهٔ بایگان</translation>
+        <location filename="../../viewer/gui/window_actions.py" line="103"/>
+        <source>About Bayegan</source>
+        <translation>دربارهٔ بایگان</translation>
     </message>
-  </context>
+</context>
 </TS>

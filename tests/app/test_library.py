@@ -15,6 +15,24 @@ from viewer.search.archive import Archive
 from viewer.search.snippets import matched_spans
 
 
+def index_hit_keys(query: str, ix, limit: int = 200) -> set[str]:  # type: ignore[no-untyped-def]
+    """What the window computed on its UI thread before the search gave its keys: every text term
+    the parsed query looks for, prefix and fuzzy terms expanded against the index."""
+    from whoosh import query as wq
+
+    from viewer.search.query import parse_query
+    from viewer.search.schema import TEXT_FIELDS
+
+    with ix.reader() as reader:
+        parsed = parse_query(query, ix.schema, reader)
+        keys = {text for field, text in parsed.iter_all_terms() if field in TEXT_FIELDS and isinstance(text, str)}
+        for leaf in parsed.leaves():
+            if isinstance(leaf, wq.MultiTerm) and leaf.field() in TEXT_FIELDS:
+                for _, (_field, term) in zip(range(limit), leaf.expanded_terms(reader), strict=False):
+                    keys.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+    return keys
+
+
 def _id_of(library: Library, title_word: str) -> str:
     return next(a.id for a in library.articles() if title_word in a.title)
 
@@ -33,8 +51,6 @@ def test_sync_reads_the_folder_and_search_finds_every_spelling(library: Library)
 
 @pytest.mark.parametrize("query", ["کتاب", "کتاب*", "باران OR کتابخانه", '"زاینده‌رود"', "کتاب -نمایشگاه", "اصفحان~"])
 def test_search_gives_the_keys_the_pane_marks(library: Library, paths: DataPaths, query: str) -> None:
-    from viewer.gui.hit_finder import index_hit_keys  # what the window computed itself until now
-
     result = library.search(query)
     archive = Archive(paths)
     try:
@@ -134,3 +150,19 @@ def test_unreadable_settings_mean_the_defaults(paths: DataPaths) -> None:
     paths.settings_path.write_text("{broken", "utf-8")
     with Library(paths) as library:
         assert (library.settings.theme, library.settings.language, library.settings.author) == ("light", "fa", None)
+
+
+def test_an_import_places_notes_by_the_pages_url_and_quote(library: Library, tmp_path: Path) -> None:
+    """A colleague's note names the page by its URL, not by an id of this archive: found anyway."""
+    article = next(a for a in library.articles() if a.url == "https://example.org/news/2")
+    words = article.text.split()[1]
+    document = {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection", "items": [
+        {"id": "urn:uuid:6a1d2c3e-0000-4000-8000-000000000001", "type": "Annotation", "bodyValue": "از همکار",
+         "target": {"source": article.url, "selector": {"type": "TextQuoteSelector", "exact": words}}}]}
+    path = tmp_path / "colleague.jsonld"
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    report = library.import_notes(path)
+    assert (report.added, report.orphaned) == (1, 0), report.as_json()
+    (thread,) = library.threads(article.id)
+    assert thread.annotation.body == "از همکار" and thread.annotation.quote is not None
+    assert thread.annotation.quote.exact == words

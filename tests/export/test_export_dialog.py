@@ -52,7 +52,7 @@ def test_export_from_the_window_menu(qtbot, window, tmp_path: Path, monkeypatch:
     monkeypatch.setattr(ExportDialog, "exec", choose_results)
     window.window_actions.export_pdf.trigger()
     qtbot.waitUntil(lambda: not export_dialog._running, timeout=WAIT_MS)
-    expected = [window.service.article(i).title for i in window_choices(window, [], window.query).result_ids]
+    expected = [window.library.article(i).title for i in window_choices(window, [], window.query).result_ids]
     assert [title for title, _ in outline(out)] == expected
     assert f"\u2066{out}\u2069" in window.statusBar().currentMessage()  # the path as a left-to-right run
     assert window.settings.get("export_folder") == str(tmp_path)
@@ -66,7 +66,7 @@ def test_cancel_from_the_progress_dialog(qtbot, window, tmp_path: Path) -> None:
     out = tmp_path / "cancelled.pdf"
     ids = window_choices(window, [], window.query).result_ids
     assert len(ids) >= 40
-    job = ExportJob(window, window.service.archive.searcher, window.paths, ids, out)
+    job = ExportJob(window, window.library, ids, out)
     cancel_button = job.progress.findChild(QPushButton)
     job.progressed.connect(lambda done, _total, _label: cancel_button.click() if done >= 1 else None)
     with qtbot.waitSignal(job.cancelled, timeout=WAIT_MS):
@@ -78,7 +78,7 @@ def test_cancel_from_the_progress_dialog(qtbot, window, tmp_path: Path) -> None:
 
 def test_a_failed_export_says_why_in_persian(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     choices = ExportChoices(open_article=window.article_pane.article)
-    job = ExportJob(window, window.service.archive.searcher, window.paths, choices.ids(Scope.OPEN),
+    job = ExportJob(window, window.library, choices.ids(Scope.OPEN),
                     tmp_path / "no-such-folder" / "x.pdf")
     with qtbot.waitSignal(job.failed, timeout=WAIT_MS) as failed:
         job.start()

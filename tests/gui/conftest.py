@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths, sample_archive_dir
 from viewer.gui.app import prepare
-from viewer.gui.settings import Settings
 
 WAIT_MS = 60_000
 

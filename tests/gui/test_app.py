@@ -15,10 +15,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import WAIT_MS
+from viewer.app.settings import Settings
 from viewer.core.errors import QueryError
 from viewer.core.paths import resources_dir
 from viewer.gui.crash_handler import CrashHandler, setup_logging, user_message
-from viewer.gui.settings import Settings
 from viewer.gui.single_instance import SingleInstance
 from viewer.gui.theme import current_theme
 

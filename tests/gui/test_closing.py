@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import write_items
 from tests.gui.conftest import WAIT_MS
+from viewer.app.settings import Settings
 from viewer.core.errors import CancelledError
 from viewer.core.paths import DataPaths
 from viewer.gui.main_window import MainWindow
-from viewer.gui.settings import Settings
 from viewer.search.archive import Archive
 
 
@@ -68,7 +68,7 @@ def test_closing_while_indexing_cancels_and_leaves_the_index_as_it_was(
     window.rescan()
     qtbot.waitUntil(lambda: window.indexing_status.isVisible(), timeout=WAIT_MS)
     window.close()
-    assert window.service is None and not window.isVisible()
+    assert window.library is None and not window.isVisible()
     qtbot.wait(200)  # late results of the worker are delivered now: none may touch the closed archive
     assert failures == [] and finished == []
     assert _count(Archive(data_paths)) == count_before

@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import write_items
 from tests.gui.conftest import WAIT_MS
+from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
-from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.core.persian_numbers import PERSIAN_DIGITS
 from viewer.gui.main_window import MainWindow
-from viewer.gui.settings import Settings
 
 FILES = 8
 PER_FILE = 6
@@ -46,7 +46,7 @@ def test_indexing_shows_progress_and_can_be_cancelled(qtbot, gui_app, tmp_path: 
     paths = DataPaths.resolve(tmp_path / "data").ensure()
     window = open_window(qtbot, paths, [str(corpus_folder)], auto_index=False)
     indexer, status = window.indexer, window.indexing_status
-    assert indexer is not None and window.service is not None
+    assert indexer is not None and window.library is not None
     # Hold the worker inside its first progress report until the cancel button was clicked.
     gate = threading.Event()
     indexer.progress.connect(lambda *_: gate.wait(WAIT_MS / 1000), Qt.ConnectionType.DirectConnection)
@@ -58,14 +58,14 @@ def test_indexing_shows_progress_and_can_be_cancelled(qtbot, gui_app, tmp_path: 
         assert not status.cancel_button.isEnabled()
         gate.set()
     assert not status.isVisible()
-    assert window.service.article_count == 0  # cancelled: the index is as it was
+    assert window.library.article_count == 0  # cancelled: the index is as it was
     # ... and the window says so: a new archive stays empty (not "the index is as it was").
     assert "خالی" in window.statusBar().currentMessage()
 
     with qtbot.waitSignal(indexer.finished, timeout=WAIT_MS) as done:
         window.rescan()
     assert done.args[0].added == FILES * PER_FILE
-    assert window.service.article_count == FILES * PER_FILE
+    assert window.library.article_count == FILES * PER_FILE
     qtbot.waitUntil(lambda: window.result is not None and window.result.total == FILES * PER_FILE and not window.search_pending,
                     timeout=WAIT_MS)
     assert window.article_count_label.text().startswith(str(FILES * PER_FILE).translate(PERSIAN_DIGITS))
@@ -120,11 +120,11 @@ def test_replacing_the_folders_reindexes_without_the_old_ones(qtbot, gui_app, tm
     window = open_window(qtbot, paths, [str(first)], auto_index=False)
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
         window.rescan()
-    assert window.service.article_count == 5
+    assert window.library.article_count == 5
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
         window.set_folders([str(second)])
     assert Settings(paths.settings_path).folders == [str(second)]
-    assert window.service.article_count == 7
+    assert window.library.article_count == 7
     qtbot.waitUntil(lambda: window.result is not None and window.result.total == 7 and not window.search_pending, timeout=WAIT_MS)
     assert {window.results_model.row_data(r).source for r in range(7)} == {str((second / "b.json").resolve())}
     window.close()
@@ -162,7 +162,7 @@ def test_folders_indexed_from_the_command_line_become_the_windows_folders(qtbot,
         pass
     assert done.args[0].added == 0  # the sample was not mixed in
     assert Settings(paths.settings_path).folders == [str(folder.resolve())]
-    assert window.service.article_count == 4
+    assert window.library.article_count == 4
     window.close()
 
 

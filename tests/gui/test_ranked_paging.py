@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import WAIT_MS, search
+from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
 from viewer.gui.results_model import ROW_ROLE
-from viewer.gui.settings import Settings
 from viewer.search.archive import Archive
 from viewer.search.searcher import ArchiveSearcher
 

@@ -11,7 +11,7 @@ def test_a_slow_search_says_searching_instead_of_the_old_count(qtbot, window) ->
     search(qtbot, window, "اصفهان")
     old_count = window.search_bar.count_label.text()
     assert old_count.endswith("نتیجه")
-    service = window.service
+    service = window.library
     gate = threading.Event()
     original = service.search
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.gui.conftest import WAIT_MS, search
-from viewer.gui.settings import Settings
+from viewer.app.settings import Settings
 from viewer.gui.single_instance import SingleInstance
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,6 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
+from viewer.app.library import Library
+from viewer.app.settings import Settings
 from viewer.core.article import Article
 from viewer.core.paths import DataPaths
 from viewer.gui.article_view import ArticleView
+from viewer.gui.notes.author_prompt import ask_author_once
 from viewer.gui.notes.controller import NotesController
 from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import HIGHLIGHT_COLOURS, jalali_time
 from viewer.gui.notes.panel import NotesPanel
-from viewer.gui.settings import Settings
 from viewer.notes.store import NotesStore
 
 pytestmark = pytest.mark.gui
@@ -64,8 +67,19 @@ def view(qtbot, seed_article: Article) -> ArticleView:  # type: ignore[no-untype
 
 
 @pytest.fixture
-def panel(qtbot, store: NotesStore) -> NotesPanel:  # type: ignore[no-untyped-def]
-    widget = NotesPanel(store, author="مریم")
+def library(data_paths: DataPaths) -> Iterator[Library]:
+    with Library(data_paths) as opened:
+        yield opened
+
+
+@pytest.fixture
+def store(library: Library) -> NotesStore:
+    return library.notes
+
+
+@pytest.fixture
+def panel(qtbot, library: Library) -> NotesPanel:  # type: ignore[no-untyped-def]
+    widget = NotesPanel(library, author=lambda: "مریم")
     qtbot.addWidget(widget)
     widget.resize(460, 760)
     widget.show()
@@ -75,7 +89,6 @@ def panel(qtbot, store: NotesStore) -> NotesPanel:  # type: ignore[no-untyped-de
 @pytest.fixture
 def controller(panel: NotesPanel, view: ArticleView) -> NotesController:
     tied = NotesController(panel, view)
-    panel.author = lambda: "مریم"  # no settings here: a fixed author
     assert view.article is not None
     tied.article_shown(view.article.id)
     return tied
@@ -226,8 +239,8 @@ def test_search_and_articles_with_notes(qtbot, controller: NotesController, pane
     assert [i for _, i in panel.listed()] == [here.id]
 
 
-def test_the_author_is_asked_once_and_remembered(qtbot, panel: NotesPanel, view: ArticleView, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                  monkeypatch: pytest.MonkeyPatch, store: NotesStore) -> None:
+def test_the_author_is_asked_once_and_remembered(qtbot, library: Library, view: ArticleView,  # type: ignore[no-untyped-def]
+                                                  data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
 
     def get_text(*args: object, **kwargs: object) -> tuple[str, bool]:
@@ -235,16 +248,17 @@ def test_the_author_is_asked_once_and_remembered(qtbot, panel: NotesPanel, view:
         return "سارا", True
 
     monkeypatch.setattr(QInputDialog, "getText", get_text)
-    settings = Settings(tmp_path / "settings.json")
-    tied = NotesController(panel, view, settings)
+    asking = NotesPanel(library, author=lambda: ask_author_once(library, asking))
+    qtbot.addWidget(asking)
+    tied = NotesController(asking, view, library.settings)
     assert view.article is not None
     tied.article_shown(view.article.id)
-    first = panel.add_comment("یکم")
-    second = panel.add_comment("دوم")
+    first = asking.add_comment("یکم")
+    second = asking.add_comment("دوم")
     assert first is not None and second is not None
     assert (first.creator, second.creator) == ("سارا", "سارا")
     assert len(asked) == 1
-    assert Settings(tmp_path / "settings.json").get("author") == "سارا"
+    assert Settings(data_paths.settings_path).get("author") == "سارا"
 
 
 def test_the_note_dialog_writes_right_to_left_wraps_tabs_on_and_saves_with_ctrl_enter(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
@@ -344,12 +358,12 @@ def test_the_window_docks_the_panel_and_paints_saved_notes(qtbot, qapp, data_pat
         win.close()
 
 
-def test_the_panel_speaks_persian_and_english(qtbot, qapp, store: NotesStore) -> None:  # type: ignore[no-untyped-def]
+def test_the_panel_speaks_persian_and_english(qtbot, qapp, library: Library) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QLocale
 
     from viewer.gui.translations import set_language
 
-    widget = NotesPanel(store)
+    widget = NotesPanel(library)
     qtbot.addWidget(widget)
     try:
         set_language(qapp, "fa")
@@ -364,3 +378,16 @@ def test_the_panel_speaks_persian_and_english(qtbot, qapp, store: NotesStore) ->
         qapp.setProperty("bayegan_language", None)
         QLocale.setDefault(QLocale.system())
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_a_notes_links_are_shown_clickable(qtbot, controller: NotesController, panel: NotesPanel) -> None:  # type: ignore[no-untyped-def]
+    note = panel.add_comment("منبع: https://example.org/report?id=7 را ببینید")
+    assert note is not None
+    panel.select_note(note.id)
+    label = panel.note_text
+    assert label.isVisible() and label.openExternalLinks()
+    assert '<a href="https://example.org/report?id=7">' in label.text()
+    plain = panel.add_comment("بی‌پیوند")
+    assert plain is not None
+    panel.select_note(plain.id)
+    assert not label.isVisible()

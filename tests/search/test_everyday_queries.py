@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import write_items
 from tests.search.conftest import small_archive
 from viewer.analysis.analyzer import is_stopword, term_positions
-from viewer.gui.hit_finder import find_hits, index_hit_keys
+from viewer.app.hit_marks import find_hits
 from viewer.search.archive import Archive
 from viewer.search.searcher import ArchiveSearcher
 
@@ -103,7 +103,7 @@ def test_row_finds_its_article_with_marks(rows_archive: Archive, rows_searcher: 
         assert f"<b>{marked}</b>" in hit.snippet
         article = rows_searcher.article(wanted)
         assert article is not None
-        spans = find_hits(article.text, index_hit_keys(query, rows_archive.ix))
+        spans = find_hits(article.text, result.keys)
         assert marked in [article.text[start:end] for start, end in spans]
 
 

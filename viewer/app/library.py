@@ -9,6 +9,7 @@ and notes connection, for a worker thread of its own."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,18 +53,38 @@ def no_such_articles(ids: Sequence[str]) -> BayeganError:
 
 
 class Library:
-    """Open on the data paths (created if missing); close it, or use it as a context manager."""
+    """Open on the data paths (created if missing); close it, or use it as a context manager.
+    The index opens on first use (or `open()`), so a window can make its Library on the UI thread
+    and load Whoosh on a worker; `settings` is the window's own object when it already has one."""
 
-    def __init__(self, paths: DataPaths):
-        from viewer.search.archive import Archive
-
+    def __init__(self, paths: DataPaths, settings: Settings | None = None):
         self.paths = paths.ensure()
-        self.settings = Settings(paths.settings_path)
-        self._archive: Archive = Archive(self.paths)
-        self._reading = SearcherSlot(self._archive.searcher)
-        self._searching = SearcherSlot(self._archive.searcher)
+        self.settings = settings if settings is not None else Settings(paths.settings_path)
+        self._opened: Archive | None = None
+        self._opening = threading.Lock()
+        self._reading = SearcherSlot(lambda: self._archive.searcher())
+        self._searching = SearcherSlot(lambda: self._archive.searcher())
         self._notes: NotesStore | None = None
         self._library_db: LibraryDatabase | None = None
+
+    @property
+    def _archive(self) -> Archive:
+        with self._opening:
+            if self._opened is None:
+                from viewer.search.archive import Archive
+
+                self._opened = Archive(self.paths)
+            return self._opened
+
+    def open(self) -> None:
+        """Opens the index now (its errors here rather than on first use); from any thread."""
+        self._archive  # noqa: B018 - the property opens it
+
+    def prepare_language(self) -> None:
+        """Loads hazm's lemmatizer, which the first search would otherwise wait for."""
+        from viewer.analysis.lemma import preload
+
+        preload()
 
     def close(self) -> None:
         self._reading.close()
@@ -74,7 +95,10 @@ class Library:
         if self._library_db is not None:
             self._library_db.close()
             self._library_db = None
-        self._archive.close()
+        with self._opening:
+            if self._opened is not None:
+                self._opened.close()
+                self._opened = None
 
     def __enter__(self) -> Library:
         return self

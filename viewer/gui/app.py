@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths, resources_dir
 from viewer.gui.crash_handler import CrashHandler, setup_logging
 from viewer.gui.fonts import app_font, register_fonts
-from viewer.gui.settings import Settings
 from viewer.gui.theme import apply_theme, set_icons_dir
 from viewer.gui.translations import set_language
 

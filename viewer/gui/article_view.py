@@ -13,11 +13,11 @@ from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QContextMenuEvent, QDesktopServices, QFocusEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
+from viewer.app.hit_marks import find_hits, word_keys
 from viewer.core.article import Article
 from viewer.gui.article_document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, build_article_document
 from viewer.gui.digits import number
 from viewer.gui.fonts import BASE_POINT_SIZE, FONT_FAMILY
-from viewer.gui.hit_finder import find_hits, hit_keys
 from viewer.gui.theme import colours
 
 MIN_ZOOM, MAX_ZOOM = -4, 12
@@ -93,10 +93,10 @@ class ArticleView(QTextBrowser):
 
     def show_article(self, article: Article | None, query: str = "", keys: set[str] | None = None) -> None:
         """Shows `article` with the hits of `query` marked: `keys` are the index terms the search
-        matched (from `index_hit_keys`); without them they are derived from the query's words."""
+        matched (`SearchResult.keys`); without them they are derived from the query's words."""
         self.article = article
         self.query = query
-        self.keys = keys if keys is not None else (hit_keys(query) if query else set())
+        self.keys = keys if keys is not None else (word_keys(query) if query else set())
         self.highlights = []
         self.current_hit = -1
         self.shown_limit = SHOWN_CHARS

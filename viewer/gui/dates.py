@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+from viewer.core.persian_numbers import persian_digits as in_persian
 
 
 def jalali(value: date | datetime | None, persian_digits: bool = True) -> str:
+    """«۰۵ مهر ۱۴۰۲» (two-digit day), "" when the date is unknown."""
     if value is None:
         return ""
-    import jdatetime
+    from viewer.core.jalali import jalali_padded
 
-    day = value.date() if isinstance(value, datetime) else value
-    text = jdatetime.date.fromgregorian(date=day, locale="fa_IR").strftime("%d %B %Y")
-    return text.translate(PERSIAN_DIGITS) if persian_digits else text
+    text = jalali_padded(value)
+    return in_persian(text) if persian_digits else text
 
 
 def gregorian(value: date | datetime | None) -> str:

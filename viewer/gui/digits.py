@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.core.persian_numbers import digits_for, number_for
 from viewer.gui.translations import current_language
-
-PERSIAN_THOUSANDS = "\u066c"  # ٬ ARABIC THOUSANDS SEPARATOR
 
 
 def number(value: int, grouped: bool = True) -> str:
-    text = f"{value:,}" if grouped else str(value)
-    if current_language() == "fa":
-        return text.replace(",", PERSIAN_THOUSANDS).translate(PERSIAN_DIGITS)
-    return text
+    return number_for(value, current_language(), grouped)
 
 
 def digits(text: str) -> str:
     """`text` with its digits in the interface language's script."""
-    return text.translate(PERSIAN_DIGITS) if current_language() == "fa" else text
+    return digits_for(text, current_language())

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -32,26 +33,24 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.article import Article
-from viewer.core.errors import BayeganError, CancelledError
-from viewer.core.paths import DataPaths
-from viewer.export.model import ExportReport
+from viewer.core.errors import CancelledError
 from viewer.gui.crash_handler import user_message
-from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.digits import number
 from viewer.gui.paths_text import isolated
 from viewer.gui.tasks import TaskRunner
-from viewer.gui.translations import current_language
 
-SearcherFactory = Callable[[], Any]  # () -> ArchiveSearcher (a context manager); one per worker thread
+if TYPE_CHECKING:
+    from viewer.app.library import Library
+    from viewer.app.settings import Settings
+    from viewer.app.types import ExportReport
+    from viewer.gui.main_window import MainWindow
+
+translate = QCoreApplication.translate
 _running: set[ExportJob] = set()  # keeps a job alive until it reports back
 
 
-def _t(en: str, fa: str) -> str:
-    return fa if current_language() == "fa" else en
-
-
 def _count(n: int) -> str:
-    text = str(n)
-    return text.translate(PERSIAN_DIGITS) if current_language() == "fa" else text
+    return number(n, grouped=False)
 
 
 class Scope(StrEnum):
@@ -103,20 +102,20 @@ class ExportDialog(QDialog):
     def __init__(self, choices: ExportChoices, folder: Path, parent: QWidget | None = None, author: str = ""):
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle(_t("Export PDF", "خروجی PDF"))
+        self.setWindowTitle(self.tr("Export PDF"))
         self.choices = choices
         self.folder = folder
         self._named_by_user = False
 
-        scope_box = QGroupBox(_t("What to export", "چه خبرهایی"), self)
+        scope_box = QGroupBox(self.tr("What to export"), self)
         scope_layout = QVBoxLayout(scope_box)
         self.scope_group = QButtonGroup(self)
         self.scope_buttons: dict[Scope, QRadioButton] = {}
         labels = {
-            Scope.OPEN: (_t("The open article", "خبر باز"), None),
-            Scope.SELECTED: (_t("The selected articles ({n})", "خبرهای برگزیده ({n})"), len(choices.selected_ids)),
-            Scope.RESULTS: (_t("All results of the search ({n})", "همهٔ نتیجه‌های جست‌وجو ({n})"), len(choices.result_ids)),
-            Scope.NOTED: (_t("All articles with notes ({n})", "همهٔ خبرهای یادداشت‌دار ({n})"), len(choices.noted_ids)),
+            Scope.OPEN: (self.tr("The open article"), None),
+            Scope.SELECTED: (self.tr("The selected articles ({n})"), len(choices.selected_ids)),
+            Scope.RESULTS: (self.tr("All results of the search ({n})"), len(choices.result_ids)),
+            Scope.NOTED: (self.tr("All articles with notes ({n})"), len(choices.noted_ids)),
         }
         for scope, (label, n) in labels.items():
             button = QRadioButton(label.format(n=_count(n)) if n is not None else label, scope_box)
@@ -131,7 +130,7 @@ class ExportDialog(QDialog):
             self.scope_buttons[first].setChecked(True)
         self.scope_group.buttonToggled.connect(self._scope_changed)
 
-        self.with_notes_box = QCheckBox(_t("With highlights and notes", "با برجسته‌ها و یادداشت‌ها"), self)
+        self.with_notes_box = QCheckBox(self.tr("With highlights and notes"), self)
         self.with_notes_box.setObjectName("withNotes")
         self.with_notes_box.setChecked(True)
 
@@ -139,7 +138,7 @@ class ExportDialog(QDialog):
         self.path_edit.setObjectName("exportPath")
         self.path_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.path_edit.textEdited.connect(lambda _text: setattr(self, "_named_by_user", True))
-        browse = QPushButton(_t("Choose…", "انتخاب…"), self)
+        browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -150,15 +149,15 @@ class ExportDialog(QDialog):
         self.title_edit.setObjectName("exportTitle")
         self.author_edit = QLineEdit(author, self)
         self.author_edit.setObjectName("exportAuthor")
-        self.open_box = QCheckBox(_t("Open the PDF when it is written", "پس از نوشتن، PDF را باز کن"), self)
+        self.open_box = QCheckBox(self.tr("Open the PDF when it is written"), self)
         self.open_box.setObjectName("openAfterExport")
         details = QFormLayout()
-        details.addRow(_t("Title:", "عنوان:"), self.title_edit)
-        details.addRow(_t("Author:", "نویسنده:"), self.author_edit)
+        details.addRow(self.tr("Title:"), self.title_edit)
+        details.addRow(self.tr("Author:"), self.author_edit)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("Export", "خروجی بگیر"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_t("Cancel", "انصراف"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._accept_if_valid)
         self.buttons.rejected.connect(self.reject)
 
@@ -199,8 +198,8 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(scope is not None)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, _t("Save the PDF as", "ذخیرهٔ PDF با نام"), self.path_edit.text(),
-                                                _t("PDF files (*.pdf)", "پرونده‌های PDF (*.pdf)"))
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), self.path_edit.text(),
+                                                self.tr("PDF files (*.pdf)"))
         if chosen:
             self.path_edit.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
             self._named_by_user = True
@@ -210,8 +209,7 @@ class ExportDialog(QDialog):
         if not self.article_ids() or not self.path_edit.text().strip():
             return
         if not path.parent.is_dir():
-            QMessageBox.warning(self, self.windowTitle(), _t(f"The folder {path.parent} does not exist.",
-                                                             f"پوشهٔ {path.parent} وجود ندارد."))
+            QMessageBox.warning(self, self.windowTitle(), self.tr("The folder {folder} does not exist.").format(folder=path.parent))
             return
         if path.suffix.lower() != ".pdf":
             self.path_edit.setText(str(path) + ".pdf")
@@ -226,12 +224,11 @@ class ExportJob(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget, searcher: SearcherFactory, paths: DataPaths, article_ids: Sequence[str], out: Path,
+    def __init__(self, parent: QWidget, library: Library, article_ids: Sequence[str], out: Path,
                  *, with_notes: bool = True, title: str | None = None, author: str | None = None):
         super().__init__(parent)
         self.parent_widget = parent
-        self.searcher = searcher
-        self.paths = paths
+        self.library = library
         self.article_ids = list(article_ids)
         self.out = out
         self.with_notes = with_notes
@@ -239,10 +236,10 @@ class ExportJob(QObject):
         self.author = author
         self.cancel_requested = threading.Event()
         self.runner = TaskRunner(max_threads=1, parent=self)
-        self.progress = QProgressDialog(_t("Exporting…", "در حال ساختن PDF…"), _t("Cancel", "لغو"), 0,
+        self.progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0,
                                         max(1, 2 * len(self.article_ids)), parent)
         self.progress.setObjectName("exportProgress")
-        self.progress.setWindowTitle(_t("Export PDF", "خروجی PDF"))
+        self.progress.setWindowTitle(self.tr("Export PDF"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(400)
         self.progress.setAutoClose(False)
@@ -260,24 +257,17 @@ class ExportJob(QObject):
 
     def cancel(self) -> None:
         self.cancel_requested.set()
-        self.progress.setLabelText(_t("Cancelling…", "در حال لغو…"))
+        self.progress.setLabelText(self.tr("Cancelling…"))
 
     def wait(self, msecs: int = -1) -> bool:
         return self.runner.wait(msecs)
 
     # -- worker thread ----------------------------------------------------------------------------
     def _work(self) -> ExportReport:
-        from viewer.export.notes_source import load_notes
-        from viewer.export.pdf import export_pdf
-
-        with self.searcher() as searcher:
-            articles = [a for a in (searcher.article(i) for i in self.article_ids) if a is not None]
-        if not articles:
-            raise BayeganError("None of these articles is in the archive any more.", "هیچ‌یک از این خبرها دیگر در بایگان نیست.")
-        notes = load_notes(self.paths.notes_path, self.paths.backups_dir, [a.id for a in articles]) if self.with_notes else {}
-        return export_pdf(articles, notes, self.out, with_notes=self.with_notes, title=self.title, author=self.author,
-                          progress=lambda done, total, label: self.progressed.emit(done, total, label),
-                          cancel=self.cancel_requested.is_set)
+        # The Library opens a searcher and a notes connection of this worker's own.
+        return self.library.export_pdf(self.article_ids, self.out, with_notes=self.with_notes, title=self.title,
+                                       author=self.author, progress=self.progressed.emit,
+                                       cancel=self.cancel_requested.is_set)
 
     # -- UI thread --------------------------------------------------------------------------------
     def _show_progress(self, done: int, total: int, label: str) -> None:
@@ -305,70 +295,60 @@ class ExportJob(QObject):
             self.failed.emit(user_message(exc))
 
 
-def _status(window: QWidget, message: str) -> None:
-    status_bar = getattr(window, "statusBar", None)
-    if callable(status_bar):
-        status_bar().showMessage(message, 10000)
+def _status(window: QMainWindow, message: str) -> None:
+    window.statusBar().showMessage(message, 10000)
 
 
-def window_choices(main_window: Any, article_ids: Sequence[str], query: str) -> ExportChoices:
+def window_choices(main_window: MainWindow, article_ids: Sequence[str], query: str) -> ExportChoices:
     """The choices the main window offers: its open article, selection, search results and noted articles."""
-    from viewer.export.notes_source import article_ids_with_notes
-
-    pane = getattr(main_window, "article_pane", None)
-    result = getattr(main_window, "result", None)
+    result = main_window.result
     result_ids: list[str] = []
     if result is not None:  # an empty query lists every article: "all results" is then the whole archive
         shown = [hit.id for hit in result.hits]
         seen = set(shown)
         result_ids = shown + [i for i in (result.doc_ids or []) if i not in seen]
-    paths: DataPaths = main_window.paths
     return ExportChoices(
-        open_article=getattr(pane, "article", None),
+        open_article=main_window.article_pane.article,
         selected_ids=list(article_ids),
         result_ids=result_ids,
-        noted_ids=article_ids_with_notes(paths.notes_path, paths.backups_dir),
+        noted_ids=main_window.unopened_library.noted_ids(),
         query=query,
     )
 
 
-def _start_folder(main_window: Any) -> Path:
-    settings = getattr(main_window, "settings", None)
-    remembered = settings.get("export_folder") if settings is not None else None
+def _start_folder(settings: Settings) -> Path:
+    remembered = settings.get("export_folder")
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
-def run_export_dialog(main_window: Any, article_ids: Sequence[str], current_query: str) -> ExportJob | None:
+def run_export_dialog(main_window: MainWindow, article_ids: Sequence[str], current_query: str) -> ExportJob | None:
     """Asks what to export and where, then exports in the background. Returns the running job (None if cancelled)."""
-    service = getattr(main_window, "service", None)
-    if service is None:
-        QMessageBox.information(main_window, _t("Export PDF", "خروجی PDF"),
-                                _t("The archive is not open yet.", "بایگان هنوز باز نشده است."))
+    library = main_window.library
+    if library is None:
+        QMessageBox.information(main_window, translate("ExportDialog", "Export PDF"),
+                                translate("ExportDialog", "The archive is not open yet."))
         return None
     choices = window_choices(main_window, article_ids, current_query)
-    settings = getattr(main_window, "settings", None)
-    known_author = settings.get("author") if settings is not None else None  # the notes' author name
-    dialog = ExportDialog(choices, _start_folder(main_window), main_window,
-                          author=known_author if isinstance(known_author, str) else "")
+    settings = library.settings
+    dialog = ExportDialog(choices, _start_folder(settings), main_window, author=library.author())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     scope = dialog.scope()
     assert scope is not None
     out = dialog.out_path()
-    if settings is not None:
-        settings.set("export_folder", str(out.parent))
-        settings.save()
-    job = ExportJob(main_window, service.archive.searcher, main_window.paths, dialog.article_ids(), out,
+    settings.set("export_folder", str(out.parent))
+    settings.save()
+    job = ExportJob(main_window, library, dialog.article_ids(), out,
                     with_notes=dialog.with_notes(), title=dialog.pdf_title(), author=dialog.pdf_author())
-    job.finished.connect(lambda report: _status(main_window, _t(
-        f"Exported {len(report.article_pages)} articles ({report.pages} pages) to {isolated(str(report.path))}",
-        f"{_count(len(report.article_pages))} خبر ({_count(report.pages)} صفحه) در {isolated(str(report.path))} ذخیره شد")))
+    job.finished.connect(lambda report: _status(main_window, translate(
+        "ExportDialog", "Exported {count} articles ({pages} pages) to {path}").format(
+        count=_count(len(report.article_pages)), pages=_count(report.pages), path=isolated(str(report.path)))))
     if dialog.open_box.isChecked():
         job.finished.connect(lambda report: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path))))
-    job.cancelled.connect(lambda: _status(main_window, _t("Export cancelled.", "خروجی گرفتن لغو شد.")))
-    job.failed.connect(lambda message: QMessageBox.warning(main_window, _t("Export PDF", "خروجی PDF"), message))
+    job.cancelled.connect(lambda: _status(main_window, translate("ExportDialog", "Export cancelled.")))
+    job.failed.connect(lambda message: QMessageBox.warning(main_window, translate("ExportDialog", "Export PDF"), message))
     job.start()
     return job

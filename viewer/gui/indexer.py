@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from viewer.core.errors import CancelledError
+from viewer.gui.archive_folders import sources
 from viewer.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from viewer.gui.archive_service import ArchiveService
-    from viewer.search.sync import SyncReport
+    from viewer.app.library import Library
+    from viewer.app.types import SyncReport
 
 
 class Indexer(QObject):
@@ -25,9 +26,9 @@ class Indexer(QObject):
     cancelled = Signal()
     failed = Signal(object)  # exception
 
-    def __init__(self, service: ArchiveService, parent: QObject | None = None):
+    def __init__(self, library: Library, parent: QObject | None = None):
         super().__init__(parent)
-        self.service = service
+        self.library = library
         self.worker = TaskRunner(max_threads=1, parent=self)
         self._cancel = threading.Event()
         self.running = 0
@@ -46,8 +47,10 @@ class Indexer(QObject):
         self.worker.run(lambda: self._sync(folders, forget), self._done, self._failed)
 
     def _sync(self, folders: list[str], forget: list[Path]) -> SyncReport:
-        # Emitted from the worker thread: Qt queues it to the UI thread.
-        return self.service.sync(folders, progress=self.progress.emit, cancel=self._cancel.is_set, forget=forget)
+        # Emitted from the worker thread: Qt queues it to the UI thread. The Library marks its
+        # searchers stale when the sync ends, however it ends: each reopens on its next use.
+        return self.library.sync(sources(folders), progress=self.progress.emit, cancel=self._cancel.is_set,
+                                 forget=forget)
 
     def cancel(self) -> None:
         self.cancel_requested = True
@@ -67,14 +70,12 @@ class Indexer(QObject):
         self.running -= 1
         if self.closed:
             return
-        self.service.refresh()
         self.finished.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
         self.running -= 1
         if self.closed:
             return
-        self.service.refresh()
         if isinstance(exc, CancelledError):
             self.cancelled.emit()
         else:

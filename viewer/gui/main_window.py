@@ -3,43 +3,33 @@ status bar. Work happens off the UI thread through tasks.py; this class wires th
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import itertools
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
-    QListView,
     QMainWindow,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
-from viewer.analysis.lemma import preload as preload_hazm
+from viewer.app.library import ALL_ARTICLES, Library
+from viewer.app.settings import Settings
 from viewer.core.errors import BayeganError
-from viewer.core.paths import DataPaths, sample_archive_dir
+from viewer.core.paths import DataPaths
+from viewer.gui import window_folders, window_layout, window_state, window_wiring
 from viewer.gui.archive_folders import source_keys, unique_folders
 from viewer.gui.article_pane import ArticlePane
 from viewer.gui.crash_handler import user_message
 from viewer.gui.digits import digits, number
 from viewer.gui.empty_notice import EmptyNotice
-from viewer.gui.folders_dialog import FoldersDialog
-from viewer.gui.help_dialogs import show_about, show_query_help, show_shortcuts
 from viewer.gui.problems_button import ProblemsButton
-from viewer.gui.result_delegate import ResultDelegate
 from viewer.gui.results_model import ID_ROLE, RankedPage, ResultsModel
 from viewer.gui.search_bar import SearchBar
-from viewer.gui.settings import Settings
 from viewer.gui.tag_model import TagModel
 from viewer.gui.tag_panel import TagPanel
 from viewer.gui.tasks import LatestOnly, TaskRunner
@@ -47,17 +37,22 @@ from viewer.gui.theme import apply_theme, current_theme
 from viewer.gui.translations import current_language, set_language
 
 if TYPE_CHECKING:  # whoosh loads off the UI thread, with the archive
-    from viewer.gui.archive_service import ArchiveService
+    from viewer.app.types import SearchResult, SyncReport
     from viewer.gui.indexer import Indexer
-    from viewer.search.searcher import SearchResult
-    from viewer.search.sync import SyncReport
 
 log = logging.getLogger(__name__)
-EXPORT_MODULE = "viewer.gui.export_dialog"
+PAGE_SIZE = 100
+
+
+def searched_text(query: str) -> str:
+    """What the search box's text searches for: an empty box lists every article."""
+    return query.strip() or ALL_ARTICLES
 
 
 class MainWindow(QMainWindow):
     archive_ready = Signal()
+    archive_synced = Signal(object)  # SyncReport, after the window has taken it in
+    library_closing = Signal()  # at shutdown: panels stop reading the Library
     results_shown = Signal(object)  # SearchResult
     search_failed = Signal(str)
 
@@ -69,7 +64,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.font_family = font_family
         self.auto_index = auto_index
-        self.service: ArchiveService | None = None
+        # The index opens on a worker (start()); `library` is set once it has, and None again at shutdown.
+        self.unopened_library = Library(paths, settings)
+        self.library: Library | None = None
         self.indexer: Indexer | None = None
         self.query = ""
         self.result: SearchResult | None = None
@@ -84,42 +81,13 @@ class MainWindow(QMainWindow):
         self.tag_panel = TagPanel(self.tag_model, self)
         self.results_model = ResultsModel(self._fetch_article, self, run=self.search_worker.run)
         self._ranked_pages: RankedPage | None = None
-        self.results_view = QListView(self)
-        self.results_view.setObjectName("resultsView")
-        self.results_view.setModel(self.results_model)
-        self.results_view.setItemDelegate(ResultDelegate(self.results_view))
-        self.results_view.setUniformItemSizes(True)
-        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.results_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.results_view.setMouseTracking(True)
-        self.results_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results_view = window_layout.results_view(self.results_model, self)
         self.empty_notice = EmptyNotice(self.results_view)
         self.article_pane = ArticlePane(self)
         self.article_pane.view.family = font_family
         self.article_pane.view.set_zoom(int(settings.get("zoom") or 0))
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.tag_panel)
-        self.splitter.addWidget(self.results_view)
-        self.splitter.addWidget(self.article_pane)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([190, 380, 560])
-        self.splitter.setChildrenCollapsible(False)
-        # Small minimums so the window fits a 1024-pixel screen (and the 800×600 offscreen one).
-        self.tag_panel.setMinimumWidth(130)
-        self.results_view.setMinimumWidth(220)
-        # The article pane's minimum is its bar's (hit counter and buttons), so nothing there is cut.
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.search_bar)
-        layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
+        self.splitter = window_layout.lay_out(self)
 
         self.article_count_label = QLabel(self)
         self.statusBar().addWidget(self.article_count_label, 1)
@@ -131,86 +99,25 @@ class MainWindow(QMainWindow):
         from viewer.gui.shortcut_guard import ShortcutGuard
 
         self.shortcut_guard = ShortcutGuard(self)
-        self._connect()
+        window_wiring.connect_actions(self)
         self.retranslate()
         from viewer.gui.notes.install import install_notes
 
-        self.notes = install_notes(self)  # before _restore_state, so the dock's place is restored
-        self._set_tab_order()
+        actions = self.window_actions
+        self.notes = install_notes(self, self.unopened_library, actions.file_menu, actions.export_pdf,
+                                   actions.view_menu)  # before restore_state, so the dock's place is restored
+        window_wiring.set_tab_order(self)
         from viewer.gui.session_guard import SessionGuard
 
         self.session = SessionGuard(self, self.save_state)
         self.results_shown.connect(self.session.changed)
         self.article_pane.article_shown.connect(self.session.changed)
-        self._restore_state()
+        window_state.restore_state(self)
 
     # -- set-up ---------------------------------------------------------------------------------
-    def _connect(self) -> None:
-        a = self.window_actions
-        a.focus_search.triggered.connect(self.focus_search)
-        a.add_folder.triggered.connect(self.choose_folder)
-        a.manage_folders.triggered.connect(self.manage_folders)
-        a.rescan.triggered.connect(self.rescan)
-        a.export_pdf.triggered.connect(self.export_pdf)
-        a.quit.triggered.connect(self.close)
-        a.next_hit.triggered.connect(self.article_pane.view.next_hit)
-        a.previous_hit.triggered.connect(self.article_pane.view.previous_hit)
-        a.zoom_in.triggered.connect(self.article_pane.view.zoom_in)
-        a.zoom_out.triggered.connect(self.article_pane.view.zoom_out)
-        a.zoom_reset.triggered.connect(lambda: self.article_pane.view.set_zoom(0))
-        a.next_result.triggered.connect(lambda: self._step_result(1))
-        a.previous_result.triggered.connect(lambda: self._step_result(-1))
-        a.clear_tags.triggered.connect(self.tag_model.clear_checked)
-        a.theme_light.triggered.connect(lambda: self.set_theme("light"))
-        a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
-        a.toggle_theme.triggered.connect(lambda: self.set_theme("dark" if current_theme() == "light" else "light"))
-        a.lang_fa.triggered.connect(lambda: self.set_language("fa"))
-        a.lang_en.triggered.connect(lambda: self.set_language("en"))
-        a.shortcuts.triggered.connect(lambda: show_shortcuts(self, self.shortcut_actions()))
-        a.about.triggered.connect(lambda: show_about(self))
-        a.query_help.triggered.connect(lambda: show_query_help(self))
-        a.export_pdf.setEnabled(importlib.util.find_spec(EXPORT_MODULE) is not None)
-
-        self.search_bar.search_requested.connect(self.search)
-        self.search_bar.sort_changed.connect(lambda _sort: self.search(self.search_bar.box.text()))
-        self.tag_model.checked_changed.connect(lambda _tags: self.search(self.search_bar.box.text()))
-        self.results_view.selectionModel().currentChanged.connect(self._current_result_changed)
-        self.results_model.dataChanged.connect(self._rows_arrived)
-        self.article_pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
-
-    def _set_tab_order(self) -> None:
-        """Tab goes through the window as it reads: search, tags, results, the article and its
-        buttons, then the notes."""
-        pane, tags = self.article_pane, self.tag_panel
-        chain: list[QWidget] = [self.search_bar.box, self.search_bar.sort_box, tags.filter_box, tags.list,
-                                tags.clear_button, self.results_view, pane.view, pane.previous_button,
-                                pane.next_button, pane.zoom_out_button, pane.zoom_in_button]
-        notes = self.findChild(QWidget, "notesPanel")
-        if notes is not None:
-            chain += [w for w in notes.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
-                      and w.parentWidget() is notes]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
-
     def shortcut_actions(self) -> list[QAction]:
         """Every action of the window with a shortcut (the notes panel adds its own), for F1."""
         return [action for action in self.actions() if action.shortcuts() and action.text()]
-
-    def _restore_state(self) -> None:
-        geometry = self.settings.get("geometry")
-        if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))):
-            room = self.screen().availableGeometry()  # a 1024×600 netbook gets a window that fits
-            self.resize(min(1280, room.width()), min(800, room.height()))
-        splitter = self.settings.get("splitter")
-        if splitter:
-            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode("ascii")))
-        window_state = self.settings.get("window_state")
-        if window_state:
-            self.restoreState(QByteArray.fromBase64(window_state.encode("ascii")))
-        self.search_bar.set_sort(self.settings.get("sort"))
-        self.search_bar.set_query(self.settings.get("last_query") or "")
-        (self.window_actions.theme_dark if current_theme() == "dark" else self.window_actions.theme_light).setChecked(True)
-        (self.window_actions.lang_en if current_language() == "en" else self.window_actions.lang_fa).setChecked(True)
 
     def start(self, query: str | None = None, open_id: str | None = None) -> None:
         """Opens the archive off the UI thread (the window is already up and takes typing), warms
@@ -219,31 +126,28 @@ class MainWindow(QMainWindow):
             self.search_bar.set_query(query)
         # The article last read comes back too, when it still matches the query.
         self.pending_open = open_id or (self.settings.get("last_article") if query is None else None) or None
-        self.background.run(preload_hazm)
-        self.background.run(self._open_archive, self._archive_opened, self._archive_failed)
+        library = self.unopened_library
+        self.background.run(library.prepare_language)
+        self.background.run(library.open, lambda _none: self._archive_opened(library), self._archive_failed)
 
-    def _open_archive(self) -> ArchiveService:
-        from viewer.gui.archive_service import ArchiveService
-
-        return ArchiveService(self.paths.ensure())
-
-    def _archive_opened(self, service: ArchiveService) -> None:
+    def _archive_opened(self, library: Library) -> None:
         from viewer.gui.indexer import Indexer
         from viewer.gui.indexing_status import IndexingStatus
 
-        self.service = service
-        self.indexer = Indexer(service, self)
+        self.library = library
+        self.indexer = Indexer(library, self)
         self.indexing_status = IndexingStatus(self.indexer, self)
         self.statusBar().addPermanentWidget(self.indexing_status)
         self.statusBar().addPermanentWidget(self.problems_button)
         self.indexer.started.connect(self.problems_button.hide)
         self.indexer.finished.connect(self._indexing_finished)
+        self.indexer.finished.connect(self.archive_synced.emit)
         self.indexer.cancelled.connect(self._indexing_stopped)
         self.indexer.failed.connect(self._indexing_failed)
         self._update_article_count()
         self.search(self.search_bar.box.text())
         if self.auto_index:
-            self._adopt_indexed_folders()
+            window_folders.adopt_indexed_folders(library)
             self.index_folders()
         self.archive_ready.emit()
 
@@ -264,14 +168,16 @@ class MainWindow(QMainWindow):
     def search(self, text: str) -> None:
         """Searches off the UI thread; a newer search discards the results of an older one."""
         self.query = text
-        if self.service is None:
+        if self.library is None:
             return
         self.search_pending = True
         self.search_bar.searching()
-        service, tags, sort = self.service, tuple(self.tag_model.checked), self.search_bar.sort
+        library, tags, sort = self.library, tuple(self.tag_model.checked), self.search_bar.sort
+        query = searched_text(text)
         # Only the newest search's result is delivered, so these are its later pages.
-        self._ranked_pages = lambda limit: service.ranked_ids(text, tags, sort, limit)
-        self.searches.run(lambda: service.search(text, tags, sort), self._show_result, self._search_error)
+        self._ranked_pages = lambda limit: library.ranked_ids(query, tags, sort=sort, limit=limit)
+        self.searches.run(lambda: library.search(query, tags, limit=PAGE_SIZE, sort=sort, with_ids=True),
+                          self._show_result, self._search_error)
 
     def _show_result(self, result: SearchResult) -> None:
         self.search_pending = False
@@ -333,7 +239,7 @@ class MainWindow(QMainWindow):
             self._current_result_changed(current, current)
 
     def _fetch_article(self, article_id: str):  # type: ignore[no-untyped-def]
-        return self.service.article(article_id) if self.service is not None else None
+        return self.library.article(article_id) if self.library is not None else None
 
     def open_article(self, article_id: str) -> bool:
         row = self.results_model.row_of(article_id)
@@ -346,7 +252,8 @@ class MainWindow(QMainWindow):
         article = self._fetch_article(article_id)
         if article is None:
             return False
-        keys = self.service.hit_keys(self.query) if self.service is not None else None
+        # The keys the search thread found for this query (None: derived from the query's words).
+        keys = self.result.keys if self.result is not None and self.result.query == searched_text(self.query) else None
         self.article_pane.show_article(article, self.query, keys)
         return True
 
@@ -358,34 +265,14 @@ class MainWindow(QMainWindow):
         return ids
 
     # -- archive --------------------------------------------------------------------------------
-    def _adopt_indexed_folders(self) -> None:
-        """Folders indexed by `bayegan index` show up as the window's folders (none chosen yet)."""
-        if self.settings.folders or self.service is None:
-            return
-        sample = sample_archive_dir().resolve()
-        adopted = [str(root) for root in self.service.roots if root != sample and root.exists()]
-        if adopted:
-            self.settings.set("folders", adopted)
-            self.settings.save()
-
     def index_folders(self, forget: list[Path] | None = None) -> None:
         """Picks up new, changed and deleted files (incremental); `forget` folders leave the index."""
-        if self.service is None or self.indexer is None:
+        if self.library is None or self.indexer is None:
             return
         self.indexer.sync(self.settings.folders, forget=forget or [])
 
     def rescan(self) -> None:
         self.index_folders()
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of articles"))
-        if folder:
-            self.set_folders([*self.settings.folders, folder])
-
-    def manage_folders(self) -> None:
-        dialog = FoldersDialog(self.settings.folders, self)
-        if dialog.exec():
-            self.set_folders(dialog.folders())
 
     def set_folders(self, folders: list[str]) -> None:
         unique = unique_folders(folders)
@@ -414,7 +301,7 @@ class MainWindow(QMainWindow):
         """Says what is on disk: nothing of the cancelled run was saved (the index is as it was
         before it, which for a new archive is empty)."""
         self._update_article_count()
-        count = self.service.article_count if self.service is not None else 0
+        count = self.library.article_count if self.library is not None else 0
         if count:
             message = self.tr("Indexing cancelled: nothing of this run was saved; the archive still holds {count} "
                               "articles.").format(count=number(count))
@@ -426,9 +313,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(user_message(exc), 10000)
 
     def _update_article_count(self) -> None:
-        if self.service is None:
+        if self.library is None:
             return
-        count = number(self.service.article_count)
+        count = number(self.library.article_count)
         self.article_count_label.setText(self.tr("{count} articles in the archive").format(count=count))
 
     # -- side panels and export (for the notes and export engineers) -----------------------------
@@ -442,10 +329,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def export_pdf(self) -> None:
-        if importlib.util.find_spec(EXPORT_MODULE) is None:
-            return
-        module = importlib.import_module(EXPORT_MODULE)
-        module.run_export_dialog(self, self.selected_ids(), self.query)
+        from viewer.gui.export_dialog import run_export_dialog  # loads the PDF writer on first use
+
+        run_export_dialog(self, self.selected_ids(), self.query)
 
     # -- theme and language ------------------------------------------------------------------------
     def set_theme(self, theme: str) -> None:
@@ -481,15 +367,7 @@ class MainWindow(QMainWindow):
 
     # -- closing --------------------------------------------------------------------------------
     def save_state(self) -> None:
-        s = self.settings
-        s.set("geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
-        s.set("splitter", bytes(self.splitter.saveState().toBase64().data()).decode("ascii"))
-        s.set("window_state", bytes(self.saveState().toBase64().data()).decode("ascii"))
-        s.set("last_query", self.search_bar.box.text())
-        s.set("sort", self.search_bar.sort)
-        s.set("zoom", self.article_pane.view.zoom)
-        s.set("last_article", self.article_pane.article.id if self.article_pane.article else "")
-        s.save()
+        window_state.save_state(self)
 
     def shutdown(self) -> None:
         """Stops background work and closes the index (also used by tests)."""
@@ -499,9 +377,9 @@ class MainWindow(QMainWindow):
             self.indexer.wait()  # quick: the sync checks the cancel between articles
         self.search_worker.wait()
         self.background.wait()
-        if self.service is not None:
-            self.service.close()
-            self.service = None
+        self.library = None
+        self.library_closing.emit()
+        self.unopened_library.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.session.save_timer.stop()

@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from viewer.core.article import Article
 
 if TYPE_CHECKING:
-    from viewer.search.searcher import Hit, SearchResult
+    from viewer.app.types import Hit, SearchResult
 
 log = logging.getLogger(__name__)
 

@@ -36,7 +36,7 @@ class ScreenshotTaker(QObject):
 
     def ready(self) -> bool:
         w = self.window
-        if w.service is None or w.indexer is None or w.indexer.busy or w.search_pending or w.result is None:
+        if w.library is None or w.indexer is None or w.indexer.busy or w.search_pending or w.result is None:
             return False
         return w.result.total == 0 or w.article_pane.article is not None
 

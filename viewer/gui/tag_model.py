@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.core.persian_numbers import persian_digits
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -75,7 +75,7 @@ class TagModel(QAbstractListModel):
             return None
         tag, count = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            shown = str(count).translate(PERSIAN_DIGITS) if self.persian_digits else str(count)
+            shown = persian_digits(count) if self.persian_digits else str(count)
             return f"{tag}  ({shown})"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if tag in self._checked else Qt.CheckState.Unchecked

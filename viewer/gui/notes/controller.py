@@ -1,20 +1,17 @@
 """Ties the notes panel to the reading pane: highlights the pane's selection, paints the article's
-highlights in their colours, scrolls to a note's passage, and asks the author's name once."""
+highlights in their colours, scrolls to a note's passage, and remembers the highlight colour."""
 
 from __future__ import annotations
 
-import getpass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+from viewer.app.settings import Settings
 from viewer.core.annotation import Annotation
 from viewer.core.article import Article
 from viewer.gui.notes.panel import Highlight, NotesPanel
-from viewer.gui.settings import Settings
 
-AUTHOR_KEY = "author"
 COLOUR_KEY = "highlight_colour"
 
 
@@ -30,19 +27,11 @@ class ReadingView(Protocol):
     def set_highlights(self, ranges: list[Any]) -> None: ...  # [(start, end, colour)]
 
 
-def login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return ""
-
-
 class NotesController(QObject):
     def __init__(self, panel: NotesPanel, view: ReadingView, settings: Settings | None = None,
                  parent: QObject | None = None):
         super().__init__(parent)
         self.panel, self.view, self.settings = panel, view, settings
-        panel.author = self.author
         panel.highlight_requested.connect(self.highlight_selection)
         panel.highlights_changed.connect(self.paint)
         panel.anchor_activated.connect(self.view.select_offsets)
@@ -83,18 +72,3 @@ class NotesController(QObject):
                 return None
             body = asked
         return self.panel.add_highlight(article.text, offsets[0], offsets[1], colour, body)
-
-    def author(self) -> str:
-        """The author from settings; asked once (the login name offered) and remembered."""
-        if self.settings is None:
-            return login_name()
-        known = self.settings.get(AUTHOR_KEY)
-        if isinstance(known, str) and known.strip():
-            return known.strip()
-        name, accepted = QInputDialog.getText(self.panel, self.tr("Your name"),
-                                              self.tr("The name shown on your notes and replies:"),
-                                              QLineEdit.EchoMode.Normal, login_name())
-        name = name.strip() if accepted and name.strip() else login_name()
-        self.settings.set(AUTHOR_KEY, name)
-        self.settings.save()
-        return name

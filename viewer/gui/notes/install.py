@@ -1,4 +1,5 @@
-"""Puts the notes panel into the main window (one call from MainWindow.__init__)."""
+"""Puts the notes panel into the main window (one call from MainWindow.__init__): the panel is handed
+the Library, and the window's parts it needs (the reading pane, the menus) by argument."""
 
 from __future__ import annotations
 
@@ -6,16 +7,17 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
-from viewer.core.article import Article
 from viewer.core.errors import BayeganError
+from viewer.gui.notes.author_prompt import ask_author_once
 from viewer.gui.notes.controller import NotesController
 from viewer.gui.notes.panel import NotesPanel
 from viewer.gui.translations import current_language
-from viewer.notes.store import NotesStore
 
 if TYPE_CHECKING:
+    from viewer.app.library import Library
     from viewer.gui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -23,54 +25,31 @@ log = logging.getLogger(__name__)
 NOTES_DOCK_WIDTH = 250
 
 
-def install_notes(window: MainWindow) -> NotesController | None:
-    """Opens the notes store, docks the panel beside the article and wires it; None if the store
-    cannot be opened (the window works on without notes and says why)."""
+def install_notes(window: MainWindow, library: Library, file_menu: QMenu, before: QAction,
+                  view_menu: QMenu) -> NotesController | None:
+    """Opens the Library's notes, docks the panel beside the article and wires it; None if the notes
+    cannot be opened (the window works on without notes and says why). The panel's export and import
+    go into `file_menu` before `before`; its actions and the dock's toggle into `view_menu`."""
     try:
-        store = NotesStore(window.paths.ensure().notes_path, window.paths.backups_dir)
+        library.notes  # noqa: B018 - opens the notes database (on the UI thread, which owns it)
     except BayeganError as exc:
         log.error("notes not opened: %s", exc.en)
         window.statusBar().showMessage(exc.message(current_language()))
         return None
-
-    def article(article_id: str) -> Article | None:
-        return window.service.article(article_id) if window.service is not None else None
-
-    def title_of(article_id: str) -> str:
-        found = article(article_id)
-        return found.title if found is not None else article_id
-
-    panel = NotesPanel(store, parent=window)
-    panel.get_article = article
-    panel.title_of = title_of
-    controller = NotesController(panel, window.article_pane.view, window.settings, parent=window)
+    panel = NotesPanel(library, author=lambda: ask_author_once(library, window), parent=window)
+    controller = NotesController(panel, window.article_pane.view, library.settings, parent=window)
     window.article_pane.article_shown.connect(controller.article_shown)
     panel.open_article_requested.connect(window.open_article)
-    window.archive_ready.connect(lambda: _follow_indexing(window, controller))
+    window.archive_synced.connect(controller.refresh)  # a re-index may have moved notes
+    window.library_closing.connect(panel.library_closing)
     dock = window.add_side_panel(panel, QCoreApplication.translate("NotesPanel", "Notes"))
     dock.setObjectName("dock-notes")
     panel.retranslate()  # now in the dock: it titles it, and retitles it when the language changes
     window.resizeDocks([dock], [NOTES_DOCK_WIDTH], Qt.Orientation.Horizontal)
-    _add_to_menus(window, panel, dock)
-    panel.destroyed.connect(store.close)
-    return controller
-
-
-def _add_to_menus(window: MainWindow, panel: NotesPanel, dock: QDockWidget) -> None:
-    actions = getattr(window, "window_actions", None)
     window.addActions([panel.highlight_action, panel.note_action])
     window.article_pane.view.selection_actions = [panel.highlight_action, panel.note_action]
-    if actions is None:
-        return
-    file_menu: QMenu = actions.file_menu
-    file_menu.insertActions(actions.export_pdf, [panel.export_action, panel.import_action])
-    file_menu.insertSeparator(actions.export_pdf)
-    view_menu: QMenu = actions.view_menu
+    file_menu.insertActions(before, [panel.export_action, panel.import_action])
+    file_menu.insertSeparator(before)
     view_menu.addSeparator()
     view_menu.addActions([panel.highlight_action, panel.note_action, dock.toggleViewAction()])
-
-
-def _follow_indexing(window: MainWindow, controller: NotesController) -> None:
-    # A re-index may have moved notes (re-anchoring runs on the index thread).
-    if window.indexer is not None:
-        window.indexer.finished.connect(lambda _report: controller.refresh())
+    return controller

@@ -8,7 +8,7 @@ import re
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from viewer.core.annotation import Annotation, parse_utc
-from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.core.persian_numbers import persian_digits as in_persian
 
 # (colour, English name, Persian name): light enough for dark text in both themes.
 HIGHLIGHT_COLOURS: tuple[tuple[str, str, str], ...] = (
@@ -24,14 +24,13 @@ QUOTE_CHARS = 60
 
 def jalali_time(stamp: str, persian_digits: bool = True) -> str:
     """A UTC ISO timestamp as local Jalali date and time, e.g. ۱۴۰۵/۰۹/۰۴ ۲۱:۲۲."""
-    import jdatetime
+    from viewer.core.jalali import jalali_numeric
 
     parsed = parse_utc(stamp)
     if parsed is None:
         return ""
-    local = parsed.astimezone()
-    text = jdatetime.datetime.fromgregorian(datetime=local).strftime("%Y/%m/%d %H:%M")
-    return text.translate(PERSIAN_DIGITS) if persian_digits else text
+    text = jalali_numeric(parsed.astimezone())
+    return in_persian(text) if persian_digits else text
 
 
 def short_quote(annotation: Annotation) -> str:

@@ -1,21 +1,19 @@
 """The notes panel: the shown article's threads in text order, with reply, edit, delete and undo;
 a search over every note; the list of articles with notes; W3C export and import.
 
-Standalone: it knows the store and an article id, nothing of the window. It asks for highlights
+Standalone: it knows the Library (its notes, articles and author) and an article id, nothing of the window. It asks for highlights
 (`highlight_requested`), announces where a note is (`anchor_activated`) and what to paint
 (`highlights_changed`); the controller connects those to the reading pane."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,20 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotation import Annotation
-from viewer.core.article import Article
 from viewer.core.errors import BayeganError
-from viewer.gui.dates import PERSIAN_DIGITS
+from viewer.gui.notes import panel_actions, panel_items
 from viewer.gui.notes.note_dialog import NoteDialog
-from viewer.gui.notes.note_format import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, jalali_time, short_quote, swatch
+from viewer.gui.notes.note_format import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, linked_html, note_links, swatch
+from viewer.gui.notes.panel_items import ARTICLE, ID_ROLE, KIND_ROLE, NOTE
 from viewer.gui.notes.undo_commands import AddNote, DeleteNote, EditNote
-from viewer.gui.paths_text import isolated
 from viewer.gui.translations import current_language
-from viewer.notes.store import MergeReport, NotesStore
-from viewer.notes.threads import Thread
 
-KIND_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-NOTE, ARTICLE = "note", "article"
+if TYPE_CHECKING:
+    from viewer.app.library import Library
+    from viewer.app.types import Thread
+
 Highlight = tuple[int, int, str]
 
 
@@ -53,13 +49,14 @@ class NotesPanel(QWidget):
     open_article_requested = Signal(str)  # article id, from search results or the annotated list
     message_shown = Signal(str)
 
-    def __init__(self, store: NotesStore, author: Callable[[], str] | str = "", parent: QWidget | None = None):
+    def __init__(self, library: Library, author: Callable[[], str] | None = None, parent: QWidget | None = None):
+        """`author` gives the name for a new note (the Library's when not given)."""
         super().__init__(parent)
         self.setObjectName("notesPanel")
-        self.store = store
-        self.author: Callable[[], str] = author if callable(author) else (lambda: str(author))
-        self.get_article: Callable[[str], Article | None] | None = None
-        self.title_of: Callable[[str], str] = lambda article_id: article_id
+        self.library = library
+        self.store = library.notes
+        self.author: Callable[[], str] = author or library.author
+        self.closed = False  # the Library (and its notes) closed with the window: nothing to list
         self.article_id: str | None = None
         self.notes: dict[str, Annotation] = {}
         self.pending_anchor: str | None = None
@@ -80,7 +77,7 @@ class NotesPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setIndentation(14)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.customContextMenuRequested.connect(lambda point: panel_actions.context_menu(self, point))
         self.tree.itemClicked.connect(lambda item, _column: self.activate(item))
         self.tree.itemActivated.connect(lambda item, _column: self.activate(item))
         self.tree.currentItemChanged.connect(lambda _current, _previous: self._update_buttons())
@@ -92,8 +89,8 @@ class NotesPanel(QWidget):
         self.highlight_button = self._tool_button(lambda: self.highlight_requested.emit(self.colour(), False))
         self.note_button = self._tool_button(lambda: self.highlight_requested.emit(self.colour(), True))
         self.comment_button = self._tool_button(self.ask_comment)
-        self.reply_button = self._tool_button(self.ask_reply)
-        self.edit_button = self._tool_button(self.ask_edit)
+        self.reply_button = self._tool_button(lambda: panel_actions.ask_reply(self))
+        self.edit_button = self._tool_button(lambda: panel_actions.ask_edit(self))
         self.delete_button = self._tool_button(self.delete_selected)
         self.undo_button = self._tool_button(self.undo_stack.undo)
         self.redo_button = self._tool_button(self.undo_stack.redo)
@@ -103,9 +100,17 @@ class NotesPanel(QWidget):
         self.more_button = self._tool_button()
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
-        self.export_action = self.more_menu.addAction("", self.ask_export)
-        self.import_action = self.more_menu.addAction("", self.ask_import)
+        self.export_action = self.more_menu.addAction("", lambda: panel_actions.ask_export(self))
+        self.import_action = self.more_menu.addAction("", lambda: panel_actions.ask_import(self))
         self.more_button.setMenu(self.more_menu)
+        # The chosen note's text with its links clickable (link bodies of an imported note among them).
+        self.note_text = QLabel(self)
+        self.note_text.setObjectName("notesText")
+        self.note_text.setWordWrap(True)
+        self.note_text.setTextFormat(Qt.TextFormat.RichText)
+        self.note_text.setOpenExternalLinks(True)
+        self.note_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.note_text.hide()
         self.message = QLabel(self)
         self.message.setObjectName("notesMessage")
         self.message.setWordWrap(True)
@@ -140,6 +145,7 @@ class NotesPanel(QWidget):
         layout.addWidget(self.search_box)
         layout.addWidget(self.annotated_button)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.note_text)
         for widgets in rows:
             row = QHBoxLayout()
             for widget in widgets:
@@ -177,6 +183,8 @@ class NotesPanel(QWidget):
 
     def refresh(self) -> None:
         """Rebuilds the list from the store and repaints the article's highlights."""
+        if self.closed:
+            return
         current = self.tree.currentItem()
         keep = current.data(0, ID_ROLE) if current is not None else None
         self.tree.clear()
@@ -186,7 +194,7 @@ class NotesPanel(QWidget):
         if query:
             self._fill_search(query)
         elif self.annotated_button.isChecked():
-            self._fill_annotated()
+            panel_items.fill_annotated(self)
         else:
             for thread in threads:
                 self._add_thread(self.tree.invisibleRootItem(), thread)
@@ -203,52 +211,24 @@ class NotesPanel(QWidget):
                 for n in self.store.highlights(self.article_id) if n.position is not None]
 
     def _add_thread(self, parent: QTreeWidgetItem, thread: Thread) -> None:
-        item = self._note_item(parent, thread.annotation)
+        item = panel_items.note_item(self, parent, thread.annotation)
         for reply in thread.replies:
             self._add_thread(item, reply)
 
     def _fill_search(self, query: str) -> None:
         for note in self.store.search(query):
-            item = self._note_item(self.tree.invisibleRootItem(), note, with_article=note.article_id != self.article_id)
+            item = panel_items.note_item(self, self.tree.invisibleRootItem(), note,
+                                         with_article=note.article_id != self.article_id)
             item.setData(0, KIND_ROLE, NOTE)
 
-    def _fill_annotated(self) -> None:
-        for article_id, count in self.store.articles_with_notes().items():
-            item = QTreeWidgetItem(self.tree.invisibleRootItem())
-            label = self.tr("{title} ({count} notes)").format(title=self.title_of(article_id), count=count)
-            item.setText(0, self._digits(label))
-            item.setData(0, KIND_ROLE, ARTICLE)
-            item.setData(0, ID_ROLE, article_id)
+    def title_of(self, article_id: str) -> str:
+        found = self.library.article(article_id)
+        return found.title if found is not None else article_id
 
-    def _note_item(self, parent: QTreeWidgetItem, note: Annotation, with_article: bool = False) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(parent)
-        item.setData(0, KIND_ROLE, NOTE)
-        item.setData(0, ID_ROLE, note.id)
-        lines = []
-        if with_article:
-            lines.append(self.title_of(note.article_id))
-        if note.parent_id is None:
-            if note.orphaned:
-                lines.append("⚠ " + self.tr("Not found in the text any more"))
-            if note.quote is not None:
-                lines.append(f"«{short_quote(note)}»")
-                item.setIcon(0, swatch(note.color or DEFAULT_COLOUR))
-            elif note.position is None:
-                lines.append(self.tr("On the whole article"))
-        if note.body:
-            lines.append(note.body)
-        creator = note.creator or self.tr("unknown")
-        lines.append(f"— {creator} · {jalali_time(note.created, current_language() == 'fa')}")
-        item.setText(0, "\n".join(lines))
-        item.setToolTip(0, note.body or short_quote(note))
-        if note.orphaned:
-            font = QFont(item.font(0))
-            font.setItalic(True)
-            item.setFont(0, font)
-        return item
-
-    def _digits(self, text: str) -> str:
-        return text.translate(PERSIAN_DIGITS) if current_language() == "fa" else text
+    def library_closing(self) -> None:
+        """The window is closing its Library: from now on the panel reads no notes (a late language
+        change would otherwise query a closed database)."""
+        self.closed = True
 
     def item_for(self, annotation_id: str) -> QTreeWidgetItem | None:
         for item in self._items():
@@ -315,6 +295,9 @@ class NotesPanel(QWidget):
         self.note_button.setEnabled(has_article)
         for button in (self.reply_button, self.edit_button, self.delete_button):
             button.setEnabled(selected)
+        chosen = self.store.get(self.selected_id() or "") if selected and not self.closed else None
+        self.note_text.setText(linked_html(chosen.body) if chosen is not None and note_links(chosen) else "")
+        self.note_text.setVisible(bool(self.note_text.text()))
 
     def _clear_stale_message(self, index: int) -> None:
         """An undo or redo makes "Deleted…" and the like untrue: they go (an error raised by that
@@ -339,7 +322,7 @@ class NotesPanel(QWidget):
         if self.article_id is None:
             return None
         article_id = self.article_id
-        note = self._try(lambda: self.store.create_highlight(article_id, text, start, end, body=body,
+        note = self.attempt(lambda: self.store.create_highlight(article_id, text, start, end, body=body,
                                                              color=colour or self.colour(), creator=self.author()))
         if note is not None:
             label = self.tr("Add note") if body else self.tr("Highlight")
@@ -351,7 +334,7 @@ class NotesPanel(QWidget):
         if self.article_id is None or not body.strip():
             return None
         article_id = self.article_id
-        note = self._try(lambda: self.store.create_comment(article_id, body, creator=self.author()))
+        note = self.attempt(lambda: self.store.create_comment(article_id, body, creator=self.author()))
         if note is not None:
             self.undo_stack.push(AddNote(self.store, note, self.tr("Comment"), self.refresh, self._failed))
             self.select_note(note.id)
@@ -360,26 +343,26 @@ class NotesPanel(QWidget):
     def reply_to(self, parent_id: str, body: str) -> Annotation | None:
         if not body.strip():
             return None
-        note = self._try(lambda: self.store.create_reply(parent_id, body, creator=self.author()))
+        note = self.attempt(lambda: self.store.create_reply(parent_id, body, creator=self.author()))
         if note is not None:
             self.undo_stack.push(AddNote(self.store, note, self.tr("Reply"), self.refresh, self._failed))
             self.select_note(note.id)
         return note
 
     def edit_note(self, annotation_id: str, body: str | None = None, colour: str | None = None) -> bool:
-        edit = self._try(lambda: self.store.edit(annotation_id, body=body, color=colour))
+        edit = self.attempt(lambda: self.store.edit(annotation_id, body=body, color=colour))
         if edit is not None:
             self.undo_stack.push(EditNote(self.store, edit, self.tr("Edit note"), self.refresh, self._failed))
         return edit is not None
 
     def delete_note(self, annotation_id: str) -> bool:
-        deleted = self._try(lambda: self.store.delete(annotation_id))
+        deleted = self.attempt(lambda: self.store.delete(annotation_id))
         if deleted is not None:
             self.undo_stack.push(DeleteNote(self.store, annotation_id, deleted, self.tr("Delete note"), self.refresh,
                                             self._failed))
         return deleted is not None
 
-    def _try(self, change: Callable[[], object]):  # type: ignore[no-untyped-def]
+    def attempt(self, change: Callable[[], object]):  # type: ignore[no-untyped-def]
         try:
             result = change()
         except BayeganError as exc:
@@ -400,117 +383,16 @@ class NotesPanel(QWidget):
         if body is not None:
             self.add_comment(body)
 
-    def ask_reply(self) -> None:
-        parent_id = self.selected_id()
-        parent = self.store.get(parent_id) if parent_id else None
-        if parent is None:
-            return
-        body = self.ask_text(self.tr("Reply"), self.tr("Your reply:"), context=parent.body or short_quote(parent))
-        if body is not None:
-            self.reply_to(parent.id, body)
-
-    def ask_edit(self) -> None:
-        annotation_id = self.selected_id()
-        note = self.store.get(annotation_id) if annotation_id else None
-        if note is None:
-            return
-        text, accepted = NoteDialog.get_text(self, self.tr("Edit note"), self.tr("Note:"), note.body,
-                                             note.quote.exact if note.quote is not None else "")
-        if accepted and text != note.body:
-            self.edit_note(note.id, body=text)
-
     def delete_selected(self) -> None:
         annotation_id = self.selected_id()
         if annotation_id is not None:
             self.delete_note(annotation_id)
             self.show_message(self.tr("Deleted. Undo (Ctrl+Z) brings it back."))
 
-    def _context_menu(self, point: QPoint) -> None:
-        item = self.tree.itemAt(point)
-        if item is None or item.data(0, KIND_ROLE) != NOTE:
-            return
-        self.tree.setCurrentItem(item)
-        annotation_id = str(item.data(0, ID_ROLE))
-        menu = QMenu(self)
-        menu.addAction(self.tr("Reply…"), self.ask_reply)
-        menu.addAction(self.tr("Edit…"), self.ask_edit)
-        note = self.store.get(annotation_id)
-        if note is not None and note.parent_id is None:
-            colours = menu.addMenu(self.tr("Colour"))
-            for colour, en, fa in HIGHLIGHT_COLOURS:
-                colours.addAction(swatch(colour), fa if current_language() == "fa" else en,
-                                  lambda c=colour: self.edit_note(annotation_id, colour=c))
-        menu.addSeparator()
-        menu.addAction(self.tr("Delete"), self.delete_selected)
-        menu.exec(self.tree.viewport().mapToGlobal(point))
-
     # -- exchange ---------------------------------------------------------------------------------
-    def export_to(self, path: Path) -> int:
-        import json
-        import os
-
-        from viewer.notes.webanno import export_store
-
-        document = export_store(self.store)
-        partial = path.with_name(path.name + ".partial")
-        partial.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        os.replace(partial, path)
-        return int(document["total"])
-
-    def import_from(self, path: Path) -> MergeReport | None:
-        from viewer.notes.webanno import import_file
-
-        report = self._try(lambda: import_file(self.store, path, self.get_article))
-        if report is not None:
-            self.refresh()
-            self.show_message(self._digits(self.tr("{added} notes added, {updated} updated, {skipped} already here, "
-                                                   "{orphaned} not placed in this archive.").format(**report.as_json())))
-        return report
-
-    def ask_export(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Export notes"), "notes.jsonld",
-                                                    self.tr("Web Annotation (*.jsonld *.json)"))
-        if name:
-            try:
-                count = self.export_to(Path(name))
-            except OSError as exc:
-                self.show_message(self.tr("Could not write {file}: {error}").format(file=isolated(name), error=exc.strerror or exc))
-                return
-            self.show_message(self._digits(self.tr("{count} notes exported.").format(count=count)))
-
-    def ask_import(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Import notes"), "",
-                                                    self.tr("Web Annotation (*.jsonld *.json)"))
-        if name:
-            self.import_from(Path(name))
-
     # -- language -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        dock = self.parentWidget()
-        if isinstance(dock, QDockWidget):  # its title is also the View menu's entry
-            dock.setWindowTitle(self.tr("Notes"))
-        self.search_box.setPlaceholderText(self.tr("Find in notes"))
-        self.annotated_button.setText(self.tr("Articles with notes"))
-        self.highlight_button.setText(self.tr("Highlight"))
-        self.highlight_button.setToolTip(self.tr("Highlight the selected text in the chosen colour"))
-        self.note_button.setText(self.tr("Note…"))
-        self.note_button.setToolTip(self.tr("Highlight the selected text and write a note on it"))
-        self.comment_button.setText(self.tr("Comment…"))
-        self.comment_button.setToolTip(self.tr("A comment on the whole article"))
-        self.reply_button.setText(self.tr("Reply…"))
-        self.edit_button.setText(self.tr("Edit…"))
-        self.delete_button.setText(self.tr("Delete"))
-        self.undo_button.setText(self.tr("Undo"))
-        self.redo_button.setText(self.tr("Redo"))
-        self.more_button.setText("⋯")
-        self.more_button.setToolTip(self.tr("Export and import notes"))
-        self.highlight_action.setText(self.tr("Highlight the selection"))
-        self.note_action.setText(self.tr("Note on the selection…"))
-        self.export_action.setText(self.tr("Export notes (Web Annotation)…"))
-        self.import_action.setText(self.tr("Import a colleague's notes…"))
-        for i, (_colour, en, fa) in enumerate(HIGHLIGHT_COLOURS):
-            self.colour_box.setItemText(i, fa if current_language() == "fa" else en)
-        self.refresh()
+        panel_actions.retranslate(self)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -4,12 +4,15 @@ pushed; the command's first redo only refreshes, later undo/redo run the opposit
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
-from viewer.notes.store import Edit, NotesStore
+
+if TYPE_CHECKING:
+    from viewer.app.types import Edit, NotesStore
 
 Changed = Callable[[], None]
 Failed = Callable[[BayeganError], None]

@@ -1,0 +1,41 @@
+"""The archive's folders as the window chooses them: add one, manage the list, adopt the folders
+`bayegan index` built the index from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog
+
+from viewer.core.paths import sample_archive_dir
+from viewer.gui.folders_dialog import FoldersDialog
+
+if TYPE_CHECKING:
+    from viewer.app.library import Library
+    from viewer.gui.main_window import MainWindow
+
+
+def adopt_indexed_folders(library: Library) -> None:
+    """Folders indexed by `bayegan index` show up as the window's folders (none chosen yet)."""
+    settings = library.settings
+    if settings.folders:
+        return
+    sample = sample_archive_dir().resolve()
+    adopted = [str(root) for root in library.roots if root != sample and root.exists()]
+    if adopted:
+        settings.set("folders", adopted)
+        settings.save()
+
+
+def choose_folder(window: MainWindow) -> None:
+    folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("MainWindow",
+                                                                                 "Choose a folder of articles"))
+    if folder:
+        window.set_folders([*window.settings.folders, folder])
+
+
+def manage_folders(window: MainWindow) -> None:
+    dialog = FoldersDialog(window.settings.folders, window)
+    if dialog.exec():
+        window.set_folders(dialog.folders())

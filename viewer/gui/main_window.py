@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         from viewer.gui.notes.install import install_notes
 
         self.notes = install_notes(self)  # before _restore_state, so the dock's place is restored
+        from viewer.gui.research_panels import install_research_panels
+
+        self.research = install_research_panels(self)  # issue 17: timeline, collections, saved searches
         self._set_tab_order()
         from viewer.gui.session_guard import SessionGuard
 

@@ -798,4 +798,177 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
       <translation>دربارهٔ بایگان</translation>
     </message>
   </context>
+  <context>
+    <name>CollectionsPanel</name>
+    <message>
+      <location filename="../../viewer/gui/collections_panel.py" line="115" />
+      <source>All articles</source>
+      <translation>همهٔ خبرها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/collections_panel.py" line="151" />
+      <source>Collection created: {name}</source>
+      <translation>مجموعه ساخته شد: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/collections_panel.py" line="156" />
+      <source>Collection deleted: {name}</source>
+      <translation>مجموعه حذف شد: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/collections_panel.py" line="160" />
+      <source>{count} articles added to {name}</source>
+      <translation>{count} خبر به {name} افزوده شد</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/collections_panel.py" line="184" />
+      <source>Collections</source>
+      <translation>مجموعه‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/collections_panel.py" line="185" />
+      <source>New collection name</source>
+      <translation>نام مجموعهٔ تازه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/collections_panel.py" line="186" />
+      <source>Create</source>
+      <translation>بساز</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/collections_panel.py" line="187" />
+      <source>Delete</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/collections_panel.py" line="188" />
+      <source>Export…</source>
+      <translation>خروجی…</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesOnlyBox</name>
+    <message>
+      <location filename="../../viewer/gui/notes_only_box.py" line="16" />
+      <source>Only articles with notes</source>
+      <translation>فقط خبرهای یادداشت‌دار</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReferenceActions</name>
+    <message>
+      <location filename="../../viewer/gui/reference_actions.py" line="71" />
+      <source>Citation copied</source>
+      <translation>ارجاع رونوشت شد</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/reference_actions.py" line="86" />
+      <source>Export list</source>
+      <translation>خروجی فهرست</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/reference_actions.py" line="98" />
+      <source>{count} articles written to {file}</source>
+      <translation>{count} خبر در {file} نوشته شد</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/reference_actions.py" line="102" />
+      <source>Add to collection</source>
+      <translation>افزودن به مجموعه</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/reference_actions.py" line="107" />
+      <source>No collections yet: create one in the side panel</source>
+      <translation>هنوز مجموعه‌ای نیست: در پنل کناری یکی بسازید</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/reference_actions.py" line="129" />
+      <source>Copy citation</source>
+      <translation>رونوشت ارجاع</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/reference_actions.py" line="130" />
+      <source>Copy as BibTeX</source>
+      <translation>رونوشت به‌صورت BibTeX</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/reference_actions.py" line="131" />
+      <source>Export list (CSV, CSL-JSON, RIS, BibTeX)…</source>
+      <translation>خروجی فهرست (CSV، CSL-JSON، RIS، BibTeX)…</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/reference_actions.py" line="132" />
+      <source>Add to collection…</source>
+      <translation>افزودن به مجموعه…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResearchPanels</name>
+    <message>
+      <location filename="../../viewer/gui/research_panels.py" line="63" />
+      <source>Research</source>
+      <translation>پژوهش</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/research_panels.py" line="137" />
+      <source>&amp;Research</source>
+      <translation>&amp;پژوهش</translation>
+    </message>
+  </context>
+  <context>
+    <name>SavedSearchesPanel</name>
+    <message>
+      <location filename="../../viewer/gui/saved_searches_panel.py" line="89" />
+      <source>{name} ({total}, {new} new)</source>
+      <translation>{name} ({total}، {new} تازه)</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/saved_searches_panel.py" line="91" />
+      <source>{name} ({total})</source>
+      <translation>{name} ({total})</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/saved_searches_panel.py" line="107" />
+      <source>Search saved: {name}</source>
+      <translation>جست‌وجو نگه داشته شد: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/saved_searches_panel.py" line="139" />
+      <source>Saved searches</source>
+      <translation>جست‌وجوهای نگه‌داشته</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/saved_searches_panel.py" line="140" />
+      <source>Name for the current search</source>
+      <translation>نامی برای جست‌وجوی کنونی</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/saved_searches_panel.py" line="141" />
+      <source>Save search</source>
+      <translation>نگه‌داشتن</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/saved_searches_panel.py" line="142" />
+      <source>Enter opens a search; Delete removes it.</source>
+      <translation>Enter جست‌وجو را باز می‌کند؛ Delete آن را برمی‌دارد.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineHistogram</name>
+    <message>
+      <location filename="../../viewer/gui/timeline_histogram.py" line="159" />
+      <source>{month}: {count} articles</source>
+      <translation>{month}: {count} خبر</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/timeline_histogram.py" line="163" />
+      <source>Timeline of the results</source>
+      <translation>نمودار زمانی نتیجه‌ها</translation>
+    </message>
+    <message>
+      <location filename="../../viewer/gui/timeline_histogram.py" line="164" />
+      <source>Drag over the months (or Shift+arrows, then Enter) to search that period; Escape shows every date again.</source>
+      <translation>روی ماه‌ها بکشید (یا Shift و پیکان‌ها، سپس Enter) تا همان بازه جست‌وجو شود؛ Escape همهٔ تاریخ‌ها را دوباره نشان می‌دهد.</translation>
+    </message>
+  </context>
 </TS>

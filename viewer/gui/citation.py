@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from viewer.core.article import Article
 from viewer.export.reference_list import site_of
-from viewer.gui.dates import both
+from viewer.gui.dates import gregorian, jalali
 
 
 def citation_line(article: Article) -> str:
     parts = [site_of(article) or article.source]
     if article.date is not None:
-        parts.append(f"({both(article.date)})")
+        parts.append(f"({jalali(article.date)} / {gregorian(article.date)})")
     head = " ".join(p for p in parts if p)
     line = f"{head}. «{article.title}»." if head else f"«{article.title}»."
     return f"{line} {article.url}" if article.url else line

@@ -74,6 +74,7 @@ class CollectionsPanel(QWidget):
         self.title.setObjectName("panelTitle")
         self.list = CollectionList(self)
         self.list.setObjectName("collectionList")
+        self.list.setMinimumHeight(110)  # four rows, beside the notes panel in the same dock area
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.ids_dropped.connect(self.add)
         self.list.installEventFilter(self)

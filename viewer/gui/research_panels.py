@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QVBoxLayout, QWidget
 
 from viewer.app.scope import Scope
 from viewer.gui.collections_panel import CollectionsPanel
@@ -60,7 +60,13 @@ class ResearchPanels(QObject):
         layout.addWidget(self.collections, 3)
         layout.addWidget(self.saved, 2)
         self.panel.setEnabled(False)  # until the archive is open
-        self.dock = window.add_side_panel(self.panel, self.tr("Research"))
+        # Scrolled, so that beside the notes panel it never makes the window taller than a small screen.
+        self.scroll = QScrollArea(window)
+        self.scroll.setObjectName("researchScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.panel)
+        self.dock = window.add_side_panel(self.scroll, self.tr("Research"))
         self.dock.setObjectName("dock-research")
 
         self.actions = ReferenceActions(

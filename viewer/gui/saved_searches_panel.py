@@ -47,6 +47,7 @@ class SavedSearchesPanel(QWidget):
         self.title.setObjectName("panelTitle")
         self.list = QListWidget(self)
         self.list.setObjectName("savedSearchList")
+        self.list.setMinimumHeight(70)
         self.list.itemActivated.connect(lambda item: self.open(item.data(NAME_ROLE)))
         self.list.installEventFilter(self)
         self.name_box = QLineEdit(self)

@@ -103,10 +103,11 @@ class TimelineHistogram(QWidget):
         persian = current_language() == "fa"
         labels = QRect(area.left(), area.bottom() + 2, area.width(), LABEL_HEIGHT)
         first, last = month_text(self.months[0], persian), month_text(self.months[-1], persian)
-        painter.drawText(labels, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         first if self.isRightToLeft() else last)
-        painter.drawText(labels, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         last if self.isRightToLeft() else first)
+        # Absolute: QPainter would mirror Left/Right in a right-to-left widget; the bars are placed by hand.
+        right, left = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignLeft
+        fixed = Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(labels, int(right | fixed), first if self.isRightToLeft() else last)
+        painter.drawText(labels, int(left | fixed), last if self.isRightToLeft() else first)
         if self.hasFocus() and self.current >= 0:
             painter.setPen(QColor(palette["text"]))
             painter.drawRect(self._bar_rect(self.current).adjusted(0, 0, -1, -1))

@@ -70,6 +70,55 @@
     </message>
 </context>
 <context>
+    <name>CollectionsPanel</name>
+    <message>
+        <location filename="../../viewer/gui/collections_panel.py" line="116"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="191"/>
+        <source>All articles</source>
+        <translation>همهٔ خبرها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/collections_panel.py" line="152"/>
+        <source>Collection created: {name}</source>
+        <translation>مجموعه ساخته شد: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/collections_panel.py" line="157"/>
+        <source>Collection deleted: {name}</source>
+        <translation>مجموعه حذف شد: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/collections_panel.py" line="161"/>
+        <source>{count} articles added to {name}</source>
+        <translation>{count} خبر به {name} افزوده شد</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/collections_panel.py" line="185"/>
+        <source>Collections</source>
+        <translation>مجموعه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/collections_panel.py" line="186"/>
+        <source>New collection name</source>
+        <translation>نام مجموعهٔ تازه</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/collections_panel.py" line="187"/>
+        <source>Create</source>
+        <translation>بساز</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/collections_panel.py" line="188"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/collections_panel.py" line="189"/>
+        <source>Export…</source>
+        <translation>خروجی…</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <location filename="../../viewer/gui/crash_handler.py" line="46"/>
@@ -435,32 +484,32 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="289"/>
+        <location filename="../../viewer/gui/main_window.py" line="300"/>
         <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
         <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="293"/>
+        <location filename="../../viewer/gui/main_window.py" line="304"/>
         <source>Too late to cancel: indexing had finished.</source>
         <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="306"/>
+        <location filename="../../viewer/gui/main_window.py" line="317"/>
         <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
         <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="309"/>
+        <location filename="../../viewer/gui/main_window.py" line="320"/>
         <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
         <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="319"/>
+        <location filename="../../viewer/gui/main_window.py" line="330"/>
         <source>{count} articles in the archive</source>
         <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="356"/>
+        <location filename="../../viewer/gui/main_window.py" line="367"/>
         <source>Bayegan — Persian news archive</source>
         <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
@@ -491,6 +540,14 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/notes/author_prompt.py" line="20"/>
         <source>The name shown on your notes and replies:</source>
         <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
+    </message>
+</context>
+<context>
+    <name>NotesOnlyBox</name>
+    <message>
+        <location filename="../../viewer/gui/notes_only_box.py" line="16"/>
+        <source>Only articles with notes</source>
+        <translation>فقط خبرهای یادداشت‌دار</translation>
     </message>
 </context>
 <context>
@@ -717,6 +774,107 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
     </message>
 </context>
 <context>
+    <name>ReferenceActions</name>
+    <message>
+        <location filename="../../viewer/gui/reference_actions.py" line="71"/>
+        <location filename="../../viewer/gui/reference_actions.py" line="79"/>
+        <source>Citation copied</source>
+        <translation>ارجاع رونوشت شد</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/reference_actions.py" line="86"/>
+        <source>Export list</source>
+        <translation>خروجی فهرست</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/reference_actions.py" line="98"/>
+        <source>{count} articles written to {file}</source>
+        <translation>{count} خبر در {file} نوشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/reference_actions.py" line="102"/>
+        <source>Add to collection</source>
+        <translation>افزودن به مجموعه</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/reference_actions.py" line="107"/>
+        <source>No collections yet: create one in the side panel</source>
+        <translation>هنوز مجموعه‌ای نیست: در پنل کناری یکی بسازید</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/reference_actions.py" line="129"/>
+        <source>Copy citation</source>
+        <translation>رونوشت ارجاع</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/reference_actions.py" line="130"/>
+        <source>Copy as BibTeX</source>
+        <translation>رونوشت به‌صورت BibTeX</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/reference_actions.py" line="131"/>
+        <source>Export list (CSV, CSL-JSON, RIS, BibTeX)…</source>
+        <translation>خروجی فهرست (CSV، CSL-JSON، RIS، BibTeX)…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/reference_actions.py" line="132"/>
+        <source>Add to collection…</source>
+        <translation>افزودن به مجموعه…</translation>
+    </message>
+</context>
+<context>
+    <name>ResearchPanels</name>
+    <message>
+        <location filename="../../viewer/gui/research_panels.py" line="67"/>
+        <location filename="../../viewer/gui/research_panels.py" line="135"/>
+        <source>Research</source>
+        <translation>پژوهش</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/research_panels.py" line="136"/>
+        <source>&amp;Research</source>
+        <translation>&amp;پژوهش</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchesPanel</name>
+    <message>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="90"/>
+        <source>{name} ({total}, {new} new)</source>
+        <translation>{name} ({total}، {new} تازه)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="92"/>
+        <source>{name} ({total})</source>
+        <translation>{name} ({total})</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="108"/>
+        <source>Search saved: {name}</source>
+        <translation>جست‌وجو نگه داشته شد: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="140"/>
+        <source>Saved searches</source>
+        <translation>جست‌وجوهای نگه‌داشته</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="141"/>
+        <source>Name for the current search</source>
+        <translation>نامی برای جست‌وجوی کنونی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="142"/>
+        <source>Save search</source>
+        <translation>نگه‌داشتن</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="143"/>
+        <source>Enter opens a search; Delete removes it.</source>
+        <translation>Enter جست‌وجو را باز می‌کند؛ Delete آن را برمی‌دارد.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <location filename="../../viewer/gui/search_bar.py" line="96"/>
@@ -790,6 +948,24 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/tag_panel.py" line="82"/>
         <source>Uncheck every tag</source>
         <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineHistogram</name>
+    <message>
+        <location filename="../../viewer/gui/timeline_histogram.py" line="160"/>
+        <source>{month}: {count} articles</source>
+        <translation>{month}: {count} خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/timeline_histogram.py" line="164"/>
+        <source>Timeline of the results</source>
+        <translation>نمودار زمانی نتیجه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/timeline_histogram.py" line="165"/>
+        <source>Drag over the months (or Shift+arrows, then Enter) to search that period; Escape shows every date again.</source>
+        <translation>روی ماه‌ها بکشید (یا Shift و پیکان‌ها، سپس Enter) تا همان بازه جست‌وجو شود؛ Escape همهٔ تاریخ‌ها را دوباره نشان می‌دهد.</translation>
     </message>
 </context>
 <context>

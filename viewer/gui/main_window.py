@@ -4,6 +4,7 @@ status bar. Work happens off the UI thread through tasks.py; this class wires th
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.app.library import ALL_ARTICLES, Library
+from viewer.app.scope import EVERYWHERE, Scope
 from viewer.app.settings import Settings
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.unopened_library = Library(paths, settings)
         self.library: Library | None = None
         self.indexer: Indexer | None = None
+        self._search_scope: Callable[[], Scope] = lambda: EVERYWHERE
         self.query = ""
         self.result: SearchResult | None = None
         self.pending_open: str | None = None
@@ -106,6 +109,9 @@ class MainWindow(QMainWindow):
         actions = self.window_actions
         self.notes = install_notes(self, self.unopened_library, actions.file_menu, actions.export_pdf,
                                    actions.view_menu)  # before restore_state, so the dock's place is restored
+        from viewer.gui.research_panels import install_research_panels
+
+        self.research = install_research_panels(self)  # issue 17: timeline, collections, saved searches
         window_wiring.set_tab_order(self)
         from viewer.gui.session_guard import SessionGuard
 
@@ -173,11 +179,16 @@ class MainWindow(QMainWindow):
         self.search_pending = True
         self.search_bar.searching()
         library, tags, sort = self.library, tuple(self.tag_model.checked), self.search_bar.sort
-        query = searched_text(text)
+        query, scope = searched_text(text), self._search_scope()
         # Only the newest search's result is delivered, so these are its later pages.
-        self._ranked_pages = lambda limit: library.ranked_ids(query, tags, sort=sort, limit=limit)
-        self.searches.run(lambda: library.search(query, tags, limit=PAGE_SIZE, sort=sort, with_ids=True),
+        self._ranked_pages = lambda limit: library.ranked_ids(query, tags, sort=sort, limit=limit, scope=scope)
+        self.searches.run(lambda: library.search(query, tags, limit=PAGE_SIZE, sort=sort, with_ids=True, scope=scope,
+                                                 timeline=True),
                           self._show_result, self._search_error)
+
+    def set_search_scope(self, scope: Callable[[], Scope]) -> None:
+        """Where searches look (a collection, the articles with notes): asked at each search."""
+        self._search_scope = scope
 
     def _show_result(self, result: SearchResult) -> None:
         self.search_pending = False

@@ -1,0 +1,21 @@
+"""The results limited to articles with notes (Scope.with_notes): a check box above the side panels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+
+class NotesOnlyBox(QCheckBox):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("notesOnly")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.tr("Only articles with notes"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

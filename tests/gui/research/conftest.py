@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
-from viewer.gui.settings import Settings
 
+from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
 
 WAIT_MS = 60_000

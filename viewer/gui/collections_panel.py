@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from viewer.app.collection_cases import CollectionCases
 from viewer.core.errors import BayeganError
 from viewer.gui.article_ids_mime import ids_of
 from viewer.gui.crash_handler import user_message
+from viewer.gui.delete_key import DeleteKey
 from viewer.gui.digits import number
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # None: "All articles"
@@ -77,7 +78,7 @@ class CollectionsPanel(QWidget):
         self.list.setMinimumHeight(110)  # four rows, beside the notes panel in the same dock area
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.ids_dropped.connect(self.add)
-        self.list.installEventFilter(self)
+        DeleteKey(self.list, self.delete_chosen)
         self.name_box = QLineEdit(self)
         self.name_box.setObjectName("newCollectionName")
         self.name_box.returnPressed.connect(self.create_from_box)
@@ -173,13 +174,6 @@ class CollectionsPanel(QWidget):
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (watched is self.list and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Delete):
-            self.delete_chosen()
-            return True
-        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Collections"))

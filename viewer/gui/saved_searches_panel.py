@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from viewer.core.errors import BayeganError
 from viewer.gui.crash_handler import user_message
+from viewer.gui.delete_key import DeleteKey
 from viewer.gui.digits import number
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class SavedSearchesPanel(QWidget):
         self.list.setObjectName("savedSearchList")
         self.list.setMinimumHeight(70)
         self.list.itemActivated.connect(lambda item: self.open(item.data(NAME_ROLE)))
-        self.list.installEventFilter(self)
+        DeleteKey(self.list, self.delete_current)
         self.name_box = QLineEdit(self)
         self.name_box.setObjectName("savedSearchName")
         self.name_box.returnPressed.connect(self.save_current)
@@ -128,13 +128,6 @@ class SavedSearchesPanel(QWidget):
             self.message.setText(user_message(exc))
             return
         self.refresh()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (watched is self.list and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Delete):
-            self.delete_current()
-            return True
-        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Saved searches"))

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.conftest import WAIT_MS
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
-
-WAIT_MS = 60_000
 
 # Jalali: 2023-07-22 = 1402/04/31, 2023-07-23 = 1402/05/01, 2023-08-30 = 1402/06/08,
 # 2023-11-21 = 1402/08/30, 2023-11-22 = 1402/09/01.
@@ -61,9 +60,3 @@ def dated_window(qtbot, gui_app: QApplication, dated_paths: DataPaths) -> Iterat
                     and win.result is not None and win.result.total == len(DATED), timeout=WAIT_MS)
     yield win
     win.close()
-
-
-def search(qtbot, win, text: str) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(win.results_shown, timeout=WAIT_MS):
-        win.search_bar.set_query(text)
-        win.search_bar.search_now()

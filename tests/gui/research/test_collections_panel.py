@@ -7,8 +7,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 
-from tests.gui.conftest import type_text
-from tests.gui.research.conftest import DATED, WAIT_MS, search
+from tests.gui.conftest import WAIT_MS, search, type_text
+from tests.gui.research.conftest import DATED
 from viewer.gui.article_ids_mime import ids_mime
 from viewer.gui.collections_panel import NAME_ROLE
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from tests.gui.conftest import type_text
-from tests.gui.research.conftest import DATED, WAIT_MS, search, write_articles
+from tests.gui.conftest import WAIT_MS, search, type_text
+from tests.gui.research.conftest import DATED, write_articles
 
 
 def _labels(panel) -> list[str]:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.gui.research.conftest import WAIT_MS, search
+from tests.gui.conftest import WAIT_MS, search
 from viewer.gui.query_dates import with_months, without_dates
 from viewer.gui.timeline_histogram import TimelineHistogram, months_between
 

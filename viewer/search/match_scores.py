@@ -8,7 +8,8 @@ once, a packed block at a time (an AND's larger parts only in blocks that hold a
 its smaller ones), computes Whoosh's own BM25F score for each posting with numpy, block arrays at a
 time (the same float64 operations in the same order as Whoosh's Python, so the same bits), and gives
 the top hits, the count and the facets from one sorted array of documents and their scores.
-Phrases, prefixes, fuzzy terms and sorting by date stay with Whoosh.
+Which queries it takes is the plan's `scorable` (query_plan.py); the walk over them is plan_walk's,
+this is its algebra of scored arrays. Prefixes, fuzzy terms and sorting by date stay with Whoosh.
 """
 
 from __future__ import annotations

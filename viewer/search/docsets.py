@@ -85,7 +85,7 @@ class DocSets:
 
     def term(self, node: TermPlan, within: set[int] | None) -> set[int]:
         fieldname, text = node.fieldname, node.text
-        frequency = self.reader.doc_frequency(fieldname, text)
+        frequency = node.estimate  # the term's document frequency
         if not frequency:
             return set()
         probe = within is not None and len(within) * 2 * _BLOCK < frequency

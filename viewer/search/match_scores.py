@@ -94,7 +94,7 @@ class MatchScorer:
     # The algebra plan_walk.walk evaluates a plan with: documents and their scores.
 
     def term(self, node: TermPlan, within: _Candidates | None) -> Scored:
-        return self._term(node.fieldname, node.text, node.boost, within)
+        return self._term(node.fieldname, node.text, node.boost, within, node.estimate)
 
     def expansion(self, node: ExpansionPlan, within: _Candidates | None) -> Scored:
         raise ValueError("prefixes and fuzzy terms are scored by Whoosh")
@@ -149,7 +149,8 @@ class MatchScorer:
     def phrase(self, q: PhrasePlan, within: _Candidates | None) -> Scored:
         """Whoosh matches a phrase as its words ANDed (scored as terms of boost 1, summed as a binary
         tree) in the documents where they stand at consecutive positions, times the phrase's boost."""
-        words = [self._term(q.fieldname, word, 1.0, within) for word in q.words]
+        words = [self._term(q.fieldname, word, 1.0, within, frequency)
+                 for word, frequency in zip(q.words, q.frequencies, strict=True)]
         if not all(len(word) for word in words):
             return _EMPTY
         ids = words[0].ids
@@ -182,9 +183,10 @@ class MatchScorer:
                 break
         return np.unique(starts >> 32) if starts is not None else ids[:0]
 
-    def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None) -> Scored:
+    def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None,
+              frequency: float | None = None) -> Scored:
         searcher = self.searcher
-        if not self.reader.doc_frequency(fieldname, text):
+        if not (self.reader.doc_frequency(fieldname, text) if frequency is None else frequency):
             return _EMPTY
         id_blocks: list[Any] = []
         weight_blocks: list[Any] = []

@@ -29,6 +29,8 @@ class Plan:
 
 @dataclass(frozen=True, slots=True)
 class TermPlan(Plan):
+    """One term; its estimate is its document frequency."""
+
     fieldname: str
     text: Any  # str, or bytes for a term given encoded
     boost: float
@@ -40,6 +42,7 @@ class PhrasePlan(Plan):
 
     fieldname: str
     words: tuple[str, ...]
+    frequencies: tuple[int, ...]  # each word's document frequency
     boost: float
 
 
@@ -171,11 +174,11 @@ class _Compiler:
         return IntersectionPlan(q, estimate, scorable, tuple(positive), negative, _compound_boost(q))
 
     def _phrase(self, q: Any) -> Plan:
-        estimate = min((self.reader.doc_frequency(q.fieldname, word) for word in q.words), default=0)
+        frequencies = tuple(self.reader.doc_frequency(q.fieldname, word) for word in q.words)
         scorable = (type(q) is wq.Phrase and self._scorable_field(q.fieldname) and q.slop == 1 and bool(q.words)
                     and all(isinstance(word, str) for word in q.words)
                     and self.schema[q.fieldname].format.supports("positions"))
-        return PhrasePlan(q, estimate, scorable, q.fieldname, tuple(q.words), q.boost)
+        return PhrasePlan(q, min(frequencies, default=0), scorable, q.fieldname, tuple(q.words), frequencies, q.boost)
 
     def _scorable_field(self, fieldname: str) -> bool:
         return fieldname in self.schema and bool(self.schema[fieldname].scorable)

@@ -10,6 +10,7 @@ from tests.conftest import write_items
 from tests.search.conftest import small_archive
 from viewer.search.docsets import DocSets
 from viewer.search.query import parse_query
+from viewer.search.query_plan import compile_plan
 from viewer.search.searcher import ArchiveSearcher
 
 QUERIES = ["پرسپولیس", "پرسپولیس بازی", "بازی -پرسپولیس", "بازی NOT تیم", "پرسپولیس OR هسته‌ای", '"تیم ملی"',
@@ -21,7 +22,7 @@ def test_same_documents_as_whoosh(searcher: ArchiveSearcher, text: str) -> None:
     whoosh_searcher = searcher._searcher
     q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
     expected = set(whoosh_searcher.docs_for_query(q))
-    assert DocSets(whoosh_searcher).matching(q) == expected
+    assert DocSets(whoosh_searcher).matching(compile_plan(q, whoosh_searcher)) == expected
 
 
 def test_several_segments_and_deletions(tmp_path: Path, search_items: list[dict]) -> None:
@@ -35,7 +36,8 @@ def test_several_segments_and_deletions(tmp_path: Path, search_items: list[dict]
         assert whoosh_searcher.reader().has_deletions() or len(whoosh_searcher.leaf_searchers()) > 1
         for text in ["ویرایش", "بازی", "تیم -بازی", "فارس*"]:
             q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
-            assert DocSets(whoosh_searcher).matching(q) == set(whoosh_searcher.docs_for_query(q)), text
+            expected = set(whoosh_searcher.docs_for_query(q))
+            assert DocSets(whoosh_searcher).matching(compile_plan(q, whoosh_searcher)) == expected, text
     archive.close()
 
 

@@ -19,6 +19,7 @@ from viewer.search.codec import ArrayCodec
 from viewer.search.identity import primary_id
 from viewer.search.match_scores import MatchScorer
 from viewer.search.query import parse_query
+from viewer.search.query_plan import compile_plan
 from viewer.search.schema import build_schema, document_of
 from viewer.search.searcher import ArchiveSearcher
 
@@ -46,8 +47,8 @@ def test_scores_are_whooshs_on_the_archive(searcher: ArchiveSearcher) -> None:
     matched = 0
     for text in QUERIES:
         q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
-        assert scorer.supports(q), text
-        ours = scorer.scores(q)
+        assert scorer.supports(compile_plan(q, whoosh_searcher)), text
+        ours = scorer.scores(compile_plan(q, whoosh_searcher))
         _assert_same(ours, _whoosh_scores(whoosh_searcher, q))
         matched += len(ours)
         top = scorer.top(ours, 10)
@@ -61,7 +62,7 @@ def test_tags_join_with_no_weight(searcher: ArchiveSearcher) -> None:
     tag, _count = searcher.tag_counts()[0]
     q = wq.And([parse_query("ایران", whoosh_searcher.schema, whoosh_searcher.reader()),
                 wq.And([wq.Term("tags", normalize_tag(tag), boost=0.0)])])
-    ours = MatchScorer(whoosh_searcher).scores(q)
+    ours = MatchScorer(whoosh_searcher).scores(compile_plan(q, whoosh_searcher))
     assert ours
     _assert_same(ours, _whoosh_scores(whoosh_searcher, q))
 
@@ -76,8 +77,8 @@ def test_phrases_score_as_whoosh(searcher: ArchiveSearcher) -> None:
     matched = 0
     for text in PHRASES:
         q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
-        assert scorer.supports(q), text
-        ours = scorer.scores(q)
+        assert scorer.supports(compile_plan(q, whoosh_searcher)), text
+        ours = scorer.scores(compile_plan(q, whoosh_searcher))
         _assert_same(ours, _whoosh_scores(whoosh_searcher, q))
         matched += len(ours)
         assert [d for d, _ in scorer.top(ours, 10)] == [hit.docnum for hit in whoosh_searcher.search(q, limit=10)]
@@ -88,7 +89,8 @@ def test_prefixes_and_fuzzy_terms_are_left_to_whoosh(searcher: ArchiveSearcher) 
     whoosh_searcher = searcher._searcher
     scorer = MatchScorer(whoosh_searcher)
     for text in ("ایرا*", "ایران~", "*", '"تیم ملی"~3'):
-        assert not scorer.supports(parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())), text
+        q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
+        assert not scorer.supports(compile_plan(q, whoosh_searcher)), text
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +115,7 @@ def test_scores_are_whooshs_across_segments_with_deletions(segmented: Searcher) 
     matched = 0
     for text in ("ایران", "مجلس دولت", "رئیس جمهور", "ایران -تهران", "کشور OR دولت", '"رئیس جمهور"', '"مجلس شورای اسلامی"'):
         q = parse_query(text, segmented.schema, segmented.reader())
-        ours = scorer.scores(q)
+        ours = scorer.scores(compile_plan(q, segmented))
         _assert_same(ours, _whoosh_scores(segmented, q))
         matched += len(ours)
     assert matched > 100

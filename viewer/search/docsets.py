@@ -4,7 +4,8 @@ Whoosh's `docs_for_query` walks the query's matchers document by document in Pyt
 facets need no scores or positions, so most query shapes are answered with set algebra over the
 terms' posting lists, read a block at a time. An AND starts from its smallest part; a large term
 is then only probed for the few candidates left (a tag filter, a rare word) instead of read whole.
-Phrases and anything unusual fall back to Whoosh.
+Phrases and anything unusual fall back to Whoosh. The walk over the query is plan_walk's, shared with
+scoring; this is its algebra of sets.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.searching import Searcher
 
 from viewer.search.codec import posting_blocks
+from viewer.search.plan_walk import walk
+from viewer.search.query_plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
 
 _BLOCK = 128  # postings per block (W3Codec's blocklimit)
-_EVERYTHING = float("inf")
 
 
 def _leaf_ids(matcher: Any) -> Iterable[int]:
@@ -62,24 +64,6 @@ class FastPrefix(wq.Prefix):
         return ListMatcher(sorted(ids), all_weights=self.boost)
 
 
-def estimate_matches(reader: Any, q: wq.Query) -> float:
-    """An upper bound of how many documents `q` matches, from document frequencies."""
-    if isinstance(q, wq.Term):
-        return reader.doc_frequency(q.fieldname, q.text)
-    if isinstance(q, wq.Or | wq.DisjunctionMax):
-        return sum(estimate_matches(reader, sub) for sub in q.subqueries)
-    if isinstance(q, wq.And):
-        return min((estimate_matches(reader, sub) for sub in q.subqueries if not isinstance(sub, wq.Not)),
-                   default=_EVERYTHING)
-    if isinstance(q, wq.AndNot | wq.AndMaybe):
-        return estimate_matches(reader, q.a)
-    if isinstance(q, wq.Require):
-        return min(estimate_matches(reader, q.a), estimate_matches(reader, q.b))
-    if isinstance(q, wq.Phrase):
-        return min((reader.doc_frequency(q.fieldname, w) for w in q.words), default=0)
-    return _EVERYTHING
-
-
 class DocSets:
     """Set algebra over one searcher's segments; build a new one after `Searcher.refresh()`."""
 
@@ -94,16 +78,14 @@ class DocSets:
             self._live = set(self.reader.all_doc_ids())
         return self._live
 
-    def matching(self, q: wq.Query) -> set[int]:
-        """The live documents `q` matches."""
-        found = self._walk(q, None)
+    def matching(self, plan: Plan) -> set[int]:
+        """The live documents the plan matches."""
+        found = walk(plan, self)
         return found & self.live() if self.reader.has_deletions() else found
 
-    def estimate(self, q: wq.Query) -> float:
-        return estimate_matches(self.reader, q)
-
-    def term(self, fieldname: str, text: str | bytes, within: set[int] | None) -> set[int]:
-        frequency = self.reader.doc_frequency(fieldname, text)
+    def term(self, node: TermPlan, within: set[int] | None) -> set[int]:
+        fieldname, text = node.fieldname, node.text
+        frequency = node.estimate  # the term's document frequency
         if not frequency:
             return set()
         probe = within is not None and len(within) * 2 * _BLOCK < frequency
@@ -122,48 +104,52 @@ class DocSets:
             found.update(ids if not offset else (offset + n for n in ids))
         return found if within is None or probe else found & within
 
-    def _walk(self, q: wq.Query, within: set[int] | None) -> set[int]:
-        if isinstance(q, wq.Term):
-            return self.term(q.fieldname, q.text, within)
-        if isinstance(q, wq.Or | wq.DisjunctionMax):
-            out: set[int] = set()
-            for sub in q.subqueries:
-                out |= self._walk(sub, within)
-            return out
-        if isinstance(q, wq.And):
-            positive = sorted((sub for sub in q.subqueries if not isinstance(sub, wq.Not)), key=self.estimate)
-            out = set(within) if within is not None else None  # type: ignore[assignment]
-            for sub in positive:
-                out = self._walk(sub, out)
-                if not out:
-                    return set()
-            if out is None:
-                out = set(self.live())
-            for sub in q.subqueries:
-                if isinstance(sub, wq.Not):
-                    out -= self._walk(sub.query, out)
-            return out
-        if isinstance(q, wq.AndNot):
-            out = self._walk(q.a, within)
-            return out - self._walk(q.b, out) if out else out
-        if isinstance(q, wq.AndMaybe):
-            return self._walk(q.a, within)
-        if isinstance(q, wq.Require):
-            out = self._walk(q.a, within)
-            return self._walk(q.b, out) if out else out
-        if isinstance(q, wq.Not):
-            base = within if within is not None else self.live()
-            return set(base) - self._walk(q.query, within)
-        if isinstance(q, wq.Every):
-            return set(within) if within is not None else set(self.live())
-        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
-            return set()
-        if isinstance(q, wq.MultiTerm) and not isinstance(q, wq.Variations):
-            out = set()
-            for reader, offset in self.leaves:
-                for btext in q._btexts(reader):
-                    ids = _leaf_ids(reader.postings(q.fieldname, btext))
-                    out.update(ids if not offset else (offset + n for n in ids))
-            return out if within is None else out & within
-        found = set(self.searcher.docs_for_query(q))
+    # The algebra plan_walk.walk evaluates a plan with: sets of document numbers.
+
+    def phrase(self, node: PhrasePlan, within: set[int] | None) -> set[int]:
+        return self.opaque(node, within)
+
+    def expansion(self, node: ExpansionPlan, within: set[int] | None) -> set[int]:
+        out: set[int] = set()
+        for reader, offset in self.leaves:
+            for btext in node.query._btexts(reader):
+                ids = _leaf_ids(reader.postings(node.fieldname, btext))
+                out.update(ids if not offset else (offset + n for n in ids))
+        return out if within is None else out & within
+
+    def opaque(self, node: Plan, within: set[int] | None) -> set[int]:
+        found = set(self.searcher.docs_for_query(node.query))
         return found if within is None else found & within
+
+    def everything(self, within: set[int] | None) -> set[int]:
+        return set(within) if within is not None else set(self.live())
+
+    def nothing(self) -> set[int]:
+        return set()
+
+    def is_empty(self, found: set[int]) -> bool:
+        return not found
+
+    def narrow(self, found: set[int]) -> set[int]:
+        return found
+
+    def union(self, parts: list[set[int]]) -> set[int]:
+        out: set[int] = set()
+        for part in parts:
+            out |= part
+        return out
+
+    def meet(self, found: set[int], more: set[int]) -> set[int]:
+        return more  # looked for only within `found`
+
+    def without(self, found: set[int], excluded: set[int]) -> set[int]:
+        return found - excluded
+
+    def complement(self, inner: set[int], within: set[int] | None) -> set[int]:
+        return (set(within) if within is not None else set(self.live())) - inner
+
+    def after_not(self, found: set[int]) -> set[int]:
+        return found
+
+    def boosted(self, found: set[int], boost: float) -> set[int]:
+        return found

@@ -8,7 +8,8 @@ once, a packed block at a time (an AND's larger parts only in blocks that hold a
 its smaller ones), computes Whoosh's own BM25F score for each posting with numpy, block arrays at a
 time (the same float64 operations in the same order as Whoosh's Python, so the same bits), and gives
 the top hits, the count and the facets from one sorted array of documents and their scores.
-Phrases, prefixes, fuzzy terms and sorting by date stay with Whoosh.
+Which queries it takes is the plan's `scorable` (query_plan.py); the walk over them is plan_walk's,
+this is its algebra of scored arrays. Prefixes, fuzzy terms and sorting by date stay with Whoosh.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 import numpy as np
-from whoosh import query as wq
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from viewer.search.codec import posting_arrays, posting_positions
-from viewer.search.docsets import estimate_matches
+from viewer.search.plan_walk import walk
+from viewer.search.query_plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
 
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _NO_IDS = np.zeros(0, dtype=np.int64)
@@ -72,31 +73,12 @@ class MatchScorer:
         self.doc_count = self.reader.doc_count_all()
         self._norms: dict[str, np.ndarray[Any, Any]] = {}
 
-    def supports(self, q: wq.Query) -> bool:
-        return type(self.weighting) is BM25F and self._supported(q)
+    def supports(self, plan: Plan) -> bool:
+        return type(self.weighting) is BM25F and plan.scorable
 
-    def _supported(self, q: wq.Query) -> bool:
-        kind = type(q)
-        if kind is wq.Term:
-            field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
-            return field is not None and field.scorable and isinstance(q.text, str)
-        if kind is wq.Phrase:
-            field = self.searcher.schema[q.fieldname] if q.fieldname in self.searcher.schema else None
-            return (field is not None and field.scorable and q.slop == 1 and bool(q.words)
-                    and all(isinstance(word, str) for word in q.words) and field.format.supports("positions"))
-        if kind is wq.Or:
-            return not q.scale and not q.minmatch and all(map(self._supported, q.subqueries))
-        if kind is wq.And:
-            positive = [sub for sub in q.subqueries if type(sub) is not wq.Not]
-            return bool(positive) and all(self._supported(sub if type(sub) is not wq.Not else sub.query)
-                                          for sub in q.subqueries)
-        if kind is wq.AndNot:
-            return self._supported(q.a) and self._supported(q.b)
-        return False
-
-    def scores(self, q: wq.Query) -> Scored:
-        """{document number: score} of every live document `q` matches (`supports(q)` first)."""
-        return self._scores(q, None)
+    def scores(self, plan: Plan) -> Scored:
+        """{document number: score} of every live document the plan matches (`supports(plan)` first)."""
+        return walk(plan, self)
 
     @staticmethod
     def top(scored: Scored, limit: int) -> list[tuple[int, float]]:
@@ -109,26 +91,35 @@ class MatchScorer:
         order = np.lexsort((ids, -scores))[:limit]
         return [(int(ids[i]), float(scores[i])) for i in order]
 
-    def _scores(self, q: wq.Query, within: _Candidates | None) -> Scored:
-        kind = type(q)
-        if kind is wq.Term:
-            return self._term(q.fieldname, q.text, q.boost, within)
-        if kind is wq.Phrase:
-            return self._phrase(q, within)
-        found: Scored
-        if kind is wq.Or:
-            found = self._or([self._scores(sub, within) for sub in q.subqueries])
-        elif kind is wq.And:
-            found = self._and(q.subqueries, within)
-        else:  # AndNot
-            found = self._scores(q.a, within)
-            if len(found):
-                found = _without(found, self._scores(q.b, self._candidates(found)))
-        if q.boost != 1.0 and (kind is wq.AndNot or len(q.subqueries) > 1):  # Whoosh drops a lone part's
-            found = Scored(found.ids, found.scores * q.boost)
-        return found
+    # The algebra plan_walk.walk evaluates a plan with: documents and their scores.
 
-    def _or(self, parts: list[Scored]) -> Scored:
+    def term(self, node: TermPlan, within: _Candidates | None) -> Scored:
+        return self._term(node.fieldname, node.text, node.boost, within, node.estimate)
+
+    def expansion(self, node: ExpansionPlan, within: _Candidates | None) -> Scored:
+        raise ValueError("prefixes and fuzzy terms are scored by Whoosh")
+
+    def opaque(self, node: Plan, within: _Candidates | None) -> Scored:
+        raise ValueError(f"not scored here: {node.query!r}")
+
+    def everything(self, within: _Candidates | None) -> Scored:
+        raise ValueError("every document is scored by Whoosh")
+
+    def complement(self, inner: Scored, within: _Candidates | None) -> Scored:
+        raise ValueError("a NOT alone is scored by Whoosh")
+
+    def nothing(self) -> Scored:
+        return _EMPTY
+
+    def is_empty(self, found: Scored) -> bool:
+        return not len(found)
+
+    def narrow(self, found: Scored) -> _Candidates:
+        members = np.zeros(self.doc_count, dtype=bool)
+        members[found.ids] = True
+        return _Candidates(members, found.ids.tolist())
+
+    def union(self, parts: list[Scored]) -> Scored:
         parts = [part for part in parts if len(part)]
         if len(parts) <= 1:
             return parts[0] if parts else _EMPTY
@@ -141,26 +132,25 @@ class MatchScorer:
         ids = np.flatnonzero(present)
         return Scored(ids, total[ids])
 
-    def _and(self, subqueries: list[wq.Query], within: _Candidates | None) -> Scored:
-        parts = sorted((sub for sub in subqueries if type(sub) is not wq.Not), key=lambda sub: estimate_matches(self.reader, sub))
-        found = self._scores(parts[0], within)
-        for part in parts[1:]:
-            if not len(found):
-                return found
-            more = self._scores(part, self._candidates(found))
-            _, mine, theirs = np.intersect1d(found.ids, more.ids, assume_unique=True, return_indices=True)
-            found = Scored(found.ids[mine], found.scores[mine] + more.scores[theirs])
-        for sub in subqueries:
-            if type(sub) is wq.Not and len(found):
-                found = _without(found, self._scores(sub.query, self._candidates(found)))
-                # Whoosh matches a NOT part with an inverse matcher, which adds its weight, 1.0.
-                found = Scored(found.ids, found.scores + 1.0)
-        return found
+    def meet(self, found: Scored, more: Scored) -> Scored:
+        _, mine, theirs = np.intersect1d(found.ids, more.ids, assume_unique=True, return_indices=True)
+        return Scored(found.ids[mine], found.scores[mine] + more.scores[theirs])
 
-    def _phrase(self, q: wq.Phrase, within: _Candidates | None) -> Scored:
+    def without(self, found: Scored, excluded: Scored) -> Scored:
+        keep = ~np.isin(found.ids, excluded.ids, assume_unique=True)
+        return Scored(found.ids[keep], found.scores[keep])
+
+    def after_not(self, found: Scored) -> Scored:
+        return Scored(found.ids, found.scores + 1.0)  # Whoosh's inverse matcher's weight, 1.0
+
+    def boosted(self, found: Scored, boost: float) -> Scored:
+        return Scored(found.ids, found.scores * boost)
+
+    def phrase(self, q: PhrasePlan, within: _Candidates | None) -> Scored:
         """Whoosh matches a phrase as its words ANDed (scored as terms of boost 1, summed as a binary
         tree) in the documents where they stand at consecutive positions, times the phrase's boost."""
-        words = [self._term(q.fieldname, word, 1.0, within) for word in q.words]
+        words = [self._term(q.fieldname, word, 1.0, within, frequency)
+                 for word, frequency in zip(q.words, q.frequencies, strict=True)]
         if not all(len(word) for word in words):
             return _EMPTY
         ids = words[0].ids
@@ -174,7 +164,7 @@ class MatchScorer:
         scores = _tree_sum([word.scores[np.searchsorted(word.ids, ids)] for word in words])
         return Scored(ids, scores * q.boost if q.boost != 1.0 else scores)
 
-    def _consecutive(self, fieldname: str, words: list[str], ids: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    def _consecutive(self, fieldname: str, words: tuple[str, ...], ids: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         """The documents of `ids` where the words stand one after another."""
         members = np.zeros(self.doc_count, dtype=bool)
         members[ids] = True
@@ -193,14 +183,10 @@ class MatchScorer:
                 break
         return np.unique(starts >> 32) if starts is not None else ids[:0]
 
-    def _candidates(self, found: Scored) -> _Candidates:
-        members = np.zeros(self.doc_count, dtype=bool)
-        members[found.ids] = True
-        return _Candidates(members, found.ids.tolist())
-
-    def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None) -> Scored:
+    def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None,
+              frequency: float | None = None) -> Scored:
         searcher = self.searcher
-        if not self.reader.doc_frequency(fieldname, text):
+        if not (self.reader.doc_frequency(fieldname, text) if frequency is None else frequency):
             return _EMPTY
         id_blocks: list[Any] = []
         weight_blocks: list[Any] = []
@@ -254,8 +240,3 @@ def _tree_sum(parts: list[np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:
     half = len(parts) // 2
     total: np.ndarray[Any, Any] = _tree_sum(parts[:half]) + _tree_sum(parts[half:])
     return total
-
-
-def _without(found: Scored, excluded: Scored) -> Scored:
-    keep = ~np.isin(found.ids, excluded.ids, assume_unique=True)
-    return Scored(found.ids[keep], found.scores[keep])

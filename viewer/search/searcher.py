@@ -22,6 +22,7 @@ from viewer.search.docsets import DocSets
 from viewer.search.facets import TagFacets
 from viewer.search.match_scores import MatchScorer, Scored
 from viewer.search.query import parse_query
+from viewer.search.query_plan import Plan, compile_plan
 from viewer.search.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
 from viewer.search.schema import TEXT_FIELDS, article_of
 from viewer.search.snippets import make_snippet
@@ -131,16 +132,17 @@ class ArchiveSearcher:
         keys = _snippet_keys(q, reader)
         _check(cancel)
         scorer = self._scorer()
+        plan = compile_plan(combined, searcher)  # one plan for scoring, counting and estimating
         matched: list[int] | None
-        if sort != "date" and scorer.supports(combined):
-            scores = _only(scorer.scores(combined), allowed)
+        if sort != "date" and scorer.supports(plan):
+            scores = _only(scorer.scores(plan), allowed)
             _check(cancel)
             top = scorer.top(scores, max(1, limit))
             hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
             matched = scores.ids.tolist()
         else:
             recorder = None
-            if allowed is None and count and sort != "date" and self._record_while_scoring(combined):
+            if allowed is None and count and sort != "date" and self._record_while_scoring(combined, plan):
                 # A phrase is checked in every matching document anyway: note them while scoring.
                 recorder = _RecordingTopCollector(max(1, limit))
                 searcher.search_with_collector(combined, recorder)
@@ -154,7 +156,7 @@ class ArchiveSearcher:
             if recorder is not None:
                 matched = sorted(recorder.docset)
             elif count or allowed is not None:
-                matched = self._matching_docnums(q, tag_filter)
+                matched = sorted(self._docsets().matching(plan))
             else:
                 matched = None
             if matched is not None and allowed is not None:
@@ -180,17 +182,18 @@ class ArchiveSearcher:
         reader = self._searcher.reader()
         q = parse_query(text, self._searcher.schema, reader)
         tag_filter = wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags]) if tags else None
-        matched = self._matching_docnums(q, tag_filter)
+        combined = wq.And([q, tag_filter]) if tag_filter is not None else q
+        matched = sorted(self._docsets().matching(compile_plan(combined, self._searcher)))
         _check(cancel)
         return len(matched), self._facets(matched)
 
-    def _record_while_scoring(self, q: wq.Query) -> bool:
+    def _record_while_scoring(self, q: wq.Query, plan: Plan) -> bool:
         """For queries MatchScorer leaves to Whoosh, count the matches while scoring instead of
         reading every posting list again for the set: for a phrase (checked in every matching
         document anyway) and when few documents can match (a rare word beside a prefix)."""
         if any(isinstance(leaf, wq.Phrase) for leaf in q.leaves()):
             return True
-        return self._docsets().estimate(q) <= RECORD_SHARE * self._searcher.doc_count()
+        return plan.estimate <= RECORD_SHARE * self._searcher.doc_count()
 
     def _docsets(self) -> DocSets:
         if self._sets is None or self._sets.searcher is not self._searcher:
@@ -206,10 +209,6 @@ class ArchiveSearcher:
         if self._match_scorer is None or self._match_scorer.searcher is not self._searcher:
             self._match_scorer = MatchScorer(self._searcher)
         return self._match_scorer
-
-    def _matching_docnums(self, q: wq.Query, tag_filter: wq.Query | None) -> list[int]:
-        combined = wq.And([q, tag_filter]) if tag_filter is not None else q
-        return sorted(self._docsets().matching(combined))
 
     def _ids_of(self, docnums: list[int]) -> list[str]:
         reader = self._searcher.reader()
@@ -254,8 +253,9 @@ class ArchiveSearcher:
         if sort == "date":
             kwargs.update(sortedby="date", reverse=True)
         scorer = self._scorer()
-        if sort != "date" and scorer.supports(q):
-            return self._ids_of([docnum for docnum, _ in scorer.top(_only(scorer.scores(q), allowed), max(1, limit))])
+        plan = compile_plan(q, searcher)
+        if sort != "date" and scorer.supports(plan):
+            return self._ids_of([docnum for docnum, _ in scorer.top(_only(scorer.scores(plan), allowed), max(1, limit))])
         if allowed is not None:
             kwargs["filter"] = allowed or {-1}
         results = searcher.search(q, **kwargs)

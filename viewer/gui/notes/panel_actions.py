@@ -15,6 +15,7 @@ from viewer.gui.digits import digits
 from viewer.gui.notes.author_prompt import NAME_ACTION, retranslate_name_action
 from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import HIGHLIGHT_COLOURS, short_quote, swatch
+from viewer.gui.notes.panel_style import frame_buttons
 from viewer.gui.notes.panel_items import ID_ROLE, KIND_ROLE, NOTE
 from viewer.gui.translations import current_language
 
@@ -74,6 +75,7 @@ def ask_import(panel: NotesPanel) -> None:
 
 
 def retranslate(panel: NotesPanel) -> None:
+    frame_buttons(panel)  # at start and with the language's font: the buttons framed, the message's room
     dock = panel.parentWidget()
     if isinstance(dock, QDockWidget):  # its title is also the View menu's entry
         dock.setWindowTitle(translate("NotesPanel", "Notes"))

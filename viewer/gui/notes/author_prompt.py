@@ -19,16 +19,15 @@ if TYPE_CHECKING:
 NAME_ACTION = "authorNameAction"
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("NotesController", text)
+translate = QCoreApplication.translate
 
 
 def ask_name(library: Library, parent: QWidget) -> str | None:
     """Asks for the name (the one kept, else the login name, offered); None when cancelled."""
     dialog = QInputDialog(parent)
     dialog.setObjectName("authorNameDialog")
-    dialog.setWindowTitle(_translate("Your name on notes"))
-    dialog.setLabelText(_translate("The name shown on your notes and replies (you can change it later under View):"))
+    dialog.setWindowTitle(translate("NotesController", "Your name on notes"))
+    dialog.setLabelText(translate("NotesController", "The name shown on your notes and replies (you can change it later under View):"))
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     known = library.settings.author
     dialog.setTextValue(known if known is not None else login_name())
@@ -56,4 +55,4 @@ def name_action(library: Library, parent: QWidget) -> QAction:
 
 
 def retranslate_name_action(action: QAction) -> None:
-    action.setText(_translate("Your name on notes…"))
+    action.setText(translate("NotesController", "Your name on notes…"))

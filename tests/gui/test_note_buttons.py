@@ -32,8 +32,8 @@ def _framed(panel: NotesPanel) -> list[str]:
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_note_buttons_have_a_visible_frame_and_do_not_move(qtbot, window, tmp_path, theme: str) -> None:
-    prepare(QApplication.instance(), Settings(tmp_path / "theme.json"), theme=theme, language="fa",
+def test_note_buttons_have_a_visible_frame_and_do_not_move(qtbot, gui_app, window, tmp_path, theme: str) -> None:
+    prepare(gui_app, Settings(tmp_path / "theme.json"), theme=theme, language="fa",
             icons_dir=tmp_path / "theme-icons")
     panel = window.findChild(NotesPanel)
     assert panel is not None and panel.isVisible()

@@ -27,7 +27,8 @@ def ask_name(library: Library, parent: QWidget) -> str | None:
     dialog = QInputDialog(parent)
     dialog.setObjectName("authorNameDialog")
     dialog.setWindowTitle(translate("NotesController", "Your name on notes"))
-    dialog.setLabelText(translate("NotesController", "The name shown on your notes and replies (you can change it later under View):"))
+    dialog.setLabelText(translate("NotesController",
+                                  "The name shown on your notes and replies (you can change it later under View):"))
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     known = library.settings.author
     dialog.setTextValue(known if known is not None else login_name())

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from viewer.gui.notes.panel import NotesPanel
 
 BUTTON_STYLE = (
-    "QToolButton#noteButton { border: 1px solid rgba(128, 128, 128, 0.75); border-radius: 4px; padding: 3px 8px; }"
+    "QToolButton#noteButton { border: 1px solid rgba(128, 128, 128, 0.75); border-radius: 4px; padding: 1px 6px; }"
     "QToolButton#noteButton:hover { background-color: rgba(128, 128, 128, 0.18); }"
     "QToolButton#noteButton:checked { background-color: rgba(128, 128, 128, 0.30); }"
     "QToolButton#noteButton:disabled { border-color: rgba(128, 128, 128, 0.35); }"
@@ -27,4 +27,4 @@ def frame_buttons(panel: NotesPanel) -> None:
     if BUTTON_STYLE not in panel.styleSheet():
         panel.setStyleSheet(panel.styleSheet() + BUTTON_STYLE)
     metrics = panel.message.fontMetrics()
-    panel.message.setFixedHeight(metrics.lineSpacing() * 2 + 4)  # room kept: nothing shifts when it fills
+    panel.message.setFixedHeight(metrics.lineSpacing() * 2)  # room kept: nothing shifts when it fills

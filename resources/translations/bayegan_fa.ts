@@ -4,67 +4,67 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="74"/>
+        <location filename="../../viewer/gui/article_pane.py" line="75"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>یافتهٔ قبلی (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="73"/>
+        <location filename="../../viewer/gui/article_pane.py" line="74"/>
         <source>Previous</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="75"/>
+        <location filename="../../viewer/gui/article_pane.py" line="76"/>
         <source>Next</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="76"/>
+        <location filename="../../viewer/gui/article_pane.py" line="77"/>
         <source>Next hit (F3)</source>
         <translation>یافتهٔ بعدی (F3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="78"/>
+        <location filename="../../viewer/gui/article_pane.py" line="79"/>
         <source>Smaller text (Ctrl+-)</source>
         <translation>متن کوچک‌تر (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="80"/>
+        <location filename="../../viewer/gui/article_pane.py" line="81"/>
         <source>Larger text (Ctrl+=)</source>
         <translation>متن بزرگ‌تر (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="81"/>
+        <location filename="../../viewer/gui/article_pane.py" line="82"/>
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="81"/>
+        <location filename="../../viewer/gui/article_pane.py" line="82"/>
         <source>News code</source>
         <translation>کد خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="81"/>
+        <location filename="../../viewer/gui/article_pane.py" line="82"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="82"/>
+        <location filename="../../viewer/gui/article_pane.py" line="83"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="82"/>
+        <location filename="../../viewer/gui/article_pane.py" line="83"/>
         <source>Link</source>
         <translation>پیوند</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="83"/>
+        <location filename="../../viewer/gui/article_pane.py" line="84"/>
         <source>This article is very long: the first {shown} of its {total} characters are shown.</source>
         <translation>این مقاله بسیار بلند است: {shown} نویسهٔ نخست از {total} نویسهٔ آن نشان داده شده است.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="84"/>
+        <location filename="../../viewer/gui/article_pane.py" line="85"/>
         <source>Show more</source>
         <translation>نمایش بیشتر</translation>
     </message>
@@ -72,48 +72,48 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="116"/>
-        <location filename="../../viewer/gui/collections_panel.py" line="191"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="117"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="185"/>
         <source>All articles</source>
         <translation>همهٔ خبرها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="152"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="153"/>
         <source>Collection created: {name}</source>
         <translation>مجموعه ساخته شد: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="157"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="158"/>
         <source>Collection deleted: {name}</source>
         <translation>مجموعه حذف شد: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="161"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="162"/>
         <source>{count} articles added to {name}</source>
         <translation>{count} خبر به {name} افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="185"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="179"/>
         <source>Collections</source>
         <translation>مجموعه‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="186"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="180"/>
         <source>New collection name</source>
         <translation>نام مجموعهٔ تازه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="187"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="181"/>
         <source>Create</source>
         <translation>بساز</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="188"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="182"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="189"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="183"/>
         <source>Export…</source>
         <translation>خروجی…</translation>
     </message>
@@ -272,9 +272,13 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>FoldersDialog</name>
     <message>
-        <location filename="../../viewer/gui/folders_dialog.py" line="67"/>
         <source>Choose a folder of articles</source>
-        <translation>پوشه‌ای از خبرها را برگزینید</translation>
+        <translation type="vanished">پوشه‌ای از خبرها را برگزینید</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/folders_dialog.py" line="67"/>
+        <source>Choose folders of articles (several with Ctrl)</source>
+        <translation>پوشه‌های خبر را برگزینید (چندتایی با Ctrl)</translation>
     </message>
     <message>
         <location filename="../../viewer/gui/folders_dialog.py" line="75"/>
@@ -451,27 +455,31 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>در حال نمایه‌سازی…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="52"/>
         <source>Indexing {done}/{total}: {name}</source>
-        <translation>نمایه‌سازی {done} از {total}: {name}</translation>
+        <translation type="vanished">نمایه‌سازی {done} از {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="58"/>
+        <location filename="../../viewer/gui/indexing_status.py" line="54"/>
+        <source>Indexing {done} of {total} articles: {name}</source>
+        <translation>نمایه‌سازی {done} از {total} خبر: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/indexing_status.py" line="60"/>
         <source>Saving the index…</source>
         <translation>نوشتن نمایه…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="66"/>
+        <location filename="../../viewer/gui/indexing_status.py" line="68"/>
         <source>Cancelling…</source>
         <translation>در حال لغو…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="70"/>
+        <location filename="../../viewer/gui/indexing_status.py" line="72"/>
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="71"/>
+        <location filename="../../viewer/gui/indexing_status.py" line="73"/>
         <source>Stop indexing; what was read so far is kept</source>
         <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
     </message>
@@ -479,9 +487,8 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../viewer/gui/window_folders.py" line="32"/>
         <source>Choose a folder of articles</source>
-        <translation>پوشه‌ای از خبرها را برگزینید</translation>
+        <translation type="vanished">پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
         <location filename="../../viewer/gui/main_window.py" line="300"/>
@@ -513,6 +520,11 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>Bayegan — Persian news archive</source>
         <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
+    <message>
+        <location filename="../../viewer/gui/window_folders.py" line="32"/>
+        <source>Choose folders of articles (several with Ctrl)</source>
+        <translation>پوشه‌های خبر را برگزینید (چندتایی با Ctrl)</translation>
+    </message>
 </context>
 <context>
     <name>NotesController</name>
@@ -522,24 +534,37 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>نخست بخشی از متن خبر را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/controller.py" line="69"/>
+        <location filename="../../viewer/gui/notes/controller.py" line="71"/>
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/controller.py" line="69"/>
+        <location filename="../../viewer/gui/notes/controller.py" line="71"/>
         <source>Your note on the selected text:</source>
         <translation>یادداشت شما بر متن برگزیده:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/author_prompt.py" line="19"/>
         <source>Your name</source>
-        <translation>نام شما</translation>
+        <translation type="vanished">نام شما</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/author_prompt.py" line="20"/>
         <source>The name shown on your notes and replies:</source>
-        <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
+        <translation type="vanished">نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/author_prompt.py" line="29"/>
+        <source>Your name on notes</source>
+        <translation>نام شما روی یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/author_prompt.py" line="30"/>
+        <source>The name shown on your notes and replies (you can change it later under View):</source>
+        <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید (بعداً از منوی نما می‌توانید آن را تغییر دهید):</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/author_prompt.py" line="58"/>
+        <source>Your name on notes…</source>
+        <translation>نام شما روی یادداشت‌ها…</translation>
     </message>
 </context>
 <context>
@@ -573,99 +598,99 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>ناشناس</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="328"/>
+        <location filename="../../viewer/gui/notes/panel.py" line="327"/>
         <source>Add note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="328"/>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="81"/>
+        <location filename="../../viewer/gui/notes/panel.py" line="327"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="84"/>
         <source>Highlight</source>
         <translation>برجسته‌سازی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="339"/>
+        <location filename="../../viewer/gui/notes/panel.py" line="338"/>
         <source>Comment</source>
         <translation>نظر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="348"/>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="108"/>
+        <location filename="../../viewer/gui/notes/panel.py" line="347"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="114"/>
         <source>Reply</source>
         <translation>پاسخ</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="355"/>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="119"/>
+        <location filename="../../viewer/gui/notes/panel.py" line="354"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="125"/>
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="361"/>
+        <location filename="../../viewer/gui/notes/panel.py" line="360"/>
         <source>Delete note</source>
         <translation>حذف یادداشت</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="382"/>
+        <location filename="../../viewer/gui/notes/panel.py" line="383"/>
         <source>Comment on the article</source>
         <translation>نظر دربارهٔ خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="382"/>
+        <location filename="../../viewer/gui/notes/panel.py" line="383"/>
         <source>Your comment on the whole article:</source>
         <translation>نظر شما دربارهٔ کل خبر:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="108"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="114"/>
         <source>Your reply:</source>
         <translation>پاسخ شما:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="119"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="125"/>
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="390"/>
+        <location filename="../../viewer/gui/notes/panel.py" line="391"/>
         <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
         <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="34"/>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="87"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="36"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="90"/>
         <source>Reply…</source>
         <translation>پاسخ…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="35"/>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="88"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="37"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="91"/>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="38"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="40"/>
         <source>Colour</source>
         <translation>رنگ</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="43"/>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="89"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="45"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="92"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="51"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="53"/>
         <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
         <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="57"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="59"/>
         <source>Export notes</source>
         <translation>برون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="58"/>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="70"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="60"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="72"/>
         <source>Web Annotation (*.jsonld *.json)</source>
         <translation>یادداشت وب (*.jsonld *.json)</translation>
     </message>
@@ -674,88 +699,88 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation type="vanished">نوشتن {file} ممکن نشد: {error}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="65"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="67"/>
         <source>{count} notes exported.</source>
         <translation>{count} یادداشت برون‌بری شد.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="69"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="71"/>
         <source>Import notes</source>
         <translation>درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="79"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="82"/>
         <source>Find in notes</source>
         <translation>جست‌وجو در یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="80"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="83"/>
         <source>Articles with notes</source>
         <translation>خبرهای یادداشت‌دار</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="82"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="85"/>
         <source>Highlight the selected text in the chosen colour</source>
         <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="83"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="86"/>
         <source>Note…</source>
         <translation>یادداشت…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="84"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="87"/>
         <source>Highlight the selected text and write a note on it</source>
         <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="85"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="88"/>
         <source>Comment…</source>
         <translation>نظر…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="86"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="89"/>
         <source>A comment on the whole article</source>
         <translation>نظری دربارهٔ کل خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="90"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="93"/>
         <source>Undo</source>
         <translation>واگرد</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="91"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="94"/>
         <source>Redo</source>
         <translation>ازنو</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="93"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="96"/>
         <source>Export and import notes</source>
         <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="94"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="97"/>
         <source>Highlight the selection</source>
         <translation>برجسته‌سازی متن برگزیده</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="95"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="98"/>
         <source>Note on the selection…</source>
         <translation>یادداشت بر متن برگزیده…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="96"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="99"/>
         <source>Export notes (Web Annotation)…</source>
         <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="97"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="100"/>
         <source>Import a colleague&apos;s notes…</source>
         <translation>درون‌بری یادداشت‌های همکار…</translation>
     </message>
     <message>
         <location filename="../../viewer/gui/notes/install.py" line="45"/>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="78"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="81"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -854,22 +879,22 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>جست‌وجو نگه داشته شد: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="140"/>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="133"/>
         <source>Saved searches</source>
         <translation>جست‌وجوهای نگه‌داشته</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="141"/>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="134"/>
         <source>Name for the current search</source>
         <translation>نامی برای جست‌وجوی کنونی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="142"/>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="135"/>
         <source>Save search</source>
         <translation>نگه‌داشتن</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="143"/>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="136"/>
         <source>Enter opens a search; Delete removes it.</source>
         <translation>Enter جست‌وجو را باز می‌کند؛ Delete آن را برمی‌دارد.</translation>
     </message>

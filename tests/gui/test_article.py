@@ -118,8 +118,8 @@ def test_the_pane_shows_meta_jalali_date_and_loads_nothing_remote(qtbot, gui_app
     pane.show_article(article_with_emoji())
     view = pane.view
     text = view.toPlainText()
-    assert "۱۲ اسفند ۱۴۰۲" in text and "2024-03-02" in text
-    assert "427178" in text and "news.txt" in text and "https://example.com/news/1" in text
+    assert "۱۲ اسفند ۱۴۰۲" in text and "۲۰۲۴-۰۳-۰۲" in text  # Persian UI: Persian digits, Gregorian too
+    assert "۴۲۷۱۷۸" in text and "news.txt" in text and "https://example.com/news/1" in text
     assert view.loadResource(QTextDocument.ResourceType.ImageResource, QUrl("https://example.com/a.png")) is None
     assert not view.openLinks() and not view.openExternalLinks()
 

@@ -216,3 +216,29 @@ def test_cancel_is_not_offered_once_only_saving_is_left(qtbot, gui_app, tmp_path
         window.indexer.cancel()
     assert "۴۸" in window.statusBar().currentMessage()  # the articles that are on disk
     window.close()
+
+
+def test_progress_in_the_status_bar_counts_the_articles_of_one_large_file(qtbot, gui_app, tmp_path: Path,
+                                                                        corpus_items: dict[str, list[dict]]) -> None:
+    """One JSONL file of many articles: the bar advances article by article (it used to stay at
+    0 of 1 file until the whole file was written), in Persian digits."""
+    items = [item for name in sorted(corpus_items) for item in corpus_items[name]][:80]
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "news.jsonl").write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in items), "utf-8")
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    window = open_window(qtbot, paths, [str(folder)], auto_index=False)
+    status = window.indexing_status
+    seen: list[tuple[int, int, str]] = []
+    window.indexer.progress.connect(lambda done, total, _path: seen.append((done, total, status.label.text())))
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS) as finished:
+        window.rescan()
+    articles = finished.args[0].added + finished.args[0].duplicates
+    assert articles > 40
+    dones = [done for done, _total, _text in seen]
+    assert dones == sorted(dones) and seen[-1][:2] == (articles, articles)
+    assert len(set(dones)) > articles // 2
+    assert status.bar.maximum() == articles and status.bar.value() == articles
+    middle = next(text for done, _total, text in seen if 0 < done < articles)
+    assert "news.jsonl" in middle and not any(ch.isascii() and ch.isdigit() for ch in middle.replace("news.jsonl", ""))
+    window.close()

@@ -239,26 +239,74 @@ def test_search_and_articles_with_notes(qtbot, controller: NotesController, pane
     assert [i for _, i in panel.listed()] == [here.id]
 
 
-def test_the_author_is_asked_once_and_remembered(qtbot, library: Library, view: ArticleView,  # type: ignore[no-untyped-def]
-                                                  data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[str] = []
+def answer_name_dialog(log: list[str], name: str | None) -> None:
+    """Answers the name dialog when it opens (modal): types `name`, or cancels when None."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit
 
-    def get_text(*args: object, **kwargs: object) -> tuple[str, bool]:
-        asked.append(str(args[4]) if len(args) > 4 else "")
-        return "سارا", True
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, answer)
+            return
+        line = dialog.findChild(QLineEdit)
+        log.append(f"name:{dialog.textValue()}:{line.selectedText() if line is not None else ''}")
+        if name is None:
+            dialog.reject()
+        else:
+            dialog.setTextValue(name)
+            dialog.accept()
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    QTimer.singleShot(0, answer)
+
+
+def test_the_author_is_asked_once_before_the_first_note_and_remembered(  # type: ignore[no-untyped-def]
+        qtbot, library: Library, view: ArticleView, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    log: list[str] = []
+
+    def note_dialog(*args: object, **kwargs: object) -> tuple[str, bool]:
+        log.append("note")
+        return "یادداشت", True
+
+    monkeypatch.setattr(NoteDialog, "get_text", note_dialog)
+    monkeypatch.setattr("viewer.gui.notes.author_prompt.login_name", lambda: "sara")
     asking = NotesPanel(library, author=lambda: ask_author_once(library, asking))
     qtbot.addWidget(asking)
     tied = NotesController(asking, view, library.settings)
     assert view.article is not None
     tied.article_shown(view.article.id)
-    first = asking.add_comment("یکم")
-    second = asking.add_comment("دوم")
-    assert first is not None and second is not None
-    assert (first.creator, second.creator) == ("سارا", "سارا")
-    assert len(asked) == 1
+    # Cancelled: no note dialog, no note, no name kept (asked again next time).
+    answer_name_dialog(log, None)
+    asking.ask_comment()
+    assert log == ["name:sara:sara"] and asking.store.threads(view.article.id) == []
+    assert library.settings.author is None
+    # The login name is only offered (selected, typing replaces it); asked before the note dialog.
+    answer_name_dialog(log, "سارا")
+    asking.ask_comment()
+    asking.ask_comment()
+    select_like_a_user(view, FIRST)
+    tied.highlight_selection(with_note=True)
+    assert log == ["name:sara:sara", "name:sara:sara", "note", "note", "note"]
+    creators = {note.creator for thread in asking.store.threads(view.article.id) for _d, note in thread.walk()}
+    assert creators == {"سارا"}
     assert Settings(data_paths.settings_path).get("author") == "سارا"
+
+
+def test_an_empty_name_is_kept_not_replaced_by_the_login_name(  # type: ignore[no-untyped-def]
+        qtbot, library: Library, view: ArticleView, monkeypatch: pytest.MonkeyPatch) -> None:
+    log: list[str] = []
+    monkeypatch.setattr("viewer.gui.notes.author_prompt.login_name", lambda: "sara")
+    monkeypatch.setattr("viewer.app.library.login_name", lambda: "sara")
+    asking = NotesPanel(library, author=lambda: ask_author_once(library, asking))
+    qtbot.addWidget(asking)
+    tied = NotesController(asking, view, library.settings)
+    assert view.article is not None
+    tied.article_shown(view.article.id)
+    answer_name_dialog(log, "")
+    select_like_a_user(view, FIRST)
+    note = tied.highlight_selection()  # a plain highlight asks too: it carries the name
+    assert note is not None and note.creator == "" and len(log) == 1
+    assert library.settings.author == "" and library.author() == ""
 
 
 def test_the_note_dialog_writes_right_to_left_wraps_tabs_on_and_saves_with_ctrl_enter(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]

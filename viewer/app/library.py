@@ -305,14 +305,16 @@ class Library:
 
     # -- the researcher ------------------------------------------------------------------------------
     def author(self, given: str | None = None) -> str:
-        """The name on notes and PDFs: `given`, else the one remembered in settings, else the login name."""
+        """The name on notes and PDFs: `given`, else the one remembered in settings (empty: the
+        researcher chose no name), else the login name."""
         if given is not None:
             return given
-        return self.settings.author or login_name()
+        known = self.settings.author
+        return known if known is not None else login_name()
 
     def remember_author(self, name: str) -> str:
-        """Keeps `name` (blank: the login name) for the next notes; returns what was kept."""
-        kept = name.strip() or login_name()
+        """Keeps `name` (blank: no name, never the login name unasked) for the next notes; returns it."""
+        kept = name.strip()
         self.settings.set("author", kept)
         self.settings.save()
         return kept

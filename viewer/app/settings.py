@@ -66,9 +66,9 @@ class Settings:
 
     @property
     def author(self) -> str | None:
-        """The name the researcher gave for their notes, if any."""
+        """The name the researcher gave for their notes ("" when they chose none); None: not asked yet."""
         name = self.get(AUTHOR_KEY)
-        return name.strip() if isinstance(name, str) and name.strip() else None
+        return name.strip() if isinstance(name, str) else None
 
     def save(self) -> None:
         try:

@@ -27,7 +27,7 @@ class TerminalProgress:
 
     def __call__(self, done: int, total: int, path: str) -> None:
         if self.enabled and total:
-            sys.stderr.write(f"\r{done}/{total} {path[-60:]:<60}")
-            if done == total:
+            sys.stderr.write(f"\r{done}/{total} articles {path[-50:]:<50}")
+            if done == total and not path:  # the last report: every article read
                 sys.stderr.write("\n")
             sys.stderr.flush()

@@ -14,7 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 
 from viewer.core.article import Article, BlockKind
-from viewer.gui.dates import both
+from viewer.core.category_names import category_for
+from viewer.core.persian_numbers import digits_for
+from viewer.gui.dates import dated
 from viewer.gui.hit_finder import Utf16Map
 
 TAG_SCHEME = "tag"
@@ -63,6 +65,7 @@ class Labels:
     link: str = "Link"
     cut: str = "Only the first {shown} of {total} characters are shown."
     more: str = "Show more"
+    language: str = "en"  # "fa": codes and dates in Persian digits, known categories in Persian
 
 
 def _block_format(kind: BlockKind, base: float) -> QTextBlockFormat:
@@ -121,11 +124,11 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
     if article.source:
         meta.append(f"{escape(labels.source)}: {ltr(escape(article.source.replace(chr(92), '/').rsplit('/', 1)[-1]))}")
     if article.code:
-        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}: {ltr(escape(article.code))}")
+        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}: {ltr(escape(digits_for(article.code, labels.language)))}")
     if article.category:
-        meta.append(f"{escape(labels.category)}: {escape(article.category)}")
+        meta.append(f"{escape(labels.category)}: {escape(category_for(article.category, labels.language))}")
     if article.date:
-        meta.append(f"{escape(labels.date)}: {escape(both(article.date))}")
+        meta.append(f"{escape(labels.date)}: {escape(dated(article.date, labels.language))}")
     parts = [
         f'<p dir="rtl" align="right" style="margin-bottom:{base * 0.5:.0f}px;">'
         f'<span style="font-size:{base * 1.7:.1f}pt; font-weight:bold; color:{colours["text"]};">'

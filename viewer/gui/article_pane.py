@@ -9,6 +9,7 @@ from viewer.core.article import Article
 from viewer.gui.article_document import Labels
 from viewer.gui.article_view import ArticleView
 from viewer.gui.digits import digits
+from viewer.gui.translations import current_language
 
 
 class ArticlePane(QWidget):
@@ -81,7 +82,7 @@ class ArticlePane(QWidget):
         self.view.labels = Labels(source=self.tr("Source"), code=self.tr("News code"), date=self.tr("Date"),
                                   category=self.tr("Category"), link=self.tr("Link"),
                                   cut=self.tr("This article is very long: the first {shown} of its {total} characters are shown."),
-                                  more=self.tr("Show more"))
+                                  more=self.tr("Show more"), language=current_language())
         self.view.rebuild()
         current, count = self.counter.property("hits") or (-1, 0)
         self._show_counter(current, count)

@@ -31,6 +31,14 @@ def both(value: date | datetime | None) -> str:
     return f"{jalali(value)} ({gregorian(value)})"
 
 
+def dated(value: date | datetime | None, language: str) -> str:
+    """`both` as the interface language writes it: in Persian the Gregorian date in Persian digits
+    too, kept left to right («۱۲ اسفند ۱۴۰۲ (۲۰۲۴-۰۳-۰۲)»)."""
+    if language != "fa" or value is None:
+        return both(value)
+    return f"{jalali(value)} (\u2066{in_persian(gregorian(value))}\u2069)"
+
+
 def from_iso(text: str) -> date | None:
     try:
         return date.fromisoformat(text[:10]) if text else None

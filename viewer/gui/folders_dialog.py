@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.gui.archive_folders import unique_folders
+from viewer.gui.folder_picker import pick_folders
 from viewer.gui.paths_text import isolated
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -64,8 +64,8 @@ class FoldersDialog(QDialog):
             self._add_item(unique_folders([folder])[0])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of articles"))
-        self.add_folder(folder)
+        for folder in pick_folders(self, self.tr("Choose folders of articles (several with Ctrl)")):
+            self.add_folder(folder)
 
     def remove_selected(self) -> None:
         for item in self.list.selectedItems():

@@ -49,8 +49,10 @@ class IndexingStatus(QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         name = PurePath(path).name if path else ""
-        self.label.setText(self.tr("Indexing {done}/{total}: {name}").format(done=number(done), total=number(total),
-                                                                             name=isolated(name)))
+        # Articles, not files (one JSONL file may hold thousands); the total grows or shrinks as
+        # files are read (see viewer.search.sync_progress).
+        self.label.setText(self.tr("Indexing {done} of {total} articles: {name}").format(
+            done=number(done), total=number(total), name=isolated(name)))
         self.label.setToolTip(path)
         if total and done >= total and not path:
             # Every file read; what is left is saving, which cannot be cut short.

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog
 
 from viewer.core.paths import sample_archive_dir
+from viewer.gui.folder_picker import pick_folders
 from viewer.gui.folders_dialog import FoldersDialog
 
 if TYPE_CHECKING:
@@ -29,10 +29,9 @@ def adopt_indexed_folders(library: Library) -> None:
 
 
 def choose_folder(window: MainWindow) -> None:
-    folder = QFileDialog.getExistingDirectory(window, QCoreApplication.translate("MainWindow",
-                                                                                 "Choose a folder of articles"))
-    if folder:
-        window.set_folders([*window.settings.folders, folder])
+    folders = pick_folders(window, QCoreApplication.translate("MainWindow", "Choose folders of articles (several with Ctrl)"))
+    if folders:
+        window.set_folders([*window.settings.folders, *folders])
 
 
 def manage_folders(window: MainWindow) -> None:

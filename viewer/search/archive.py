@@ -11,7 +11,8 @@ from viewer.search.archive_index import open_index
 from viewer.search.known_roots import load_roots, save_roots
 from viewer.search.manifest import manifest_pending
 from viewer.search.searcher import ArchiveSearcher
-from viewer.search.sync import Progress, SyncReport, _never, _silent, forget_sources, sync_sources
+from viewer.search.sync import SyncReport, _never, _silent, forget_sources, sync_sources
+from viewer.search.sync_progress import Progress
 
 
 class Archive:

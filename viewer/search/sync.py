@@ -23,8 +23,7 @@ from viewer.search.feed import Job, default_workers, prepared
 from viewer.search.identity import disambiguated_id, is_title_based, primary_id
 from viewer.search.manifest import FileRecord, Manifest
 from viewer.search.prepare import PreparedArticle, PreparedFile
-
-Progress = Callable[[int, int, str], None]
+from viewer.search.sync_progress import ArticleProgress, Progress
 
 
 @dataclass
@@ -53,6 +52,10 @@ def _never() -> bool:
 
 
 def _silent(done: int, total: int, path: str) -> None:
+    return None
+
+
+def _nothing() -> None:
     return None
 
 
@@ -100,8 +103,9 @@ class _Sync:
             return Job(key, stat.st_size, stat.st_mtime_ns, None)
         return Job(key, stat.st_size, stat.st_mtime_ns, previous.sha1, previous.read_up_to, previous.read_up_to_sha1)
 
-    def apply(self, job: Job, ready: PreparedFile) -> None:
-        """A prepared file into the writer and the manifest; ImportFailure when it has no articles."""
+    def apply(self, job: Job, ready: PreparedFile, placed: Callable[[], None] = _nothing) -> None:
+        """A prepared file into the writer and the manifest; ImportFailure when it has no articles.
+        `placed` is called after each article (the progress counts articles)."""
         if not ready.digest and ready.failure:  # never read
             raise ImportFailure(*ready.failure)
         self.report.files_read += 1
@@ -122,6 +126,7 @@ class _Sync:
             if self.cancel():  # a large file holds thousands of articles: stop within it too
                 raise CancelledError()
             self._place(item, job.path, record, old)
+            placed()
         for article_id in set(old) - set(record.articles):
             self.writer.delete_by_term("id", article_id)
             self.owners.pop(article_id, None)
@@ -183,29 +188,37 @@ def sync_sources(
             for missing in [p for p in manifest.files if p not in present and _under(p, roots)]:
                 run.remove_file(missing)
         planned: list[Job | None] = []
+        settled: list[int] = []  # the articles of each file not to be read (unchanged)
         for path in files:
+            before = report.unchanged
             try:
                 planned.append(run.plan(path))
             except (ImportFailure, OSError) as exc:
                 planned.append(None)
                 report.failed.append(_failure(path, exc))
+            settled.append(report.unchanged - before)
         jobs = [job for job in planned if job is not None]
+        counter = ArticleProgress(progress, sum(settled), sum(job.size for job in jobs), len(jobs))
         stream = prepared(jobs, default_workers(jobs) if workers is None else workers)
         try:
-            for done, (path, job) in enumerate(zip(files, planned, strict=True)):
+            for path, job, known in zip(files, planned, settled, strict=True):
                 if cancel():
                     raise CancelledError()
-                progress(done, len(files), printable_path(path))
                 if job is None:
+                    counter.settled(known, printable_path(path))
                     continue
+                counter.reading(printable_path(path))
+                ready = next(stream)
+                counter.read(job.size, len(ready[1].articles or ()))
                 try:
-                    run.apply(*next(stream))
+                    run.apply(*ready, counter.article)
                 except ImportFailure as exc:
                     report.failed.append(_failure(path, exc))
+                counter.file_done()
         finally:
             stream.close()
         stale = _drop_unknown_sources(writer, manifest) if manifest.pending or fresh else 0
-        progress(len(files), len(files), "")
+        counter.finished()
         if cancel():
             raise CancelledError()
         if report.added or report.updated or report.removed or stale:

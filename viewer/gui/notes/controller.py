@@ -64,6 +64,8 @@ class NotesController(QObject):
         if article is None or offsets is None or article.id != self.panel.article_id:
             self.panel.show_message(self.tr("Select some text in the article first."))
             return None
+        if self.panel.author() is None:  # the name on notes, asked the first time: cancelled
+            return None
         body = ""
         if with_note:
             asked = self.panel.ask_text(self.tr("Note"), self.tr("Your note on the selected text:"),

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from viewer.core.errors import BayeganError
-from viewer.gui.notes.author_prompt import ask_author_once
+from viewer.gui.notes.author_prompt import ask_author_once, name_action
 from viewer.gui.notes.controller import NotesController
 from viewer.gui.notes.panel import NotesPanel
 from viewer.gui.translations import current_language
@@ -51,5 +51,7 @@ def install_notes(window: MainWindow, library: Library, file_menu: QMenu, before
     file_menu.insertActions(before, [panel.export_action, panel.import_action])
     file_menu.insertSeparator(before)
     view_menu.addSeparator()
-    view_menu.addActions([panel.highlight_action, panel.note_action, dock.toggleViewAction()])
+    naming = name_action(library, window)
+    panel.addAction(naming)  # retitled with the panel's actions when the language changes
+    view_menu.addActions([panel.highlight_action, panel.note_action, naming, dock.toggleViewAction()])
     return controller

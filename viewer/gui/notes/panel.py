@@ -49,13 +49,13 @@ class NotesPanel(QWidget):
     open_article_requested = Signal(str)  # article id, from search results or the annotated list
     message_shown = Signal(str)
 
-    def __init__(self, library: Library, author: Callable[[], str] | None = None, parent: QWidget | None = None):
-        """`author` gives the name for a new note (the Library's when not given)."""
+    def __init__(self, library: Library, author: Callable[[], str | None] | None = None, parent: QWidget | None = None):
+        """`author` gives the name for a new note, asking for it the first time (None: cancelled)."""
         super().__init__(parent)
         self.setObjectName("notesPanel")
         self.library = library
         self.store = library.notes
-        self.author: Callable[[], str] = author or library.author
+        self.author: Callable[[], str | None] = author or library.author
         self.closed = False  # the Library (and its notes) closed with the window: nothing to list
         self.article_id: str | None = None
         self.notes: dict[str, Annotation] = {}
@@ -290,9 +290,8 @@ class NotesPanel(QWidget):
     def _update_buttons(self) -> None:
         has_article = self.article_id is not None
         selected = self.selected_id() is not None
-        self.comment_button.setEnabled(has_article)
-        self.highlight_button.setEnabled(has_article)
-        self.note_button.setEnabled(has_article)
+        for button in (self.comment_button, self.highlight_button, self.note_button):
+            button.setEnabled(has_article)
         for button in (self.reply_button, self.edit_button, self.delete_button):
             button.setEnabled(selected)
         chosen = self.store.get(self.selected_id() or "") if selected and not self.closed else None
@@ -323,7 +322,7 @@ class NotesPanel(QWidget):
             return None
         article_id = self.article_id
         note = self.attempt(lambda: self.store.create_highlight(article_id, text, start, end, body=body,
-                                                             color=colour or self.colour(), creator=self.author()))
+                                                             color=colour or self.colour(), creator=self.author() or ""))
         if note is not None:
             label = self.tr("Add note") if body else self.tr("Highlight")
             self.undo_stack.push(AddNote(self.store, note, label, self.refresh, self._failed))
@@ -334,7 +333,7 @@ class NotesPanel(QWidget):
         if self.article_id is None or not body.strip():
             return None
         article_id = self.article_id
-        note = self.attempt(lambda: self.store.create_comment(article_id, body, creator=self.author()))
+        note = self.attempt(lambda: self.store.create_comment(article_id, body, creator=self.author() or ""))
         if note is not None:
             self.undo_stack.push(AddNote(self.store, note, self.tr("Comment"), self.refresh, self._failed))
             self.select_note(note.id)
@@ -343,7 +342,7 @@ class NotesPanel(QWidget):
     def reply_to(self, parent_id: str, body: str) -> Annotation | None:
         if not body.strip():
             return None
-        note = self.attempt(lambda: self.store.create_reply(parent_id, body, creator=self.author()))
+        note = self.attempt(lambda: self.store.create_reply(parent_id, body, creator=self.author() or ""))
         if note is not None:
             self.undo_stack.push(AddNote(self.store, note, self.tr("Reply"), self.refresh, self._failed))
             self.select_note(note.id)
@@ -373,8 +372,10 @@ class NotesPanel(QWidget):
 
     # -- the buttons: ask, then change ------------------------------------------------------------
     def ask_text(self, title: str, label: str, initial: str = "", context: str = "") -> str | None:
-        """The note dialog, showing `context` (the passage or the note answered); tests replace
-        NoteDialog.get_text."""
+        """The note dialog, showing `context` (the passage or the note answered), after the name on
+        notes is known (asked the first time; None if that was cancelled)."""
+        if self.author() is None:
+            return None
         text, accepted = NoteDialog.get_text(self, title, label, initial, context)
         return text if accepted and text.strip() else None
 
@@ -389,7 +390,6 @@ class NotesPanel(QWidget):
             self.delete_note(annotation_id)
             self.show_message(self.tr("Deleted. Undo (Ctrl+Z) brings it back."))
 
-    # -- exchange ---------------------------------------------------------------------------------
     # -- language -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         panel_actions.retranslate(self)

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
 
 from viewer.core.errors import BayeganError
 from viewer.gui.digits import digits
+from viewer.gui.notes.author_prompt import NAME_ACTION, retranslate_name_action
 from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import HIGHLIGHT_COLOURS, short_quote, swatch
 from viewer.gui.notes.panel_items import ID_ROLE, KIND_ROLE, NOTE
+from viewer.gui.notes.panel_style import frame_buttons
 from viewer.gui.translations import current_language
 
 if TYPE_CHECKING:
@@ -73,6 +75,7 @@ def ask_import(panel: NotesPanel) -> None:
 
 
 def retranslate(panel: NotesPanel) -> None:
+    frame_buttons(panel)  # at start and with the language's font: the buttons framed, the message's room
     dock = panel.parentWidget()
     if isinstance(dock, QDockWidget):  # its title is also the View menu's entry
         dock.setWindowTitle(translate("NotesPanel", "Notes"))
@@ -95,6 +98,9 @@ def retranslate(panel: NotesPanel) -> None:
     panel.note_action.setText(translate("NotesPanel", "Note on the selection…"))
     panel.export_action.setText(translate("NotesPanel", "Export notes (Web Annotation)…"))
     panel.import_action.setText(translate("NotesPanel", "Import a colleague's notes…"))
+    for action in panel.actions():
+        if action.objectName() == NAME_ACTION:
+            retranslate_name_action(action)
     for i, (_colour, en, fa) in enumerate(HIGHLIGHT_COLOURS):
         panel.colour_box.setItemText(i, fa if current_language() == "fa" else en)
     panel.refresh()

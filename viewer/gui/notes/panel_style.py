@@ -1,0 +1,30 @@
+"""The notes panel's buttons drawn as buttons: qt-material paints text-only tool buttons flat, and
+they read as plain text. A frame of mid grey shows on the light and the dark theme alike. The
+message line keeps room for two lines, so the buttons above it do not move when a message appears."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QToolButton
+
+if TYPE_CHECKING:
+    from viewer.gui.notes.panel import NotesPanel
+
+BUTTON_STYLE = (
+    "QToolButton#noteButton { border: 1px solid rgba(128, 128, 128, 0.75); border-radius: 4px; padding: 1px 6px; }"
+    "QToolButton#noteButton:hover { background-color: rgba(128, 128, 128, 0.18); }"
+    "QToolButton#noteButton:checked { background-color: rgba(128, 128, 128, 0.30); }"
+    "QToolButton#noteButton:disabled { border-color: rgba(128, 128, 128, 0.35); }"
+)
+
+
+def frame_buttons(panel: NotesPanel) -> None:
+    for button in panel.findChildren(QToolButton):
+        if button.parent() is panel:
+            button.setObjectName("noteButton")
+            button.setAutoRaise(False)
+    if BUTTON_STYLE not in panel.styleSheet():
+        panel.setStyleSheet(panel.styleSheet() + BUTTON_STYLE)
+    metrics = panel.message.fontMetrics()
+    panel.message.setFixedHeight(metrics.lineSpacing() * 2)  # room kept: nothing shifts when it fills

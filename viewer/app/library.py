@@ -137,13 +137,16 @@ class Library:
         return self._reading.get().tag_counts()
 
     def search(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
-               with_ids: bool = False, scope: Scope = EVERYWHERE, timeline: bool = False) -> SearchResult:
+               with_ids: bool = False, scope: Scope = EVERYWHERE, timeline: bool = False,
+               cancel: Cancel | None = None) -> SearchResult:
         """Ranked hits with snippets, the total, tag facets, a "did you mean" and the `keys` to mark in
         an article; `with_ids` adds the ids of every match, `timeline` the matches by Jalali month.
         The query may hold `از:`/`تا:` (`from:`/`to:`) dates; `scope` limits it further. QueryError
-        when the query or a date cannot be read."""
+        when the query or a date cannot be read; CancelledError as soon as `cancel()` says yes (a newer
+        keystroke), checked between the search's steps."""
         return self._searching.get().search(query, list(tags), limit, sort, with_ids=with_ids,
-                                            restriction=self._restriction(scope), timeline=timeline)
+                                            restriction=self._restriction(scope), timeline=timeline,
+                                            cancel=cancel or _never)
 
     def ranked_ids(self, query: str, tags: Sequence[str] = (), *, sort: str = "relevance", limit: int = 10,
                    scope: Scope = EVERYWHERE) -> list[str]:

@@ -182,9 +182,9 @@ class MainWindow(QMainWindow):
         query, scope = searched_text(text), self._search_scope()
         # Only the newest search's result is delivered, so these are its later pages.
         self._ranked_pages = lambda limit: library.ranked_ids(query, tags, sort=sort, limit=limit, scope=scope)
-        self.searches.run(lambda: library.search(query, tags, limit=PAGE_SIZE, sort=sort, with_ids=True, scope=scope,
-                                                 timeline=True),
-                          self._show_result, self._search_error)
+        self.searches.run_cancellable(lambda stale: library.search(
+            query, tags, limit=PAGE_SIZE, sort=sort, with_ids=True, scope=scope, timeline=True, cancel=stale),
+            self._show_result, self._search_error)
 
     def set_search_scope(self, scope: Callable[[], Scope]) -> None:
         """Where searches look (a collection, the articles with notes): asked at each search."""

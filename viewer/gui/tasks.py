@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from viewer.core.errors import CancelledError
+
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
@@ -83,12 +85,26 @@ class LatestOnly:
         self.generation = 0
 
     def run(self, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
+        self.run_cancellable(lambda _stale: fn(), on_done, on_error)
+
+    def run_cancellable(self, fn: Callable[[Callable[[], bool]], Any], on_done: Done,
+                        on_error: Failed | None = None) -> None:
+        """Like `run`, but `fn` is handed a `stale()` that turns true as soon as a newer request is
+        made, so a long search can stop between its steps instead of finishing for nobody."""
         self.generation += 1
         mine = self.generation
 
+        def stale() -> bool:
+            return mine != self.generation
+
         def job() -> Any:
             # A request that became stale while queued is not run at all.
-            return _SKIPPED if mine != self.generation else fn()
+            if stale():
+                return _SKIPPED
+            try:
+                return fn(stale)
+            except CancelledError:
+                return _SKIPPED
 
         def done(value: Any) -> None:
             if mine == self.generation and value is not _SKIPPED:

@@ -42,6 +42,9 @@ def connect_actions(window: MainWindow) -> None:
     a.query_help.triggered.connect(lambda: show_query_help(window))
 
     window.search_bar.search_requested.connect(window.search)
+    # A keystroke makes the search in flight stale at once, not only when the debounced one starts:
+    # its results would belong to a query the box no longer holds.
+    window.search_bar.box.textEdited.connect(lambda _text: window.searches.discard_pending())
     window.search_bar.sort_changed.connect(lambda _sort: window.search(window.search_bar.box.text()))
     window.tag_model.checked_changed.connect(lambda _tags: window.search(window.search_bar.box.text()))
     window.results_view.selectionModel().currentChanged.connect(window._current_result_changed)

@@ -1,0 +1,160 @@
+"""Search as you type in the real window on a large archive, beside plain Whoosh on the same queries.
+
+    .venv/bin/python benchmarks/speed.py --corpus DIR --sizes 200000 --keep   # builds both indexes
+    .venv/bin/python benchmarks/typing_speed.py --corpus DIR --work /tmp/bayegan-speed-XXXX --size 200000
+
+Opens the main window (offscreen) on the Bayegan index speed.py kept, and types speed.py's seeded
+queries (word, two words, phrase, prefix) into the search box one character at a time, a key every
+`--key-ms` milliseconds (a fast typist), as a user would. For each query it records:
+
+- the time from the last keystroke to the window showing that query's results (the search box's
+  debounce included: it is what the user waits);
+- the longest stall of the UI thread while typing and waiting (a 5 ms timer's longest gap): the
+  window must take every keystroke while searches run on the worker;
+- every result the window showed whose query was no longer the box's text (stale; must be none).
+
+The baseline is plain Whoosh answering the same final queries on the plain index of the same run
+(parse, 10 hits, highlights), in the same process. Writes benchmarks/results/typing-SIZE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+RESULTS = Path(__file__).resolve().parent / "results"
+KINDS = ("word", "two words", "phrase", "prefix")
+
+
+def _p(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def plain_latencies(index_dir: Path, queries: list[str]) -> list[float]:
+    from whoosh import index
+    from whoosh.qparser import MultifieldParser
+
+    ix = index.open_dir(str(index_dir))
+    times = []
+    with ix.searcher() as searcher:
+        parser = MultifieldParser(["title", "text"], ix.schema)
+        for q in queries:
+            started = time.perf_counter()
+            for hit in searcher.search(parser.parse(q), limit=10, terms=True):
+                hit.highlights("text", top=2)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, str]], key_ms: int) -> dict:
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtTest import QTest
+
+    from viewer.app.settings import Settings
+    from viewer.core.paths import DataPaths
+    from viewer.gui.app import application, prepare
+    from viewer.gui.main_window import MainWindow, searched_text
+
+    app = application([])
+    paths = DataPaths.resolve(data_dir).ensure()
+    settings = Settings(paths.settings_path)
+    settings.set("folders", [str(corpus_dir)])
+    settings.save()
+    prepare(app, settings, icons_dir=paths.config_dir / "theme-icons")
+    window = MainWindow(paths, settings)
+    window.show()
+    window.start(query="")
+
+    def wait_until(condition, limit_s: float = 600.0) -> None:  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + limit_s
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the window did not answer")
+            QTest.qWait(2)
+
+    wait_until(lambda: window.library is not None and window.result is not None and not window.search_pending
+               and not window.indexer.busy)
+    box = window.search_bar.box
+    stale: list[tuple[str, str]] = []
+    window.results_shown.connect(lambda r: stale.append((r.query, box.text())) if r.query != searched_text(box.text())
+                                 else None)
+    clock, gaps = QElapsedTimer(), [0]
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+
+    def beat() -> None:
+        gaps[0] = max(gaps[0], clock.restart())
+
+    heartbeat.timeout.connect(beat)
+    per_kind: dict[str, list[float]] = {}
+    stalls: list[float] = []
+    for kind, query in queries:
+        box.setFocus()
+        box.selectAll()
+        QTest.keyClick(box, Qt.Key.Key_Backspace)
+        clock.start()
+        gaps[0] = 0
+        heartbeat.start()
+        for ch in query:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, box, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+            QTest.qWait(key_ms)
+        last_key = time.perf_counter()
+        wait_until(lambda q=query: window.result is not None and window.result.query == q and not window.search_pending)
+        per_kind.setdefault(kind, []).append((time.perf_counter() - last_key) * 1000 + key_ms)
+        heartbeat.stop()
+        stalls.append(float(gaps[0]))
+    window.close()
+    return {"per_kind": per_kind, "stalls": stalls, "stale": stale}
+
+
+def main() -> int:
+    from speed import base_items, make_queries  # benchmarks/ is sys.path[0] when run as a script
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, required=True, help="the dataset speed.py scaled")
+    parser.add_argument("--work", type=Path, required=True, help="the folder `speed.py --keep` left")
+    parser.add_argument("--size", type=int, required=True, help="which of its sizes to type against")
+    parser.add_argument("--per-kind", type=int, default=15, help="queries typed per kind (default 15)")
+    parser.add_argument("--key-ms", type=int, default=80, help="time between keystrokes (default 80 ms)")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    print("seed", args.seed, file=sys.stderr)
+    rng = random.Random(args.seed)
+    made = make_queries(base_items(args.corpus), seed=args.seed)
+    queries = [(kind, item["q"]) for kind in KINDS for item in rng.sample(made[kind], min(args.per_kind, len(made[kind])))]
+    window = type_in_window(args.work / f"bayegan-{args.size}-0", args.work / f"corpus-{args.size}", queries, args.key_ms)
+    plain = plain_latencies(args.work / f"plain-{args.size}-0", [q for _, q in queries])
+    plain_by_kind: dict[str, list[float]] = {}
+    for (kind, _), ms in zip(queries, plain, strict=True):
+        plain_by_kind.setdefault(kind, []).append(ms)
+    lines = [f"# Typing in the window at {args.size:,} articles", "",
+             f"seed {args.seed}; a key every {args.key_ms} ms; {args.per_kind} queries per kind; offscreen; "
+             f"load average at the end {' / '.join(f'{x:.1f}' for x in os.getloadavg())}.", "",
+             "| query kind | last key → results shown, p50 / p95 ms (debounce included) | "
+             "plain Whoosh, same query, p50 / p95 ms (search only) |", "|---|---:|---:|"]
+    for kind in KINDS:
+        mine, theirs = window["per_kind"].get(kind, []), plain_by_kind.get(kind, [])
+        if mine:
+            lines.append(f"| {kind} | {statistics.median(mine):.0f} / {_p(mine, 0.95):.0f} | "
+                         f"{statistics.median(theirs):.0f} / {_p(theirs, 0.95):.0f} |")
+    lines += ["", f"Longest UI-thread stall while typing a query and waiting for it: p50 "
+              f"{statistics.median(window['stalls']):.0f} ms, max {max(window['stalls']):.0f} ms. "
+              f"Stale results shown: {len(window['stale'])}."]
+    table = "\n".join(lines) + "\n"
+    print(table)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"typing-{args.size}.md").write_text(table, "utf-8")
+    return 0 if not window["stale"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

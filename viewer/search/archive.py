@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from viewer.core.paths import DataPaths
-from viewer.search.archive_index import open_index
+from viewer.search.archive_index import INDEX_VERSION, open_index
 from viewer.search.known_roots import load_roots, save_roots
-from viewer.search.manifest import manifest_pending
+from viewer.search.manifest import Manifest, manifest_pending
 from viewer.search.searcher import ArchiveSearcher
 from viewer.search.sync import Progress, SyncReport, _never, _silent, forget_sources, sync_sources
 
@@ -45,6 +45,10 @@ class Archive:
         report = forget_sources(self.ix, self.paths.index_dir, gone)
         save_roots(self.paths.index_dir, [r for r in self.roots if r not in gone])
         return report
+
+    def sources(self) -> dict[str, list[str]]:
+        """article id -> every file holding it (exact copies), the one it is indexed from first."""
+        return Manifest.load(self.paths.index_dir, INDEX_VERSION).sources()
 
     def searcher(self) -> ArchiveSearcher:
         return ArchiveSearcher(self.ix)

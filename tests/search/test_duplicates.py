@@ -194,3 +194,30 @@ def test_similar_of_an_unknown_id_is_an_error_in_both_languages(run_cli: Cli, st
     _json(run_cli, "index", str(story_folder))
     code, out, err = run_cli("similar", "0000000000000000", "--json")
     assert code == 1 and out == "" and "No article" in err and "خبری" in err
+
+
+def test_texts_differing_in_one_figure_are_two_articles_and_near_duplicates(run_cli: Cli, tmp_path: Path) -> None:
+    """Precision: only what differs between copies of one text is folded away; a changed figure makes
+    another article (the same story updated), which `similar` then finds."""
+    archive = tmp_path / "archive"
+    _write(archive / "a.txt", as_text(STORY_TITLE, STORY))
+    updated = [p.replace("کمتر از بیست درصد", "کمتر از سی درصد") for p in STORY]
+    assert updated != STORY
+    _write(archive / "b.txt", as_text(STORY_TITLE, updated).replace("ی", "ي"))  # and Arabic ye: still another text
+    summary = _json(run_cli, "index", str(archive))
+    assert isinstance(summary, dict) and (summary["added"], summary["duplicates"]) == (2, 0)
+    rows = _rows(run_cli)
+    assert len(rows) == 2 and all(len(row["sources"]) == 1 for row in rows)
+    first, second = (row["id"] for row in rows)
+    similar = _json(run_cli, "similar", first)
+    assert isinstance(similar, list) and [s["id"] for s in similar] == [second] and similar[0]["score"] > 0.8
+
+
+def test_short_texts_alike_are_not_merged(run_cli: Cli, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    _write(archive / "a.txt", "خبر کوتاه\n\nجلسه امروز برگزار شد.\n")
+    _write(archive / "b" / "a.txt", "خبر کوتاه\n\nجلسه امروز برگزار شد.\n")
+    summary = _json(run_cli, "index", str(archive))
+    # too short to tell copies from two posts that read alike: two articles, as before issue 20
+    assert isinstance(summary, dict) and (summary["added"], summary["duplicates"]) == (2, 0)
+    assert [len(row["sources"]) for row in _rows(run_cli)] == [1, 1]

@@ -23,9 +23,10 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 
+import numpy as np
 from corpus_arg import add_corpus_argument  # benchmarks/ is sys.path[0] when run as a script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,7 +37,7 @@ from viewer.search.fingerprints import (  # noqa: E402
     NEAR_DUPLICATE,
     PERMUTATIONS,
     ROWS,
-    band_terms,
+    band_keys,
     fingerprint,
     folded_words,
     similarity,
@@ -78,11 +79,11 @@ def variant(paragraphs: list[str], kind: str, rng: random.Random, vocabulary: li
 
 def near_pairs(sigs: dict[str, bytes | None]) -> dict[tuple[str, str], float]:
     """Every LSH candidate pair (sharing a band) with its estimated similarity."""
-    buckets: dict[str, list[str]] = defaultdict(list)
+    buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
     for key, sig in sigs.items():
         if sig is not None:
-            for term in band_terms(sig):
-                buckets[term].append(key)
+            for band, value in enumerate(band_keys(np.frombuffer(sig, dtype="<u4")[None, :])[0].tolist()):
+                buckets[(band, value)].append(key)
     pairs: dict[tuple[str, str], float] = {}
     for keys in buckets.values():
         for a, b in combinations(sorted(keys), 2):
@@ -118,7 +119,7 @@ def main() -> int:
         print("exact group:", [(articles[i][0][:50], articles[i][2]) for i in members], file=sys.stderr)
 
     corpus_pairs = near_pairs(sigs)
-    by_band = Counter(next(f"{low:.1f}-{high:.1f}" for low, high in zip(SCORE_BANDS, SCORE_BANDS[1:], strict=False)
+    by_band = Counter(next(f"{low:.1f}-{high:.1f}" for low, high in pairwise(SCORE_BANDS)
                            if low <= score < high) for score in corpus_pairs.values() if score >= SCORE_BANDS[0])
     found = sorted(((s, a, b) for (a, b), s in corpus_pairs.items() if s >= NEAR_DUPLICATE), reverse=True)
     for score, a, b in found[:: max(1, len(found) // 12)]:

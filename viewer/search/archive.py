@@ -9,7 +9,7 @@ from pathlib import Path
 from viewer.core.paths import DataPaths
 from viewer.search.archive_index import INDEX_VERSION, open_index
 from viewer.search.known_roots import load_roots, save_roots
-from viewer.search.manifest import Manifest, manifest_pending
+from viewer.search.manifest import MANIFEST_NAME, Manifest, manifest_pending
 from viewer.search.searcher import ArchiveSearcher
 from viewer.search.sync import Progress, SyncReport, _never, _silent, forget_sources, sync_sources
 
@@ -18,6 +18,7 @@ class Archive:
     def __init__(self, paths: DataPaths):
         self.paths = paths
         self.ix, self._created = open_index(paths.index_dir)
+        self._sources: tuple[int, dict[str, list[str]]] | None = None  # manifest mtime, its sources
 
     @property
     def roots(self) -> list[Path]:
@@ -48,7 +49,13 @@ class Archive:
 
     def sources(self) -> dict[str, list[str]]:
         """article id -> every file holding it (exact copies), the one it is indexed from first."""
-        return Manifest.load(self.paths.index_dir, INDEX_VERSION).sources()
+        try:
+            stamp = (self.paths.index_dir / MANIFEST_NAME).stat().st_mtime_ns
+        except OSError:
+            stamp = 0
+        if self._sources is None or self._sources[0] != stamp:  # read again after every sync
+            self._sources = (stamp, Manifest.load(self.paths.index_dir, INDEX_VERSION).sources())
+        return self._sources[1]
 
     def searcher(self) -> ArchiveSearcher:
         return ArchiveSearcher(self.ix)

@@ -7,9 +7,9 @@
   short posts that happen to read alike are not taken for one article.
 - The **sketch** (near duplicates): a MinHash signature of the text's word 3-grams (folded words),
   `PERMUTATIONS` 32-bit minimums of seeded multiply-shift hashes, in numpy. Its `BANDS` LSH bands
-  (`ROWS` values each) are indexed as terms, so an article's candidates are a term lookup, never a
-  pass over the archive; each candidate is then scored by the share of equal minimums (the
-  estimated Jaccard similarity of the two texts' 3-gram sets).
+  (`ROWS` values each) are sorted keys (near_duplicates.py), so an article's candidates are a binary
+  search per band, never a comparison with every article; each candidate is then scored by the
+  share of equal minimums (the estimated Jaccard similarity of the two texts' 3-gram sets).
 """
 
 from __future__ import annotations
@@ -81,12 +81,14 @@ def sketch(words: list[str]) -> bytes | None:
     return bytes((minimums & _MASK32).astype("<u4").tobytes())
 
 
-def band_terms(signature: bytes) -> list[str]:
-    """The signature's LSH bands as index terms: two articles share one when a band's ROWS values are
-    all equal (band number first, so equal values in different bands do not meet)."""
-    values = np.frombuffer(signature, dtype="<u4")[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
-    mixed = values[:, 0] * _GRAM[0] + values[:, 1] * _GRAM[1] + values[:, 2] * _GRAM[2]
-    return [f"{band:x}.{int(value):x}" for band, value in enumerate(mixed)]
+def band_keys(signatures: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+    """The LSH band keys of signatures (one a row): (rows, BANDS) 32-bit hashes of each band's ROWS
+    values. Two articles are candidates when a band's keys are equal (a chance collision of the
+    hash only adds a candidate, which its signature then rules out)."""
+    values = signatures[:, : BANDS * ROWS].astype(np.uint64).reshape(len(signatures), BANDS, ROWS)
+    mixed = values[:, :, 0] * _GRAM[0] + values[:, :, 1] * _GRAM[1] + values[:, :, 2] * _GRAM[2]
+    keys: npt.NDArray[np.uint32] = ((mixed >> _SHIFT32) & _MASK32).astype(np.uint32)
+    return keys
 
 
 def similarity(one: bytes, other: bytes) -> float:

@@ -8,7 +8,7 @@ from whoosh import columns, fields
 
 from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.core.article import Article, blocks_from_lines
-from viewer.search.fingerprints import band_terms
+from viewer.search.fingerprints import PERMUTATIONS
 from viewer.search.postings import PersianPositions
 
 SCHEMA_VERSION = 7  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
@@ -36,10 +36,9 @@ def build_schema() -> fields.Schema:
         url=fields.STORED(),
         code=fields.STORED(),
         date=fields.DATETIME(stored=True, sortable=True),
-        # Near duplicates (viewer/search/fingerprints.py): the MinHash signature (a column: read
-        # without the stored text), and its LSH bands as terms, so that candidates are a term lookup.
-        sketch=fields.COLUMN(columns.VarBytesColumn()),
-        bands=fields.IDLIST(),
+        # Near duplicates (viewer/search/fingerprints.py): the MinHash signature, a fixed-width column
+        # that near_duplicates.py reads in one piece (zeros: none).
+        sketch=fields.COLUMN(columns.FixedBytesColumn(PERMUTATIONS * 4)),
     )
 
 
@@ -67,7 +66,7 @@ def sketch_fields(signature: bytes | None) -> dict[str, object]:
     """The near-duplicate fields of a document whose text has this MinHash signature (None: too short)."""
     if signature is None:
         return {}
-    return {"sketch": signature, "bands": " ".join(band_terms(signature))}
+    return {"sketch": signature}
 
 
 def article_of(stored: dict[str, object]) -> Article:

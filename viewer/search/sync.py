@@ -99,10 +99,10 @@ class _Sync:
             if docnum is None:  # added by this sync, not yet readable: it names its own file
                 return
             stored = dict(reader.stored_fields(docnum))
-            sketch = reader.column_reader("sketch")[docnum] if reader.has_column("sketch") else b""
+            sketch = reader.column_reader("sketch", translate=False)[docnum] if reader.has_column("sketch") else b""
         article = article_of(stored)
         article.source = path
-        self.writer.update_document(**document_of(article), **sketch_fields(sketch or None))
+        self.writer.update_document(**document_of(article), **sketch_fields(bytes(sketch) if any(sketch) else None))
         self.report.relinked += 1
 
     def plan(self, path: Path) -> Job | None:

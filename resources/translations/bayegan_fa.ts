@@ -4,67 +4,67 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="74"/>
+        <location filename="../../viewer/gui/article_pane.py" line="78"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>یافتهٔ قبلی (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="73"/>
+        <location filename="../../viewer/gui/article_pane.py" line="77"/>
         <source>Previous</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="75"/>
+        <location filename="../../viewer/gui/article_pane.py" line="79"/>
         <source>Next</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="76"/>
+        <location filename="../../viewer/gui/article_pane.py" line="80"/>
         <source>Next hit (F3)</source>
         <translation>یافتهٔ بعدی (F3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="78"/>
+        <location filename="../../viewer/gui/article_pane.py" line="82"/>
         <source>Smaller text (Ctrl+-)</source>
         <translation>متن کوچک‌تر (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="80"/>
+        <location filename="../../viewer/gui/article_pane.py" line="84"/>
         <source>Larger text (Ctrl+=)</source>
         <translation>متن بزرگ‌تر (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="81"/>
+        <location filename="../../viewer/gui/article_pane.py" line="85"/>
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="81"/>
+        <location filename="../../viewer/gui/article_pane.py" line="85"/>
         <source>News code</source>
         <translation>کد خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="81"/>
+        <location filename="../../viewer/gui/article_pane.py" line="85"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="82"/>
+        <location filename="../../viewer/gui/article_pane.py" line="86"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="82"/>
+        <location filename="../../viewer/gui/article_pane.py" line="86"/>
         <source>Link</source>
         <translation>پیوند</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="83"/>
+        <location filename="../../viewer/gui/article_pane.py" line="87"/>
         <source>This article is very long: the first {shown} of its {total} characters are shown.</source>
         <translation>این مقاله بسیار بلند است: {shown} نویسهٔ نخست از {total} نویسهٔ آن نشان داده شده است.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="84"/>
+        <location filename="../../viewer/gui/article_pane.py" line="88"/>
         <source>Show more</source>
         <translation>نمایش بیشتر</translation>
     </message>
@@ -72,50 +72,63 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="116"/>
-        <location filename="../../viewer/gui/collections_panel.py" line="191"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="117"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="185"/>
         <source>All articles</source>
         <translation>همهٔ خبرها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="152"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="153"/>
         <source>Collection created: {name}</source>
         <translation>مجموعه ساخته شد: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="157"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="158"/>
         <source>Collection deleted: {name}</source>
         <translation>مجموعه حذف شد: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="161"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="162"/>
         <source>{count} articles added to {name}</source>
         <translation>{count} خبر به {name} افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="185"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="179"/>
         <source>Collections</source>
         <translation>مجموعه‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="186"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="180"/>
         <source>New collection name</source>
         <translation>نام مجموعهٔ تازه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="187"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="181"/>
         <source>Create</source>
         <translation>بساز</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="188"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="182"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="189"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="183"/>
         <source>Export…</source>
         <translation>خروجی…</translation>
+    </message>
+</context>
+<context>
+    <name>CopiesBar</name>
+    <message>
+        <location filename="../../viewer/gui/copies_bar.py" line="48"/>
+        <source>Saved in {count} files: {files}</source>
+        <translation>در {count} پرونده: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/copies_bar.py" line="53"/>
+        <source>Near duplicates: {articles}</source>
+        <translation>بازنشرهای همین خبر: {articles}</translation>
     </message>
 </context>
 <context>
@@ -837,6 +850,14 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
     </message>
 </context>
 <context>
+    <name>ResultDelegate</name>
+    <message>
+        <location filename="../../viewer/gui/result_delegate.py" line="103"/>
+        <source>{count} copies</source>
+        <translation>{count} نسخهٔ دیگر</translation>
+    </message>
+</context>
+<context>
     <name>SavedSearchesPanel</name>
     <message>
         <location filename="../../viewer/gui/saved_searches_panel.py" line="90"/>
@@ -854,22 +875,22 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>جست‌وجو نگه داشته شد: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="140"/>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="133"/>
         <source>Saved searches</source>
         <translation>جست‌وجوهای نگه‌داشته</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="141"/>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="134"/>
         <source>Name for the current search</source>
         <translation>نامی برای جست‌وجوی کنونی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="142"/>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="135"/>
         <source>Save search</source>
         <translation>نگه‌داشتن</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="143"/>
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="136"/>
         <source>Enter opens a search; Delete removes it.</source>
         <translation>Enter جست‌وجو را باز می‌کند؛ Delete آن را برمی‌دارد.</translation>
     </message>

@@ -56,6 +56,7 @@ class NearDuplicates:
     def __init__(self, searcher: Searcher):
         self.searcher = searcher
         self._reader = searcher.reader()
+        self._column = self._reader.column_reader("sketch", translate=False) if self._reader.has_column("sketch") else None
         signatures = _signatures(searcher)
         self._has = signatures.any(axis=1)
         live = np.flatnonzero(self._has).astype(np.uint32)
@@ -66,9 +67,9 @@ class NearDuplicates:
         del signatures
 
     def signature(self, docnum: int) -> bytes | None:
-        if docnum >= len(self._has) or not self._has[docnum]:
+        if self._column is None or docnum >= len(self._has) or not self._has[docnum]:
             return None
-        return bytes(self._reader.column_reader("sketch", translate=False)[docnum])
+        return bytes(self._column[docnum])
 
     def of(self, docnum: int, threshold: float = NEAR_DUPLICATE) -> list[tuple[int, float]]:
         """(docnum, estimated similarity 0..1) of the document's near duplicates, best first."""

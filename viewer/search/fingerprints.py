@@ -69,16 +69,19 @@ def _permutations() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
 def sketch(words: list[str]) -> bytes | None:
     """The MinHash signature (PERMUTATIONS 32-bit values, little-endian) of the words' 3-grams, or
     None for a text too short to sketch."""
-    words = [w for w in words[:SKETCH_WORDS] if w]
+    words = words[:SKETCH_WORDS]
     if len(words) < MIN_SHINGLES + SHINGLE - 1:
         return None
     hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     grams = hashes[:-2] * _GRAM[0] + hashes[1:-1] * _GRAM[1] + hashes[2:] * _GRAM[2]
     grams ^= grams >> _SHIFT32
     a, b = _permutations()
-    # multiply-shift hashing (arithmetic mod 2**64), the high 32 bits: one column per permutation
-    minimums = ((grams[:, None] * a[None, :] + b[None, :]) >> _SHIFT32).min(axis=0)
-    return bytes((minimums & _MASK32).astype("<u4").tobytes())
+    # multiply-shift hashing (arithmetic mod 2**64), one column per permutation; the high 32 bits of
+    # each column's minimum are the minimum of its high 32 bits (in place: one array, three passes)
+    hashed = np.multiply.outer(grams, a)
+    hashed += b
+    minimums = hashed.min(axis=0) >> _SHIFT32
+    return bytes(minimums.astype("<u4").tobytes())
 
 
 def band_keys(signatures: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:

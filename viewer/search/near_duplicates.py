@@ -3,15 +3,14 @@ the variants that match the same query.
 
 The index holds each article's MinHash signature in a fixed-width column (no terms: band terms, nearly
 all unique, cost Whoosh's writer a third more time). On first use a searcher reads the column in one
-piece per segment and sorts each LSH band's keys (`BandIndex`: 8 bytes an article a band, ~34 MB at
-200,000 articles); an article's candidates are then a binary search per band, each checked with
-its signature."""
+piece per segment and sorts its LSH band keys (12 bytes an article a band, ~50 MB at 200,000 articles);
+an article's candidates are then one binary search for its bands, each checked with its signature."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +19,8 @@ from whoosh.searching import Searcher
 from viewer.search.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys, similarity
 
 SIGNATURE_BYTES = PERMUTATIONS * 4
+_BAND_NUMBERS = np.arange(BANDS, dtype=np.uint64)[None, :]
+_SHIFT = np.uint64(32)
 
 
 class SimilarArticle(NamedTuple):
@@ -57,14 +58,17 @@ class NearDuplicates:
         self.searcher = searcher
         self._reader = searcher.reader()
         self._column = self._reader.column_reader("sketch", translate=False) if self._reader.has_column("sketch") else None
+        self._ids: Any = None
         signatures = _signatures(searcher)
         self._has = signatures.any(axis=1)
         live = np.flatnonzero(self._has).astype(np.uint32)
         keys = band_keys(signatures[live]) if len(live) else np.zeros((0, BANDS), dtype=np.uint32)
-        order = np.argsort(keys, axis=0, kind="stable")
-        self._docs = live[order]  # per band: document numbers in the order of their keys
-        self._keys = np.take_along_axis(keys, order, axis=0)
         del signatures
+        # One sorted array of every (band, key), band in the high bits: a lookup is two searchsorted calls.
+        combined = (_BAND_NUMBERS << _SHIFT) | keys.astype(np.uint64)
+        order = np.argsort(combined, axis=None, kind="stable")
+        self._keys = combined.ravel()[order]
+        self._docs = np.repeat(live, BANDS)[order]
 
     def signature(self, docnum: int) -> bytes | None:
         if self._column is None or docnum >= len(self._has) or not self._has[docnum]:
@@ -76,13 +80,13 @@ class NearDuplicates:
         signature = self.signature(docnum)
         if signature is None:
             return []
-        wanted = band_keys(np.frombuffer(signature, dtype="<u4")[None, :])[0]
-        candidates: set[int] = set()
-        for band in range(BANDS):
-            keys = self._keys[:, band]
-            start = int(np.searchsorted(keys, wanted[band], side="left"))
-            end = int(np.searchsorted(keys, wanted[band], side="right"))
-            candidates.update(self._docs[start:end, band].tolist())
+        wanted = (_BAND_NUMBERS[0] << _SHIFT) | band_keys(np.frombuffer(signature, dtype="<u4")[None, :])[0].astype(np.uint64)
+        starts = np.searchsorted(self._keys, wanted, side="left")
+        ends = np.searchsorted(self._keys, wanted, side="right")
+        if int((ends - starts).max()) <= 1:  # every band holds only the article itself
+            return []
+        candidates = {int(doc) for start, end in zip(starts.tolist(), ends.tolist(), strict=True) if end - start > 1
+                      for doc in self._docs[start:end].tolist()}
         candidates.discard(docnum)
         scored = []
         for other in candidates:
@@ -95,16 +99,14 @@ class NearDuplicates:
         found = self.searcher.document_number(id=article_id)
         return int(found) if found is not None else None
 
-    def matching(self, article_id: str, matched: Sequence[int]) -> list[str]:
-        """The ids of the article's near duplicates among `matched` (sorted docnums: a query's matches)."""
-        docnum = self.docnum(article_id)
-        if docnum is None:
-            return []
+    def matching(self, docnum: int, matched: Sequence[int]) -> list[str]:
+        """The ids of the document's near duplicates among `matched` (sorted docnums: a query's matches)."""
         found = [other for other, _ in self.of(docnum) if _contains(matched, other)]
         if not found:
             return []
-        ids = self._reader.column_reader("id")
-        return [str(ids[other]) for other in found]
+        if self._ids is None:
+            self._ids = self._reader.column_reader("id")  # reading its offsets costs milliseconds: once
+        return [str(self._ids[other]) for other in found]
 
 
 def _contains(sorted_numbers: Sequence[int], number: int) -> bool:

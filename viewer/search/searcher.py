@@ -140,6 +140,7 @@ class ArchiveSearcher:
             _check(cancel)
             top = scorer.top(scores, max(1, limit))
             hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
+            docnums = [docnum for docnum, _ in top]
             matched = scores.ids.tolist()
         else:
             recorder = None
@@ -154,6 +155,7 @@ class ArchiveSearcher:
                 results = searcher.search(combined, **kwargs)
             _check(cancel)
             hits = [_hit(hit.fields(), hit.score, keys, cancel) for hit in results]
+            docnums = [hit.docnum for hit in results]
             if recorder is not None:
                 matched = sorted(recorder.docset)
             elif count or allowed is not None:
@@ -167,7 +169,7 @@ class ArchiveSearcher:
             result = SearchResult(text, hits, len(hits), keys=keys, total_exact=False)
         else:
             near = self._near_duplicates()
-            hits = [replace(hit, copies=tuple(near.matching(hit.id, matched))) for hit in hits]
+            hits = [replace(hit, copies=tuple(near.matching(docnum, matched))) for hit, docnum in zip(hits, docnums, strict=True)]
             result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
             if with_ids:
                 result.doc_ids = self._ids_of(matched)

@@ -79,6 +79,9 @@ def write_corpus(items: list[dict], size: int, folder: Path) -> None:
             item["link"] = f"{item['link']}{sep}copy={copy}"
             if "code" in item:
                 item["code"] = f"{item['code']}-{copy}"
+            # A copy with the same title and text would be one article with several sources (issue 20):
+            # a numbered title makes it an article of its own (a near duplicate of the original).
+            item["title"] = f"{item['title']} ({copy})"
         batch.append(item)
         if len(batch) == FILE_SIZE or n == size - 1:
             (folder / f"part-{n // FILE_SIZE:04d}.json").write_text(json.dumps(batch, ensure_ascii=False), "utf-8")

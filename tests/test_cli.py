@@ -41,12 +41,12 @@ def test_list_show_search_tags(run_cli, small_archive: Path, corpus_items: dict)
     run_cli("index", str(small_archive))
     _, out, _ = run_cli("list", "--json")
     rows = json.loads(out)
-    assert len(rows) == 51 and all(set(r) == {"id", "title", "tags", "source"} for r in rows)
+    assert len(rows) == 51 and all(set(r) == {"id", "title", "tags", "source", "sources"} for r in rows)
     seed_row = next(r for r in rows if r["source"].endswith("seed.txt"))
 
     _, out, _ = run_cli("show", seed_row["id"], "--json")
     shown = json.loads(out)
-    assert set(shown) == {"id", "title", "lead", "text", "tags", "category", "source", "url", "code", "date"}
+    assert set(shown) == {"id", "title", "lead", "text", "tags", "category", "source", "sources", "url", "code", "date"}
     assert shown["code"] == "427178" and shown["text"].startswith(shown["lead"])
     assert "\n" in shown["text"] and "نظر شما" not in shown["text"]
 

@@ -28,7 +28,17 @@ if TYPE_CHECKING:
     from viewer.app.collection_cases import CollectionCases
     from viewer.app.notes_backups import RestoredNotes
     from viewer.app.saved_search_cases import SavedSearchCases
-    from viewer.app.types import BackupInfo, ExportReport, MergeReport, NotesStore, ReanchorReport, SearchResult, SyncReport, Thread
+    from viewer.app.types import (
+        BackupInfo,
+        ExportReport,
+        MergeReport,
+        NotesStore,
+        ReanchorReport,
+        SearchResult,
+        SimilarArticle,
+        SyncReport,
+        Thread,
+    )
     from viewer.collections.database import LibraryDatabase
     from viewer.search.archive import Archive
     from viewer.search.restriction import Restriction
@@ -131,6 +141,18 @@ class Library:
         if missing:
             raise no_such_articles(missing)
         return [article for article in found if article is not None]
+
+    def sources(self, article_id: str | None = None) -> dict[str, list[str]]:
+        """Every file holding each article (exact copies of one text are one article), the file it was
+        indexed from first; only that article's entry when `article_id` is given."""
+        found = self._archive.sources()
+        if article_id is None:
+            return found
+        return {article_id: found[article_id]} if article_id in found else {}
+
+    def similar(self, article_id: str) -> list[SimilarArticle]:
+        """The article's near duplicates (republished variants: id, title, score 0..1), best first."""
+        return self._reading.get().similar(article_id)
 
     def tag_counts(self) -> list[tuple[str, int]]:
         """Every tag with its number of articles, most used first."""

@@ -1,4 +1,4 @@
-"""index, list, show, search, tags: the archive from the command line."""
+"""index, list, show, similar, search, tags: the archive from the command line."""
 
 from __future__ import annotations
 
@@ -29,13 +29,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.set_defaults(handler=run_index)
 
     p = subparsers.add_parser("list", help="list every article", description="List every article.")
-    p.add_argument("--json", action="store_true", help="print a JSON list of {id, title, tags, source}")
+    p.add_argument("--json", action="store_true", help="print a JSON list of {id, title, tags, source, sources}")
     p.set_defaults(handler=run_list)
 
     p = subparsers.add_parser("show", help="show one article", description="Show one article by id.")
     p.add_argument("id", metavar="ID")
     p.add_argument("--json", action="store_true", help="print the article as one JSON object")
     p.set_defaults(handler=run_show)
+
+    p = subparsers.add_parser("similar", help="near duplicates of one article (republished variants)",
+                              description="List the articles that are near duplicates of ID: the same story "
+                              "republished with small edits, another title or agency, a paragraph cut.")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true", help='print a JSON list of {"id", "title", "score"}, best first')
+    p.set_defaults(handler=run_similar)
 
     p = subparsers.add_parser("search", help="search the archive", description=(
         "Search the archive. AND by default; \"phrases\"; -word or NOT; OR; title: and tag: "
@@ -70,7 +77,8 @@ def run_index(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
-        rows = [{"id": a.id, "title": a.title, "tags": a.tags, "source": a.source} for a in library.articles()]
+        sources = library.sources()
+        rows = [{"id": a.id, "title": a.title, "tags": a.tags, **_sources(a, sources)} for a in library.articles()]
     if args.json:
         print_json(rows)
     else:
@@ -79,10 +87,16 @@ def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def article_json(article: Article) -> dict[str, object]:
+def _sources(article: Article, sources: dict[str, list[str]]) -> dict[str, object]:
+    """`source` (the file the article is indexed from) and `sources` (every file holding its text)."""
+    held = sources.get(article.id) or [article.source]
+    return {"source": held[0], "sources": held}
+
+
+def article_json(article: Article, sources: dict[str, list[str]] | None = None) -> dict[str, object]:
     return {
         "id": article.id, "title": article.title, "lead": article.lead, "text": article.text,
-        "tags": article.tags, "category": article.category, "source": article.source,
+        "tags": article.tags, "category": article.category, **_sources(article, sources or {}),
         "url": article.url, "code": article.code,
         "date": article.date.isoformat() if article.date else None,
     }
@@ -91,11 +105,12 @@ def article_json(article: Article) -> dict[str, object]:
 def run_show(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
         article = library.article(args.id)
+        sources = library.sources(args.id)
     if article is None:
         print_error(no_such_articles([args.id]))
         return 1
     if args.json:
-        print_json(article_json(article))
+        print_json(article_json(article, sources))
     else:
         print(article.title)
         print()
@@ -103,6 +118,20 @@ def run_show(args: argparse.Namespace, paths: DataPaths) -> int:
         if article.tags:
             print()
             print("برچسب‌ها: " + "، ".join(article.tags))
+    return 0
+
+
+def run_similar(args: argparse.Namespace, paths: DataPaths) -> int:
+    with Library(paths) as library:
+        if library.article(args.id) is None:
+            print_error(no_such_articles([args.id]))
+            return 1
+        rows = [{"id": s.id, "title": s.title, "score": round(s.score, 3)} for s in library.similar(args.id)]
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['id']}  {row['score']:.2f}  {row['title']}")
     return 0
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVB
 from viewer.core.article import Article
 from viewer.gui.article_document import Labels
 from viewer.gui.article_view import ArticleView
+from viewer.gui.copies_bar import CopiesBar
 from viewer.gui.digits import digits
 from viewer.gui.translations import current_language
 
@@ -47,6 +48,8 @@ class ArticlePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        self.copies = CopiesBar(self)  # the window fills it when an article is shown (window_wiring)
+        layout.addWidget(self.copies)
         layout.addWidget(self.view, 1)
         self.retranslate()
         self._show_counter(-1, 0)
@@ -57,6 +60,7 @@ class ArticlePane(QWidget):
 
     def show_article(self, article: Article | None, query: str = "", keys: set[str] | None = None) -> None:
         self.view.show_article(article, query, keys)
+        self.copies.show_copies([], [])
         if article is not None:
             self.article_shown.emit(article.id)
 

@@ -1,4 +1,5 @@
-"""Paints one result: title and date, a two-line snippet with its hits marked, tag chips and source."""
+"""Paints one result: title, date and near-duplicate count, a two-line snippet with its hits marked,
+tag chips and source."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument, 
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from viewer.gui.dates import from_iso, jalali
+from viewer.gui.digits import number
 from viewer.gui.results_model import ROW_ROLE, ResultRow
 from viewer.gui.theme import colours
 from viewer.gui.translations import current_language
@@ -97,6 +99,9 @@ class ResultDelegate(QStyledItemDelegate):
         # Title (right) and date (left).
         painter.setFont(small_font)
         date_text = display_date(row.date)
+        if row.copies:
+            copies = self.tr("{count} copies").format(count=number(row.copies))  # near duplicates matching too
+            date_text = " · ".join(t for t in (date_text, copies) if t)
         date_width = QFontMetrics(small_font).horizontalAdvance(date_text) + (12 if date_text else 0)
         title_metrics = QFontMetrics(title_font)
         title_height = title_metrics.height()

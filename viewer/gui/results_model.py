@@ -38,10 +38,11 @@ class ResultRow:
     tags: list[str] = field(default_factory=list)
     source: str = ""
     date: str = ""
+    copies: int = 0  # near duplicates that match the search too
 
 
 def row_of_hit(hit: Hit) -> ResultRow:
-    return ResultRow(hit.id, hit.title, hit.snippet.replace("\n", " "), hit.tags, hit.source, hit.date)
+    return ResultRow(hit.id, hit.title, hit.snippet.replace("\n", " "), hit.tags, hit.source, hit.date, len(hit.copies))
 
 
 def row_of_article(article: Article) -> ResultRow:

@@ -50,6 +50,16 @@ def connect_actions(window: MainWindow) -> None:
     window.results_view.selectionModel().currentChanged.connect(window._current_result_changed)
     window.results_model.dataChanged.connect(window._rows_arrived)
     window.article_pane.tag_clicked.connect(lambda tag: window.tag_model.set_checked(tag, True))
+    window.article_pane.article_shown.connect(lambda article_id: show_copies(window, article_id))
+    window.article_pane.copies.open_requested.connect(window.open_article)
+
+
+def show_copies(window: MainWindow, article_id: str) -> None:
+    """The shown article's other files and near duplicates, above it."""
+    library = window.library
+    if library is None:
+        return
+    window.article_pane.copies.show_copies(library.sources(article_id).get(article_id, []), library.similar(article_id))
 
 
 def set_tab_order(window: MainWindow) -> None:

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from viewer.core.paths import DataPaths
-from viewer.search.archive_index import open_index
+from viewer.search.archive_index import INDEX_VERSION, open_index
 from viewer.search.known_roots import load_roots, save_roots
-from viewer.search.manifest import manifest_pending
+from viewer.search.manifest import MANIFEST_NAME, Manifest, manifest_pending
 from viewer.search.searcher import ArchiveSearcher
 from viewer.search.sync import SyncReport, _never, _silent, forget_sources, sync_sources
 from viewer.search.sync_progress import Progress
@@ -19,6 +19,7 @@ class Archive:
     def __init__(self, paths: DataPaths):
         self.paths = paths
         self.ix, self._created = open_index(paths.index_dir)
+        self._sources: tuple[int, dict[str, list[str]]] | None = None  # manifest mtime, its sources
 
     @property
     def roots(self) -> list[Path]:
@@ -46,6 +47,16 @@ class Archive:
         report = forget_sources(self.ix, self.paths.index_dir, gone)
         save_roots(self.paths.index_dir, [r for r in self.roots if r not in gone])
         return report
+
+    def sources(self) -> dict[str, list[str]]:
+        """article id -> every file holding it (exact copies), the one it is indexed from first."""
+        try:
+            stamp = (self.paths.index_dir / MANIFEST_NAME).stat().st_mtime_ns
+        except OSError:
+            stamp = 0
+        if self._sources is None or self._sources[0] != stamp:  # read again after every sync
+            self._sources = (stamp, Manifest.load(self.paths.index_dir, INDEX_VERSION).sources())
+        return self._sources[1]
 
     def searcher(self) -> ArchiveSearcher:
         return ArchiveSearcher(self.ix)

@@ -21,6 +21,7 @@ class FileRecord:
     mtime_ns: int
     sha1: str
     articles: dict[str, str] = field(default_factory=dict)  # article id -> content hash
+    folded: dict[str, str] = field(default_factory=dict)  # article id -> fingerprints.fingerprint
     # Files that grow by appending (WARC): bytes read so far and their hash, so that only what was
     # appended after them is read next time.
     read_up_to: int = 0
@@ -61,8 +62,16 @@ class Manifest:
         write_text_atomically(index_dir / MANIFEST_NAME, json.dumps(payload, ensure_ascii=False))
 
     def owners(self) -> dict[str, str]:
-        """article id -> the source file that holds it."""
-        return {aid: path for path, record in self.files.items() for aid in record.articles}
+        """article id -> the first source file that holds it (the one it was indexed from)."""
+        return {aid: paths[0] for aid, paths in self.sources().items()}
+
+    def sources(self) -> dict[str, list[str]]:
+        """article id -> every source file holding it (exact copies), the indexed one first."""
+        found: dict[str, list[str]] = {}
+        for path, record in self.files.items():
+            for aid in record.articles:
+                found.setdefault(aid, []).append(path)
+        return found
 
 
 def manifest_pending(index_dir: Path) -> bool:

@@ -20,7 +20,8 @@ from viewer.core.errors import ImportFailure
 from viewer.importers.binary_formats import binary_kind
 from viewer.importers.reader import parse_source
 from viewer.importers.warc_format import parse_warc
-from viewer.search.schema import TEXT_FIELDS, build_schema, document_of
+from viewer.search.fingerprints import fingerprint, folded_words, sketch
+from viewer.search.schema import TEXT_FIELDS, build_schema, document_of, sketch_fields
 
 Posting = tuple[str, int, float, bytes]  # term, frequency, weight, encoded positions
 
@@ -45,10 +46,12 @@ class PreparedArticle:
     content_hash: str
     title: AnalyzedText
     text: AnalyzedText
+    fold: str = ""  # fingerprints.fingerprint: the same for exact copies ("" for a text too short)
+    sketch: bytes | None = None  # fingerprints.sketch: the MinHash signature for near duplicates
 
     def document(self) -> dict[str, object]:
         """The writer's fields: the analysed texts indexed, the plain ones stored."""
-        doc = document_of(self.article)
+        doc = document_of(self.article) | sketch_fields(self.sketch)
         for name in TEXT_FIELDS:
             stored = doc.get(f"_stored_{name}", doc[name])  # the text field indexes the tags' words too
             doc[name] = getattr(self, name)
@@ -107,8 +110,10 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
     for article in articles:
         article.source = path
         indexed = document_of(article)
+        words = folded_words(article.text)
         prepared.append(PreparedArticle(article, article.content_hash(), analyzed("title", str(indexed["title"])),
-                                        analyzed("text", str(indexed["text"]))))
+                                        analyzed("text", str(indexed["text"])), fingerprint(article.title, words),
+                                        sketch(words)))
     ready.articles = prepared
     return ready
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from whoosh import fields
+from whoosh import columns, fields
 
 from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.core.article import Article, blocks_from_lines
+from viewer.search.fingerprints import PERMUTATIONS
 from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 6  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text
+SCHEMA_VERSION = 7  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
+# 7: copies of one text are one article, near duplicates sketched (sketch, bands)
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 
@@ -34,6 +36,9 @@ def build_schema() -> fields.Schema:
         url=fields.STORED(),
         code=fields.STORED(),
         date=fields.DATETIME(stored=True, sortable=True),
+        # Near duplicates (viewer/search/fingerprints.py): the MinHash signature, a fixed-width column
+        # that near_duplicates.py reads in one piece (zeros: none).
+        sketch=fields.COLUMN(columns.FixedBytesColumn(PERMUTATIONS * 4)),
     )
 
 
@@ -55,6 +60,13 @@ def document_of(article: Article) -> dict[str, object]:
     if article.date is not None:
         doc["date"] = article.date
     return doc
+
+
+def sketch_fields(signature: bytes | None) -> dict[str, object]:
+    """The near-duplicate fields of a document whose text has this MinHash signature (None: too short)."""
+    if signature is None:
+        return {}
+    return {"sketch": signature}
 
 
 def article_of(stored: dict[str, object]) -> Article:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +21,7 @@ from viewer.search.doc_dates import DocDates
 from viewer.search.docsets import DocSets
 from viewer.search.facets import TagFacets
 from viewer.search.match_scores import MatchScorer, Scored
+from viewer.search.near_duplicates import NearDuplicates, SimilarArticle
 from viewer.search.query import parse_query
 from viewer.search.query_plan import Plan, compile_plan
 from viewer.search.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
@@ -48,10 +49,11 @@ class Hit:
     snippet: str
     source: str
     date: str = ""
+    copies: tuple[str, ...] = ()  # ids of its near duplicates that match the query too
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "title": self.title, "score": round(self.score, 4), "tags": self.tags,
-                "snippet": self.snippet, "source": self.source, "date": self.date}
+                "snippet": self.snippet, "source": self.source, "date": self.date, "copies": list(self.copies)}
 
 
 @dataclass
@@ -82,6 +84,7 @@ class ArchiveSearcher:
         self._sets: DocSets | None = None
         self._match_scorer: MatchScorer | None = None
         self._doc_dates: tuple[Searcher, DocDates] | None = None
+        self._near: NearDuplicates | None = None
 
     def close(self) -> None:
         self._searcher.close()
@@ -139,6 +142,7 @@ class ArchiveSearcher:
             _check(cancel)
             top = scorer.top(scores, max(1, limit))
             hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
+            docnums = [docnum for docnum, _ in top]
             matched = scores.ids.tolist()
         else:
             recorder = None
@@ -153,6 +157,7 @@ class ArchiveSearcher:
                 results = searcher.search(combined, **kwargs)
             _check(cancel)
             hits = [_hit(hit.fields(), hit.score, keys, cancel) for hit in results]
+            docnums = [hit.docnum for hit in results]
             if recorder is not None:
                 matched = sorted(recorder.docset)
             elif count or allowed is not None:
@@ -165,6 +170,8 @@ class ArchiveSearcher:
         if matched is None:
             result = SearchResult(text, hits, len(hits), keys=keys, total_exact=False)
         else:
+            near = self._near_duplicates()
+            hits = [replace(hit, copies=tuple(near.matching(docnum, matched))) for hit, docnum in zip(hits, docnums, strict=True)]
             result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
             if with_ids:
                 result.doc_ids = self._ids_of(matched)
@@ -204,6 +211,20 @@ class ArchiveSearcher:
         if self._doc_dates is None or self._doc_dates[0] is not self._searcher:
             self._doc_dates = (self._searcher, DocDates(self._searcher.reader()))
         return self._doc_dates[1]
+
+    def _near_duplicates(self) -> NearDuplicates:
+        if self._near is None or self._near.searcher is not self._searcher:
+            self._near = NearDuplicates(self._searcher)
+        return self._near
+
+    def similar(self, article_id: str) -> list[SimilarArticle]:
+        """The article's near duplicates (id, title, score 0..1), best first; [] for an unknown id."""
+        near = self._near_duplicates()
+        docnum = near.docnum(article_id)
+        found = near.of(docnum) if docnum is not None else []
+        stored = [self._searcher.stored_fields(other) for other, _ in found]
+        return [SimilarArticle(str(f["id"]), str(f.get("title", "")), score)
+                for f, (_, score) in zip(stored, found, strict=True)]
 
     def _scorer(self) -> MatchScorer:
         if self._match_scorer is None or self._match_scorer.searcher is not self._searcher:

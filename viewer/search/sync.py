@@ -23,6 +23,8 @@ from viewer.search.feed import Job, default_workers, prepared
 from viewer.search.identity import disambiguated_id, is_title_based, primary_id
 from viewer.search.manifest import FileRecord, Manifest
 from viewer.search.prepare import PreparedArticle, PreparedFile
+from viewer.search.schema import article_of, document_of, sketch_fields
+from viewer.search.sources import SourceBook
 from viewer.search.sync_progress import ArticleProgress, Progress
 
 
@@ -38,6 +40,7 @@ class SyncReport:
     skipped: list[dict[str, str]] = field(default_factory=list)
     files_read: int = 0
     changed_ids: list[str] = field(default_factory=list)
+    relinked: int = 0  # articles kept by another copy when the file they were indexed from went
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -71,7 +74,7 @@ class _Sync:
         self.cancel = cancel
         self.manifest = manifest
         self.report = report
-        self.owners = manifest.owners()
+        self.book = SourceBook(manifest)  # exact copies: one article, several files
         self.ix = ix
         # Into an empty index every article is new (placing takes each id once): no delete by id first.
         self.add = writer.add_document if ix.doc_count_all() == 0 else writer.update_document
@@ -81,9 +84,29 @@ class _Sync:
         if record is None:
             return
         for article_id in record.articles:
+            self.release(article_id, path)
+
+    def release(self, article_id: str, path: str) -> None:
+        """`path` no longer holds the article: it leaves the index when no other file holds it."""
+        kept, new_first = self.book.release(article_id, path)
+        if not kept:
             self.writer.delete_by_term("id", article_id)
-            self.owners.pop(article_id, None)
             self.report.removed += 1
+        elif new_first is not None:
+            self._move_source(article_id, new_first)
+
+    def _move_source(self, article_id: str, path: str) -> None:
+        """The stored document names the file that now comes first among its copies."""
+        with self.writer.reader() as reader:
+            docnum = reader.first_id("id", article_id)
+            if docnum is None:  # added by this sync, not yet readable: it names its own file
+                return
+            stored = dict(reader.stored_fields(docnum))
+            sketch = reader.column_reader("sketch", translate=False)[docnum] if reader.has_column("sketch") else b""
+        article = article_of(stored)
+        article.source = path
+        self.writer.update_document(**document_of(article), **sketch_fields(bytes(sketch) if any(sketch) else None))
+        self.report.relinked += 1
 
     def plan(self, path: Path) -> Job | None:
         """The file as a job to prepare, or None when it is settled here: unchanged since the last
@@ -94,7 +117,7 @@ class _Sync:
         key = str(path)
         previous = self.manifest.files.get(key)
         if previous and previous.size == stat.st_size and previous.mtime_ns == stat.st_mtime_ns:
-            self.report.unchanged += len(previous.articles)
+            self.report.unchanged += self.book.indexed_from(key, list(previous.articles))
             return None
         if stat.st_size > MAX_FILE_BYTES:
             raise ImportFailure(f"The file is too large ({stat.st_size // 2**20} MB; the limit is 64 MB).",
@@ -112,7 +135,7 @@ class _Sync:
         previous = self.manifest.files.get(job.path)
         if previous and previous.sha1 == ready.digest:
             previous.size, previous.mtime_ns = job.size, job.mtime_ns
-            self.report.unchanged += len(previous.articles)
+            self.report.unchanged += self.book.indexed_from(job.path, list(previous.articles))
             return
         if ready.failure or ready.articles is None:
             raise ImportFailure(*(ready.failure or ("The file changed while it was read.", "پرونده هنگام خواندن تغییر کرد.")))
@@ -120,7 +143,8 @@ class _Sync:
         old = previous.articles if previous else {}
         if ready.appended_from:  # a WARC a crawler appended to: the records read before are still there
             record.articles = dict(old)
-            self.report.unchanged += len(old)
+            record.folded = dict(previous.folded) if previous else {}
+            self.report.unchanged += self.book.indexed_from(job.path, list(old))
         record.read_up_to, record.read_up_to_sha1 = ready.read_up_to, ready.read_up_to_sha1
         for item in ready.articles:
             if self.cancel():  # a large file holds thousands of articles: stop within it too
@@ -128,25 +152,30 @@ class _Sync:
             self._place(item, job.path, record, old)
             placed()
         for article_id in set(old) - set(record.articles):
-            self.writer.delete_by_term("id", article_id)
-            self.owners.pop(article_id, None)
-            self.report.removed += 1
+            self.release(article_id, job.path)
         self.manifest.files[job.path] = record
 
     def _place(self, item: PreparedArticle, key: str, record: FileRecord, old: dict[str, str]) -> None:
         article, content_hash = item.article, item.content_hash
-        article.id = primary_id(article)
-        owner = self.owners.get(article.id)
-        taken = (owner is not None and owner != key) or article.id in record.articles
-        if taken and is_title_based(article):
-            article.id = disambiguated_id(article)
-            owner = self.owners.get(article.id)
-            taken = (owner is not None and owner != key) or article.id in record.articles
-        if taken:
-            self.report.duplicates += 1
-            return
+        same = self.book.same_text(item.fold)
+        if same is not None:
+            # The same text as an article already held: one article, whatever id this copy would get.
+            article.id = same
+            if same in record.articles or self.book.first(same) != key:
+                self._hold_copy(same, key, record, content_hash, item.fold)
+                return
+        else:
+            article.id = primary_id(article)
+            taken = self._taken(article.id, key, record)
+            if taken and is_title_based(article):
+                article.id = disambiguated_id(article)
+                taken = self._taken(article.id, key, record)
+            if taken:
+                self.report.duplicates += 1
+                return
         record.articles[article.id] = content_hash
-        self.owners[article.id] = key
+        record.folded[article.id] = item.fold
+        self.book.hold(article.id, key, item.fold)
         if old.get(article.id) == content_hash:
             self.report.unchanged += 1
             return
@@ -156,6 +185,20 @@ class _Sync:
         else:
             self.report.added += 1
         self.report.changed_ids.append(article.id)
+
+    def _taken(self, article_id: str, key: str, record: FileRecord) -> bool:
+        """Whether another file indexes this id, or this file gave it already."""
+        first = self.book.first(article_id)
+        return (first is not None and first != key) or article_id in record.articles
+
+    def _hold_copy(self, article_id: str, key: str, record: FileRecord, content_hash: str, fold: str) -> None:
+        """This file is one more source of an article another file (or this one, earlier) indexes."""
+        self.report.duplicates += 1
+        if article_id in record.articles:
+            return  # the same text twice in one file
+        record.articles[article_id] = content_hash
+        record.folded[article_id] = fold
+        self.book.hold(article_id, key, fold)
 
 
 def sync_sources(
@@ -221,7 +264,7 @@ def sync_sources(
         counter.finished()
         if cancel():
             raise CancelledError()
-        if report.added or report.updated or report.removed or stale:
+        if report.added or report.updated or report.removed or report.relinked or stale:
             manifest.pending = True
             manifest.save(index_dir)
             writer.commit()

@@ -1,0 +1,89 @@
+"""Copies in the window: a result row counts its near duplicates that match too; the reading pane
+lists the files holding the article and links its near duplicates (issue 20)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.conftest import WAIT_MS, search
+from tests.search.duplicate_articles import (
+    RELATED,
+    RELATED_TITLE,
+    RELATED_URL,
+    REPUBLISHED,
+    REPUBLISHED_TITLE,
+    STORY,
+    STORY_TITLE,
+    STORY_URL,
+    as_html,
+    as_json_item,
+    as_text,
+)
+from viewer.app.settings import Settings
+from viewer.core.paths import DataPaths
+from viewer.gui.results_model import ROW_ROLE
+
+
+@pytest.fixture
+def copies_window(qtbot, gui_app: QApplication, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from viewer.gui.main_window import MainWindow
+
+    archive = tmp_path / "archive"
+    (archive / "irna").mkdir(parents=True)
+    (archive / "isna.json").write_text(json.dumps([as_json_item(STORY_TITLE, STORY, STORY_URL)], ensure_ascii=False), "utf-8")
+    (archive / "story saved.txt").write_text(as_text(STORY_TITLE, STORY), "utf-8")
+    (archive / "irna" / "republished.html").write_text(as_html(REPUBLISHED_TITLE, REPUBLISHED), "utf-8")
+    (archive / "related.json").write_text(
+        json.dumps([as_json_item(RELATED_TITLE, RELATED, RELATED_URL)], ensure_ascii=False), "utf-8")
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    settings = Settings(paths.settings_path)
+    settings.set("folders", [str(archive)])
+    settings.save()
+    win = MainWindow(paths, Settings(paths.settings_path))
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
+        win.start(query="")
+    qtbot.waitUntil(lambda: win.result is not None and not win.search_pending and not win.indexer.busy
+                    and win.library is not None and win.library.article_count == 3, timeout=WAIT_MS)
+    yield win
+    win.close()
+
+
+def _row(win, title: str):  # type: ignore[no-untyped-def]
+    model = win.results_model
+    rows = [model.index(r).data(ROW_ROLE) for r in range(model.rowCount())]
+    return next(row for row in rows if row.title == title)
+
+
+def test_a_row_counts_its_near_duplicates_and_the_pane_lists_files_and_variants(qtbot, copies_window) -> None:
+    win = copies_window
+    search(qtbot, win, "زاینده‌رود کشاورزان")
+    assert _row(win, STORY_TITLE).copies == 1 and _row(win, REPUBLISHED_TITLE).copies == 1
+    assert _row(win, RELATED_TITLE).copies == 0
+    assert not win.results_view.grab().isNull()  # rows painted with their "۱ نسخهٔ دیگر"
+
+    story = _row(win, STORY_TITLE)
+    with qtbot.waitSignal(win.article_pane.article_shown, timeout=WAIT_MS):
+        win.open_article(story.id)
+    bar = win.article_pane.copies
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.similar != [], timeout=WAIT_MS)
+    assert [Path(p).name for p in bar.sources] == ["isna.json", "story saved.txt"]
+    assert "۲" in bar.text() and "story saved.txt" in bar.text() and REPUBLISHED_TITLE in bar.text()
+    assert [s.title for s in bar.similar] == [REPUBLISHED_TITLE]
+
+    republished_id = bar.similar[0].id
+    with qtbot.waitSignal(win.article_pane.article_shown, timeout=WAIT_MS) as shown:
+        bar.linkActivated.emit(f"article:{republished_id}")
+    assert shown.args == [republished_id] and win.article_pane.article.title == REPUBLISHED_TITLE
+    assert len(bar.sources) == 1 and "files" not in bar.text() and "پرونده" not in bar.text()
+    assert [s.title for s in bar.similar] == [STORY_TITLE]
+
+    related = _row(win, RELATED_TITLE)
+    with qtbot.waitSignal(win.article_pane.article_shown, timeout=WAIT_MS):
+        win.open_article(related.id)
+    assert not bar.isVisible()

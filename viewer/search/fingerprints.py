@@ -1,0 +1,102 @@
+"""What tells copies of one article apart from other articles, worked out in the prepare workers.
+
+- The **fingerprint** (exact copies): a SHA-1 of the title and text after `copy_fold` (ی/ي, ک/ك,
+  Persian/Arabic/ASCII digits, harakat, tatweel, ئ/ی and hamza forms), lower case, every
+  space, line break and ZWNJ dropped — what differs between a page saved as .html, its .txt, a PDF or
+  DOCX export and a Windows-1256 copy. A text shorter than `MIN_FINGERPRINT_CHARS` has none: two
+  short posts that happen to read alike are not taken for one article.
+- The **sketch** (near duplicates): a MinHash signature of the text's word 3-grams (folded words),
+  `PERMUTATIONS` 32-bit minimums of seeded multiply-shift hashes, in numpy. Its `BANDS` LSH bands
+  (`ROWS` values each) are sorted keys (near_duplicates.py), so an article's candidates are a binary
+  search per band, never a comparison with every article; each candidate is then scored by the
+  share of equal minimums (the estimated Jaccard similarity of the two texts' 3-gram sets).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.analysis.normalize import copy_fold
+
+MIN_FINGERPRINT_CHARS = 100  # folded text characters (spaces dropped) below which no exact merging
+PERMUTATIONS = 64
+BANDS, ROWS = 21, 3  # 63 of the 64 values: a pair at similarity 0.5 is a candidate with p = 0.94
+SHINGLE = 3
+MIN_SHINGLES = 10  # shorter texts (a caption, a one-line brief) are not sketched: too little to tell
+SKETCH_WORDS = 1000  # a longer text is sketched on its first 1000 words (bounds the cost)
+# Two texts are near duplicates from this estimated Jaccard similarity of their 3-grams on. Measured
+# on the public dataset (benchmarks/results/duplicates.md): republished variants score 0.41-1.0 (98.5 %
+# grouped at 0.4, 96.5 % at 0.5), the other story sharing most words with an article at most 0.11.
+NEAR_DUPLICATE = 0.4
+_SEED = 20
+_MASK32 = np.uint64(0xFFFFFFFF)
+_SHIFT32 = np.uint64(32)
+# odd 64-bit multipliers combining a 3-gram's three word hashes (order matters)
+_GRAM = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of `text`, lower case and folded by `copy_fold`, in a few C-speed passes over the
+    whole text (folding word by word costs several times as much)."""
+    return copy_fold("\n".join(text.lower().split())).split("\n")
+
+
+def fingerprint(title: str, words: list[str]) -> str:
+    """The same for two copies of one article whatever their file, format, encoding or spacing; ""
+    when the text (`folded_words` of it) is too short to tell."""
+    body = "".join(words)
+    if len(body) < MIN_FINGERPRINT_CHARS:
+        return ""
+    digest = hashlib.sha1("".join(folded_words(title)).encode("utf-8"))
+    digest.update(b"\x1f")
+    digest.update(body.encode("utf-8"))
+    return digest.hexdigest()
+
+
+@cache
+def _permutations() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+    rng = np.random.default_rng(_SEED)
+    a = rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd
+    b = rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+    return a, b
+
+
+def sketch(words: list[str]) -> bytes | None:
+    """The MinHash signature (PERMUTATIONS 32-bit values, little-endian) of the words' 3-grams, or
+    None for a text too short to sketch."""
+    words = words[:SKETCH_WORDS]
+    if len(words) < MIN_SHINGLES + SHINGLE - 1:
+        return None
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+    grams = hashes[:-2] * _GRAM[0] + hashes[1:-1] * _GRAM[1] + hashes[2:] * _GRAM[2]
+    grams ^= grams >> _SHIFT32
+    a, b = _permutations()
+    # multiply-shift hashing (arithmetic mod 2**64), one column per permutation; the high 32 bits of
+    # each column's minimum are the minimum of its high 32 bits (in place: one array, three passes)
+    hashed = np.multiply.outer(grams, a)
+    hashed += b
+    minimums = hashed.min(axis=0) >> _SHIFT32
+    return bytes(minimums.astype("<u4").tobytes())
+
+
+def band_keys(signatures: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+    """The LSH band keys of signatures (one a row): (rows, BANDS) 32-bit hashes of each band's ROWS
+    values. Two articles are candidates when a band's keys are equal (a chance collision of the
+    hash only adds a candidate, which its signature then rules out)."""
+    values = signatures[:, : BANDS * ROWS].astype(np.uint64).reshape(len(signatures), BANDS, ROWS)
+    mixed = values[:, :, 0] * _GRAM[0] + values[:, :, 1] * _GRAM[1] + values[:, :, 2] * _GRAM[2]
+    keys: npt.NDArray[np.uint32] = ((mixed >> _SHIFT32) & _MASK32).astype(np.uint32)
+    return keys
+
+
+def similarity(one: bytes, other: bytes) -> float:
+    """The estimated Jaccard similarity of two signatures' 3-gram sets: the share of equal minimums."""
+    first, second = np.frombuffer(one, dtype="<u4"), np.frombuffer(other, dtype="<u4")
+    if len(first) != len(second) or not len(first):
+        return 0.0
+    return float(np.count_nonzero(first == second)) / len(first)

@@ -1,0 +1,117 @@
+"""Near duplicates as the searcher gives them: an article's republished variants, and for search hits
+the variants that match the same query.
+
+The index holds each article's MinHash signature in a fixed-width column (no terms: band terms, nearly
+all unique, cost Whoosh's writer a third more time). On first use a searcher reads the column in one
+piece per segment and sorts its LSH band keys (12 bytes an article a band, ~50 MB at 200,000 articles);
+an article's candidates are then one binary search for its bands, each checked with its signature."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+from whoosh.searching import Searcher
+
+from viewer.search.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys, similarity
+
+SIGNATURE_BYTES = PERMUTATIONS * 4
+_BAND_NUMBERS = np.arange(BANDS, dtype=np.uint64)[None, :]
+_SHIFT = np.uint64(32)
+
+
+class SimilarArticle(NamedTuple):
+    """A near duplicate of an article: a republished variant, `score` its estimated similarity 0..1."""
+
+    id: str
+    title: str
+    score: float
+
+
+def _signatures(searcher: Searcher) -> npt.NDArray[np.uint32]:
+    """Every document's signature (a row of zeros: none), by document number."""
+    total = searcher.reader().doc_count_all()
+    rows = np.zeros((total, PERMUTATIONS), dtype=np.uint32)
+    for leaf, offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        if not reader.has_column("sketch"):
+            continue
+        column = reader.column_reader("sketch", translate=False)
+        count = min(getattr(column, "_count", 0), reader.doc_count_all())
+        dbfile, basepos = getattr(column, "_dbfile", None), getattr(column, "_basepos", None)
+        if dbfile is not None and basepos is not None and count:  # FixedBytesColumn: one read
+            raw = bytes(dbfile.get(basepos, count * SIGNATURE_BYTES))
+        else:
+            raw = b"".join(column[n] for n in range(reader.doc_count_all()))
+            count = reader.doc_count_all()
+        rows[offset:offset + count] = np.frombuffer(raw, dtype="<u4").reshape(count, PERMUTATIONS)
+    return rows
+
+
+class NearDuplicates:
+    """Lookups on one searcher's view of the index (make a new one when the searcher is refreshed)."""
+
+    def __init__(self, searcher: Searcher):
+        self.searcher = searcher
+        self._reader = searcher.reader()
+        self._column = self._reader.column_reader("sketch", translate=False) if self._reader.has_column("sketch") else None
+        self._ids: Any = None
+        signatures = _signatures(searcher)
+        self._has = signatures.any(axis=1)
+        live = np.flatnonzero(self._has).astype(np.uint32)
+        keys = band_keys(signatures[live]) if len(live) else np.zeros((0, BANDS), dtype=np.uint32)
+        del signatures
+        # One sorted array of every (band, key), band in the high bits: a lookup is two searchsorted calls.
+        combined = (_BAND_NUMBERS << _SHIFT) | keys.astype(np.uint64)
+        order = np.argsort(combined, axis=None, kind="stable")
+        self._keys = combined.ravel()[order]
+        self._docs = np.repeat(live, BANDS)[order]
+
+    def signature(self, docnum: int) -> bytes | None:
+        if self._column is None or docnum >= len(self._has) or not self._has[docnum]:
+            return None
+        return bytes(self._column[docnum])
+
+    def of(self, docnum: int, threshold: float = NEAR_DUPLICATE) -> list[tuple[int, float]]:
+        """(docnum, estimated similarity 0..1) of the document's near duplicates, best first."""
+        signature = self.signature(docnum)
+        if signature is None:
+            return []
+        wanted = (_BAND_NUMBERS[0] << _SHIFT) | band_keys(np.frombuffer(signature, dtype="<u4")[None, :])[0].astype(np.uint64)
+        starts = np.searchsorted(self._keys, wanted, side="left")
+        ends = np.searchsorted(self._keys, wanted, side="right")
+        if int((ends - starts).max()) <= 1:  # every band holds only the article itself
+            return []
+        candidates = {int(doc) for start, end in zip(starts.tolist(), ends.tolist(), strict=True) if end - start > 1
+                      for doc in self._docs[start:end].tolist()}
+        candidates.discard(docnum)
+        scored = []
+        for other in candidates:
+            other_signature = self.signature(other)
+            if other_signature is not None and not self._reader.is_deleted(other):
+                scored.append((other, similarity(signature, other_signature)))
+        return sorted((pair for pair in scored if pair[1] >= threshold), key=lambda pair: (-pair[1], pair[0]))
+
+    def docnum(self, article_id: str) -> int | None:
+        found = self.searcher.document_number(id=article_id)
+        return int(found) if found is not None else None
+
+    def matching(self, docnum: int, matched: Sequence[int]) -> list[str]:
+        """The ids of the document's near duplicates among `matched` (sorted docnums: a query's matches)."""
+        found = [other for other, _ in self.of(docnum) if _contains(matched, other)]
+        if not found:
+            return []
+        if self._ids is None:
+            self._ids = self._reader.column_reader("id")  # reading its offsets costs milliseconds: once
+        return [str(self._ids[other]) for other in found]
+
+
+def _contains(sorted_numbers: Sequence[int], number: int) -> bool:
+    at = bisect_left(sorted_numbers, number)
+    return at < len(sorted_numbers) and sorted_numbers[at] == number
+
+
+assert BANDS * ROWS <= PERMUTATIONS

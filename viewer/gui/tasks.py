@@ -104,7 +104,9 @@ class LatestOnly:
             try:
                 return fn(stale)
             except CancelledError:
-                return _SKIPPED
+                if stale():
+                    return _SKIPPED
+                raise  # cancelled by something else: the caller is told
 
         def done(value: Any) -> None:
             if mine == self.generation and value is not _SKIPPED:

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 import zlib
 from functools import cache
 
@@ -60,9 +61,10 @@ def fingerprint(title: str, words: list[str]) -> str:
 
 @cache
 def _permutations() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
-    rng = np.random.default_rng(_SEED)
-    a = rng.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)  # odd
-    b = rng.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+    # Python's generator, not numpy.random: the .deb leaves numpy.random out (packaging/build-deb).
+    rng = random.Random(_SEED)
+    a = np.array([rng.randrange(1, 2**63) * 2 + 1 for _ in range(PERMUTATIONS)], dtype=np.uint64)  # odd
+    b = np.array([rng.randrange(0, 2**63) for _ in range(PERMUTATIONS)], dtype=np.uint64)
     return a, b
 
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
@@ -15,7 +16,7 @@ from whoosh.searching import Searcher
 
 from viewer.analysis.normalize import normalize_tag
 from viewer.importers.reader import read_articles
-from viewer.search.codec import ArrayCodec
+from viewer.search.codec import ArrayCodec, _positions_one_by_one, posting_positions
 from viewer.search.identity import primary_id
 from viewer.search.match_scores import MatchScorer
 from viewer.search.query import parse_query
@@ -119,3 +120,27 @@ def test_scores_are_whooshs_across_segments_with_deletions(segmented: Searcher) 
         _assert_same(ours, _whoosh_scores(segmented, q))
         matched += len(ours)
     assert matched > 100
+
+
+def test_phrases_past_two_byte_positions(tmp_path: Path) -> None:
+    """Positions past 65,535 are packed four bytes wide; a block then mixes both widths."""
+    ix = FileStorage(str(tmp_path)).create_index(build_schema())
+    filler = " ".join(f"واژه{n % 97}" for n in range(70_000))
+    texts = [f"{filler} تیم ملی", "تیم ملی در آغاز", f"ملی تیم {filler}", f"{filler} تیم {filler[:40]} ملی"]
+    with ix.writer(codec=ArrayCodec()) as writer:
+        for n, text in enumerate(texts):
+            writer.add_document(id=str(n), title=f"خبر {n}", text=text)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        everyone = np.ones(len(texts), dtype=bool)
+        widest = 0
+        for word in ("تیم", "ملی"):
+            docs, positions = posting_positions(reader.postings("text", word), everyone)
+            one_by_one = _positions_one_by_one(reader.postings("text", word), everyone, 0)
+            assert docs.tolist() == one_by_one[0].tolist() and positions.tolist() == one_by_one[1].tolist()
+            widest = max(widest, int(positions.max()))
+        assert widest > 0xFFFF
+        q = parse_query('"تیم ملی"', searcher.schema, reader)
+        ours = MatchScorer(searcher).scores(compile_plan(q, searcher))
+        _assert_same(ours, _whoosh_scores(searcher, q))
+        assert sorted(ours) == [0, 1]

@@ -238,43 +238,88 @@ def posting_positions(matcher: Any, members: np.ndarray[Any, Any], offset: int =
                       ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """(document number, position) of every occurrence of the matcher's term in the documents
     flagged in `members` (one bool per document number plus `offset`), as two arrays."""
+    if _SWAP or not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
+        # Positions are packed in the machine's order; the gather below reads them as little-endian.
+        return _positions_one_by_one(matcher, members, offset)
+    ordered = np.flatnonzero(members)
     docs: list[np.ndarray[Any, Any]] = []
     positions: list[np.ndarray[Any, Any]] = []
-    if not isinstance(matcher, ArrayLeafMatcher):
-        m = matcher.child if isinstance(matcher, FilterMatcher) else matcher
-        while matcher.is_active():
-            docnum = matcher.id() + offset
-            if members[docnum]:
-                found = m.format.decode_positions(matcher.value())
-                docs.append(np.full(len(found), docnum, dtype=np.int64))
-                positions.append(np.asarray(found, dtype=np.int64))
-            matcher.next()
-    else:
-        m = matcher
-        ordered = np.flatnonzero(members)
-        first = 0  # the lowest document number the current block can hold
-        while m.is_active():
-            # A block whose range holds no wanted document is never decompressed.
-            lo, hi = np.searchsorted(ordered, (first + offset, m._maxid + offset + 1))
-            first = m._maxid + 1
-            if lo == hi:
-                if lo == len(ordered):
-                    break
-                m._next_block()
-                continue
-            m._read_ids()
-            wanted = np.flatnonzero(members[np.asarray(m._ids, dtype=np.int64) + offset])
-            if len(wanted):
-                m._read_values()
-                decode = m.format.decode_positions
-                for i in wanted.tolist():
-                    found = decode(m._values[i])
-                    docs.append(np.full(len(found), m._ids[i] + offset, dtype=np.int64))
-                    positions.append(np.asarray(found, dtype=np.int64))
-            m._next_block()
+    start, length = matcher._baseoffset, matcher._length
+    length = length[0] if isinstance(length, tuple) else length  # W3's term info unpacks it as a 1-tuple
+    buffer = matcher._postfile.get(start, matcher._startoffset + length - start)
+    at, first, end = 0, 0, len(buffer)
+    while at < end:
+        (length,) = _LENGTH.unpack_from(buffer, at)
+        last, length = length < 0, abs(length)
+        count, maxid, _, compression, _, _ = _INFO.unpack_from(buffer, at + _LENGTH.size)
+        data_at, at = at + _LENGTH.size + _INFO.size, at + _LENGTH.size + length
+        # A block whose range holds no wanted document is never decompressed.
+        lo, hi = np.searchsorted(ordered, (first + offset, maxid + offset + 1))
+        first = maxid + 1
+        if lo < hi:
+            data = buffer[data_at:at]
+            block = _block_positions(zlib.decompress(data) if compression else data, count, members, offset)
+            if block is not None:
+                docs.append(block[0])
+                positions.append(block[1])
+        if last or lo == len(ordered):
+            break
     if not docs:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(docs), np.concatenate(positions)
+
+
+_H, _I = ord("H"), ord("I")
+
+
+def _block_positions(data: bytes, count: int, members: np.ndarray[Any, Any], offset: int,
+                     ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]] | None:
+    """The (document, position) pairs of one decompressed block's wanted postings, gathered with
+    numpy: each posting's value is a code byte (H or I, PersianPositions.encode) and its positions."""
+    ids = np.frombuffer(data, dtype="<u4", count=count, offset=1).astype(np.int64) + offset
+    wanted = np.flatnonzero(members[ids])
+    if not len(wanted):
+        return None
+    kind = data[0]
+    values_at = 1 + 4 * count + 4 * (0 if kind == _ALL_ONE else 1 if kind == _CONSTANT else count)
+    (stored,) = _COUNT.unpack_from(data, values_at)
+    if stored != count:
+        raise ValueError("a posting block without positions")
+    lengths = np.frombuffer(data, dtype="<u4", count=count, offset=values_at + 4).astype(np.int64)
+    starts = values_at + 4 + 4 * count + np.cumsum(lengths) - lengths
+    blob = np.frombuffer(data, dtype=np.uint8)
+    starts, lengths, owners = starts[wanted], lengths[wanted], ids[wanted]
+    codes = blob[starts]
+    if not np.all((codes == _H) | (codes == _I)):
+        raise ValueError("positions in an unknown encoding")
+    width = np.where(codes == _H, 2, 4)
+    counts = (lengths - 1) // width
+    total = int(counts.sum())
+    first = np.cumsum(counts) - counts  # where each posting's positions begin in the output
+    nth = np.arange(total, dtype=np.int64) - np.repeat(first, counts)
+    byte_at = np.repeat(starts + 1, counts) + nth * np.repeat(width, counts)
+    wide = np.repeat(width == 4, counts)
+    positions = blob[byte_at].astype(np.int64) | (blob[byte_at + 1].astype(np.int64) << 8)
+    if wide.any():
+        at = byte_at[wide]
+        positions[wide] |= (blob[at + 2].astype(np.int64) << 16) | (blob[at + 3].astype(np.int64) << 24)
+    return np.repeat(owners, counts), positions
+
+
+def _positions_one_by_one(matcher: Any, members: np.ndarray[Any, Any], offset: int,
+                          ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """posting_positions through Whoosh's matcher interface (W3's own blocks, deleted documents)."""
+    docs: list[int] = []
+    positions: list[int] = []
+    m = matcher.child if isinstance(matcher, FilterMatcher) else matcher
+    while matcher.is_active():
+        docnum = matcher.id() + offset
+        if members[docnum]:
+            found = m.format.decode_positions(matcher.value())
+            docs.extend([docnum] * len(found))
+            positions.extend(found)
+        matcher.next()
+    return np.asarray(docs, dtype=np.int64), np.asarray(positions, dtype=np.int64)
 
 
 def posting_blocks(matcher: Any, candidates: Sequence[int] | None = None, offset: int = 0,

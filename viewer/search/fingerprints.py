@@ -94,11 +94,3 @@ def band_keys(signatures: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
     mixed = values[:, :, 0] * _GRAM[0] + values[:, :, 1] * _GRAM[1] + values[:, :, 2] * _GRAM[2]
     keys: npt.NDArray[np.uint32] = ((mixed >> _SHIFT32) & _MASK32).astype(np.uint32)
     return keys
-
-
-def similarity(one: bytes, other: bytes) -> float:
-    """The estimated Jaccard similarity of two signatures' 3-gram sets: the share of equal minimums."""
-    first, second = np.frombuffer(one, dtype="<u4"), np.frombuffer(other, dtype="<u4")
-    if len(first) != len(second) or not len(first):
-        return 0.0
-    return float(np.count_nonzero(first == second)) / len(first)

@@ -8,7 +8,6 @@ an article's candidates are then one binary search for its bands, each checked w
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
@@ -16,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from whoosh.searching import Searcher
 
-from viewer.search.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys, similarity
+from viewer.search.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys
 
 SIGNATURE_BYTES = PERMUTATIONS * 4
 _BAND_NUMBERS = np.arange(BANDS, dtype=np.uint64)[None, :]
@@ -57,43 +56,56 @@ class NearDuplicates:
     def __init__(self, searcher: Searcher):
         self.searcher = searcher
         self._reader = searcher.reader()
-        self._column = self._reader.column_reader("sketch", translate=False) if self._reader.has_column("sketch") else None
         self._ids: Any = None
         signatures = _signatures(searcher)
-        self._has = signatures.any(axis=1)
-        live = np.flatnonzero(self._has).astype(np.uint32)
+        has_signature = signatures.any(axis=1)
+        live = np.flatnonzero(has_signature).astype(np.uint32)
         keys = band_keys(signatures[live]) if len(live) else np.zeros((0, BANDS), dtype=np.uint32)
-        del signatures
         # One sorted array of every (band, key), band in the high bits: a lookup is two searchsorted calls.
         combined = (_BAND_NUMBERS << _SHIFT) | keys.astype(np.uint64)
         order = np.argsort(combined, axis=None, kind="stable")
         self._keys = combined.ravel()[order]
         self._docs = np.repeat(live, BANDS)[order]
+        # The signatures of the articles that share a band key with another are kept in memory (none in
+        # an archive without near duplicates): a hit's copies are then scored in one numpy step
+        # instead of a column read each (~40 ms for ten hits with 60 copies each at 200,000 articles).
+        shared = np.zeros(len(self._keys), dtype=bool)
+        same = self._keys[1:] == self._keys[:-1]
+        shared[1:] |= same
+        shared[:-1] |= same
+        held = np.unique(self._docs[shared])
+        self._row_of = np.full(len(has_signature), -1, dtype=np.int64)
+        self._row_of[held] = np.arange(len(held))
+        self._held = signatures[held]
+        del signatures
 
-    def signature(self, docnum: int) -> bytes | None:
-        if self._column is None or docnum >= len(self._has) or not self._has[docnum]:
-            return None
-        return bytes(self._column[docnum])
-
-    def of(self, docnum: int, threshold: float = NEAR_DUPLICATE) -> list[tuple[int, float]]:
-        """(docnum, estimated similarity 0..1) of the document's near duplicates, best first."""
-        signature = self.signature(docnum)
-        if signature is None:
+    def of(self, docnum: int, threshold: float = NEAR_DUPLICATE,
+           among: Sequence[int] | None = None) -> list[tuple[int, float]]:
+        """(docnum, estimated similarity 0..1) of the document's near duplicates, best first; with
+        `among` (sorted document numbers), only those in it."""
+        row = int(self._row_of[docnum]) if 0 <= docnum < len(self._row_of) else -1
+        if row < 0:  # no band shared with another article, or no signature
             return []
-        wanted = (_BAND_NUMBERS[0] << _SHIFT) | band_keys(np.frombuffer(signature, dtype="<u4")[None, :])[0].astype(np.uint64)
+        mine = self._held[row]
+        wanted = (_BAND_NUMBERS[0] << _SHIFT) | band_keys(mine[None, :])[0].astype(np.uint64)
         starts = np.searchsorted(self._keys, wanted, side="left")
         ends = np.searchsorted(self._keys, wanted, side="right")
-        if int((ends - starts).max()) <= 1:  # every band holds only the article itself
+        candidates = np.unique(np.concatenate([self._docs[start:end] for start, end
+                                               in zip(starts.tolist(), ends.tolist(), strict=True) if end - start > 1]
+                                              or [np.zeros(0, dtype=np.uint32)])).astype(np.int64)
+        candidates = candidates[candidates != docnum]
+        if among is not None and len(candidates):
+            chosen = np.asarray(among, dtype=np.int64)
+            at = np.minimum(np.searchsorted(chosen, candidates), max(len(chosen) - 1, 0))
+            candidates = candidates[chosen[at] == candidates] if len(chosen) else candidates[:0]
+        if self._reader.has_deletions():
+            candidates = candidates[[not self._reader.is_deleted(int(other)) for other in candidates.tolist()]]
+        if not len(candidates):
             return []
-        candidates = {int(doc) for start, end in zip(starts.tolist(), ends.tolist(), strict=True) if end - start > 1
-                      for doc in self._docs[start:end].tolist()}
-        candidates.discard(docnum)
-        scored = []
-        for other in candidates:
-            other_signature = self.signature(other)
-            if other_signature is not None and not self._reader.is_deleted(other):
-                scored.append((other, similarity(signature, other_signature)))
-        return sorted((pair for pair in scored if pair[1] >= threshold), key=lambda pair: (-pair[1], pair[0]))
+        scores = np.count_nonzero(self._held[self._row_of[candidates]] == mine, axis=1) / len(mine)
+        keep = scores >= threshold
+        return sorted(zip(candidates[keep].tolist(), scores[keep].tolist(), strict=True),
+                      key=lambda pair: (-pair[1], pair[0]))
 
     def docnum(self, article_id: str) -> int | None:
         found = self.searcher.document_number(id=article_id)
@@ -101,17 +113,12 @@ class NearDuplicates:
 
     def matching(self, docnum: int, matched: Sequence[int]) -> list[str]:
         """The ids of the document's near duplicates among `matched` (sorted docnums: a query's matches)."""
-        found = [other for other, _ in self.of(docnum) if _contains(matched, other)]
+        found = [other for other, _ in self.of(docnum, among=matched)]
         if not found:
             return []
         if self._ids is None:
             self._ids = self._reader.column_reader("id")  # reading its offsets costs milliseconds: once
         return [str(self._ids[other]) for other in found]
-
-
-def _contains(sorted_numbers: Sequence[int], number: int) -> bool:
-    at = bisect_left(sorted_numbers, number)
-    return at < len(sorted_numbers) and sorted_numbers[at] == number
 
 
 assert BANDS * ROWS <= PERMUTATIONS

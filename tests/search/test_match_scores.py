@@ -16,9 +16,10 @@ from whoosh.searching import Searcher
 
 from viewer.analysis.normalize import normalize_tag
 from viewer.importers.reader import read_articles
-from viewer.search.codec import ArrayCodec, _positions_one_by_one, posting_positions
+from viewer.search.codec import ArrayCodec
 from viewer.search.identity import primary_id
 from viewer.search.match_scores import MatchScorer
+from viewer.search.position_reads import positions_one_by_one, posting_positions
 from viewer.search.query import parse_query
 from viewer.search.query_plan import compile_plan
 from viewer.search.schema import build_schema, document_of
@@ -136,7 +137,7 @@ def test_phrases_past_two_byte_positions(tmp_path: Path) -> None:
         widest = 0
         for word in ("تیم", "ملی"):
             docs, positions = posting_positions(reader.postings("text", word), everyone)
-            one_by_one = _positions_one_by_one(reader.postings("text", word), everyone, 0)
+            one_by_one = positions_one_by_one(reader.postings("text", word), everyone, 0)
             assert docs.tolist() == one_by_one[0].tolist() and positions.tolist() == one_by_one[1].tolist()
             widest = max(widest, int(positions.max()))
         assert widest > 0xFFFF

@@ -22,8 +22,9 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from viewer.search.codec import posting_arrays, posting_positions
+from viewer.search.codec import posting_arrays
 from viewer.search.plan_walk import walk
+from viewer.search.position_reads import posting_positions
 from viewer.search.query_plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
 
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)

@@ -16,10 +16,10 @@ from whoosh.searching import Searcher
 
 from viewer.analysis.normalize import normalize_tag
 from viewer.importers.reader import read_articles
+from viewer.search.bulk_postings import positions_one_by_one, posting_positions
 from viewer.search.codec import ArrayCodec
 from viewer.search.identity import primary_id
 from viewer.search.match_scores import MatchScorer
-from viewer.search.position_reads import positions_one_by_one, posting_positions
 from viewer.search.query import parse_query
 from viewer.search.query_plan import compile_plan
 from viewer.search.schema import build_schema, document_of

@@ -27,7 +27,6 @@ from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import Any
 
-import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter
 from whoosh.matching import Matcher
 from whoosh.matching.wrappers import FilterMatcher
@@ -191,47 +190,6 @@ class ArrayLeafMatcher(W3LeafMatcher):
             return
         ends = list(accumulate(lengths))
         self._values = tuple(blob[end - length:end] for end, length in zip(ends, lengths, strict=True))
-
-
-def posting_arrays(matcher: Any, candidates: Sequence[int] | None = None, offset: int = 0,
-                   ) -> Iterator[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]:
-    """`posting_blocks` as numpy arrays (document numbers without `offset`, weights as float64). A
-    term's blocks are read from the file in one go instead of two reads each."""
-    if not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
-        for block_ids, block_weights in posting_blocks(matcher, candidates, offset):
-            yield np.asarray(block_ids, dtype=np.int64), np.asarray(block_weights, dtype=np.float64)
-        return
-    start, length = matcher._baseoffset, matcher._length
-    length = length[0] if isinstance(length, tuple) else length  # W3's term info unpacks it as a 1-tuple
-    buffer = matcher._postfile.get(start, matcher._startoffset + length - start)
-    at, first, end = 0, 0, len(buffer)
-    while at < end:
-        (length,) = _LENGTH.unpack_from(buffer, at)
-        last, length = length < 0, abs(length)
-        count, maxid, _, compression, _, _ = _INFO.unpack_from(buffer, at + _LENGTH.size)
-        data_at, at = at + _LENGTH.size + _INFO.size, at + _LENGTH.size + length
-        if candidates is not None:
-            found = bisect_left(candidates, first + offset)
-            if found == len(candidates):
-                return
-            wanted = candidates[found] <= maxid + offset
-        else:
-            wanted = True
-        first = maxid + 1
-        if wanted:
-            data = buffer[data_at:at]
-            if compression:
-                data = zlib.decompress(data)
-            ids = np.frombuffer(data, dtype="<u4", count=count, offset=1).astype(np.int64)
-            kind = data[0]
-            if kind == _PER_POSTING:
-                weights = np.frombuffer(data, dtype="<f4", count=count, offset=1 + 4 * count).astype(np.float64)
-            else:
-                weight = float(np.frombuffer(data, dtype="<f4", count=1, offset=1 + 4 * count)[0]) if kind == _CONSTANT else 1.0
-                weights = np.full(count, weight, dtype=np.float64)
-            yield ids, weights
-        if last:
-            return
 
 
 def posting_blocks(matcher: Any, candidates: Sequence[int] | None = None, offset: int = 0,

@@ -6,10 +6,12 @@ from __future__ import annotations
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from datetime import date
 
 import jdatetime
+import numpy as np
+import numpy.typing as npt
 from whoosh.columns import NumericColumn
 from whoosh.reading import IndexReader
 
@@ -49,7 +51,7 @@ class DocDates:
     """The day (as a proleptic ordinal, 0 when the article has no date) of every document number."""
 
     def __init__(self, reader: IndexReader):
-        self._days = self._read(reader)
+        self._days = np.asarray(self._read(reader), dtype=np.int64)
         self._months: dict[int, str] = {}
 
     @staticmethod
@@ -66,14 +68,14 @@ class DocDates:
         """The document numbers dated inside the bounds (undated articles never are)."""
         low = bounds.start.toordinal() if bounds.start is not None else 1
         high = bounds.end.toordinal() if bounds.end is not None else date.max.toordinal()
-        return {n for n, day in enumerate(self._days) if day and low <= day <= high}
-
-    def timeline(self, docnums: Iterable[int]) -> list[tuple[str, int]]:
-        """[("1402-05", count), ...]: the dated documents by Jalali month, oldest first."""
         days = self._days
-        by_day = Counter(days[n] for n in docnums)
+        return set(np.flatnonzero((days != _NO_DAY) & (days >= low) & (days <= high)).tolist())
+
+    def timeline(self, docnums: Sequence[int] | npt.NDArray[np.int64]) -> list[tuple[str, int]]:
+        """[("1402-05", count), ...]: the dated documents by Jalali month, oldest first."""
+        days, counts = np.unique(self._days[np.asarray(docnums, dtype=np.int64)], return_counts=True)
         by_month: Counter[str] = Counter()
-        for day, count in by_day.items():
+        for day, count in zip(days.tolist(), counts.tolist(), strict=True):
             if day:
                 by_month[self._month(day)] += count
         return sorted(by_month.items())

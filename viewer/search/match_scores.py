@@ -22,9 +22,8 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from viewer.search.codec import posting_arrays
+from viewer.search.bulk_postings import posting_positions, posting_weights
 from viewer.search.plan_walk import walk
-from viewer.search.position_reads import posting_positions
 from viewer.search.query_plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
 
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -60,7 +59,7 @@ class _Candidates(NamedTuple):
     passing over blocks."""
 
     members: np.ndarray[Any, Any]
-    ordered: list[int]
+    ordered: np.ndarray[Any, Any]
 
 
 class MatchScorer:
@@ -118,7 +117,7 @@ class MatchScorer:
     def narrow(self, found: Scored) -> _Candidates:
         members = np.zeros(self.doc_count, dtype=bool)
         members[found.ids] = True
-        return _Candidates(members, found.ids.tolist())
+        return _Candidates(members, found.ids)
 
     def union(self, parts: list[Scored]) -> Scored:
         parts = [part for part in parts if len(part)]
@@ -189,17 +188,17 @@ class MatchScorer:
         searcher = self.searcher
         if not (self.reader.doc_frequency(fieldname, text) if frequency is None else frequency):
             return _EMPTY
-        id_blocks: list[Any] = []
-        weight_blocks: list[Any] = []
+        id_parts: list[Any] = []
+        weight_parts: list[Any] = []
+        ordered = within.ordered if within is not None else None
         for reader, offset in self.leaves:
-            if (fieldname, text) not in reader:
-                continue
-            for ids, weights in posting_arrays(reader.postings(fieldname, text), within and within.ordered, offset):
-                id_blocks.append(ids + offset if offset else ids)
-                weight_blocks.append(weights)
-        if not id_blocks:
+            if (fieldname, text) in reader:
+                ids, weights = posting_weights(reader.postings(fieldname, text), ordered, offset)
+                id_parts.append(ids)
+                weight_parts.append(weights)
+        if not id_parts:
             return _EMPTY
-        docnums, w = np.concatenate(id_blocks), np.concatenate(weight_blocks)
+        docnums, w = np.concatenate(id_parts), np.concatenate(weight_parts)
         if within is not None:
             keep = within.members[docnums]
             docnums, w = docnums[keep], w[keep]

@@ -80,7 +80,7 @@ class NearDuplicates:
         del signatures
 
     def of(self, docnum: int, threshold: float = NEAR_DUPLICATE,
-           among: Sequence[int] | None = None) -> list[tuple[int, float]]:
+           among: Sequence[int] | npt.NDArray[np.int64] | None = None) -> list[tuple[int, float]]:
         """(docnum, estimated similarity 0..1) of the document's near duplicates, best first; with
         `among` (sorted document numbers), only those in it."""
         row = int(self._row_of[docnum]) if 0 <= docnum < len(self._row_of) else -1
@@ -111,7 +111,7 @@ class NearDuplicates:
         found = self.searcher.document_number(id=article_id)
         return int(found) if found is not None else None
 
-    def matching(self, docnum: int, matched: Sequence[int]) -> list[str]:
+    def matching(self, docnum: int, matched: Sequence[int] | npt.NDArray[np.int64]) -> list[str]:
         """The ids of the document's near duplicates among `matched` (sorted docnums: a query's matches)."""
         found = [other for other, _ in self.of(docnum, among=matched)]
         if not found:

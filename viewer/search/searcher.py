@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from whoosh import query as wq
@@ -136,14 +137,14 @@ class ArchiveSearcher:
         _check(cancel)
         scorer = self._scorer()
         plan = compile_plan(combined, searcher)  # one plan for scoring, counting and estimating
-        matched: list[int] | None
+        matched: list[int] | np.ndarray[Any, Any] | None
         if sort != "date" and scorer.supports(plan):
             scores = _only(scorer.scores(plan), allowed)
             _check(cancel)
             top = scorer.top(scores, max(1, limit))
             hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
             docnums = [docnum for docnum, _ in top]
-            matched = scores.ids.tolist()
+            matched = scores.ids
         else:
             recorder = None
             if allowed is None and count and sort != "date" and self._record_while_scoring(combined, plan):
@@ -170,11 +171,12 @@ class ArchiveSearcher:
         if matched is None:
             result = SearchResult(text, hits, len(hits), keys=keys, total_exact=False)
         else:
+            matched = np.asarray(matched, dtype=np.int64)  # once: each hit's copies are looked up in it
             near = self._near_duplicates()
             hits = [replace(hit, copies=tuple(near.matching(docnum, matched))) for hit, docnum in zip(hits, docnums, strict=True)]
             result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
             if with_ids:
-                result.doc_ids = self._ids_of(matched)
+                result.doc_ids = self._ids_of(matched.tolist())
             if timeline:
                 result.timeline = self._dates().timeline(matched)
         if result.total_exact and result.total < 3:
@@ -239,7 +241,7 @@ class ArchiveSearcher:
         stored = reader.stored_fields
         return [stored(n)["id"] for n in docnums]
 
-    def _facets(self, docnums: list[int]) -> list[tuple[str, int]]:
+    def _facets(self, docnums: list[int] | np.ndarray[Any, Any]) -> list[tuple[str, int]]:
         if self._tag_facets is None:
             self._tag_facets = TagFacets(self._searcher.reader())
         return self._tag_facets.counts(docnums)

@@ -87,10 +87,24 @@ def test_phrases_score_as_whoosh(searcher: ArchiveSearcher) -> None:
     assert matched > 50
 
 
-def test_prefixes_and_fuzzy_terms_are_left_to_whoosh(searcher: ArchiveSearcher) -> None:
+def test_prefixes_score_as_whoosh(searcher: ArchiveSearcher) -> None:
     whoosh_searcher = searcher._searcher
     scorer = MatchScorer(whoosh_searcher)
-    for text in ("ایرا*", "ایران~", "*", '"تیم ملی"~3'):
+    matched = 0
+    for text in ("ایرا*", "بازی*", "ایرا* تهران", "تیم بازی*", "بازی* -فوتبال", '"تیم ملی" ایرا*', "عنوان:ایرا*", "واژه‌ای‌که‌نی*"):
+        q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
+        assert scorer.supports(compile_plan(q, whoosh_searcher)), text
+        ours = scorer.scores(compile_plan(q, whoosh_searcher))
+        _assert_same(ours, _whoosh_scores(whoosh_searcher, q))
+        matched += len(ours)
+        assert [d for d, _ in scorer.top(ours, 10)] == [hit.docnum for hit in whoosh_searcher.search(q, limit=10)]
+    assert matched > 100
+
+
+def test_fuzzy_terms_and_slop_are_left_to_whoosh(searcher: ArchiveSearcher) -> None:
+    whoosh_searcher = searcher._searcher
+    scorer = MatchScorer(whoosh_searcher)
+    for text in ("ایران~", "*", '"تیم ملی"~3', "ای?ان"):
         q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
         assert not scorer.supports(compile_plan(q, whoosh_searcher)), text
 
@@ -115,7 +129,8 @@ def segmented(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Sea
 def test_scores_are_whooshs_across_segments_with_deletions(segmented: Searcher) -> None:
     scorer = MatchScorer(segmented)
     matched = 0
-    for text in ("ایران", "مجلس دولت", "رئیس جمهور", "ایران -تهران", "کشور OR دولت", '"رئیس جمهور"', '"مجلس شورای اسلامی"'):
+    for text in ("ایران", "مجلس دولت", "رئیس جمهور", "ایران -تهران", "کشور OR دولت", '"رئیس جمهور"', '"مجلس شورای اسلامی"',
+                 "مجل*", "دولت مجل*"):
         q = parse_query(text, segmented.schema, segmented.reader())
         ours = scorer.scores(compile_plan(q, segmented))
         _assert_same(ours, _whoosh_scores(segmented, q))

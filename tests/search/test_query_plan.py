@@ -12,7 +12,8 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from viewer.core.errors import QueryError
-from viewer.search.docsets import DocSets, FastPrefix
+from viewer.search.docsets import DocSets
+from viewer.search.fast_prefix import FastPrefix
 from viewer.search.match_scores import MatchScorer
 from viewer.search.query import parse_query
 from viewer.search.query_plan import EVERYTHING, compile_plan

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from whoosh import query as wq
-from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.searching import Searcher
 
 from viewer.search.codec import posting_blocks
@@ -45,23 +43,6 @@ def _probe(matcher: object, candidates: list[int]) -> list[int]:
         if m.id() == docnum:  # type: ignore[attr-defined]
             found.append(docnum)
     return found
-
-
-class FastPrefix(wq.Prefix):
-    """`word*`: every document holding a term with the prefix, at one constant score, gathered a
-    posting block at a time (Whoosh's own reads each posting's positions; 0.45 s for `راه*` at
-    40,000 articles)."""
-
-    def matcher(self, searcher, context=None):  # type: ignore[no-untyped-def]
-        reader = searcher.reader()
-        if not self.text or not hasattr(reader, "segment"):
-            return super().matcher(searcher, context)
-        ids: set[int] = set()
-        for btext in self._btexts(reader):
-            ids.update(_leaf_ids(reader.postings(self.fieldname, btext)))
-        if not ids:
-            return NullMatcher()
-        return ListMatcher(sorted(ids), all_weights=self.boost)
 
 
 class DocSets:

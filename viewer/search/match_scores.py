@@ -23,6 +23,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from viewer.search.bulk_postings import posting_positions, posting_weights
+from viewer.search.fast_prefix import prefix_documents
 from viewer.search.plan_walk import walk
 from viewer.search.query_plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
 
@@ -97,7 +98,15 @@ class MatchScorer:
         return self._term(node.fieldname, node.text, node.boost, within, node.estimate)
 
     def expansion(self, node: ExpansionPlan, within: _Candidates | None) -> Scored:
-        raise ValueError("prefixes and fuzzy terms are scored by Whoosh")
+        """A FastPrefix: its documents at the query's boost, as Whoosh's ListMatcher scores them."""
+        if not node.scorable:
+            raise ValueError("fuzzy terms, wildcards and ranges are scored by Whoosh")
+        ordered = within.ordered if within is not None else None
+        parts = [prefix_documents(node.query, reader, ordered, offset) for reader, offset in self.leaves]
+        ids = np.unique(np.concatenate(parts)) if parts else _NO_IDS
+        if within is not None:
+            ids = ids[within.members[ids]]
+        return Scored(ids, np.full(len(ids), float(node.query.boost)))
 
     def opaque(self, node: Plan, within: _Candidates | None) -> Scored:
         raise ValueError(f"not scored here: {node.query!r}")

@@ -17,6 +17,8 @@ from typing import Any
 
 from whoosh import query as wq
 
+from viewer.search.fast_prefix import FastPrefix
+
 EVERYTHING = float("inf")  # the estimate of a node that may match any document
 
 
@@ -107,7 +109,8 @@ class NothingPlan(Plan):
 
 @dataclass(frozen=True, slots=True)
 class ExpansionPlan(Plan):
-    """A prefix, wildcard, fuzzy term or term range: every term it expands to in `fieldname`."""
+    """A prefix, wildcard, fuzzy term or term range: every term it expands to in `fieldname`
+    (`scorable`: the search box's FastPrefix, one constant score)."""
 
     fieldname: str
 
@@ -152,7 +155,8 @@ class _Compiler:
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return NothingPlan(q, 0, False)
         if isinstance(q, wq.MultiTerm) and not isinstance(q, wq.Variations):
-            return ExpansionPlan(q, EVERYTHING, False, q.fieldname)
+            scorable = type(q) is FastPrefix and bool(q.text) and self._scorable_field(q.fieldname)
+            return ExpansionPlan(q, EVERYTHING, scorable, q.fieldname)
         if isinstance(q, wq.Phrase):
             return self._phrase(q)
         return OpaquePlan(q, EVERYTHING, False)

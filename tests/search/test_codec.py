@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 
 from viewer.importers.reader import read_articles
+from viewer.search.bulk_postings import posting_weights
 from viewer.search.codec import ArrayCodec, ArrayLeafMatcher
 from viewer.search.identity import primary_id
 from viewer.search.schema import build_schema, document_of
@@ -52,3 +55,21 @@ def test_packed_blocks_read_back_as_w3_blocks(tmp_path: Path, corpus_dir: Path) 
     ours, theirs = _postings(packed), _postings(plain)
     assert len(ours) > 3000
     assert ours == theirs
+
+
+def test_bulk_reads_are_the_matchers(tmp_path: Path, corpus_dir: Path) -> None:
+    """posting_weights gathers a term's ids and weights from its blocks at once: the same as the
+    matcher's, and within chosen documents the same ones."""
+    articles = [replace(a, id=primary_id(a)) for a in read_articles(corpus_dir / "varzesh3-1.json")[:160]]
+    packed = _index(tmp_path / "packed", ArrayCodec(), articles)
+    rng = random.Random(11)
+    with packed.reader() as reader:  # type: ignore[attr-defined]
+        total = reader.doc_count_all()
+        for (fieldname, text), rows in _postings(packed).items():
+            if fieldname == "tags":
+                continue
+            ids, weights = posting_weights(reader.postings(fieldname, text), None)
+            assert ids.tolist() == [row[0] for row in rows] and weights.tolist() == [row[1] for row in rows]
+            chosen = np.array(sorted(rng.sample(range(total), rng.randint(1, 20))), dtype=np.int64)
+            some, _ = posting_weights(reader.postings(fieldname, text), chosen)
+            assert set(some.tolist()) & set(chosen.tolist()) == {row[0] for row in rows} & set(chosen.tolist())

@@ -1,12 +1,13 @@
 """A term's postings in chosen documents, read in bulk: ids and weights for scoring, and the word
 positions a phrase needs.
 
-ArrayCodec packs each block of up to 128 postings as ids, weights, then each posting's positions (a
-code byte, H or I for two or four bytes each, as PersianPositions.encode writes them). Decoding a
-block at a time cost ~10 µs of numpy calls per block, and positions posting by posting ~3 µs each:
-~0.5 s for a phrase of two common words at 200,000 articles, and ~20 ms for a word in most articles.
-Here the blocks holding a wanted document are decompressed and joined, and every id, weight, length
-and position is gathered from the joined bytes with numpy, whatever the number of blocks.
+ArrayCodec packs each block of up to 128 postings as id gaps and weights, then a compressed section of
+each posting's positions (a code byte, H or I for two or four bytes each, as PersianPositions.encode
+writes them): block_format.py. Decoding a block at a time cost ~10 µs of numpy calls per block, and
+positions posting by posting ~3 µs each: ~0.5 s for a phrase of two common words at 200,000
+articles. Here the blocks holding a wanted document are joined (their position sections inflated
+only for a phrase), and every id, weight, length and position is gathered from the joined bytes
+with numpy, whatever the number of blocks.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from typing import Any
 import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 
-from viewer.search.codec import _ALL_ONE, _CONSTANT, _INFO, _LENGTH, _PER_POSTING, ArrayLeafMatcher, posting_blocks
+from viewer.search.block_format import CONSTANT, FLOAT32, UINT8, UINT16, values_at
+from viewer.search.codec import _INFO, _LENGTH, ArrayLeafMatcher, posting_blocks
 
 Array = np.ndarray[Any, Any]
 _H, _I = ord("H"), ord("I")
@@ -31,57 +33,84 @@ def posting_positions(matcher: Any, members: Array, offset: int = 0) -> tuple[Ar
     if sys.byteorder == "big" or not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
         # Positions are packed in the machine's order; the gathers below read them as little-endian.
         return positions_one_by_one(matcher, members, offset)
-    joined, bases, counts = _wanted_blocks(matcher, np.flatnonzero(members), offset)
+    blocks = _wanted_blocks(matcher, np.flatnonzero(members), offset, with_values=True)
+    counts, sections, section_bases = blocks.counts, blocks.sections, blocks.section_bases
     if not len(counts):
         return _NONE, _NONE
-    kinds = joined[bases]
-    values_at = 1 + 4 * counts + 4 * np.where(kinds == _ALL_ONE, 0, np.where(kinds == _CONSTANT, 1, counts))
-    if np.any(_u32(joined, bases + values_at) != counts):
+    if np.any(_u32(sections, section_bases) != counts):
         raise ValueError("a posting block without word positions")
     local = _local(counts)
-    ids = _u32(joined, np.repeat(bases + 1, counts) + 4 * local) + offset
-    lengths = _u32(joined, np.repeat(bases + values_at + 4, counts) + 4 * local)
+    ids = blocks.ids(local) + offset
+    lengths = _u32(sections, np.repeat(section_bases + 4, counts) + 4 * local)
     before = np.cumsum(lengths) - lengths  # the bytes of the block's values before each posting's
     block_first = np.cumsum(counts) - counts
-    starts = np.repeat(bases + values_at + 4 + 4 * counts - before[block_first], counts) + before
+    starts = np.repeat(section_bases + 4 + 4 * counts - before[block_first], counts) + before
     wanted = np.flatnonzero(members[ids])
     starts, lengths, owners = starts[wanted], lengths[wanted], ids[wanted]
-    codes = joined[starts]
+    codes = sections[starts]
     if not np.all((codes == _H) | (codes == _I)):
         raise ValueError("word positions in an unknown encoding")
     width = np.where(codes == _H, 2, 4)
     found = (lengths - 1) // width
-    nth = np.arange(int(found.sum()), dtype=np.int64) - np.repeat(np.cumsum(found) - found, found)
-    byte_at = np.repeat(starts + 1, found) + nth * np.repeat(width, found)
-    positions = joined[byte_at].astype(np.int64) | (joined[byte_at + 1].astype(np.int64) << 8)
-    wide = np.repeat(width == 4, found)
-    if wide.any():
-        at = byte_at[wide]
-        positions[wide] |= (joined[at + 2].astype(np.int64) << 16) | (joined[at + 3].astype(np.int64) << 24)
-    return np.repeat(owners, found), positions
+    byte_at = np.repeat(starts + 1, found) + _local(found) * np.repeat(width, found)
+    return np.repeat(owners, found), _uint(sections, byte_at, np.repeat(width, found))
 
 
 def posting_weights(matcher: Any, ordered: Array | None, offset: int = 0) -> tuple[Array, Array]:
     """(document numbers plus `offset`, weights as float64) of a fresh posting matcher, deleted
     documents left out; with `ordered` (sorted document numbers plus `offset`), only the blocks
     holding one of them are read, and the caller keeps what it wants of their postings."""
-    if sys.byteorder == "big" or not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
+    if not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
         found: list[int] = []
         found_weights: list[float] = []
         for block_ids, block_weights in posting_blocks(matcher, None if ordered is None else ordered.tolist(), offset):
             found.extend(block_ids)
             found_weights.extend(block_weights)
         return np.asarray(found, dtype=np.int64) + offset, np.asarray(found_weights, dtype=np.float64)
-    joined, bases, counts = _wanted_blocks(matcher, ordered, offset)
-    if not len(counts):
+    blocks = _wanted_blocks(matcher, ordered, offset, with_values=False)
+    if not len(blocks.counts):
         return _NONE, _NONE.astype(np.float64)
-    local = _local(counts)
-    ids_at = np.repeat(bases + 1, counts) + 4 * local
-    kinds = np.repeat(joined[bases], counts)
-    weights_at = ids_at + 4 * np.repeat(counts, counts) - 4 * local * (kinds != _PER_POSTING)
-    weights = _u32(joined, weights_at).astype(np.uint32).view(np.float32).astype(np.float64)
-    weights[kinds == _ALL_ONE] = 1.0
-    return _u32(joined, ids_at) + offset, weights
+    local = _local(blocks.counts)
+    return blocks.ids(local) + offset, blocks.weights(local)
+
+
+class _Blocks:
+    """Chosen blocks of one term: their id and weight parts joined (padded so that a gather of four
+    bytes never runs off the end), and with `with_values` their value sections inflated and joined."""
+
+    def __init__(self, heads: list[bytes], kinds: list[int], widths: list[int], counts: list[int],
+                 sections: list[bytes]):
+        self.joined = np.frombuffer(b"".join(heads) + bytes(4), dtype=np.uint8)
+        self.bases = np.cumsum([0, *map(len, heads[:-1])], dtype=np.int64) if heads else _NONE
+        self.kinds = np.asarray(kinds, dtype=np.int64)
+        self.widths = np.asarray(widths, dtype=np.int64)
+        self.counts = np.asarray(counts, dtype=np.int64)
+        self.sections = np.frombuffer(b"".join(sections) + bytes(4), dtype=np.uint8)
+        self.section_bases = np.cumsum([0, *map(len, sections[:-1])], dtype=np.int64) if sections else _NONE
+
+    def ids(self, local: Array) -> Array:
+        counts, widths = self.counts, self.widths
+        first = np.repeat(_u32(self.joined, self.bases + 2), counts)
+        # The n-th gap (n >= 1) is at 6 + (n - 1) * width; the first posting is the block's first id.
+        gaps = _uint(self.joined, np.repeat(self.bases + 6 - widths, counts) + local * np.repeat(widths, counts),
+                     np.repeat(widths, counts))
+        steps = np.where(local == 0, first, gaps)
+        total = np.cumsum(steps)
+        block_first = np.cumsum(counts) - counts
+        ids: Array = total - np.repeat(total[block_first] - steps[block_first], counts)
+        return ids
+
+    def weights(self, local: Array) -> Array:
+        counts = self.counts
+        kinds = np.repeat(self.kinds, counts)
+        at = np.repeat(self.bases + 6 + (counts - 1) * self.widths, counts)
+        weights = np.ones(len(local), dtype=np.float64)
+        for kind, width, step in ((CONSTANT, 4, 0), (FLOAT32, 4, 4), (UINT8, 1, 1), (UINT16, 2, 2)):
+            chosen = kinds == kind
+            if chosen.any():
+                raw = _uint(self.joined, at[chosen] + step * local[chosen], np.full(int(chosen.sum()), width))
+                weights[chosen] = raw.astype(np.uint32).view(np.float32) if width == 4 else raw
+        return weights
 
 
 def _local(counts: Array) -> Array:
@@ -90,9 +119,8 @@ def _local(counts: Array) -> Array:
     return numbers
 
 
-def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int) -> tuple[Array, Array, Array]:
-    """The term's blocks whose range holds a wanted document (None: every block), decompressed and
-    joined: the bytes, and for each block where it starts and its postings."""
+def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int, with_values: bool) -> _Blocks:
+    """The term's blocks whose range holds a wanted document (`ordered` None: every block)."""
     start, length = matcher._baseoffset, matcher._length
     length = length[0] if isinstance(length, tuple) else length  # W3's term info unpacks it as a 1-tuple
     buffer = matcher._postfile.get(start, matcher._startoffset + length - start)
@@ -113,27 +141,38 @@ def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int
     else:
         highest = np.asarray(maxids, dtype=np.int64) + offset
         lowest = np.concatenate(([offset], highest[:-1] + 1))
-        # A block whose range holds no wanted document is never decompressed.
+        # A block whose range holds no wanted document is never read further.
         chosen = np.flatnonzero(np.searchsorted(ordered, highest, side="right")
                                 > np.searchsorted(ordered, lowest)).tolist()
-    datas: list[bytes] = []
-    bases, counts = [], []
-    base = 0
+    heads: list[bytes] = []
+    kinds, widths, counts = [], [], []
+    sections: list[bytes] = []
     for number in chosen:
         data_at, data_end, count, compression = blocks[number]
-        data = zlib.decompress(buffer[data_at:data_end]) if compression else bytes(buffer[data_at:data_end])
-        datas.append(data)
-        bases.append(base)
+        kind, width = buffer[data_at], buffer[data_at + 1]
+        section_at = data_at + values_at(kind, width, count)
+        heads.append(buffer[data_at:section_at])
+        kinds.append(kind)
+        widths.append(width)
         counts.append(count)
-        base += len(data)
-    joined = np.frombuffer(b"".join(datas), dtype=np.uint8)
-    return joined, np.asarray(bases, dtype=np.int64), np.asarray(counts, dtype=np.int64)
+        if with_values:
+            section = buffer[section_at:data_end]
+            sections.append(zlib.decompress(section) if compression else bytes(section))
+    return _Blocks(heads, kinds, widths, counts, sections)
 
 
 def _u32(joined: Array, at: Array) -> Array:
     """The little-endian unsigned 32-bit numbers at byte offsets `at`."""
-    numbers: Array = (joined[at].astype(np.int64) | (joined[at + 1].astype(np.int64) << 8)
-            | (joined[at + 2].astype(np.int64) << 16) | (joined[at + 3].astype(np.int64) << 24))
+    return _uint(joined, at, np.full(len(at), 4))
+
+
+def _uint(joined: Array, at: Array, widths: Array) -> Array:
+    """The little-endian unsigned numbers of `widths` bytes (1, 2 or 4) at byte offsets `at`."""
+    numbers: Array = joined[at].astype(np.int64)
+    for byte in (1, 2, 3):
+        longer = widths > byte
+        if longer.any():
+            numbers[longer] |= joined[at[longer] + byte].astype(np.int64) << (8 * byte)
     return numbers
 
 

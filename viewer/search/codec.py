@@ -3,13 +3,9 @@
 W3 pickles each block of up to 128 postings as (delta-coded ids, weights, values) and decodes the
 ids with a Python generator: reading one posting cost ~0.8 µs, so the ~60,000 postings of a pair of
 common words (`ندارم مورد`: every form of داشتن beside مورد) took ~45 ms at 40,000 articles before any
-scoring. Here a block is one zlib-compressed buffer of machine arrays:
-
-    [weights kind: 1 byte][ids: n × uint32][weights: none | 1 float32 | n × float32]
-    [value count: uint32][value lengths: count × uint32][values, concatenated]
-
-so ids and weights decode with `array.frombytes`, and the values (word positions, needed only by
-phrases) are cut out only when asked for. A block's info (postings, last id, highest weight, ...)
+scoring. Here a block is machine arrays (block_format.py): id gaps and weights read straight from
+the file with numpy, and the values (word positions, needed only by phrases) in a zlib-compressed
+section of their own, inflated and cut only when asked for. A block's info (postings, last id, highest weight, ...)
 is a fixed struct, read with its length in one go, instead of W3's pickle. The framing, term infos
 and everything else are W3's own. Whoosh pickles the codec into each segment: keep this module's
 import path and class names. It subclasses W3's writer and matcher and uses their private
@@ -19,12 +15,8 @@ attributes, so whoosh-reloaded is pinned below 2.8.
 from __future__ import annotations
 
 import struct
-import sys
-import zlib
-from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from itertools import accumulate
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter
@@ -32,29 +24,13 @@ from whoosh.matching import Matcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-_ALL_ONE, _CONSTANT, _PER_POSTING = 0, 1, 2
-_COUNT = struct.Struct("<I")
+from viewer.search.block_format import block_ids, block_values, block_weights, pack_block
+
 # A block's length (negative for the last block; W3's framing), then its info: postings, last id,
 # highest weight, compression, shortest and longest field length bytes. W3 pickles the info and
 # unpickles it through ~20 one-byte file reads per block.
 _LENGTH = struct.Struct("!i")
 _INFO = struct.Struct("<IIdBBB")
-_SWAP = sys.byteorder == "big"  # arrays are stored little-endian
-
-
-def _packed(values: array) -> bytes:
-    if _SWAP:
-        values = array(values.typecode, values)
-        values.byteswap()
-    return values.tobytes()
-
-
-def _unpacked(typecode: str, buffer: memoryview) -> array:
-    values = array(typecode)
-    values.frombytes(buffer)
-    if _SWAP:
-        values.byteswap()
-    return values
 
 
 class ArrayCodec(W3Codec):
@@ -88,33 +64,13 @@ class LoadedLengthsReader(W3PerDocReader):
 
 
 class ArrayPostingsWriter(W3PostingsWriter):
-    def _block_data(self) -> bytes:
-        ids, weights, values = self._ids, self._weights, self._values
-        parts = []
-        if all(w == 1.0 for w in weights):
-            parts.append(bytes((_ALL_ONE,)))
-        elif all(w == weights[0] for w in weights):
-            parts.append(bytes((_CONSTANT,)))
-            weights = array("f", weights[:1])
-        else:
-            parts.append(bytes((_PER_POSTING,)))
-        parts.append(_packed(array("I", ids)))
-        if parts[0][0] != _ALL_ONE:
-            parts.append(_packed(array("f", weights)))
-        parts.append(_COUNT.pack(len(values)))
-        parts.append(_packed(array("I", map(len, values))))
-        parts.extend(values)
-        return b"".join(parts)
-
     def _write_block(self, last: bool = False) -> None:
-        # W3PostingsWriter._write_block with the block data packed by `_block_data`.
+        # W3PostingsWriter._write_block with the block packed by block_format.pack_block.
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
-        databytes = self._block_data()
         comp = self._compression
-        if comp:
-            databytes = zlib.compress(databytes, comp)
+        databytes = pack_block(self._ids, self._weights, self._values, comp)
         ids = self._ids
         infobytes = _INFO.pack(len(ids), ids[-1], self._maxweight, comp,
                                length_to_byte(self._minlength), length_to_byte(self._maxlength))
@@ -151,45 +107,22 @@ class ArrayLeafMatcher(W3LeafMatcher):
         self._maxlength = byte_to_length(maxlength)
 
     def _read_data(self) -> None:
-        data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
-        if self._compression:
-            data = zlib.decompress(data)
-        self._data = memoryview(data)
+        self._data = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
 
     def _read_ids(self) -> None:
         if self._data is None:
             self._read_data()
-        self._ids = _unpacked("I", self._data[1:1 + 4 * self._blocklength])
-
-    def _weights_end(self) -> int:
-        kind = self._data[0]
-        count = 0 if kind == _ALL_ONE else 1 if kind == _CONSTANT else self._blocklength
-        return 1 + 4 * self._blocklength + 4 * count
+        self._ids = block_ids(self._data, self._blocklength).tolist()
 
     def _read_weights(self) -> None:
         if self._data is None:
             self._read_data()
-        kind, n = self._data[0], self._blocklength
-        start = 1 + 4 * n
-        if kind == _PER_POSTING:
-            self._weights = _unpacked("f", self._data[start:start + 4 * n])
-        else:
-            weight = _unpacked("f", self._data[start:start + 4])[0] if kind == _CONSTANT else 1.0
-            self._weights = array("f", (weight,)) * n
+        self._weights = block_weights(self._data, self._blocklength).tolist()
 
     def _read_values(self) -> None:
         if self._data is None:
             self._read_data()
-        data = self._data
-        start = self._weights_end()
-        (count,) = _COUNT.unpack_from(data, start)
-        lengths = _unpacked("I", data[start + 4:start + 4 + 4 * count])
-        blob = bytes(data[start + 4 + 4 * count:])
-        if not count:
-            self._values = (None,) * self._blocklength
-            return
-        ends = list(accumulate(lengths))
-        self._values = tuple(blob[end - length:end] for end, length in zip(ends, lengths, strict=True))
+        self._values = block_values(self._data, self._blocklength, self._compression)
 
 
 def posting_blocks(matcher: Any, candidates: Sequence[int] | None = None, offset: int = 0,

@@ -11,8 +11,9 @@ from viewer.core.article import Article, blocks_from_lines
 from viewer.search.fingerprints import PERMUTATIONS
 from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 7  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
-# 7: copies of one text are one article, near duplicates sketched (sketch, bands)
+SCHEMA_VERSION = 8  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
+# 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
+# positions compressed, id gaps and weights packed small (block_format.py)
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 

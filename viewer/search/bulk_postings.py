@@ -163,7 +163,9 @@ def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int
 
 def _u32(joined: Array, at: Array) -> Array:
     """The little-endian unsigned 32-bit numbers at byte offsets `at`."""
-    return _uint(joined, at, np.full(len(at), 4))
+    numbers: Array = (joined[at].astype(np.int64) | (joined[at + 1].astype(np.int64) << 8)
+                      | (joined[at + 2].astype(np.int64) << 16) | (joined[at + 3].astype(np.int64) << 24))
+    return numbers
 
 
 def _uint(joined: Array, at: Array, widths: Array) -> Array:
@@ -171,7 +173,9 @@ def _uint(joined: Array, at: Array, widths: Array) -> Array:
     numbers: Array = joined[at].astype(np.int64)
     for byte in (1, 2, 3):
         longer = widths > byte
-        if longer.any():
+        if longer.all():
+            numbers |= joined[at + byte].astype(np.int64) << (8 * byte)
+        elif longer.any():
             numbers[longer] |= joined[at[longer] + byte].astype(np.int64) << (8 * byte)
     return numbers
 

@@ -31,7 +31,7 @@ class SimilarArticle(NamedTuple):
     score: float
 
 
-def _signatures(searcher: Searcher) -> npt.NDArray[np.uint32]:
+def signatures_of(searcher: Searcher) -> npt.NDArray[np.uint32]:
     """Every document's signature (a row of zeros: none), by document number."""
     total = searcher.reader().doc_count_all()
     rows = np.zeros((total, PERMUTATIONS), dtype=np.uint32)
@@ -59,7 +59,7 @@ class NearDuplicates:
         self._reader = searcher.reader()
         self._column = self._reader.column_reader("sketch", translate=False) if self._reader.has_column("sketch") else None
         self._ids: Any = None
-        signatures = _signatures(searcher)
+        signatures = signatures_of(searcher)
         self._has = signatures.any(axis=1)
         live = np.flatnonzero(self._has).astype(np.uint32)
         keys = band_keys(signatures[live]) if len(live) else np.zeros((0, BANDS), dtype=np.uint32)
@@ -69,6 +69,10 @@ class NearDuplicates:
         order = np.argsort(combined, axis=None, kind="stable")
         self._keys = combined.ravel()[order]
         self._docs = np.repeat(live, BANDS)[order]
+
+    def band_runs(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint32]]:
+        """Every (band, key) sorted, and the document of each: equal neighbours are candidates (stories.py)."""
+        return self._keys, self._docs
 
     def signature(self, docnum: int) -> bytes | None:
         if self._column is None or docnum >= len(self._has) or not self._has[docnum]:

@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.gui.crash_handler import user_message
 from viewer.gui.dates import from_iso, jalali
@@ -40,7 +40,10 @@ class DuplicatesDialog(QDialog):
         self.tree.setObjectName("duplicateGroups")
         self.tree.setColumnCount(2)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setStretchLastSection(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # titles take what the files leave
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -74,8 +77,6 @@ class DuplicatesDialog(QDialog):
                 children.append(item)
             self._items.append((top, children))
         self._retranslate()
-        self.tree.resizeColumnToContents(1)
-        self.tree.header().resizeSection(0, max(200, self.tree.viewport().width() - self.tree.columnWidth(1)))
         if self._items:
             self.tree.setCurrentItem(self._items[0][0])
 

@@ -61,7 +61,8 @@ def copies_text(row: ResultRow) -> str:
 class ResultDelegate(QStyledItemDelegate):
     def title_note(self, row: ResultRow) -> str:
         """What the title line shows at its left end: the date and a story's copies."""
-        return " · ".join(t for t in (display_date(row.date), copies_text(row)) if t)
+        note = " · ".join(t for t in (display_date(row.date), copies_text(row)) if t)
+        return LTR_EMBED + note + POP if note and current_language() != "fa" else note  # "▸ 2 copies", not "copies 2 ▸"
 
     def copies_area(self, rect: QRect, font: QFont, row: ResultRow) -> QRectF:
         """Where a story's row shows its copies (a click there expands it): the title line's left end."""

@@ -4,7 +4,9 @@ A story is the set of articles linked by near duplicates (each at `NEAR_DUPLICAT
 another of the group); an article with none is a story of its own. The groups come from the LSH band
 keys the searcher has already sorted (near_duplicates.py): each run of equal keys is a bucket of
 candidates, each candidate pair is checked with its signatures, and the pairs that hold are joined
-(union-find). No pass over all pairs of articles: only articles sharing a band key are compared.
+(label propagation in numpy). No pass over all pairs of articles, nor over all pairs of a bucket: each
+article of a bucket is compared with the bucket's first article and with its neighbour in it, which
+at 200,000 articles (a bucket can hold dozens of variants) keeps the candidates to a few per article.
 Results, tag counts and the duplicates view all use these groups, so their counts agree."""
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from viewer.search.facets import TagFacets
 from viewer.search.fingerprints import NEAR_DUPLICATE, PERMUTATIONS
 from viewer.search.near_duplicates import NearDuplicates, signatures_of
 
-BUCKET_LIMIT = 200  # a larger bucket (boilerplate shared by hundreds of texts) is checked against its first article only
+CHUNK = 1 << 18  # candidate pairs whose signatures are compared at once (bounds the memory)
 
 
 class Stories:
@@ -34,8 +36,12 @@ class Stories:
         first, second = _candidate_pairs(*near.band_runs())
         if len(first):
             signatures = signatures_of(near.searcher)
-            same = np.count_nonzero(signatures[first] == signatures[second], axis=1) / PERMUTATIONS
-            keep = (same >= NEAR_DUPLICATE) & live[first] & live[second]
+            keep = np.zeros(len(first), dtype=bool)
+            for at in range(0, len(first), CHUNK):
+                one, other = first[at:at + CHUNK], second[at:at + CHUNK]
+                same = np.count_nonzero(signatures[one] == signatures[other], axis=1)
+                keep[at:at + CHUNK] = (same >= NEAR_DUPLICATE * PERMUTATIONS) & live[one] & live[other]
+            del signatures
             first, second = first[keep], second[keep]
         self.labels = _components(total, first, second)  # docnum -> its story's smallest docnum
 
@@ -76,45 +82,41 @@ Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 
 
 def _candidate_pairs(keys: npt.NDArray[np.uint64], docs: npt.NDArray[np.uint32]) -> Pairs:
-    """Every pair of documents sharing a band key (runs of equal sorted keys), each pair once."""
-    if not len(keys):
+    """Pairs of documents sharing a band key (runs of equal sorted keys): each member of a run with
+    the run's first member and with the member before it; each pair once, smaller docnum first."""
+    if len(keys) < 2:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    sizes = np.diff(np.r_[starts, len(keys)])
-    firsts: list[npt.NDArray[np.int64]] = []
-    seconds: list[npt.NDArray[np.int64]] = []
-    for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
-        bucket = docs[start:start + size].astype(np.int64)
-        if size > BUCKET_LIMIT:
-            firsts.append(np.full(size - 1, bucket[0]))
-            seconds.append(bucket[1:])
-            continue
-        one, other = np.triu_indices(size, k=1)
-        firsts.append(bucket[one])
-        seconds.append(bucket[other])
-    if not firsts:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    pairs = np.unique(np.sort(np.stack([np.concatenate(firsts), np.concatenate(seconds)], axis=1), axis=1), axis=0)
-    return pairs[:, 0], pairs[:, 1]
+    docs64 = docs.astype(np.int64)
+    new_run = np.r_[True, keys[1:] != keys[:-1]]
+    run_start = np.maximum.accumulate(np.where(new_run, np.arange(len(keys)), 0))
+    inside = ~new_run  # every member but a run's first
+    at = np.flatnonzero(inside)
+    firsts = np.concatenate([docs64[run_start[at]], docs64[at - 1]])
+    seconds = np.concatenate([docs64[at], docs64[at]])
+    low, high = np.minimum(firsts, seconds), np.maximum(firsts, seconds)
+    distinct = low != high
+    codes = np.unique(low[distinct] * (int(docs64.max()) + 1) + high[distinct])
+    width = int(docs64.max()) + 1
+    return codes // width, codes % width
 
 
 def _components(total: int, first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Each document's group label (its group's smallest docnum), the groups joined by the pairs."""
-    parent: dict[int, int] = {}
-
-    def root(node: int) -> int:
-        while parent.get(node, node) != node:
-            parent[node] = parent.get(parent[node], parent[node])
-            node = parent[node]
-        return node
-
-    for a, b in zip(first.tolist(), second.tolist(), strict=True):
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)  # a group's root stays its smallest docnum
+    """Each document's group label (its group's smallest docnum), the groups joined by the pairs:
+    each pair's larger label is hooked onto its smaller, then labels jump to their roots, until stable."""
     labels = np.arange(total, dtype=np.int64)
-    for node in parent:
-        labels[node] = root(node)
+    while len(first):
+        one, other = labels[first], labels[second]
+        low = np.minimum(one, other)
+        hooked = labels.copy()
+        np.minimum.at(hooked, one, low)
+        np.minimum.at(hooked, other, low)
+        while True:
+            jumped = hooked[hooked]
+            if np.array_equal(jumped, hooked):
+                break
+            hooked = jumped
+        if np.array_equal(hooked, labels):
+            break
+        labels = hooked
     return labels

@@ -180,8 +180,8 @@ class ArchiveSearcher:
             result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
             if with_ids:
                 result.doc_ids = self._ids_of(matched)
-                shared = self.stories().shared(matched)
-                result.story_of = dict(zip(self._ids_of(list(shared)), shared.values(), strict=True))
+                places, stories = self.stories().shared(matched)
+                result.story_of = dict(zip([result.doc_ids[at] for at in places], stories, strict=True))
             if timeline:
                 result.timeline = self._dates().timeline(matched)
         if result.total_exact and result.total < 3:

@@ -49,13 +49,12 @@ class Stories:
         """How many stories these documents are."""
         return len(np.unique(self.labels[np.asarray(docnums, dtype=np.int64)]))
 
-    def shared(self, docnums: Sequence[int] | npt.NDArray[Any]) -> dict[int, int]:
-        """docnum -> story label, for the documents of `docnums` whose story holds another of them."""
-        chosen = np.asarray(docnums, dtype=np.int64)
-        labels = self.labels[chosen]
+    def shared(self, docnums: Sequence[int] | npt.NDArray[Any]) -> tuple[list[int], list[int]]:
+        """(places in `docnums`, story labels) of the documents whose story holds another of them."""
+        labels = self.labels[np.asarray(docnums, dtype=np.int64)]
         unique, counts = np.unique(labels, return_counts=True)
-        several = np.isin(labels, unique[counts > 1])
-        return dict(zip(chosen[several].tolist(), labels[several].tolist(), strict=True))
+        several = np.flatnonzero(np.isin(labels, unique[counts > 1]))
+        return several.tolist(), labels[several].tolist()
 
     def groups(self) -> list[list[int]]:
         """Every story of two articles or more (docnums ascending), largest first."""

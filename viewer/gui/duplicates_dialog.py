@@ -113,7 +113,8 @@ class DuplicatesDialog(QDialog):
             top.setText(1, self.tr("{count} files").format(count=number(group.files)))
             for article, item in zip(group.articles, children, strict=True):
                 item.setText(0, article.title or article.id)
-                files = ", ".join(PurePath(path.replace("\\", "/")).name for path in article.sources)
+                comma = "، " if current_language() == "fa" else ", "
+                files = comma.join(PurePath(path.replace("\\", "/")).name for path in article.sources)
                 when = _day(article.date)
                 item.setText(1, " · ".join(t for t in (when, files) if t))
 

@@ -21,7 +21,6 @@ from tests.search.duplicate_articles import (
     as_json_item,
     as_text,
 )
-from viewer.app.duplicates import COUNT_STORIES_KEY
 from viewer.app.library import ALL_ARTICLES, Library
 from viewer.core.paths import DataPaths
 
@@ -60,13 +59,12 @@ def _ids(lib: Library) -> dict[str, str]:
 def test_tag_counts_count_a_story_once_when_chosen(library: Library) -> None:
     assert dict(library.tag_counts()) == {"آب": 4, "اصفهان": 3}
     assert dict(library.search(ALL_ARTICLES).facets) == {"آب": 4, "اصفهان": 3}
-    library.settings.set(COUNT_STORIES_KEY, True)
-    library.refresh()
+    library.count_stories_once = True
     # the story, its two republications: one story; the related article is another
     assert dict(library.tag_counts()) == {"آب": 2, "اصفهان": 2}
     assert dict(library.search(ALL_ARTICLES).facets) == {"آب": 2, "اصفهان": 2}
     assert dict(library.search("کشاورزان", ["اصفهان"]).facets) == {"آب": 2, "اصفهان": 2}
-    library.settings.set(COUNT_STORIES_KEY, False)
+    library.count_stories_once = False
     assert dict(library.search(ALL_ARTICLES).facets) == {"آب": 4, "اصفهان": 3}
 
 

@@ -117,7 +117,8 @@ def test_paging_keeps_one_row_per_story(qtbot, gui_app: QApplication, republishe
     model, result = win.results_model, win.result
     groups = set(result.story_of.values())
     assert len(groups) >= 20, "the variants were not found as near duplicates"
-    assert model.stories == result.total - len(result.story_of) + len(groups) < result.total
+    stories: int = result.total - len(result.story_of) + len(groups)
+    assert model.stories == stories and stories < result.total
     assert model.rowCount() == model.stories  # nothing expanded: one row per story
     for row in range(model.rowCount()):
         model.row_data(row)  # a view scrolling to the end asks for every row

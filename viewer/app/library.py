@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.app import note_exchange, notes_backups
-from viewer.app.duplicates import COUNT_STORIES_KEY, DuplicateGroup, duplicate_groups
+from viewer.app.duplicates import DuplicateGroup, duplicate_groups
 from viewer.app.scope import EVERYWHERE, Scope, restriction_of
 from viewer.app.searcher_slot import SearcherSlot
 from viewer.app.settings import Settings
@@ -78,6 +78,9 @@ class Library:
         self._searching = SearcherSlot(self._searcher)
         self._notes: NotesStore | None = None
         self._library_db: LibraryDatabase | None = None
+        # Tag counts count a story and its near duplicates once: the window sets it from its settings
+        # (COUNT_STORIES_KEY); the command line's counts stay per article.
+        self.count_stories_once = False
 
     @property
     def _archive(self) -> Archive:
@@ -160,11 +163,6 @@ class Library:
     def similar(self, article_id: str) -> list[SimilarArticle]:
         """The article's near duplicates (republished variants: id, title, score 0..1), best first."""
         return self._reading.get().similar(article_id)
-
-    @property
-    def count_stories_once(self) -> bool:
-        """Whether tag counts count a story and its near duplicates once (the researcher's choice, in settings)."""
-        return bool(self.settings.get(COUNT_STORIES_KEY))
 
     def duplicate_groups(self) -> list[DuplicateGroup]:
         """Stories told by several articles, then articles saved in several files (its own searcher: any thread)."""

@@ -23,6 +23,7 @@ class StoriesMenu(QObject):
         self.count_once.setObjectName("countStoriesOnce")
         self.count_once.setCheckable(True)
         self.count_once.setChecked(bool(window.settings.get(COUNT_STORIES_KEY)))
+        window.unopened_library.count_stories_once = self.count_once.isChecked()
         self.count_once.toggled.connect(self._count_once_toggled)
         self.duplicates = QAction(window)
         self.duplicates.setObjectName("showDuplicates")
@@ -38,6 +39,7 @@ class StoriesMenu(QObject):
         self._retranslate()
 
     def _count_once_toggled(self, checked: bool) -> None:
+        self.window.unopened_library.count_stories_once = checked
         self.window.settings.set(COUNT_STORIES_KEY, checked)
         self.window.settings.save()
         self.window.search(self.window.search_bar.box.text())  # the tags' counts again

@@ -102,3 +102,21 @@ def test_an_article_in_two_files_without_near_duplicates_is_a_group(tmp_path: Pa
         [group] = lib.duplicate_groups()
         assert [Path(s).name for s in group.articles[0].sources] == ["a.txt", "b.txt"]
         assert group.files == 2
+
+
+def test_a_story_loses_an_article_whose_file_goes(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "story.json").write_text(json.dumps([as_json_item(STORY_TITLE, STORY, STORY_URL)], ensure_ascii=False), "utf-8")
+    republished = archive / "republished.json"
+    republished.write_text(json.dumps([as_json_item(REPUBLISHED_TITLE, REPUBLISHED, REPUBLISHED_URL)], ensure_ascii=False),
+                           "utf-8")
+    with Library(DataPaths.resolve(tmp_path / "data")) as lib:
+        lib.sync([archive])
+        assert [len(g.articles) for g in lib.duplicate_groups()] == [2]
+        assert len(lib.search(ALL_ARTICLES, with_ids=True).story_of) == 2
+        republished.unlink()
+        lib.sync([archive])  # the article leaves the index; its signature stays in the segment, deleted
+        assert lib.article_count == 1
+        assert lib.duplicate_groups() == []
+        assert lib.search(ALL_ARTICLES, with_ids=True).story_of == {}

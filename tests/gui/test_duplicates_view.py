@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTreeWidget
+from PySide6.QtWidgets import QApplication, QDialog, QTreeWidget
 
 from tests.gui.conftest import WAIT_MS, search
 from tests.search.duplicate_articles import (
@@ -97,7 +97,7 @@ def test_the_duplicates_view_lists_groups_and_opens_an_article(qtbot, gui_app: Q
     action = next(a for a in win.actions() if a.objectName() == "showDuplicates")
     assert action.shortcut().toString() == "Ctrl+Shift+U" and action in win.shortcut_actions()
     action.trigger()
-    dialog = win.findChild(QWidget_type(), "duplicatesDialog")
+    dialog = win.findChild(QDialog, "duplicatesDialog")
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.groups is not None, timeout=WAIT_MS)
     tree = dialog.findChild(QTreeWidget, "duplicateGroups")
@@ -118,9 +118,3 @@ def test_the_duplicates_view_lists_groups_and_opens_an_article(qtbot, gui_app: Q
     assert win.article_pane.article.title == REPUBLISHED_TITLE
     assert not dialog.grab().isNull()
     win.close()
-
-
-def QWidget_type():  # type: ignore[no-untyped-def]  # noqa: N802
-    from PySide6.QtWidgets import QDialog
-
-    return QDialog

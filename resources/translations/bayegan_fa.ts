@@ -1,69 +1,70 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="79" />
+        <location filename="../../viewer/gui/article_pane.py" line="79"/>
         <source>Previous hit (Shift+F3)</source>
         <translation>یافتهٔ قبلی (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="78" />
+        <location filename="../../viewer/gui/article_pane.py" line="78"/>
         <source>Previous</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="80" />
+        <location filename="../../viewer/gui/article_pane.py" line="80"/>
         <source>Next</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="81" />
+        <location filename="../../viewer/gui/article_pane.py" line="81"/>
         <source>Next hit (F3)</source>
         <translation>یافتهٔ بعدی (F3)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="83" />
+        <location filename="../../viewer/gui/article_pane.py" line="83"/>
         <source>Smaller text (Ctrl+-)</source>
         <translation>متن کوچک‌تر (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="85" />
+        <location filename="../../viewer/gui/article_pane.py" line="85"/>
         <source>Larger text (Ctrl+=)</source>
         <translation>متن بزرگ‌تر (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="86" />
+        <location filename="../../viewer/gui/article_pane.py" line="86"/>
         <source>Source</source>
         <translation>منبع</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="86" />
+        <location filename="../../viewer/gui/article_pane.py" line="86"/>
         <source>News code</source>
         <translation>کد خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="86" />
+        <location filename="../../viewer/gui/article_pane.py" line="86"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="87" />
+        <location filename="../../viewer/gui/article_pane.py" line="87"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="87" />
+        <location filename="../../viewer/gui/article_pane.py" line="87"/>
         <source>Link</source>
         <translation>پیوند</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="88" />
+        <location filename="../../viewer/gui/article_pane.py" line="88"/>
         <source>This article is very long: the first {shown} of its {total} characters are shown.</source>
         <translation>این مقاله بسیار بلند است: {shown} نویسهٔ نخست از {total} نویسهٔ آن نشان داده شده است.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/article_pane.py" line="89" />
+        <location filename="../../viewer/gui/article_pane.py" line="89"/>
         <source>Show more</source>
         <translation>نمایش بیشتر</translation>
     </message>
@@ -71,48 +72,48 @@
 <context>
     <name>CollectionsPanel</name>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="117" />
-        <location filename="../../viewer/gui/collections_panel.py" line="185" />
+        <location filename="../../viewer/gui/collections_panel.py" line="117"/>
+        <location filename="../../viewer/gui/collections_panel.py" line="185"/>
         <source>All articles</source>
         <translation>همهٔ خبرها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="153" />
+        <location filename="../../viewer/gui/collections_panel.py" line="153"/>
         <source>Collection created: {name}</source>
         <translation>مجموعه ساخته شد: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="158" />
+        <location filename="../../viewer/gui/collections_panel.py" line="158"/>
         <source>Collection deleted: {name}</source>
         <translation>مجموعه حذف شد: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="162" />
+        <location filename="../../viewer/gui/collections_panel.py" line="162"/>
         <source>{count} articles added to {name}</source>
         <translation>{count} خبر به {name} افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="179" />
+        <location filename="../../viewer/gui/collections_panel.py" line="179"/>
         <source>Collections</source>
         <translation>مجموعه‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="180" />
+        <location filename="../../viewer/gui/collections_panel.py" line="180"/>
         <source>New collection name</source>
         <translation>نام مجموعهٔ تازه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="181" />
+        <location filename="../../viewer/gui/collections_panel.py" line="181"/>
         <source>Create</source>
         <translation>بساز</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="182" />
+        <location filename="../../viewer/gui/collections_panel.py" line="182"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/collections_panel.py" line="183" />
+        <location filename="../../viewer/gui/collections_panel.py" line="183"/>
         <source>Export…</source>
         <translation>خروجی…</translation>
     </message>
@@ -120,12 +121,12 @@
 <context>
     <name>CopiesBar</name>
     <message>
-        <location filename="../../viewer/gui/copies_bar.py" line="48" />
+        <location filename="../../viewer/gui/copies_bar.py" line="48"/>
         <source>Saved in {count} files: {files}</source>
         <translation>در {count} پرونده: {files}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/copies_bar.py" line="53" />
+        <location filename="../../viewer/gui/copies_bar.py" line="53"/>
         <source>Near duplicates: {articles}</source>
         <translation>بازنشرهای همین خبر: {articles}</translation>
     </message>
@@ -133,27 +134,70 @@
 <context>
     <name>CrashHandler</name>
     <message>
-        <location filename="../../viewer/gui/crash_handler.py" line="46" />
+        <location filename="../../viewer/gui/crash_handler.py" line="46"/>
         <source>Something went wrong: {error}</source>
         <translation>خطایی پیش آمد: {error}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/crash_handler.py" line="78" />
+        <location filename="../../viewer/gui/crash_handler.py" line="78"/>
         <source>Bayegan</source>
         <translation>بایگان</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="92"/>
+        <source>Duplicates</source>
+        <translation>خبرهای تکراری</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="93"/>
+        <source>Story or article</source>
+        <translation>خبر و نسخه‌هایش</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="93"/>
+        <source>Date and files</source>
+        <translation>تاریخ و پرونده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="97"/>
+        <source>Finding duplicates…</source>
+        <translation>یافتن خبرهای تکراری…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="99"/>
+        <source>No duplicates: every article is one story in one file.</source>
+        <translation>تکراری‌ای نیست: هر خبر یک بار و در یک پرونده آمده است.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="102"/>
+        <source>{stories} stories told by several articles, {files} articles saved in several files. Enter or a double click opens an article.</source>
+        <translation>{stories} خبر با چند نسخه، {files} خبر در چند پرونده. ‏Enter یا دوکلیک خبر را باز می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="108"/>
+        <source>{count} articles: {title}</source>
+        <translation>{count} خبر: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="112"/>
+        <source>{count} files</source>
+        <translation>{count} پرونده</translation>
+    </message>
+</context>
+<context>
     <name>EmptyNotice</name>
     <message>
-        <location filename="../../viewer/gui/empty_notice.py" line="30" />
+        <location filename="../../viewer/gui/empty_notice.py" line="30"/>
         <source>Nothing matches «{query}».
 Try fewer or other words, a shorter form (اصفهان rather than اصفهانی), or clear the tag filters.</source>
         <translation>هیچ مقاله‌ای با «{query}» جور نیست.
 واژه‌های کمتر یا دیگری، شکل کوتاه‌تر (اصفهان به جای اصفهانی) را بیازمایید، یا صافی برچسب‌ها را پاک کنید.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/empty_notice.py" line="33" />
+        <location filename="../../viewer/gui/empty_notice.py" line="33"/>
         <source>The archive is empty. Add a folder of articles from the File menu.</source>
         <translation>بایگان خالی است. از منوی «پرونده» پوشه‌ای از مقاله‌ها بیفزایید.</translation>
     </message>
@@ -161,99 +205,99 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="105" />
-        <location filename="../../viewer/gui/export_dialog.py" line="331" />
-        <location filename="../../viewer/gui/export_dialog.py" line="352" />
+        <location filename="../../viewer/gui/export_dialog.py" line="105"/>
+        <location filename="../../viewer/gui/export_dialog.py" line="331"/>
+        <location filename="../../viewer/gui/export_dialog.py" line="352"/>
         <source>Export PDF</source>
         <translation>خروجی PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="110" />
+        <location filename="../../viewer/gui/export_dialog.py" line="110"/>
         <source>What to export</source>
         <translation>چه خبرهایی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="115" />
+        <location filename="../../viewer/gui/export_dialog.py" line="115"/>
         <source>The open article</source>
         <translation>خبر باز</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="116" />
+        <location filename="../../viewer/gui/export_dialog.py" line="116"/>
         <source>The selected articles ({n})</source>
         <translation>خبرهای برگزیده ({n})</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="117" />
+        <location filename="../../viewer/gui/export_dialog.py" line="117"/>
         <source>All results of the search ({n})</source>
         <translation>همهٔ نتیجه‌های جست‌وجو ({n})</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="118" />
+        <location filename="../../viewer/gui/export_dialog.py" line="118"/>
         <source>All articles with notes ({n})</source>
         <translation>همهٔ خبرهای یادداشت‌دار ({n})</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="133" />
+        <location filename="../../viewer/gui/export_dialog.py" line="133"/>
         <source>With highlights and notes</source>
         <translation>با برجسته‌ها و یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="141" />
+        <location filename="../../viewer/gui/export_dialog.py" line="141"/>
         <source>Choose…</source>
         <translation>انتخاب…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="152" />
+        <location filename="../../viewer/gui/export_dialog.py" line="152"/>
         <source>Open the PDF when it is written</source>
         <translation>پس از نوشتن، PDF را باز کن</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="155" />
+        <location filename="../../viewer/gui/export_dialog.py" line="155"/>
         <source>Title:</source>
         <translation>عنوان:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="156" />
+        <location filename="../../viewer/gui/export_dialog.py" line="156"/>
         <source>Author:</source>
         <translation>نویسنده:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="159" />
+        <location filename="../../viewer/gui/export_dialog.py" line="159"/>
         <source>Export</source>
         <translation>خروجی بگیر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="160" />
+        <location filename="../../viewer/gui/export_dialog.py" line="160"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="201" />
+        <location filename="../../viewer/gui/export_dialog.py" line="201"/>
         <source>Save the PDF as</source>
         <translation>ذخیرهٔ PDF با نام</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="202" />
+        <location filename="../../viewer/gui/export_dialog.py" line="202"/>
         <source>PDF files (*.pdf)</source>
         <translation>پرونده‌های PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="212" />
+        <location filename="../../viewer/gui/export_dialog.py" line="212"/>
         <source>The folder {folder} does not exist.</source>
         <translation>پوشهٔ {folder} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="332" />
+        <location filename="../../viewer/gui/export_dialog.py" line="332"/>
         <source>The archive is not open yet.</source>
         <translation>بایگان هنوز باز نشده است.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="346" />
+        <location filename="../../viewer/gui/export_dialog.py" line="346"/>
         <source>Exported {count} articles ({pages} pages) to {path}</source>
         <translation>{count} خبر ({pages} صفحه) در {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="351" />
+        <location filename="../../viewer/gui/export_dialog.py" line="351"/>
         <source>Export cancelled.</source>
         <translation>خروجی گرفتن لغو شد.</translation>
     </message>
@@ -261,22 +305,22 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ExportJob</name>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="239" />
+        <location filename="../../viewer/gui/export_dialog.py" line="239"/>
         <source>Exporting…</source>
         <translation>در حال ساختن PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="239" />
+        <location filename="../../viewer/gui/export_dialog.py" line="239"/>
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="242" />
+        <location filename="../../viewer/gui/export_dialog.py" line="242"/>
         <source>Export PDF</source>
         <translation>خروجی PDF</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/export_dialog.py" line="260" />
+        <location filename="../../viewer/gui/export_dialog.py" line="260"/>
         <source>Cancelling…</source>
         <translation>در حال لغو…</translation>
     </message>
@@ -288,27 +332,27 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation type="vanished">پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/folders_dialog.py" line="67" />
+        <location filename="../../viewer/gui/folders_dialog.py" line="67"/>
         <source>Choose folders of articles (several with Ctrl)</source>
         <translation>پوشه‌های خبر را برگزینید (چندتایی با Ctrl)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/folders_dialog.py" line="75" />
+        <location filename="../../viewer/gui/folders_dialog.py" line="75"/>
         <source>Archive folders</source>
         <translation>پوشه‌های بایگانی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/folders_dialog.py" line="76" />
+        <location filename="../../viewer/gui/folders_dialog.py" line="76"/>
         <source>Bayegan indexes the .txt, .json, .jsonl and .html articles in these folders. With no folder, the bundled sample archive is shown.</source>
         <translation>بایگان خبرهای ‎.txt، ‎.json، ‎.jsonl و ‎.html این پوشه‌ها را نمایه می‌کند. اگر پوشه‌ای انتخاب نشده باشد، بایگانی نمونهٔ همراه برنامه نشان داده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/folders_dialog.py" line="78" />
+        <location filename="../../viewer/gui/folders_dialog.py" line="78"/>
         <source>Add folder…</source>
         <translation>افزودن پوشه…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/folders_dialog.py" line="79" />
+        <location filename="../../viewer/gui/folders_dialog.py" line="79"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
@@ -316,112 +360,112 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="21" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="21"/>
         <source>Clear the search box</source>
         <translation>پاک کردن جعبهٔ جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="22" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="22"/>
         <source>Search now</source>
         <translation>جست‌وجو همین حالا</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="23" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="23"/>
         <source>Move between the search box, tags, results, article and notes</source>
         <translation>رفتن میان جعبهٔ جست‌وجو، برچسب‌ها، نتیجه‌ها، مقاله و یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="24" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="24"/>
         <source>Select text in the article (after Tab into it)</source>
         <translation>برگزیدن متن در مقاله (پس از رفتن به آن با Tab)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="25" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="25"/>
         <source>Highlight or note the selection (context menu)</source>
         <translation>برجسته‌سازی یا یادداشت بر متن برگزیده (منوی زمینه)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="26" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="26"/>
         <source>Undo, redo in the notes panel</source>
         <translation>واگرد و ازنو در بخش یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="27" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="27"/>
         <source>Save a note (in the note dialog)</source>
         <translation>ذخیرهٔ یادداشت (در پنجرهٔ یادداشت)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="49" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="49"/>
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="66" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="66"/>
         <source>articles with both words (AND is the default)</source>
         <translation>مقاله‌هایی که هر دو واژه را دارند (پیش‌فرض: «و»)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="67" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="67"/>
         <source>the exact phrase</source>
         <translation>همین عبارت، پشت سر هم</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="68" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="68"/>
         <source>either word (also یا)</source>
         <translation>یکی از دو واژه (یا: «یا»)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="69" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="69"/>
         <source>without the word (also NOT)</source>
         <translation>بدون این واژه (یا: NOT)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="70" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="70"/>
         <source>the word in the title (also عنوان:)</source>
         <translation>واژه در عنوان (یا: عنوان:)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="71" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="71"/>
         <source>articles with that tag (also برچسب:)</source>
         <translation>مقاله‌های دارای این برچسب (یا: برچسب:)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="72" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="72"/>
         <source>words starting with it</source>
         <translation>واژه‌هایی که با آن آغاز می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="73" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="73"/>
         <source>words one or two letters away</source>
         <translation>واژه‌هایی با یکی دو حرف تفاوت</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="80" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="80"/>
         <source>Every spelling of a word is found (ی/ي, ک/ك, digits, half-spaces), and its other forms.</source>
         <translation>همهٔ نوشتارهای یک واژه (ی/ي، ک/ك، رقم‌ها، نیم‌فاصله) و شکل‌های دیگر آن یافته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="87" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="87"/>
         <source>Search syntax</source>
         <translation>زبان جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="102" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="102"/>
         <source>Bayegan</source>
         <translation>بایگان</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="103" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="103"/>
         <source>An offline archive viewer for Persian news articles: it finds every spelling of a word, shows articles right to left, keeps your highlights and notes, and exports them as PDF.</source>
         <translation>نمایشگر آفلاین بایگانی خبرهای فارسی: هر املای یک واژه را پیدا می‌کند، خبرها را راست‌به‌چپ نشان می‌دهد، برجسته‌سازی‌ها و یادداشت‌های شما را نگه می‌دارد و آن‌ها را به PDF برون‌بری می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="105" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="105"/>
         <source>Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.</source>
         <translation>قلم: وزیرمتن (SIL Open Font License). پروانه: Apache-2.0.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/help_dialogs.py" line="112" />
+        <location filename="../../viewer/gui/help_dialogs.py" line="112"/>
         <source>About Bayegan</source>
         <translation>دربارهٔ بایگان</translation>
     </message>
@@ -429,32 +473,32 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ImportProblemsDialog</name>
     <message>
-        <location filename="../../viewer/gui/import_problems.py" line="19" />
+        <location filename="../../viewer/gui/import_problems.py" line="19"/>
         <source>Files not taken in</source>
         <translation>پرونده‌هایی که خوانده نشدند</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/import_problems.py" line="20" />
+        <location filename="../../viewer/gui/import_problems.py" line="20"/>
         <source>{failed} files could not be read; {skipped} were skipped.</source>
         <translation>{failed} پرونده خوانده نشد؛ از {skipped} پرونده گذشتیم.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/import_problems.py" line="26" />
+        <location filename="../../viewer/gui/import_problems.py" line="26"/>
         <source>File</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/import_problems.py" line="26" />
+        <location filename="../../viewer/gui/import_problems.py" line="26"/>
         <source>Reason</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/import_problems.py" line="29" />
+        <location filename="../../viewer/gui/import_problems.py" line="29"/>
         <source>Could not be read</source>
         <translation>خوانده نشد</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/import_problems.py" line="30" />
+        <location filename="../../viewer/gui/import_problems.py" line="30"/>
         <source>Skipped (a type Bayegan does not read)</source>
         <translation>کنار گذاشته شد (نوعی که بایگان نمی‌خواند)</translation>
     </message>
@@ -462,7 +506,7 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>IndexingStatus</name>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="44" />
+        <location filename="../../viewer/gui/indexing_status.py" line="44"/>
         <source>Indexing…</source>
         <translation>در حال نمایه‌سازی…</translation>
     </message>
@@ -471,27 +515,27 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation type="vanished">نمایه‌سازی {done} از {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="54" />
+        <location filename="../../viewer/gui/indexing_status.py" line="54"/>
         <source>Indexing {done} of {total} articles: {name}</source>
         <translation>نمایه‌سازی {done} از {total} خبر: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="60" />
+        <location filename="../../viewer/gui/indexing_status.py" line="60"/>
         <source>Saving the index…</source>
         <translation>نوشتن نمایه…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="68" />
+        <location filename="../../viewer/gui/indexing_status.py" line="68"/>
         <source>Cancelling…</source>
         <translation>در حال لغو…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="72" />
+        <location filename="../../viewer/gui/indexing_status.py" line="72"/>
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/indexing_status.py" line="73" />
+        <location filename="../../viewer/gui/indexing_status.py" line="73"/>
         <source>Stop indexing; what was read so far is kept</source>
         <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
     </message>
@@ -503,37 +547,37 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation type="vanished">پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="300" />
+        <location filename="../../viewer/gui/main_window.py" line="300"/>
         <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
         <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="304" />
+        <location filename="../../viewer/gui/main_window.py" line="304"/>
         <source>Too late to cancel: indexing had finished.</source>
         <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="317" />
+        <location filename="../../viewer/gui/main_window.py" line="317"/>
         <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
         <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="320" />
+        <location filename="../../viewer/gui/main_window.py" line="320"/>
         <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
         <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="330" />
+        <location filename="../../viewer/gui/main_window.py" line="330"/>
         <source>{count} articles in the archive</source>
         <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="367" />
+        <location filename="../../viewer/gui/main_window.py" line="367"/>
         <source>Bayegan — Persian news archive</source>
         <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_folders.py" line="32" />
+        <location filename="../../viewer/gui/window_folders.py" line="32"/>
         <source>Choose folders of articles (several with Ctrl)</source>
         <translation>پوشه‌های خبر را برگزینید (چندتایی با Ctrl)</translation>
     </message>
@@ -541,17 +585,17 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>NotesController</name>
     <message>
-        <location filename="../../viewer/gui/notes/controller.py" line="65" />
+        <location filename="../../viewer/gui/notes/controller.py" line="65"/>
         <source>Select some text in the article first.</source>
         <translation>نخست بخشی از متن خبر را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/controller.py" line="71" />
+        <location filename="../../viewer/gui/notes/controller.py" line="71"/>
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/controller.py" line="71" />
+        <location filename="../../viewer/gui/notes/controller.py" line="71"/>
         <source>Your note on the selected text:</source>
         <translation>یادداشت شما بر متن برگزیده:</translation>
     </message>
@@ -564,17 +608,17 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation type="vanished">نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/author_prompt.py" line="29" />
+        <location filename="../../viewer/gui/notes/author_prompt.py" line="29"/>
         <source>Your name on notes</source>
         <translation>نام شما روی یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/author_prompt.py" line="30" />
+        <location filename="../../viewer/gui/notes/author_prompt.py" line="30"/>
         <source>The name shown on your notes and replies (you can change it later under View):</source>
         <translation>نامی که کنار یادداشت‌ها و پاسخ‌های شما می‌آید (بعداً از منوی نما می‌توانید آن را تغییر دهید):</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/author_prompt.py" line="59" />
+        <location filename="../../viewer/gui/notes/author_prompt.py" line="59"/>
         <source>Your name on notes…</source>
         <translation>نام شما روی یادداشت‌ها…</translation>
     </message>
@@ -582,7 +626,7 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>NotesOnlyBox</name>
     <message>
-        <location filename="../../viewer/gui/notes_only_box.py" line="16" />
+        <location filename="../../viewer/gui/notes_only_box.py" line="16"/>
         <source>Only articles with notes</source>
         <translation>فقط خبرهای یادداشت‌دار</translation>
     </message>
@@ -590,119 +634,119 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../viewer/gui/notes/panel_items.py" line="56" />
+        <location filename="../../viewer/gui/notes/panel_items.py" line="56"/>
         <source>{title} ({count} notes)</source>
         <translation>{title} ({count} یادداشت)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_items.py" line="34" />
+        <location filename="../../viewer/gui/notes/panel_items.py" line="34"/>
         <source>Not found in the text any more</source>
         <translation>دیگر در متن یافت نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_items.py" line="39" />
+        <location filename="../../viewer/gui/notes/panel_items.py" line="39"/>
         <source>On the whole article</source>
         <translation>دربارهٔ کل خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_items.py" line="42" />
+        <location filename="../../viewer/gui/notes/panel_items.py" line="42"/>
         <source>unknown</source>
         <translation>ناشناس</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="327" />
+        <location filename="../../viewer/gui/notes/panel.py" line="327"/>
         <source>Add note</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="327" />
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="84" />
+        <location filename="../../viewer/gui/notes/panel.py" line="327"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="84"/>
         <source>Highlight</source>
         <translation>برجسته‌سازی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="338" />
+        <location filename="../../viewer/gui/notes/panel.py" line="338"/>
         <source>Comment</source>
         <translation>نظر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="347" />
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="114" />
+        <location filename="../../viewer/gui/notes/panel.py" line="347"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="114"/>
         <source>Reply</source>
         <translation>پاسخ</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="354" />
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="125" />
+        <location filename="../../viewer/gui/notes/panel.py" line="354"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="125"/>
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="360" />
+        <location filename="../../viewer/gui/notes/panel.py" line="360"/>
         <source>Delete note</source>
         <translation>حذف یادداشت</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="383" />
+        <location filename="../../viewer/gui/notes/panel.py" line="383"/>
         <source>Comment on the article</source>
         <translation>نظر دربارهٔ خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="383" />
+        <location filename="../../viewer/gui/notes/panel.py" line="383"/>
         <source>Your comment on the whole article:</source>
         <translation>نظر شما دربارهٔ کل خبر:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="114" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="114"/>
         <source>Your reply:</source>
         <translation>پاسخ شما:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="125" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="125"/>
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="391" />
+        <location filename="../../viewer/gui/notes/panel.py" line="391"/>
         <source>Deleted. Undo (Ctrl+Z) brings it back.</source>
         <translation>حذف شد. با «واگرد» (Ctrl+Z) برمی‌گردد.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="36" />
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="90" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="36"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="90"/>
         <source>Reply…</source>
         <translation>پاسخ…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="37" />
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="91" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="37"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="91"/>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="40" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="40"/>
         <source>Colour</source>
         <translation>رنگ</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="45" />
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="92" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="45"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="92"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="53" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="53"/>
         <source>{added} notes added, {updated} updated, {skipped} already here, {orphaned} not placed in this archive.</source>
         <translation>{added} یادداشت افزوده شد، {updated} به‌روز شد، {skipped} از پیش بود، {orphaned} در این بایگان جایی نیافت.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="59" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="59"/>
         <source>Export notes</source>
         <translation>برون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="60" />
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="72" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="60"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="72"/>
         <source>Web Annotation (*.jsonld *.json)</source>
         <translation>یادداشت وب (*.jsonld *.json)</translation>
     </message>
@@ -711,88 +755,88 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation type="vanished">نوشتن {file} ممکن نشد: {error}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="67" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="67"/>
         <source>{count} notes exported.</source>
         <translation>{count} یادداشت برون‌بری شد.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="71" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="71"/>
         <source>Import notes</source>
         <translation>درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="82" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="82"/>
         <source>Find in notes</source>
         <translation>جست‌وجو در یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="83" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="83"/>
         <source>Articles with notes</source>
         <translation>خبرهای یادداشت‌دار</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="85" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="85"/>
         <source>Highlight the selected text in the chosen colour</source>
         <translation>متن برگزیده را با رنگ انتخاب‌شده برجسته کن</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="86" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="86"/>
         <source>Note…</source>
         <translation>یادداشت…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="87" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="87"/>
         <source>Highlight the selected text and write a note on it</source>
         <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="88" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="88"/>
         <source>Comment…</source>
         <translation>نظر…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="89" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="89"/>
         <source>A comment on the whole article</source>
         <translation>نظری دربارهٔ کل خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="93" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="93"/>
         <source>Undo</source>
         <translation>واگرد</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="94" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="94"/>
         <source>Redo</source>
         <translation>ازنو</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="96" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="96"/>
         <source>Export and import notes</source>
         <translation>برون‌بری و درون‌بری یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="97" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="97"/>
         <source>Highlight the selection</source>
         <translation>برجسته‌سازی متن برگزیده</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="98" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="98"/>
         <source>Note on the selection…</source>
         <translation>یادداشت بر متن برگزیده…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="99" />
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="99"/>
         <source>Export notes (Web Annotation)…</source>
         <translation>برون‌بری یادداشت‌ها (Web Annotation)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="100" />
-        <source>Import a colleague's notes…</source>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="100"/>
+        <source>Import a colleague&apos;s notes…</source>
         <translation>درون‌بری یادداشت‌های همکار…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/notes/install.py" line="45" />
-        <location filename="../../viewer/gui/notes/panel_actions.py" line="81" />
+        <location filename="../../viewer/gui/notes/install.py" line="45"/>
+        <location filename="../../viewer/gui/notes/panel_actions.py" line="81"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
@@ -800,12 +844,12 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ProblemsButton</name>
     <message>
-        <location filename="../../viewer/gui/problems_button.py" line="40" />
+        <location filename="../../viewer/gui/problems_button.py" line="40"/>
         <source>{count} files not taken in…</source>
         <translation>{count} پرونده خوانده نشد…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/problems_button.py" line="41" />
+        <location filename="../../viewer/gui/problems_button.py" line="41"/>
         <source>Which files were not read, and why</source>
         <translation>کدام پرونده‌ها خوانده نشدند، و چرا</translation>
     </message>
@@ -813,48 +857,48 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ReferenceActions</name>
     <message>
-        <location filename="../../viewer/gui/reference_actions.py" line="71" />
-        <location filename="../../viewer/gui/reference_actions.py" line="79" />
+        <location filename="../../viewer/gui/reference_actions.py" line="71"/>
+        <location filename="../../viewer/gui/reference_actions.py" line="79"/>
         <source>Citation copied</source>
         <translation>ارجاع رونوشت شد</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/reference_actions.py" line="86" />
+        <location filename="../../viewer/gui/reference_actions.py" line="86"/>
         <source>Export list</source>
         <translation>خروجی فهرست</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/reference_actions.py" line="98" />
+        <location filename="../../viewer/gui/reference_actions.py" line="98"/>
         <source>{count} articles written to {file}</source>
         <translation>{count} خبر در {file} نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/reference_actions.py" line="102" />
+        <location filename="../../viewer/gui/reference_actions.py" line="102"/>
         <source>Add to collection</source>
         <translation>افزودن به مجموعه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/reference_actions.py" line="107" />
+        <location filename="../../viewer/gui/reference_actions.py" line="107"/>
         <source>No collections yet: create one in the side panel</source>
         <translation>هنوز مجموعه‌ای نیست: در پنل کناری یکی بسازید</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/reference_actions.py" line="129" />
+        <location filename="../../viewer/gui/reference_actions.py" line="129"/>
         <source>Copy citation</source>
         <translation>رونوشت ارجاع</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/reference_actions.py" line="130" />
+        <location filename="../../viewer/gui/reference_actions.py" line="130"/>
         <source>Copy as BibTeX</source>
         <translation>رونوشت به‌صورت BibTeX</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/reference_actions.py" line="131" />
+        <location filename="../../viewer/gui/reference_actions.py" line="131"/>
         <source>Export list (CSV, CSL-JSON, RIS, BibTeX)…</source>
         <translation>خروجی فهرست (CSV، CSL-JSON، RIS، BibTeX)…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/reference_actions.py" line="132" />
+        <location filename="../../viewer/gui/reference_actions.py" line="132"/>
         <source>Add to collection…</source>
         <translation>افزودن به مجموعه…</translation>
     </message>
@@ -862,13 +906,13 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ResearchPanels</name>
     <message>
-        <location filename="../../viewer/gui/research_panels.py" line="67" />
-        <location filename="../../viewer/gui/research_panels.py" line="135" />
+        <location filename="../../viewer/gui/research_panels.py" line="67"/>
+        <location filename="../../viewer/gui/research_panels.py" line="135"/>
         <source>Research</source>
         <translation>پژوهش</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/research_panels.py" line="136" />
+        <location filename="../../viewer/gui/research_panels.py" line="136"/>
         <source>&amp;Research</source>
         <translation>&amp;پژوهش</translation>
     </message>
@@ -876,7 +920,7 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../../viewer/gui/result_delegate.py" line="103" />
+        <location filename="../../viewer/gui/result_delegate.py" line="57"/>
         <source>{count} copies</source>
         <translation>{count} نسخهٔ دیگر</translation>
     </message>
@@ -884,37 +928,37 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>SavedSearchesPanel</name>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="90" />
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="90"/>
         <source>{name} ({total}, {new} new)</source>
         <translation>{name} ({total}، {new} تازه)</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="92" />
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="92"/>
         <source>{name} ({total})</source>
         <translation>{name} ({total})</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="108" />
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="108"/>
         <source>Search saved: {name}</source>
         <translation>جست‌وجو نگه داشته شد: {name}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="133" />
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="133"/>
         <source>Saved searches</source>
         <translation>جست‌وجوهای نگه‌داشته</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="134" />
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="134"/>
         <source>Name for the current search</source>
         <translation>نامی برای جست‌وجوی کنونی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="135" />
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="135"/>
         <source>Save search</source>
         <translation>نگه‌داشتن</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/saved_searches_panel.py" line="136" />
+        <location filename="../../viewer/gui/saved_searches_panel.py" line="136"/>
         <source>Enter opens a search; Delete removes it.</source>
         <translation>Enter جست‌وجو را باز می‌کند؛ Delete آن را برمی‌دارد.</translation>
     </message>
@@ -922,75 +966,98 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="96" />
+        <location filename="../../viewer/gui/search_bar.py" line="97"/>
         <source>Searching…</source>
         <translation>در حال جست‌وجو…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="117" />
+        <location filename="../../viewer/gui/search_bar.py" line="124"/>
         <source>No results</source>
         <translation>بدون نتیجه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="119" />
+        <location filename="../../viewer/gui/search_bar.py" line="126"/>
         <source>1 result</source>
         <translation>۱ نتیجه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="121" />
+        <location filename="../../viewer/gui/search_bar.py" line="128"/>
         <source>{count} results</source>
         <translation>{count} نتیجه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="134" />
+        <location filename="../../viewer/gui/search_bar.py" line="130"/>
+        <source>{count} results, {stories} stories</source>
+        <translation>{count} نتیجه، {stories} خبر یکتا</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/search_bar.py" line="143"/>
         <source>None of these results has a date, so they cannot be sorted by date.</source>
         <translation>هیچ‌یک از این نتیجه‌ها تاریخ ندارد، پس نمی‌توان آن‌ها را بر پایهٔ تاریخ چید.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="146" />
+        <location filename="../../viewer/gui/search_bar.py" line="155"/>
         <source>Did you mean: {suggestion}</source>
         <translation>منظورتان این بود: {suggestion}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="156" />
-        <source>Search the archive (Ctrl+F): words, "phrases", -not, tag:…</source>
+        <location filename="../../viewer/gui/search_bar.py" line="165"/>
+        <source>Search the archive (Ctrl+F): words, &quot;phrases&quot;, -not, tag:…</source>
         <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="157" />
+        <location filename="../../viewer/gui/search_bar.py" line="166"/>
         <source>Sort:</source>
         <translation>ترتیب:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="158" />
+        <location filename="../../viewer/gui/search_bar.py" line="167"/>
         <source>Relevance</source>
         <translation>مرتبط‌ترین</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="159" />
+        <location filename="../../viewer/gui/search_bar.py" line="168"/>
         <source>Newest first</source>
         <translation>تازه‌ترین</translation>
     </message>
 </context>
 <context>
+    <name>StoriesMenu</name>
+    <message>
+        <location filename="../../viewer/gui/stories_menu.py" line="59"/>
+        <source>Count each story once in tag counts</source>
+        <translation>هر خبر با نسخه‌هایش یک بار در شمار برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/stories_menu.py" line="60"/>
+        <source>A story and its republished copies (near duplicates) add one to a tag&apos;s count, not one each</source>
+        <translation>یک خبر و بازنشرهای آن (نسخه‌های نزدیک) یک بار در شمار هر برچسب می‌آیند، نه هر کدام جدا</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/stories_menu.py" line="62"/>
+        <source>Duplicates…</source>
+        <translation>خبرهای تکراری…</translation>
+    </message>
+</context>
+<context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../viewer/gui/tag_panel.py" line="79" />
+        <location filename="../../viewer/gui/tag_panel.py" line="79"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/tag_panel.py" line="80" />
+        <location filename="../../viewer/gui/tag_panel.py" line="80"/>
         <source>Filter tags…</source>
         <translation>پالایش برچسب‌ها…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/tag_panel.py" line="81" />
+        <location filename="../../viewer/gui/tag_panel.py" line="81"/>
         <source>Clear all</source>
         <translation>پاک کردن همه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/tag_panel.py" line="82" />
+        <location filename="../../viewer/gui/tag_panel.py" line="82"/>
         <source>Uncheck every tag</source>
         <translation>برداشتن تیک همهٔ برچسب‌ها</translation>
     </message>
@@ -998,17 +1065,17 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>TimelineHistogram</name>
     <message>
-        <location filename="../../viewer/gui/timeline_histogram.py" line="160" />
+        <location filename="../../viewer/gui/timeline_histogram.py" line="160"/>
         <source>{month}: {count} articles</source>
         <translation>{month}: {count} خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/timeline_histogram.py" line="164" />
+        <location filename="../../viewer/gui/timeline_histogram.py" line="164"/>
         <source>Timeline of the results</source>
         <translation>نمودار زمانی نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/timeline_histogram.py" line="165" />
+        <location filename="../../viewer/gui/timeline_histogram.py" line="165"/>
         <source>Drag over the months (or Shift+arrows, then Enter) to search that period; Escape shows every date again.</source>
         <translation>روی ماه‌ها بکشید (یا Shift و پیکان‌ها، سپس Enter) تا همان بازه جست‌وجو شود؛ Escape همهٔ تاریخ‌ها را دوباره نشان می‌دهد.</translation>
     </message>
@@ -1016,127 +1083,127 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="77" />
+        <location filename="../../viewer/gui/window_actions.py" line="77"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="78" />
+        <location filename="../../viewer/gui/window_actions.py" line="78"/>
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="79" />
+        <location filename="../../viewer/gui/window_actions.py" line="79"/>
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="80" />
+        <location filename="../../viewer/gui/window_actions.py" line="80"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="81" />
+        <location filename="../../viewer/gui/window_actions.py" line="81"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="82" />
+        <location filename="../../viewer/gui/window_actions.py" line="82"/>
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="83" />
+        <location filename="../../viewer/gui/window_actions.py" line="83"/>
         <source>Add archive folder…</source>
         <translation>افزودن پوشهٔ بایگانی…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="84" />
+        <location filename="../../viewer/gui/window_actions.py" line="84"/>
         <source>Archive folders…</source>
         <translation>پوشه‌های بایگانی…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="85" />
+        <location filename="../../viewer/gui/window_actions.py" line="85"/>
         <source>Re-scan folders</source>
         <translation>بازخوانی پوشه‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="86" />
+        <location filename="../../viewer/gui/window_actions.py" line="86"/>
         <source>Export PDF…</source>
         <translation>برون‌بری PDF…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="87" />
+        <location filename="../../viewer/gui/window_actions.py" line="87"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="88" />
+        <location filename="../../viewer/gui/window_actions.py" line="88"/>
         <source>Next hit</source>
         <translation>یافتهٔ بعدی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="89" />
+        <location filename="../../viewer/gui/window_actions.py" line="89"/>
         <source>Previous hit</source>
         <translation>یافتهٔ قبلی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="90" />
+        <location filename="../../viewer/gui/window_actions.py" line="90"/>
         <source>Larger text</source>
         <translation>متن بزرگ‌تر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="91" />
+        <location filename="../../viewer/gui/window_actions.py" line="91"/>
         <source>Smaller text</source>
         <translation>متن کوچک‌تر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="92" />
+        <location filename="../../viewer/gui/window_actions.py" line="92"/>
         <source>Normal text size</source>
         <translation>اندازهٔ عادی متن</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="93" />
+        <location filename="../../viewer/gui/window_actions.py" line="93"/>
         <source>Next result</source>
         <translation>نتیجهٔ بعدی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="94" />
+        <location filename="../../viewer/gui/window_actions.py" line="94"/>
         <source>Previous result</source>
         <translation>نتیجهٔ قبلی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="95" />
+        <location filename="../../viewer/gui/window_actions.py" line="95"/>
         <source>Clear tag filters</source>
         <translation>پاک کردن پالایهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="96" />
+        <location filename="../../viewer/gui/window_actions.py" line="96"/>
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="97" />
+        <location filename="../../viewer/gui/window_actions.py" line="97"/>
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="98" />
+        <location filename="../../viewer/gui/window_actions.py" line="98"/>
         <source>Switch light/dark</source>
         <translation>تعویض روشن/تیره</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="101" />
+        <location filename="../../viewer/gui/window_actions.py" line="101"/>
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="102" />
+        <location filename="../../viewer/gui/window_actions.py" line="102"/>
         <source>Search syntax</source>
         <translation>زبان جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/window_actions.py" line="103" />
+        <location filename="../../viewer/gui/window_actions.py" line="103"/>
         <source>About Bayegan</source>
         <translation>دربارهٔ بایگان</translation>
     </message>

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.app import note_exchange, notes_backups
+from viewer.app.duplicates import DuplicateGroup, duplicate_groups
 from viewer.app.scope import EVERYWHERE, Scope, restriction_of
 from viewer.app.searcher_slot import SearcherSlot
 from viewer.app.settings import Settings
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from viewer.collections.database import LibraryDatabase
     from viewer.search.archive import Archive
     from viewer.search.restriction import Restriction
+    from viewer.search.searcher import ArchiveSearcher
 
 Progress = Callable[[int, int, str], None]  # done, total, what is being done
 Cancel = Callable[[], bool]
@@ -72,10 +74,13 @@ class Library:
         self.settings = settings if settings is not None else Settings(paths.settings_path)
         self._opened: Archive | None = None
         self._opening = threading.Lock()
-        self._reading = SearcherSlot(lambda: self._archive.searcher())
-        self._searching = SearcherSlot(lambda: self._archive.searcher())
+        self._reading = SearcherSlot(self._searcher)
+        self._searching = SearcherSlot(self._searcher)
         self._notes: NotesStore | None = None
         self._library_db: LibraryDatabase | None = None
+        # Tag counts count a story and its near duplicates once: the window sets it from its settings
+        # (COUNT_STORIES_KEY); the command line's counts stay per article.
+        self.count_stories_once = False
 
     @property
     def _archive(self) -> Archive:
@@ -85,6 +90,11 @@ class Library:
 
                 self._opened = Archive(self.paths)
             return self._opened
+
+    def _searcher(self) -> ArchiveSearcher:
+        searcher = self._archive.searcher()
+        searcher.count_stories = lambda: self.count_stories_once
+        return searcher
 
     def open(self) -> None:
         """Opens the index now (its errors here rather than on first use); from any thread."""
@@ -154,8 +164,12 @@ class Library:
         """The article's near duplicates (republished variants: id, title, score 0..1), best first."""
         return self._reading.get().similar(article_id)
 
+    def duplicate_groups(self) -> list[DuplicateGroup]:
+        """Stories told by several articles, then articles saved in several files (its own searcher: any thread)."""
+        return duplicate_groups(self._archive)
+
     def tag_counts(self) -> list[tuple[str, int]]:
-        """Every tag with its number of articles, most used first."""
+        """Every tag with its number of articles (stories, with `count_stories_once`), most used first."""
         return self._reading.get().tag_counts()
 
     def search(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",

@@ -1,11 +1,11 @@
-"""Paints one result: title, date and near-duplicate count, a two-line snippet with its hits marked,
-tag chips and source."""
+"""Paints one result: title, date and near-duplicate count (a story's row: a disclosure that shows its
+copies under it), a two-line snippet with its hits marked, tag chips and source; a copy is indented."""
 
 from __future__ import annotations
 
 from pathlib import PurePath
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -19,6 +19,7 @@ PAD = 10
 SNIPPET_LINES = 2
 MAX_CHIPS = 4
 RTL = Qt.LayoutDirection.RightToLeft
+CHILD_INDENT = 28  # a copy under its story's row starts this far in (from the right)
 LTR_EMBED, POP = "\u2066", "\u2069"  # LRI, PDI: file names stay left to right inside Persian
 AT_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 AT_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
@@ -48,7 +49,31 @@ def scaled(font: QFont, factor: float) -> QFont:
     return result
 
 
+def copies_text(row: ResultRow) -> str:
+    """"▾ 2 copies" on a story's row (▸/◂: collapsed, pointing the way the text reads); "" otherwise."""
+    if not row.copies or row.child:
+        return ""
+    arrow = "▾" if row.expanded else ("◂" if current_language() == "fa" else "▸")
+    copies = QCoreApplication.translate("ResultDelegate", "{count} copies")  # near duplicates matching too
+    return arrow + " " + copies.format(count=number(row.copies))
+
+
 class ResultDelegate(QStyledItemDelegate):
+    def title_note(self, row: ResultRow) -> str:
+        """What the title line shows at its left end: the date and a story's copies."""
+        note = " · ".join(t for t in (display_date(row.date), copies_text(row)) if t)
+        return LTR_EMBED + note + POP if note and current_language() != "fa" else note  # "▸ 2 copies", not "copies 2 ▸"
+
+    def copies_area(self, rect: QRect, font: QFont, row: ResultRow) -> QRectF:
+        """Where a story's row shows its copies (a click there expands it): the title line's left end."""
+        if not copies_text(row):
+            return QRectF()
+        text = self.title_note(row)
+        small = self._fonts(font)[2]
+        inner = rect.adjusted(PAD + 4, PAD, -PAD - 4, -PAD)
+        return QRectF(inner.left(), inner.top(), QFontMetrics(small).horizontalAdvance(text) + 12,
+                      QFontMetrics(self._fonts(font)[0]).height())
+
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
         title = scaled(base, 1.1)
         title.setWeight(QFont.Weight.Bold)
@@ -94,14 +119,15 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setPen(QColor(palette["separator"]))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
 
-        inner = rect.adjusted(PAD + 4, PAD, -PAD - 4, -PAD)
+        inner = rect.adjusted(PAD + 4, PAD, -PAD - 4 - (CHILD_INDENT if row.child else 0), -PAD)
+        if row.child:  # a copy: a rule in the indent ties it to its story's row
+            painter.setPen(QColor(palette["muted"]))
+            x = inner.right() + CHILD_INDENT // 2
+            painter.drawLine(x, rect.top(), x, rect.bottom())
         y = inner.top()
         # Title (right) and date (left).
         painter.setFont(small_font)
-        date_text = display_date(row.date)
-        if row.copies:
-            copies = self.tr("{count} copies").format(count=number(row.copies))  # near duplicates matching too
-            date_text = " · ".join(t for t in (date_text, copies) if t)
+        date_text = self.title_note(row)
         date_width = QFontMetrics(small_font).horizontalAdvance(date_text) + (12 if date_text else 0)
         title_metrics = QFontMetrics(title_font)
         title_height = title_metrics.height()

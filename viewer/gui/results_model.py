@@ -3,20 +3,22 @@
 The first page of hits comes ranked with snippets; the rest of the ids (a search may match the
 whole archive) get their row data only when a view asks for them, fetched by id and cached.
 Rows past the ranked ones are placeholders until the next ranked page of ids (fetched off the UI
-thread by `run`) puts them in the search's order; a newer result discards late pages of an older one."""
+thread by `run`) puts them in the search's order; a newer result discards late pages of an older one.
+A story's near duplicates that match too are one row, which expands to show them (story_rows.py)."""
 
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.core.article import Article
+from viewer.gui.story_rows import StoryRow, story_count, story_rows
 
 if TYPE_CHECKING:
     from viewer.app.types import Hit, SearchResult
@@ -38,7 +40,9 @@ class ResultRow:
     tags: list[str] = field(default_factory=list)
     source: str = ""
     date: str = ""
-    copies: int = 0  # near duplicates that match the search too
+    copies: int = 0  # near duplicates that match the search too (its story's other matches)
+    expanded: bool = False  # its copies are shown under it
+    child: bool = False  # a copy under its story's row
 
 
 def row_of_hit(hit: Hit) -> ResultRow:
@@ -64,7 +68,12 @@ class ResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._fetch = fetch
         self._run = run
-        self._ids: list[str] = []
+        self._ids: list[str] = []  # every match, ranked as far as `_ordered`
+        self._rows: list[StoryRow] = []  # what the view shows: one row per story, copies of expanded ones
+        self._row_at: dict[str, int] = {}
+        self._story_of: dict[str, int] = {}
+        self._expanded: set[int] = set()
+        self.stories = 0
         self._ranked: dict[str, ResultRow] = {}
         self._cache: OrderedDict[str, ResultRow] = OrderedDict()
         self.total = 0
@@ -79,27 +88,67 @@ class ResultsModel(QAbstractListModel):
         self.beginResetModel()
         self._generation += 1
         self._wanted = self._asked = 0
+        self._expanded = set()
         if result is None:
-            self._ids, self._ranked, self.total = [], {}, 0
+            self._ids, self._ranked, self.total, self._story_of = [], {}, 0, {}
         else:
             self._ranked = {hit.id: row_of_hit(hit) for hit in result.hits}
             ranked_ids = list(self._ranked)
             rest = [i for i in result.doc_ids if i not in self._ranked]
             self._ids = ranked_ids + rest
             self.total = result.total
+            self._story_of = dict(result.story_of)
+        self.stories = story_count(self.total, self._story_of)
         self._pages = pages if self._run is not None else None
         self._ordered = len(self._ranked) if self._pages is not None else len(self._ids)
         self._cache.clear()
+        self._lay_out_rows()
         self.endResetModel()
+
+    def _lay_out_rows(self) -> None:
+        self._rows = story_rows(self._ids, self._story_of, self._expanded)
+        self._row_at = {row.id: at for at, row in enumerate(self._rows) if self._is_ordered(row)}
+
+    def _is_ordered(self, row: StoryRow) -> bool:
+        return row.child or row.position < self._ordered
+
+    def is_expanded(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row].story in self._expanded
+
+    def set_expanded(self, row: int, expanded: bool) -> bool:
+        """Shows (or hides) the copies of a story's row under it; False when the row has none."""
+        if not 0 <= row < len(self._rows) or self._rows[row].child or not self._rows[row].copies:
+            return False
+        story_row = self._rows[row]
+        if (story_row.story in self._expanded) == expanded:
+            return True
+        if expanded:
+            self.beginInsertRows(QModelIndex(), row + 1, row + story_row.copies)
+            self._expanded.add(story_row.story)
+            self._lay_out_rows()
+            self.endInsertRows()
+        else:
+            self.beginRemoveRows(QModelIndex(), row + 1, row + story_row.copies)
+            self._expanded.discard(story_row.story)
+            self._lay_out_rows()
+            self.endRemoveRows()
+        self.dataChanged.emit(self.index(row), self.index(row))
+        return True
+
+    def story_row(self, row: int) -> int:
+        """The row of the story this row belongs to (itself unless it is a copy under one)."""
+        while 0 < row < len(self._rows) and self._rows[row].child:
+            row -= 1
+        return row
 
     def forget_rows(self) -> None:
         """Drop cached row data (after a re-index); the ids stay."""
         self._cache.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     @property
     def ordered_rows(self) -> int:
@@ -108,19 +157,33 @@ class ResultsModel(QAbstractListModel):
 
     def article_id(self, row: int) -> str:
         """The row's article id; "" for a placeholder row."""
-        return self._ids[row] if row < self._ordered else ""
+        if not 0 <= row < len(self._rows):
+            return ""
+        shown = self._rows[row]
+        return shown.id if self._is_ordered(shown) else ""
 
     def row_of(self, article_id: str) -> int:
-        try:
-            return self._ids.index(article_id, 0, self._ordered)
-        except ValueError:
-            return -1
+        """The row showing the article, its story expanded when it is a copy (-1: not among the rows)."""
+        row = self._row_at.get(article_id, -1)
+        label = self._story_of.get(article_id)
+        if row < 0 and label is not None and label not in self._expanded:
+            story = next((at for at, shown in enumerate(self._rows) if shown.story == label), -1)
+            if story >= 0 and self._is_ordered(self._rows[story]) and self.set_expanded(story, True):
+                row = self._row_at.get(article_id, -1)
+        return row
 
     def row_data(self, row: int) -> ResultRow:
-        if row >= self._ordered:
-            self._want(row)
+        shown = self._rows[row]
+        if not self._is_ordered(shown):
+            self._want(shown.position)
             return PLACEHOLDER
-        article_id = self._ids[row]
+        data = self._article_row(shown.id)
+        if self._story_of or data.copies:
+            data = replace(data, copies=shown.copies, expanded=shown.story in self._expanded and not shown.child,
+                           child=shown.child)
+        return data
+
+    def _article_row(self, article_id: str) -> ResultRow:
         ranked = self._ranked.get(article_id)
         if ranked is not None:
             return ranked
@@ -160,7 +223,12 @@ class ResultsModel(QAbstractListModel):
         self._ids = order
         # The whole list once the page reached its end (some ids may have left the index meanwhile).
         self._ordered = len(order) if limit >= len(order) else max(len(head), old_ordered)
+        old_rows = self._rows
+        self._lay_out_rows()  # a story's row is its best ranked match: it may move with the page
         last = max(self._ordered, old_ordered) - 1
+        if self._story_of:
+            first = next((r for r, (a, b) in enumerate(zip(self._rows, old_rows, strict=False)) if a != b), len(self._rows))
+            last = len(self._rows) - 1
         if first <= last:
             self.dataChanged.emit(self.index(first), self.index(last))
         if self._wanted > self._ordered:
@@ -173,11 +241,12 @@ class ResultsModel(QAbstractListModel):
         self._asked = 0
         self._pages = None
         self._ordered = len(self._ids)
-        if self._ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+        self._lay_out_rows()
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if role == ID_ROLE:
             return self.article_id(index.row())

@@ -46,6 +46,7 @@ class SearchBar(QWidget):
         self.suggestion = ""
         self.dates_available = True
         self._count: tuple[int, str] | None = None
+        self.stories = 0  # of the count's results, when the window knows (show_stories)
         self.searching_timer = QTimer(self)
         self.searching_timer.setSingleShot(True)
         self.searching_timer.setInterval(SEARCHING_AFTER_MS)
@@ -98,6 +99,12 @@ class SearchBar(QWidget):
     def show_count(self, total: int, took_ms: float) -> None:
         self.searching_timer.stop()
         self._count = (total, "")
+        self.stories = total
+        self._render_count()
+
+    def show_stories(self, stories: int) -> None:
+        """How many stories the results are (a story's near duplicates are one row): said when fewer."""
+        self.stories = stories
         self._render_count()
 
     def show_error(self, message: str) -> None:
@@ -119,6 +126,8 @@ class SearchBar(QWidget):
             text = self.tr("1 result")
         else:
             text = self.tr("{count} results").format(count=number(total))
+        if 0 < self.stories < total:
+            text = self.tr("{count} results, {stories} stories").format(count=number(total), stories=number(self.stories))
         self.count_label.setText(text)
 
     def set_dates_available(self, available: bool) -> None:

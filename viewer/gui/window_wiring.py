@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 from viewer.gui import window_folders
 from viewer.gui.help_dialogs import show_about, show_query_help, show_shortcuts
+from viewer.gui.stories_menu import StoriesMenu
+from viewer.gui.story_keys import StoryKeys
 from viewer.gui.theme import current_theme
 
 if TYPE_CHECKING:
@@ -52,6 +54,16 @@ def connect_actions(window: MainWindow) -> None:
     window.article_pane.tag_clicked.connect(lambda tag: window.tag_model.set_checked(tag, True))
     window.article_pane.article_shown.connect(lambda article_id: show_copies(window, article_id))
     window.article_pane.copies.open_requested.connect(window.open_article)
+    StoryKeys(window.results_view, window.results_model, lambda: open_current(window))
+    StoriesMenu(window)
+    window.results_shown.connect(lambda _result: window.search_bar.show_stories(window.results_model.stories))
+
+
+def open_current(window: MainWindow) -> None:
+    """Enter on a result: its article in the reading pane, the keyboard there."""
+    article_id = window.results_model.article_id(window.results_view.currentIndex().row())
+    if article_id and window._open_article(article_id):
+        window.article_pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def show_copies(window: MainWindow, article_id: str) -> None:

@@ -31,8 +31,8 @@ SHINGLE = 3
 MIN_SHINGLES = 10  # shorter texts (a caption, a one-line brief) are not sketched: too little to tell
 SKETCH_WORDS = 1000  # a longer text is sketched on its first 1000 words (bounds the cost)
 # Two texts are near duplicates from this estimated Jaccard similarity of their 3-grams on. Measured
-# on the public dataset (benchmarks/results/duplicates.md): republished variants score 0.41-1.0 (98.5 %
-# grouped at 0.4, 96.5 % at 0.5), the other story sharing most words with an article at most 0.11.
+# on the public dataset (benchmarks/results/duplicates.md): republished variants score 0.39-1.0 (98.5 %
+# grouped at 0.4, 95.5 % at 0.5), the other story sharing most words with an article at most 0.09.
 NEAR_DUPLICATE = 0.4
 _SEED = 20
 _MASK32 = np.uint64(0xFFFFFFFF)

@@ -28,6 +28,7 @@ from viewer.search.query_plan import Plan, compile_plan
 from viewer.search.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
 from viewer.search.schema import TEXT_FIELDS, article_of
 from viewer.search.snippets import make_snippet
+from viewer.search.stories import Stories
 from viewer.search.suggestions import suggest
 
 _MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
@@ -72,6 +73,8 @@ class SearchResult:
     # [("1402-05", count), ...]: the dated matches by Jalali month, oldest first (asked with timeline=True).
     timeline: list[tuple[str, int]] = field(default_factory=list)
     total_exact: bool = True  # False: `total` is only the hits given; ask `count_matches` for the rest
+    # With `doc_ids`: id -> story (stories.py) of each match whose story holds another match.
+    story_of: dict[str, int] = field(default_factory=dict)
 
 
 class ArchiveSearcher:
@@ -86,6 +89,8 @@ class ArchiveSearcher:
         self._match_scorer: MatchScorer | None = None
         self._doc_dates: tuple[Searcher, DocDates] | None = None
         self._near: NearDuplicates | None = None
+        self._stories: Stories | None = None
+        self.count_stories: Callable[[], bool] = _never  # tag facets count a story's copies once when true
 
     def close(self) -> None:
         self._searcher.close()
@@ -177,6 +182,8 @@ class ArchiveSearcher:
             result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
             if with_ids:
                 result.doc_ids = self._ids_of(matched.tolist())
+                places, stories = self.stories().shared(matched)
+                result.story_of = dict(zip([result.doc_ids[at] for at in places], stories, strict=True))
             if timeline:
                 result.timeline = self._dates().timeline(matched)
         if result.total_exact and result.total < 3:
@@ -219,6 +226,11 @@ class ArchiveSearcher:
             self._near = NearDuplicates(self._searcher)
         return self._near
 
+    def stories(self) -> Stories:
+        if self._stories is None or self._stories.searcher is not self._searcher:
+            self._stories = Stories(self._near_duplicates())
+        return self._stories
+
     def similar(self, article_id: str) -> list[SimilarArticle]:
         """The article's near duplicates (id, title, score 0..1), best first; [] for an unknown id."""
         near = self._near_duplicates()
@@ -244,6 +256,8 @@ class ArchiveSearcher:
     def _facets(self, docnums: list[int] | np.ndarray[Any, Any]) -> list[tuple[str, int]]:
         if self._tag_facets is None:
             self._tag_facets = TagFacets(self._searcher.reader())
+        if self.count_stories():
+            return self.stories().tag_counts(self._tag_facets, docnums)
         return self._tag_facets.counts(docnums)
 
     def suggest(self, text: str) -> str | None:

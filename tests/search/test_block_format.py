@@ -45,7 +45,7 @@ def test_blocks_read_back(widest: int, kind: int, compression: int) -> None:
         ids = [first + sum(gaps[:n]) for n in range(count)]
         weights = WEIGHTS[kind](rng, count) if count > 1 else [1.0]
         values = [bytes(rng.randrange(256) for _ in range(rng.randint(1, 9))) for _ in range(count)]
-        data = pack_block(ids, weights, values, compression)
+        data = pack_block(ids, weights, [len(v) for v in values], b"".join(values), compression)
         assert data[0] == (kind if count > 1 else ALL_ONE)
         assert data[1] == (widest if count > 1 else 1)
         assert block_ids(data, count).tolist() == ids
@@ -54,6 +54,6 @@ def test_blocks_read_back(widest: int, kind: int, compression: int) -> None:
 
 
 def test_a_block_without_values() -> None:
-    data = pack_block([3, 9, 400], [1.0, 2.0, 1.0], [], 5)
+    data = pack_block([3, 9, 400], [1.0, 2.0, 1.0], [], b"", 5)
     assert block_ids(data, 3).tolist() == [3, 9, 400]
     assert block_values(data, 3, 5) == (None, None, None)

@@ -29,16 +29,17 @@ _COUNT = struct.Struct("<I")
 Array = np.ndarray[Any, Any]
 
 
-def pack_block(ids: Sequence[int] | Array, weights: Sequence[float] | Array, values: Sequence[bytes],
-               compression: int) -> bytes:
-    """A block's bytes from its postings (ids ascending) and their encoded values."""
+def pack_block(ids: Sequence[int] | Array, weights: Sequence[float] | Array, value_lengths: Sequence[int] | Array,
+               values: bytes, compression: int) -> bytes:
+    """A block's bytes from its postings (ids ascending) and their encoded values: each one's length,
+    and all of them one after another."""
     id_array = np.asarray(ids, dtype=np.int64)
     weight_array = np.asarray(weights, dtype=np.float32)
     gaps = np.diff(id_array)
     widest = int(gaps.max()) if len(gaps) else 0
     width = 1 if widest < 0x100 else 2 if widest < 0x10000 else 4
     kind, packed_weights = _packed_weights(weight_array)
-    section = b"".join((_COUNT.pack(len(values)), np.asarray([len(v) for v in values], dtype="<u4").tobytes(), *values))
+    section = b"".join((_COUNT.pack(len(value_lengths)), np.asarray(value_lengths, dtype="<u4").tobytes(), values))
     if compression:
         section = zlib.compress(section, compression)
     return b"".join((_HEAD.pack(kind, width, int(id_array[0])), gaps.astype(f"<u{width}").tobytes(),

@@ -64,13 +64,18 @@ class LoadedLengthsReader(W3PerDocReader):
 
 
 class ArrayPostingsWriter(W3PostingsWriter):
+    def _value_parts(self) -> tuple[list[int], bytes]:
+        """The block's values: their lengths and their bytes one after the other."""
+        values = self._values
+        return [len(value) for value in values], b"".join(values)
+
     def _write_block(self, last: bool = False) -> None:
         # W3PostingsWriter._write_block with the block packed by block_format.pack_block.
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
         comp = self._compression
-        databytes = pack_block(self._ids, self._weights, self._values, comp)
+        databytes = pack_block(self._ids, self._weights, *self._value_parts(), comp)
         ids = self._ids
         infobytes = _INFO.pack(len(ids), ids[-1], self._maxweight, comp,
                                length_to_byte(self._minlength), length_to_byte(self._maxlength))

@@ -942,6 +942,16 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>{count} نتیجه</translation>
     </message>
     <message>
+        <location filename="../../viewer/gui/search_bar.py" line="121" />
+        <source>… results</source>
+        <translation>… نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/search_bar.py" line="122" />
+        <source>Counting the results…</source>
+        <translation>در حال شمردن نتیجه‌ها…</translation>
+    </message>
+    <message>
         <location filename="../../viewer/gui/search_bar.py" line="134" />
         <source>None of these results has a date, so they cannot be sorted by date.</source>
         <translation>هیچ‌یک از این نتیجه‌ها تاریخ ندارد، پس نمی‌توان آن‌ها را بر پایهٔ تاریخ چید.</translation>

@@ -92,6 +92,22 @@ class ResultsModel(QAbstractListModel):
         self._cache.clear()
         self.endResetModel()
 
+    def add_matches(self, result: SearchResult) -> None:
+        """The result counted after its first page (issue 21): its hits' rows again (their copies are
+        now known) and every other match appended, as placeholders until its ranked page comes."""
+        self._ranked.update((hit.id, row_of_hit(hit)) for hit in result.hits if hit.id in self._ranked)
+        if self._ranked:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ranked) - 1))
+        known = set(self._ids)
+        rest = [i for i in result.doc_ids if i not in known]
+        self.total = result.total
+        if rest:
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(rest) - 1)
+            self._ids += rest
+            if self._pages is None:
+                self._ordered = len(self._ids)
+            self.endInsertRows()
+
     def forget_rows(self) -> None:
         """Drop cached row data (after a re-index); the ids stay."""
         self._cache.clear()

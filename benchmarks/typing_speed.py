@@ -127,6 +127,7 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
         wait_until(lambda q=query: window.result is not None and window.result.query == q and not window.search_pending)
         per_kind.setdefault(kind, []).append((shown_at["rows"][query] - last_key) * 1000 + key_ms)
         counted.setdefault(kind, []).append((shown_at["count"][query] - last_key) * 1000 + key_ms)
+        print(f"{kind}\t{query}\t{per_kind[kind][-1]:.0f} ms\t{counted[kind][-1]:.0f} ms", file=sys.stderr)
         heartbeat.stop()
         stalls.append(float(gaps[0]))
     window.close()

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import WAIT_MS, search
-from viewer.app.settings import Settings
+from tests.gui.conftest import WAIT_MS, search, started_window
 from viewer.core.paths import DataPaths
 from viewer.gui.results_model import ROW_ROLE
 from viewer.gui.search_steps import FIRST_PAGE
@@ -40,14 +39,7 @@ def searcher(sports_archive: DataPaths) -> Iterator[ArchiveSearcher]:
 
 @pytest.fixture
 def sports_window(qtbot, gui_app: QApplication, sports_archive: DataPaths):  # type: ignore[no-untyped-def]
-    from viewer.gui.main_window import MainWindow
-
-    win = MainWindow(sports_archive, Settings(sports_archive.settings_path), auto_index=False)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
-        win.start(query="")
-    qtbot.waitUntil(lambda: win.result is not None and not win.search_pending, timeout=WAIT_MS)
+    win = started_window(qtbot, sports_archive, auto_index=False)
     yield win
     win.close()
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from viewer.gui.tasks import LatestOnly
 
@@ -62,11 +62,19 @@ class SearchSteps(QObject):
             lambda first: self._first_arrived(r, first), self.failed.emit)
 
     def _first_arrived(self, r: SearchRequest, first: SearchResult) -> None:
-        # Asked before the rows are shown, so the worker counts while the UI thread paints them.
+        current = self.searches.generation  # this search's: a newer one (or a keystroke) moves it on
+        self.first_page.emit(first, r)
+        # Counted once the rows and the article are painted: a worker running Python beside the UI
+        # thread would halve its share of the interpreter while it paints them.
+        QTimer.singleShot(0, lambda: self._count(r, first) if self.searches.generation == current else None)
+
+    def _count(self, r: SearchRequest, first: SearchResult) -> None:
+        # A first page counted while ranking has its hits' copies and its suggestion already.
+        hit_ids = [] if first.total_exact else [hit.id for hit in first.hits]
+
         def count(stale: Callable[[], bool]) -> MatchSummary:
-            return r.library.summarize(r.query, r.tags, scope=r.scope, hit_ids=[hit.id for hit in first.hits],
-                                       with_ids=True, timeline=True, suggest=not first.total_exact, cancel=stale)
+            return r.library.summarize(r.query, r.tags, scope=r.scope, hit_ids=hit_ids, with_ids=True, timeline=True,
+                                       suggest=not first.total_exact, cancel=stale)
 
         self.searches.run_cancellable(count, lambda summary: self.counted.emit(completed(first, summary)),
                                       self.failed.emit)
-        self.first_page.emit(first, r)

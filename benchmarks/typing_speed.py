@@ -7,11 +7,16 @@ Opens the main window (offscreen) on the Bayegan index speed.py kept, and types 
 queries (word, two words, phrase, prefix) into the search box one character at a time, a key every
 `--key-ms` milliseconds (a fast typist), as a user would. For each query it records:
 
-- the time from the last keystroke to the window showing that query's results (the search box's
-  debounce included: it is what the user waits);
+- the time from the last keystroke to the window showing that query's first rows (the search box's
+  debounce included: it is what the user waits), and to its count, tag facets and timeline (issue 21:
+  they may come after the first rows; a window without `first_page_shown` shows both at once);
 - the longest stall of the UI thread while typing and waiting (a 5 ms timer's longest gap): the
   window must take every keystroke while searches run on the worker;
-- every result the window showed whose query was no longer the box's text (stale; must be none).
+- every result (first rows or count) the window showed whose query was no longer the box's text
+  (stale; must be none).
+
+`--index` and `--archive` name another Bayegan data folder and the folder it indexed (a copy: the
+window writes its settings and syncs the archive at start); without a plain index the baseline is left out.
 
 The baseline is plain Whoosh answering the same final queries on the plain index of the same run
 (parse, 10 hits, highlights), in the same process. Writes benchmarks/results/typing-SIZE.md.
@@ -85,8 +90,16 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
                and not window.indexer.busy)
     box = window.search_bar.box
     stale: list[tuple[str, str]] = []
-    window.results_shown.connect(lambda r: stale.append((r.query, box.text())) if r.query != searched_text(box.text())
-                                 else None)
+    shown_at: dict[str, dict[str, float]] = {"rows": {}, "count": {}}  # query -> when it was last shown
+
+    def shown(step: str, r) -> None:  # type: ignore[no-untyped-def]
+        shown_at[step][r.query] = time.perf_counter()
+        if r.query != searched_text(box.text()):
+            stale.append((r.query, box.text()))
+
+    window.results_shown.connect(lambda r: shown("count", r))
+    first_rows = getattr(window, "first_page_shown", None)  # issue 21: the first rows before the count
+    (first_rows or window.results_shown).connect(lambda r: shown("rows", r))
     clock, gaps = QElapsedTimer(), [0]
     heartbeat = QTimer()
     heartbeat.setInterval(5)
@@ -96,11 +109,14 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
 
     heartbeat.timeout.connect(beat)
     per_kind: dict[str, list[float]] = {}
+    counted: dict[str, list[float]] = {}
     stalls: list[float] = []
     for kind, query in queries:
         box.setFocus()
         box.selectAll()
         QTest.keyClick(box, Qt.Key.Key_Backspace)
+        shown_at["rows"].pop(query, None)
+        shown_at["count"].pop(query, None)
         clock.start()
         gaps[0] = 0
         heartbeat.start()
@@ -109,11 +125,13 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
             QTest.qWait(key_ms)
         last_key = time.perf_counter()
         wait_until(lambda q=query: window.result is not None and window.result.query == q and not window.search_pending)
-        per_kind.setdefault(kind, []).append((time.perf_counter() - last_key) * 1000 + key_ms)
+        per_kind.setdefault(kind, []).append((shown_at["rows"][query] - last_key) * 1000 + key_ms)
+        counted.setdefault(kind, []).append((shown_at["count"][query] - last_key) * 1000 + key_ms)
+        print(f"{kind}\t{query}\t{per_kind[kind][-1]:.0f} ms\t{counted[kind][-1]:.0f} ms", file=sys.stderr)
         heartbeat.stop()
         stalls.append(float(gaps[0]))
     window.close()
-    return {"per_kind": per_kind, "stalls": stalls, "stale": stale}
+    return {"per_kind": per_kind, "counted": counted, "stalls": stalls, "stale": stale}
 
 
 def main() -> int:
@@ -126,26 +144,35 @@ def main() -> int:
     parser.add_argument("--per-kind", type=int, default=15, help="queries typed per kind (default 15)")
     parser.add_argument("--key-ms", type=int, default=80, help="time between keystrokes (default 80 ms)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--index", type=Path, help="the Bayegan data folder (default WORK/bayegan-SIZE-0)")
+    parser.add_argument("--archive", type=Path, help="the folder it indexed (default WORK/corpus-SIZE)")
     args = parser.parse_args()
     print("seed", args.seed, file=sys.stderr)
     rng = random.Random(args.seed)
     made = make_queries(base_items(args.corpus), seed=args.seed)
     queries = [(kind, item["q"]) for kind in KINDS for item in rng.sample(made[kind], min(args.per_kind, len(made[kind])))]
-    window = type_in_window(args.work / f"bayegan-{args.size}-0", args.work / f"corpus-{args.size}", queries, args.key_ms)
-    plain = plain_latencies(args.work / f"plain-{args.size}-0", [q for _, q in queries])
+    window = type_in_window(args.index or args.work / f"bayegan-{args.size}-0",
+                            args.archive or args.work / f"corpus-{args.size}", queries, args.key_ms)
+    plain_dir = args.work / f"plain-{args.size}-0"
+    plain = plain_latencies(plain_dir, [q for _, q in queries]) if plain_dir.is_dir() else []
     plain_by_kind: dict[str, list[float]] = {}
-    for (kind, _), ms in zip(queries, plain, strict=True):
+    for (kind, _), ms in zip(queries, plain, strict=False):
         plain_by_kind.setdefault(kind, []).append(ms)
     lines = [f"# Typing in the window at {args.size:,} articles", "",
              f"seed {args.seed}; a key every {args.key_ms} ms; {args.per_kind} queries per kind; offscreen; "
              f"load average at the end {' / '.join(f'{x:.1f}' for x in os.getloadavg())}.", "",
-             "| query kind | last key → results shown, p50 / p95 ms (debounce included) | "
-             "plain Whoosh, same query, p50 / p95 ms (search only) |", "|---|---:|---:|"]
+             "| query kind | last key → first rows shown, p50 / p95 ms (debounce included) | "
+             "last key → count, tags and timeline shown, p50 / p95 ms | "
+             "plain Whoosh, same query, p50 / p95 ms (search only) |", "|---|---:|---:|---:|"]
+
+    def pair(samples: list[float]) -> str:
+        return f"{statistics.median(samples):.0f} / {_p(samples, 0.95):.0f}" if samples else "not measured"
+
     for kind in KINDS:
-        mine, theirs = window["per_kind"].get(kind, []), plain_by_kind.get(kind, [])
+        mine = window["per_kind"].get(kind, [])
         if mine:
-            lines.append(f"| {kind} | {statistics.median(mine):.0f} / {_p(mine, 0.95):.0f} | "
-                         f"{statistics.median(theirs):.0f} / {_p(theirs, 0.95):.0f} |")
+            lines.append(f"| {kind} | {pair(mine)} | {pair(window['counted'].get(kind, []))} | "
+                         f"{pair(plain_by_kind.get(kind, []))} |")
     lines += ["", f"Longest UI-thread stall while typing a query and waiting for it: p50 "
               f"{statistics.median(window['stalls']):.0f} ms, max {max(window['stalls']):.0f} ms. "
               f"Stale results shown: {len(window['stale'])}."]

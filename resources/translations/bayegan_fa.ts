@@ -147,42 +147,42 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../viewer/gui/duplicates_dialog.py" line="92"/>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="93"/>
         <source>Duplicates</source>
         <translation>خبرهای تکراری</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/duplicates_dialog.py" line="93"/>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="94"/>
         <source>Story or article</source>
         <translation>خبر و نسخه‌هایش</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/duplicates_dialog.py" line="93"/>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="94"/>
         <source>Date and files</source>
         <translation>تاریخ و پرونده‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/duplicates_dialog.py" line="97"/>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="98"/>
         <source>Finding duplicates…</source>
         <translation>یافتن خبرهای تکراری…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/duplicates_dialog.py" line="99"/>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="100"/>
         <source>No duplicates: every article is one story in one file.</source>
         <translation>تکراری‌ای نیست: هر خبر یک بار و در یک پرونده آمده است.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/duplicates_dialog.py" line="102"/>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="103"/>
         <source>{stories} stories told by several articles, {files} articles saved in several files. Enter or a double click opens an article.</source>
         <translation>{stories} خبر با چند نسخه، {files} خبر در چند پرونده. ‏Enter یا دوکلیک خبر را باز می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/duplicates_dialog.py" line="108"/>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="109"/>
         <source>{count} articles: {title}</source>
         <translation>{count} خبر: {title}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/duplicates_dialog.py" line="112"/>
+        <location filename="../../viewer/gui/duplicates_dialog.py" line="113"/>
         <source>{count} files</source>
         <translation>{count} پرونده</translation>
     </message>
@@ -547,32 +547,32 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation type="vanished">پوشه‌ای از خبرها را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="300"/>
+        <location filename="../../viewer/gui/main_window.py" line="279"/>
         <source>Indexed: {added} added, {updated} updated, {removed} removed</source>
         <translation>نمایه‌سازی شد: {added} افزوده، {updated} به‌روز، {removed} حذف</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="304"/>
+        <location filename="../../viewer/gui/main_window.py" line="283"/>
         <source>Too late to cancel: indexing had finished.</source>
         <translation>برای لغو دیر بود: نمایه‌سازی تمام شده بود.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="317"/>
+        <location filename="../../viewer/gui/main_window.py" line="296"/>
         <source>Indexing cancelled: nothing of this run was saved; the archive still holds {count} articles.</source>
         <translation>نمایه‌سازی لغو شد: چیزی از این دور ذخیره نشد؛ بایگان همچنان {count} مقاله دارد.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="320"/>
+        <location filename="../../viewer/gui/main_window.py" line="299"/>
         <source>Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.</source>
         <translation>نمایه‌سازی لغو شد: بایگان خالی است. برای نمایه‌سازی پوشه‌ها دوباره بخوانید (F5).</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="330"/>
+        <location filename="../../viewer/gui/main_window.py" line="309"/>
         <source>{count} articles in the archive</source>
         <translation>{count} خبر در بایگانی</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/main_window.py" line="367"/>
+        <location filename="../../viewer/gui/main_window.py" line="346"/>
         <source>Bayegan — Persian news archive</source>
         <translation>بایگان — بایگانی خبرهای فارسی</translation>
     </message>
@@ -907,12 +907,12 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
     <name>ResearchPanels</name>
     <message>
         <location filename="../../viewer/gui/research_panels.py" line="67"/>
-        <location filename="../../viewer/gui/research_panels.py" line="135"/>
+        <location filename="../../viewer/gui/research_panels.py" line="136"/>
         <source>Research</source>
         <translation>پژوهش</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/research_panels.py" line="136"/>
+        <location filename="../../viewer/gui/research_panels.py" line="137"/>
         <source>&amp;Research</source>
         <translation>&amp;پژوهش</translation>
     </message>
@@ -966,57 +966,67 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="97"/>
+        <location filename="../../viewer/gui/search_bar.py" line="98"/>
         <source>Searching…</source>
         <translation>در حال جست‌وجو…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="124"/>
+        <location filename="../../viewer/gui/search_bar.py" line="128"/>
+        <source>… results</source>
+        <translation>… نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/search_bar.py" line="129"/>
+        <source>Counting the results…</source>
+        <translation>در حال شمردن نتیجه‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/search_bar.py" line="136"/>
         <source>No results</source>
         <translation>بدون نتیجه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="126"/>
+        <location filename="../../viewer/gui/search_bar.py" line="138"/>
         <source>1 result</source>
         <translation>۱ نتیجه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="128"/>
+        <location filename="../../viewer/gui/search_bar.py" line="140"/>
         <source>{count} results</source>
         <translation>{count} نتیجه</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="130"/>
+        <location filename="../../viewer/gui/search_bar.py" line="142"/>
         <source>{count} results, {stories} stories</source>
         <translation>{count} نتیجه، {stories} خبر یکتا</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="143"/>
+        <location filename="../../viewer/gui/search_bar.py" line="155"/>
         <source>None of these results has a date, so they cannot be sorted by date.</source>
         <translation>هیچ‌یک از این نتیجه‌ها تاریخ ندارد، پس نمی‌توان آن‌ها را بر پایهٔ تاریخ چید.</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="155"/>
+        <location filename="../../viewer/gui/search_bar.py" line="167"/>
         <source>Did you mean: {suggestion}</source>
         <translation>منظورتان این بود: {suggestion}</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="165"/>
+        <location filename="../../viewer/gui/search_bar.py" line="177"/>
         <source>Search the archive (Ctrl+F): words, &quot;phrases&quot;, -not, tag:…</source>
         <translation>جست‌وجو در بایگانی (Ctrl+F): واژه، «عبارت»، ‎-بجز، برچسب:…</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="166"/>
+        <location filename="../../viewer/gui/search_bar.py" line="178"/>
         <source>Sort:</source>
         <translation>ترتیب:</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="167"/>
+        <location filename="../../viewer/gui/search_bar.py" line="179"/>
         <source>Relevance</source>
         <translation>مرتبط‌ترین</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/search_bar.py" line="168"/>
+        <location filename="../../viewer/gui/search_bar.py" line="180"/>
         <source>Newest first</source>
         <translation>تازه‌ترین</translation>
     </message>
@@ -1024,17 +1034,17 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>StoriesMenu</name>
     <message>
-        <location filename="../../viewer/gui/stories_menu.py" line="59"/>
+        <location filename="../../viewer/gui/stories_menu.py" line="61"/>
         <source>Count each story once in tag counts</source>
         <translation>هر خبر با نسخه‌هایش یک بار در شمار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/stories_menu.py" line="60"/>
+        <location filename="../../viewer/gui/stories_menu.py" line="62"/>
         <source>A story and its republished copies (near duplicates) add one to a tag&apos;s count, not one each</source>
         <translation>یک خبر و بازنشرهای آن (نسخه‌های نزدیک) یک بار در شمار هر برچسب می‌آیند، نه هر کدام جدا</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/stories_menu.py" line="62"/>
+        <location filename="../../viewer/gui/stories_menu.py" line="64"/>
         <source>Duplicates…</source>
         <translation>خبرهای تکراری…</translation>
     </message>
@@ -1065,17 +1075,17 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>TimelineHistogram</name>
     <message>
-        <location filename="../../viewer/gui/timeline_histogram.py" line="160"/>
+        <location filename="../../viewer/gui/timeline_histogram.py" line="167"/>
         <source>{month}: {count} articles</source>
         <translation>{month}: {count} خبر</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/timeline_histogram.py" line="164"/>
+        <location filename="../../viewer/gui/timeline_histogram.py" line="171"/>
         <source>Timeline of the results</source>
         <translation>نمودار زمانی نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../viewer/gui/timeline_histogram.py" line="165"/>
+        <location filename="../../viewer/gui/timeline_histogram.py" line="172"/>
         <source>Drag over the months (or Shift+arrows, then Enter) to search that period; Escape shows every date again.</source>
         <translation>روی ماه‌ها بکشید (یا Shift و پیکان‌ها، سپس Enter) تا همان بازه جست‌وجو شود؛ Escape همهٔ تاریخ‌ها را دوباره نشان می‌دهد.</translation>
     </message>

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.app.conftest import ARTICLES, write_archive
 from viewer.app.library import ALL_ARTICLES, Library
-from viewer.core.errors import BayeganError, QueryError
+from viewer.app.scope import Scope
+from viewer.core.errors import BayeganError, CancelledError, QueryError
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
 from viewer.search.snippets import matched_spans
@@ -166,3 +168,16 @@ def test_an_import_places_notes_by_the_pages_url_and_quote(library: Library, tmp
     (thread,) = library.threads(article.id)
     assert thread.annotation.body == "از همکار" and thread.annotation.quote is not None
     assert thread.annotation.quote.exact == words
+
+
+@pytest.mark.parametrize(("query", "scope"), [("کتاب", Scope()), ("کتاب*", Scope()), ("کتاب از:2024-05-01", Scope()),
+                                              ("*", Scope(date_to=date(2024, 5, 31)))])
+def test_a_search_in_two_steps_gives_what_one_search_gives(library: Library, query: str, scope: Scope) -> None:
+    whole = library.search(query, limit=2, with_ids=True, timeline=True, scope=scope)
+    first = library.first_page(query, limit=2, scope=scope)
+    summary = library.summarize(query, scope=scope, hit_ids=[hit.id for hit in first.hits], with_ids=True, timeline=True)
+    assert [hit.id for hit in first.hits] == [hit.id for hit in whole.hits] and first.keys == whole.keys
+    assert (summary.total, summary.facets, summary.doc_ids, summary.timeline) == (
+        whole.total, whole.facets, whole.doc_ids, whole.timeline)
+    with pytest.raises(CancelledError):
+        library.summarize(query, scope=scope, cancel=lambda: True)

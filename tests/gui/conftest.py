@@ -8,8 +8,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # Xvfb runs set xcb
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths, sample_archive_dir
 from viewer.gui.app import prepare
+
+if TYPE_CHECKING:
+    from viewer.gui.main_window import MainWindow
 
 WAIT_MS = 60_000
 
@@ -66,17 +70,31 @@ def data_paths(tmp_path: Path, indexed_sample: tuple[Path, Path]) -> DataPaths:
     return paths
 
 
-@pytest.fixture
-def window(qtbot, gui_app: QApplication, data_paths: DataPaths):  # type: ignore[no-untyped-def]
-    """The main window on the sample archive, started and showing its first results."""
+def started_window(qtbot, paths: DataPaths, folders: list[str] | None = None, *,  # type: ignore[no-untyped-def]
+                   auto_index: bool = True, until: Callable[[MainWindow], bool] | None = None) -> MainWindow:
+    """A main window on `paths` as a user starts it: `folders` (when given) set as the archive folders
+    in its settings, shown, started, and idle — the archive open, its first search complete (counted),
+    indexing done — and `until(window)` true when given. The test closes it (or qtbot does)."""
     from viewer.gui.main_window import MainWindow
 
-    win = MainWindow(data_paths, Settings(data_paths.settings_path))
+    if folders is not None:
+        settings = Settings(paths.settings_path)
+        settings.set("folders", folders)
+        settings.save()
+    win = MainWindow(paths, Settings(paths.settings_path), auto_index=auto_index)
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
         win.start(query="")
-    qtbot.waitUntil(lambda: win.result is not None and not win.search_pending and not win.indexer.busy, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: win.result is not None and not win.search_pending and not win.indexer.busy
+                    and (until is None or until(win)), timeout=WAIT_MS)
+    return win
+
+
+@pytest.fixture
+def window(qtbot, gui_app: QApplication, data_paths: DataPaths):  # type: ignore[no-untyped-def]
+    """The main window on the sample archive, started and showing its first results."""
+    win = started_window(qtbot, data_paths)
     yield win
     win.close()
 

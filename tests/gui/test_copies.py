@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import WAIT_MS, search
+from tests.gui.conftest import WAIT_MS, search, started_window
 from tests.search.duplicate_articles import (
     RELATED,
     RELATED_TITLE,
@@ -23,15 +23,12 @@ from tests.search.duplicate_articles import (
     as_json_item,
     as_text,
 )
-from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
 from viewer.gui.results_model import ROW_ROLE
 
 
 @pytest.fixture
 def copies_window(qtbot, gui_app: QApplication, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from viewer.gui.main_window import MainWindow
-
     archive = tmp_path / "archive"
     (archive / "irna").mkdir(parents=True)
     (archive / "isna.json").write_text(json.dumps([as_json_item(STORY_TITLE, STORY, STORY_URL)], ensure_ascii=False), "utf-8")
@@ -40,16 +37,8 @@ def copies_window(qtbot, gui_app: QApplication, tmp_path: Path):  # type: ignore
     (archive / "related.json").write_text(
         json.dumps([as_json_item(RELATED_TITLE, RELATED, RELATED_URL)], ensure_ascii=False), "utf-8")
     paths = DataPaths.resolve(tmp_path / "data").ensure()
-    settings = Settings(paths.settings_path)
-    settings.set("folders", [str(archive)])
-    settings.save()
-    win = MainWindow(paths, Settings(paths.settings_path))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
-        win.start(query="")
-    qtbot.waitUntil(lambda: win.result is not None and not win.search_pending and not win.indexer.busy
-                    and win.library is not None and win.library.article_count == 3, timeout=WAIT_MS)
+    win = started_window(qtbot, paths, [str(archive)],
+                         until=lambda w: w.library is not None and w.library.article_count == 3)
     yield win
     win.close()
 

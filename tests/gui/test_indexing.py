@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import write_items
-from tests.gui.conftest import WAIT_MS
+from tests.gui.conftest import WAIT_MS, started_window
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
 from viewer.core.persian_numbers import PERSIAN_DIGITS
@@ -31,15 +31,7 @@ def corpus_folder(tmp_path: Path, corpus_items: dict[str, list[dict]]) -> Path:
 
 
 def open_window(qtbot, paths: DataPaths, folders: list[str], auto_index: bool) -> MainWindow:  # type: ignore[no-untyped-def]
-    settings = Settings(paths.settings_path)
-    settings.set("folders", folders)
-    settings.save()
-    window = MainWindow(paths, Settings(paths.settings_path), auto_index=auto_index)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
-        window.start(query="")
-    return window
+    return started_window(qtbot, paths, folders, auto_index=auto_index)
 
 
 def test_indexing_shows_progress_and_can_be_cancelled(qtbot, gui_app, tmp_path: Path, corpus_folder: Path) -> None:

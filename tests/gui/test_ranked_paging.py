@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import WAIT_MS, search
-from viewer.app.settings import Settings
+from tests.gui.conftest import WAIT_MS, search, started_window
 from viewer.core.paths import DataPaths
 from viewer.gui.results_model import ROW_ROLE
+from viewer.gui.search_steps import FIRST_PAGE
 from viewer.search.archive import Archive
 from viewer.search.searcher import ArchiveSearcher
 
 WORD = "تیم"  # in 180 of the 200 articles of tests/data/corpus/news-json/varzesh3-1.json
-FIRST_PAGE = 100
 
 
 @pytest.fixture(scope="module")
@@ -40,14 +39,7 @@ def searcher(sports_archive: DataPaths) -> Iterator[ArchiveSearcher]:
 
 @pytest.fixture
 def sports_window(qtbot, gui_app: QApplication, sports_archive: DataPaths):  # type: ignore[no-untyped-def]
-    from viewer.gui.main_window import MainWindow
-
-    win = MainWindow(sports_archive, Settings(sports_archive.settings_path), auto_index=False)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
-        win.start(query="")
-    qtbot.waitUntil(lambda: win.result is not None and not win.search_pending, timeout=WAIT_MS)
+    win = started_window(qtbot, sports_archive, auto_index=False)
     yield win
     win.close()
 
@@ -60,13 +52,13 @@ def test_rows_past_the_first_page_come_in_the_searchers_order(qtbot, sports_wind
     ranked = [hit.id for hit in searcher.search(WORD, limit=151, sort=sort).hits]
     assert model.rowCount() == win.result.total > 150
     assert [model.article_id(r) for r in range(FIRST_PAGE)] == ranked[:FIRST_PAGE]
-    # Index order (what the rows past 100 used to show) differs from the ranked order here.
+    # Index order (what the rows past the first page used to show) differs from the ranked order here.
     index_order = [i for i in win.result.doc_ids if i not in set(ranked[:FIRST_PAGE])]
-    assert index_order[:51] != ranked[100:151]
+    assert index_order[:151 - FIRST_PAGE] != ranked[FIRST_PAGE:151]
 
     win.results_view.scrollTo(model.index(150))  # the view paints rows 1xx: the next page is asked for
     qtbot.waitUntil(lambda: model.ordered_rows > 150, timeout=WAIT_MS)
-    assert [model.article_id(r) for r in range(100, 151)] == ranked[100:151]
+    assert [model.article_id(r) for r in range(FIRST_PAGE, 151)] == ranked[FIRST_PAGE:151]
     titles = [model.index(r).data(ROW_ROLE).title for r in (100, 125, 150)]
     assert titles == [searcher.article(ranked[r]).title for r in (100, 125, 150)]
 

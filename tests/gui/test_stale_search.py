@@ -10,7 +10,7 @@ from viewer.core.errors import CancelledError
 
 def test_a_newer_query_cancels_the_search_still_running(qtbot, window, monkeypatch) -> None:
     library = window.library
-    real_search = library.search
+    real_search = library.first_page
     entered, release = threading.Event(), threading.Event()
     outcomes: list[tuple[str, str]] = []
 
@@ -26,9 +26,10 @@ def test_a_newer_query_cancels_the_search_still_running(qtbot, window, monkeypat
         outcomes.append((query, "done"))
         return result
 
-    monkeypatch.setattr(library, "search", held_search)
+    monkeypatch.setattr(library, "first_page", held_search)
     shown: list[str] = []
     failures: list[str] = []
+    window.first_page_shown.connect(lambda result: shown.append(result.query))
     window.results_shown.connect(lambda result: shown.append(result.query))
     window.search_failed.connect(failures.append)
     window.search("تهران")
@@ -37,6 +38,6 @@ def test_a_newer_query_cancels_the_search_still_running(qtbot, window, monkeypat
     release.set()
     qtbot.waitUntil(lambda: not window.search_pending, timeout=WAIT_MS)
     assert outcomes == [("تهران", "cancelled"), ("اصفهان", "done")]
-    assert shown == ["اصفهان"]
+    assert shown == ["اصفهان", "اصفهان"]  # its first rows, then its count
     assert window.result.query == "اصفهان"
     assert failures == []  # a cancelled search is not an error to show

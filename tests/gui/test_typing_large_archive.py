@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import WAIT_MS, type_text
+from tests.gui.conftest import WAIT_MS, started_window, type_text
 from tests.search.generated_corpus import article
-from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
-from viewer.gui.main_window import MainWindow, searched_text
+from viewer.gui.main_window import searched_text
 from viewer.gui.search_bar import DEBOUNCE_MS
 
 pytestmark = pytest.mark.slow
@@ -51,17 +50,7 @@ def large_window(qtbot, gui_app: QApplication, large_archive: tuple[Path, Path],
     corpus, data = large_archive
     target = tmp_path / "data"
     shutil.copytree(data, target)
-    paths = DataPaths.resolve(target).ensure()
-    settings = Settings(paths.settings_path)
-    settings.set("folders", [str(corpus)])
-    settings.save()
-    win = MainWindow(paths, Settings(paths.settings_path))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
-        win.start(query="")
-    qtbot.waitUntil(lambda: win.result is not None and not win.search_pending and not win.indexer.busy, timeout=WAIT_MS)
-    return win
+    return started_window(qtbot, DataPaths.resolve(target).ensure(), [str(corpus)])
 
 
 def test_typing_shows_only_results_of_what_the_box_says(qtbot, large_window) -> None:
@@ -69,7 +58,8 @@ def test_typing_shows_only_results_of_what_the_box_says(qtbot, large_window) -> 
     box = window.search_bar.box
     rng = random.Random(SEED)
     shown: list[tuple[str, str]] = []  # (the result's query, the box's query when it was shown)
-    window.results_shown.connect(lambda result: shown.append((result.query, searched_text(box.text()))))
+    for signal in (window.first_page_shown, window.results_shown):  # the first rows, then the count and facets
+        signal.connect(lambda result: shown.append((result.query, searched_text(box.text()))))
     for query in QUERIES:
         box.setFocus()
         box.selectAll()

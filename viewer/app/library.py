@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from viewer.app.types import (
         BackupInfo,
         ExportReport,
+        MatchSummary,
         MergeReport,
         NotesStore,
         ReanchorReport,
@@ -183,6 +184,24 @@ class Library:
         return self._searching.get().search(query, list(tags), limit, sort, with_ids=with_ids,
                                             restriction=self._restriction(scope), timeline=timeline,
                                             cancel=cancel or _never)
+
+    def first_page(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
+                   scope: Scope = EVERYWHERE, cancel: Cancel | None = None) -> SearchResult:
+        """`search`'s first `limit` hits with snippets and keys, as soon as they are ranked: a count
+        that costs a second pass is left out (`total_exact` False, no facets), for `summarize`."""
+        return self._searching.get().search(query, list(tags), limit, sort, restriction=self._restriction(scope),
+                                            cancel=cancel or _never, count=False)
+
+    def summarize(self, query: str, tags: Sequence[str] = (), *, scope: Scope = EVERYWHERE,
+                  hit_ids: Sequence[str] = (), with_ids: bool = False, timeline: bool = False,
+                  suggest: bool = True, cancel: Cancel | None = None) -> MatchSummary:
+        """What `search` counts over every match, without ranking or snippets: the exact total, tag
+        facets, the near duplicates of `hit_ids` that match, "did you mean" (with `suggest`); `with_ids` every matching
+        id, `timeline` the matches by Jalali month. CancelledError as soon as `cancel()` says yes."""
+        from viewer.search.match_summary import summarize
+
+        return summarize(self._searching.get(), query, tags, restriction=self._restriction(scope), hit_ids=hit_ids,
+                         with_ids=with_ids, timeline=timeline, suggest=suggest, cancel=cancel or _never)
 
     def ranked_ids(self, query: str, tags: Sequence[str] = (), *, sort: str = "relevance", limit: int = 10,
                    scope: Scope = EVERYWHERE) -> list[str]:

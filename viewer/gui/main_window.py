@@ -30,8 +30,10 @@ from viewer.gui.crash_handler import user_message
 from viewer.gui.digits import digits, number
 from viewer.gui.empty_notice import EmptyNotice
 from viewer.gui.problems_button import ProblemsButton
-from viewer.gui.results_model import ID_ROLE, RankedPage, ResultsModel
+from viewer.gui.results_model import ID_ROLE, ResultsModel
 from viewer.gui.search_bar import SearchBar
+from viewer.gui.search_steps import SearchRequest, SearchSteps
+from viewer.gui.shown_result import show_counted, show_first_page
 from viewer.gui.tag_model import TagModel
 from viewer.gui.tag_panel import TagPanel
 from viewer.gui.tasks import LatestOnly, TaskRunner
@@ -43,7 +45,6 @@ if TYPE_CHECKING:  # whoosh loads off the UI thread, with the archive
     from viewer.gui.indexer import Indexer
 
 log = logging.getLogger(__name__)
-PAGE_SIZE = 100
 
 
 def searched_text(query: str) -> str:
@@ -55,7 +56,8 @@ class MainWindow(QMainWindow):
     archive_ready = Signal()
     archive_synced = Signal(object)  # SyncReport, after the window has taken it in
     library_closing = Signal()  # at shutdown: panels stop reading the Library
-    results_shown = Signal(object)  # SearchResult
+    first_page_shown = Signal(object)  # SearchResult: its first rows, maybe not counted yet (search_pending)
+    results_shown = Signal(object)  # SearchResult, complete: total, tag facets, timeline (search_pending False)
     search_failed = Signal(str)
 
     def __init__(self, paths: DataPaths, settings: Settings, font_family: str = "Vazirmatn",
@@ -74,16 +76,20 @@ class MainWindow(QMainWindow):
         self.query = ""
         self.result: SearchResult | None = None
         self.pending_open: str | None = None
-        self.search_pending = False
+        self.search_pending = False  # until a search is complete, counted after its first page
+        self.counted = False  # the shown result's total and facets are exact (shown_result.py)
         self.background = TaskRunner(max_threads=2, parent=self)
         self.search_worker = TaskRunner(max_threads=1, parent=self)
         self.searches = LatestOnly(self.search_worker)
+        self.search_steps = SearchSteps(self.searches, self)
+        self.search_steps.first_page.connect(lambda result, request: show_first_page(self, result, request))
+        self.search_steps.counted.connect(lambda result: show_counted(self, result))
+        self.search_steps.failed.connect(self._search_error)
 
         self.search_bar = SearchBar(self)
         self.tag_model = TagModel(self)
         self.tag_panel = TagPanel(self.tag_model, self)
         self.results_model = ResultsModel(self._fetch_article, self, run=self.search_worker.run)
-        self._ranked_pages: RankedPage | None = None
         self.results_view = window_layout.results_view(self.results_model, self)
         self.empty_notice = EmptyNotice(self.results_view)
         self.article_pane = ArticlePane(self)
@@ -172,46 +178,19 @@ class MainWindow(QMainWindow):
         self.search_bar.box.selectAll()
 
     def search(self, text: str) -> None:
-        """Searches off the UI thread; a newer search discards the results of an older one."""
+        """Searches off the UI thread, the first rows before the count (search_steps.py); a newer
+        search discards both steps of an older one."""
         self.query = text
         if self.library is None:
             return
         self.search_pending = True
         self.search_bar.searching()
-        library, tags, sort = self.library, tuple(self.tag_model.checked), self.search_bar.sort
-        query, scope = searched_text(text), self._search_scope()
-        # Only the newest search's result is delivered, so these are its later pages.
-        self._ranked_pages = lambda limit: library.ranked_ids(query, tags, sort=sort, limit=limit, scope=scope)
-        self.searches.run_cancellable(lambda stale: library.search(
-            query, tags, limit=PAGE_SIZE, sort=sort, with_ids=True, scope=scope, timeline=True, cancel=stale),
-            self._show_result, self._search_error)
+        self.search_steps.start(SearchRequest(self.library, searched_text(text), tuple(self.tag_model.checked),
+                                              self.search_bar.sort, self._search_scope()))
 
     def set_search_scope(self, scope: Callable[[], Scope]) -> None:
         """Where searches look (a collection, the articles with notes): asked at each search."""
         self._search_scope = scope
-
-    def _show_result(self, result: SearchResult) -> None:
-        self.search_pending = False
-        self.result = result
-        current_id = self.article_pane.article.id if self.article_pane.article else None
-        self.results_model.set_result(result, self._ranked_pages)
-        self.tag_model.set_facets(result.facets)
-        self.search_bar.show_count(result.total, result.took_ms)
-        self.empty_notice.show_for(self.query, result.total)
-        self.search_bar.set_dates_available(any(hit.date for hit in result.hits))
-        self.search_bar.show_suggestion(result.suggestion)
-        requested, self.pending_open = self.pending_open, None
-        wanted = requested or current_id
-        row = self.results_model.row_of(wanted) if wanted else -1
-        if row >= 0:
-            self._select_row(row)
-        elif requested and self._open_article(requested):
-            pass  # `--open ID` outside the results: shown anyway
-        elif self.results_model.rowCount():
-            self._select_row(0)
-        else:
-            self.article_pane.show_article(None)  # nothing matches: no stale article beside "0 results"
-        self.results_shown.emit(result)
 
     def _search_error(self, exc: BaseException) -> None:
         self.search_pending = False

@@ -84,6 +84,7 @@ class ResearchPanels(QObject):
         self.drag = ResultsDrag(view, window.selected_ids)
 
         window.archive_ready.connect(self._archive_ready)
+        window.first_page_shown.connect(lambda _result: self.timeline.set_pending())
         window.results_shown.connect(self._results_shown)
         window.installEventFilter(self)
         self.retranslate()

@@ -141,6 +141,36 @@ class ResultsModel(QAbstractListModel):
             row -= 1
         return row
 
+    def add_matches(self, result: SearchResult) -> None:
+        """The result counted after its first page (issue 21): its hits' rows again (their copies are
+        now known), every other match as placeholders until its ranked page comes, and the stories
+        they make. Rows only added keep the view's selection; stories regrouping the rows reset it
+        (the window selects its article again)."""
+        self._ranked.update((hit.id, row_of_hit(hit)) for hit in result.hits if hit.id in self._ranked)
+        known = set(self._ids)
+        ids = self._ids + [i for i in result.doc_ids if i not in known]
+        story_of = dict(result.story_of)
+        rows = story_rows(ids, story_of, self._expanded)
+        old = len(self._rows)
+        added = rows[:old] == self._rows and len(rows) > old
+        if added:
+            self.beginInsertRows(QModelIndex(), old, len(rows) - 1)
+        elif rows != self._rows:
+            self.beginResetModel()
+        grouped = rows != self._rows and not added
+        self._ids, self._story_of, self.total = ids, story_of, result.total
+        self.stories = story_count(self.total, story_of)
+        if self._pages is None:
+            self._ordered = len(self._ids)
+        self._lay_out_rows()
+        if added:
+            self.endInsertRows()
+        elif grouped:
+            self.endResetModel()
+        if old and not grouped:
+            self.dataChanged.emit(self.index(0), self.index(min(old, len(self._rows)) - 1))
+
+
     def forget_rows(self) -> None:
         """Drop cached row data (after a re-index); the ids stay."""
         self._cache.clear()

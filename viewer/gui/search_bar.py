@@ -11,6 +11,7 @@ from viewer.gui.digits import number
 DEBOUNCE_MS = 150
 SEARCHING_AFTER_MS = 250  # a search slower than this says so (fuzzy ones take seconds)
 SORTS = ("relevance", "date")
+PENDING_COUNT = -2  # the results are shown, their count is on its way
 
 
 class SearchBar(QWidget):
@@ -107,6 +108,12 @@ class SearchBar(QWidget):
         self.stories = stories
         self._render_count()
 
+    def show_count_pending(self) -> None:
+        """The first rows are shown and the count follows: «…» until `show_count`."""
+        self.searching_timer.stop()
+        self._count = (PENDING_COUNT, "")
+        self._render_count()
+
     def show_error(self, message: str) -> None:
         self.searching_timer.stop()
         self._count = (-1, message)
@@ -117,6 +124,11 @@ class SearchBar(QWidget):
             self.count_label.setText("")
             return
         total, message = self._count
+        if total == PENDING_COUNT:
+            self.count_label.setText(self.tr("… results"))
+            self.count_label.setToolTip(self.tr("Counting the results…"))
+            return
+        self.count_label.setToolTip("")
         if total < 0:
             self.count_label.setText(message)
             return

@@ -8,6 +8,7 @@ from viewer.core.persian_numbers import persian_digits
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+PENDING = -1  # the count of a tag whose result is still being counted: shown as …
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -36,6 +37,14 @@ class TagModel(QAbstractListModel):
         self._keep_order = False
         self.beginResetModel()
         self._rows = rows
+        self.endResetModel()
+
+    def set_pending(self) -> None:
+        """A new result not counted yet: only the checked tags, without counts (no older query's); after
+        a tick every row stays in its place, without its count, until the counts come."""
+        kept = [tag for tag, _ in self._rows] if self._keep_order else list(self._checked)
+        self.beginResetModel()
+        self._rows = [(tag, PENDING) for tag in kept]
         self.endResetModel()
 
     @property
@@ -75,7 +84,7 @@ class TagModel(QAbstractListModel):
             return None
         tag, count = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            shown = persian_digits(count) if self.persian_digits else str(count)
+            shown = "…" if count == PENDING else persian_digits(count) if self.persian_digits else str(count)
             return f"{tag}  ({shown})"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if tag in self._checked else Qt.CheckState.Unchecked

@@ -57,6 +57,13 @@ class TimelineHistogram(QWidget):
         self.setVisible(bool(self.months))
         self.update()
 
+    def set_pending(self) -> None:
+        """A new search's first rows are shown and its timeline is being counted: no bars (never an
+        older query's), and the widget keeps its place so the results below do not jump."""
+        self.months, self.counts = [], []
+        self.anchor = self.current = -1
+        self.update()
+
     # -- geometry ------------------------------------------------------------------------------
     def _bars(self) -> QRect:
         return self.rect().adjusted(MARGIN, MARGIN, -MARGIN, -(LABEL_HEIGHT + 2))

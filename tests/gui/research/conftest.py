@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.conftest import WAIT_MS
+from tests.gui.conftest import started_window
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
 
@@ -49,14 +49,6 @@ def dated_paths(tmp_path: Path) -> DataPaths:
 @pytest.fixture
 def dated_window(qtbot, gui_app: QApplication, dated_paths: DataPaths) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The window on the dated articles, indexed, with the research panels' Library open."""
-    from viewer.gui.main_window import MainWindow
-
-    win = MainWindow(dated_paths, Settings(dated_paths.settings_path))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
-        win.start(query="")
-    qtbot.waitUntil(lambda: win.indexer is not None and not win.indexer.busy and not win.search_pending
-                    and win.result is not None and win.result.total == len(DATED), timeout=WAIT_MS)
+    win = started_window(qtbot, dated_paths, until=lambda w: w.result.total == len(DATED))
     yield win
     win.close()

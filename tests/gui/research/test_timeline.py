@@ -101,3 +101,23 @@ def test_the_timeline_reads_in_the_dark_theme(qtbot, dated_window) -> None:  # t
     bar = timeline.bar_centre(0)
     pixel = image.pixelColor(bar.x(), timeline.height() - 30)
     assert pixel.name() == colours()["accent"]
+
+
+def test_the_timeline_waits_for_its_count_and_never_shows_an_older_querys(qtbot, dated_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.gui.test_count_later import HeldCount
+
+    win = dated_window
+    search(qtbot, win, "آب")
+    timeline = win.research.timeline
+    assert len(timeline.months) == 6
+    held = HeldCount(win.library, monkeypatch, "برق")
+    with qtbot.waitSignal(win.first_page_shown, timeout=WAIT_MS):
+        win.search("برق")
+    qtbot.waitUntil(held.entered.is_set, timeout=WAIT_MS)
+    assert [hit.title for hit in win.result.hits] == ["آب و برق در آذر"]
+    assert timeline.months == [] and timeline.counts == []  # not آب's months beside برق's rows
+    assert timeline.isVisible()  # it keeps its place: the results under it do not jump
+    assert not timeline.grab().isNull()
+    with qtbot.waitSignal(win.results_shown, timeout=WAIT_MS):
+        held.release.set()
+    assert timeline.months == ["1402-09"] and timeline.counts == [1]

@@ -22,10 +22,12 @@ class Row(NamedTuple):
     plain: Scores
 
 
-def render(all_rows: dict[str, list[Row]], docs: int, indexed: int, seconds: float) -> str:
+def render(all_rows: dict[str, list[Row]], docs: int, indexed: int, seconds: float, per_kind: int) -> str:
+    sample = (f"at most {per_kind} queries per kind ({per_kind * 2} known items), each from another article"
+              if per_kind else "one query from every article that gives the kind one")
     lines = ["# Search quality: Bayegan beside plain Whoosh", "",
              f"{docs:,} articles of the public dataset (both indexes hold all of them; Bayegan indexed {indexed:,}). "
-             f"Queries generated from held-out files (not fars-news-1 / varzesh3-1); found = the article, or a twin "
+             f"Queries generated from held-out files (not fars-news-1 / varzesh3-1), {sample}; found = the article, or a twin "
              f"of it (same title, same source form: benchmarks/README.md), in the top {TOP}. Run took {seconds:.0f} s.", ""]
     for label, results in all_rows.items():
         lines += [f"## {label.capitalize()} articles", "",

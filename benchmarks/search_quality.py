@@ -329,6 +329,7 @@ def evaluate(engine_ranked: Callable[[str], list[str]], queries: list[tuple[str,
 
 
 def main() -> int:
+    global PER_KIND  # --per-kind: read by Generator's methods
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true", help="list Bayegan's misses (stderr)")
     parser.add_argument("--per-kind", type=int, default=PER_KIND, metavar="N",
@@ -336,7 +337,6 @@ def main() -> int:
                              "article that gives the kind one (~10 min), written to results/search_quality-every.md")
     add_corpus_argument(parser)
     args = parser.parse_args()
-    global PER_KIND
     PER_KIND = args.per_kind
     started = time.perf_counter()
     docs = load_docs(args.corpus)

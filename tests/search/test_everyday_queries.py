@@ -42,7 +42,7 @@ ARTICLES = [
              "او گفته است که آن را دیده بودم و نامه نوشته شده و همه دیده‌اند و غذا خورده‌است."),
     _article("chains", "بازداشت", "سخنگو گفته شده است که دو متهم دستگیر شده اند."),
     _article("may", "تقویم مسابقات", "در ماه می سال جدید مسابقات جهانی آغاز خواهد شد."),
-    _article("tag-stopword", "برنامه تلویزیون", "برنامه تازه پخش شد.", ("صدا و سیما",)),
+    _article("tag-stopword", "برنامه تلویزیون", "برنامه تازه پخش شد.", ("صدا و سیما", "جشنواره «سیب و عناب»")),
     _article("tag-stopword-2", "مدارس", "کلاس‌ها از شنبه باز می‌شوند.", ("آموزش و پرورش",)),
     _article("tag-words", "بازار بازیکنان", "باشگاه دو مهاجم خرید.", ("نقل و انتقالات 1396",)),
 ]
@@ -71,6 +71,7 @@ ROWS = [
     ('"دستگیر شده اند"', "chains", "دستگیر"), ('"گفته شده است"', "chains", "گفته"),
     ("ماه می سال جدید", "may", "سال"), ('"ماه می سال جدید"', "may", "سال"),
     ('tag:"صدا و سیما"', "tag-stopword", ""), ('برچسب:"آموزش و پرورش"', "tag-stopword-2", ""),
+    ('tag:"جشنواره «سیب و عناب»"', "tag-stopword", ""),  # a tag holding Persian quotes, in quotes
     ("انتقالات 1396", "tag-words", ""), ("نقل انتقالات", "tag-words", ""),
 ]
 
@@ -175,11 +176,14 @@ def test_every_row_through_the_command(run_cli, tmp_path: Path) -> None:  # type
     ('"اطلاع رسانی شان"', "tag-plural"),          # a compound of three parts typed with spaces, quoted
     ("می‌گذرد", "tag-plural"),                    # hazm writes گذشتن's past stem two ways
     ('"می توان"', "tag-plural"),                  # a detached می before an impersonal verb stays a verb
+    ('tag:"جشنواره «سیب و عناب» دماوند"', "tag-plural"),  # a tag holding Persian quotes, typed in quotes
+    ('عناب برچسب:"جشنواره «سیب و عناب» دماوند"', "tag-plural"),
+    ("برچسب:«بازی های آسیایی»", "tag-plural"),    # Persian quotes around the tag
 ])
 def test_more_rows(tmp_path: Path, query: str, link: str) -> None:
     archive = small_archive(tmp_path, [
-        _article("tag-plural", "بازی‌ها", "اطلاع‌رسانی‌شان کم بود. دو سال از آن روز گذشته و می‌توان گفت.",
-                 ("بازی های آسیایی",)),
+        _article("tag-plural", "بازی‌ها", "اطلاع‌رسانی‌شان کم بود. دو سال از آن روز گذشته و می‌توان گفت. عناب",
+                 ("بازی های آسیایی", "جشنواره «سیب و عناب» دماوند")),
         _article("other", "خبر دیگر", "اطلاع‌رسانی شد. توان تیم کم بود.", ("بازی‌ها",)),
     ])
     try:

@@ -24,6 +24,7 @@ _FIELD_ALIASES = {"عنوان": "title", "برچسب": "tags", "tag": "tags", "t
                   "متن": "text", "text": "text"}
 _FIELD_PREFIX = re.compile(r"(?<![\w:])(" + "|".join(sorted(_FIELD_ALIASES, key=len, reverse=True)) + r")\s*[:：]\s*", re.I)
 _QUOTED_TAG = re.compile(r"\btags:\"([^\"]*)\"")
+_QUOTED_TAG_SPAN = re.compile(r'(\btags:"[^"]*")')
 _DETACHED_PREFIX = re.compile(r"(?<![\w\u200c])(ن?می)\s+(?=[\u0600-\u06ff])")
 _DETACHED_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])\s+(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|ترین)(?![\w\u200c])")
 _OPERATORS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "و": "AND", "یا": "OR", "بجز": "NOT", "به‌جز": "NOT"}
@@ -40,8 +41,11 @@ MAX_QUERY_CHARS = 1000
 
 def normalize_query(text: str) -> str:
     """The query string Whoosh parses: joined affixes, operators and field names in English."""
-    text = _QUESTION_MARK.sub(" ", _BIDI.sub("", text)).translate(_PERSIAN_QUOTES)[:MAX_QUERY_CHARS]
+    text = _QUESTION_MARK.sub(" ", _BIDI.sub("", text))[:MAX_QUERY_CHARS]
     text = _FIELD_PREFIX.sub(lambda m: _FIELD_ALIASES[m.group(1).lower()] + ":", text)
+    # «» become quotes, except inside a tag typed in quotes: `tag:"جشنواره «سیب و عناب»"` is one tag.
+    parts = _QUOTED_TAG_SPAN.split(text)  # odd parts: the quoted tags
+    text = "".join(part if i % 2 else part.translate(_PERSIAN_QUOTES) for i, part in enumerate(parts))
     # A quoted tag is one term as written: its spaces are kept from the affix joins and operators.
     text = _QUOTED_TAG.sub(lambda m: "tags:'" + _TAG_SPACE.join(m.group(1).replace("'", " ").split()) + "'", text)
     text = _DETACHED_PREFIX.sub(lambda m: m.group(1) + QUERY_JOINER, text)

@@ -11,7 +11,6 @@ Segments to merge go through the pool one posting at a time, as in Whoosh.
 
 from __future__ import annotations
 
-import sys
 from array import array
 from typing import Any
 
@@ -42,12 +41,6 @@ class _PackedPostingsWriter(ArrayPostingsWriter):
         return lengths, blob
 
 
-def _swapped(values: array[Any]) -> array[Any]:
-    if sys.byteorder == "big":  # the pool's arrays are little-endian
-        values.byteswap()
-    return values
-
-
 def write_term(writer: _PackedPostingsWriter, docs: bytes, weights: bytes, lens: bytes, values: bytes,
                field_lengths: bytes | None) -> None:
     """A term's postings (the pool's buffers) as blocks; `field_lengths`: the field's length byte per
@@ -56,7 +49,6 @@ def write_term(writer: _PackedPostingsWriter, docs: bytes, weights: bytes, lens:
     ids.frombytes(docs)
     wts.frombytes(weights)
     sizes.frombytes(lens)
-    _swapped(ids), _swapped(wts), _swapped(sizes)
     limit, count, at = writer._blocklimit, len(ids), 0
     for start in range(0, count, limit):
         end = min(count, start + limit)

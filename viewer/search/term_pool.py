@@ -6,26 +6,28 @@ most of the writer process's time, the serial part of indexing. Documents arrive
 term's postings are already in document order; only the terms need sorting. Here postings are
 appended to flat arrays (term number, document, weight, value length, value bytes); a chunk of
 `CHUNK_POSTINGS` is put in term order with numpy (a stable sort: documents stay in order) and
-written to a temporary file as raw arrays; at the end the chunks are merged term by term, a term's
-postings of each chunk read in one piece. Memory stays about a chunk, whatever the archive's size.
+written to temporary files as raw arrays, its terms too; at the end the chunks are merged term by
+term, a term's postings of each chunk read in one piece. Memory stays about a chunk, whatever the
+archive's size.
 """
 
 from __future__ import annotations
 
 import heapq
-import io
+import marshal
 import tempfile
 from array import array
 from collections.abc import Iterator
-from itertools import groupby, repeat
+from itertools import groupby
 from typing import IO, Any
 
 import numpy as np
 
 from viewer.search.packed import PackedPostings
 
-CHUNK_POSTINGS = 2_000_000  # ~40 MB of arrays; about 12,000 articles
+CHUNK_POSTINGS = 1_500_000  # ~37 MB of arrays (~9,000 articles), about as much again to sort them
 _SLICE = 1 << 18  # postings whose value bytes are reordered at a time (bounds the index arrays)
+_ENTRIES = 8192  # terms of a spilled chunk written (and read back) at a time
 
 TermKey = tuple[str, bytes]  # field name, term bytes
 # field name, term, then its postings: documents (uint32), weights (float64), value lengths (uint32), values
@@ -46,20 +48,30 @@ class _Numbers(dict[bytes, int]):
 
 
 class _Chunk:
-    """A sorted chunk: its terms in order with their posting counts and value byte counts, and four
-    streams read in step, a term at a time."""
+    """A sorted chunk: its terms in order with their posting counts and value byte counts (`entries`),
+    and four streams read in step, a term at a time. A spilled chunk keeps its terms on disk too:
+    the terms of a dozen chunks would outgrow the postings kept in memory."""
 
-    def __init__(self, keys: list[TermKey], counts: list[int], sizes: list[int], streams: list[IO[bytes]]):
-        self.keys, self.counts, self.sizes, self.streams = keys, counts, sizes, streams
+    def __init__(self, entries: Iterator[tuple[TermKey, int, int]], streams: list[IO[bytes]]):
+        self.entries, self.streams = entries, streams
 
-    def read(self, at: int) -> tuple[bytes, bytes, bytes, bytes]:
-        count, size = self.counts[at], self.sizes[at]
-        docs, weights, lens, values = self.streams
+    def read(self, count: int, size: int) -> tuple[bytes, bytes, bytes, bytes]:
+        docs, weights, lens, values = self.streams[:4]
         return docs.read(4 * count), weights.read(8 * count), lens.read(4 * count), values.read(size)
 
     def close(self) -> None:
         for stream in self.streams:
             stream.close()
+
+
+def _stored_entries(stream: IO[bytes]) -> Iterator[tuple[TermKey, int, int]]:
+    stream.seek(0)
+    while True:
+        try:
+            keys, counts, sizes = marshal.load(stream)
+        except EOFError:
+            return
+        yield from zip(keys, counts, sizes, strict=True)
 
 
 class TermPool:
@@ -109,58 +121,52 @@ class TermPool:
         if len(self.tids) >= self.chunk_postings:
             self._spill()
 
-    def _sorted(self) -> tuple[list[TermKey], list[int], list[int], list[bytes]]:
-        """The current chunk in term order: keys, counts, value byte counts and the four arrays' bytes."""
+    def _spill(self) -> None:
+        """The current chunk in term order to temporary files: the four arrays (native byte order,
+        read back by this process only) and its terms with their posting and value byte counts."""
         names = self.names
+        if not names:
+            return
         order = sorted(range(len(names)), key=names.__getitem__)
-        rank = np.empty(len(names), dtype=np.int64)
-        rank[order] = np.arange(len(names))
+        rank = np.empty(len(names), dtype=np.int32)
+        rank[order] = np.arange(len(names), dtype=np.int32)
         ranks = rank[np.frombuffer(self.tids, dtype=np.uint32)]
         perm = np.argsort(ranks, kind="stable")
-        counts = np.bincount(ranks, minlength=len(names))
-        lens = np.frombuffer(self.lens, dtype=np.uint32).astype(np.int64)
-        starts = np.cumsum(lens) - lens
-        sizes = np.bincount(ranks, weights=lens, minlength=len(names)).astype(np.int64)
+        counts = np.bincount(ranks, minlength=len(names)).tolist()
+        lens = np.frombuffer(self.lens, dtype=np.uint32)
+        sizes = np.bincount(ranks, weights=lens, minlength=len(names)).astype(np.int64).tolist()
+        del ranks
+        streams: list[IO[bytes]] = [tempfile.TemporaryFile(dir=self.folder) for _ in range(5)]
+        for source, dtype, stream in ((self.docs, np.uint32, streams[0]), (self.weights, np.float64, streams[1]),
+                                      (self.lens, np.uint32, streams[2])):
+            np.frombuffer(source, dtype=dtype)[perm].tofile(stream)
+        wide = lens.astype(np.int64)
+        starts = np.cumsum(wide) - wide
         blob = np.frombuffer(self.blob, dtype=np.uint8)
-        parts = []
         for at in range(0, len(perm), _SLICE):
             piece = perm[at:at + _SLICE]
-            plens = lens[piece]
-            if not plens.sum():
-                continue
+            plens = wide[piece]
             ends = np.cumsum(plens)
-            index = np.repeat(starts[piece] - (ends - plens), plens) + np.arange(ends[-1])
-            parts.append(blob[index].tobytes())
-        arrays = [np.frombuffer(self.docs, dtype=np.uint32)[perm].astype("<u4").tobytes(),
-                  np.frombuffer(self.weights, dtype=np.float64)[perm].astype("<f8").tobytes(),
-                  lens[perm].astype("<u4").tobytes(), b"".join(parts)]
-        return [names[i] for i in order], counts.tolist(), sizes.tolist(), arrays
-
-    def _spill(self) -> None:
-        keys, counts, sizes, arrays = self._sorted()
+            if ends[-1]:
+                index = np.repeat(starts[piece] - (ends - plens), plens) + np.arange(ends[-1])
+                blob[index].tofile(streams[3])
+        del perm, wide, starts, blob, lens
+        keys = [names[i] for i in order]
         self._reset()
-        streams: list[IO[bytes]] = []
-        for data in arrays:
-            stream = tempfile.TemporaryFile(dir=self.folder)
-            stream.write(data)
+        for at in range(0, len(keys), _ENTRIES):
+            marshal.dump((keys[at:at + _ENTRIES], counts[at:at + _ENTRIES], sizes[at:at + _ENTRIES]), streams[4])
+        for stream in streams[:4]:
+            stream.flush()
             stream.seek(0)
-            streams.append(stream)
-        self.chunks.append(_Chunk(keys, counts, sizes, streams))
-
-    def __len__(self) -> int:
-        return len(self.tids) + sum(sum(chunk.counts) for chunk in self.chunks)
+        self.chunks.append(_Chunk(_stored_entries(streams[4]), streams))
 
     def terms(self) -> Iterator[TermPostings]:
         """Every term in (field name, term bytes) order with its postings in document order."""
-        chunks = list(self.chunks)
-        if self.tids:
-            keys, counts, sizes, arrays = self._sorted()
-            self._reset()
-            chunks.append(_Chunk(keys, counts, sizes, [io.BytesIO(data) for data in arrays]))
-        self.chunks = chunks
-        merged = heapq.merge(*(zip(chunk.keys, repeat(n), range(len(chunk.keys))) for n, chunk in enumerate(chunks)))
+        self._spill()
+        chunks = self.chunks
+        merged = heapq.merge(*(_numbered(n, chunk.entries) for n, chunk in enumerate(chunks)))
         for key, group in groupby(merged, key=_first):
-            pieces = [chunks[n].read(at) for _, n, at in group]
+            pieces = [chunks[n].read(count, size) for _, n, count, size in group]
             if len(pieces) == 1:
                 docs, weights, lens, values = pieces[0]
             else:
@@ -172,6 +178,11 @@ class TermPool:
             chunk.close()
         self.chunks = []
         self._reset()
+
+
+def _numbered(n: int, entries: Iterator[tuple[TermKey, int, int]]) -> Iterator[tuple[TermKey, int, int, int]]:
+    for key, count, size in entries:
+        yield key, n, count, size
 
 
 def _first(item: tuple[Any, ...]) -> Any:

@@ -14,6 +14,7 @@ from whoosh.writing import IndexWriter
 
 from viewer.analysis.analyzer import ANALYZER_VERSION
 from viewer.core.errors import DataDirError, IndexBusyError
+from viewer.search.bulk_writer import BulkWriter
 from viewer.search.codec import ArrayCodec
 from viewer.search.manifest import MANIFEST_NAME
 from viewer.search.schema import SCHEMA_VERSION, build_schema
@@ -95,7 +96,7 @@ def _for_writing(ix: FileIndex) -> FileIndex:
 def exclusive_writer(ix: FileIndex, wait_seconds: float = 3.0) -> Iterator[IndexWriter]:
     """The index's one writer; IndexBusyError when another process keeps it past `wait_seconds`."""
     try:
-        writer = _for_writing(ix).writer(timeout=wait_seconds, delay=0.1, codec=ArrayCodec())
+        writer = BulkWriter(_for_writing(ix), timeout=wait_seconds, delay=0.1, codec=ArrayCodec())
     except LockError as exc:
         raise IndexBusyError() from exc
     except OSError as exc:

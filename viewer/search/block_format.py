@@ -41,9 +41,16 @@ def pack_block(ids: Sequence[int] | Array, weights: Sequence[float] | Array, val
     kind, packed_weights = _packed_weights(weight_array)
     section = b"".join((_COUNT.pack(len(value_lengths)), np.asarray(value_lengths, dtype="<u4").tobytes(), values))
     if compression:
-        section = zlib.compress(section, compression)
+        section = zlib.compress(section, compression, wbits=_window_bits(len(section)))
     return b"".join((_HEAD.pack(kind, width, int(id_array[0])), gaps.astype(f"<u{width}").tobytes(),
                      packed_weights, section))
+
+
+def _window_bits(size: int) -> int:
+    """The smallest deflate window that reaches back over `size` bytes (every match a full window
+    finds): zlib sets up and clears its window for each call, ~20 µs at the default 32 KB against
+    ~3 µs for the few hundred bytes of most blocks. Any window inflates with zlib's default."""
+    return max(9, min(15, (size + 262).bit_length()))
 
 
 def _packed_weights(weights: Array) -> tuple[int, bytes]:

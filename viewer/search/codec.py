@@ -64,7 +64,7 @@ class LoadedLengthsReader(W3PerDocReader):
 
 
 class ArrayPostingsWriter(W3PostingsWriter):
-    def _value_parts(self) -> tuple[list[int], bytes]:
+    def _value_parts(self) -> tuple[Sequence[int], bytes]:
         """The block's values: their lengths and their bytes one after the other."""
         values = self._values
         return [len(value) for value in values], b"".join(values)

@@ -13,12 +13,14 @@ from typing import Any
 
 from whoosh.formats import Positions
 
+from viewer.search.packed import PackedPostings, pack
+
 
 class PersianPositions(Positions):
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
-        postings = getattr(value, "postings", None)
-        if postings is not None:  # analysed in a worker process (prepare.AnalyzedText)
-            yield from postings
+        packed = getattr(value, "packed", None)
+        if packed is not None:  # analysed in a worker process (prepare.AnalyzedText)
+            yield from packed.postings(self.field_boost)
             return
         fast = getattr(analyzer, "term_positions", None)
         if fast is None or not isinstance(value, str):
@@ -32,6 +34,16 @@ class PersianPositions(Positions):
         encode = self.encode
         for term, poslist in fast(value).items():
             yield term, len(poslist), len(poslist) * boost, encode(poslist)
+
+    def packed_values(self, value: str, analyzer: Any) -> PackedPostings:
+        """The postings `word_values` gives, packed (see packed.py); for the analyzer's fast path."""
+        found = analyzer.term_positions(value)
+        poslists = list(found.values())
+        if len(value) <= 0xFFFF:
+            values = [b"H" + array("H", poslist).tobytes() for poslist in poslists]
+        else:
+            values = list(map(self.encode, poslists))
+        return pack(list(found), values, list(map(len, poslists)))
 
     def encode(self, poslist: list[int]) -> bytes:
         # Absolute positions, ascending: the last one says how wide they must be.

@@ -3,7 +3,7 @@
 This is the part of a sync that needs no index: it runs in worker processes (see `feed.py`) while the
 main process feeds Whoosh's writer in file order. The text fields' postings are worked out here with
 the schema's own format and analyzer, so the writer indexes exactly what it would have analysed
-itself; `AnalyzedText` carries them to `PersianPositions.word_values`.
+itself; `AnalyzedText` carries them packed to the writer (`bulk_writer.py`).
 """
 
 from __future__ import annotations
@@ -21,23 +21,22 @@ from viewer.importers.binary_formats import binary_kind
 from viewer.importers.reader import parse_source
 from viewer.importers.warc_format import parse_warc
 from viewer.search.fingerprints import fingerprint, folded_words, sketch
+from viewer.search.packed import PackedPostings
 from viewer.search.schema import TEXT_FIELDS, build_schema, document_of, sketch_fields
-
-Posting = tuple[str, int, float, bytes]  # term, frequency, weight, encoded positions
 
 
 class AnalyzedText(str):
-    """A text field's value with its postings already worked out."""
+    """A text field's value with its postings already worked out (packed: see packed.py)."""
 
-    postings: list[Posting]
+    packed: PackedPostings
 
-    def __new__(cls, text: str, postings: list[Posting]) -> AnalyzedText:
+    def __new__(cls, text: str, packed: PackedPostings) -> AnalyzedText:
         value = super().__new__(cls, text)
-        value.postings = postings
+        value.packed = packed
         return value
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (AnalyzedText, (str(self), self.postings))
+        return (AnalyzedText, (str(self), self.packed))
 
 
 @dataclass
@@ -79,7 +78,7 @@ def _text_fields() -> dict[str, fields.FieldType]:
 
 def analyzed(fieldname: str, text: str) -> AnalyzedText:
     field = _text_fields()[fieldname]
-    return AnalyzedText(text, list(field.format.word_values(text, field.analyzer, mode="index")))
+    return AnalyzedText(text, field.format.packed_values(text, field.analyzer))
 
 
 def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "") -> PreparedFile:

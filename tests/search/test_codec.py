@@ -7,10 +7,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 
 from viewer.importers.reader import read_articles
+from viewer.search import bulk_postings
 from viewer.search.bulk_postings import posting_weights
 from viewer.search.codec import ArrayCodec, ArrayLeafMatcher
 from viewer.search.identity import primary_id
@@ -57,9 +59,12 @@ def test_packed_blocks_read_back_as_w3_blocks(tmp_path: Path, corpus_dir: Path) 
     assert ours == theirs
 
 
-def test_bulk_reads_are_the_matchers(tmp_path: Path, corpus_dir: Path) -> None:
-    """posting_weights gathers a term's ids and weights from its blocks at once: the same as the
-    matcher's, and within chosen documents the same ones."""
+@pytest.mark.parametrize("few_blocks", [0, 1000])
+def test_bulk_reads_are_the_matchers(tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                     few_blocks: int) -> None:
+    """posting_weights gathers a term's ids and weights from its blocks at once (or, for a few blocks,
+    one by one): the same as the matcher's, and within chosen documents the same ones."""
+    monkeypatch.setattr(bulk_postings, "_FEW_BLOCKS", few_blocks)
     articles = [replace(a, id=primary_id(a)) for a in read_articles(corpus_dir / "varzesh3-1.json")[:160]]
     packed = _index(tmp_path / "packed", ArrayCodec(), articles)
     rng = random.Random(11)

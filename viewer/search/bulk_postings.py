@@ -19,11 +19,12 @@ from typing import Any
 import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 
-from viewer.search.block_format import CONSTANT, FLOAT32, UINT8, UINT16, values_at
+from viewer.search.block_format import CONSTANT, FLOAT32, UINT8, UINT16, block_ids, block_weights, values_at
 from viewer.search.codec import _INFO, _LENGTH, ArrayLeafMatcher, posting_blocks
 
 Array = np.ndarray[Any, Any]
 _H, _I = ord("H"), ord("I")
+_FEW_BLOCKS = 4
 _NONE = np.zeros(0, dtype=np.int64)
 
 
@@ -33,7 +34,7 @@ def posting_positions(matcher: Any, members: Array, offset: int = 0) -> tuple[Ar
     if sys.byteorder == "big" or not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
         # Positions are packed in the machine's order; the gathers below read them as little-endian.
         return positions_one_by_one(matcher, members, offset)
-    blocks = _wanted_blocks(matcher, np.flatnonzero(members), offset, with_values=True)
+    blocks = _Blocks(*_wanted_blocks(matcher, np.flatnonzero(members), offset, with_values=True))
     counts, sections, section_bases = blocks.counts, blocks.sections, blocks.section_bases
     if not len(counts):
         return _NONE, _NONE
@@ -63,13 +64,18 @@ def posting_weights(matcher: Any, ordered: Array | None, offset: int = 0) -> tup
     if not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
         found: list[int] = []
         found_weights: list[float] = []
-        for block_ids, block_weights in posting_blocks(matcher, None if ordered is None else ordered.tolist(), offset):
-            found.extend(block_ids)
-            found_weights.extend(block_weights)
+        for some_ids, some_weights in posting_blocks(matcher, None if ordered is None else ordered.tolist(), offset):
+            found.extend(some_ids)
+            found_weights.extend(some_weights)
         return np.asarray(found, dtype=np.int64) + offset, np.asarray(found_weights, dtype=np.float64)
-    blocks = _wanted_blocks(matcher, ordered, offset, with_values=False)
-    if not len(blocks.counts):
+    heads, kinds, widths, counts, _ = _wanted_blocks(matcher, ordered, offset, with_values=False)
+    if not heads:
         return _NONE, _NONE.astype(np.float64)
+    if len(heads) <= _FEW_BLOCKS:  # the gathers' fixed cost is more than a few blocks decoded one by one
+        ids = np.concatenate([block_ids(head, count) for head, count in zip(heads, counts, strict=True)])
+        weights = np.concatenate([block_weights(head, count) for head, count in zip(heads, counts, strict=True)])
+        return ids + offset, weights
+    blocks = _Blocks(heads, kinds, widths, counts, [])
     local = _local(blocks.counts)
     return blocks.ids(local) + offset, blocks.weights(local)
 
@@ -119,8 +125,13 @@ def _local(counts: Array) -> Array:
     return numbers
 
 
-def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int, with_values: bool) -> _Blocks:
-    """The term's blocks whose range holds a wanted document (`ordered` None: every block)."""
+_Chosen = tuple[list[bytes], list[int], list[int], list[int], list[bytes]]
+
+
+def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int, with_values: bool) -> _Chosen:
+    """The term's blocks whose range holds a wanted document (`ordered` None: every block): the id and
+    weight part of each, its weights kind, gap width and postings, and with `with_values` its value
+    section inflated."""
     start, length = matcher._baseoffset, matcher._length
     length = length[0] if isinstance(length, tuple) else length  # W3's term info unpacks it as a 1-tuple
     buffer = matcher._postfile.get(start, matcher._startoffset + length - start)
@@ -136,7 +147,7 @@ def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int
         at += _LENGTH.size + length
         if last:
             break
-    if ordered is None:
+    if ordered is None or len(blocks) == 1:
         chosen: list[int] = list(range(len(blocks)))
     else:
         highest = np.asarray(maxids, dtype=np.int64) + offset
@@ -158,7 +169,7 @@ def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int
         if with_values:
             section = buffer[section_at:data_end]
             sections.append(zlib.decompress(section) if compression else bytes(section))
-    return _Blocks(heads, kinds, widths, counts, sections)
+    return heads, kinds, widths, counts, sections
 
 
 def _u32(joined: Array, at: Array) -> Array:

@@ -43,20 +43,23 @@ def _assert_same(ours: Mapping[int, float], theirs: Mapping[int, float]) -> None
         assert math.isclose(ours[docnum], score, rel_tol=1e-12), docnum
 
 
-def test_scores_are_whooshs_on_the_archive(searcher: ArchiveSearcher) -> None:
+def _scored_as_whoosh(searcher: ArchiveSearcher, queries: tuple[str, ...]) -> int:
+    """Every query is scored here, with Whoosh's matches, scores and top ten; the matches counted."""
     whoosh_searcher = searcher._searcher
     scorer = MatchScorer(whoosh_searcher)
     matched = 0
-    for text in QUERIES:
+    for text in queries:
         q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
         assert scorer.supports(compile_plan(q, whoosh_searcher)), text
         ours = scorer.scores(compile_plan(q, whoosh_searcher))
         _assert_same(ours, _whoosh_scores(whoosh_searcher, q))
         matched += len(ours)
-        top = scorer.top(ours, 10)
-        whoosh_top = whoosh_searcher.search(q, limit=10)
-        assert [docnum for docnum, _ in top] == [hit.docnum for hit in whoosh_top]
-    assert matched > 100
+        assert [d for d, _ in scorer.top(ours, 10)] == [hit.docnum for hit in whoosh_searcher.search(q, limit=10)]
+    return matched
+
+
+def test_scores_are_whooshs_on_the_archive(searcher: ArchiveSearcher) -> None:
+    assert _scored_as_whoosh(searcher, QUERIES) > 100
 
 
 def test_tags_join_with_no_weight(searcher: ArchiveSearcher) -> None:
@@ -74,31 +77,15 @@ PHRASES = ('"تیم ملی"', '"رئیس جمهور"', '"جام جهانی فو�
 
 
 def test_phrases_score_as_whoosh(searcher: ArchiveSearcher) -> None:
-    whoosh_searcher = searcher._searcher
-    scorer = MatchScorer(whoosh_searcher)
-    matched = 0
-    for text in PHRASES:
-        q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
-        assert scorer.supports(compile_plan(q, whoosh_searcher)), text
-        ours = scorer.scores(compile_plan(q, whoosh_searcher))
-        _assert_same(ours, _whoosh_scores(whoosh_searcher, q))
-        matched += len(ours)
-        assert [d for d, _ in scorer.top(ours, 10)] == [hit.docnum for hit in whoosh_searcher.search(q, limit=10)]
-    assert matched > 50
+    assert _scored_as_whoosh(searcher, PHRASES) > 50
+
+
+PREFIXES = ("ایرا*", "بازی*", "ایرا* تهران", "تیم بازی*", "بازی* -فوتبال", '"تیم ملی" ایرا*', "عنوان:ایرا*",
+            "واژه‌ای‌که‌نی*")
 
 
 def test_prefixes_score_as_whoosh(searcher: ArchiveSearcher) -> None:
-    whoosh_searcher = searcher._searcher
-    scorer = MatchScorer(whoosh_searcher)
-    matched = 0
-    for text in ("ایرا*", "بازی*", "ایرا* تهران", "تیم بازی*", "بازی* -فوتبال", '"تیم ملی" ایرا*', "عنوان:ایرا*", "واژه‌ای‌که‌نی*"):
-        q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
-        assert scorer.supports(compile_plan(q, whoosh_searcher)), text
-        ours = scorer.scores(compile_plan(q, whoosh_searcher))
-        _assert_same(ours, _whoosh_scores(whoosh_searcher, q))
-        matched += len(ours)
-        assert [d for d, _ in scorer.top(ours, 10)] == [hit.docnum for hit in whoosh_searcher.search(q, limit=10)]
-    assert matched > 100
+    assert _scored_as_whoosh(searcher, PREFIXES) > 100
 
 
 def test_fuzzy_terms_and_slop_are_left_to_whoosh(searcher: ArchiveSearcher) -> None:

@@ -19,6 +19,7 @@ from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError
 from viewer.search.doc_dates import DocDates
+from viewer.search.doc_ids import DocIds
 from viewer.search.docsets import DocSets
 from viewer.search.facets import TagFacets
 from viewer.search.match_scores import MatchScorer, Scored
@@ -31,6 +32,7 @@ from viewer.search.snippets import make_snippet
 from viewer.search.stories import Stories
 from viewer.search.suggestions import suggest
 
+_MANY_IDS = 5000  # more ids than this are read from every document's id, loaded once (doc_ids.py)
 _MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
 # At most this share of the archive can match (by document frequencies): the matches are counted
 # while scoring. Beyond it, scoring skips blocks that cannot reach the top and the set is cheaper apart.
@@ -88,6 +90,7 @@ class ArchiveSearcher:
         self._sets: DocSets | None = None
         self._match_scorer: MatchScorer | None = None
         self._doc_dates: tuple[Searcher, DocDates] | None = None
+        self._doc_ids: tuple[Searcher, DocIds] | None = None
         self._near: NearDuplicates | None = None
         self._stories: Stories | None = None
         self.count_stories: Callable[[], bool] = _never  # tag facets count a story's copies once when true
@@ -248,6 +251,10 @@ class ArchiveSearcher:
     def _ids_of(self, docnums: list[int]) -> list[str]:
         reader = self._searcher.reader()
         if reader.has_column("id"):
+            if len(docnums) > _MANY_IDS:
+                if self._doc_ids is None or self._doc_ids[0] is not self._searcher:
+                    self._doc_ids = (self._searcher, DocIds(reader))
+                return self._doc_ids[1].of(docnums)
             column = reader.column_reader("id")
             return [column[n] for n in docnums]
         stored = reader.stored_fields

@@ -1,0 +1,33 @@
+"""Ids of many matches come from every document's id read once: the same as one column read each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from whoosh.filedb.filestore import FileStorage
+
+from viewer.search import searcher as searcher_module
+from viewer.search.codec import ArrayCodec
+from viewer.search.doc_ids import DocIds
+from viewer.search.schema import build_schema
+from viewer.search.searcher import ArchiveSearcher
+
+
+@pytest.mark.parametrize("ids", [[f"{n:016x}" for n in range(40)], [f"خبر-{n}" for n in range(40)]])
+def test_every_id_as_the_column_has_it(tmp_path: Path, ids: list[str]) -> None:
+    ix = FileStorage(str(tmp_path)).create_index(build_schema())
+    with ix.writer(codec=ArrayCodec()) as writer:
+        for n, article_id in enumerate(ids):
+            writer.add_document(id=article_id, title=f"خبر {n}", text="متن خبر")
+    with ix.reader() as reader:
+        column = reader.column_reader("id")
+        chosen = [39, 0, 7, 7, 12]
+        assert DocIds(reader).of(chosen) == [column[n] for n in chosen] == [ids[n] for n in chosen]
+
+
+def test_a_search_gives_the_same_ids_either_way(searcher: ArchiveSearcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    one_by_one = searcher.search("ایران", with_ids=True).doc_ids
+    monkeypatch.setattr(searcher_module, "_MANY_IDS", 0)
+    assert len(one_by_one) > 20
+    assert searcher.search("ایران", with_ids=True).doc_ids == one_by_one

@@ -920,7 +920,12 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ResultDelegate</name>
     <message>
-        <location filename="../../viewer/gui/result_delegate.py" line="57"/>
+        <location filename="../../viewer/gui/result_delegate.py" line="59"/>
+        <source>{count} copy</source>
+        <translation>{count} نسخهٔ دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/result_delegate.py" line="61"/>
         <source>{count} copies</source>
         <translation>{count} نسخهٔ دیگر</translation>
     </message>

@@ -54,7 +54,11 @@ def copies_text(row: ResultRow) -> str:
     if not row.copies or row.child:
         return ""
     arrow = "▾" if row.expanded else ("◂" if current_language() == "fa" else "▸")
-    copies = QCoreApplication.translate("ResultDelegate", "{count} copies")  # near duplicates matching too
+    # near duplicates matching too; English says "1 copy" (Persian has one form for both)
+    if row.copies == 1:
+        copies = QCoreApplication.translate("ResultDelegate", "{count} copy")
+    else:
+        copies = QCoreApplication.translate("ResultDelegate", "{count} copies")
     return arrow + " " + copies.format(count=number(row.copies))
 
 

@@ -27,21 +27,17 @@ from viewer.core.paths import DataPaths
 SECOND_URL = "https://www.mehrnews.com/news/5912345/"
 
 
-def _item(title: str, paragraphs: list[str], url: str, tags: list[str]) -> dict[str, object]:
-    return {**as_json_item(title, paragraphs, url), "tags": tags}
-
-
 @pytest.fixture
 def library(tmp_path: Path):  # type: ignore[no-untyped-def]
     archive = tmp_path / "archive"
     archive.mkdir()
     items = [
-        _item(STORY_TITLE, STORY, STORY_URL, ["آب", "اصفهان"]),
-        _item(REPUBLISHED_TITLE, REPUBLISHED, REPUBLISHED_URL, ["آب", "اصفهان"]),
+        as_json_item(STORY_TITLE, STORY, STORY_URL, tags=["آب", "اصفهان"]),
+        as_json_item(REPUBLISHED_TITLE, REPUBLISHED, REPUBLISHED_URL, tags=["آب", "اصفهان"]),
         # a third agency: the republished text again, a sentence changed: the same story
-        _item("اعتراض کشاورزان ورزنه به قطع حقابه", [p.replace("نزدیک به چهل هزار", "حدود چهل هزار") for p in REPUBLISHED],
-              SECOND_URL, ["آب"]),
-        _item(RELATED_TITLE, RELATED, RELATED_URL, ["آب", "اصفهان"]),
+        as_json_item("اعتراض کشاورزان ورزنه به قطع حقابه",
+                     [p.replace("نزدیک به چهل هزار", "حدود چهل هزار") for p in REPUBLISHED], SECOND_URL, tags=["آب"]),
+        as_json_item(RELATED_TITLE, RELATED, RELATED_URL, tags=["آب", "اصفهان"]),
     ]
     (archive / "agencies.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
     (archive / "story copy.txt").write_text(as_text(STORY_TITLE, STORY), "utf-8")  # an exact copy: one more source

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QTreeWidget
 
-from tests.gui.conftest import WAIT_MS, search
+from tests.gui.conftest import WAIT_MS, started_window
 from tests.search.duplicate_articles import (
     RELATED,
     RELATED_TITLE,
@@ -30,17 +30,13 @@ from viewer.core.paths import DataPaths
 from viewer.gui.tag_model import COUNT_ROLE, TAG_ROLE
 
 
-def _item(title: str, paragraphs: list[str], url: str, tags: list[str]) -> dict[str, object]:
-    return {**as_json_item(title, paragraphs, url), "tags": tags}
-
-
 @pytest.fixture
 def tagged_paths(tmp_path: Path) -> DataPaths:
     archive = tmp_path / "archive"
     archive.mkdir()
-    items = [_item(STORY_TITLE, STORY, STORY_URL, ["آب", "اصفهان"]),
-             _item(REPUBLISHED_TITLE, REPUBLISHED, REPUBLISHED_URL, ["آب", "اصفهان"]),
-             _item(RELATED_TITLE, RELATED, RELATED_URL, ["آب"])]
+    items = [as_json_item(STORY_TITLE, STORY, STORY_URL, tags=["آب", "اصفهان"]),
+             as_json_item(REPUBLISHED_TITLE, REPUBLISHED, REPUBLISHED_URL, tags=["آب", "اصفهان"]),
+             as_json_item(RELATED_TITLE, RELATED, RELATED_URL, tags=["آب"])]
     (archive / "agencies.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
     (archive / "story copy.txt").write_text(as_text(STORY_TITLE, STORY), "utf-8")
     paths = DataPaths.resolve(tmp_path / "data").ensure()
@@ -51,17 +47,7 @@ def tagged_paths(tmp_path: Path) -> DataPaths:
 
 
 def _window(qtbot, paths: DataPaths):  # type: ignore[no-untyped-def]
-    from viewer.gui.main_window import MainWindow
-
-    win = MainWindow(paths, Settings(paths.settings_path))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
-        win.start(query="")
-    qtbot.waitUntil(lambda: win.result is not None and not win.search_pending and not win.indexer.busy
-                    and win.library is not None and win.library.article_count == 3, timeout=WAIT_MS)
-    search(qtbot, win, "")
-    return win
+    return started_window(qtbot, paths, until=lambda win: win.library is not None and win.library.article_count == 3)
 
 
 def _counts(win) -> dict[str, int]:  # type: ignore[no-untyped-def]

@@ -63,5 +63,8 @@ def as_html(title: str, paragraphs: list[str]) -> str:
             f"</head>\n<body><article><h1>{title}</h1>\n{body}</article></body></html>\n")
 
 
-def as_json_item(title: str, paragraphs: list[str], url: str) -> dict[str, object]:
-    return {"title": title, "paragraphs": paragraphs, "link": url}
+def as_json_item(title: str, paragraphs: list[str], url: str, tags: list[str] | None = None) -> dict[str, object]:
+    item: dict[str, object] = {"title": title, "paragraphs": paragraphs, "link": url}
+    if tags is not None:
+        item["tags"] = tags
+    return item

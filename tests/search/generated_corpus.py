@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from viewer.search.archive_index import open_index
+from viewer.search.searcher import ArchiveSearcher
+from viewer.search.sync import sync_sources
 
 SEED = 2121
 WORDS = ("کتاب", "کتاب‌ها", "کتابهای", "می‌رود", "رفتند", "نمی‌روم", "ایران", "تهران", "فوتبال", "بازی‌ها",
@@ -34,3 +40,14 @@ def write_corpus(folder: Path, rng: random.Random) -> None:
             items.append(dict(items[0]))  # a duplicate link: counted once
         (folder / f"part-{part}.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
     (folder / "broken.json").write_bytes(b"\x00\x01\x02 not text")
+
+
+@contextmanager
+def generated_archive(root: Path) -> Iterator[ArchiveSearcher]:
+    """A searcher on the seeded corpus written and indexed under `root`."""
+    print("seed", SEED)
+    write_corpus(root / "corpus", random.Random(SEED))
+    ix, _ = open_index(root / "index")
+    sync_sources(ix, root / "index", [root / "corpus"], fresh=True, workers=0)
+    with ArchiveSearcher(ix) as opened:
+        yield opened

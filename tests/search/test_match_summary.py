@@ -4,28 +4,20 @@ near duplicates of the hits and "did you mean" — and it stops when cancelled."
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 
 import pytest
 
-from tests.search.generated_corpus import SEED, write_corpus
+from tests.search.generated_corpus import generated_archive
 from tests.search.test_search_cancel import QUERIES, _AfterCalls
 from viewer.core.errors import CancelledError
-from viewer.search.archive_index import open_index
 from viewer.search.match_summary import summarize
 from viewer.search.searcher import ArchiveSearcher
-from viewer.search.sync import sync_sources
 
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveSearcher]:
-    print("seed", SEED)
-    root = tmp_path_factory.mktemp("summary")
-    write_corpus(root / "corpus", random.Random(SEED))
-    ix, _ = open_index(root / "index")
-    sync_sources(ix, root / "index", [root / "corpus"], fresh=True, workers=0)
-    with ArchiveSearcher(ix) as opened:
+    with generated_archive(tmp_path_factory.mktemp("summary")) as opened:
         yield opened
 
 

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 
 import pytest
 
-from tests.search.generated_corpus import SEED, write_corpus
+from tests.search.generated_corpus import generated_archive
 from viewer.core.errors import CancelledError
-from viewer.search.archive_index import open_index
 from viewer.search.searcher import ArchiveSearcher
-from viewer.search.sync import sync_sources
 
 QUERIES = ("کتاب", "تهران فوتبال", '"دانشگاه ایران"', "بازار*", "نفت -مجلس", "کتاب~")
 
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveSearcher]:
-    print("seed", SEED)
-    root = tmp_path_factory.mktemp("cancel")
-    write_corpus(root / "corpus", random.Random(SEED))
-    ix, _ = open_index(root / "index")
-    sync_sources(ix, root / "index", [root / "corpus"], fresh=True, workers=0)
-    with ArchiveSearcher(ix) as opened:
+    with generated_archive(tmp_path_factory.mktemp("cancel")) as opened:
         yield opened
 
 

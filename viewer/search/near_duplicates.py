@@ -30,7 +30,7 @@ class SimilarArticle(NamedTuple):
     score: float
 
 
-def signatures_of(searcher: Searcher) -> npt.NDArray[np.uint32]:
+def _signatures(searcher: Searcher) -> npt.NDArray[np.uint32]:
     """Every document's signature (a row of zeros: none), by document number."""
     total = searcher.reader().doc_count_all()
     rows = np.zeros((total, PERMUTATIONS), dtype=np.uint32)
@@ -57,7 +57,7 @@ class NearDuplicates:
         self.searcher = searcher
         self._reader = searcher.reader()
         self._ids: Any = None
-        signatures = signatures_of(searcher)
+        signatures = _signatures(searcher)
         has_signature = signatures.any(axis=1)
         live = np.flatnonzero(has_signature).astype(np.uint32)
         keys = band_keys(signatures[live]) if len(live) else np.zeros((0, BANDS), dtype=np.uint32)
@@ -78,6 +78,14 @@ class NearDuplicates:
         self._row_of[held] = np.arange(len(held))
         self._held = signatures[held]
         del signatures
+
+    def held_signatures(self, docnums: npt.NDArray[np.int64]) -> npt.NDArray[np.uint32]:
+        """The signatures (one a row) of documents that share a band key with another (every
+        candidate of `band_runs` does)."""
+        rows = self._row_of[docnums]
+        if len(rows) and int(rows.min()) < 0:
+            raise ValueError("a document that shares no band key")
+        return self._held[rows]
 
     def band_runs(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint32]]:
         """Every (band, key) sorted, and the document of each: equal neighbours are candidates (stories.py)."""

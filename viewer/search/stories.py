@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from viewer.search.facets import TagFacets
 from viewer.search.fingerprints import NEAR_DUPLICATE, PERMUTATIONS
-from viewer.search.near_duplicates import NearDuplicates, signatures_of
+from viewer.search.near_duplicates import NearDuplicates
 
 CHUNK = 1 << 18  # candidate pairs whose signatures are compared at once (bounds the memory)
 
@@ -35,13 +35,12 @@ class Stories:
         live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
         first, second = _candidate_pairs(*near.band_runs())
         if len(first):
-            signatures = signatures_of(near.searcher)
+            # The candidates share a band key, so the near-duplicate lookups hold their signatures.
             keep = np.zeros(len(first), dtype=bool)
             for at in range(0, len(first), CHUNK):
                 one, other = first[at:at + CHUNK], second[at:at + CHUNK]
-                same = np.count_nonzero(signatures[one] == signatures[other], axis=1)
+                same = np.count_nonzero(near.held_signatures(one) == near.held_signatures(other), axis=1)
                 keep[at:at + CHUNK] = (same >= NEAR_DUPLICATE * PERMUTATIONS) & live[one] & live[other]
-            del signatures
             first, second = first[keep], second[keep]
         self.labels = _components(total, first, second)  # docnum -> its story's smallest docnum
 

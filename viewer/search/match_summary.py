@@ -77,8 +77,7 @@ def summarize(searcher: ArchiveSearcher, text: str, tags: Sequence[str] = (), *,
     if with_ids:
         _check(cancel)
         summary.doc_ids = searcher._ids_of(matched.tolist())
-        places, stories = searcher.stories().shared(matched)
-        summary.story_of = dict(zip([summary.doc_ids[at] for at in places], stories, strict=True))
+        summary.story_of = searcher._story_of(matched, summary.doc_ids)
     if timeline:
         _check(cancel)
         summary.timeline = searcher._dates().timeline(matched)

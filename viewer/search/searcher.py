@@ -185,8 +185,7 @@ class ArchiveSearcher:
             result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
             if with_ids:
                 result.doc_ids = self._ids_of(matched.tolist())
-                places, stories = self.stories().shared(matched)
-                result.story_of = dict(zip([result.doc_ids[at] for at in places], stories, strict=True))
+                result.story_of = self._story_of(matched, result.doc_ids)
             if timeline:
                 result.timeline = self._dates().timeline(matched)
         if result.total_exact and result.total < 3:
@@ -233,6 +232,11 @@ class ArchiveSearcher:
         if self._stories is None or self._stories.searcher is not self._searcher:
             self._stories = Stories(self._near_duplicates())
         return self._stories
+
+    def _story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
+        """id -> story of each of the matches (docnums, and their `ids`) whose story holds another."""
+        places, stories = self.stories().shared(matched)
+        return dict(zip([ids[at] for at in places], stories, strict=True))
 
     def similar(self, article_id: str) -> list[SimilarArticle]:
         """The article's near duplicates (id, title, score 0..1), best first; [] for an unknown id."""

@@ -105,8 +105,9 @@ class ResultsModel(QAbstractListModel):
         self._lay_out_rows()
         self.endResetModel()
 
-    def _lay_out_rows(self) -> None:
-        self._rows = story_rows(self._ids, self._story_of, self._expanded)
+    def _lay_out_rows(self, rows: list[StoryRow] | None = None) -> None:
+        """The visible rows of the ids (`rows`, when already worked out for them) and where each id is."""
+        self._rows = story_rows(self._ids, self._story_of, self._expanded) if rows is None else rows
         self._row_at = {row.id: at for at, row in enumerate(self._rows) if self._is_ordered(row)}
 
     def _is_ordered(self, row: StoryRow) -> bool:
@@ -152,24 +153,23 @@ class ResultsModel(QAbstractListModel):
         story_of = dict(result.story_of)
         rows = story_rows(ids, story_of, self._expanded)
         old = len(self._rows)
-        added = rows[:old] == self._rows and len(rows) > old
+        added = len(rows) > old and rows[:old] == self._rows
+        regrouped = not added and rows != self._rows
         if added:
             self.beginInsertRows(QModelIndex(), old, len(rows) - 1)
-        elif rows != self._rows:
+        elif regrouped:
             self.beginResetModel()
-        grouped = rows != self._rows and not added
         self._ids, self._story_of, self.total = ids, story_of, result.total
         self.stories = story_count(self.total, story_of)
         if self._pages is None:
             self._ordered = len(self._ids)
-        self._lay_out_rows()
+        self._lay_out_rows(rows)
         if added:
             self.endInsertRows()
-        elif grouped:
+        elif regrouped:
             self.endResetModel()
-        if old and not grouped:
-            self.dataChanged.emit(self.index(0), self.index(min(old, len(self._rows)) - 1))
-
+        if old and not regrouped:
+            self.dataChanged.emit(self.index(0), self.index(old - 1))
 
     def forget_rows(self) -> None:
         """Drop cached row data (after a re-index); the ids stay."""

@@ -235,7 +235,7 @@ def worker_window(data_dir: str) -> dict:
     from viewer.app.settings import Settings
     from viewer.core.paths import DataPaths
     from viewer.gui.app import application, prepare
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
 
     app = application([])
     paths = DataPaths.resolve(Path(data_dir)).ensure()

@@ -67,7 +67,7 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
     from viewer.app.settings import Settings
     from viewer.core.paths import DataPaths
     from viewer.gui.app import application, prepare
-    from viewer.gui.main_window import MainWindow, searched_text
+    from viewer.gui.window.main_window import MainWindow, searched_text
 
     app = application([])
     paths = DataPaths.resolve(data_dir).ensure()

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from tests.export.pdf_reading import outline, require_poppler
 from tests.gui.conftest import WAIT_MS, data_paths, gui_app, indexed_sample, window  # noqa: F401 - fixtures
-from viewer.gui import export_dialog
-from viewer.gui.export_dialog import ExportChoices, ExportDialog, ExportJob, Scope, window_choices
+from viewer.gui.dialogs import export_dialog
+from viewer.gui.dialogs.export_dialog import ExportChoices, ExportDialog, ExportJob, Scope, window_choices
 
 pytestmark = pytest.mark.gui
 

@@ -54,7 +54,7 @@ def web_server() -> Iterator[_CountingServer]:
 
 
 def test_hostile_article_markup_loads_nothing_and_runs_nothing(qtbot, web_server: _CountingServer) -> None:  # type: ignore[no-untyped-def]
-    from viewer.gui.article_view import ArticleView
+    from viewer.gui.article.view import ArticleView
 
     base = f"http://127.0.0.1:{web_server.server_address[1]}"
     markup = [
@@ -89,7 +89,7 @@ _FIRST_WINDOW = r"""
 import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from viewer.gui.single_instance import SingleInstance
+from viewer.gui.window.single_instance import SingleInstance
 
 app = QCoreApplication(sys.argv[:1])
 guard = SingleInstance(Path(sys.argv[1]))
@@ -109,7 +109,7 @@ def _start_first_window(data: Path) -> subprocess.Popen[str]:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9 semantics")
 def test_second_window_is_refused_and_a_killed_first_leaves_no_guard(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from viewer.gui.single_instance import SingleInstance
+    from viewer.gui.window.single_instance import SingleInstance
 
     data = tmp_path / "data"
     first = _start_first_window(data)

@@ -22,7 +22,7 @@ from viewer.core.paths import DataPaths, sample_archive_dir
 from viewer.gui.app import prepare
 
 if TYPE_CHECKING:
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
 
 WAIT_MS = 60_000
 
@@ -75,7 +75,7 @@ def started_window(qtbot, paths: DataPaths, folders: list[str] | None = None, *,
     """A main window on `paths` as a user starts it: `folders` (when given) set as the archive folders
     in its settings, shown, started, and idle — the archive open, its first search complete (counted),
     indexing done — and `until(window)` true when given. The test closes it (or qtbot does)."""
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
 
     if folders is not None:
         settings = Settings(paths.settings_path)

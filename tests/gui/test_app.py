@@ -18,9 +18,9 @@ from tests.gui.conftest import WAIT_MS
 from viewer.app.settings import Settings
 from viewer.core.errors import QueryError
 from viewer.core.paths import resources_dir
-from viewer.gui.crash_handler import CrashHandler, setup_logging, user_message
-from viewer.gui.single_instance import SingleInstance
-from viewer.gui.theme import current_theme
+from viewer.gui.common.crash_handler import CrashHandler, setup_logging, user_message
+from viewer.gui.common.theme import current_theme
+from viewer.gui.window.single_instance import SingleInstance
 
 REPO = Path(__file__).resolve().parents[2]
 TS_FILE = resources_dir() / "translations" / "bayegan_fa.ts"
@@ -91,7 +91,7 @@ def test_every_interface_string_has_a_persian_translation(tmp_path: Path) -> Non
 
 
 def test_window_state_and_last_query_are_remembered(qtbot, window) -> None:
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
 
     window.splitter.setSizes([150, 300, 550])
     state = bytes(window.splitter.saveState().toBase64().data()).decode("ascii")
@@ -144,7 +144,7 @@ def test_unexpected_errors_are_logged_and_the_app_stays_up(gui_app, tmp_path: Pa
 
 
 def test_export_action_is_enabled_only_when_the_export_dialog_exists(window) -> None:
-    available = importlib.util.find_spec("viewer.gui.export_dialog") is not None
+    available = importlib.util.find_spec("viewer.gui.dialogs.export_dialog") is not None
     assert window.window_actions.export_pdf.isEnabled() == available
     assert [s.toString() for s in window.window_actions.export_pdf.shortcuts()] == ["Ctrl+E"]
 
@@ -160,7 +160,7 @@ def test_side_panel_slot_docks_a_widget(window) -> None:
 
 
 def test_help_lists_the_shortcuts(qtbot, window) -> None:
-    from viewer.gui.help_dialogs import shortcuts_html
+    from viewer.gui.dialogs.help_dialogs import shortcuts_html
 
     html = shortcuts_html(window.window_actions.with_shortcuts())
     for keys in ("Ctrl+F", "Ctrl+E", "F3", "Shift+F3", "Ctrl+="):
@@ -183,7 +183,7 @@ def test_the_screenshot_command_saves_the_window(tmp_path: Path) -> None:
 
 
 def test_help_dialogs_open(qtbot, window) -> None:
-    from viewer.gui.help_dialogs import show_about
+    from viewer.gui.dialogs.help_dialogs import show_about
 
     window.window_actions.shortcuts.trigger()
     dialog = window.findChild(QObject, "shortcutsDialog")
@@ -200,7 +200,7 @@ def test_help_dialogs_open(qtbot, window) -> None:
 
 def test_the_article_last_read_comes_back(qtbot, window) -> None:
     from tests.gui.conftest import search
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
 
     search(qtbot, window, "اصفهان")
     second = window.results_model.article_id(1)

@@ -13,7 +13,7 @@ from tests.gui.conftest import WAIT_MS, search
 from viewer.analysis.normalize import fold_word
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.persian_numbers import PERSIAN_DIGITS
-from viewer.gui.article_pane import ArticlePane
+from viewer.gui.article.pane import ArticlePane
 
 
 def test_clicking_a_result_opens_its_article_right_to_left(qtbot, window) -> None:
@@ -146,7 +146,7 @@ def test_article_shown_is_emitted_with_the_id(qtbot, gui_app) -> None:
 
 def test_open_id_at_start_shows_that_article_even_outside_the_results(qtbot, gui_app, data_paths) -> None:
     from viewer.app.settings import Settings
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
     from viewer.search.archive import Archive
 
     archive = Archive(data_paths)

@@ -14,7 +14,7 @@ from tests.gui.conftest import WAIT_MS
 from viewer.app.settings import Settings
 from viewer.core.errors import CancelledError
 from viewer.core.paths import DataPaths
-from viewer.gui.main_window import MainWindow
+from viewer.gui.window.main_window import MainWindow
 from viewer.search.archive import Archive
 
 

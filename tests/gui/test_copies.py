@@ -24,7 +24,7 @@ from tests.search.duplicate_articles import (
     as_text,
 )
 from viewer.core.paths import DataPaths
-from viewer.gui.results_model import ROW_ROLE
+from viewer.gui.results.model import ROW_ROLE
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from viewer.gui.result_delegate import copies_text
-from viewer.gui.results_model import ResultRow
-from viewer.gui.translations import current_language, set_language
+from viewer.gui.common.translations import current_language, set_language
+from viewer.gui.results.delegate import copies_text
+from viewer.gui.results.model import ResultRow
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from tests.search.duplicate_articles import (
 )
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
-from viewer.gui.tag_model import COUNT_ROLE, TAG_ROLE
+from viewer.gui.results.tag_model import COUNT_ROLE, TAG_ROLE
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QListView
 
-from viewer.gui.folders_dialog import FoldersDialog
+from viewer.gui.archive.folders_dialog import FoldersDialog
 
 
 def choose_in_picker(names: list[str], folder: Path, log: list[str]) -> None:

@@ -15,7 +15,7 @@ from tests.gui.conftest import WAIT_MS, started_window
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
 from viewer.core.persian_numbers import PERSIAN_DIGITS
-from viewer.gui.main_window import MainWindow
+from viewer.gui.window.main_window import MainWindow
 
 FILES = 8
 PER_FILE = 6
@@ -123,7 +123,7 @@ def test_replacing_the_folders_reindexes_without_the_old_ones(qtbot, gui_app, tm
 
 
 def test_the_folders_dialog_adds_and_removes(qtbot, gui_app, tmp_path: Path) -> None:
-    from viewer.gui.folders_dialog import FoldersDialog
+    from viewer.gui.archive.folders_dialog import FoldersDialog
 
     dialog = FoldersDialog(["/a"])
     qtbot.addWidget(dialog)
@@ -160,7 +160,7 @@ def test_folders_indexed_from_the_command_line_become_the_windows_folders(qtbot,
 
 def test_files_not_taken_in_are_listed_with_their_reasons(qtbot, gui_app, tmp_path: Path,
                                                           corpus_items: dict[str, list[dict]]) -> None:
-    from viewer.gui.import_problems import ImportProblemsDialog
+    from viewer.gui.archive.import_problems import ImportProblemsDialog
     from viewer.search.sync import SyncReport
 
     folder = tmp_path / "archive"

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor
 
 from viewer.core.article import Article, Block, BlockKind
-from viewer.gui.article_pane import ArticlePane
-from viewer.gui.article_view import SHOWN_CHARS
+from viewer.gui.article.pane import ArticlePane
+from viewer.gui.article.view import SHOWN_CHARS
 
 WORDS = ["خبرگزاری", "اصفهان", "می‌شود", "گزارش", "پرسپولیس", "ایران", "۱۴۰۲", "دانشگاه"]
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView
 
 from tests.gui.conftest import search
-from viewer.gui.result_delegate import ResultDelegate
-from viewer.gui.results_model import ID_ROLE, ROW_ROLE, ResultsModel
-from viewer.gui.tag_model import TagModel
+from viewer.gui.results.delegate import ResultDelegate
+from viewer.gui.results.model import ID_ROLE, ROW_ROLE, ResultsModel
+from viewer.gui.results.tag_model import TagModel
 from viewer.search.searcher import Hit, SearchResult
 
 
@@ -94,7 +94,7 @@ def test_results_model_over_a_big_result_passes_qtmodeltester(qtmodeltester, gui
 
 def test_forty_thousand_ranked_results_page_in_a_few_requests_and_stay_lazy(qtmodeltester, qtbot, gui_app) -> None:
     from viewer.core.article import Article, Block, BlockKind
-    from viewer.gui.tasks import TaskRunner
+    from viewer.gui.common.tasks import TaskRunner
 
     fetched: list[str] = []
     limits: list[int] = []

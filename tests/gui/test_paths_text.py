@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.export.pdf import header_option
-from viewer.gui.article_pane import ArticlePane
-from viewer.gui.folders_dialog import FoldersDialog
+from viewer.gui.archive.folders_dialog import FoldersDialog
+from viewer.gui.article.pane import ArticlePane
 
 LRI, PDI = "\u2066", "\u2069"
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import WAIT_MS, search, started_window
 from viewer.core.paths import DataPaths
-from viewer.gui.results_model import ROW_ROLE
-from viewer.gui.search_steps import FIRST_PAGE
+from viewer.gui.results.model import ROW_ROLE
+from viewer.gui.results.search_steps import FIRST_PAGE
 from viewer.search.archive import Archive
 from viewer.search.searcher import ArchiveSearcher
 

@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from tests.gui.conftest import WAIT_MS, search, type_text
 from viewer.core.persian_numbers import PERSIAN_DIGITS
-from viewer.gui.results_model import ID_ROLE, ROW_ROLE
+from viewer.gui.results.model import ID_ROLE, ROW_ROLE
 from viewer.search.archive import Archive
 
 

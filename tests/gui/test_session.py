@@ -13,7 +13,7 @@ import pytest
 
 from tests.gui.conftest import WAIT_MS, search
 from viewer.app.settings import Settings
-from viewer.gui.single_instance import SingleInstance
+from viewer.gui.window.single_instance import SingleInstance
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -35,7 +35,7 @@ def test_the_window_fits_1024_by_600_in_both_languages(qtbot, window) -> None:
 def test_qt_own_dialogs_speak_the_interface_language(gui_app) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from viewer.gui.translations import set_language
+    from viewer.gui.common.translations import set_language
 
     assert QCoreApplication.translate("QFileDialog", "Create New Folder") != "Create New Folder"
     assert QCoreApplication.translate("QDialogButtonBox", "OK") == "تأیید"

@@ -16,7 +16,7 @@ from tests.gui.test_copies import copies_window  # noqa: F401 - the fixture
 from tests.search.duplicate_articles import RELATED_TITLE, REPUBLISHED_TITLE, STORY_TITLE
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths
-from viewer.gui.results_model import ROW_ROLE
+from viewer.gui.results.model import ROW_ROLE
 from viewer.search.archive import Archive
 
 WORD = "تیم"  # in 180 of the 200 articles of varzesh3-1.json
@@ -105,7 +105,7 @@ def republished_sports(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Pat
 
 
 def test_paging_keeps_one_row_per_story(qtbot, gui_app: QApplication, republished_sports: DataPaths) -> None:
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
 
     win = MainWindow(republished_sports, Settings(republished_sports.settings_path), auto_index=False)
     qtbot.addWidget(win)

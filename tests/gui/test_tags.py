@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from tests.gui.conftest import WAIT_MS, search
-from viewer.gui.article_document import TAG_SCHEME
-from viewer.gui.results_model import ROW_ROLE
-from viewer.gui.tag_model import TAG_ROLE
+from viewer.gui.article.document import TAG_SCHEME
+from viewer.gui.results.model import ROW_ROLE
+from viewer.gui.results.tag_model import TAG_ROLE
 
 
 def rows(window) -> list:  # type: ignore[no-untyped-def]

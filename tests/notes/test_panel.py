@@ -19,7 +19,7 @@ from viewer.app.library import Library
 from viewer.app.settings import Settings
 from viewer.core.article import Article
 from viewer.core.paths import DataPaths
-from viewer.gui.article_view import ArticleView
+from viewer.gui.article.view import ArticleView
 from viewer.gui.notes.author_prompt import ask_author_once
 from viewer.gui.notes.controller import NotesController
 from viewer.gui.notes.note_dialog import NoteDialog
@@ -363,7 +363,7 @@ def test_jalali_time(time_zone) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.slow
 def test_the_window_docks_the_panel_and_paints_saved_notes(qtbot, qapp, data_paths: DataPaths, source_dir: Path,  # type: ignore[no-untyped-def]
                                                           seed_article: Article) -> None:
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
 
     with NotesStore(data_paths.notes_path) as store:
         start = seed_article.text.index(FIRST)
@@ -409,7 +409,7 @@ def test_the_window_docks_the_panel_and_paints_saved_notes(qtbot, qapp, data_pat
 def test_the_panel_speaks_persian_and_english(qtbot, qapp, library: Library) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QLocale
 
-    from viewer.gui.translations import set_language
+    from viewer.gui.common.translations import set_language
 
     widget = NotesPanel(library)
     qtbot.addWidget(widget)

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths, resources_dir
-from viewer.gui.crash_handler import CrashHandler, setup_logging
-from viewer.gui.fonts import app_font, register_fonts
-from viewer.gui.theme import apply_theme, set_icons_dir
-from viewer.gui.translations import set_language
+from viewer.gui.common.crash_handler import CrashHandler, setup_logging
+from viewer.gui.common.fonts import app_font, register_fonts
+from viewer.gui.common.theme import apply_theme, set_icons_dir
+from viewer.gui.common.translations import set_language
 
 SCREENSHOT_SIZE = (1440, 900)
 
@@ -60,7 +60,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
 
     guard = None
     if screenshot is None:
-        from viewer.gui.single_instance import SingleInstance
+        from viewer.gui.window.single_instance import SingleInstance
 
         guard = SingleInstance(paths.data_dir, app)
         if not guard.claim(query, open_id):
@@ -72,7 +72,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
     family = prepare(app, settings, theme, language, icons_dir=paths.config_dir / "theme-icons")
     crash_handler = CrashHandler(paths, show_dialog=screenshot is None)
     crash_handler.install()
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
 
     window = MainWindow(paths, settings, family)
     if guard is not None:
@@ -80,7 +80,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
         guard.query_requested.connect(window.search_for)
         guard.open_requested.connect(window.open_article)
     if screenshot is not None:
-        from viewer.gui.screenshot import ScreenshotTaker
+        from viewer.gui.window.screenshot import ScreenshotTaker
 
         taker = ScreenshotTaker(window, screenshot)
         window.resize(*SCREENSHOT_SIZE)  # not the remembered size: the offscreen screen would clamp it

@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 
 from tests.gui.conftest import WAIT_MS, search, type_text
 from tests.gui.research.conftest import DATED
-from viewer.gui.article_ids_mime import ids_mime
-from viewer.gui.collections_panel import NAME_ROLE
+from viewer.gui.common.article_ids_mime import ids_mime
+from viewer.gui.research.collections_panel import NAME_ROLE
 
 
 def _make(qtbot, panel, name: str) -> None:  # type: ignore[no-untyped-def]

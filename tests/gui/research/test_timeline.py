@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.gui.conftest import WAIT_MS, search
-from viewer.gui.query_dates import with_months, without_dates
-from viewer.gui.timeline_histogram import TimelineHistogram, months_between
+from viewer.gui.research.query_dates import with_months, without_dates
+from viewer.gui.research.timeline_histogram import TimelineHistogram, months_between
 
 
 def _mouse(widget: QWidget, kind: QEvent.Type, at: QPoint, buttons: Qt.MouseButton) -> None:
@@ -92,7 +92,7 @@ def test_the_window_shows_the_matches_by_month_and_a_drag_searches_that_period(q
 
 
 def test_the_timeline_reads_in_the_dark_theme(qtbot, dated_window) -> None:  # type: ignore[no-untyped-def]
-    from viewer.gui.theme import colours
+    from viewer.gui.common.theme import colours
 
     win = dated_window
     win.set_theme("dark")

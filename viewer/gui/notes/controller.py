@@ -16,7 +16,7 @@ COLOUR_KEY = "highlight_colour"
 
 
 class ReadingView(Protocol):
-    """What the controller needs of the article view (viewer.gui.article_view.ArticleView has it)."""
+    """What the controller needs of the article view (viewer.gui.article.view.ArticleView has it)."""
 
     article: Article | None
 

@@ -11,14 +11,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from viewer.core.errors import BayeganError
+from viewer.gui.common.translations import current_language
 from viewer.gui.notes.author_prompt import ask_author_once, name_action
 from viewer.gui.notes.controller import NotesController
 from viewer.gui.notes.panel import NotesPanel
-from viewer.gui.translations import current_language
 
 if TYPE_CHECKING:
     from viewer.app.library import Library
-    from viewer.gui.main_window import MainWindow
+    from viewer.gui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 
 from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
+from viewer.gui.common.translations import current_language
 from viewer.gui.notes import panel_actions, panel_items
 from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, linked_html, note_links, swatch
 from viewer.gui.notes.panel_items import ARTICLE, ID_ROLE, KIND_ROLE, NOTE
 from viewer.gui.notes.undo_commands import AddNote, DeleteNote, EditNote
-from viewer.gui.translations import current_language
 
 if TYPE_CHECKING:
     from viewer.app.library import Library

@@ -11,13 +11,13 @@ from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu
 
 from viewer.core.errors import BayeganError
-from viewer.gui.digits import digits
+from viewer.gui.common.digits import digits
+from viewer.gui.common.translations import current_language
 from viewer.gui.notes.author_prompt import NAME_ACTION, retranslate_name_action
 from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import HIGHLIGHT_COLOURS, short_quote, swatch
 from viewer.gui.notes.panel_items import ID_ROLE, KIND_ROLE, NOTE
 from viewer.gui.notes.panel_style import frame_buttons
-from viewer.gui.translations import current_language
 
 if TYPE_CHECKING:
     from viewer.app.types import MergeReport

@@ -9,9 +9,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from viewer.core.annotation import Annotation
-from viewer.gui.digits import digits
+from viewer.gui.common.digits import digits
+from viewer.gui.common.translations import current_language
 from viewer.gui.notes.note_format import DEFAULT_COLOUR, jalali_time, short_quote, swatch
-from viewer.gui.translations import current_language
 
 if TYPE_CHECKING:
     from viewer.gui.notes.panel import NotesPanel

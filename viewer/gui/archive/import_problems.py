@@ -1,0 +1,60 @@
+"""The files an indexing run did not take in, inspectable in the window: those that could not be
+read and those of a type Bayegan does not read, each with its reason (the CLI prints the same)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from viewer.gui.common.digits import number
+from viewer.gui.common.paths_text import isolated
+
+Problem = dict[str, str]  # {"path", "error"} for a failed file, {"path", "reason"} for a skipped one
+
+
+class ImportProblemsDialog(QDialog):
+    def __init__(self, failed: list[Problem], skipped: list[Problem], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importProblems")
+        self.setWindowTitle(self.tr("Files not taken in"))
+        summary = QLabel(self.tr("{failed} files could not be read; {skipped} were skipped.").format(
+            failed=number(len(failed)), skipped=number(len(skipped))), self)
+        summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("importProblemsList")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Reason")])
+        self.tree.setWordWrap(True)
+        self.tree.setRootIsDecorated(True)
+        for title, problems, key in ((self.tr("Could not be read"), failed, "error"),
+                                     (self.tr("Skipped (a type Bayegan does not read)"), skipped, "reason")):
+            if not problems:
+                continue
+            group = QTreeWidgetItem(self.tree, [f"{title} ({number(len(problems))})"])
+            group.setFirstColumnSpanned(True)
+            for problem in problems:
+                path = problem.get("path", "")
+                item = QTreeWidgetItem(group, [isolated(path), problem.get(key, "")])
+                item.setToolTip(0, isolated(path))
+                item.setToolTip(1, problem.get(key, ""))
+            group.setExpanded(True)
+        self.tree.resizeColumnToContents(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def listed(self) -> list[tuple[str, str]]:
+        """(path, reason) of every listed file, for tests."""
+        rows = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            for i in range(group.childCount() if group is not None else 0):
+                child = group.child(i) if group is not None else None
+                if child is not None:
+                    rows.append((child.text(0).strip("\u2066\u2069"), child.text(1)))
+        return rows

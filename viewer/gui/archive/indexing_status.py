@@ -1,0 +1,78 @@
+"""The status bar's indexing corner: what is being read, a progress bar and a cancel button."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from viewer.gui.archive.indexer import Indexer
+from viewer.gui.common.digits import number
+from viewer.gui.common.paths_text import isolated
+
+
+class IndexingStatus(QWidget):
+    def __init__(self, indexer: Indexer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.indexer = indexer
+        self.label = QLabel(self)
+        self.label.setObjectName("indexingLabel")
+        self.label.setMaximumWidth(320)
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("indexingProgress")
+        self.bar.setFixedWidth(180)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelIndexing")
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        indexer.started.connect(self._started)
+        indexer.progress.connect(self._progress)
+        indexer.finished.connect(self._stopped)
+        indexer.cancelled.connect(self._stopped)
+        indexer.failed.connect(self._stopped)
+        self.retranslate()
+        self.hide()
+
+    def _started(self) -> None:
+        self.bar.setRange(0, 0)
+        self.label.setText(self.tr("Indexing…"))
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def _progress(self, done: int, total: int, path: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        name = PurePath(path).name if path else ""
+        # Articles, not files (one JSONL file may hold thousands); the total grows or shrinks as
+        # files are read (see viewer.search.sync_progress).
+        self.label.setText(self.tr("Indexing {done} of {total} articles: {name}").format(
+            done=number(done), total=number(total), name=isolated(name)))
+        self.label.setToolTip(path)
+        if total and done >= total and not path:
+            # Every file read; what is left is saving, which cannot be cut short.
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("Saving the index…"))
+
+    def _stopped(self, *_args: object) -> None:
+        if not self.indexer.busy:
+            self.hide()
+
+    def _cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.label.setText(self.tr("Cancelling…"))
+        self.indexer.cancel()
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop indexing; what was read so far is kept"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,1 @@
+"""The reading pane: the article shown with its hits and highlights, its copies above it."""

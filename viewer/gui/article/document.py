@@ -1,0 +1,203 @@
+"""An article laid out in a QTextDocument: title, meta line, tag chips, then its blocks as the
+article has them (lead, subheadings, paragraphs) and the link. Body blocks are inserted as plain
+text, so positions map exactly to `article.text` offsets (`ArticleLayout`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from urllib.parse import quote
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+
+from viewer.core.article import Article, BlockKind
+from viewer.core.category_names import category_for
+from viewer.core.persian_numbers import digits_for
+from viewer.gui.article.hit_finder import Utf16Map
+from viewer.gui.common.dates import dated
+
+TAG_SCHEME = "tag"
+MORE_HREF = "more:"
+RTL = Qt.LayoutDirection.RightToLeft
+
+
+@dataclass
+class ArticleLayout:
+    """Where each block of `article.text` sits in the document."""
+
+    text_starts: list[int] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+    maps: list[Utf16Map] = field(default_factory=list)
+    shown_chars: int = 0  # how much of article.text is in the document (a very long one is cut)
+    total_chars: int = 0
+
+    def to_position(self, offset: int) -> int:
+        """A document position for a Python offset into article.text."""
+        if not self.text_starts:
+            return 0
+        i = max(0, bisect_right(self.text_starts, offset) - 1)
+        within = min(max(0, offset - self.text_starts[i]), self.lengths[i])
+        return self.positions[i] + self.maps[i].to_utf16(within)
+
+    def to_offset(self, position: int) -> int:
+        """A Python offset into article.text for a document position (header positions clamp to 0)."""
+        if not self.positions:
+            return 0
+        i = bisect_right(self.positions, position) - 1
+        if i < 0:
+            return 0
+        within = self.maps[i].from_utf16(position - self.positions[i])
+        return self.text_starts[i] + min(within, self.lengths[i])
+
+
+@dataclass
+class Labels:
+    """Translated words the layout needs (the caller translates them)."""
+
+    source: str = "Source"
+    code: str = "News code"
+    date: str = "Date"
+    category: str = "Category"
+    link: str = "Link"
+    cut: str = "Only the first {shown} of {total} characters are shown."
+    more: str = "Show more"
+    language: str = "en"  # "fa": codes and dates in Persian digits, known categories in Persian
+
+
+def _block_format(kind: BlockKind, base: float) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setLayoutDirection(RTL)
+    # Never justified: Qt stretches Persian lines with space inside words, breaking the joins.
+    fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
+    fmt.setLineHeight(170 if kind is BlockKind.PARAGRAPH else 155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setTopMargin(base * (1.4 if kind is BlockKind.HEADING else 0.3))
+    fmt.setBottomMargin(base * 0.6)
+    return fmt
+
+
+def _char_format(kind: BlockKind, family: str, base: float, colours: dict[str, str]) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontFamilies([family])
+    size = {BlockKind.LEAD: 1.06, BlockKind.HEADING: 1.15}.get(kind, 1.0)
+    fmt.setFontPointSize(base * size)
+    fmt.setFontWeight(QFont.Weight.Bold if kind is not BlockKind.PARAGRAPH else QFont.Weight.Normal)
+    fmt.setForeground(QColor(colours["accent"] if kind is BlockKind.LEAD else colours["text"]))
+    return fmt
+
+
+def ltr(text: str) -> str:
+    """`text` kept left to right (file names, codes, URLs) inside a right-to-left line."""
+    return "\u2066" + text + "\u2069"  # an isolate (LRI … PDI)
+
+
+def tag_href(tag: str) -> str:
+    return f"{TAG_SCHEME}:{quote(tag)}"
+
+
+def _chips(tags: list[str], colours: dict[str, str]) -> str:
+    chips = [
+        f'<a href="{tag_href(tag)}" style="text-decoration:none; color:{colours["chip_fg"]};">'
+        f'<span style="background-color:{colours["chip_bg"]};">&nbsp;{escape(tag)}&nbsp;</span></a>'
+        for tag in tags
+    ]
+    return "&nbsp; ".join(chips)
+
+
+def marked_html(text: str, spans: list[tuple[int, int]], background: str) -> str:
+    """`text` escaped, with each (start, end) span on a coloured background."""
+    parts, last = [], 0
+    for start, end in spans:
+        parts.append(escape(text[last:start]))
+        parts.append(f'<span style="background-color:{background};">{escape(text[start:end])}</span>')
+        last = end
+    parts.append(escape(text[last:]))
+    return "".join(parts)
+
+
+def _header_html(article: Article, labels: Labels, colours: dict[str, str], base: float,
+                 title_hits: list[tuple[int, int]]) -> str:
+    meta = []
+    if article.source:
+        meta.append(f"{escape(labels.source)}: {ltr(escape(article.source.replace(chr(92), '/').rsplit('/', 1)[-1]))}")
+    if article.code:
+        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}: {ltr(escape(digits_for(article.code, labels.language)))}")
+    if article.category:
+        meta.append(f"{escape(labels.category)}: {escape(category_for(article.category, labels.language))}")
+    if article.date:
+        meta.append(f"{escape(labels.date)}: {escape(dated(article.date, labels.language))}")
+    parts = [
+        f'<p dir="rtl" align="right" style="margin-bottom:{base * 0.5:.0f}px;">'
+        f'<span style="font-size:{base * 1.7:.1f}pt; font-weight:bold; color:{colours["text"]};">'
+        f"{marked_html(article.title, title_hits, colours['hit_bg'])}</span></p>",
+    ]
+    if meta:
+        parts.append(f'<p dir="rtl" align="right" style="color:{colours["muted"]}; font-size:{base * 0.9:.1f}pt;">'
+                     + " &nbsp;·&nbsp; ".join(meta) + "</p>")
+    if article.tags:
+        parts.append(f'<p dir="rtl" align="right" style="font-size:{base * 0.9:.1f}pt; margin-top:{base * 0.4:.0f}px;">'
+                     f"{_chips(article.tags, colours)}</p>")
+    parts.append(f'<hr style="background-color:{colours["separator"]}; height:1px; border:none;"/>')
+    return "".join(parts)
+
+
+def _footer_html(article: Article, labels: Labels, colours: dict[str, str], base: float) -> str:
+    if not article.url:
+        return ""
+    return (f'<p dir="rtl" align="right" style="font-size:{base * 0.85:.1f}pt; color:{colours["muted"]}; margin-top:{base:.0f}px;">'
+            f'{escape(labels.link)}: <a href="{escape(article.url, quote=True)}" style="color:{colours["link"]};">'
+            f"{ltr(escape(article.url))}</a></p>")
+
+
+def _cut_notice(layout: ArticleLayout, labels: Labels, colours: dict[str, str], base: float,
+                number: Callable[[int], str]) -> str:
+    text = labels.cut.format(shown=number(layout.shown_chars), total=number(layout.total_chars))
+    return (f'<p dir="rtl" align="right" style="font-size:{base * 0.9:.1f}pt; color:{colours["muted"]};">'
+            f'{escape(text)} <a href="{MORE_HREF}" style="color:{colours["link"]};">{escape(labels.more)}</a></p>')
+
+
+def build_article_document(doc: QTextDocument, article: Article, family: str, base: float,
+                           colours: dict[str, str], labels: Labels,
+                           title_hits: list[tuple[int, int]] | None = None, limit: int | None = None,
+                           number: Callable[[int], str] = str) -> ArticleLayout:
+    """Fills `doc` with `article`; returns where its text blocks landed. Past `limit` characters
+    the text is cut and a notice offers more (laying out megabytes would freeze the window)."""
+    doc.clear()
+    font = QFont(family)
+    font.setPointSizeF(base)
+    doc.setDefaultFont(font)
+    option = QTextOption()
+    option.setTextDirection(RTL)
+    option.setAlignment(Qt.AlignmentFlag.AlignRight)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+    doc.setDocumentMargin(base * 1.6)
+    doc.setDefaultStyleSheet(f"body {{ font-family: '{family}'; color: {colours['text']}; }}")
+    cursor = QTextCursor(doc)
+    cursor.insertHtml(_header_html(article, labels, colours, base, title_hits or []))
+    layout = ArticleLayout()
+    offset = 0
+    for block in article.blocks:
+        if limit is not None and offset >= limit:
+            break
+        text = block.text if limit is None else block.text[:limit - offset]
+        cursor.insertBlock(_block_format(block.kind, base), _char_format(block.kind, family, base, colours))
+        layout.text_starts.append(offset)
+        layout.positions.append(cursor.position())
+        layout.lengths.append(len(text))
+        layout.maps.append(Utf16Map(text))
+        cursor.insertText(text)
+        offset += len(block.text) + 1
+    layout.total_chars = max(0, offset - 1)
+    layout.shown_chars = min(layout.total_chars, limit) if limit is not None else layout.total_chars
+    if layout.shown_chars < layout.total_chars:
+        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
+        cursor.insertHtml(_cut_notice(layout, labels, colours, base, number))
+    footer = _footer_html(article, labels, colours, base)
+    if footer:
+        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
+        cursor.insertHtml(footer)
+    return layout

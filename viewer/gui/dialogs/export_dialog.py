@@ -1,0 +1,354 @@
+"""File → Export PDF: choose what to export, with or without notes, and where; the export runs off the UI
+thread behind a progress dialog that can cancel it."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.core.article import Article
+from viewer.core.errors import CancelledError
+from viewer.gui.common.crash_handler import user_message
+from viewer.gui.common.digits import number
+from viewer.gui.common.paths_text import isolated
+from viewer.gui.common.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from viewer.app.library import Library
+    from viewer.app.settings import Settings
+    from viewer.app.types import ExportReport
+    from viewer.gui.window.main_window import MainWindow
+
+translate = QCoreApplication.translate
+_running: set[ExportJob] = set()  # keeps a job alive until it reports back
+
+
+def _count(n: int) -> str:
+    return number(n, grouped=False)
+
+
+class Scope(StrEnum):
+    OPEN = "open"
+    SELECTED = "selected"
+    RESULTS = "results"
+    NOTED = "noted"
+
+
+@dataclass
+class ExportChoices:
+    """What the window can offer to export, as article ids."""
+
+    open_article: Article | None = None
+    selected_ids: list[str] = field(default_factory=list)
+    result_ids: list[str] = field(default_factory=list)
+    noted_ids: list[str] = field(default_factory=list)
+    query: str = ""
+
+    def ids(self, scope: Scope) -> list[str]:
+        return {
+            Scope.OPEN: [self.open_article.id] if self.open_article else [],
+            Scope.SELECTED: self.selected_ids,
+            Scope.RESULTS: self.result_ids,
+            Scope.NOTED: self.noted_ids,
+        }[scope]
+
+    def title(self, scope: Scope) -> str | None:
+        """The PDF's document title (None: the export's default, an article's own title for one article)."""
+        if scope is Scope.RESULTS and self.query.strip():
+            return f"بایگان — {self.query.strip()}"
+        if scope is Scope.NOTED:
+            return "بایگان — خبرهای یادداشت‌دار"
+        return None
+
+
+def default_file_name(choices: ExportChoices, scope: Scope) -> str:
+    if scope is Scope.OPEN and choices.open_article is not None:
+        stem = choices.open_article.title
+    elif scope is Scope.RESULTS and choices.query.strip():
+        stem = choices.query
+    else:
+        stem = "bayegan-export"
+    stem = re.sub(r'[\\/:*?"<>|\s]+', " ", stem).strip()[:60].strip() or "bayegan-export"
+    return stem + ".pdf"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, choices: ExportChoices, folder: Path, parent: QWidget | None = None, author: str = ""):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export PDF"))
+        self.choices = choices
+        self.folder = folder
+        self._named_by_user = False
+
+        scope_box = QGroupBox(self.tr("What to export"), self)
+        scope_layout = QVBoxLayout(scope_box)
+        self.scope_group = QButtonGroup(self)
+        self.scope_buttons: dict[Scope, QRadioButton] = {}
+        labels = {
+            Scope.OPEN: (self.tr("The open article"), None),
+            Scope.SELECTED: (self.tr("The selected articles ({n})"), len(choices.selected_ids)),
+            Scope.RESULTS: (self.tr("All results of the search ({n})"), len(choices.result_ids)),
+            Scope.NOTED: (self.tr("All articles with notes ({n})"), len(choices.noted_ids)),
+        }
+        for scope, (label, n) in labels.items():
+            button = QRadioButton(label.format(n=_count(n)) if n is not None else label, scope_box)
+            button.setObjectName(f"scope-{scope.value}")
+            button.setEnabled(bool(choices.ids(scope)))
+            self.scope_group.addButton(button)
+            self.scope_buttons[scope] = button
+            scope_layout.addWidget(button)
+        first = next((s for s in (Scope.SELECTED, Scope.OPEN, Scope.RESULTS, Scope.NOTED)
+                      if choices.ids(s) and (s is not Scope.SELECTED or len(choices.selected_ids) > 1)), None)
+        if first is not None:
+            self.scope_buttons[first].setChecked(True)
+        self.scope_group.buttonToggled.connect(self._scope_changed)
+
+        self.with_notes_box = QCheckBox(self.tr("With highlights and notes"), self)
+        self.with_notes_box.setObjectName("withNotes")
+        self.with_notes_box.setChecked(True)
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("exportPath")
+        self.path_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.path_edit.textEdited.connect(lambda _text: setattr(self, "_named_by_user", True))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        # The PDF's title (default: the article's or the search's) and author, and what to do after.
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("exportTitle")
+        self.author_edit = QLineEdit(author, self)
+        self.author_edit.setObjectName("exportAuthor")
+        self.open_box = QCheckBox(self.tr("Open the PDF when it is written"), self)
+        self.open_box.setObjectName("openAfterExport")
+        details = QFormLayout()
+        details.addRow(self.tr("Title:"), self.title_edit)
+        details.addRow(self.tr("Author:"), self.author_edit)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self._accept_if_valid)
+        self.buttons.rejected.connect(self.reject)
+
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scope_box)
+        layout.addWidget(self.with_notes_box)
+        layout.addLayout(details)
+        layout.addLayout(path_row)
+        layout.addWidget(self.open_box)
+        layout.addWidget(self.buttons)
+        self._scope_changed()
+
+    def pdf_title(self) -> str | None:
+        scope = self.scope()
+        return self.title_edit.text().strip() or (self.choices.title(scope) if scope is not None else None)
+
+    def pdf_author(self) -> str | None:
+        return self.author_edit.text().strip() or None
+
+    def scope(self) -> Scope | None:
+        return next((s for s, b in self.scope_buttons.items() if b.isChecked()), None)
+
+    def article_ids(self) -> list[str]:
+        scope = self.scope()
+        return self.choices.ids(scope) if scope else []
+
+    def with_notes(self) -> bool:
+        return self.with_notes_box.isChecked()
+
+    def out_path(self) -> Path:
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def _scope_changed(self, *_args: object) -> None:
+        scope = self.scope()
+        if scope is not None and not self._named_by_user:
+            self.path_edit.setText(str(self.folder / default_file_name(self.choices, scope)))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(scope is not None)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), self.path_edit.text(),
+                                                self.tr("PDF files (*.pdf)"))
+        if chosen:
+            self.path_edit.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+            self._named_by_user = True
+
+    def _accept_if_valid(self) -> None:
+        path = self.out_path()
+        if not self.article_ids() or not self.path_edit.text().strip():
+            return
+        if not path.parent.is_dir():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("The folder {folder} does not exist.").format(folder=path.parent))
+            return
+        if path.suffix.lower() != ".pdf":
+            self.path_edit.setText(str(path) + ".pdf")
+        self.accept()
+
+
+class ExportJob(QObject):
+    """One export on a worker thread, reporting to a progress dialog; `finished` carries the report."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)  # ExportReport
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, library: Library, article_ids: Sequence[str], out: Path,
+                 *, with_notes: bool = True, title: str | None = None, author: str | None = None):
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.library = library
+        self.article_ids = list(article_ids)
+        self.out = out
+        self.with_notes = with_notes
+        self.title = title
+        self.author = author
+        self.cancel_requested = threading.Event()
+        self.runner = TaskRunner(max_threads=1, parent=self)
+        self.progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0,
+                                        max(1, 2 * len(self.article_ids)), parent)
+        self.progress.setObjectName("exportProgress")
+        self.progress.setWindowTitle(self.tr("Export PDF"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(400)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.cancel)
+        self.progressed.connect(self._show_progress)
+
+    def start(self) -> None:
+        from viewer.export.qt_runtime import register_fonts
+
+        register_fonts()  # on the UI thread, before the worker lays text out
+        _running.add(self)
+        self.progress.setValue(0)
+        self.runner.run(self._work, self._done, self._failed)
+
+    def cancel(self) -> None:
+        self.cancel_requested.set()
+        self.progress.setLabelText(self.tr("Cancelling…"))
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self.runner.wait(msecs)
+
+    # -- worker thread ----------------------------------------------------------------------------
+    def _work(self) -> ExportReport:
+        # The Library opens a searcher and a notes connection of this worker's own.
+        return self.library.export_pdf(self.article_ids, self.out, with_notes=self.with_notes, title=self.title,
+                                       author=self.author, progress=self.progressed.emit,
+                                       cancel=self.cancel_requested.is_set)
+
+    # -- UI thread --------------------------------------------------------------------------------
+    def _show_progress(self, done: int, total: int, label: str) -> None:
+        if self.cancel_requested.is_set():
+            return
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(min(done, total))
+        if label:
+            self.progress.setLabelText(label)
+
+    def _finish(self) -> None:
+        self.progress.reset()  # stops its show-after-a-delay timer: a closed dialog must not pop up later
+        self.progress.close()
+        _running.discard(self)
+
+    def _done(self, report: ExportReport) -> None:
+        self._finish()
+        self.finished.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, CancelledError):
+            self.cancelled.emit()
+        else:
+            self.failed.emit(user_message(exc))
+
+
+def _status(window: QMainWindow, message: str) -> None:
+    window.statusBar().showMessage(message, 10000)
+
+
+def window_choices(main_window: MainWindow, article_ids: Sequence[str], query: str) -> ExportChoices:
+    """The choices the main window offers: its open article, selection, search results and noted articles."""
+    result = main_window.result
+    result_ids: list[str] = []
+    if result is not None:  # an empty query lists every article: "all results" is then the whole archive
+        shown = [hit.id for hit in result.hits]
+        seen = set(shown)
+        result_ids = shown + [i for i in (result.doc_ids or []) if i not in seen]
+    return ExportChoices(
+        open_article=main_window.article_pane.article,
+        selected_ids=list(article_ids),
+        result_ids=result_ids,
+        noted_ids=main_window.unopened_library.noted_ids(),
+        query=query,
+    )
+
+
+def _start_folder(settings: Settings) -> Path:
+    remembered = settings.get("export_folder")
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def run_export_dialog(main_window: MainWindow, article_ids: Sequence[str], current_query: str) -> ExportJob | None:
+    """Asks what to export and where, then exports in the background. Returns the running job (None if cancelled)."""
+    library = main_window.library
+    if library is None:
+        QMessageBox.information(main_window, translate("ExportDialog", "Export PDF"),
+                                translate("ExportDialog", "The archive is not open yet."))
+        return None
+    choices = window_choices(main_window, article_ids, current_query)
+    settings = library.settings
+    dialog = ExportDialog(choices, _start_folder(settings), main_window, author=library.author())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    scope = dialog.scope()
+    assert scope is not None
+    out = dialog.out_path()
+    settings.set("export_folder", str(out.parent))
+    settings.save()
+    job = ExportJob(main_window, library, dialog.article_ids(), out,
+                    with_notes=dialog.with_notes(), title=dialog.pdf_title(), author=dialog.pdf_author())
+    job.finished.connect(lambda report: _status(main_window, translate(
+        "ExportDialog", "Exported {count} articles ({pages} pages) to {path}").format(
+        count=_count(len(report.article_pages)), pages=_count(report.pages), path=isolated(str(report.path)))))
+    if dialog.open_box.isChecked():
+        job.finished.connect(lambda report: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path))))
+    job.cancelled.connect(lambda: _status(main_window, translate("ExportDialog", "Export cancelled.")))
+    job.failed.connect(lambda message: QMessageBox.warning(main_window, translate("ExportDialog", "Export PDF"), message))
+    job.start()
+    return job

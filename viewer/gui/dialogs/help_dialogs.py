@@ -1,0 +1,120 @@
+"""Help: the keyboard shortcuts and About."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+from viewer import __version__
+from viewer.gui.common.digits import digits
+from viewer.gui.common.translations import current_language
+
+translate = QCoreApplication.translate
+
+
+def other_keys() -> list[tuple[str, str]]:
+    """Keys that are not menu actions: (keys, what they do)."""
+    return [
+        ("Esc", translate("HelpDialogs", "Clear the search box")),
+        ("Enter", translate("HelpDialogs", "Search now")),
+        ("Tab, Shift+Tab", translate("HelpDialogs", "Move between the search box, tags, results, article and notes")),
+        ("Shift+←/→, Shift+↑/↓", translate("HelpDialogs", "Select text in the article (after Tab into it)")),
+        ("Menu, Shift+F10", translate("HelpDialogs", "Highlight or note the selection (context menu)")),
+        ("Ctrl+Z, Ctrl+Shift+Z", translate("HelpDialogs", "Undo, redo in the notes panel")),
+        ("Ctrl+Enter", translate("HelpDialogs", "Save a note (in the note dialog)")),
+    ]
+
+
+def shortcuts_html(actions: list[QAction]) -> str:
+    """A two-column table of action and keys; QTextDocument does not mirror tables, so in Persian
+    the columns are written in reverse and the table is aligned right."""
+    rtl = current_language() == "fa"
+    side = "right" if rtl else "left"
+    rows = []
+    pairs = [(", ".join(s.toString() for s in a.shortcuts()), a.text().replace("&", "")) for a in actions]
+    for keys, text in [*pairs, *other_keys()]:
+        if keys:
+            label = f"<td style='padding:4px 12px;' align='{side}'>{escape(text)}</td>"
+            shortcut = f"<td style='padding:4px 12px;'><b>\u2066{escape(keys)}\u2069</b></td>"
+            rows.append("<tr>" + (shortcut + label if rtl else label + shortcut) + "</tr>")
+    return f"<table align='{side}' cellspacing='0'>" + "".join(rows) + "</table>"
+
+
+def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setObjectName("shortcutsDialog")
+    dialog.setWindowTitle(translate("HelpDialogs", "Keyboard shortcuts"))
+    view = QTextBrowser(dialog)
+    view.setHtml(shortcuts_html(actions))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    dialog.resize(520, 560)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def query_help_html() -> str:
+    """The query language, as the search box understands it (the README's table)."""
+    rows = [
+        ("اصفهان مسقط", translate("HelpDialogs", "articles with both words (AND is the default)")),
+        ('"روابط تجاری"', translate("HelpDialogs", "the exact phrase")),
+        ("استقلال OR پرسپولیس", translate("HelpDialogs", "either word (also یا)")),
+        ("-فوتبال", translate("HelpDialogs", "without the word (also NOT)")),
+        ("title:اصفهان", translate("HelpDialogs", "the word in the title (also عنوان:)")),
+        ('tag:"استقلال تهران"', translate("HelpDialogs", "articles with that tag (also برچسب:)")),
+        ("خواهرخوانده*", translate("HelpDialogs", "words starting with it")),
+        ("اصفهن~", translate("HelpDialogs", "words one or two letters away")),
+    ]
+    rtl = current_language() == "fa"
+    side = "right" if rtl else "left"
+    cells = [(f"<td style='padding:4px 12px;'><b>{escape(example)}</b></td>",
+              f"<td style='padding:4px 12px;' align='{side}'>{escape(meaning)}</td>") for example, meaning in rows]
+    body = "".join("<tr>" + (a + b if rtl else b + a) + "</tr>" for a, b in cells)
+    note = translate("HelpDialogs", "Every spelling of a word is found (ی/ي, ک/ك, digits, half-spaces), and its other forms.")
+    return f"<table align='{side}' cellspacing='0'>{body}</table><p align='{side}'>{escape(note)}</p>"
+
+
+def show_query_help(parent: QWidget) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setObjectName("queryHelpDialog")
+    dialog.setWindowTitle(translate("HelpDialogs", "Search syntax"))
+    view = QTextBrowser(dialog)
+    view.setHtml(query_help_html())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    dialog.resize(560, 420)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def about_text() -> str:
+    name = translate("HelpDialogs", "Bayegan")
+    summary = translate("HelpDialogs", "An offline archive viewer for Persian news articles: it finds every spelling of a word, "
+                        "shows articles right to left, keeps your highlights and notes, and exports them as PDF.")
+    credits = translate("HelpDialogs", "Font: Vazirmatn (SIL Open Font License). Licence: Apache-2.0.")
+    return f"<h3>{escape(name)} {escape(digits(__version__))}</h3><p>{escape(summary)}</p><p>{escape(credits)}</p>"
+
+
+def show_about(parent: QWidget) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName("aboutDialog")
+    box.setWindowTitle(translate("HelpDialogs", "About Bayegan"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_text())
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
+
+

@@ -1,0 +1,1 @@
+"""Research around the results: timeline, collections, saved searches, citations, duplicates."""

@@ -1,0 +1,132 @@
+"""What a researcher does with the chosen results: copy a citation (or BibTeX), export them as a
+reference list (CSV, CSL-JSON, RIS, BibTeX), add them to a collection. Menu entries with shortcuts,
+also offered by the results list's context menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from viewer.core.article import Article
+from viewer.core.errors import BayeganError
+from viewer.export.reference_list import FORMATS
+from viewer.gui.common.crash_handler import user_message
+from viewer.gui.common.digits import number
+from viewer.gui.research.citation import citation_line
+
+FILE_FILTERS = {"csv": "CSV (*.csv)", "csl-json": "CSL-JSON (*.json)", "ris": "RIS (*.ris)",
+                "bibtex": "BibTeX (*.bib)"}
+
+Articles = Callable[[Sequence[str]], list[Article]]  # ids -> articles (an error for unknown ids)
+ExportList = Callable[[Sequence[Article], str, Path], int]  # articles, format, file -> how many
+
+
+class ReferenceActions(QObject):
+    def __init__(self, window: QWidget, selected_ids: Callable[[], list[str]], articles: Articles,
+                 export_list: ExportList, collection_names: Callable[[], list[str]],
+                 add_to_collection: Callable[[str, list[str]], None], report: Callable[[str], None]):
+        super().__init__(window)
+        self._window = window
+        self._selected_ids = selected_ids
+        self._articles = articles
+        self._export_list = export_list
+        self._collection_names = collection_names
+        self._add = add_to_collection
+        self._report = report
+
+        def action(name: str, keys: str = "") -> QAction:
+            act = QAction(window)
+            act.setObjectName(name)
+            if keys:
+                act.setShortcut(QKeySequence(keys))
+            window.addAction(act)
+            return act
+
+        self.copy_citation = action("copyCitation", "Ctrl+Shift+C")
+        self.copy_bibtex = action("copyBibtex")
+        self.export_list = action("exportList", "Ctrl+Shift+E")
+        self.add_to_collection = action("addToCollection", "Ctrl+Shift+A")
+        self.copy_citation.triggered.connect(self.copy_citations)
+        self.copy_bibtex.triggered.connect(lambda: self.copy_as("bibtex"))
+        self.export_list.triggered.connect(self.choose_export_file)
+        self.add_to_collection.triggered.connect(self.show_collections_menu)
+        self.retranslate()
+
+    def _chosen(self) -> list[Article]:
+        try:
+            return self._articles(self._selected_ids())
+        except BayeganError as exc:
+            self._report(user_message(exc))
+            return []
+
+    def copy_citations(self) -> str:
+        """The chosen articles' citations, one a line, on the clipboard; returns the text."""
+        text = "\n".join(citation_line(a) for a in self._chosen())
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self._report(self.tr("Citation copied"))
+        return text
+
+    def copy_as(self, fmt: str) -> str:
+        articles = self._chosen()
+        text = FORMATS[fmt](articles) if articles else ""
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self._report(self.tr("Citation copied"))
+        return text
+
+    def choose_export_file(self, articles: Sequence[Article] | None = None) -> None:
+        chosen = list(articles) if articles else self._chosen()
+        if not chosen:
+            return
+        path, used_filter = QFileDialog.getSaveFileName(self._window, self.tr("Export list"), "",
+                                                        ";;".join(FILE_FILTERS.values()))
+        if path:
+            fmt = next((f for f, text in FILE_FILTERS.items() if text == used_filter), "csv")
+            self.export_to(Path(path), fmt, chosen)
+
+    def export_to(self, path: Path, fmt: str, articles: Sequence[Article]) -> int:
+        try:
+            count = self._export_list(articles, fmt, path)
+        except (BayeganError, OSError) as exc:
+            self._report(user_message(exc))
+            return 0
+        self._report(self.tr("{count} articles written to {file}").format(count=number(count), file=path.name))
+        return count
+
+    def collections_menu(self, parent: QWidget) -> QMenu:
+        menu = QMenu(self.tr("Add to collection"), parent)
+        names = self._collection_names()
+        for name in names:
+            menu.addAction(name).triggered.connect(lambda _checked=False, n=name: self.add_selected(n))
+        if not names:
+            menu.addAction(self.tr("No collections yet: create one in the side panel")).setEnabled(False)
+        return menu
+
+    def add_selected(self, name: str) -> None:
+        ids = self._selected_ids()
+        if ids:
+            self._add(name, ids)
+
+    def show_collections_menu(self) -> None:
+        focus = QGuiApplication.focusObject()
+        anchor = focus if isinstance(focus, QWidget) else self._window
+        self.collections_menu(self._window).exec(anchor.mapToGlobal(QPoint(0, 0)))
+
+    def context_menu(self, parent: QWidget) -> QMenu:
+        """The results list's context menu."""
+        menu = QMenu(parent)
+        menu.addActions([self.copy_citation, self.copy_bibtex])
+        menu.addMenu(self.collections_menu(menu))
+        menu.addAction(self.export_list)
+        return menu
+
+    def retranslate(self) -> None:
+        self.copy_citation.setText(self.tr("Copy citation"))
+        self.copy_bibtex.setText(self.tr("Copy as BibTeX"))
+        self.export_list.setText(self.tr("Export list (CSV, CSL-JSON, RIS, BibTeX)…"))
+        self.add_to_collection.setText(self.tr("Add to collection…"))

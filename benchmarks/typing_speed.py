@@ -64,15 +64,16 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
     from PySide6.QtCore import QElapsedTimer, Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from viewer.app.settings import Settings
+    from viewer.app.settings import FOLDERS, Settings
     from viewer.core.paths import DataPaths
     from viewer.gui.app import application, prepare
-    from viewer.gui.window.main_window import MainWindow, searched_text
+    from viewer.gui.results.search_controller import searched_text
+    from viewer.gui.window.main_window import MainWindow
 
     app = application([])
     paths = DataPaths.resolve(data_dir).ensure()
     settings = Settings(paths.settings_path)
-    settings.set("folders", [str(corpus_dir)])
+    settings.set(FOLDERS, [str(corpus_dir)])
     settings.save()
     prepare(app, settings, icons_dir=paths.config_dir / "theme-icons")
     window = MainWindow(paths, settings)

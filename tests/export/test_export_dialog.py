@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from tests.export.pdf_reading import outline, require_poppler
 from tests.gui.conftest import WAIT_MS, data_paths, gui_app, indexed_sample, window  # noqa: F401 - fixtures
+from viewer.app.settings import AUTHOR, EXPORT_FOLDER
 from viewer.gui.dialogs import export_dialog
-from viewer.gui.dialogs.export_dialog import ExportChoices, ExportDialog, ExportJob, Scope, window_choices
+from viewer.gui.dialogs.export_dialog import ExportChoices, ExportDialog, ExportJob, Scope
 
 pytestmark = pytest.mark.gui
 
@@ -22,7 +23,7 @@ def search(qtbot, win, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_dialog_offers_what_the_window_has(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     search(qtbot, window, "اصفهان")
-    choices = window_choices(window, window.selected_ids(), window.query)
+    choices = window.export_choices()
     assert choices.open_article is not None and choices.open_article.id == window.article_pane.article.id
     assert len(choices.result_ids) == window.result.total > 1 == len(choices.selected_ids)
     assert choices.noted_ids == []
@@ -48,14 +49,14 @@ def test_export_from_the_window_menu(qtbot, window, tmp_path: Path, monkeypatch:
         assert not dialog.open_box.isChecked()
         return QDialog.DialogCode.Accepted
 
-    window.settings.set("author", "مریم")
+    window.settings.set(AUTHOR, "مریم")
     monkeypatch.setattr(ExportDialog, "exec", choose_results)
     window.window_actions.export_pdf.trigger()
     qtbot.waitUntil(lambda: not export_dialog._running, timeout=WAIT_MS)
-    expected = [window.library.article(i).title for i in window_choices(window, [], window.query).result_ids]
+    expected = [window.library.article(i).title for i in window.export_choices().result_ids]
     assert [title for title, _ in outline(out)] == expected
     assert f"\u2066{out}\u2069" in window.statusBar().currentMessage()  # the path as a left-to-right run
-    assert window.settings.get("export_folder") == str(tmp_path)
+    assert window.settings.get(EXPORT_FOLDER) == str(tmp_path)
     import subprocess
 
     info = subprocess.run(["pdfinfo", "-meta", str(out)], capture_output=True, text=True, check=True).stdout
@@ -64,7 +65,7 @@ def test_export_from_the_window_menu(qtbot, window, tmp_path: Path, monkeypatch:
 
 def test_cancel_from_the_progress_dialog(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     out = tmp_path / "cancelled.pdf"
-    ids = window_choices(window, [], window.query).result_ids
+    ids = window.export_choices().result_ids
     assert len(ids) >= 40
     job = ExportJob(window, window.library, ids, out)
     cancel_button = job.progress.findChild(QPushButton)

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from viewer.app.settings import Settings
+from viewer.app.settings import FOLDERS, Settings
 from viewer.core.paths import DataPaths, sample_archive_dir
 from viewer.gui.app import prepare
 
@@ -65,7 +65,7 @@ def data_paths(tmp_path: Path, indexed_sample: tuple[Path, Path]) -> DataPaths:
     shutil.copytree(data_dir, target)
     paths = DataPaths.resolve(target).ensure()
     settings = Settings(paths.settings_path)
-    settings.set("folders", [str(archive_dir)])
+    settings.set(FOLDERS, [str(archive_dir)])
     settings.save()
     return paths
 
@@ -79,7 +79,7 @@ def started_window(qtbot, paths: DataPaths, folders: list[str] | None = None, *,
 
     if folders is not None:
         settings = Settings(paths.settings_path)
-        settings.set("folders", folders)
+        settings.set(FOLDERS, folders)
         settings.save()
     win = MainWindow(paths, Settings(paths.settings_path), auto_index=auto_index)
     qtbot.addWidget(win)

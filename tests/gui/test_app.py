@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import WAIT_MS
-from viewer.app.settings import Settings
+from viewer.app.settings import GEOMETRY, LAST_QUERY, SPLITTER, Settings
 from viewer.core.errors import QueryError
 from viewer.core.paths import resources_dir
 from viewer.gui.common.crash_handler import CrashHandler, setup_logging, user_message
@@ -104,8 +104,8 @@ def test_window_state_and_last_query_are_remembered(qtbot, window) -> None:
     again.show()
     assert again.search_bar.box.text() == "تهران"
     # The size itself is not compared: restoreGeometry clamps to the 800×600 offscreen screen.
-    assert again.restoreGeometry(QByteArray.fromBase64(Settings(window.paths.settings_path).get("geometry").encode("ascii")))
-    assert Settings(window.paths.settings_path).get("splitter") == state
+    assert again.restoreGeometry(QByteArray.fromBase64(Settings(window.paths.settings_path).get(GEOMETRY).encode("ascii")))
+    assert Settings(window.paths.settings_path).get(SPLITTER) == state
     assert again.article_pane.view.zoom == 2
     again.close()
 
@@ -154,15 +154,16 @@ def test_side_panel_slot_docks_a_widget(window) -> None:
 
     panel = QLabel("یادداشت‌ها")
     panel.setObjectName("notesPanel")
-    dock = window.add_side_panel(panel, "یادداشت‌ها")
+    dock = window.window_layout.add_side_panel(panel, "یادداشت‌ها", "dock-test")
     assert dock.widget() is panel and dock.parent() is window
     assert isinstance(dock, QObject)
 
 
 def test_help_lists_the_shortcuts(qtbot, window) -> None:
+    from viewer.gui.common.shortcuts import help_rows
     from viewer.gui.dialogs.help_dialogs import shortcuts_html
 
-    html = shortcuts_html(window.window_actions.with_shortcuts())
+    html = shortcuts_html(help_rows())
     for keys in ("Ctrl+F", "Ctrl+E", "F3", "Shift+F3", "Ctrl+="):
         assert keys in html
     assert QCoreApplication.translate("WindowActions", "Next hit") in html
@@ -179,7 +180,7 @@ def test_the_screenshot_command_saves_the_window(tmp_path: Path) -> None:
     image = QImage(str(out))
     assert image.width() >= 800 and image.height() >= 500
     settings = Settings(tmp_path / "data" / "config" / "settings.json")
-    assert settings.theme == "dark" and settings.get("last_query") == "اصفهان"
+    assert settings.theme == "dark" and settings.get(LAST_QUERY) == "اصفهان"
 
 
 def test_help_dialogs_open(qtbot, window) -> None:

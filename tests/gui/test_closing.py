@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import write_items
 from tests.gui.conftest import WAIT_MS
-from viewer.app.settings import Settings
+from viewer.app.settings import FOLDERS, Settings
 from viewer.core.errors import CancelledError
 from viewer.core.paths import DataPaths
 from viewer.gui.window.main_window import MainWindow
@@ -50,7 +50,7 @@ def test_closing_while_indexing_cancels_and_leaves_the_index_as_it_was(
     count_before = _count(Archive(data_paths))
     assert count_before > 0
     settings = Settings(data_paths.settings_path)
-    settings.set("folders", [*settings.folders, str(big_file.parent)])
+    settings.set(FOLDERS, [*settings.folders, str(big_file.parent)])
     settings.save()
     window = MainWindow(data_paths, Settings(data_paths.settings_path), auto_index=False)
     qtbot.addWidget(window)
@@ -65,7 +65,7 @@ def test_closing_while_indexing_cancels_and_leaves_the_index_as_it_was(
     indexer.finished.connect(finished.append)
     # The worker waits in its first report until the window asks it to stop.
     indexer.progress.connect(lambda *_: indexer._cancel.wait(WAIT_MS / 1000), Qt.ConnectionType.DirectConnection)
-    window.rescan()
+    window.index_folders()
     qtbot.waitUntil(lambda: window.indexing_status.isVisible(), timeout=WAIT_MS)
     window.close()
     assert window.library is None and not window.isVisible()

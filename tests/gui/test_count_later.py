@@ -15,9 +15,9 @@ from tests.gui.conftest import WAIT_MS, type_text
 from viewer.core.errors import CancelledError
 from viewer.core.persian_numbers import persian_digits
 from viewer.gui.results.model import ROW_ROLE
+from viewer.gui.results.search_controller import searched_text
 from viewer.gui.results.search_steps import FIRST_PAGE
 from viewer.gui.results.tag_model import COUNT_ROLE, TAG_ROLE
-from viewer.gui.window.main_window import searched_text
 
 COUNTED_APART = "ک* OR کتاب~"  # 49 of the 51 sample articles: a fuzzy word is ranked by Whoosh and counted apart
 WORD = "تهران"  # 15 articles: ranked and counted in one pass

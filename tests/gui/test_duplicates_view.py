@@ -25,7 +25,7 @@ from tests.search.duplicate_articles import (
     as_json_item,
     as_text,
 )
-from viewer.app.settings import Settings
+from viewer.app.settings import COUNT_STORIES_ONCE, FOLDERS, Settings
 from viewer.core.paths import DataPaths
 from viewer.gui.results.tag_model import COUNT_ROLE, TAG_ROLE
 
@@ -41,7 +41,7 @@ def tagged_paths(tmp_path: Path) -> DataPaths:
     (archive / "story copy.txt").write_text(as_text(STORY_TITLE, STORY), "utf-8")
     paths = DataPaths.resolve(tmp_path / "data").ensure()
     settings = Settings(paths.settings_path)
-    settings.set("folders", [str(archive)])
+    settings.set(FOLDERS, [str(archive)])
     settings.save()
     return paths
 
@@ -69,7 +69,7 @@ def test_tag_counts_count_a_story_once_when_ticked_and_remembered(qtbot, gui_app
     with qtbot.waitSignal(win.results_shown, timeout=WAIT_MS):
         action.trigger()
     assert _counts(win) == {"آب": 2, "اصفهان": 1}
-    assert Settings(tagged_paths.settings_path).get("count_stories_once") is True
+    assert Settings(tagged_paths.settings_path).get(COUNT_STORIES_ONCE) is True
     win.close()
 
     again = _window(qtbot, tagged_paths)  # the choice comes back with the window
@@ -81,7 +81,7 @@ def test_the_duplicates_view_lists_groups_and_opens_an_article(qtbot, gui_app: Q
                                                                tagged_paths: DataPaths) -> None:
     win = _window(qtbot, tagged_paths)
     action = next(a for a in win.actions() if a.objectName() == "showDuplicates")
-    assert action.shortcut().toString() == "Ctrl+Shift+U" and action in win.shortcut_actions()
+    assert action.shortcut().toString() == "Ctrl+Shift+U" and action in win.actions()
     action.trigger()
     dialog = win.findChild(QDialog, "duplicatesDialog")
     assert dialog is not None and dialog.isVisible()

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import write_items
 from tests.gui.conftest import WAIT_MS, started_window
-from viewer.app.settings import Settings
+from viewer.app.settings import LAST_QUERY, Settings
 from viewer.core.paths import DataPaths
 from viewer.core.persian_numbers import PERSIAN_DIGITS
 from viewer.gui.window.main_window import MainWindow
@@ -42,7 +42,7 @@ def test_indexing_shows_progress_and_can_be_cancelled(qtbot, gui_app, tmp_path: 
     # Hold the worker inside its first progress report until the cancel button was clicked.
     gate = threading.Event()
     indexer.progress.connect(lambda *_: gate.wait(WAIT_MS / 1000), Qt.ConnectionType.DirectConnection)
-    window.rescan()
+    window.index_folders()
     qtbot.waitUntil(lambda: status.isVisible() and status.bar.maximum() == FILES, timeout=WAIT_MS)
     assert "part-00.json" in status.label.text()
     with qtbot.waitSignal(indexer.cancelled, timeout=WAIT_MS):
@@ -55,12 +55,12 @@ def test_indexing_shows_progress_and_can_be_cancelled(qtbot, gui_app, tmp_path: 
     assert "خالی" in window.statusBar().currentMessage()
 
     with qtbot.waitSignal(indexer.finished, timeout=WAIT_MS) as done:
-        window.rescan()
+        window.index_folders()
     assert done.args[0].added == FILES * PER_FILE
     assert window.library.article_count == FILES * PER_FILE
     qtbot.waitUntil(lambda: window.result is not None and window.result.total == FILES * PER_FILE and not window.search_pending,
                     timeout=WAIT_MS)
-    assert window.article_count_label.text().startswith(str(FILES * PER_FILE).translate(PERSIAN_DIGITS))
+    assert window.archive.article_count_label.text().startswith(str(FILES * PER_FILE).translate(PERSIAN_DIGITS))
     window.close()
 
 
@@ -69,7 +69,7 @@ def test_changed_files_are_picked_up_at_start(qtbot, gui_app, tmp_path: Path, co
     paths = DataPaths.resolve(tmp_path / "data").ensure()
     window = open_window(qtbot, paths, [str(corpus_folder)], auto_index=False)
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
-        window.rescan()
+        window.index_folders()
     window.close()
 
     changed = corpus_folder / "part-03.json"
@@ -99,7 +99,7 @@ def test_with_no_folder_the_bundled_sample_is_indexed_and_shown(qtbot, gui_app, 
     qtbot.waitUntil(lambda: window.result is not None and window.result.total > 3 and not window.search_pending, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: window.article_pane.article is not None)
     window.close()
-    assert Settings(paths.settings_path).get("last_query") == "اصفهان"
+    assert Settings(paths.settings_path).get(LAST_QUERY) == "اصفهان"
 
 
 def test_replacing_the_folders_reindexes_without_the_old_ones(qtbot, gui_app, tmp_path: Path,
@@ -111,7 +111,7 @@ def test_replacing_the_folders_reindexes_without_the_old_ones(qtbot, gui_app, tm
     paths = DataPaths.resolve(tmp_path / "data").ensure()
     window = open_window(qtbot, paths, [str(first)], auto_index=False)
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
-        window.rescan()
+        window.index_folders()
     assert window.library.article_count == 5
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
         window.set_folders([str(second)])
@@ -168,9 +168,9 @@ def test_files_not_taken_in_are_listed_with_their_reasons(qtbot, gui_app, tmp_pa
     (folder / "broken.json").write_text('[{"title": "نیمه', "utf-8")
     paths = DataPaths.resolve(tmp_path / "data").ensure()
     window = open_window(qtbot, paths, [str(folder)], auto_index=False)
-    button = window.problems_button
+    button = window.archive.problems_button
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
-        window.rescan()
+        window.index_folders()
     assert button.isVisible() and button.text().startswith("۱")
     dialog = button.show_list()  # the window's child, deleted when closed
     ((path, reason),) = dialog.listed()
@@ -185,7 +185,7 @@ def test_files_not_taken_in_are_listed_with_their_reasons(qtbot, gui_app, tmp_pa
     listed = ImportProblemsDialog(report.failed, report.skipped, window)
     assert listed.listed() == [("/a/broken.json", "Not JSON."), ("/a/scan.pdf", "PDF is not read.")]
     with qtbot.waitSignal(window.indexer.started, timeout=WAIT_MS):
-        window.rescan()
+        window.index_folders()
     assert not button.isVisible()  # a new run: the old list is gone
     qtbot.waitUntil(lambda: not window.indexer.busy, timeout=WAIT_MS)
     window.close()
@@ -196,7 +196,7 @@ def test_cancel_is_not_offered_once_only_saving_is_left(qtbot, gui_app, tmp_path
     window = open_window(qtbot, paths, [str(corpus_folder)], auto_index=False)
     status = window.indexing_status
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS):
-        window.rescan()
+        window.index_folders()
         status._started()
         status._progress(1058, 1062, str(corpus_folder / "part-03.json"))
         assert status.cancel_button.isEnabled()
@@ -224,7 +224,7 @@ def test_progress_in_the_status_bar_counts_the_articles_of_one_large_file(qtbot,
     seen: list[tuple[int, int, str]] = []
     window.indexer.progress.connect(lambda done, total, _path: seen.append((done, total, status.label.text())))
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS) as finished:
-        window.rescan()
+        window.index_folders()
     articles = finished.args[0].added + finished.args[0].duplicates
     assert articles > 40
     dones = [done for done, _total, _text in seen]

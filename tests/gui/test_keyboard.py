@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import search
+from viewer.app.settings import AUTHOR
 
 
 def test_tab_goes_through_the_window_in_reading_order(qtbot, window) -> None:
@@ -28,7 +29,7 @@ def test_tab_goes_through_the_window_in_reading_order(qtbot, window) -> None:
 
 
 def test_text_is_selected_and_highlighted_by_keyboard_alone(qtbot, window) -> None:
-    window.settings.set("author", "مریم")  # not asked in a modal dialog mid-test
+    window.settings.set(AUTHOR, "مریم")  # not asked in a modal dialog mid-test
     search(qtbot, window, "اصفهان")
     view = window.article_pane.view
     window.activateWindow()

@@ -69,7 +69,7 @@ def test_a_placeholder_row_fills_in_and_opens_its_article_when_its_page_arrives(
     search(qtbot, win, WORD)
     assert model.article_id(120) == ""  # not ranked yet
     with qtbot.waitSignal(model.dataChanged, timeout=WAIT_MS):
-        win._select_row(120)  # keyboard stepping reaches a placeholder row
+        win.searching.select_row(120)  # keyboard stepping reaches a placeholder row
     wanted = [hit.id for hit in searcher.search(WORD, limit=121).hits][120]
     assert model.article_id(120) == wanted
     qtbot.waitUntil(lambda: win.article_pane.article is not None and win.article_pane.article.id == wanted, timeout=WAIT_MS)

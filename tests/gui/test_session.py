@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.gui.conftest import WAIT_MS, search
-from viewer.app.settings import Settings
+from viewer.app.settings import GEOMETRY, LAST_ARTICLE, LAST_QUERY, Settings
 from viewer.gui.window.single_instance import SingleInstance
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,7 +25,7 @@ def test_the_session_is_saved_as_it_changes(qtbot, window) -> None:
 
     def saved() -> bool:
         on_disk = Settings(window.paths.settings_path)
-        return on_disk.get("last_query") == "اصفهان" and on_disk.get("last_article") == shown.id
+        return on_disk.get(LAST_QUERY) == "اصفهان" and on_disk.get(LAST_ARTICLE) == shown.id
 
     qtbot.waitUntil(saved, timeout=WAIT_MS)  # without closing the window
 
@@ -51,7 +51,7 @@ def test_sigterm_closes_the_window_and_keeps_the_session(tmp_path: Path) -> None
     settings_path = data / "config" / "settings.json"
     try:
         for _ in range(1200):  # until the first search's session is on disk
-            if settings_path.exists() and Settings(settings_path).get("last_article"):
+            if settings_path.exists() and Settings(settings_path).get(LAST_ARTICLE):
                 break
             try:
                 process.wait(0.1)
@@ -66,4 +66,4 @@ def test_sigterm_closes_the_window_and_keeps_the_session(tmp_path: Path) -> None
             process.kill()
     assert code == 0, log.read_text("utf-8", "replace")  # closed as by the close button, not killed
     saved = Settings(settings_path)
-    assert saved.get("last_query") == "اصفهان" and saved.get("geometry")
+    assert saved.get(LAST_QUERY) == "اصفهان" and saved.get(GEOMETRY)

@@ -43,3 +43,28 @@ def test_f1_lists_every_shortcut_of_the_window(qtbot, window) -> None:
     for keys in ("Ctrl+Shift+H", "Ctrl+Shift+N", "Esc", "Ctrl+Z", "Ctrl+Enter"):
         assert keys in listed
     dialog.close()
+
+
+def test_every_shortcut_is_defined_once_in_the_table(window) -> None:
+    """Each action's keys are its entry's in common/shortcuts.py, no key does two things, and no other
+    module of the window writes a key sequence of its own."""
+    import ast
+    from pathlib import Path
+
+    from PySide6.QtGui import QAction
+
+    from viewer.gui.common.shortcuts import SHORTCUTS, shortcut
+
+    keys = [sequence.toString() for entry in SHORTCUTS for sequence in entry.sequences()]
+    assert len(keys) == len(set(keys)), keys
+    bound = [action for action in window.findChildren(QAction) if action.shortcuts()]
+    assert len(bound) >= 20
+    for action in bound:
+        table = [sequence.toString() for sequence in shortcut(action.objectName()).sequences()]
+        assert [sequence.toString() for sequence in action.shortcuts()] == table, action.objectName()
+    gui = Path(__file__).resolve().parents[2] / "viewer" / "gui"
+    written = [f"{path.name}:{node.lineno}" for path in gui.rglob("*.py") if path.name != "shortcuts.py"
+               for node in ast.walk(ast.parse(path.read_text("utf-8")))
+               if isinstance(node, ast.Call) and ast.unparse(node.func).endswith(("QKeySequence", "setShortcut"))
+               and node.args and isinstance(node.args[0], ast.Constant | ast.Attribute)]
+    assert not written

@@ -44,7 +44,7 @@ def test_a_story_is_one_row_that_expands_to_its_copies(qtbot, copies_window) -> 
     story = _rows(win)[story_at]
     assert story.title in (STORY_TITLE, REPUBLISHED_TITLE) and story.copies == 1 and not story.expanded
 
-    win._select_row(story_at)
+    win.searching.select_row(story_at)
     _key(qtbot, win, Qt.Key.Key_Left)  # Persian: the arrow the text reads toward opens the story
     assert model.rowCount() == 3
     copy = _rows(win)[story_at + 1]

@@ -15,7 +15,7 @@ from tests.gui.conftest import WAIT_MS, started_window, type_text
 from tests.search.generated_corpus import article
 from viewer.core.paths import DataPaths
 from viewer.gui.results.search_bar import DEBOUNCE_MS
-from viewer.gui.window.main_window import searched_text
+from viewer.gui.results.search_controller import searched_text
 
 pytestmark = pytest.mark.slow
 SEED = 2126

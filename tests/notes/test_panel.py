@@ -16,7 +16,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
 from viewer.app.library import Library
-from viewer.app.settings import Settings
+from viewer.app.settings import AUTHOR, FOLDERS, HIGHLIGHT_COLOUR, Settings
 from viewer.core.article import Article
 from viewer.core.paths import DataPaths
 from viewer.gui.article.view import ArticleView
@@ -289,7 +289,7 @@ def test_the_author_is_asked_once_before_the_first_note_and_remembered(  # type:
     assert log == ["name:sara:sara", "name:sara:sara", "note", "note", "note"]
     creators = {note.creator for thread in asking.store.threads(view.article.id) for _d, note in thread.walk()}
     assert creators == {"سارا"}
-    assert Settings(data_paths.settings_path).get("author") == "سارا"
+    assert Settings(data_paths.settings_path).get(AUTHOR) == "سارا"
 
 
 def test_an_empty_name_is_kept_not_replaced_by_the_login_name(  # type: ignore[no-untyped-def]
@@ -342,9 +342,9 @@ def test_the_highlight_colour_is_remembered(qtbot, panel: NotesPanel, view: Arti
     settings = Settings(tmp_path / "settings.json")
     NotesController(panel, view, settings)
     panel.colour_box.setCurrentIndex(2)
-    assert Settings(tmp_path / "settings.json").get("highlight_colour") == HIGHLIGHT_COLOURS[2][0]
+    assert Settings(tmp_path / "settings.json").get(HIGHLIGHT_COLOUR) == HIGHLIGHT_COLOURS[2][0]
     panel.colour_box.setCurrentIndex(0)
-    settings.set("highlight_colour", HIGHLIGHT_COLOURS[3][0])
+    settings.set(HIGHLIGHT_COLOUR, HIGHLIGHT_COLOURS[3][0])
     NotesController(panel, view, settings)  # as at the next start
     assert panel.colour() == HIGHLIGHT_COLOURS[3][0]
 
@@ -370,8 +370,8 @@ def test_the_window_docks_the_panel_and_paints_saved_notes(qtbot, qapp, data_pat
         saved = store.create_highlight(seed_article.id, seed_article.text, start, start + len(FIRST), color="#90caf9",
                                        creator="مریم")
     settings = Settings(data_paths.settings_path)
-    settings.set("author", "مریم")
-    settings.set("folders", [str(source_dir)])
+    settings.set(AUTHOR, "مریم")
+    settings.set(FOLDERS, [str(source_dir)])
     settings.save()
     win = MainWindow(data_paths, settings, auto_index=False)
     qtbot.addWidget(win)

@@ -13,8 +13,6 @@ from viewer.core.article import Article
 if TYPE_CHECKING:
     from viewer.search.archive import Archive
 
-COUNT_STORIES_KEY = "count_stories_once"  # settings: tag counts count a story's near duplicates once
-
 
 @dataclass(frozen=True)
 class DuplicateArticle:

@@ -18,7 +18,7 @@ from viewer.app import note_exchange, notes_backups
 from viewer.app.duplicates import DuplicateGroup, duplicate_groups
 from viewer.app.scope import EVERYWHERE, Scope, restriction_of
 from viewer.app.searcher_slot import SearcherSlot
-from viewer.app.settings import Settings
+from viewer.app.settings import AUTHOR, Settings
 from viewer.core.annotation import Annotation
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
@@ -80,7 +80,7 @@ class Library:
         self._notes: NotesStore | None = None
         self._library_db: LibraryDatabase | None = None
         # Tag counts count a story and its near duplicates once: the window sets it from its settings
-        # (COUNT_STORIES_KEY); the command line's counts stay per article.
+        # (settings.COUNT_STORIES_ONCE); the command line's counts stay per article.
         self.count_stories_once = False
 
     @property
@@ -373,7 +373,7 @@ class Library:
     def remember_author(self, name: str) -> str:
         """Keeps `name` (blank: no name, never the login name unasked) for the next notes; returns it."""
         kept = name.strip()
-        self.settings.set("author", kept)
+        self.settings.set(AUTHOR, kept)
         self.settings.save()
         return kept
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from viewer.app.settings import Settings
+from viewer.app.settings import LANGUAGE, THEME, Settings
 from viewer.core.paths import DataPaths, resources_dir
 from viewer.gui.common.crash_handler import CrashHandler, setup_logging
 from viewer.gui.common.fonts import app_font, register_fonts
@@ -41,9 +41,9 @@ def prepare(app: QApplication, settings: Settings, theme: str | None = None, lan
     family = register_fonts()
     app.setFont(app_font(family))
     if language:
-        settings.set("language", language)
+        settings.set(LANGUAGE, language)
     if theme:
-        settings.set("theme", theme)
+        settings.set(THEME, theme)
     set_language(app, settings.language)
     if icons_dir is not None:
         set_icons_dir(icons_dir)

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import started_window
-from viewer.app.settings import Settings
+from viewer.app.settings import FOLDERS, Settings
 from viewer.core.paths import DataPaths
 
 # Jalali: 2023-07-22 = 1402/04/31, 2023-07-23 = 1402/05/01, 2023-08-30 = 1402/06/08,
@@ -41,7 +41,7 @@ def dated_paths(tmp_path: Path) -> DataPaths:
     archive = write_articles(tmp_path / "archive", DATED)
     paths = DataPaths.resolve(tmp_path / "data").ensure()
     settings = Settings(paths.settings_path)
-    settings.set("folders", [str(archive)])
+    settings.set(FOLDERS, [str(archive)])
     settings.save()
     return paths
 

@@ -77,9 +77,9 @@ def test_the_shortcut_and_the_context_menu_offer_the_collections(dated_window) -
     win = dated_window
     actions = win.research.actions
     assert actions.add_to_collection.shortcut().toString() == "Ctrl+Shift+A"
-    assert actions.add_to_collection in win.shortcut_actions()
+    assert actions.add_to_collection in win.actions()
     menu = actions.context_menu(win.results_view)
     texts = [a.text() for a in menu.actions()]
     assert "رونوشت ارجاع" in texts and "افزودن به مجموعه" in texts
-    taken = [a.shortcut().toString() for a in win.shortcut_actions() if a.shortcut().toString()]
+    taken = [a.shortcut().toString() for a in win.actions() if a.shortcut().toString()]
     assert len(taken) == len(set(taken)), taken

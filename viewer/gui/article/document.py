@@ -159,12 +159,14 @@ def _cut_notice(layout: ArticleLayout, labels: Labels, colours: dict[str, str], 
             f'{escape(text)} <a href="{MORE_HREF}" style="color:{colours["link"]};">{escape(labels.more)}</a></p>')
 
 
-def build_article_document(doc: QTextDocument, article: Article, family: str, base: float,
+def fill_reading_document(doc: QTextDocument, article: Article, family: str, base: float,
                            colours: dict[str, str], labels: Labels,
                            title_hits: list[tuple[int, int]] | None = None, limit: int | None = None,
                            number: Callable[[int], str] = str) -> ArticleLayout:
-    """Fills `doc` with `article`; returns where its text blocks landed. Past `limit` characters
-    the text is cut and a notice offers more (laying out megabytes would freeze the window)."""
+    """Fills the reading pane's `doc` with `article` in the theme's colours, its title's hits marked;
+    returns where its text blocks landed. Past `limit` characters the text is cut and a notice offers
+    more (laying out megabytes would freeze the window). A PDF's page is made by
+    viewer.export.article_document.build_article_document, with the notes beside the text."""
     doc.clear()
     font = QFont(family)
     font.setPointSizeF(base)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 from viewer.app.hit_marks import find_hits, word_keys
 from viewer.core.article import Article
-from viewer.gui.article.document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, build_article_document
+from viewer.gui.article.document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, fill_reading_document
 from viewer.gui.common.digits import number
 from viewer.gui.common.fonts import BASE_POINT_SIZE, FONT_FAMILY
 from viewer.gui.common.theme import colours
@@ -112,7 +112,7 @@ class ArticleView(QTextBrowser):
             self.hits = []
         else:
             keys = self.keys
-            self.layout_map = build_article_document(self.document(), self.article, self.family,
+            self.layout_map = fill_reading_document(self.document(), self.article, self.family,
                                                      self.base_size(), colours(), self.labels,
                                                      title_hits=find_hits(self.article.title, keys),
                                                      limit=self.shown_limit, number=number)

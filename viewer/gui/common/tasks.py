@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+# A TaskRunner's `run` as a part is handed it: runs the function off the UI thread, then one callback.
+RunOffThread = Callable[[Callable[[], Any], Done, Failed], None]
 
 
 class _Relay(QObject):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QMainWindow,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.app.settings import EXPORT_FOLDER
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError
 from viewer.gui.common.crash_handler import user_message
@@ -42,8 +42,7 @@ from viewer.gui.common.tasks import TaskRunner
 if TYPE_CHECKING:
     from viewer.app.library import Library
     from viewer.app.settings import Settings
-    from viewer.app.types import ExportReport
-    from viewer.gui.window.main_window import MainWindow
+    from viewer.app.types import ExportReport, SearchResult
 
 translate = QCoreApplication.translate
 _running: set[ExportJob] = set()  # keeps a job alive until it reports back
@@ -295,60 +294,52 @@ class ExportJob(QObject):
             self.failed.emit(user_message(exc))
 
 
-def _status(window: QMainWindow, message: str) -> None:
-    window.statusBar().showMessage(message, 10000)
-
-
-def window_choices(main_window: MainWindow, article_ids: Sequence[str], query: str) -> ExportChoices:
-    """The choices the main window offers: its open article, selection, search results and noted articles."""
-    result = main_window.result
+def export_choices(result: SearchResult | None, open_article: Article | None, chosen_ids: Sequence[str],
+                   noted_ids: list[str], query: str) -> ExportChoices:
+    """What the window offers: its open article, chosen results, every result of its search (`result`)
+    and the articles with notes."""
     result_ids: list[str] = []
     if result is not None:  # an empty query lists every article: "all results" is then the whole archive
         shown = [hit.id for hit in result.hits]
         seen = set(shown)
         result_ids = shown + [i for i in (result.doc_ids or []) if i not in seen]
-    return ExportChoices(
-        open_article=main_window.article_pane.article,
-        selected_ids=list(article_ids),
-        result_ids=result_ids,
-        noted_ids=main_window.unopened_library.noted_ids(),
-        query=query,
-    )
+    return ExportChoices(open_article=open_article, selected_ids=list(chosen_ids), result_ids=result_ids,
+                         noted_ids=noted_ids, query=query)
 
 
 def _start_folder(settings: Settings) -> Path:
-    remembered = settings.get("export_folder")
+    remembered = settings.get(EXPORT_FOLDER)
     if remembered and Path(remembered).is_dir():
         return Path(remembered)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
-def run_export_dialog(main_window: MainWindow, article_ids: Sequence[str], current_query: str) -> ExportJob | None:
-    """Asks what to export and where, then exports in the background. Returns the running job (None if cancelled)."""
-    library = main_window.library
+def run_export_dialog(parent: QWidget, library: Library | None, choices: Callable[[], ExportChoices],
+                      status: Callable[[str], None]) -> ExportJob | None:
+    """Asks what to export (of `choices()`) and where, then exports in the background; `status` tells
+    how it went. Returns the running job (None if cancelled)."""
     if library is None:
-        QMessageBox.information(main_window, translate("ExportDialog", "Export PDF"),
+        QMessageBox.information(parent, translate("ExportDialog", "Export PDF"),
                                 translate("ExportDialog", "The archive is not open yet."))
         return None
-    choices = window_choices(main_window, article_ids, current_query)
     settings = library.settings
-    dialog = ExportDialog(choices, _start_folder(settings), main_window, author=library.author())
+    dialog = ExportDialog(choices(), _start_folder(settings), parent, author=library.author())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     scope = dialog.scope()
     assert scope is not None
     out = dialog.out_path()
-    settings.set("export_folder", str(out.parent))
+    settings.set(EXPORT_FOLDER, str(out.parent))
     settings.save()
-    job = ExportJob(main_window, library, dialog.article_ids(), out,
+    job = ExportJob(parent, library, dialog.article_ids(), out,
                     with_notes=dialog.with_notes(), title=dialog.pdf_title(), author=dialog.pdf_author())
-    job.finished.connect(lambda report: _status(main_window, translate(
+    job.finished.connect(lambda report: status(translate(
         "ExportDialog", "Exported {count} articles ({pages} pages) to {path}").format(
         count=_count(len(report.article_pages)), pages=_count(report.pages), path=isolated(str(report.path)))))
     if dialog.open_box.isChecked():
         job.finished.connect(lambda report: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path))))
-    job.cancelled.connect(lambda: _status(main_window, translate("ExportDialog", "Export cancelled.")))
-    job.failed.connect(lambda message: QMessageBox.warning(main_window, translate("ExportDialog", "Export PDF"), message))
+    job.cancelled.connect(lambda: status(translate("ExportDialog", "Export cancelled.")))
+    job.failed.connect(lambda message: QMessageBox.warning(parent, translate("ExportDialog", "Export PDF"), message))
     job.start()
     return job

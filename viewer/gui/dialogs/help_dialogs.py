@@ -1,54 +1,41 @@
-"""Help: the keyboard shortcuts and About."""
+"""Help: the keyboard shortcuts, the search syntax and About."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer import __version__
+from viewer.gui.common import shortcuts
 from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
 
 translate = QCoreApplication.translate
 
 
-def other_keys() -> list[tuple[str, str]]:
-    """Keys that are not menu actions: (keys, what they do)."""
-    return [
-        ("Esc", translate("HelpDialogs", "Clear the search box")),
-        ("Enter", translate("HelpDialogs", "Search now")),
-        ("Tab, Shift+Tab", translate("HelpDialogs", "Move between the search box, tags, results, article and notes")),
-        ("Shift+←/→, Shift+↑/↓", translate("HelpDialogs", "Select text in the article (after Tab into it)")),
-        ("Menu, Shift+F10", translate("HelpDialogs", "Highlight or note the selection (context menu)")),
-        ("Ctrl+Z, Ctrl+Shift+Z", translate("HelpDialogs", "Undo, redo in the notes panel")),
-        ("Ctrl+Enter", translate("HelpDialogs", "Save a note (in the note dialog)")),
-    ]
-
-
-def shortcuts_html(actions: list[QAction]) -> str:
-    """A two-column table of action and keys; QTextDocument does not mirror tables, so in Persian
-    the columns are written in reverse and the table is aligned right."""
+def shortcuts_html(rows: list[tuple[str, str]]) -> str:
+    """A two-column table of what keys do and the keys; QTextDocument does not mirror tables, so in
+    Persian the columns are written in reverse and the table is aligned right."""
     rtl = current_language() == "fa"
     side = "right" if rtl else "left"
-    rows = []
-    pairs = [(", ".join(s.toString() for s in a.shortcuts()), a.text().replace("&", "")) for a in actions]
-    for keys, text in [*pairs, *other_keys()]:
+    lines = []
+    for keys, text in rows:
         if keys:
             label = f"<td style='padding:4px 12px;' align='{side}'>{escape(text)}</td>"
             shortcut = f"<td style='padding:4px 12px;'><b>\u2066{escape(keys)}\u2069</b></td>"
-            rows.append("<tr>" + (shortcut + label if rtl else label + shortcut) + "</tr>")
-    return f"<table align='{side}' cellspacing='0'>" + "".join(rows) + "</table>"
+            lines.append("<tr>" + (shortcut + label if rtl else label + shortcut) + "</tr>")
+    return f"<table align='{side}' cellspacing='0'>" + "".join(lines) + "</table>"
 
 
-def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
+def show_shortcuts(parent: QWidget) -> QDialog:
+    """Help → Keyboard shortcuts (F1): every shortcut of the table (common/shortcuts.py)."""
     dialog = QDialog(parent)
     dialog.setObjectName("shortcutsDialog")
     dialog.setWindowTitle(translate("HelpDialogs", "Keyboard shortcuts"))
     view = QTextBrowser(dialog)
-    view.setHtml(shortcuts_html(actions))
+    view.setHtml(shortcuts_html(shortcuts.help_rows()))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

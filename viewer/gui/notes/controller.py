@@ -7,12 +7,10 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 
-from viewer.app.settings import Settings
+from viewer.app.settings import HIGHLIGHT_COLOUR, Settings
 from viewer.core.annotation import Annotation
 from viewer.core.article import Article
 from viewer.gui.notes.panel import Highlight, NotesPanel
-
-COLOUR_KEY = "highlight_colour"
 
 
 class ReadingView(Protocol):
@@ -36,14 +34,14 @@ class NotesController(QObject):
         panel.highlights_changed.connect(self.paint)
         panel.anchor_activated.connect(self.view.select_offsets)
         if settings is not None:  # the highlight colour last chosen comes back
-            found = panel.colour_box.findData(settings.get(COLOUR_KEY))
+            found = panel.colour_box.findData(settings.get(HIGHLIGHT_COLOUR))
             if found >= 0:
                 panel.colour_box.setCurrentIndex(found)
             panel.colour_box.currentIndexChanged.connect(lambda _index: self._remember_colour())
 
     def _remember_colour(self) -> None:
         if self.settings is not None:
-            self.settings.set(COLOUR_KEY, self.panel.colour())
+            self.settings.set(HIGHLIGHT_COLOUR, self.panel.colour())
             self.settings.save()
 
     def article_shown(self, article_id: str) -> None:

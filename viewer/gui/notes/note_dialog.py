@@ -4,9 +4,10 @@ a wrapping right-to-left editor (Tab moves on, Ctrl+Enter saves), OK and Cancel.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QTextOption
+from PySide6.QtGui import QShortcut, QTextOption
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from viewer.gui.common import shortcuts
 from viewer.gui.common.translations import current_language
 
 CONTEXT_CHARS = 400
@@ -44,8 +45,8 @@ class NoteDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+        for keys in shortcuts.keys_of("saveNote"):
+            QShortcut(keys, self, self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.context)
         layout.addWidget(self.prompt)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,11 +29,21 @@ from PySide6.QtWidgets import (
 
 from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
+from viewer.gui.common import shortcuts
 from viewer.gui.common.translations import current_language
-from viewer.gui.notes import panel_actions, panel_items
+from viewer.gui.notes.author_prompt import NAME_ACTION, retranslate_name_action
+from viewer.gui.notes.exchange import NotesExchange
 from viewer.gui.notes.note_dialog import NoteDialog
-from viewer.gui.notes.note_format import DEFAULT_COLOUR, HIGHLIGHT_COLOURS, linked_html, note_links, swatch
-from viewer.gui.notes.panel_items import ARTICLE, ID_ROLE, KIND_ROLE, NOTE
+from viewer.gui.notes.note_format import (
+    DEFAULT_COLOUR,
+    HIGHLIGHT_COLOURS,
+    linked_html,
+    note_links,
+    short_quote,
+    swatch,
+)
+from viewer.gui.notes.panel_items import ARTICLE, ID_ROLE, KIND_ROLE, NOTE, fill_annotated, note_item
+from viewer.gui.notes.panel_style import frame_buttons
 from viewer.gui.notes.undo_commands import AddNote, DeleteNote, EditNote
 
 if TYPE_CHECKING:
@@ -77,7 +88,7 @@ class NotesPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setIndentation(14)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(lambda point: panel_actions.context_menu(self, point))
+        self.tree.customContextMenuRequested.connect(self.context_menu)
         self.tree.itemClicked.connect(lambda item, _column: self.activate(item))
         self.tree.itemActivated.connect(lambda item, _column: self.activate(item))
         self.tree.currentItemChanged.connect(lambda _current, _previous: self._update_buttons())
@@ -89,8 +100,8 @@ class NotesPanel(QWidget):
         self.highlight_button = self._tool_button(lambda: self.highlight_requested.emit(self.colour(), False))
         self.note_button = self._tool_button(lambda: self.highlight_requested.emit(self.colour(), True))
         self.comment_button = self._tool_button(self.ask_comment)
-        self.reply_button = self._tool_button(lambda: panel_actions.ask_reply(self))
-        self.edit_button = self._tool_button(lambda: panel_actions.ask_edit(self))
+        self.reply_button = self._tool_button(self.ask_reply)
+        self.edit_button = self._tool_button(self.ask_edit)
         self.delete_button = self._tool_button(self.delete_selected)
         self.undo_button = self._tool_button(self.undo_stack.undo)
         self.redo_button = self._tool_button(self.undo_stack.redo)
@@ -100,8 +111,9 @@ class NotesPanel(QWidget):
         self.more_button = self._tool_button()
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
-        self.export_action = self.more_menu.addAction("", lambda: panel_actions.ask_export(self))
-        self.import_action = self.more_menu.addAction("", lambda: panel_actions.ask_import(self))
+        self.exchange = NotesExchange(library, self, self.show_message, self._failed, self.refresh)
+        self.export_action = self.more_menu.addAction("", self.exchange.ask_export)
+        self.import_action = self.more_menu.addAction("", self.exchange.ask_import)
         self.more_button.setMenu(self.more_menu)
         # The chosen note's text with its links clickable (link bodies of an imported note among them).
         self.note_text = QLabel(self)
@@ -115,21 +127,17 @@ class NotesPanel(QWidget):
         self.message.setObjectName("notesMessage")
         self.message.setWordWrap(True)
 
-        self.undo_action = QAction(self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action = shortcuts.bind(QAction(self), "notesUndo")
         self.undo_action.triggered.connect(self.undo_stack.undo)
-        self.redo_action = QAction(self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action = shortcuts.bind(QAction(self), "notesRedo")
         self.redo_action.triggered.connect(self.undo_stack.redo)
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         # For the window to add (its menus and shortcuts work wherever the focus is).
-        self.highlight_action = QAction(self)
-        self.highlight_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.highlight_action = shortcuts.bind(QAction(self), "highlightSelection")
         self.highlight_action.triggered.connect(lambda: self.highlight_requested.emit(self.colour(), False))
-        self.note_action = QAction(self)
-        self.note_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.note_action = shortcuts.bind(QAction(self), "noteOnSelection")
         self.note_action.triggered.connect(lambda: self.highlight_requested.emit(self.colour(), True))
 
         # Short rows of at most three buttons: the dock stays narrow beside the article (a quarter
@@ -194,7 +202,7 @@ class NotesPanel(QWidget):
         if query:
             self._fill_search(query)
         elif self.annotated_button.isChecked():
-            panel_items.fill_annotated(self)
+            fill_annotated(self.tree.invisibleRootItem(), self.store.articles_with_notes(), self.title_of)
         else:
             for thread in threads:
                 self._add_thread(self.tree.invisibleRootItem(), thread)
@@ -211,14 +219,14 @@ class NotesPanel(QWidget):
                 for n in self.store.highlights(self.article_id) if n.position is not None]
 
     def _add_thread(self, parent: QTreeWidgetItem, thread: Thread) -> None:
-        item = panel_items.note_item(self, parent, thread.annotation)
+        item = note_item(parent, thread.annotation)
         for reply in thread.replies:
             self._add_thread(item, reply)
 
     def _fill_search(self, query: str) -> None:
         for note in self.store.search(query):
-            item = panel_items.note_item(self, self.tree.invisibleRootItem(), note,
-                                         with_article=note.article_id != self.article_id)
+            title = self.title_of(note.article_id) if note.article_id != self.article_id else None
+            item = note_item(self.tree.invisibleRootItem(), note, title)
             item.setData(0, KIND_ROLE, NOTE)
 
     def title_of(self, article_id: str) -> str:
@@ -361,7 +369,8 @@ class NotesPanel(QWidget):
                                             self._failed))
         return deleted is not None
 
-    def attempt(self, change: Callable[[], object]):  # type: ignore[no-untyped-def]
+    def attempt[R](self, change: Callable[[], R]) -> R | None:
+        """The change's result, or None when the store refused it (the message says why)."""
         try:
             result = change()
         except BayeganError as exc:
@@ -390,9 +399,80 @@ class NotesPanel(QWidget):
             self.delete_note(annotation_id)
             self.show_message(self.tr("Deleted. Undo (Ctrl+Z) brings it back."))
 
+    def ask_reply(self) -> None:
+        parent_id = self.selected_id()
+        parent = self.store.get(parent_id) if parent_id else None
+        if parent is None:
+            return
+        body = self.ask_text(self.tr("Reply"), self.tr("Your reply:"), context=parent.body or short_quote(parent))
+        if body is not None:
+            self.reply_to(parent.id, body)
+
+    def ask_edit(self) -> None:
+        annotation_id = self.selected_id()
+        note = self.store.get(annotation_id) if annotation_id else None
+        if note is None:
+            return
+        text, accepted = NoteDialog.get_text(self, self.tr("Edit note"), self.tr("Note:"), note.body,
+                                             note.quote.exact if note.quote is not None else "")
+        if accepted and text != note.body:
+            self.edit_note(note.id, body=text)
+
+    def context_menu(self, point: QPoint) -> None:
+        """The right-click menu of a note: reply, edit, its colour (a thread's first note), delete."""
+        item = self.tree.itemAt(point)
+        if item is None or item.data(0, KIND_ROLE) != NOTE:
+            return
+        self.tree.setCurrentItem(item)
+        annotation_id = str(item.data(0, ID_ROLE))
+        menu = QMenu(self)
+        menu.addAction(self.tr("Reply…"), self.ask_reply)
+        menu.addAction(self.tr("Edit…"), self.ask_edit)
+        note = self.store.get(annotation_id)
+        if note is not None and note.parent_id is None:
+            colours = menu.addMenu(self.tr("Colour"))
+            for colour, en, fa in HIGHLIGHT_COLOURS:
+                colours.addAction(swatch(colour), fa if current_language() == "fa" else en,
+                                  lambda c=colour: self.edit_note(annotation_id, colour=c))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
     # -- language -----------------------------------------------------------------------------------
+    def title(self) -> str:
+        """The panel's title (its dock's, and the View menu's entry)."""
+        return self.tr("Notes")
+
     def retranslate(self) -> None:
-        panel_actions.retranslate(self)
+        frame_buttons(self, self.message)  # at start and with the language's font: framed, the message's room kept
+        dock = self.parentWidget()
+        if isinstance(dock, QDockWidget):  # its title is also the View menu's entry
+            dock.setWindowTitle(self.title())
+        self.search_box.setPlaceholderText(self.tr("Find in notes"))
+        self.annotated_button.setText(self.tr("Articles with notes"))
+        self.highlight_button.setText(self.tr("Highlight"))
+        self.highlight_button.setToolTip(self.tr("Highlight the selected text in the chosen colour"))
+        self.note_button.setText(self.tr("Note…"))
+        self.note_button.setToolTip(self.tr("Highlight the selected text and write a note on it"))
+        self.comment_button.setText(self.tr("Comment…"))
+        self.comment_button.setToolTip(self.tr("A comment on the whole article"))
+        self.reply_button.setText(self.tr("Reply…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.more_button.setText("⋯")
+        self.more_button.setToolTip(self.tr("Export and import notes"))
+        shortcuts.retranslate(self.highlight_action)
+        shortcuts.retranslate(self.note_action)
+        self.export_action.setText(self.tr("Export notes (Web Annotation)…"))
+        self.import_action.setText(self.tr("Import a colleague's notes…"))
+        for action in self.actions():
+            if action.objectName() == NAME_ACTION:
+                retranslate_name_action(action)
+        for i, (_colour, en, fa) in enumerate(HIGHLIGHT_COLOURS):
+            self.colour_box.setItemText(i, fa if current_language() == "fa" else en)
+        self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
@@ -13,22 +13,20 @@ from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
 from viewer.gui.notes.note_format import DEFAULT_COLOUR, jalali_time, short_quote, swatch
 
-if TYPE_CHECKING:
-    from viewer.gui.notes.panel import NotesPanel
-
 translate = QCoreApplication.translate
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE, ARTICLE = "note", "article"
 
 
-def note_item(panel: NotesPanel, parent: QTreeWidgetItem, note: Annotation, with_article: bool = False) -> QTreeWidgetItem:
+def note_item(parent: QTreeWidgetItem, note: Annotation, article_title: str | None = None) -> QTreeWidgetItem:
+    """The note's row under `parent`, headed by its article's title when given (a note found elsewhere)."""
     item = QTreeWidgetItem(parent)
     item.setData(0, KIND_ROLE, NOTE)
     item.setData(0, ID_ROLE, note.id)
     lines = []
-    if with_article:
-        lines.append(panel.title_of(note.article_id))
+    if article_title is not None:
+        lines.append(article_title)
     if note.parent_id is None:
         if note.orphaned:
             lines.append("⚠ " + translate("NotesPanel", "Not found in the text any more"))
@@ -50,10 +48,11 @@ def note_item(panel: NotesPanel, parent: QTreeWidgetItem, note: Annotation, with
     return item
 
 
-def fill_annotated(panel: NotesPanel) -> None:
-    for article_id, count in panel.store.articles_with_notes().items():
-        item = QTreeWidgetItem(panel.tree.invisibleRootItem())
-        label = translate("NotesPanel", "{title} ({count} notes)").format(title=panel.title_of(article_id), count=count)
+def fill_annotated(root: QTreeWidgetItem, counts: dict[str, int], title_of: Callable[[str], str]) -> None:
+    """A row under `root` for each article with notes (`counts`: article id -> how many notes)."""
+    for article_id, count in counts.items():
+        item = QTreeWidgetItem(root)
+        label = translate("NotesPanel", "{title} ({count} notes)").format(title=title_of(article_id), count=count)
         item.setText(0, digits(label))
         item.setData(0, KIND_ROLE, ARTICLE)
         item.setData(0, ID_ROLE, article_id)

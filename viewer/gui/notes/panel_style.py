@@ -4,12 +4,7 @@ message line keeps room for two lines, so the buttons above it do not move when 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QToolButton
-
-if TYPE_CHECKING:
-    from viewer.gui.notes.panel import NotesPanel
+from PySide6.QtWidgets import QLabel, QToolButton, QWidget
 
 BUTTON_STYLE = (
     "QToolButton#noteButton { border: 1px solid rgba(128, 128, 128, 0.75); border-radius: 4px; padding: 1px 6px; }"
@@ -19,12 +14,13 @@ BUTTON_STYLE = (
 )
 
 
-def frame_buttons(panel: NotesPanel) -> None:
+def frame_buttons(panel: QWidget, message: QLabel) -> None:
+    """Frames the panel's own tool buttons, and keeps two lines of room for its `message`."""
     for button in panel.findChildren(QToolButton):
         if button.parent() is panel:
             button.setObjectName("noteButton")
             button.setAutoRaise(False)
     if BUTTON_STYLE not in panel.styleSheet():
         panel.setStyleSheet(panel.styleSheet() + BUTTON_STYLE)
-    metrics = panel.message.fontMetrics()
-    panel.message.setFixedHeight(metrics.lineSpacing() * 2)  # room kept: nothing shifts when it fills
+    metrics = message.fontMetrics()
+    message.setFixedHeight(metrics.lineSpacing() * 2)  # room kept: nothing shifts when it fills

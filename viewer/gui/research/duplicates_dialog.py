@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.dates import from_iso, jalali
 from viewer.gui.common.digits import number
+from viewer.gui.common.tasks import RunOffThread
 from viewer.gui.common.translations import current_language
 
 if TYPE_CHECKING:
     from viewer.app.duplicates import DuplicateGroup
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-Run = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
 
 
 class DuplicatesDialog(QDialog):
@@ -56,7 +56,7 @@ class DuplicatesDialog(QDialog):
         self._error = ""
         self._retranslate()
 
-    def load(self, find_groups: Callable[[], list[DuplicateGroup]], run: Run) -> None:
+    def load(self, find_groups: Callable[[], list[DuplicateGroup]], run: RunOffThread) -> None:
         """Finds the groups off the UI thread (`run`) and lists them when they come."""
         self.groups, self._error, self._items = None, "", []
         self.tree.clear()

@@ -8,12 +8,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.export.reference_list import FORMATS
+from viewer.gui.common import shortcuts
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.digits import number
 from viewer.gui.research.citation import citation_line
@@ -38,18 +39,15 @@ class ReferenceActions(QObject):
         self._add = add_to_collection
         self._report = report
 
-        def action(name: str, keys: str = "") -> QAction:
-            act = QAction(window)
-            act.setObjectName(name)
-            if keys:
-                act.setShortcut(QKeySequence(keys))
+        def action(name: str) -> QAction:
+            act = shortcuts.bind(QAction(window), name)
             window.addAction(act)
             return act
 
-        self.copy_citation = action("copyCitation", "Ctrl+Shift+C")
+        self.copy_citation = action("copyCitation")
         self.copy_bibtex = action("copyBibtex")
-        self.export_list = action("exportList", "Ctrl+Shift+E")
-        self.add_to_collection = action("addToCollection", "Ctrl+Shift+A")
+        self.export_list = action("exportList")
+        self.add_to_collection = action("addToCollection")
         self.copy_citation.triggered.connect(self.copy_citations)
         self.copy_bibtex.triggered.connect(lambda: self.copy_as("bibtex"))
         self.export_list.triggered.connect(self.choose_export_file)
@@ -126,7 +124,7 @@ class ReferenceActions(QObject):
         return menu
 
     def retranslate(self) -> None:
-        self.copy_citation.setText(self.tr("Copy citation"))
+        shortcuts.retranslate(self.copy_citation)
         self.copy_bibtex.setText(self.tr("Copy as BibTeX"))
-        self.export_list.setText(self.tr("Export list (CSV, CSL-JSON, RIS, BibTeX)…"))
-        self.add_to_collection.setText(self.tr("Add to collection…"))
+        shortcuts.retranslate(self.export_list)
+        shortcuts.retranslate(self.add_to_collection)

@@ -5,7 +5,7 @@ matches seen; a name typed in the box and Enter saves the current search."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,13 +23,13 @@ from viewer.core.errors import BayeganError
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.delete_key import DeleteKey
 from viewer.gui.common.digits import number
+from viewer.gui.common.tasks import RunOffThread
 
 if TYPE_CHECKING:
     from viewer.app.saved_search_cases import SavedSearchCases, SavedSearchStatus
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 # (work, on_done, on_error): runs `work` on the window's search thread (the Library's searcher is its)
-RunOffThread = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
 
 
 class SavedSearchesPanel(QWidget):

@@ -3,55 +3,61 @@ settings; the tag counts are worked out by the Library) and "Duplicates…", the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
-from viewer.app.duplicates import COUNT_STORIES_KEY
+from viewer.app.settings import COUNT_STORIES_ONCE
+from viewer.gui.common import shortcuts
 from viewer.gui.research.duplicates_dialog import DuplicatesDialog
 
 if TYPE_CHECKING:
-    from viewer.gui.window.main_window import MainWindow
+    from viewer.gui.archive.controller import ArchiveController
+    from viewer.gui.common.tasks import RunOffThread
 
 
 class StoriesMenu(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
-        self.count_once = QAction(window)
+    def __init__(self, archive: ArchiveController, search_again: Callable[[], None],
+                 open_article: Callable[[str], object], run: RunOffThread, owner: QWidget):
+        """`owner` holds the actions (their shortcuts work wherever the focus is in it) and parents the
+        duplicates view; `run` finds the duplicate groups off the UI thread."""
+        super().__init__(owner)
+        self.archive = archive
+        self.owner = owner
+        self._search_again = search_again
+        self._open_article = open_article
+        self._run = run
+        settings = archive.settings
+        self.count_once = QAction(owner)
         self.count_once.setObjectName("countStoriesOnce")
         self.count_once.setCheckable(True)
-        self.count_once.setChecked(bool(window.settings.get(COUNT_STORIES_KEY)))
-        window.unopened_library.count_stories_once = self.count_once.isChecked()
+        self.count_once.setChecked(settings.get(COUNT_STORIES_ONCE))
+        archive.library.count_stories_once = self.count_once.isChecked()
         self.count_once.toggled.connect(self._count_once_toggled)
-        self.duplicates = QAction(window)
-        self.duplicates.setObjectName("showDuplicates")
-        self.duplicates.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.duplicates = shortcuts.bind(QAction(owner), "showDuplicates")
         self.duplicates.triggered.connect(self.show_duplicates)
-        window.addAction(self.duplicates)  # its shortcut works while the menu bar is hidden
-        menu = window.window_actions.view_menu
-        first_zoom = window.window_actions.zoom_in
-        menu.insertActions(first_zoom, [self.count_once, self.duplicates])
-        menu.insertSeparator(first_zoom)
+        owner.addAction(self.duplicates)  # its shortcut works while the menu bar is hidden
         self.dialog: DuplicatesDialog | None = None
-        window.installEventFilter(self)
+        owner.installEventFilter(self)
         self._retranslate()
 
     def _count_once_toggled(self, checked: bool) -> None:
-        self.window.unopened_library.count_stories_once = checked
-        self.window.settings.set(COUNT_STORIES_KEY, checked)
-        self.window.settings.save()
-        self.window.search(self.window.search_bar.box.text())  # the tags' counts again
+        self.archive.library.count_stories_once = checked
+        self.archive.settings.set(COUNT_STORIES_ONCE, checked)
+        self.archive.settings.save()
+        self._search_again()  # the tags' counts again
 
     def show_duplicates(self) -> DuplicatesDialog:
         """Opens the duplicates view (its groups found on a background thread) and returns it."""
         if self.dialog is None:
-            self.dialog = DuplicatesDialog(self.window)
-            self.dialog.open_requested.connect(self.window.open_article)
-        library = self.window.library
+            self.dialog = DuplicatesDialog(self.owner)
+            self.dialog.open_requested.connect(self._open_article)
+        library = self.archive.opened_library()
         if library is not None:
-            self.dialog.load(library.duplicate_groups, self.window.background.run)
+            self.dialog.load(library.duplicate_groups, self._run)
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
@@ -61,9 +67,9 @@ class StoriesMenu(QObject):
         self.count_once.setText(self.tr("Count each story once in tag counts"))
         self.count_once.setToolTip(self.tr("A story and its republished copies (near duplicates) add one to a "
                                            "tag's count, not one each"))
-        self.duplicates.setText(self.tr("Duplicates…"))
+        shortcuts.retranslate(self.duplicates)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self.owner and event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         return super().eventFilter(watched, event)

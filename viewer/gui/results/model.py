@@ -13,11 +13,12 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from viewer.core.article import Article
+from viewer.gui.common.tasks import RunOffThread
 from viewer.gui.results.story_rows import StoryRow, story_count, story_rows
 
 if TYPE_CHECKING:
@@ -59,12 +60,11 @@ PLACEHOLDER = ResultRow("", "…", "")  # a row whose ranked id has not arrived 
 
 Fetch = Callable[[str], "Article | None"]
 RankedPage = Callable[[int], list[str]]  # limit -> the ids of the first `limit` hits, in order; runs off the UI thread
-RunOffThread = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class ResultsModel(QAbstractListModel):
-    def __init__(self, fetch: Fetch, parent=None, run: RunOffThread | None = None):  # type: ignore[no-untyped-def]
+    def __init__(self, fetch: Fetch, parent: QObject | None = None, run: RunOffThread | None = None):
         super().__init__(parent)
         self._fetch = fetch
         self._run = run

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from viewer.core.persian_numbers import persian_digits
 
@@ -15,7 +15,7 @@ _Index = QModelIndex | QPersistentModelIndex
 class TagModel(QAbstractListModel):
     checked_changed = Signal(list)  # the checked tags, in the order they were checked
 
-    def __init__(self, parent=None):  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[tuple[str, int]] = []
         self._checked: list[str] = []

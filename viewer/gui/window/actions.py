@@ -1,47 +1,49 @@
-"""The window's actions (menus and shortcuts), made in one place so Help can list them."""
+"""The window's actions and menus, their keys and texts from the shortcut table (common/shortcuts.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from viewer.gui.common import shortcuts
 
 translate = QCoreApplication.translate
 
 
 class WindowActions:
     def __init__(self, window: QMainWindow):
-        def action(name: str, *keys: str | QKeySequence.StandardKey, checkable: bool = False) -> QAction:
-            act = QAction(window)
-            act.setObjectName(name)
+        def action(name: str, checkable: bool = False) -> QAction:
+            act = shortcuts.bind(QAction(window), name)
             act.setCheckable(checkable)
-            if keys:
-                act.setShortcuts([QKeySequence(k) for k in keys])
             window.addAction(act)  # shortcuts work even while the menu bar is hidden
             return act
 
-        self.focus_search = action("focusSearch", "Ctrl+F")
-        self.add_folder = action("addFolder", "Ctrl+O")
+        self.focus_search = action("focusSearch")
+        self.add_folder = action("addFolder")
         self.manage_folders = action("manageFolders")
-        self.rescan = action("rescan", "F5")
-        self.export_pdf = action("exportPdf", "Ctrl+E")
-        self.quit = action("quit", "Ctrl+Q")
-        self.next_hit = action("nextHit", "F3")
-        self.previous_hit = action("previousHit", "Shift+F3")
-        self.zoom_in = action("zoomIn", "Ctrl+=", "Ctrl++")
-        self.zoom_out = action("zoomOut", "Ctrl+-")
-        self.zoom_reset = action("zoomReset", "Ctrl+0")
-        self.next_result = action("nextResult", "Ctrl+Down")
-        self.previous_result = action("previousResult", "Ctrl+Up")
-        self.clear_tags = action("clearTags", "Ctrl+Shift+T")
+        self.rescan = action("rescan")
+        self.export_pdf = action("exportPdf")
+        self.quit = action("quit")
+        self.next_hit = action("nextHit")
+        self.previous_hit = action("previousHit")
+        self.zoom_in = action("zoomIn")
+        self.zoom_out = action("zoomOut")
+        self.zoom_reset = action("zoomReset")
+        self.next_result = action("nextResult")
+        self.previous_result = action("previousResult")
+        self.clear_tags = action("clearTags")
         self.theme_light = action("themeLight", checkable=True)
         self.theme_dark = action("themeDark", checkable=True)
-        self.toggle_theme = action("toggleTheme", "Ctrl+Shift+D")
+        self.toggle_theme = action("toggleTheme")
         self.lang_fa = action("languageFa", checkable=True)
         self.lang_en = action("languageEn", checkable=True)
-        self.shortcuts = action("shortcuts", "F1")
+        self.shortcuts = action("shortcuts")
         self.query_help = action("queryHelp")
         self.about = action("about")
+        self.with_keys = [self.focus_search, self.add_folder, self.rescan, self.export_pdf, self.quit, self.next_hit,
+                          self.previous_hit, self.zoom_in, self.zoom_out, self.zoom_reset, self.next_result,
+                          self.previous_result, self.clear_tags, self.toggle_theme, self.shortcuts]
         themes = QActionGroup(window)
         themes.addAction(self.theme_light)
         themes.addAction(self.theme_dark)
@@ -73,34 +75,18 @@ class WindowActions:
         self.view_menu.addMenu(self.language_menu)
         self.help_menu.addActions([self.shortcuts, self.query_help, self.about])
 
-    def retranslate(self, window: QMainWindow) -> None:
+    def retranslate(self) -> None:
         self.file_menu.setTitle(translate("WindowActions", "&File"))
         self.view_menu.setTitle(translate("WindowActions", "&View"))
         self.theme_menu.setTitle(translate("WindowActions", "Theme"))
         self.language_menu.setTitle(translate("WindowActions", "Language"))
         self.help_menu.setTitle(translate("WindowActions", "&Help"))
-        self.focus_search.setText(translate("WindowActions", "Search"))
-        self.add_folder.setText(translate("WindowActions", "Add archive folder…"))
+        for action in self.with_keys:
+            shortcuts.retranslate(action)
         self.manage_folders.setText(translate("WindowActions", "Archive folders…"))
-        self.rescan.setText(translate("WindowActions", "Re-scan folders"))
-        self.export_pdf.setText(translate("WindowActions", "Export PDF…"))
-        self.quit.setText(translate("WindowActions", "Quit"))
-        self.next_hit.setText(translate("WindowActions", "Next hit"))
-        self.previous_hit.setText(translate("WindowActions", "Previous hit"))
-        self.zoom_in.setText(translate("WindowActions", "Larger text"))
-        self.zoom_out.setText(translate("WindowActions", "Smaller text"))
-        self.zoom_reset.setText(translate("WindowActions", "Normal text size"))
-        self.next_result.setText(translate("WindowActions", "Next result"))
-        self.previous_result.setText(translate("WindowActions", "Previous result"))
-        self.clear_tags.setText(translate("WindowActions", "Clear tag filters"))
         self.theme_light.setText(translate("WindowActions", "Light"))
         self.theme_dark.setText(translate("WindowActions", "Dark"))
-        self.toggle_theme.setText(translate("WindowActions", "Switch light/dark"))
         self.lang_fa.setText("فارسی")
         self.lang_en.setText("English")
-        self.shortcuts.setText(translate("WindowActions", "Keyboard shortcuts"))
         self.query_help.setText(translate("WindowActions", "Search syntax"))
         self.about.setText(translate("WindowActions", "About Bayegan"))
-
-    def with_shortcuts(self) -> list[QAction]:
-        return [a for a in vars(self).values() if isinstance(a, QAction) and a.shortcuts()]

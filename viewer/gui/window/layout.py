@@ -1,54 +1,62 @@
-"""How the main window is laid out: the search bar over tags, results and the article side by side."""
+"""Where the window's parts sit: the search bar on top, a band under it (the timeline), then tags,
+results and the article side by side in a splitter; side panels (notes, research) dock beside them.
+The layout owns the splitter and the docks, and so what is shown and how wide."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QVBoxLayout, QWidget
-
-from viewer.gui.results.delegate import ResultDelegate
-from viewer.gui.results.model import ResultsModel
-
-if TYPE_CHECKING:
-    from viewer.gui.window.main_window import MainWindow
+NOTES_DOCK_WIDTH = 250
 
 
-def results_view(model: ResultsModel, parent: QWidget) -> QListView:
-    view = QListView(parent)
-    view.setObjectName("resultsView")
-    view.setModel(model)
-    view.setItemDelegate(ResultDelegate(view))
-    view.setUniformItemSizes(True)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setMouseTracking(True)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setResizeMode(QListView.ResizeMode.Adjust)
-    return view
+class WindowLayout:
+    def __init__(self, window: QMainWindow, search_bar: QWidget, tags: QWidget, results: QWidget, article: QWidget):
+        self.window = window
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, window)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(tags)
+        self.splitter.addWidget(results)
+        self.splitter.addWidget(article)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([190, 380, 560])
+        self.splitter.setChildrenCollapsible(False)
+        # Small minimums so the window fits a 1024-pixel screen (and the 800×600 offscreen one).
+        tags.setMinimumWidth(130)
+        results.setMinimumWidth(220)
+        # The article pane's minimum is its bar's (hit counter and buttons), so nothing there is cut.
+        central = QWidget(window)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(search_bar)
+        self._column.addWidget(self.splitter, 1)
+        window.setCentralWidget(central)
+        self.docks: list[QDockWidget] = []
 
+    def add_band(self, widget: QWidget) -> None:
+        """A strip across the window under the search bar, over the results (the timeline)."""
+        self._column.insertWidget(self._column.indexOf(self.splitter), widget)
 
-def lay_out(window: MainWindow) -> QSplitter:
-    """Puts the window's parts in place; returns the splitter (its state is remembered)."""
-    splitter = QSplitter(Qt.Orientation.Horizontal, window)
-    splitter.setObjectName("mainSplitter")
-    splitter.addWidget(window.tag_panel)
-    splitter.addWidget(window.results_view)
-    splitter.addWidget(window.article_pane)
-    splitter.setStretchFactor(0, 0)
-    splitter.setStretchFactor(1, 2)
-    splitter.setStretchFactor(2, 3)
-    splitter.setSizes([190, 380, 560])
-    splitter.setChildrenCollapsible(False)
-    # Small minimums so the window fits a 1024-pixel screen (and the 800×600 offscreen one).
-    window.tag_panel.setMinimumWidth(130)
-    window.results_view.setMinimumWidth(220)
-    # The article pane's minimum is its bar's (hit counter and buttons), so nothing there is cut.
-    central = QWidget(window)
-    layout = QVBoxLayout(central)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    layout.addWidget(window.search_bar)
-    layout.addWidget(splitter, 1)
-    window.setCentralWidget(central)
-    return splitter
+    def add_side_panel(self, widget: QWidget, title: str, name: str, width: int | None = None) -> QDockWidget:
+        """Docks `widget` beside the article (the notes and research panels go here); `name` is the
+        dock's object name, under which the window remembers where it is."""
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        if width is not None:
+            self.window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        self.docks.append(dock)
+        return dock
+
+    def save_splitter(self) -> str:
+        return bytes(self.splitter.saveState().toBase64().data()).decode("ascii")
+
+    def restore_splitter(self, state: str) -> None:
+        if state:
+            self.splitter.restoreState(QByteArray.fromBase64(state.encode("ascii")))

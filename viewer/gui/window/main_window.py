@@ -1,68 +1,71 @@
-"""The Bayegan window: search bar; tags, results and the article side by side; indexing in the
-status bar. Work happens off the UI thread through tasks.py; this class wires the widgets."""
+"""The Bayegan window: search bar; tags, results and the article side by side; notes and research
+docked beside them; indexing in the status bar.
+
+The window composes the parts and wires them; each part does its own job: the search controller
+(results/search_controller.py) searches and opens results, the archive controller
+(archive/controller.py) opens and indexes the archive, the layout (layout.py) places the widgets,
+the panels (notes, research) are handed what they need. Work happens off the UI thread through
+common/tasks.py."""
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QWidget
 
-from viewer.app.library import ALL_ARTICLES, Library
-from viewer.app.scope import EVERYWHERE, Scope
-from viewer.app.settings import Settings
+from viewer.app.library import Library
+from viewer.app.settings import (
+    GEOMETRY,
+    LANGUAGE,
+    LAST_ARTICLE,
+    LAST_QUERY,
+    SORT,
+    SPLITTER,
+    THEME,
+    WINDOW_STATE,
+    ZOOM,
+    Settings,
+)
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
-from viewer.gui.archive import window_folders
-from viewer.gui.archive.folders import source_keys, unique_folders
-from viewer.gui.archive.problems_button import ProblemsButton
+from viewer.gui.archive.controller import ArchiveController
 from viewer.gui.article.pane import ArticlePane
-from viewer.gui.common.crash_handler import user_message
-from viewer.gui.common.digits import digits, number
-from viewer.gui.common.tasks import LatestOnly, TaskRunner
+from viewer.gui.common.tasks import TaskRunner
 from viewer.gui.common.theme import apply_theme, current_theme
 from viewer.gui.common.translations import current_language, set_language
+from viewer.gui.dialogs.help_dialogs import show_about, show_query_help, show_shortcuts
+from viewer.gui.notes.author_prompt import ask_author_once, name_action
+from viewer.gui.notes.controller import NotesController
+from viewer.gui.notes.panel import NotesPanel
+from viewer.gui.research.panels import ResearchPanels
+from viewer.gui.research.stories_menu import StoriesMenu
 from viewer.gui.results.empty_notice import EmptyNotice
-from viewer.gui.results.model import ID_ROLE, ResultsModel
+from viewer.gui.results.model import ResultsModel
 from viewer.gui.results.search_bar import SearchBar
-from viewer.gui.results.search_steps import SearchRequest, SearchSteps
-from viewer.gui.results.shown_result import show_counted, show_first_page
+from viewer.gui.results.search_controller import SearchController
 from viewer.gui.results.tag_model import TagModel
 from viewer.gui.results.tag_panel import TagPanel
-from viewer.gui.window import layout as window_layout
-from viewer.gui.window import state as window_state
-from viewer.gui.window import wiring as window_wiring
+from viewer.gui.results.view import ResultsView
+from viewer.gui.window.actions import WindowActions
+from viewer.gui.window.layout import NOTES_DOCK_WIDTH, WindowLayout
+from viewer.gui.window.session_guard import SessionGuard
+from viewer.gui.window.shortcut_guard import ShortcutGuard
 
 if TYPE_CHECKING:  # whoosh loads off the UI thread, with the archive
     from viewer.app.types import SearchResult, SyncReport
     from viewer.gui.archive.indexer import Indexer
+    from viewer.gui.archive.indexing_status import IndexingStatus
+    from viewer.gui.dialogs.export_dialog import ExportChoices
 
 log = logging.getLogger(__name__)
 
 
-def searched_text(query: str) -> str:
-    """What the search box's text searches for: an empty box lists every article."""
-    return query.strip() or ALL_ARTICLES
-
-
 class MainWindow(QMainWindow):
-    archive_ready = Signal()
-    archive_synced = Signal(object)  # SyncReport, after the window has taken it in
-    library_closing = Signal()  # at shutdown: panels stop reading the Library
-    first_page_shown = Signal(object)  # SearchResult: its first rows, maybe not counted yet (search_pending)
-    results_shown = Signal(object)  # SearchResult, complete: total, tag facets, timeline (search_pending False)
-    search_failed = Signal(str)
-
     def __init__(self, paths: DataPaths, settings: Settings, font_family: str = "Vazirmatn",
                  auto_index: bool = True):
         super().__init__()
@@ -70,69 +73,165 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.settings = settings
         self.font_family = font_family
-        self.auto_index = auto_index
-        # The index opens on a worker (start()); `library` is set once it has, and None again at shutdown.
-        self.unopened_library = Library(paths, settings)
-        self.library: Library | None = None
-        self.indexer: Indexer | None = None
-        self._search_scope: Callable[[], Scope] = lambda: EVERYWHERE
-        self.query = ""
-        self.result: SearchResult | None = None
-        self.pending_open: str | None = None
-        self.search_pending = False  # until a search is complete, counted after its first page
-        self.counted = False  # the shown result's total and facets are exact (shown_result.py)
         self.background = TaskRunner(max_threads=2, parent=self)
         self.search_worker = TaskRunner(max_threads=1, parent=self)
-        self.searches = LatestOnly(self.search_worker)
-        self.search_steps = SearchSteps(self.searches, self)
-        self.search_steps.first_page.connect(lambda result, request: show_first_page(self, result, request))
-        self.search_steps.counted.connect(lambda result: show_counted(self, result))
-        self.search_steps.failed.connect(self._search_error)
+        # The index opens on a worker (start()); the notes and settings of the Library are usable at once.
+        self.archive = ArchiveController(Library(paths, settings), self.statusBar(), self.background, auto_index,
+                                         parent=self)
 
         self.search_bar = SearchBar(self)
         self.tag_model = TagModel(self)
         self.tag_panel = TagPanel(self.tag_model, self)
-        self.results_model = ResultsModel(self._fetch_article, self, run=self.search_worker.run)
-        self.results_view = window_layout.results_view(self.results_model, self)
+        self.results_model = ResultsModel(self.archive.article, self, run=self.search_worker.run)
+        self.results_view = ResultsView(self.results_model, self)
         self.empty_notice = EmptyNotice(self.results_view)
         self.article_pane = ArticlePane(self)
         self.article_pane.view.family = font_family
-        self.article_pane.view.set_zoom(int(settings.get("zoom") or 0))
-
-        self.splitter = window_layout.lay_out(self)
-
-        self.article_count_label = QLabel(self)
-        self.statusBar().addWidget(self.article_count_label, 1)
-        self.problems_button = ProblemsButton(self)
-
-        from viewer.gui.window.actions import WindowActions
+        self.article_pane.view.set_zoom(settings.get(ZOOM))
+        self.searching = SearchController(self.search_bar, self.tag_model, self.results_view, self.article_pane,
+                                          self.empty_notice, self.search_worker, self.archive.opened_library, self)
+        self.window_layout = WindowLayout(self, self.search_bar, self.tag_panel, self.results_view, self.article_pane)
+        # What the parts announce, for the application, the screenshot and tests.
+        self.archive_ready = self.archive.ready
+        self.archive_synced = self.archive.synced  # SyncReport, after the window has taken it in
+        self.library_closing = self.archive.closing  # at shutdown: panels stop reading the Library
+        self.first_page_shown = self.searching.first_page_shown  # SearchResult: its first rows, maybe not counted
+        self.results_shown = self.searching.results_shown  # SearchResult, complete: total, facets, timeline
+        self.search_failed = self.searching.search_failed  # the message
 
         self.window_actions = WindowActions(self)
-        from viewer.gui.window.shortcut_guard import ShortcutGuard
-
         self.shortcut_guard = ShortcutGuard(self)
-        window_wiring.connect_actions(self)
+        self.stories = StoriesMenu(self.archive, self.searching.search_again, self.open_article,
+                                   self.background.run, self)
+        self._connect_signals()
         self.retranslate()
-        from viewer.gui.notes.install import install_notes
-
-        actions = self.window_actions
-        self.notes = install_notes(self, self.unopened_library, actions.file_menu, actions.export_pdf,
-                                   actions.view_menu)  # before restore_state, so the dock's place is restored
-        from viewer.gui.research.panels import install_research_panels
-
-        self.research = install_research_panels(self)  # issue 17: timeline, collections, saved searches
-        window_wiring.set_tab_order(self)
-        from viewer.gui.window.session_guard import SessionGuard
-
+        self.notes = self._add_notes()  # before _restore_state, so the dock's place is restored
+        self.research = self._add_research()  # issue 17: timeline, collections, saved searches
+        self._set_tab_order()
         self.session = SessionGuard(self, self.save_state)
-        self.results_shown.connect(self.session.changed)
+        self.searching.results_shown.connect(self.session.changed)
         self.article_pane.article_shown.connect(self.session.changed)
-        window_state.restore_state(self)
+        self._restore_state()
+
+    # -- what the parts say, for the application and tests ------------------------------------------
+    @property
+    def library(self) -> Library | None:
+        """The archive's Library once it is open (None before, and after shutdown)."""
+        return self.archive.opened_library()
+
+    @property
+    def indexer(self) -> Indexer | None:
+        return self.archive.indexer
+
+    @property
+    def indexing_status(self) -> IndexingStatus | None:
+        return self.archive.indexing_status
+
+    @property
+    def result(self) -> SearchResult | None:
+        return self.searching.result
+
+    @property
+    def search_pending(self) -> bool:
+        """A search is under way: its first rows or its count have not arrived."""
+        return self.searching.pending
+
+    @property
+    def query(self) -> str:
+        return self.searching.query
+
+    @property
+    def splitter(self) -> QSplitter:
+        return self.window_layout.splitter
 
     # -- set-up ---------------------------------------------------------------------------------
-    def shortcut_actions(self) -> list[QAction]:
-        """Every action of the window with a shortcut (the notes panel adds its own), for F1."""
-        return [action for action in self.actions() if action.shortcuts() and action.text()]
+    def _connect_signals(self) -> None:
+        a, pane, searching = self.window_actions, self.article_pane, self.searching
+        a.focus_search.triggered.connect(searching.focus)
+        a.add_folder.triggered.connect(self.archive.choose_folder)
+        a.manage_folders.triggered.connect(self.archive.manage_folders)
+        a.rescan.triggered.connect(lambda: self.index_folders())
+        a.export_pdf.triggered.connect(self.export_pdf)
+        a.quit.triggered.connect(self.close)
+        a.next_hit.triggered.connect(pane.view.next_hit)
+        a.previous_hit.triggered.connect(pane.view.previous_hit)
+        a.zoom_in.triggered.connect(pane.view.zoom_in)
+        a.zoom_out.triggered.connect(pane.view.zoom_out)
+        a.zoom_reset.triggered.connect(lambda: pane.view.set_zoom(0))
+        a.next_result.triggered.connect(lambda: searching.step_result(1))
+        a.previous_result.triggered.connect(lambda: searching.step_result(-1))
+        a.clear_tags.triggered.connect(self.tag_model.clear_checked)
+        a.theme_light.triggered.connect(lambda: self.set_theme("light"))
+        a.theme_dark.triggered.connect(lambda: self.set_theme("dark"))
+        a.toggle_theme.triggered.connect(lambda: self.set_theme("dark" if current_theme() == "light" else "light"))
+        a.lang_fa.triggered.connect(lambda: self.set_language("fa"))
+        a.lang_en.triggered.connect(lambda: self.set_language("en"))
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
+        a.about.triggered.connect(lambda: show_about(self))
+        a.query_help.triggered.connect(lambda: show_query_help(self))
+        first_zoom = a.zoom_in
+        a.view_menu.insertActions(first_zoom, [self.stories.count_once, self.stories.duplicates])
+        a.view_menu.insertSeparator(first_zoom)
+
+        self.archive.opened.connect(searching.search_again)
+        self.archive.synced.connect(self._archive_synced)
+        pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
+        pane.article_shown.connect(self._show_copies)
+        pane.copies.open_requested.connect(self.open_article)
+        self.results_view.drag_out(searching.chosen_ids)
+
+    def _add_notes(self) -> NotesController | None:
+        """Opens the Library's notes and docks their panel beside the article; None if the notes cannot
+        be opened (the window works on without notes and says why)."""
+        library = self.archive.library
+        try:
+            library.notes  # noqa: B018 - opens the notes database (on the UI thread, which owns it)
+        except BayeganError as exc:
+            log.error("notes not opened: %s", exc.en)
+            self.statusBar().showMessage(exc.message(current_language()))
+            return None
+        panel = NotesPanel(library, author=lambda: ask_author_once(library, self), parent=self)
+        controller = NotesController(panel, self.article_pane.view, library.settings, parent=self)
+        self.article_pane.article_shown.connect(controller.article_shown)
+        panel.open_article_requested.connect(self.open_article)
+        self.archive.synced.connect(controller.refresh)  # a re-index may have moved notes
+        self.archive.closing.connect(panel.library_closing)
+        dock = self.window_layout.add_side_panel(panel, panel.title(), "dock-notes", NOTES_DOCK_WIDTH)
+        panel.retranslate()  # now in the dock: it titles it, and retitles it when the language changes
+        self.addActions([panel.highlight_action, panel.note_action])
+        self.article_pane.view.selection_actions = [panel.highlight_action, panel.note_action]
+        menus, export_pdf = self.window_actions, self.window_actions.export_pdf
+        menus.file_menu.insertActions(export_pdf, [panel.export_action, panel.import_action])
+        menus.file_menu.insertSeparator(export_pdf)
+        menus.view_menu.addSeparator()
+        naming = name_action(library, self)
+        panel.addAction(naming)  # retitled with the panel's actions when the language changes
+        menus.view_menu.addActions([panel.highlight_action, panel.note_action, naming, dock.toggleViewAction()])
+        return controller
+
+    def _add_research(self) -> ResearchPanels:
+        research = ResearchPanels(self.searching, self.archive, self.search_worker.run, self,
+                                  lambda text: self.statusBar().showMessage(text, 8000))
+        self.window_layout.add_band(research.timeline)
+        self.window_layout.add_side_panel(research.scroll, research.title(), "dock-research")
+        research.retranslate()
+        self.menuBar().insertMenu(self.window_actions.help_menu.menuAction(), research.menu)
+        self.results_view.set_context_menu(research.actions.context_menu)
+        return research
+
+    def _set_tab_order(self) -> None:
+        """Tab goes through the window as it reads: search, tags, results, the article and its
+        buttons, then the notes."""
+        pane, tags = self.article_pane, self.tag_panel
+        chain: list[QWidget] = [self.search_bar.box, self.search_bar.sort_box, tags.filter_box, tags.list,
+                                tags.clear_button, self.results_view, pane.view, pane.previous_button,
+                                pane.next_button, pane.zoom_out_button, pane.zoom_in_button]
+        notes = self.notes.panel if self.notes is not None else None
+        if notes is not None:
+            chain += [w for w in notes.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                      and w.parentWidget() is notes]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def start(self, query: str | None = None, open_id: str | None = None) -> None:
         """Opens the archive off the UI thread (the window is already up and takes typing), warms
@@ -140,200 +239,65 @@ class MainWindow(QMainWindow):
         if query is not None:
             self.search_bar.set_query(query)
         # The article last read comes back too, when it still matches the query.
-        self.pending_open = open_id or (self.settings.get("last_article") if query is None else None) or None
-        library = self.unopened_library
-        self.background.run(library.prepare_language)
-        self.background.run(library.open, lambda _none: self._archive_opened(library), self._archive_failed)
+        self.searching.pending_open = open_id or (self.settings.get(LAST_ARTICLE) if query is None else None) or None
+        self.archive.open()
 
-    def _archive_opened(self, library: Library) -> None:
-        from viewer.gui.archive.indexer import Indexer
-        from viewer.gui.archive.indexing_status import IndexingStatus
+    # -- search and articles --------------------------------------------------------------------------
+    def search(self, text: str) -> None:
+        self.searching.search(text)
 
-        self.library = library
-        self.indexer = Indexer(library, self)
-        self.indexing_status = IndexingStatus(self.indexer, self)
-        self.statusBar().addPermanentWidget(self.indexing_status)
-        self.statusBar().addPermanentWidget(self.problems_button)
-        self.indexer.started.connect(self.problems_button.hide)
-        self.indexer.finished.connect(self._indexing_finished)
-        self.indexer.finished.connect(self.archive_synced.emit)
-        self.indexer.cancelled.connect(self._indexing_stopped)
-        self.indexer.failed.connect(self._indexing_failed)
-        self._update_article_count()
-        self.search(self.search_bar.box.text())
-        if self.auto_index:
-            window_folders.adopt_indexed_folders(library)
-            self.index_folders()
-        self.archive_ready.emit()
-
-    def _archive_failed(self, exc: BaseException) -> None:
-        log.error("archive not opened", exc_info=exc)
-        self.statusBar().showMessage(user_message(exc))
-
-    # -- search ---------------------------------------------------------------------------------
     def search_for(self, query: str) -> None:
         """A query from outside (a second `bayegan gui --query`): shown and searched."""
-        self.search_bar.set_query(query)
-        self.search_bar.search_now()
-
-    def focus_search(self) -> None:
-        self.search_bar.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_bar.box.selectAll()
-
-    def search(self, text: str) -> None:
-        """Searches off the UI thread, the first rows before the count (search_steps.py); a newer
-        search discards both steps of an older one."""
-        self.query = text
-        if self.library is None:
-            return
-        self.search_pending = True
-        self.search_bar.searching()
-        self.search_steps.start(SearchRequest(self.library, searched_text(text), tuple(self.tag_model.checked),
-                                              self.search_bar.sort, self._search_scope()))
-
-    def set_search_scope(self, scope: Callable[[], Scope]) -> None:
-        """Where searches look (a collection, the articles with notes): asked at each search."""
-        self._search_scope = scope
-
-    def _search_error(self, exc: BaseException) -> None:
-        self.search_pending = False
-        if not isinstance(exc, BayeganError):
-            log.error("search failed", exc_info=exc)
-        self.search_bar.show_error(user_message(exc))
-        self.search_failed.emit(user_message(exc))
-
-    def _select_row(self, row: int) -> None:
-        index = self.results_model.index(row)
-        self.results_view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.results_view.scrollTo(index)
-        # Reshow even when the row did not change: the query and its hits did.
-        self._open_article(self.results_model.article_id(row))
-
-    def _step_result(self, step: int) -> None:
-        count = self.results_model.rowCount()
-        if count:
-            row = self.results_view.currentIndex().row()
-            self._select_row(min(max(row + step, 0), count - 1))
-
-    def _current_result_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            article_id = current.data(ID_ROLE)
-            shown = self.article_pane.article
-            if not article_id:
-                return  # a placeholder row: its article comes with its ranked page (_rows_arrived)
-            if shown is None or shown.id != article_id:
-                self._open_article(article_id)
-
-    def _rows_arrived(self, top: QModelIndex, bottom: QModelIndex) -> None:
-        """A placeholder row that was current got its article: show it."""
-        current = self.results_view.currentIndex()
-        if current.isValid() and top.row() <= current.row() <= bottom.row():
-            self._current_result_changed(current, current)
-
-    def _fetch_article(self, article_id: str):  # type: ignore[no-untyped-def]
-        return self.library.article(article_id) if self.library is not None else None
+        self.searching.search_for(query)
 
     def open_article(self, article_id: str) -> bool:
-        row = self.results_model.row_of(article_id)
-        if row >= 0:
-            self._select_row(row)
-            return True
-        return self._open_article(article_id)
-
-    def _open_article(self, article_id: str) -> bool:
-        article = self._fetch_article(article_id)
-        if article is None:
-            return False
-        # The keys the search thread found for this query (None: derived from the query's words).
-        keys = self.result.keys if self.result is not None and self.result.query == searched_text(self.query) else None
-        self.article_pane.show_article(article, self.query, keys)
-        return True
+        return self.searching.open_article(article_id)
 
     def selected_ids(self) -> list[str]:
-        rows = sorted(i.row() for i in self.results_view.selectionModel().selectedRows())
-        ids = [i for i in (self.results_model.article_id(r) for r in rows) if i]  # not placeholder rows
-        if not ids and self.article_pane.article is not None:
-            ids = [self.article_pane.article.id]
-        return ids
+        """The selected results, else the open article."""
+        return self.searching.chosen_ids()
 
-    # -- archive --------------------------------------------------------------------------------
+    def _show_copies(self, article_id: str) -> None:
+        """The shown article's other files and near duplicates, above it."""
+        library = self.library
+        if library is not None:
+            self.article_pane.copies.show_copies(library.sources(article_id).get(article_id, []),
+                                                 library.similar(article_id))
+
+    # -- archive --------------------------------------------------------------------------------------
     def index_folders(self, forget: list[Path] | None = None) -> None:
         """Picks up new, changed and deleted files (incremental); `forget` folders leave the index."""
-        if self.library is None or self.indexer is None:
-            return
-        self.indexer.sync(self.settings.folders, forget=forget or [])
-
-    def rescan(self) -> None:
-        self.index_folders()
+        self.archive.index_folders(forget)
 
     def set_folders(self, folders: list[str]) -> None:
-        unique = unique_folders(folders)
-        if unique == self.settings.folders:
-            return
-        kept = set(source_keys(unique))
-        removed = [Path(key) for key in source_keys(self.settings.folders) if key not in kept]
-        self.settings.set("folders", unique)
-        self.settings.save()
-        self.index_folders(forget=removed)
+        self.archive.set_folders(folders)
 
-    def _indexing_finished(self, report: SyncReport) -> None:
-        self._update_article_count()
-        message = self.tr("Indexed: {added} added, {updated} updated, {removed} removed").format(
-            added=report.added, updated=report.updated, removed=report.removed)
-        self.problems_button.show_report(report)
-        if self.indexer is not None and self.indexer.cancel_requested:
-            message = self.tr("Too late to cancel: indexing had finished.") + " " + message
-        if report.added or report.updated or report.removed:
-            self.statusBar().showMessage(digits(message), 8000)
+    def _archive_synced(self, report: SyncReport) -> None:
         if report.added or report.updated or report.removed:
             self.results_model.forget_rows()
-            self.search(self.search_bar.box.text())
+            self.searching.search_again()
 
-    def _indexing_stopped(self) -> None:
-        """Says what is on disk: nothing of the cancelled run was saved (the index is as it was
-        before it, which for a new archive is empty)."""
-        self._update_article_count()
-        count = self.library.article_count if self.library is not None else 0
-        if count:
-            message = self.tr("Indexing cancelled: nothing of this run was saved; the archive still holds {count} "
-                              "articles.").format(count=number(count))
-        else:
-            message = self.tr("Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.")
-        self.statusBar().showMessage(message)
+    # -- export ---------------------------------------------------------------------------------------
+    def export_choices(self) -> ExportChoices:
+        from viewer.gui.dialogs.export_dialog import export_choices
 
-    def _indexing_failed(self, exc: BaseException) -> None:
-        self.statusBar().showMessage(user_message(exc), 10000)
-
-    def _update_article_count(self) -> None:
-        if self.library is None:
-            return
-        count = number(self.library.article_count)
-        self.article_count_label.setText(self.tr("{count} articles in the archive").format(count=count))
-
-    # -- side panels and export (for the notes and export engineers) -----------------------------
-    def add_side_panel(self, widget: QWidget, title: str) -> QDockWidget:
-        """Docks `widget` beside the article (the notes panel goes here)."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock-{widget.objectName() or title}")
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        return dock
+        return export_choices(self.searching.result, self.article_pane.article, self.selected_ids(),
+                              self.archive.library.noted_ids(), self.searching.query)
 
     def export_pdf(self) -> None:
         from viewer.gui.dialogs.export_dialog import run_export_dialog  # loads the PDF writer on first use
 
-        run_export_dialog(self, self.selected_ids(), self.query)
+        run_export_dialog(self, self.library, self.export_choices,
+                          lambda text: self.statusBar().showMessage(text, 10000))
 
     # -- theme and language ------------------------------------------------------------------------
     def set_theme(self, theme: str) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_theme(app, theme, self.font_family)
-        self.settings.set("theme", current_theme())
+        self.settings.set(THEME, current_theme())
         self.settings.save()
-        (self.window_actions.theme_dark if current_theme() == "dark" else self.window_actions.theme_light).setChecked(True)
+        self._check_theme_and_language()
         self.article_pane.view.rebuild()
         self.results_view.viewport().update()
 
@@ -341,38 +305,62 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         set_language(app, language)
-        self.settings.set("language", current_language())
+        self.settings.set(LANGUAGE, current_language())
         self.settings.save()
-        (self.window_actions.lang_en if current_language() == "en" else self.window_actions.lang_fa).setChecked(True)
+        self._check_theme_and_language()
+
+    def _check_theme_and_language(self) -> None:
+        a = self.window_actions
+        (a.theme_dark if current_theme() == "dark" else a.theme_light).setChecked(True)
+        (a.lang_en if current_language() == "en" else a.lang_fa).setChecked(True)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Bayegan — Persian news archive"))
-        self.window_actions.retranslate(self)
+        self.window_actions.retranslate()
         self.tag_model.persian_digits = current_language() == "fa"
         if self.tag_model.rowCount():
             self.tag_model.dataChanged.emit(self.tag_model.index(0), self.tag_model.index(self.tag_model.rowCount() - 1))
-        self._update_article_count()
+        self.archive.update_article_count()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    # -- closing --------------------------------------------------------------------------------
-    def save_state(self) -> None:
-        window_state.save_state(self)
+    # -- what the window remembers between sessions ---------------------------------------------------
+    def _restore_state(self) -> None:
+        """Geometry, splitter, docks, query, sort (the zoom was set with the article pane)."""
+        s = self.settings
+        geometry = s.get(GEOMETRY)
+        if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))):
+            room = self.screen().availableGeometry()  # a 1024×600 netbook gets a window that fits
+            self.resize(min(1280, room.width()), min(800, room.height()))
+        self.window_layout.restore_splitter(s.get(SPLITTER))
+        docks = s.get(WINDOW_STATE)
+        if docks:
+            self.restoreState(QByteArray.fromBase64(docks.encode("ascii")))
+        self.search_bar.set_sort(s.get(SORT))
+        self.search_bar.set_query(s.get(LAST_QUERY))
+        self._check_theme_and_language()
 
+    def save_state(self) -> None:
+        s = self.settings
+        s.set(GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        s.set(SPLITTER, self.window_layout.save_splitter())
+        s.set(WINDOW_STATE, bytes(self.saveState().toBase64().data()).decode("ascii"))
+        s.set(LAST_QUERY, self.search_bar.box.text())
+        s.set(SORT, self.search_bar.sort)
+        s.set(ZOOM, self.article_pane.view.zoom)
+        s.set(LAST_ARTICLE, self.article_pane.article.id if self.article_pane.article else "")
+        s.save()
+
+    # -- closing --------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stops background work and closes the index (also used by tests)."""
-        self.searches.discard_pending()
-        if self.indexer is not None:
-            self.indexer.close()
-            self.indexer.wait()  # quick: the sync checks the cancel between articles
+        self.searching.discard_pending()
+        self.archive.stop_indexing()
         self.search_worker.wait()
-        self.background.wait()
-        self.library = None
-        self.library_closing.emit()
-        self.unopened_library.close()
+        self.archive.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.session.save_timer.stop()
@@ -380,3 +368,4 @@ class MainWindow(QMainWindow):
         self.hide()  # gone from the screen at once, while background work stops
         self.shutdown()
         super().closeEvent(event)
+

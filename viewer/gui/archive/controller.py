@@ -1,0 +1,171 @@
+"""The archive as the window keeps it: its Library opened off the UI thread, its folders (add, manage,
+adopt the ones `bayegan index` built the index from), indexing in the background, and what the status
+bar says of it (the article count, the indexing corner, the import problems)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from viewer.app.settings import FOLDERS
+from viewer.gui.archive.folder_picker import pick_folders
+from viewer.gui.archive.folders import adopt_indexed_folders, source_keys, unique_folders
+from viewer.gui.archive.folders_dialog import FoldersDialog
+from viewer.gui.archive.problems_button import ProblemsButton
+from viewer.gui.common.crash_handler import user_message
+from viewer.gui.common.digits import digits, number
+
+if TYPE_CHECKING:
+    from viewer.app.library import Library
+    from viewer.app.types import SyncReport
+    from viewer.core.article import Article
+    from viewer.gui.archive.indexer import Indexer
+    from viewer.gui.archive.indexing_status import IndexingStatus
+    from viewer.gui.common.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+translate = QCoreApplication.translate  # in the context "MainWindow": the window's texts, as translated before
+
+
+class ArchiveController(QObject):
+    opened = Signal()  # the Library is open: searches may start (before indexing does)
+    ready = Signal()  # opened, and indexing started when the window indexes at start
+    synced = Signal(object)  # SyncReport, once the count and the status bar have taken it in
+    closing = Signal()  # at shutdown: panels stop reading the Library
+
+    def __init__(self, library: Library, status_bar: QStatusBar, background: TaskRunner, auto_index: bool = True,
+                 parent: QWidget | None = None):
+        """`library` is not open yet: its notes and settings are usable at once, its index once `opened`."""
+        super().__init__(parent)
+        self.library = library
+        self.settings = library.settings
+        self.is_open = False
+        self.status_bar = status_bar
+        self.background = background
+        self.auto_index = auto_index
+        self.dialog_parent = parent
+        self.indexer: Indexer | None = None
+        self.indexing_status: IndexingStatus | None = None
+        self.article_count_label = QLabel(parent)
+        status_bar.addWidget(self.article_count_label, 1)
+        self.problems_button = ProblemsButton(parent)
+
+    def opened_library(self) -> Library | None:
+        """The Library once its index is open (None before, and after shutdown)."""
+        return self.library if self.is_open else None
+
+    def article(self, article_id: str) -> Article | None:
+        library = self.opened_library()
+        return library.article(article_id) if library is not None else None
+
+    # -- opening and closing ------------------------------------------------------------------------
+    def open(self) -> None:
+        """Opens the index off the UI thread (the window is already up and takes typing), after warming
+        hazm; then indexes the folders' changes."""
+        library = self.library
+        self.background.run(library.prepare_language)
+        self.background.run(library.open, lambda _none: self._opened(), self._open_failed)
+
+    def _opened(self) -> None:
+        from viewer.gui.archive.indexer import Indexer
+        from viewer.gui.archive.indexing_status import IndexingStatus
+
+        self.is_open = True
+        self.indexer = Indexer(self.library, self)
+        self.indexing_status = IndexingStatus(self.indexer, self.dialog_parent)
+        self.status_bar.addPermanentWidget(self.indexing_status)
+        self.status_bar.addPermanentWidget(self.problems_button)
+        self.indexer.started.connect(self.problems_button.hide)
+        self.indexer.finished.connect(self._indexing_finished)
+        self.indexer.cancelled.connect(self._indexing_stopped)
+        self.indexer.failed.connect(self._indexing_failed)
+        self.update_article_count()
+        self.opened.emit()
+        if self.auto_index:
+            adopt_indexed_folders(self.library)
+            self.index_folders()
+        self.ready.emit()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        log.error("archive not opened", exc_info=exc)
+        self.status_bar.showMessage(user_message(exc))
+
+    def stop_indexing(self) -> None:
+        """At shutdown: cancels indexing and waits for it (quick: the sync checks the cancel between articles)."""
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer.wait()
+
+    def close(self) -> None:
+        """Closes the Library (its notes too) once background work is done; the panels hear `closing` first."""
+        self.background.wait()
+        self.is_open = False
+        self.closing.emit()
+        self.library.close()
+
+    # -- folders ----------------------------------------------------------------------------------------
+    def index_folders(self, forget: list[Path] | None = None) -> None:
+        """Picks up new, changed and deleted files (incremental); `forget` folders leave the index."""
+        if not self.is_open or self.indexer is None:
+            return
+        self.indexer.sync(self.settings.folders, forget=forget or [])
+
+    def set_folders(self, folders: list[str]) -> None:
+        unique = unique_folders(folders)
+        if unique == self.settings.folders:
+            return
+        kept = set(source_keys(unique))
+        removed = [Path(key) for key in source_keys(self.settings.folders) if key not in kept]
+        self.settings.set(FOLDERS, unique)
+        self.settings.save()
+        self.index_folders(forget=removed)
+
+    def choose_folder(self) -> None:
+        folders = pick_folders(self.dialog_parent, translate("MainWindow", "Choose folders of articles (several with Ctrl)"))
+        if folders:
+            self.set_folders([*self.settings.folders, *folders])
+
+    def manage_folders(self) -> None:
+        dialog = FoldersDialog(self.settings.folders, self.dialog_parent)
+        if dialog.exec():
+            self.set_folders(dialog.folders())
+
+    # -- indexing, as the status bar tells it -------------------------------------------------------------
+    def _indexing_finished(self, report: SyncReport) -> None:
+        self.update_article_count()
+        message = translate("MainWindow", "Indexed: {added} added, {updated} updated, {removed} removed").format(
+            added=report.added, updated=report.updated, removed=report.removed)
+        self.problems_button.show_report(report)
+        if self.indexer is not None and self.indexer.cancel_requested:
+            message = translate("MainWindow", "Too late to cancel: indexing had finished.") + " " + message
+        if report.added or report.updated or report.removed:
+            self.status_bar.showMessage(digits(message), 8000)
+        self.synced.emit(report)
+
+    def _indexing_stopped(self) -> None:
+        """Says what is on disk: nothing of the cancelled run was saved (the index is as it was
+        before it, which for a new archive is empty)."""
+        self.update_article_count()
+        count = self.library.article_count if self.is_open else 0
+        if count:
+            message = translate("MainWindow", "Indexing cancelled: nothing of this run was saved; the archive "
+                                      "still holds {count} articles.").format(count=number(count))
+        else:
+            message = translate("MainWindow", "Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.")
+        self.status_bar.showMessage(message)
+
+    def _indexing_failed(self, exc: BaseException) -> None:
+        self.status_bar.showMessage(user_message(exc), 10000)
+
+    def update_article_count(self) -> None:
+        """The status bar's "N articles in the archive" (also when the language changes)."""
+        if not self.is_open:
+            return
+        count = number(self.library.article_count)
+        self.article_count_label.setText(translate("MainWindow", "{count} articles in the archive").format(count=count))

@@ -48,7 +48,7 @@ class ArticlePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
-        self.copies = CopiesBar(self)  # the window fills it when an article is shown (window_wiring)
+        self.copies = CopiesBar(self)  # the window fills it when an article is shown
         layout.addWidget(self.copies)
         layout.addWidget(self.view, 1)
         self.retranslate()

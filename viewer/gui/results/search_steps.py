@@ -3,7 +3,7 @@
 First the rows a screen shows, ranked with snippets (`Library.first_page`); as soon as they are
 delivered, the second step counts every match (`Library.summarize`: the exact total, tag facets,
 every matching id for the rows past the first page, the timeline, "did you mean"). Both steps go
-through the window's `LatestOnly`, so a newer keystroke (`discard_pending`) makes either one stale:
+through the search controller's `LatestOnly`, so a newer keystroke (`discard_pending`) makes either one stale:
 it stops between its steps and its result is never delivered — a count or facets never belong to
 an older query than the rows beside them."""
 

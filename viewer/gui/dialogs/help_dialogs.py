@@ -29,22 +29,28 @@ def shortcuts_html(rows: list[tuple[str, str]]) -> str:
     return f"<table align='{side}' cellspacing='0'>" + "".join(lines) + "</table>"
 
 
-def show_shortcuts(parent: QWidget) -> QDialog:
-    """Help → Keyboard shortcuts (F1): every shortcut of the table (common/shortcuts.py)."""
+def _show_page(parent: QWidget, name: str, title: str, html: str, width: int, height: int) -> QDialog:
+    """A help page: `html` in a text browser with a Close button, deleted when closed."""
     dialog = QDialog(parent)
-    dialog.setObjectName("shortcutsDialog")
-    dialog.setWindowTitle(translate("HelpDialogs", "Keyboard shortcuts"))
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
     view = QTextBrowser(dialog)
-    view.setHtml(shortcuts_html(shortcuts.help_rows()))
+    view.setHtml(html)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
     layout.addWidget(buttons)
-    dialog.resize(520, 560)
+    dialog.resize(width, height)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def show_shortcuts(parent: QWidget) -> QDialog:
+    """Help → Keyboard shortcuts (F1): every shortcut of the table (common/shortcuts.py)."""
+    return _show_page(parent, "shortcutsDialog", translate("HelpDialogs", "Keyboard shortcuts"),
+                      shortcuts_html(shortcuts.help_rows()), 520, 560)
 
 
 def query_help_html() -> str:
@@ -69,20 +75,7 @@ def query_help_html() -> str:
 
 
 def show_query_help(parent: QWidget) -> QDialog:
-    dialog = QDialog(parent)
-    dialog.setObjectName("queryHelpDialog")
-    dialog.setWindowTitle(translate("HelpDialogs", "Search syntax"))
-    view = QTextBrowser(dialog)
-    view.setHtml(query_help_html())
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(view)
-    layout.addWidget(buttons)
-    dialog.resize(560, 420)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()
-    return dialog
+    return _show_page(parent, "queryHelpDialog", translate("HelpDialogs", "Search syntax"), query_help_html(), 560, 420)
 
 
 def about_text() -> str:

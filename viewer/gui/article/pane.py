@@ -9,6 +9,7 @@ from viewer.core.article import Article
 from viewer.gui.article.copies_bar import CopiesBar
 from viewer.gui.article.document import Labels
 from viewer.gui.article.view import ArticleView
+from viewer.gui.common import shortcuts
 from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
 
@@ -76,13 +77,13 @@ class ArticlePane(QWidget):
 
     def retranslate(self) -> None:
         self.previous_button.setText(self.tr("Previous"))  # beside the hit counter; short for small screens
-        self.previous_button.setToolTip(self.tr("Previous hit (Shift+F3)"))
+        self.previous_button.setToolTip(shortcuts.tooltip("previousHit"))
         self.next_button.setText(self.tr("Next"))
-        self.next_button.setToolTip(self.tr("Next hit (F3)"))
+        self.next_button.setToolTip(shortcuts.tooltip("nextHit"))
         self.zoom_out_button.setText("−")
-        self.zoom_out_button.setToolTip(self.tr("Smaller text (Ctrl+-)"))
+        self.zoom_out_button.setToolTip(shortcuts.tooltip("zoomOut"))
         self.zoom_in_button.setText("+")
-        self.zoom_in_button.setToolTip(self.tr("Larger text (Ctrl+=)"))
+        self.zoom_in_button.setToolTip(shortcuts.tooltip("zoomIn"))
         self.view.labels = Labels(source=self.tr("Source"), code=self.tr("News code"), date=self.tr("Date"),
                                   category=self.tr("Category"), link=self.tr("Link"),
                                   cut=self.tr("This article is very long: the first {shown} of its {total} characters are shown."),

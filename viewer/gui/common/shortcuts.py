@@ -113,6 +113,12 @@ def retranslate(action: QAction) -> None:
     action.setText(shortcut(action.objectName()).label())
 
 
+def tooltip(name: str) -> str:
+    """«Next hit (F3)»: what the action does and its first key, for a button doing the same."""
+    entry = shortcut(name)
+    return f"{entry.label()} ({entry.sequences()[0].toString()})"
+
+
 def help_rows() -> list[tuple[str, str]]:
     """(keys, what they do) of every shortcut, in the table's order, for F1."""
     return [(entry.keys_text(), entry.label()) for entry in SHORTCUTS if entry.in_help]

@@ -97,8 +97,8 @@ class TagModel(QAbstractListModel):
     def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
-        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(int(value))  # type: ignore[call-overload]
-        self.set_checked(self._rows[index.row()][0], state == Qt.CheckState.Checked)
+        checked = value == Qt.CheckState.Checked or value == Qt.CheckState.Checked.value  # the enum, or its int value
+        self.set_checked(self._rows[index.row()][0], checked)
         return True
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

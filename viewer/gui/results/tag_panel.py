@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
 
@@ -48,7 +48,7 @@ class TagPanel(QWidget):
         self.retranslate()
         self._update_clear([])
 
-    def _toggle(self, proxy_index) -> None:  # type: ignore[no-untyped-def]
+    def _toggle(self, proxy_index: QModelIndex) -> None:
         """A click anywhere on the row (not just the small box) toggles the tag."""
         tag = proxy_index.data(TAG_ROLE)
         if tag:

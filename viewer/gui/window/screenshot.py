@@ -51,7 +51,9 @@ class ScreenshotTaker(QObject):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.saved = self.window.grab().save(str(self.path), "PNG")
         self.window.close()
-        QApplication.instance().exit(0 if self.saved else 1)  # type: ignore[union-attr]
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(0 if self.saved else 1)
 
     def _give_up(self) -> None:
         if not self._scheduled:

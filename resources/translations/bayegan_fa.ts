@@ -1094,6 +1094,11 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>Drag over the months (or Shift+arrows, then Enter) to search that period; Escape shows every date again.</source>
         <translation>روی ماه‌ها بکشید (یا Shift و پیکان‌ها، سپس Enter) تا همان بازه جست‌وجو شود؛ Escape همهٔ تاریخ‌ها را دوباره نشان می‌دهد.</translation>
     </message>
+    <message>
+        <location filename="../../viewer/gui/timeline_histogram.py" line="67"/>
+        <source>undated: {count}</source>
+        <translation>بی‌تاریخ: {count}</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>

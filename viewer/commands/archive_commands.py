@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only articles with TAG (repeatable)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to return (default 10)")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
-    p.add_argument("--json", action="store_true", help='print {"hits": [...], "total": N, "timeline": [...]}')
+    p.add_argument("--json", action="store_true", help='print {"hits": [...], "total": N, "timeline": [...], "undated": N}')
     p.add_argument("--stdin", action="store_true",
                    help="read one query per line; print one JSON line per query")
     add_scope_arguments(p)
@@ -174,6 +174,7 @@ def print_result(result: SearchResult, *, as_json: bool) -> None:
             payload["suggestion"] = result.suggestion
         payload["facets"] = [{"tag": t, "count": c} for t, c in result.facets[:50]]
         payload["timeline"] = [{"month": month, "count": count} for month, count in result.timeline]
+        payload["undated"] = result.undated
         print_json(payload)
     else:
         print(f"{result.total} results")

@@ -85,3 +85,15 @@ def test_undated_pages_are_counted_beside_the_timeline(run_cli, tmp_path: Path) 
     assert result["undated"] == 1
     shown = {hit["title"]: hit["date"] for hit in result["hits"]}
     assert not shown["گزارشی از بازار کتاب"]
+
+
+def test_the_sites_clock_and_other_articles_dates_are_not_the_pages(tmp_path: Path) -> None:
+    """A header showing today's date and a sidebar of other articles' dates come before the article's
+    own date line in the page: the article's line is the one read."""
+    header = ('<div class="top-date">امروز: شنبه ۱۶ آذر ۱۴۰۵</div>'
+              '<aside><ul><li><span class="date">۱ مرداد ۱۴۰۲</span> خبر دیگر</li></ul></aside>')
+    page = NEWS_PAGE.format(head="", date_line='<div class="news-date">۱۲ مرداد ۱۴۰۲ - ۰۹:۱۵</div>')
+    path = tmp_path / "page.html"
+    path.write_text(page.replace("<main>", f"{header}<main>"), "utf-8")
+    [article] = read_articles(path)
+    assert article.date == datetime(2023, 8, 3, 9, 15)

@@ -30,6 +30,8 @@ _META_NAMES = frozenset({
 # A date line: an element the site marks as one, or a short line led by a date label.
 _DATE_LINE_MARK = re.compile(r"date|time|publish|tarikh|zaman", re.I)
 _DATE_LABEL = re.compile(r"^\s*(تاریخ|زمان|انتشار|منتشر|published|posted|date)", re.I)
+# The site's clock in its header («امروز: شنبه ۱۶ آذر ۱۴۰۵») is the day the page was saved.
+_TODAY = re.compile(r"امروز|today", re.I)
 _LINE_TAGS = frozenset({"div", "span", "p", "li", "small", "time", "em", "strong", "b", "td", "header"})
 _DATE_LINE_LENGTH = 120
 
@@ -106,10 +108,18 @@ def _time_element_date(tree: etree._Element) -> datetime | None:
 
 
 def _date_line(tree: etree._Element) -> datetime | None:
-    for element in tree.iter(*_LINE_TAGS):
+    """The first date line of the article itself (<article>, <main>), else of the page."""
+    for scope in [*tree.iter("article", "main"), tree]:
+        if (when := _first_date_line(scope)) is not None:
+            return when
+    return None
+
+
+def _first_date_line(scope: etree._Element) -> datetime | None:
+    for element in scope.iter(*_LINE_TAGS):
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         text = _text(element)
-        if not text or len(text) > _DATE_LINE_LENGTH:
+        if not text or len(text) > _DATE_LINE_LENGTH or _TODAY.search(text):
             continue
         if element.tag == "time" or _DATE_LINE_MARK.search(marks) or _DATE_LABEL.match(text):
             if (when := date_in_line(text)) is not None:

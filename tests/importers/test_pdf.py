@@ -150,6 +150,14 @@ def test_a_title_that_is_the_pdfs_own_name_gives_way_too(tmp_path: Path) -> None
     assert _only(other).title == "khabar-0042"
 
 
+def test_the_largest_line_of_the_first_page_is_the_title() -> None:
+    """Without a title, the heading printed under a small breadcrumb line is the title, not the
+    breadcrumb."""
+    article = _only(DATA / "breadcrumb-page-chromium.pdf")
+    assert article.title == "بازگشایی پل تاریخی اصفهان"
+    assert article.text.split("\n")[0] == "خبرگزاری نمونه › فرهنگی › میراث"
+
+
 @pytest.mark.parametrize(("title", "real"), [
     ("untitled-page.html", False), ("news_1402.HTM", False), ("report.docx", False), ("Untitled", False),
     ("untitled document", False), ("Document1", False), ("Microsoft Word - گزارش.docx", False),

@@ -44,6 +44,9 @@ _BROWSERS = re.compile(r"chrom|mozilla|firefox|safari|webkit|skia/pdf|edg/", re.
 # The browser's header and footer lines: date and time in any locale, and the page counter.
 _PRINT_TIME = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,،]?\s+\d{1,2}:\d{2}(:\d{2})?(\s*([AaPp]\.?[Mm]\.?|ق\.?ظ|ب\.?ظ))?$")
 _PAGE_COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
+_LINE_BOX = re.compile(r'<line xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">')
+_HEADING_LINES = 12  # the title is among the first lines of the first page
+_HEADING_SIZE = 1.2  # and printed larger than most lines
 
 
 def parse_pdf(data: bytes, name: str = "") -> list[Article]:
@@ -59,6 +62,9 @@ def parse_pdf(data: bytes, name: str = "") -> list[Article]:
                             "PDF لایهٔ متن ندارد (اسکن یا فقط تصویر)؛ بایگان نویسه‌خوانی (OCR) نمی‌کند.")
     title = clean_line(repair_lines(title)[0]) if title.strip() and repair_lines(title) else ""
     lines = _without_title(lines, title)
+    if not title and (heading := _largest_first_line(data, body)) in lines:
+        title = clean_line(heading)
+        lines.remove(heading)
     if not title:
         title, lines = clean_line(lines[0]), lines[1:]
     article = Article(title=title, blocks=[], tags=[clean_tag(k) for k in re.split("[,،;]", keywords) if clean_tag(k)])
@@ -131,9 +137,39 @@ def _labelled(line: str, article: Article) -> bool:
     return True
 
 
+def _largest_first_line(data: bytes, body: str) -> str:
+    """The line of the first page printed in the largest type, among its first lines (a heading
+    under a breadcrumb or a site's name), or "" when no line stands out or the lines do not match
+    up. Line heights come from pdftotext's word boxes, in the order of its text."""
+    try:
+        boxes = _pdftotext(data, ["-bbox-layout", "-f", "1", "-l", "1"])
+    except ImportFailure:
+        return ""
+    heights = [float(bottom) - float(top) for top, bottom in _LINE_BOX.findall(boxes)]
+    page_one = repair_lines(body.split("\f")[0])
+    if not heights or len(heights) != len(page_one):
+        return ""
+    first = heights[:_HEADING_LINES]
+    largest = max(first)
+    if largest < _HEADING_SIZE * sorted(heights)[len(heights) // 2]:
+        return ""
+    return page_one[first.index(largest)]
+
+
 def _extract(data: bytes) -> tuple[str, dict[str, str], str]:
     """Title and the rest of the document information (keywords, creator, producer: lower-case
     keys), and the text of every page."""
+    output = _pdftotext(data, ["-htmlmeta"])
+    pre = _PRE.search(output)
+    if pre is None:
+        raise ImportFailure("The PDF is damaged and cannot be read.", "PDF آسیب دیده است و خوانده نمی‌شود.")
+    meta = {key.lower(): unescape(value) for key, value in _META.findall(output[:pre.start()])}
+    title = _TITLE.search(output[:pre.start()])
+    return unescape(title.group(1)) if title else "", meta, unescape(pre.group(1))
+
+
+def _pdftotext(data: bytes, options: list[str]) -> str:
+    """pdftotext's output for the PDF with these options, in its own process with a time limit."""
     program = shutil.which("pdftotext")
     if program is None:
         raise ImportFailure("Reading PDFs needs poppler's pdftotext (Debian/Ubuntu: apt install poppler-utils).",
@@ -142,7 +178,7 @@ def _extract(data: bytes) -> tuple[str, dict[str, str], str]:
     try:
         with os.fdopen(handle, "wb") as pdf:
             pdf.write(data)
-        done = subprocess.run([program, "-q", "-enc", "UTF-8", "-htmlmeta", name, "-"], capture_output=True,
+        done = subprocess.run([program, "-q", "-enc", "UTF-8", *options, name, "-"], capture_output=True,
                               timeout=TIME_LIMIT_SECONDS, check=False)
     except subprocess.TimeoutExpired as exc:
         raise ImportFailure(f"Reading the PDF took longer than {TIME_LIMIT_SECONDS} seconds; it was given up.",
@@ -151,10 +187,6 @@ def _extract(data: bytes) -> tuple[str, dict[str, str], str]:
         raise ImportFailure(f"pdftotext could not be run: {exc}.", f"pdftotext اجرا نشد: {exc}.") from exc
     finally:
         os.unlink(name)
-    output = done.stdout.decode("utf-8", "replace").replace("\x00", "")
-    pre = _PRE.search(output)
-    if done.returncode != 0 or pre is None:
+    if done.returncode != 0:
         raise ImportFailure("The PDF is damaged and cannot be read.", "PDF آسیب دیده است و خوانده نمی‌شود.")
-    meta = {key.lower(): unescape(value) for key, value in _META.findall(output[:pre.start()])}
-    title = _TITLE.search(output[:pre.start()])
-    return unescape(title.group(1)) if title else "", meta, unescape(pre.group(1))
+    return done.stdout.decode("utf-8", "replace").replace("\x00", "")

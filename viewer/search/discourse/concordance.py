@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.analysis.normalize import fold_word
-from viewer.search.discourse.matches import Cancel, MatchedArticle, Matches, check, never
+from viewer.search.discourse.matches import Cancel, Docnums, MatchedArticle, Matches, check, never
 from viewer.search.discourse.occurrences import QueryPattern, word_positions
 
 SORTS = ("date", "left", "right")
@@ -64,10 +64,8 @@ def right_context(text: str, end: int, width: int) -> str:
     stop = min(len(text), end + width)
     piece = text[end:stop]
     if stop < len(text) and not text[stop].isspace():
-        cut = None
-        for cut in _SPACES.finditer(piece):
-            pass
-        piece = piece[:cut.start()] if cut else ""
+        spaces = list(_SPACES.finditer(piece))
+        piece = piece[:spaces[-1].start()] if spaces else ""
     return _SPACES.sub(" ", piece).strip()
 
 
@@ -79,7 +77,7 @@ def lines_of(article: MatchedArticle, pattern: QueryPattern, width: int) -> list
             for start, end in occurrence_spans(text, pattern)]
 
 
-def in_date_order(found: Matches) -> np.ndarray:  # type: ignore[type-arg]
+def in_date_order(found: Matches) -> Docnums:
     """The matching docnums oldest first, undated last, ties in index order."""
     days = found.days()
     undated = days == 0

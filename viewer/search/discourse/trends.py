@@ -13,6 +13,7 @@ from datetime import date
 
 import jdatetime
 import numpy as np
+import numpy.typing as npt
 
 from viewer.search.discourse.concordance import occurrence_spans
 from viewer.search.discourse.matches import Cancel, Docnums, Matches, check, never
@@ -47,7 +48,7 @@ class PeriodLabels:
             label = self._known[day] = period_of(day, self.by, self.calendar)
         return label
 
-    def count(self, days: np.ndarray) -> tuple[Counter[str], int]:  # type: ignore[type-arg]
+    def count(self, days: npt.NDArray[np.int64]) -> tuple[Counter[str], int]:
         """(articles per period, undated articles) of these days."""
         unique, counts = np.unique(days, return_counts=True)
         periods: Counter[str] = Counter()

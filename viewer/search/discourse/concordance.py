@@ -104,11 +104,20 @@ def concordance(found: Matches, *, width: int = DEFAULT_WIDTH, limit: int | None
         raise ValueError(sort)
     lines: list[ConcordanceLine] = []
     total = 0
-    keep_all = sort != "date" or limit is None
+    if sort == "date" and limit is not None:
+        # Lines until the limit, then only the count: no context is cut for lines not shown.
+        for article in found.articles(in_date_order(found)):
+            check(cancel)
+            if len(lines) < limit:
+                more = lines_of(article, found.pattern, width)
+                total += len(more)
+                lines += more[:limit - len(lines)]
+            else:
+                total += found.pattern.count(article.text)
+        return Concordance(total, lines)
     for line in iter_lines(found, width, cancel=cancel):
         total += 1
-        if keep_all or len(lines) < (limit or 0):
-            lines.append(line)
+        lines.append(line)
     if sort == "left":
         lines.sort(key=lambda line: (_words_key(line.left)[::-1], line.date == "", line.date))
     elif sort == "right":

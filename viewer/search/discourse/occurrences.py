@@ -17,6 +17,7 @@ from viewer.analysis.analyzer import positions_of, token_pattern
 
 _TOKEN = token_pattern()
 _MAX_EXPANDED = 500  # prefix and fuzzy terms looked for
+_CACHE_LIMIT = 200_000  # tokens whose hits a pattern remembers
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class QueryPattern:
 
     words: set[str] = field(default_factory=set)
     phrases: list[tuple[tuple[frozenset[str], ...], int]] = field(default_factory=list)
+    # token as found -> how many of its word positions match (words only), for `count`
+    _token_hits: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases)
@@ -54,6 +57,23 @@ class QueryPattern:
             for keys in words:
                 out |= keys
         return out
+
+    def count(self, text: str) -> int:
+        """The number of occurrences in `text`: len(spans(word_positions(text))), without building
+        positions when the pattern has no phrase (each distinct token is looked at once)."""
+        if self.phrases:
+            return len(self.spans(word_positions(text)))
+        hits = self._token_hits
+        wanted = self.words
+        total = 0
+        for token in _TOKEN.findall(text):
+            found = hits.get(token)
+            if found is None:
+                if len(hits) >= _CACHE_LIMIT:
+                    hits.clear()
+                found = hits[token] = sum(1 for keys in positions_of(token) if not wanted.isdisjoint(keys))
+            total += found
+        return total
 
     def spans(self, positions: list[Position]) -> list[tuple[int, int]]:
         """(first, last) position index of each occurrence, in reading order; a word inside a phrase

@@ -15,7 +15,6 @@ import jdatetime
 import numpy as np
 import numpy.typing as npt
 
-from viewer.search.discourse.concordance import occurrence_spans
 from viewer.search.discourse.matches import Cancel, Docnums, Matches, check, never
 
 BY = ("month", "year")
@@ -112,7 +111,7 @@ def occurrences_by_doc(found: Matches, *, cancel: Cancel = never) -> dict[int, i
     counts: dict[int, int] = {}
     for article in found.articles():
         check(cancel)
-        counts[article.docnum] = len(occurrence_spans(article.text, found.pattern))
+        counts[article.docnum] = found.pattern.count(article.text)
     return counts
 
 

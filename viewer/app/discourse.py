@@ -16,11 +16,13 @@ from viewer.app.scope import EVERYWHERE, Scope
 from viewer.app.searcher_slot import SearcherSlot
 from viewer.core.errors import QueryError
 
-if TYPE_CHECKING:
-    from viewer.search.discourse.collocations import Collocate
-    from viewer.search.discourse.concordance import Concordance
+if TYPE_CHECKING:  # the engine's types, named by the window without importing the engine
+    from viewer.search.discourse.collocations import Collocate as Collocate
+    from viewer.search.discourse.concordance import Concordance as Concordance
+    from viewer.search.discourse.concordance import ConcordanceLine as ConcordanceLine
     from viewer.search.discourse.matches import Matches
-    from viewer.search.discourse.trends import Trend
+    from viewer.search.discourse.trends import Series as Series
+    from viewer.search.discourse.trends import Trend as Trend
 
 Cancel = Callable[[], bool]
 

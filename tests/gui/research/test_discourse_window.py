@@ -34,7 +34,8 @@ def _opened(qtbot, window) -> DiscourseDialog:  # type: ignore[no-untyped-def]
 
 def _planted() -> int:
     """آب as a word of each text (کم‌آبی is another word)."""
-    return sum(" ".join(item["text"]).replace(".", " ").split().count(WORD) for item in DATED)  # type: ignore[arg-type]
+    texts = [" ".join(map(str, item["text"])) for item in DATED]  # type: ignore[call-overload]
+    return sum(text.replace(".", " ").split().count(WORD) for text in texts)
 
 
 def test_lines_total_collocates_and_trend_of_the_current_search(qtbot, dated_window) -> None:  # type: ignore[no-untyped-def]

@@ -273,3 +273,41 @@ def test_each_story_counted_once(tmp_path: Path, corpus_items: dict[str, list[di
     assert trend["archive"] == [{"period": "1402-05", "articles": 1}, {"period": "1402-09", "articles": 1}]
     collocates = {c["word"]: c["count"] for c in one.json("collocates", WORD, "--stories", "--span", "1")}
     assert collocates[GUARD] == len(story) + 1
+
+
+def test_counts_from_postings_equal_counts_from_the_text(archive: Archive) -> None:
+    """A trend and a concordance's total past its lines count from the postings; on every word of a
+    few articles (seeded choice) they equal the count over the analysed text."""
+    from viewer.search.archive import Archive as IndexArchive
+    from viewer.search.discourse.matches import matches
+
+    rng = random.Random(SEED)
+    index = IndexArchive(DataPaths.resolve(archive.data_dir))
+    with index.searcher() as searcher:
+        texts = [a.text for a in searcher.articles()]
+        words = sorted({w.strip(".،:«»()") for text in rng.sample(texts, 4) for w in text.split()} - {""})
+        checked = 0
+        for word in rng.sample(words, 60):
+            try:
+                found = matches(searcher, word)
+            except Exception:  # noqa: BLE001 - a function word or punctuation: nothing to count
+                continue
+            by_text = [found.pattern.count(a.text) for a in found.articles()]
+            assert found.counts().tolist() == by_text, word
+            checked += 1
+        assert checked > 30
+    index.close()
+
+
+def test_a_word_in_the_tags_is_not_an_occurrence_in_the_text(tmp_path: Path) -> None:
+    items = [{"title": "نمایشگاه", "text": [f"امروز {WORD} {GUARD}. و فردا {WORD}ها {GUARD}."],
+              "tags": [f"{WORD} و {WORD}خوانی", f"{WORD}ها"], "url": "https://example.org/t", "date": "2023-07-23"},
+             {"title": "دیگر", "text": [f"{WORD} {GUARD}."], "tags": [WORD], "url": "https://example.org/u",
+              "date": "2023-07-23"}]
+    data_dir = tmp_path / "data"
+    with Library(DataPaths.resolve(data_dir)) as library:
+        library.sync([write(tmp_path / "archive", items)])
+    one = Archive(data_dir, [], {})
+    assert one.json("kwic", WORD)["total"] == 3
+    assert one.json("kwic", WORD, "--limit", "1")["total"] == 3  # the rest counted from the postings
+    assert [p["occurrences"] for p in one.json("trend", WORD)["series"][0]["points"]] == [3]

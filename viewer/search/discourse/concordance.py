@@ -105,15 +105,20 @@ def concordance(found: Matches, *, width: int = DEFAULT_WIDTH, limit: int | None
     lines: list[ConcordanceLine] = []
     total = 0
     if sort == "date" and limit is not None:
-        # Lines until the limit, then only the count: no context is cut for lines not shown.
-        for article in found.articles(in_date_order(found)):
+        # Lines until the limit, then only the count of the rest (from the postings for words).
+        ordered = in_date_order(found)
+        read = 0
+        for article in found.articles(ordered):
             check(cancel)
-            if len(lines) < limit:
-                more = lines_of(article, found.pattern, width)
-                total += len(more)
-                lines += more[:limit - len(lines)]
-            else:
-                total += found.pattern.count(article.text)
+            if len(lines) >= limit:
+                break
+            more = lines_of(article, found.pattern, width)
+            total += len(more)
+            lines += more[:limit - len(lines)]
+            read += 1
+        rest = ordered[read:]
+        if len(rest):
+            total += int(found.counts(rest, cancel).sum())
         return Concordance(total, lines)
     for line in iter_lines(found, width, cancel=cancel):
         total += 1

@@ -58,6 +58,24 @@ class Matches:
         every = self.searcher._dates()._days  # the searcher's date column, read once
         return every[self.docnums if docnums is None else docnums]
 
+    def counts(self, docnums: Docnums | None = None, cancel: Cancel = never) -> Docnums:
+        """The number of occurrences in the text of each document (all the matches by default):
+        from the postings for words, from the analysed text for a phrase."""
+        chosen = self.docnums if docnums is None else np.asarray(docnums, dtype=np.int64)
+        if not self.pattern.phrases:
+            from viewer.search.discourse.posting_counts import posting_counts
+
+            order = np.argsort(chosen, kind="stable")
+            counted = posting_counts(self.searcher._searcher, self.pattern, chosen[order])
+            out = np.zeros(len(chosen), dtype=np.int64)
+            out[order] = counted
+            return out
+        counts = np.zeros(len(chosen), dtype=np.int64)
+        for at, article in enumerate(self.articles(chosen)):
+            check(cancel)
+            counts[at] = self.pattern.count(article.text)
+        return counts
+
     def articles(self, docnums: Sequence[int] | Docnums | None = None) -> Iterator[MatchedArticle]:
         reader = self.searcher._searcher.reader()  # stored fields of the engine's own searcher
         for docnum in (self.docnums if docnums is None else docnums):

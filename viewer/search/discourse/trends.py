@@ -108,11 +108,8 @@ class Trend:
 
 def occurrences_by_doc(found: Matches, *, cancel: Cancel = never) -> dict[int, int]:
     """The number of occurrences in each matching document's text."""
-    counts: dict[int, int] = {}
-    for article in found.articles():
-        check(cancel)
-        counts[article.docnum] = found.pattern.count(article.text)
-    return counts
+    counts = found.counts(cancel=cancel)
+    return dict(zip(found.docnums.tolist(), counts.tolist(), strict=True))
 
 
 def trend(found: Sequence[tuple[str, Matches]], archive: Docnums, days_of: Matches | None = None, *,

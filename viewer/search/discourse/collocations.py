@@ -23,11 +23,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from viewer.analysis.analyzer import LEMMA_PREFIX
+from viewer.analysis.analyzer import LEMMA_PREFIX, positions_of, token_pattern
 from viewer.analysis.normalize import display_text, fold_word
 from viewer.search.discourse.matches import Cancel, Matches, check, never
-from viewer.search.discourse.occurrences import Position, word_positions
+from viewer.search.discourse.occurrences import word_positions
 
+_TOKEN = token_pattern()
 DEFAULT_SPAN = 5
 DEFAULT_TOP = 20
 
@@ -50,13 +51,14 @@ def hazm_stopwords() -> frozenset[str]:
     return frozenset(fold_word(word) for word in stopwords_list())
 
 
-def group_of(position: Position) -> str | None:
-    """The key a position's forms are grouped by (its lemma, else its surface), None for a stopword."""
-    surface = position.keys[0]
+def group_of(keys: tuple[str, ...]) -> str | None:
+    """The key a word position's forms are grouped by (its lemma, else its surface key), None for a
+    stopword or a number."""
+    surface = keys[0]
     stop = hazm_stopwords()
     if surface in stop or surface.isdigit():
         return None
-    lemma = next((key for key in position.keys[1:] if key.startswith(LEMMA_PREFIX)), None)
+    lemma = next((key for key in keys[1:] if key.startswith(LEMMA_PREFIX)), None)
     if lemma is None:
         return surface
     written = lemma[1:].split("#")[0] or surface
@@ -92,28 +94,45 @@ def collocates(found: Matches, *, span: int = DEFAULT_SPAN, top: int = DEFAULT_T
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
     window_total = 0
     total = 0
+    pattern = found.pattern
+    wanted = pattern.words
+    # token as found -> (group, is an occurrence of a word) of each of its word positions
+    known: dict[str, tuple[tuple[str | None, bool], ...]] = {}
     for article in found.articles():
         check(cancel)
-        positions = word_positions(article.text)
-        groups = [group_of(position) for position in positions]
+        tokens: list[str] = []
+        groups: list[str | None] = []
+        nodes: list[int] = []
+        for token in _TOKEN.findall(article.text):
+            parts = known.get(token)
+            if parts is None:
+                parts = known[token] = tuple((group_of(keys), not wanted.isdisjoint(keys))
+                                             for keys in positions_of(token))
+            for group, node in parts:
+                if node:
+                    nodes.append(len(groups))
+                tokens.append(token)
+                groups.append(group)
+        if pattern.phrases:
+            occurrences = pattern.spans(word_positions(article.text))
+        else:
+            occurrences = [(at, at) for at in nodes]
         for group in groups:
             if group is not None:
                 frequency[group] += 1
                 total += 1
-        occurrences = found.pattern.spans(positions)
         inside = {at for first, last in occurrences for at in range(first, last + 1)}
         window: set[int] = set()
         for first, last in occurrences:
             window.update(range(max(0, first - span), first))
-            window.update(range(last + 1, min(len(positions), last + span + 1)))
-        for at in sorted(window - inside):
+            window.update(range(last + 1, min(len(groups), last + span + 1)))
+        for at in window - inside:
             group = groups[at]
             if group is None:
                 continue
             window_total += 1
             together[group] += 1
-            position = positions[at]
-            spellings[group][display_text(article.text[position.start:position.end])] += 1
+            spellings[group][display_text(tokens[at])] += 1
     scored: list[Collocate] = []
     for group, count in together.items():
         expected = window_total * frequency[group] / total if total else 0.0

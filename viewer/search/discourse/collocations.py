@@ -22,6 +22,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from viewer.analysis.analyzer import LEMMA_PREFIX, positions_of, token_pattern
 from viewer.analysis.normalize import display_text, fold_word
@@ -46,6 +47,17 @@ class Collocate:
 
 @cache
 def hazm_stopwords() -> frozenset[str]:
+    """hazm's stopword list (its data/stopwords.dat), folded; read as a file: importing hazm.utils
+    loads the whole of hazm (~1.5 s)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("hazm")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        listed = Path(folder) / "data" / "stopwords.dat"
+        if listed.exists():
+            words = listed.read_text("utf-8").split("\n")
+            return frozenset(fold_word(word.strip()) for word in words if word.strip())
     from hazm.utils import stopwords_list
 
     return frozenset(fold_word(word) for word in stopwords_list())

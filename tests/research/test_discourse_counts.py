@@ -311,3 +311,9 @@ def test_a_word_in_the_tags_is_not_an_occurrence_in_the_text(tmp_path: Path) -> 
     assert one.json("kwic", WORD)["total"] == 3
     assert one.json("kwic", WORD, "--limit", "1")["total"] == 3  # the rest counted from the postings
     assert [p["occurrences"] for p in one.json("trend", WORD)["series"][0]["points"]] == [3]
+
+
+def test_help_of_the_three_commands(archive: Archive) -> None:
+    for command in ("kwic", "trend", "collocates"):
+        code, out, _ = archive.run(command, "--help")
+        assert code == 0 and "usage: bayegan" in out and "--collection" in out and "--stories" in out

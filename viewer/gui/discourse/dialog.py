@@ -7,12 +7,13 @@ request makes an older one's result be dropped. The dialog stays open beside the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,30 +34,17 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.app.scope import EVERYWHERE, Scope
-from viewer.gui.crash_handler import user_message
 from viewer.gui.digits import digits, number
 from viewer.gui.discourse.concordance_model import AFTER, BEFORE, DATE, LINE_ROLE, ConcordanceModel
 from viewer.gui.discourse.trend_chart import TrendChart
+from viewer.gui.discourse.work import DiscourseWork, Request
 
 if TYPE_CHECKING:
     from viewer.app.discourse import Collocate, Concordance, Trend
     from viewer.app.library import Library
 
-Run = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
-SHOWN_LINES = 5000  # concordance lines listed (the total counts every one)
 PER = 10_000
 _SEPARATORS = re.compile(r"[,،;؛\n]+")
-
-
-@dataclass(frozen=True)
-class Request:
-    query: str
-    trend_queries: tuple[str, ...]
-    tags: tuple[str, ...] = ()
-    scope: Scope = EVERYWHERE
-    by: str = "month"
-    calendar: str = "jalali"
-    per: int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,18 +52,6 @@ class Findings:
     concordance: Concordance
     collocates: list[Collocate]
     trend: Trend
-
-
-def find(library: Library, request: Request) -> Findings:
-    """What the dialog shows, worked out on a worker thread (a searcher of its own)."""
-    from viewer.app.discourse import Discourse
-
-    with Discourse(library) as discourse:
-        found = discourse.concordance(request.query, request.tags, scope=request.scope, limit=SHOWN_LINES)
-        collocates = discourse.collocates(request.query, request.tags, scope=request.scope)
-        trend = discourse.trend(request.trend_queries or (request.query,), request.tags, scope=request.scope,
-                                by=request.by, calendar=request.calendar, per=request.per)
-    return Findings(found, collocates, trend)
 
 
 def split_queries(text: str) -> tuple[str, ...]:
@@ -91,13 +67,19 @@ class DiscourseDialog(QDialog):
         self.setModal(False)
         self.resize(980, 680)
         self.library: Library | None = None
-        self.run: Run | None = None
         self.tags: Sequence[str] = ()
         self.scope = EVERYWHERE
-        self.findings: Findings | None = None
-        self._generation = 0
+        self.concordance: Concordance | None = None
+        self.collocates: list[Collocate] | None = None
+        self.trend: Trend | None = None
         self._error = ""
         self._busy = False
+        self.work = DiscourseWork(self)
+        self.work.concordance_found.connect(self.show_concordance)
+        self.work.collocates_found.connect(self.show_collocates)
+        self.work.trend_found.connect(self.show_trend)
+        self.work.failed.connect(self._failed)
+        self.work.finished.connect(self._finished)
 
         self.query_label = QLabel(self)
         self.query_box = QLineEdit(self)
@@ -212,14 +194,20 @@ class DiscourseDialog(QDialog):
         layout.addWidget(self.splitter, 1)
 
     # -- requests --------------------------------------------------------------------------------
-    def prepare(self, library: Library | None, run: Run, query: str, tags: Sequence[str] = (),
-                scope: Scope = EVERYWHERE) -> None:
-        """The window's library, worker and current search (its words, tags and scope)."""
-        self.library, self.run, self.tags, self.scope = library, run, tuple(tags), scope
+    def prepare(self, library: Library | None, query: str, tags: Sequence[str] = (), scope: Scope = EVERYWHERE) -> None:
+        """The window's library and current search (its words, tags and scope)."""
+        self.library, self.tags, self.scope = library, tuple(tags), scope
         if query.strip() and query.strip() != "*":
             self.query_box.setText(query.strip())
             if not self.trend_box.text().strip():
                 self.trend_box.setText(query.strip())
+
+    @property
+    def findings(self) -> Findings | None:
+        """All three, once the last has come."""
+        if self.concordance is None or self.collocates is None or self.trend is None:
+            return None
+        return Findings(self.concordance, self.collocates, self.trend)
 
     def request(self) -> Request:
         return Request(self.query_box.text().strip(), split_queries(self.trend_box.text()), tuple(self.tags),
@@ -229,49 +217,50 @@ class DiscourseDialog(QDialog):
 
     def start(self) -> None:
         request = self.request()
-        if not request.query or self.library is None or self.run is None:
+        if not request.query or self.library is None:
             return
-        self._generation += 1
-        mine = self._generation
+        self.concordance = self.collocates = self.trend = None
         self._busy, self._error = True, ""
-        library = self.library
-        self.go_button.setEnabled(False)
         self.retranslate()
-        self.run(lambda: find(library, request),
-                 lambda found: self._arrived(mine, found), lambda exc: self._failed(mine, exc))
+        self.work.start(self.library, request)
 
-    def _arrived(self, generation: int, found: Findings) -> None:
-        if generation != self._generation:
-            return
+    def _finished(self) -> None:
         self._busy = False
-        self.go_button.setEnabled(True)
-        self.show_findings(found)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._busy = False
-        self.go_button.setEnabled(True)
-        self._error = user_message(exc)
         self.retranslate()
 
-    def show_findings(self, found: Findings) -> None:
-        self.findings = found
-        self.model.set_lines(found.concordance.lines)
+    def _failed(self, message: str) -> None:
+        self._busy = False
+        self._error = message
+        self.retranslate()
+
+    def show_concordance(self, found: Concordance) -> None:
+        self.concordance = found
+        self.model.set_lines(found.lines)
         self._sort_chosen(self.sort_box.currentIndex())
-        self.collocates_view.setRowCount(len(found.collocates))
-        for row, collocate in enumerate(found.collocates):
+        self.retranslate()
+        if self.model.rowCount():
+            self.lines_view.selectRow(0)
+
+    def show_collocates(self, found: list[Collocate]) -> None:
+        self.collocates = found
+        self.collocates_view.setRowCount(len(found))
+        for row, collocate in enumerate(found):
             cells = (collocate.word, number(collocate.count), digits(f"{collocate.score:.1f}"))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.collocates_view.setItem(row, column, item)
-        self.chart.set_trend(found.trend)
+
+    def show_trend(self, found: Trend) -> None:
+        self.trend = found
+        self.chart.set_trend(found)
         self._enable_exports()
         self.retranslate()
-        if self.model.rowCount():
-            self.lines_view.selectRow(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.work.stop()
+        super().closeEvent(event)
 
     # -- reading the lines -------------------------------------------------------------------------
     def _sort_chosen(self, index: int) -> None:
@@ -365,18 +354,20 @@ class DiscourseDialog(QDialog):
     def _summary_text(self) -> str:
         if self._error:
             return self._error
+        parts: list[str] = []
+        if self.concordance is not None:
+            parts.append(self.tr("{total} occurrences; {shown} lines listed.").format(
+                total=number(self.concordance.total), shown=number(len(self.concordance.lines))))
+        if self.trend is not None:
+            undated = [s for s in self.trend.series if s.undated_articles]
+            if undated:
+                parts.append(self.tr("Undated articles (not in the chart): {counts}.").format(
+                    counts="، ".join(f"{s.query}: {number(s.undated_articles)}" for s in undated)))
         if self._busy:
-            return self.tr("Reading the matching articles…")
-        if self.findings is None:
+            parts.append(self.tr("Reading the matching articles…"))
+        if not parts:
             return self.tr("Type a word or a phrase and press Enter.")
-        found = self.findings
-        text = self.tr("{total} occurrences; {shown} lines listed.").format(
-            total=number(found.concordance.total), shown=number(len(found.concordance.lines)))
-        undated = [s for s in found.trend.series if s.undated_articles]
-        if undated:
-            text += " " + self.tr("Undated articles (not in the chart): {counts}.").format(
-                counts="، ".join(f"{s.query}: {number(s.undated_articles)}" for s in undated))
-        return text
+        return " ".join(parts)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

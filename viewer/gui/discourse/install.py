@@ -34,7 +34,8 @@ class DiscourseMenu(QObject):
         if self.dialog is None:
             self.dialog = DiscourseDialog(window)
             self.dialog.hit_requested.connect(self.open_hit)
-        self.dialog.prepare(window.library, window.background.run, window.search_bar.box.text(),
+            window.library_closing.connect(self._library_closing)
+        self.dialog.prepare(window.library, window.search_bar.box.text(),
                             list(window.tag_model.checked), window.research.scope())
         self.dialog.show()
         self.dialog.raise_()
@@ -42,6 +43,12 @@ class DiscourseMenu(QObject):
         if self.dialog.query_box.text().strip() and self.dialog.findings is None:
             self.dialog.start()
         return self.dialog
+
+    def _library_closing(self) -> None:
+        """The window is closing its Library: the work in flight stops and its searcher is closed first."""
+        if self.dialog is not None:
+            self.dialog.work.stop()
+            self.dialog.work.wait()
 
     def open_hit(self, article_id: str, start: int, end: int) -> None:
         """Shows the article in the reading pane with the match selected and in view."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -213,7 +213,7 @@ class DiscourseDialog(QDialog):
         return Request(self.query_box.text().strip(), split_queries(self.trend_box.text()), tuple(self.tags),
                        self.scope, ("month", "year")[self.by_box.currentIndex()],
                        ("jalali", "gregorian")[self.calendar_box.currentIndex()],
-                       PER if self.per_box.isChecked() else None)
+                       PER if self.per_box.isChecked() else None, ("date", "left", "right")[max(0, self.sort_box.currentIndex())])
 
     def start(self) -> None:
         request = self.request()
@@ -236,7 +236,7 @@ class DiscourseDialog(QDialog):
     def show_concordance(self, found: Concordance) -> None:
         self.concordance = found
         self.model.set_lines(found.lines)
-        self._sort_chosen(self.sort_box.currentIndex())
+        self.model.sort((DATE, BEFORE, AFTER)[max(0, self.sort_box.currentIndex())])
         self.retranslate()
         if self.model.rowCount():
             self.lines_view.selectRow(0)
@@ -264,7 +264,17 @@ class DiscourseDialog(QDialog):
 
     # -- reading the lines -------------------------------------------------------------------------
     def _sort_chosen(self, index: int) -> None:
-        self.model.sort((DATE, BEFORE, AFTER)[max(0, index)])
+        """Sorts the lines shown; when the concordance has more lines than are shown, the first lines
+        in that order are asked for again (sorting only the shown ones would leave others out)."""
+        column = (DATE, BEFORE, AFTER)[max(0, index)]
+        found = self.concordance
+        if found is not None and found.total > len(found.lines) and self.library is not None and not self._busy:
+            self._busy = True
+            self.retranslate()
+            self.work.start(self.library, replace(self.request(), sort=("date", "left", "right")[max(0, index)]),
+                            concordance_only=True)
+            return
+        self.model.sort(column)
 
     def _header_clicked(self, section: int) -> None:
         if section in (DATE, BEFORE, AFTER):

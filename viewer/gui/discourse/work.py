@@ -33,6 +33,7 @@ class Request:
     by: str = "month"
     calendar: str = "jalali"
     per: int | None = None
+    sort: str = "date"  # the concordance's: date, left or right
 
 
 class DiscourseWork(QObject):
@@ -47,7 +48,7 @@ class DiscourseWork(QObject):
         self.runner = TaskRunner(max_threads=1, parent=self)
         self.generation = 0
 
-    def start(self, library: Library, request: Request) -> None:
+    def start(self, library: Library, request: Request, *, concordance_only: bool = False) -> None:
         from viewer.app.discourse import Discourse
 
         self.generation += 1
@@ -59,13 +60,15 @@ class DiscourseWork(QObject):
         discourse = Discourse(library)  # opens its searcher on the worker, at its first step
         steps: list[tuple[Callable[[], Any], Any]] = [
             (lambda: discourse.concordance(request.query, request.tags, scope=request.scope, limit=SHOWN_LINES,
-                                           cancel=stale), self.concordance_found),
+                                           sort=request.sort, cancel=stale), self.concordance_found),
             (lambda: discourse.collocates(request.query, request.tags, scope=request.scope, cancel=stale),
              self.collocates_found),
             (lambda: discourse.trend(request.trend_queries or (request.query,), request.tags, scope=request.scope,
                                      by=request.by, calendar=request.calendar, per=request.per, cancel=stale),
              self.trend_found),
         ]
+        if concordance_only:
+            del steps[1:]
 
         def done() -> None:
             self.runner.run(discourse.close)

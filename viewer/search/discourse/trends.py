@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import jdatetime
@@ -94,7 +94,6 @@ class Trend:
     by: str = "month"
     calendar: str = "jalali"
     per: int | None = None
-    notes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -112,15 +111,14 @@ def occurrences_by_doc(found: Matches, *, cancel: Cancel = never) -> dict[int, i
     return dict(zip(found.docnums.tolist(), counts.tolist(), strict=True))
 
 
-def trend(found: Sequence[tuple[str, Matches]], archive: Docnums, days_of: Matches | None = None, *,
-          by: str = "month", calendar: str = "jalali", per: int | None = None, cancel: Cancel = never) -> Trend:
+def trend(found: Sequence[tuple[str, Matches]], archive: Docnums, *, by: str = "month", calendar: str = "jalali",
+          per: int | None = None, cancel: Cancel = never) -> Trend:
     """One series per (query, its matches); `archive` is the scope's documents. Every period of the
     archive gets a point (zeros where the query is absent), oldest first."""
     labels = PeriodLabels(by, calendar)
-    reference = days_of if days_of is not None else (found[0][1] if found else None)
-    if reference is None:
+    if not found:
         return Trend([], [], by=by, calendar=calendar, per=per)
-    archive_counts, archive_undated = labels.count(reference.days(archive))
+    archive_counts, archive_undated = labels.count(found[0][1].days(archive))
     periods = sorted(archive_counts)
     series: list[Series] = []
     for query, matches in found:
@@ -134,9 +132,7 @@ def trend(found: Sequence[tuple[str, Matches]], archive: Docnums, days_of: Match
                 occurrences[labels(day)] += per_doc[docnum]
             else:
                 undated_occurrences += per_doc[docnum]
-        points = [Point(p, articles[p], occurrences[p],
-                        round(articles[p] * per / archive_counts[p], 3) if per and archive_counts[p] else
-                        (0.0 if per else None))
+        points = [Point(p, articles[p], occurrences[p], round(articles[p] * per / archive_counts[p], 3) if per else None)
                   for p in periods]
         series.append(Series(query, points, undated, undated_occurrences))
     return Trend(series, [(p, archive_counts[p]) for p in periods], archive_undated, by, calendar, per)

@@ -130,3 +130,20 @@ def test_the_model_passes_the_model_tester(qtmodeltester, gui_app) -> None:  # t
     model.set_lines([ConcordanceLine("a", "عنوان", "2023-07-23", "پیش از", WORD, "پس از", 3, 5),
                      ConcordanceLine("b", "عنوان دیگر", "", "", WORD, "", 0, 2)])
     qtmodeltester.check(model)
+
+
+def test_trend_controls_periods_calendar_and_several_queries(qtbot, dated_window) -> None:  # type: ignore[no-untyped-def]
+    dialog = _opened(qtbot, dated_window)
+    dialog.trend_box.setText(f"{WORD}، مصرف")
+    dialog.by_box.setCurrentIndex(1)  # by year
+    dialog.calendar_box.setCurrentIndex(1)  # Gregorian
+    dialog.per_box.setChecked(True)
+    dialog.go_button.click()
+    qtbot.waitUntil(lambda: dialog.findings is not None and len(dialog.findings.trend.series) == 2, timeout=WAIT_MS)
+    trend = dialog.findings.trend  # type: ignore[union-attr]
+    assert [s.query for s in trend.series] == [WORD, "مصرف"]
+    assert trend.archive == [("2023", 5)]
+    water, use = trend.series
+    assert (water.points[0].articles, water.points[0].relative) == (5, 10000.0)
+    assert (use.points[0].articles, use.points[0].occurrences) == (2, 2)
+    assert "۱۰٬۰۰۰" in dialog.chart.figures(0) or "10,000" in dialog.chart.figures(0)

@@ -22,6 +22,7 @@ from viewer.search.archive import Archive
 
 Cli = Callable[..., tuple[int, str, str]]
 PAGE = 4096
+BTREE_PAGE_TYPES = {2, 5, 10, 13}  # index interior, table interior, index leaf, table leaf
 
 
 def _notes_in_sessions(paths: DataPaths, sessions: int = 3) -> list[str]:
@@ -82,20 +83,43 @@ def test_restore_works_over_a_truncated_file_and_keeps_it_byte_for_byte(run_cli:
     assert run_cli("notes", "add", article_id, "--note", "پس از بازگردانی")[0] == 0
 
 
-def test_garbage_over_pages_gives_the_message_on_every_command(run_cli: Cli, paths: DataPaths, article_id: str) -> None:
+def _btree_pages(data: bytes) -> list[int]:
+    """The pages of tables and indexes (SQLite's quick check visits each); the first holds the schema."""
+    return [page for page in range(len(data) // PAGE)
+            if data[page * PAGE + (100 if page == 0 else 0)] in BTREE_PAGE_TYPES]
+
+
+def test_garbage_over_a_table_page_gives_the_message_on_every_command(run_cli: Cli, paths: DataPaths,
+                                                                       article_id: str) -> None:
     _notes_in_sessions(paths)
     good = paths.notes_path.read_bytes()
-    rng, _seed = fault_rng("garbage over notes pages")
-    pages = len(good) // PAGE
-    for page in [0, 1, *rng.sample(range(2, pages), 4)]:
-        offset = page * PAGE + rng.randrange(0, 64)
-        garbled = good[:offset] + rng.randbytes(PAGE) + good[offset + PAGE:]
-        paths.notes_path.write_bytes(garbled[:len(good)])
+    rng, _seed = fault_rng("garbage over notes table pages")
+    pages = _btree_pages(good)
+    for page in [0, *rng.sample(pages[1:], min(4, len(pages) - 1))]:
+        start = page * PAGE + (100 if page == 0 else 0)  # the page's header: its type byte first
+        junk = bytes([rng.choice([b for b in range(256) if b not in BTREE_PAGE_TYPES])]) + rng.randbytes(PAGE // 2)
+        paths.notes_path.write_bytes(good[:start] + junk + good[start + len(junk):])
         for command in (("notes", "list"), ("notes", "add", article_id, "--note", "x"), ("notes", "search", "متن")):
             code, _out, err = run_cli(*command)
             _assert_damage_message(code, err, paths.backups_dir)
     paths.notes_path.write_bytes(good)
     assert run_cli("notes", "list")[0] == 0
+
+
+def test_garbage_anywhere_is_never_an_unexpected_error(run_cli: Cli, paths: DataPaths, article_id: str) -> None:
+    """Garbage SQLite cannot see (inside a note's text, still UTF-8: it keeps no checksums) lets the
+    commands work; any other gives the message. Never a traceback or an unexpected error."""
+    _notes_in_sessions(paths)
+    good = paths.notes_path.read_bytes()
+    rng, _seed = fault_rng("garbage anywhere in notes")
+    for _ in range(6):
+        offset = rng.randrange(0, len(good) - 64)
+        junk = rng.randbytes(rng.choice([8, 512, PAGE]))
+        paths.notes_path.write_bytes((good[:offset] + junk + good[offset + len(junk):])[:len(good)])
+        for command in (("notes", "list"), ("notes", "add", article_id, "--note", "x")):
+            code, _out, err = run_cli(*command)
+            if code != 0:
+                _assert_damage_message(code, err, paths.backups_dir)
 
 
 def test_the_notes_of_a_session_are_backed_up_when_it_closes(paths: DataPaths) -> None:

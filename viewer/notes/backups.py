@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from viewer.core.atomic_write import atomic_replace
+from viewer.notes.damage import is_damage
 
 KEEP_BACKUPS = 7
 KEEP_RECENT = 5
@@ -47,11 +48,14 @@ def recent_files(backups_dir: Path) -> list[Path]:
 
 
 def is_whole(db: sqlite3.Connection) -> bool:
-    """SQLite's quick check: every page and record readable (a damaged file fails it or raises)."""
+    """SQLite's quick check: every page and record readable. Errors other than damage (a locked or
+    read-only file) are raised: they say nothing about the file's state."""
     try:
         return bool(db.execute("PRAGMA quick_check").fetchone()[0] == "ok")
-    except sqlite3.DatabaseError:
-        return False
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return False
+        raise
 
 
 def _copy(db: sqlite3.Connection, target: Path) -> None:
@@ -116,16 +120,19 @@ class BackupKeeper:
             return
         self.unsaved_edits += 1
         if self.unsaved_edits >= self.every:
-            self.save()
+            self._save_or_log()
 
     def closing(self) -> None:
-        """The copy after this session's changes; a failure is logged, never raised (the notes are safe in
-        their file, the copy is extra)."""
+        """The copy after this session's changes."""
         if self.unsaved_edits:
-            try:
-                self.save()
-            except (OSError, sqlite3.Error) as exc:
-                log.warning("notes: no backup after changes in %s: %s", self.backups_dir, exc)
+            self._save_or_log()
+
+    def _save_or_log(self) -> None:
+        """A failed copy is logged, never raised: the edit is safe in the notes file, the copy is extra."""
+        try:
+            self.save()
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("notes: no backup after changes in %s: %s", self.backups_dir, exc)
 
     def save(self) -> Path | None:
         """A recent copy now (when enabled and the database is whole)."""

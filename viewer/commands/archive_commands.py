@@ -147,7 +147,7 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
                                 "total": result.total,
                                 "took_ms": round((time.perf_counter() - started) * 1000, 2)}, compact=True)
                 except BayeganError as exc:
-                    print_json({"query": query, "error": exc.en}, compact=True)
+                    print_json({"query": query, "error": exc.en, "error_fa": exc.fa}, compact=True)
             return 0
         if args.query is None and scope_of(args):
             args.query = ALL_ARTICLES
@@ -159,7 +159,7 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
                                     timeline=args.json)
         except QueryError as exc:
             if args.json:
-                print_json({"query": args.query, "error": exc.en})
+                print_json({"query": args.query, "error": exc.en, "error_fa": exc.fa})
             else:
                 print_error(exc)
             return 1

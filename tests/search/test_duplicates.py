@@ -90,7 +90,8 @@ def test_byte_copies_are_one_article_whose_id_stays(run_cli: Cli, tmp_path: Path
     assert isinstance(summary, dict) and (summary["added"], summary["duplicates"]) == (0, 1)
     [both] = _rows(run_cli)
     assert both["id"] == alone["id"]
-    assert both["sources"] == [str(first.resolve()), str(copy.resolve())]
+    # listed in the order a clean index meets them: backup/ before saved/
+    assert both["sources"] == [str(copy.resolve()), str(first.resolve())] == [both["source"], *both["sources"][1:]]
 
     first.unlink()  # the file indexed first goes: the copy keeps the article, under the same id
     summary = _json(run_cli, "index", str(archive))

@@ -136,8 +136,10 @@ def test_a_note_survives_when_the_file_it_was_made_on_goes(run_cli: Cli, tmp_pat
     first.unlink()
     _json(run_cli, "index", str(archive))
     [kept] = _rows(run_cli)
-    assert kept["id"] == row["id"] and kept["sources"] == [str((archive / "b" / "story.json").resolve())]
-    notes = _json(run_cli, "notes", "list", row["id"])
+    # the id a clean index gives the JSON item (from its URL); the note goes with the text
+    assert kept["id"] != row["id"] and kept["sources"] == [str((archive / "b" / "story.json").resolve())]
+    assert not _json(run_cli, "notes", "list", row["id"])
+    notes = _json(run_cli, "notes", "list", kept["id"])
     assert isinstance(notes, list) and [(n["body"], n["exact"], n["orphaned"]) for n in notes] == [
         ("سند حقابه", "طومار شیخ بهایی", False)]
     assert not _json(run_cli, "notes", "list", "--orphans")

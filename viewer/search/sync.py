@@ -41,6 +41,9 @@ class SyncReport:
     skipped: list[dict[str, str]] = field(default_factory=list)
     files_read: int = 0
     changed_ids: list[str] = field(default_factory=list)
+    # old id -> new id of an article whose text a file still holds under another id (its first copy,
+    # which gave the id, went): its notes follow it
+    renamed: dict[str, str] = field(default_factory=dict)
     relinked: int = 0  # articles whose document now comes from another copy (the first one went or came)
 
     def as_json(self) -> dict[str, object]:
@@ -224,6 +227,9 @@ class _Sync:
         for article_id in set(self.indexed_before) - self.indexed:
             self.writer.delete_by_term("id", article_id)
             self.report.removed += 1
+            successor = self.book.same_text(self._fold_before(article_id))
+            if successor is not None:
+                self.report.renamed[article_id] = successor
         if not drop_unknown:
             return 0
         with self.writer.reader() as reader:
@@ -232,6 +238,13 @@ class _Sync:
         for article_id in unknown:
             self.writer.delete_by_term("id", article_id)
         return len(unknown)
+
+
+    def _fold_before(self, article_id: str) -> str:
+        """The fingerprint of the text an article was indexed with."""
+        path, digest = self.indexed_before[article_id]
+        keys = (ArticleKeys(*raw) for raw in self.previous.files[path].items)
+        return next((k.fold for k in keys if k.digest == digest), "")
 
 
 def _keys(item: PreparedArticle) -> ArticleKeys:

@@ -4,6 +4,7 @@ The result is the index a clean sync of the same files builds (sources.py says w
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,6 +28,11 @@ from viewer.search.prepare import PreparedArticle, PreparedFile, prepare_file
 from viewer.search.schema import article_of, document_of, sketch_fields
 from viewer.search.sources import ArticleKeys, Role, SourceBook, walk_order
 from viewer.search.sync_progress import ArticleProgress, Progress
+
+# A file whose mtime is this close to the sync is hashed again next time: the file system's clock
+# ticks coarsely (FAT: 2 s), so an edit right after it was read could keep its size and mtime.
+RACY_NS = 2 * 10**9
+UNSURE_MTIME = -1
 
 
 @dataclass
@@ -90,6 +96,7 @@ class _Sync:
         self.indexed: set[str] = set()
         self.doubtful = False  # a document could not be written: the next sync reads every file
         self._read_again: tuple[str, PreparedFile] | None = None
+        self._racy_after = time.time_ns() - RACY_NS
         with writer.reader() as reader:
             empty = reader.doc_count_all() == 0
         # Into an empty index every article is new (placing takes each id once): no delete by id first.
@@ -133,7 +140,7 @@ class _Sync:
         self.report.files_read += 1
         previous = self.previous.files.get(job.path)
         if previous and previous.sha1 == ready.digest:
-            self._settle(job.path, replace(previous, size=job.size, mtime_ns=job.mtime_ns), None)
+            self._settle(job.path, replace(previous, size=job.size, mtime_ns=self._trusted(job.mtime_ns)), None)
             return
         if ready.failure or ready.articles is None:
             raise ImportFailure(*(ready.failure or ("The file changed while it was read.", "پرونده هنگام خواندن تغییر کرد.")))
@@ -144,9 +151,14 @@ class _Sync:
         for item in ready.articles:
             items.append(list(_keys(item)))
             articles.append(item)
-        record = FileRecord(job.size, job.mtime_ns, ready.digest, items=items,
+        record = FileRecord(job.size, self._trusted(job.mtime_ns), ready.digest, items=items,
                             read_up_to=ready.read_up_to, read_up_to_sha1=ready.read_up_to_sha1)
         self._settle(job.path, record, articles, placed)
+
+    def _trusted(self, mtime_ns: int) -> int:
+        """The mtime to compare next time; UNSURE_MTIME for a file changed just before this sync,
+        which another change in the same clock tick would leave with the same size and mtime."""
+        return mtime_ns if mtime_ns < self._racy_after else UNSURE_MTIME
 
     def _settle(self, path: str, record: FileRecord, articles: list[PreparedArticle | None] | None,
                 placed: Callable[[], None] = _nothing) -> None:

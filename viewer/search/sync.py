@@ -317,7 +317,9 @@ def sync_sources(
                     continue
                 counter.reading(printable_path(found[key]))
                 ready = next(stream)
-                counter.read(job.size, len(ready[1].articles or ()))
+                articles = ready[1].articles
+                # None: the same content as before (or unreadable): its articles as they were
+                counter.read(job.size, run.settled_count(key) if articles is None else len(articles))
                 try:
                     run.apply(*ready, counter.article)
                 except ImportFailure as exc:

@@ -7,6 +7,7 @@ loses at most the edit in flight), deletes only mark rows (undo restores them) a
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -69,10 +70,22 @@ class AnchorUpdate:
 
 
 def _unreadable(path: Path, exc: Exception) -> NotesError:
+    if _read_only(path.parent):
+        return NotesError(
+            f"The notes file {path} cannot be opened: its folder is read-only (a write-protected disk or a "
+            "folder you may not write). The notes are unchanged; use a data folder you can write (--data-dir).",
+            f"پروندهٔ یادداشت‌ها ({path}) باز نشد: پوشهٔ آن فقط‌خواندنی است (دیسک قفل‌شده یا پوشه‌ای بی‌اجازهٔ "
+            "نوشتن). یادداشت‌ها تغییری نکرده‌اند؛ پوشهٔ داده‌ای را برگزینید که بتوان در آن نوشت (--data-dir).",
+        )
     return NotesError(
         f"The notes file {path} cannot be opened: {exc}. Backups are in the 'backups' folder beside it.",
         f"پروندهٔ یادداشت‌ها ({path}) باز نشد: {exc}. نسخه‌های پشتیبان در پوشهٔ backups کنار آن است.",
     )
+
+
+def _read_only(folder: Path) -> bool:
+    """Whether the folder exists but cannot be written (SQLite needs to write beside the file)."""
+    return folder.is_dir() and not os.access(folder, os.W_OK)
 
 
 def _missing(annotation_id: str) -> NotesError:

@@ -32,12 +32,14 @@ class Story:
 
 
 def _pool() -> list[Story]:
-    stories = []
+    stories: list[Story] = []
     for item in corpus_items("fars-news-1.json", 40):
         given = item["paragraphs"]
         paragraphs = [str(p) for p in given if len(str(p)) > 60] if isinstance(given, list) else []
         if len(paragraphs) >= 2:
-            stories.append(Story(str(item["title"]), paragraphs[:3], str(item["link"])))
+            # every other one without its URL: its id comes from its title, as a .txt copy's does
+            url = str(item["link"]) if len(stories) % 2 else ""
+            stories.append(Story(str(item["title"]), paragraphs[:3], url))
     return stories[:8]
 
 
@@ -109,6 +111,16 @@ class ArchiveUnderTest:
         self._write(path, fmt, [*stories[:at], Story(story.title, paragraphs, story.url), *stories[at + 1:]])
         return f"edit {path.relative_to(self.root)}"
 
+    def retitle(self) -> str:
+        """A word added to one article's title: a title-based id changes with it."""
+        path = self.rng.choice(sorted(self.files))
+        fmt, stories = self.files[path]
+        at = self.rng.randrange(len(stories))
+        story = stories[at]
+        changed = Story(f"{story.title} {EDIT_WORD}", story.paragraphs, story.url)
+        self._write(path, fmt, [*stories[:at], changed, *stories[at + 1:]])
+        return f"retitle {path.relative_to(self.root)}"
+
     def rename(self) -> str:
         source = self.rng.choice(sorted(self.files))
         path = self._new_path(source.suffix[1:])
@@ -168,7 +180,7 @@ def test_incremental_index_equals_a_clean_one(tmp_path: Path) -> None:
     incremental = tmp_path / "incremental"
     history: list[str] = []
     for round_number in range(ROUNDS):
-        operations = [files.edit, files.rename, files.copy, files.byte_copy, files.delete, files.touch,
+        operations = [files.edit, files.retitle, files.rename, files.copy, files.byte_copy, files.delete, files.touch,
                       lambda: files.add(pool)]
         for _ in range(rng.randint(1, 3)):
             operation = rng.choice(operations)

@@ -8,6 +8,7 @@ import json
 import os
 import random
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,14 +147,21 @@ def _queries(pool: list[Story]) -> list[str]:
     return [EDIT_WORD, *words, f"{words[0]} OR {words[1]}"]
 
 
-def _state(data_dir: Path, queries: list[str]) -> dict[str, object]:
+@dataclass
+class IndexState:
+    articles: Mapping[str, tuple[object, ...]]  # id -> every stored field but the sketch
+    sources: dict[str, list[str]]
+    totals: dict[str, int]
+
+
+def _state(data_dir: Path, queries: list[str]) -> IndexState:
     archive = Archive(DataPaths.resolve(data_dir))
     try:
         with archive.searcher() as searcher:
             articles = {a.id: (a.title, a.text, a.date, a.source, a.url, a.code, tuple(a.tags), a.block_kinds)
                         for a in searcher.articles()}
             totals = {q: searcher.search(q, limit=1).total for q in queries}
-        return {"articles": articles, "sources": archive.sources(), "totals": totals}
+        return IndexState(articles, archive.sources(), totals)
     finally:
         archive.close()
 
@@ -193,7 +201,7 @@ def test_incremental_index_equals_a_clean_one(tmp_path: Path) -> None:
         got, want = _state(incremental, queries), _state(clean, queries)
         shutil.rmtree(clean)
         context = f"seed {seed}, after:\n" + "\n".join(history)
-        assert sorted(got["articles"]) == sorted(want["articles"]), context  # type: ignore[call-overload]
-        assert got["sources"] == want["sources"], context
-        assert got["articles"] == want["articles"], context
-        assert got["totals"] == want["totals"], context
+        assert sorted(got.articles) == sorted(want.articles), context
+        assert got.sources == want.sources, context
+        assert got.articles == want.articles, context
+        assert got.totals == want.totals, context

@@ -265,6 +265,8 @@ class Library:
             report = self._archive.sync(sources, progress=progress or _silent, cancel=cancel or _never)
             if forgotten is not None:
                 report.removed += forgotten.removed
+                report.renamed = forgotten.renamed | report.renamed
+                report.changed_ids = forgotten.changed_ids + report.changed_ids
             if report.renamed:
                 self._move_notes(report.renamed)
             if report.changed_ids or report.removed:

@@ -168,6 +168,9 @@ class PreparePool:
             self.failed_starts = 0
         elif worker.task is not None:
             task, worker.task = worker.task, None
+            if message.failure == OUT_OF_MEMORY:  # the worker ends itself after that: see _serve
+                worker.stop()
+                self.workers.remove(worker)
             yield task.number, message
 
     def _lose(self, worker: _Worker, reason: tuple[str, str]) -> Iterator[tuple[int, PreparedFile]]:
@@ -198,7 +201,10 @@ def _serve(connection: Connection, limits: ReadLimits) -> None:
             return
         size, arguments = request
         _cap_memory(limits.memory_for(size))
-        ready = prepare_file(*arguments)
+        try:
+            ready = prepare_file(*arguments)
+        except MemoryError:  # reading the bytes already: prepare_file's own catch never started
+            ready = PreparedFile(failure=OUT_OF_MEMORY)
         connection.send(ready)
         if ready.failure == OUT_OF_MEMORY:
             return  # the next file in a fresh process, not in what an exhausted heap left

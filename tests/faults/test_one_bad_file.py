@@ -66,7 +66,7 @@ def test_a_damaged_warc_fails_alone_on_a_new_and_an_existing_index(tmp_path: Pat
     assert indexed_articles(data) == reference_index(tmp_path, source)
 
 
-def _hanging_page(path: Path) -> None:
+def hanging_page(path: Path) -> None:
     """A <p> with 200,000 attributes (2.3 MB): lxml, under trafilatura, parses it for hours."""
     attributes = " ".join(f'a{n}="x"' for n in range(200_000))
     path.write_text(f"<!doctype html><html><head><title>صفحه</title></head><body><p {attributes}>متن</p></body></html>",
@@ -81,7 +81,7 @@ def _index_with(data: Path, source: Path, env: dict[str, str], *args: str) -> su
 def test_a_page_that_hangs_its_reader_is_stopped_and_the_rest_indexed(tmp_path: Path) -> None:
     source, data = tmp_path / "source", tmp_path / "data"
     write_archive(source, corpus_items("fars-news-2.json", 10), per_file=5)
-    _hanging_page(source / "hang.html")
+    hanging_page(source / "hang.html")
     result = _index_with(data, source, {TIME_LIMIT_VARIABLE: "3"}, "--json")
     assert_no_traceback(result)
     assert result.returncode == 0, result.stderr

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import multiprocessing
+import multiprocessing.context
 import multiprocessing.process
 import os
 import signal
@@ -23,8 +24,8 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import SpawnProcess
 
 from viewer.search.prepare import OUT_OF_MEMORY, PreparedFile, analyzed, prepare_file
 
@@ -85,11 +86,24 @@ class Task:
     arguments: tuple[str, str | None, int, str]
 
 
+@cache
+def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
+    """Workers forked from a server started afresh, which loaded the analyzer once (reader_preload.py),
+    where there is one (Linux, macOS; not in a frozen app); else spawned, each loading it (~1 s).
+    Never forked from this process: the window's process has Qt threads."""
+    if sys.platform != "win32" and not getattr(sys, "frozen", False):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["viewer.search.reader_preload"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 class _Worker:
     def __init__(self, limits: ReadLimits) -> None:
-        context = multiprocessing.get_context("spawn")  # the window's process has Qt threads: never fork it
+        context = _context()
         self.connection, child = context.Pipe()
-        self.process: SpawnProcess = context.Process(target=_serve, args=(child, limits), daemon=True)
+        self.process: multiprocessing.process.BaseProcess = context.Process(
+            target=_serve, args=(child, limits), daemon=True)
         self.process.start()
         child.close()
         self.ready = False

@@ -115,8 +115,9 @@ class _Worker:
         self.deadline = time.monotonic() + seconds
         self.connection.send((task.size, task.arguments))
 
-    def stop(self) -> None:
-        if self.ready and self.task is None:
+    def stop(self, *, kill: bool = False) -> None:
+        """Asked to end when idle, else (or when it does not) killed."""
+        if self.ready and self.task is None and not kill:
             with contextlib.suppress(OSError):
                 self.connection.send(None)
             self.process.join(5)
@@ -165,7 +166,11 @@ class PreparePool:
         for worker in self.workers:
             if worker.ready and worker.task is None and self.queue:
                 task = self.queue.pop(0)
-                worker.give(task, self.limits.seconds_for(task.size))
+                try:
+                    worker.give(task, self.limits.seconds_for(task.size))
+                except OSError:  # it died idle (killed from outside): its sentinel tells `finished`
+                    worker.task = None
+                    self.queue.insert(0, task)
         starting = sum(1 for w in self.workers if not w.ready)
         while self.queue and len(self.workers) < self.size and starting < len(self.queue):
             self.workers.append(_Worker(self.limits))
@@ -190,8 +195,7 @@ class PreparePool:
     def _lose(self, worker: _Worker, reason: tuple[str, str]) -> Iterator[tuple[int, PreparedFile]]:
         """A worker stopped or past its deadline: killed, and its file failed with `reason`."""
         task = worker.task
-        worker.task = None
-        worker.stop()
+        worker.stop(kill=True)
         self.workers.remove(worker)
         if not worker.ready:
             self.failed_starts += 1

@@ -22,6 +22,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -101,23 +102,33 @@ def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.co
 class _Worker:
     def __init__(self, limits: ReadLimits) -> None:
         context = _context()
+        self.limits = limits
         self.connection, child = context.Pipe()
         self.process: multiprocessing.process.BaseProcess = context.Process(
             target=_serve, args=(child, limits), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
-        self.task: Task | None = None
+        # Sent, read in this order; the first is being read, and must be done by `deadline`.
+        self.tasks: deque[Task] = deque()
         self.deadline = 0.0
 
-    def give(self, task: Task, seconds: float) -> None:
-        self.task = task
-        self.deadline = time.monotonic() + seconds
+    def give(self, task: Task) -> None:
         self.connection.send((task.size, task.arguments))
+        if not self.tasks:
+            self.deadline = time.monotonic() + self.limits.seconds_for(task.size)
+        self.tasks.append(task)
+
+    def took(self) -> Task:
+        """The first task, done; the next one's clock starts (at the latest: now)."""
+        task = self.tasks.popleft()
+        if self.tasks:
+            self.deadline = time.monotonic() + self.limits.seconds_for(self.tasks[0].size)
+        return task
 
     def stop(self, *, kill: bool = False) -> None:
         """Asked to end when idle, else (or when it does not) killed."""
-        if self.ready and self.task is None and not kill:
+        if self.ready and not self.tasks and not kill:
             with contextlib.suppress(OSError):
                 self.connection.send(None)
             self.process.join(5)
@@ -128,13 +139,14 @@ class _Worker:
 
 
 class PreparePool:
-    """Up to `size` workers; `put` hands a file to prepare, `finished` waits for some to be done."""
+    """Up to `size` workers; `put` hands a file to prepare, `finished` waits for some to be done.
+    A worker holds two files, so it reads on while the caller is busy with what it gave back."""
 
     def __init__(self, size: int, limits: ReadLimits) -> None:
         self.size = size
         self.limits = limits
         self.workers: list[_Worker] = []
-        self.queue: list[Task] = []
+        self.queue: deque[Task] = deque()
         self.failed_starts = 0
 
     def put(self, task: Task) -> None:
@@ -145,7 +157,7 @@ class PreparePool:
         self._dispatch()
         if not self.workers:
             return
-        deadlines = [w.deadline for w in self.workers if w.task is not None]
+        deadlines = [w.deadline for w in self.workers if w.tasks]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
         ready = set(wait([*(w.connection for w in self.workers), *(w.process.sentinel for w in self.workers)], timeout))
         happened = {w for w in self.workers if w.connection in ready or w.process.sentinel in ready}
@@ -154,8 +166,8 @@ class PreparePool:
                 yield from self._receive(worker)
             elif worker in happened or not worker.process.is_alive():
                 yield from self._lose(worker, crashed(worker.process.exitcode))
-            elif worker.task is not None and time.monotonic() >= worker.deadline:
-                yield from self._lose(worker, too_slow(self.limits.seconds_for(worker.task.size)))
+            elif worker.tasks and time.monotonic() >= worker.deadline:
+                yield from self._lose(worker, too_slow(self.limits.seconds_for(worker.tasks[0].size)))
 
     def close(self) -> None:
         for worker in self.workers:
@@ -163,18 +175,18 @@ class PreparePool:
         self.workers.clear()
 
     def _dispatch(self) -> None:
-        for worker in self.workers:
-            if worker.ready and worker.task is None and self.queue:
-                task = self.queue.pop(0)
-                try:
-                    worker.give(task, self.limits.seconds_for(task.size))
-                except OSError:  # it died idle (killed from outside): its sentinel tells `finished`
-                    worker.task = None
-                    self.queue.insert(0, task)
         starting = sum(1 for w in self.workers if not w.ready)
         while self.queue and len(self.workers) < self.size and starting < len(self.queue):
             self.workers.append(_Worker(self.limits))
             starting += 1
+        for worker in self.workers:
+            while worker.ready and len(worker.tasks) < 2 and self.queue:
+                task = self.queue.popleft()
+                try:
+                    worker.give(task)
+                except OSError:  # it died idle (killed from outside): its sentinel tells `finished`
+                    self.queue.appendleft(task)
+                    break
 
     def _receive(self, worker: _Worker) -> Iterator[tuple[int, PreparedFile]]:
         try:
@@ -185,24 +197,29 @@ class PreparePool:
         if message == _READY:
             worker.ready = True
             self.failed_starts = 0
-        elif worker.task is not None:
-            task, worker.task = worker.task, None
+        elif worker.tasks:
+            task = worker.took()
             if message.failure == OUT_OF_MEMORY:  # the worker ends itself after that: see _serve
-                worker.stop()
-                self.workers.remove(worker)
+                self._retire(worker)
             yield task.number, message
 
     def _lose(self, worker: _Worker, reason: tuple[str, str]) -> Iterator[tuple[int, PreparedFile]]:
-        """A worker stopped or past its deadline: killed, and its file failed with `reason`."""
-        task = worker.task
-        worker.stop(kill=True)
-        self.workers.remove(worker)
+        """A worker stopped or past its deadline: killed, and the file it was reading failed with `reason`."""
+        task = worker.tasks.popleft() if worker.tasks else None
+        self._retire(worker)
         if not worker.ready:
             self.failed_starts += 1
             if self.failed_starts >= 3:
                 raise RuntimeError(f"The file readers cannot start (exit code {worker.process.exitcode}).")
         if task is not None:
             yield task.number, PreparedFile(failure=reason)
+
+    def _retire(self, worker: _Worker) -> None:
+        """The worker killed; the files it held but had not begun go to the others."""
+        self.queue.extendleft(reversed(worker.tasks))
+        worker.tasks.clear()
+        worker.stop(kill=True)
+        self.workers.remove(worker)
 
 
 def _serve(connection: Connection, limits: ReadLimits) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from viewer.app.library import Library
 from viewer.app.note_exchange import NOTES_FORMATS
-from viewer.commands.output import print_json
+from viewer.commands.output import print_json, printable
 from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
@@ -209,7 +209,7 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
             sys.stdout.flush()
             return 0
         count = library.export_notes(args.file, args.format)
-    print(f"exported {count} notes to {args.file}", file=sys.stderr)
+    print(f"exported {count} notes to {printable(str(args.file))}", file=sys.stderr)
     return 0
 
 

@@ -113,13 +113,16 @@ def export_collection(annotations: list[Annotation], sources: dict[str, NoteSour
     digest = hashlib.sha1(json.dumps(items, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
     collection_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'bayegan:notes:{digest}')}"
     page_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'bayegan:notes:{digest}:page:1')}"
+    # The page embeds its collection's description (not just its IRI): a reader given the page alone
+    # learns what it is part of, its label and its total (model 5.2, Example 39).
+    part_of = {"id": collection_id, "type": "AnnotationCollection", "label": label, "total": len(items)}
     return {
         "@context": ANNO_CONTEXT,
         "id": collection_id,
         "type": "AnnotationCollection",
         "label": label,
         "total": len(items),
-        "first": {"id": page_id, "type": "AnnotationPage", "partOf": collection_id, "startIndex": 0, "items": items},
+        "first": {"id": page_id, "type": "AnnotationPage", "partOf": part_of, "startIndex": 0, "items": items},
         "last": page_id,
     }
 

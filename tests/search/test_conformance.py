@@ -247,3 +247,19 @@ def test_hazm_compound_with_its_indefinite_written_apart_through_a_real_index(tm
             assert found("اعلاممممم") == {"stretched", "plain"}
     finally:
         archive.close()
+
+
+def test_hazm_cases_through_the_command_line(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    zwnj = "\u200c"
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "joined.txt").write_text(f"گزارش\n\nزمین{zwnj}لرزه{zwnj}ای کرمان را لرزاند.\n", "utf-8")
+    (folder / "spaced.txt").write_text("خبر\n\nزمین لرزه ای در بم رخ داد و وزارتخانه اعلاممممم کرد.\n", "utf-8")
+    code, _out, err = run_cli("index", str(folder))
+    assert code == 0, err
+    for query, expected in [("زمین لرزه ای", 2), (f"زمین{zwnj}لرزه{zwnj}ای", 2), ("اعلام", 1)]:
+        code, out, err = run_cli("search", query, "--json")
+        assert code == 0, err
+        assert json.loads(out)["total"] == expected, query

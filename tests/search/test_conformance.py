@@ -217,6 +217,12 @@ def test_a_shadda_is_no_second_letter() -> None:
     assert conflates("مکّه", "مکه") and not finds("مکّه", "مککه")
 
 
+def test_an_indefinite_before_a_plural_written_apart_leaves_its_word_whole() -> None:
+    """`شارجه ای ها` (the people of Sharjah): شارجه is still found, and so is the `ای ها` as before."""
+    assert finds("شارجه", "شارجه ای ها") and finds("ای\u200cها", "شارجه ای ها")
+    assert finds("نامه", "نامه ای") and finds("نامه ای", "نامه\u200cای")
+
+
 def test_hazm_compound_with_its_indefinite_written_apart_through_a_real_index(tmp_path: Path) -> None:
     """hazm joins `زمین لرزه ای` into `زمین‌لرزه‌ای`: either spelling finds both, whether the archive
     holds one of them or both; and the indefinite written apart leaves its word found (`نامه ای`)."""

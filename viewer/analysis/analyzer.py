@@ -41,8 +41,9 @@ _SUFFIXES = "|".join(s.replace("ی", _YEH) for s in sorted(
     ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "ترین"),
     key=len, reverse=True))
 # The indefinite ‑ای written apart after a word ending in ه (`زمین لرزه ای`, `نامه ای`), as hazm's
-# normaliser joins it; not after a two-letter word (`که ای کاش`: the vocative).
-_INDEFINITE = rf"(?<=[{_CHARS}]{{2}}ه){_GAP}ا{_YEH}"
+# normaliser joins it; not after a two-letter word (`که ای کاش`: the vocative), nor before a plural
+# written apart (`شارجه ای ها` keeps شارجه a word of its own, as before).
+_INDEFINITE = rf"(?<=[{_CHARS}]{{2}}ه){_GAP}ا{_YEH}(?!{_GAP}(?:{_SUFFIXES})(?![{_CHARS}]))"
 # [detached می/نمی + gap] word [gap + detached suffix]*; a word's inner ZWNJs belong to it.
 _TOKEN = re.compile(
     rf"(?:ن?م{_YEH}{_GAP}(?=[{_CHARS}]))?"

@@ -27,7 +27,8 @@ _QUOTED_TAG = re.compile(r"\btags:\"([^\"]*)\"")
 _QUOTED_TAG_SPAN = re.compile(r'(\btags:"[^"]*")')
 _DETACHED_PREFIX = re.compile(r"(?<![\w\u200c])(ن?می)\s+(?=[\u0600-\u06ff])")
 _DETACHED_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])\s+(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|ترین)(?![\w\u200c])"
-                              r"|(?<=[\u0600-\u06ff]{2}ه)\s+(ای)(?![\w\u200c])")  # the indefinite, as the analyzer joins it
+                              # the indefinite after ه, as the analyzer joins it
+                              r"|(?<=[\u0600-\u06ff]{2}ه)\s+(ای)(?![\w\u200c])(?!\s+ها)")
 _OPERATORS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "و": "AND", "یا": "OR", "بجز": "NOT", "به‌جز": "NOT"}
 _PLAIN_WORD = re.compile(r"^[\w\u200c]+$")
 _PERSIAN_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "٭": "*", "؟": "?"})

@@ -152,7 +152,7 @@ def test_short_exact_copies_are_one_row(qtbot, gui_app: QApplication, tmp_path: 
     (archive / "export.json").write_text(json.dumps(
         [as_json_item(title, [text], "https://www.example-sport.ir/news/1/")], ensure_ascii=False), "utf-8")
     paths = DataPaths.resolve(tmp_path / "data").ensure()
-    win = started_window(qtbot, paths, [str(archive)], until=lambda w: w.library is not None and w.library.article_count)
+    win = started_window(qtbot, paths, [str(archive)], until=lambda w: w.library is not None and w.library.article_count > 0)
     try:
         search(qtbot, win, "آگزبورگ")
         model = win.results_model

@@ -381,6 +381,22 @@ class NotesStore:
         found = db.execute(f"SELECT {_COLUMNS}, deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
         return (_row_to_annotation(found[:-1]), found[-1] is not None) if found else None
 
+    def every_row(self) -> list[tuple[Annotation, str | None]]:
+        """Every note with its deletion time (None: alive), deleted ones included: what a lab sync sends."""
+        rows = self._db.execute(f"SELECT {_COLUMNS}, deleted FROM annotations ORDER BY seq").fetchall()
+        return [(_row_to_annotation(r[:-1]), r[-1]) for r in rows]
+
+    @staticmethod
+    def deleted_at(db: sqlite3.Connection, annotation_id: str) -> str | None:
+        """When the note was deleted (None: alive or unknown), inside the caller's `transaction()`."""
+        found = db.execute("SELECT deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+        return str(found[0]) if found and found[0] is not None else None
+
+    @staticmethod
+    def mark_deleted(db: sqlite3.Connection, annotation_id: str, deleted: str) -> None:
+        """A tombstone received from elsewhere, inside the caller's `transaction()`."""
+        db.execute("UPDATE annotations SET deleted = ? WHERE id = ? AND deleted IS NULL", (deleted, annotation_id))
+
     @staticmethod
     def write_text(db: sqlite3.Connection, a: Annotation) -> None:
         """Set a note's text, colour, author and time inside the caller's `transaction()`."""

@@ -1,0 +1,198 @@
+"""Notes between the local store and the lab's server: send what changed here, receive what changed there.
+
+The server applies the local conflict rules (viewer/notes/merge.py): when both sides edited a note since
+they last agreed, the newer text is shown and the other is kept as a version; deletions are tombstones
+that win over edits. Sending and receiving are batches, each one server transaction and one local
+transaction, marked done only after both committed, so a sync killed anywhere is finished by the next."""
+
+from __future__ import annotations
+
+import psycopg
+
+from viewer.core.annotation import Annotation, Motivation, TextPositionSelector, TextQuoteSelector
+from viewer.lab.server_schema import WRITE_LOCK
+from viewer.lab.state import Agreed, LabState
+from viewer.notes import extras
+from viewer.notes.extras import NoteSource
+from viewer.notes.merge import merge_notes
+from viewer.notes.store import MergeReport, NotesStore
+
+Server = psycopg.Connection[tuple[object, ...]]
+LocalRow = tuple[Annotation, str | None]
+
+_NOTE_COLUMNS = ("id, article_id, motivation, body, color, quote_exact, quote_prefix, quote_suffix, pos_start, "
+                 "pos_end, parent_id, creator, created, modified, deleted")
+
+
+def _server_values(a: Annotation, deleted: str | None) -> tuple[object, ...]:
+    return (a.id, a.article_id, a.motivation.value, a.body, a.color, a.quote.exact if a.quote else None,
+            a.quote.prefix if a.quote else None, a.quote.suffix if a.quote else None,
+            a.position.start if a.position else None, a.position.end if a.position else None, a.parent_id,
+            a.creator, a.created, a.modified, deleted)
+
+
+def _from_server(row: tuple[object, ...]) -> LocalRow:
+    (id_, article_id, motivation, body, color, exact, prefix, suffix, start, end, parent_id, creator, created,
+     modified, deleted) = (str(v) if isinstance(v, str) else v for v in row)
+    quote = TextQuoteSelector(str(exact), str(prefix or ""), str(suffix or "")) if exact is not None else None
+    position = (TextPositionSelector(int(start), int(end))  # type: ignore[call-overload]  # INTEGER columns
+                if start is not None and end is not None else None)
+    note = Annotation(str(id_), str(article_id), Motivation(str(motivation)), str(body), str(color), quote, position,
+                      str(parent_id) if parent_id is not None else None, str(creator), str(created), str(modified))
+    return note, str(deleted) if deleted is not None else None
+
+
+class NotesSync:
+    def __init__(self, server: Server, store: NotesStore, state: LabState, batch: int, on_batch: object = None):
+        self.server = server
+        self.store = store
+        self.state = state
+        self.batch = batch
+        self.on_batch = on_batch if callable(on_batch) else (lambda step: None)
+        self.sent = 0
+        self.received = 0
+        self.conflicted: set[str] = set()
+        self.received_articles: set[str] = set()
+
+    # Sending ----------------------------------------------------------------------------------------
+
+    def outbox(self) -> list[LocalRow]:
+        """Local notes changed (or deleted) since they last agreed with the server, parents first."""
+        agreed = self.state.agreed()
+        waiting = []
+        for note, deleted in self.store.every_row():
+            mark = agreed.get(note.id)
+            if mark is None or (mark.local_modified, mark.local_deleted) != (note.modified, deleted):
+                waiting.append((note, deleted))
+        return waiting
+
+    def send(self) -> None:
+        """Raises psycopg.errors.InsufficientPrivilege for a read-only role (nothing of the batch written)."""
+        waiting = self.outbox()
+        agreed = self.state.agreed()
+        for start in range(0, len(waiting), self.batch):
+            chunk = waiting[start:start + self.batch]
+            marks = self._send_batch(chunk, agreed)
+            self.state.agree(marks)
+            self.on_batch("sent")
+
+    def _send_batch(self, chunk: list[LocalRow], agreed: dict[str, Agreed]) -> list[tuple[str, Agreed]]:
+        ids = [note.id for note, _ in chunk]
+        inserts: list[tuple[object, ...]] = []
+        updates: list[tuple[object, ...]] = []
+        tombstones: list[tuple[object, ...]] = []
+        versions: list[tuple[object, ...]] = []
+        marks: list[tuple[str, Agreed]] = []
+        with self.server.transaction():
+            self.server.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            there = {str(r[0]): r for r in self.server.execute(
+                "SELECT id, body, color, modified, deleted, creator FROM lab_notes WHERE id = ANY(%s)", (ids,))}
+            kept = {(str(r[0]), str(r[1]), str(r[2])) for r in self.server.execute(
+                "SELECT id, body, color FROM lab_note_versions WHERE id = ANY(%s)", (ids,))}
+            for note, deleted in chunk:
+                server_modified = note.modified
+                row = there.get(note.id)
+                if row is None:
+                    inserts.append(_server_values(note, deleted))
+                    self.sent += 1
+                else:
+                    _, body, color, modified, server_deleted, creator = (str(v) if v is not None else None for v in row)
+                    server_modified = str(modified)
+                    if server_deleted is not None or (deleted is None and (
+                            (note.body, note.color) == (body, color) or (note.id, note.body, note.color) in kept)):
+                        pass  # a tombstone there wins; the same text, or one kept there, changes nothing
+                    elif deleted is not None:
+                        tombstones.append((deleted, note.id))
+                        self.sent += 1
+                    else:
+                        mark = agreed.get(note.id)
+                        edited_there = mark is None or mark.server_modified != server_modified
+                        if (note.modified, note.body) > (server_modified, body):
+                            if edited_there:
+                                versions.append((note.id, body, color, creator or "", server_modified))
+                                self.conflicted.add(note.id)
+                            updates.append((note.body, note.color, note.creator, note.modified, note.id))
+                            server_modified = note.modified
+                        else:
+                            versions.append((note.id, note.body, note.color, note.creator, note.modified))
+                            self.conflicted.add(note.id)
+                        self.sent += 1
+                marks.append((note.id, Agreed(note.modified, deleted, server_modified)))
+            if inserts:
+                self.server.cursor().executemany(
+                    f"INSERT INTO lab_notes ({_NOTE_COLUMNS}) VALUES ({', '.join(['%s'] * 15)}) "
+                    "ON CONFLICT (id) DO NOTHING", inserts)
+            if updates:
+                self.server.cursor().executemany(
+                    "UPDATE lab_notes SET body = %s, color = %s, creator = %s, modified = %s, "
+                    "change = nextval('lab_change') WHERE id = %s", updates)
+            if tombstones:
+                self.server.cursor().executemany(
+                    "UPDATE lab_notes SET deleted = %s, change = nextval('lab_change') WHERE id = %s", tombstones)
+            if versions:
+                self.server.cursor().executemany(
+                    "INSERT INTO lab_note_versions (id, body, color, creator, modified) VALUES (%s, %s, %s, %s, %s) "
+                    "ON CONFLICT DO NOTHING", versions)
+        return marks
+
+    # Receiving --------------------------------------------------------------------------------------
+
+    def receive(self) -> None:
+        while True:
+            after = self.state.cursor("notes")
+            with self.server.transaction():
+                rows = self.server.execute(
+                    f"SELECT {_NOTE_COLUMNS}, change FROM lab_notes WHERE change > %s ORDER BY change LIMIT %s",
+                    (after, self.batch)).fetchall()
+            if not rows:
+                break
+            incoming = [_from_server(r[:-1]) for r in rows]
+            self._merge(incoming)
+            self.state.advance("notes", int(rows[-1][-1]))  # type: ignore[call-overload]  # BIGINT
+            self.on_batch("received")
+        self._receive_versions()
+
+    def _merge(self, incoming: list[LocalRow]) -> None:
+        report = MergeReport()
+        alive: list[tuple[Annotation, NoteSource | None]] = [(n, None) for n, deleted in incoming if deleted is None]
+        merge_notes(self.store, alive, report)
+        self.received += report.added + report.updated + report.conflicts
+        self.received_articles.update(note.article_id for note, _ in alive)
+        marks: list[tuple[str, Agreed]] = []
+        with self.store.transaction() as db:
+            for note, deleted in incoming:
+                found = NotesStore.row(db, note.id)
+                if found is None:
+                    continue  # a tombstone of a note never seen here
+                local, local_deleted = found
+                if deleted is not None and not local_deleted:
+                    NotesStore.mark_deleted(db, note.id, deleted)
+                    self.received += 1
+                if local.body != note.body and deleted is None:
+                    self.conflicted.add(note.id)
+                    continue  # this side's newer text still has to go
+                marks.append((note.id, Agreed(local.modified, NotesStore.deleted_at(db, note.id), note.modified)))
+        self.state.agree(marks)
+
+    def _receive_versions(self) -> None:
+        while True:
+            after = self.state.cursor("versions")
+            with self.server.transaction():
+                rows = self.server.execute(
+                    "SELECT id, body, color, creator, modified, change FROM lab_note_versions WHERE change > %s "
+                    "ORDER BY change LIMIT %s", (after, self.batch)).fetchall()
+            if not rows:
+                break
+            with self.store.transaction() as db:
+                for id_, body, color, creator, modified, _ in rows:
+                    found = NotesStore.row(db, str(id_))
+                    if found is None or (found[0].body, found[0].color) == (body, color):
+                        continue
+                    if any((v.body, v.color) == (body, color) for v in extras.kept_versions(db, str(id_))):
+                        continue
+                    extras.keep_version(db, str(id_), extras.KeptVersion(str(body), str(color), str(creator),
+                                                                          str(modified), "conflict"))
+                    self.conflicted.add(str(id_))
+            self.state.advance("versions", int(rows[-1][-1]))  # type: ignore[call-overload]  # BIGINT
+            self.on_batch("received")
+

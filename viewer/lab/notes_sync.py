@@ -186,13 +186,15 @@ class NotesSync:
             with self.store.transaction() as db:
                 for id_, body, color, creator, modified, _ in rows:
                     found = NotesStore.row(db, str(id_))
-                    if found is None or (found[0].body, found[0].color) == (body, color):
+                    if found is None:
+                        continue
+                    self.conflicted.add(str(id_))  # a conflict the server settled: both texts stay here too
+                    if (found[0].body, found[0].color) == (body, color):
                         continue
                     if any((v.body, v.color) == (body, color) for v in extras.kept_versions(db, str(id_))):
                         continue
                     extras.keep_version(db, str(id_), extras.KeptVersion(str(body), str(color), str(creator),
                                                                           str(modified), "conflict"))
-                    self.conflicted.add(str(id_))
             self.state.advance("versions", int(rows[-1][-1]))  # type: ignore[call-overload]  # BIGINT
             self.on_batch("received")
 

@@ -102,7 +102,7 @@ def test_wrong_password_is_a_clear_message_and_no_password_in_settings(pg_server
                                                                        tmp_path: Path) -> None:
     ana = Desk(tmp_path, "Ana")
     proc = ana.child("lab", "join", pg_server.url(lab_db, password="not-it"), "--name", "Ana")
-    out, err = proc.communicate()
+    _, err = proc.communicate()
     message = err.decode()
     assert proc.returncode == 1
     assert "wrong password" in message and "گذرواژه نادرست" in message and "Traceback" not in message

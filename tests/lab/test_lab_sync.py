@@ -151,6 +151,9 @@ def test_notes_of_articles_not_here_are_kept_as_orphans(pg_server: PgServer, lab
     bahar.join(pg_server.url(lab_db, "lab_member"))
     with bahar.notes() as store:
         assert [a.id for a in store.orphans()] == [note.id]
+    ana.sync()
+    with ana.notes() as store:  # the sender's own notes come back unchanged, not made orphans
+        assert store.orphans() == []
 
 
 def test_leave_forgets_the_lab_and_keeps_the_notes(pg_server: PgServer, lab_db: str, tmp_path: Path) -> None:

@@ -142,8 +142,7 @@ def _mark_orphans(library: Library, article_ids: set[str]) -> None:
         missing = [i for i in sorted(article_ids) if library.article(i) is None]
     except BayeganError:
         missing = sorted(article_ids)  # no index yet: none of them is here
-    for article_id in missing:
-        library.notes.set_orphaned(article_id, True)
+    library.notes.mark_orphaned(missing)
 
 
 def status(library: Library) -> dict[str, object]:

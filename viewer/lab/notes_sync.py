@@ -153,11 +153,13 @@ class NotesSync:
         self._receive_versions()
 
     def _merge(self, incoming: list[LocalRow]) -> None:
+        with self.store.transaction() as db:
+            new_here = {note.article_id for note, _ in incoming if NotesStore.row(db, note.id) is None}
         report = MergeReport()
         alive: list[tuple[Annotation, NoteSource | None]] = [(n, None) for n, deleted in incoming if deleted is None]
         merge_notes(self.store, alive, report)
         self.received += report.added + report.updated + report.conflicts
-        self.received_articles.update(note.article_id for note, _ in alive)
+        self.received_articles.update(new_here)
         marks: list[tuple[str, Agreed]] = []
         with self.store.transaction() as db:
             for note, deleted in incoming:

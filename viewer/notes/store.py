@@ -329,6 +329,12 @@ class NotesStore:
                                 "AND orphaned != ?", (int(orphaned), article_id, int(orphaned)))
         return cursor.rowcount
 
+    def mark_orphaned(self, article_ids: Iterable[str]) -> int:
+        """`set_orphaned(…, True)` for many articles in one transaction (notes received for articles not here)."""
+        with self._transaction() as db:
+            return sum(db.execute("UPDATE annotations SET orphaned = 1 WHERE article_id = ? AND parent_id IS NULL "
+                                  "AND orphaned = 0", (article_id,)).rowcount for article_id in set(article_ids))
+
     def purge_deleted(self, now: datetime | None = None) -> int:
         """Remove for good the notes deleted more than PURGE_AFTER_DAYS ago (a session's deletes stay undoable)."""
         cutoff = ((now or datetime.now(UTC)) - timedelta(days=PURGE_AFTER_DAYS)).astimezone(UTC)

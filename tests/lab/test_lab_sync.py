@@ -190,3 +190,38 @@ def test_collections_and_saved_searches_are_shared(pg_server: PgServer, lab_db: 
         with LibraryDatabase(desk.folder / "library.sqlite3") as db:
             assert sorted(Collections(db).ids("انتخابات")) == ["a1", "a2", "a3"]
             assert [(s.name, s.query, s.tags) for s in SavedSearches(db).all()] == [("تورم", "تورم قیمت", ["اقتصاد"])]
+
+
+def _one_article_file(folder: Path, link: str) -> Path:
+    folder.mkdir(parents=True)
+    item = {"title": "بارش برف در تهران مدارس را تعطیل کرد",
+            "paragraphs": ["به گزارش خبرنگار ما، بارش برف سنگین در تهران باعث تعطیلی مدارس شد.",
+                           "ستاد مدیریت بحران از شهروندان خواست از سفرهای غیرضروری بپرهیزند."],
+            "tags": ["جامعه"], "link": link}
+    path = folder / "news.json"
+    path.write_text(json.dumps([item], ensure_ascii=False), "utf-8")
+    return path
+
+
+def test_notes_follow_the_article_by_content_not_path(pg_server: PgServer, lab_db: str, tmp_path: Path) -> None:
+    """The same file in other folders gives the same id; the same text under another link (another id)
+    is matched by its fingerprint: no member sees the colleague's note as an orphan."""
+    ana, bahar, cyrus = (Desk(tmp_path, n) for n in ("Ana", "Bahar", "Cyrus"))
+    _one_article_file(tmp_path / "ana-files" / "deep" / "folder", "https://example.org/news/1")
+    _one_article_file(tmp_path / "bahar-files", "https://example.org/news/1")
+    _one_article_file(tmp_path / "cyrus-files", "https://mirror.example.net/story/77")
+    ids = {}
+    for desk, folder in ((ana, "ana-files"), (bahar, "bahar-files"), (cyrus, "cyrus-files")):
+        code, _, err = desk.run("index", str(tmp_path / folder))
+        assert code == 0, err
+        ids[desk.name] = [a["id"] for a in desk.json("list")]
+    assert ids["Ana"] == ids["Bahar"] != ids["Cyrus"]
+    with ana.notes() as store:
+        note = store.create_comment(ids["Ana"][0], "برف", creator="Ana")
+    ana.join(pg_server.url(lab_db))
+    bahar.join(pg_server.url(lab_db, "lab_member"))
+    cyrus.join(pg_server.url(lab_db, "lab_member"))
+    with bahar.notes() as store:
+        assert store.require(note.id).article_id == ids["Bahar"][0] and store.orphans() == []
+    with cyrus.notes() as store:
+        assert store.require(note.id).article_id == ids["Cyrus"][0] and store.orphans() == []

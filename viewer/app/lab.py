@@ -106,6 +106,7 @@ def sync(library: Library) -> SyncReport:
     from viewer.collections.saved_searches import SavedSearches
     from viewer.lab import sync as lab_sync
     from viewer.lab.connection import connect, explain
+    from viewer.lab.notes_sync import ArticleMatch
     from viewer.lab.state import LabState
 
     member = membership(library)
@@ -127,11 +128,20 @@ def sync(library: Library) -> SyncReport:
             except psycopg.errors.InsufficientPrivilege:
                 pass  # a read-only member: the sync below says so
             report = lab_sync.sync(server, library.notes, state, Collections(lists), SavedSearches(lists),
-                                   batch=max(1, batch), on_batch=on_batch)
+                                   batch=max(1, batch), on_batch=on_batch, articles=ArticleMatch(_fingerprints(library)))
         except psycopg.Error as exc:
             raise explain(exc, address) from exc
     _mark_orphans(library, report.received_articles)
     return report
+
+
+def _fingerprints(library: Library) -> dict[str, str]:
+    """Article id → the fingerprint of its text (title and text folded), from the index's manifest."""
+    from viewer.search.archive_index import INDEX_VERSION
+    from viewer.search.manifest import Manifest
+
+    manifest = Manifest.load(library.paths.index_dir, INDEX_VERSION)
+    return {article_id: fold for record in manifest.files.values() for article_id, fold in record.folded.items()}
 
 
 def _mark_orphans(library: Library, article_ids: set[str]) -> None:

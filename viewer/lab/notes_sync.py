@@ -1,11 +1,17 @@
 """Notes between the local store and the lab's server: send what changed here, receive what changed there.
 
+Notes are keyed by their article's id (derived from link, news code or title, the same on every
+desktop) and carry the fingerprint of the article's text: a member whose copy of the story has another
+id (met first in another format or source) gets the note on its own copy of the same text.
+
 The server applies the local conflict rules (viewer/notes/merge.py): when both sides edited a note since
 they last agreed, the newer text is shown and the other is kept as a version; deletions are tombstones
 that win over edits. Sending and receiving are batches, each one server transaction and one local
 transaction, marked done only after both committed, so a sync killed anywhere is finished by the next."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import psycopg
 
@@ -21,19 +27,20 @@ Server = psycopg.Connection[tuple[object, ...]]
 LocalRow = tuple[Annotation, str | None]
 
 _NOTE_COLUMNS = ("id, article_id, motivation, body, color, quote_exact, quote_prefix, quote_suffix, pos_start, "
-                 "pos_end, parent_id, creator, created, modified, deleted")
+                 "pos_end, parent_id, creator, created, modified, deleted, article_fold")
 
 
-def _server_values(a: Annotation, deleted: str | None) -> tuple[object, ...]:
+def _server_values(a: Annotation, deleted: str | None, fold: str) -> tuple[object, ...]:
     return (a.id, a.article_id, a.motivation.value, a.body, a.color, a.quote.exact if a.quote else None,
             a.quote.prefix if a.quote else None, a.quote.suffix if a.quote else None,
             a.position.start if a.position else None, a.position.end if a.position else None, a.parent_id,
-            a.creator, a.created, a.modified, deleted)
+            a.creator, a.created, a.modified, deleted, fold)
 
 
-def _from_server(row: tuple[object, ...]) -> LocalRow:
+def _from_server(row: tuple[object, ...], local_article: Callable[[str, str], str]) -> LocalRow:
     (id_, article_id, motivation, body, color, exact, prefix, suffix, start, end, parent_id, creator, created,
-     modified, deleted) = (str(v) if isinstance(v, str) else v for v in row)
+     modified, deleted, fold) = (str(v) if isinstance(v, str) else v for v in row)
+    article_id = local_article(str(article_id), str(fold or ""))
     quote = TextQuoteSelector(str(exact), str(prefix or ""), str(suffix or "")) if exact is not None else None
     position = (TextPositionSelector(int(start), int(end))  # type: ignore[call-overload]  # INTEGER columns
                 if start is not None and end is not None else None)
@@ -42,9 +49,32 @@ def _from_server(row: tuple[object, ...]) -> LocalRow:
     return note, str(deleted) if deleted is not None else None
 
 
+class ArticleMatch:
+    """This desktop's articles by the fingerprint of their text (none known: ids are matched as they are)."""
+
+    def __init__(self, fold_of: dict[str, str] | None = None):
+        self._fold_of = fold_of or {}
+        self._by_fold: dict[str, str] = {}
+        for article_id, fold in self._fold_of.items():
+            if fold:
+                self._by_fold.setdefault(fold, article_id)
+
+    def fold_of(self, article_id: str) -> str:
+        return self._fold_of.get(article_id, "")
+
+    def local_id(self, article_id: str, fold: str) -> str:
+        """The id of this desktop's copy of the article: its own id when it has it, else the article
+        with the same text, else the id as sent (the note is then an orphan here)."""
+        if article_id in self._fold_of or not fold:
+            return article_id
+        return self._by_fold.get(fold, article_id)
+
+
 class NotesSync:
-    def __init__(self, server: Server, store: NotesStore, state: LabState, batch: int, on_batch: object = None):
+    def __init__(self, server: Server, store: NotesStore, state: LabState, batch: int, on_batch: object = None,
+                 articles: ArticleMatch | None = None):
         self.server = server
+        self.articles = articles or ArticleMatch()
         self.store = store
         self.state = state
         self.batch = batch
@@ -93,7 +123,7 @@ class NotesSync:
                 server_modified = note.modified
                 row = there.get(note.id)
                 if row is None:
-                    inserts.append(_server_values(note, deleted))
+                    inserts.append(_server_values(note, deleted, self.articles.fold_of(note.article_id)))
                     self.sent += 1
                 else:
                     _, body, color, modified, server_deleted, creator = (str(v) if v is not None else None for v in row)
@@ -120,7 +150,7 @@ class NotesSync:
                 marks.append((note.id, Agreed(note.modified, deleted, server_modified)))
             if inserts:
                 self.server.cursor().executemany(
-                    f"INSERT INTO lab_notes ({_NOTE_COLUMNS}) VALUES ({', '.join(['%s'] * 15)}) "
+                    f"INSERT INTO lab_notes ({_NOTE_COLUMNS}) VALUES ({', '.join(['%s'] * 16)}) "
                     "ON CONFLICT (id) DO NOTHING", inserts)
             if updates:
                 self.server.cursor().executemany(
@@ -146,7 +176,7 @@ class NotesSync:
                     (after, self.batch)).fetchall()
             if not rows:
                 break
-            incoming = [_from_server(r[:-1]) for r in rows]
+            incoming = [_from_server(r[:-1], self.articles.local_id) for r in rows]
             self._merge(incoming)
             self.state.advance("notes", int(rows[-1][-1]))  # type: ignore[call-overload]  # BIGINT
             self.on_batch("received")

@@ -29,6 +29,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
             created TEXT NOT NULL,
             modified TEXT NOT NULL,
             deleted TEXT,
+            article_fold TEXT NOT NULL DEFAULT '',
             change BIGINT NOT NULL DEFAULT nextval('lab_change'))""",
         "CREATE INDEX lab_notes_by_change ON lab_notes (change)",
         """CREATE TABLE lab_note_versions (

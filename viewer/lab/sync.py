@@ -10,7 +10,7 @@ import psycopg
 from viewer.collections.collections import Collections
 from viewer.collections.saved_searches import SavedSearches
 from viewer.lab.lists_sync import receive_lists, send_lists
-from viewer.lab.notes_sync import NotesSync, Server
+from viewer.lab.notes_sync import ArticleMatch, NotesSync, Server
 from viewer.lab.state import LabState
 from viewer.notes.store import NotesStore
 
@@ -32,8 +32,9 @@ class SyncReport:
 
 
 def sync(server: Server, store: NotesStore, state: LabState, collections: Collections, saved: SavedSearches, *,
-         batch: int = DEFAULT_BATCH, on_batch: Callable[[str], None] | None = None) -> SyncReport:
-    notes = NotesSync(server, store, state, batch, on_batch)
+         batch: int = DEFAULT_BATCH, on_batch: Callable[[str], None] | None = None,
+         articles: ArticleMatch | None = None) -> SyncReport:
+    notes = NotesSync(server, store, state, batch, on_batch, articles)
     report = SyncReport()
     try:
         notes.send()

@@ -120,6 +120,7 @@ def sync(library: Library) -> SyncReport:
         if trace:
             os.write(2, f"lab: batch {step}\n".encode())
 
+    here = _fingerprints(library)
     with (connect(address, passfile(library)) as server, LabState(state_path(library)) as state,
           LibraryDatabase(library.paths.library_path) as lists):
         try:
@@ -128,31 +129,34 @@ def sync(library: Library) -> SyncReport:
             except psycopg.errors.InsufficientPrivilege:
                 pass  # a read-only member: the sync below says so
             report = lab_sync.sync(server, library.notes, state, Collections(lists), SavedSearches(lists),
-                                   batch=max(1, batch), on_batch=on_batch, articles=ArticleMatch(_fingerprints(library)))
+                                   batch=max(1, batch), on_batch=on_batch, articles=ArticleMatch(here))
         except psycopg.Error as exc:
             raise explain(exc, address) from exc
-    _mark_orphans(library, report.received_articles)
+    _mark_orphans(library, report.received_articles, here)
     return report
 
 
 def _fingerprints(library: Library) -> dict[str, str]:
-    """Article id → the fingerprint of its text (title and text folded), from the index's manifest."""
+    """Every article of this desktop's index → the fingerprint of its text ("" when too short), read
+    from the index's manifest: no searcher is opened, so a sync may run on any thread."""
     from viewer.search.archive_index import INDEX_VERSION
     from viewer.search.manifest import Manifest
 
     manifest = Manifest.load(library.paths.index_dir, INDEX_VERSION)
-    return {article_id: fold for record in manifest.files.values() for article_id, fold in record.folded.items()}
+    found: dict[str, str] = {}
+    for record in manifest.files.values():
+        for article_id in record.articles:
+            fold = record.folded.get(article_id, "")
+            if fold or article_id not in found:
+                found[article_id] = fold
+    return found
 
 
-def _mark_orphans(library: Library, article_ids: set[str]) -> None:
+def _mark_orphans(library: Library, article_ids: set[str], here: dict[str, str]) -> None:
     """Notes received for articles this desktop does not have are kept, shown as orphans."""
-    if not article_ids:
-        return
-    try:
-        missing = [i for i in sorted(article_ids) if library.article(i) is None]
-    except BayeganError:
-        missing = sorted(article_ids)  # no index yet: none of them is here
-    library.notes.mark_orphaned(missing)
+    missing = [i for i in sorted(article_ids) if i not in here]
+    if missing:
+        library.notes.mark_orphaned(missing)
 
 
 def status(library: Library) -> dict[str, object]:

@@ -196,3 +196,20 @@ def leave(library: Library) -> bool:
     for path in (passfile(library), state, state.with_name(state.name + "-wal"), state.with_name(state.name + "-shm")):
         path.unlink(missing_ok=True)
     return was_member
+
+
+def url_with_password(url: str, password: str) -> str:
+    from viewer.lab.connection import url_with_password as combine
+
+    return combine(url, password)
+
+
+def waiting_changes(library: Library) -> int | None:
+    """Local changes not yet on the lab's server; None when this desktop is in no lab (no server asked)."""
+    from viewer.lab.state import LabState
+    from viewer.lab.sync import waiting_count
+
+    if membership(library) is None:
+        return None
+    with LabState(state_path(library)) as state:
+        return waiting_count(library.notes, state)

@@ -95,3 +95,13 @@ def connect(address: LabAddress, passfile: Path | None) -> psycopg.Connection[tu
         return psycopg.connect(address.url, **extra)  # type: ignore[arg-type]  # libpq keywords pass through
     except psycopg.Error as exc:
         raise explain(exc, address) from exc
+
+
+def url_with_password(url: str, password: str) -> str:
+    """The URL as typed with `password` put in (for a form that asks for the password apart)."""
+    address, _ = split_url(url)
+    if not password:
+        return url.strip()
+    parts = urlsplit(url.strip())
+    netloc = f"{quote(address.user, safe='')}:{quote(password, safe='')}@{address.host}:{address.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))

@@ -94,7 +94,8 @@ class LabControl(QObject):
         self._refresh_indicator(text)
         received = report.get("received")
         if isinstance(received, int) and received:
-            self.window.statusBar().showMessage(self.tr("%n note(s) received from the lab", "", received), 8000)
+            self.window.statusBar().showMessage(self.tr("Notes received from the lab: %1").replace("%1", str(received)),
+                                               8000)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False

@@ -225,3 +225,15 @@ def test_notes_follow_the_article_by_content_not_path(pg_server: PgServer, lab_d
         assert store.require(note.id).article_id == ids["Bahar"][0] and store.orphans() == []
     with cyrus.notes() as store:
         assert store.require(note.id).article_id == ids["Cyrus"][0] and store.orphans() == []
+
+
+def test_a_lab_set_up_by_a_newer_bayegan_is_refused_clearly(pg_server: PgServer, lab_db: str, tmp_path: Path) -> None:
+    ana, bahar = Desk(tmp_path, "Ana"), Desk(tmp_path, "Bahar")
+    assert ana.join(pg_server.url(lab_db))["schema_created"] is True
+    assert bahar.join(pg_server.url(lab_db, "lab_member"))["schema_created"] is False  # migrated once, kept
+    with pg_server.admin(lab_db) as db:
+        db.execute("INSERT INTO lab_schema (version) VALUES (99)")
+    code, _, err = Desk(tmp_path, "Cyrus").run("lab", "join", pg_server.url(lab_db), "--name", "Cyrus")
+    assert code == 1 and "newer Bayegan" in err and "تازه‌تری" in err and "Traceback" not in err
+    code, _, err = ana.run("lab", "sync")  # a member already in: its syncs stop too, nothing written
+    assert code == 1 and "newer Bayegan" in err

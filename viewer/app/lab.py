@@ -10,6 +10,7 @@ same way on every desktop and in scripts, and needs no session bus."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,7 +61,7 @@ def _address(url: str) -> tuple[LabAddress, str | None]:
 def join(library: Library, url: str, name: str) -> dict[str, object]:
     """Checks the server (creating or migrating the lab's tables when this role may), remembers it; then syncs."""
     from viewer.lab.connection import connect, write_password
-    from viewer.lab.server_schema import LATEST_VERSION, migrate, schema_version
+    from viewer.lab.server_schema import LATEST_VERSION, migrate, refuse_newer, schema_version
 
     address, password = _address(url)
     if not name.strip():
@@ -71,7 +72,8 @@ def join(library: Library, url: str, name: str) -> dict[str, object]:
     elif pgpass.exists():
         pgpass.unlink()  # a password left from another lab must not be offered to this one
     with connect(address, pgpass) as server:
-        version = schema_version(server)
+        version = _guarded(address, lambda: schema_version(server))
+        refuse_newer(version)
         if version < LATEST_VERSION:
             _guarded(address, lambda: migrate(server))
     library.settings.set(LAB_KEY, {"url": address.url, "name": name.strip()})
@@ -84,14 +86,13 @@ def join(library: Library, url: str, name: str) -> dict[str, object]:
     return {"url": address.url, "name": name.strip(), "schema_created": version == 0, **report.as_json()}
 
 
-def _guarded(address: LabAddress, action: object) -> None:
+def _guarded[T](address: LabAddress, action: Callable[[], T]) -> T:
     import psycopg
 
     from viewer.lab.connection import explain
 
-    assert callable(action)
     try:
-        action()
+        return action()
     except psycopg.Error as exc:
         raise explain(exc, address) from exc
 
@@ -107,6 +108,7 @@ def sync(library: Library) -> SyncReport:
     from viewer.lab import sync as lab_sync
     from viewer.lab.connection import connect, explain
     from viewer.lab.notes_sync import ArticleMatch
+    from viewer.lab.server_schema import refuse_newer, schema_version
     from viewer.lab.state import LabState
 
     member = membership(library)
@@ -124,6 +126,7 @@ def sync(library: Library) -> SyncReport:
     with (connect(address, passfile(library)) as server, LabState(state_path(library)) as state,
           LibraryDatabase(library.paths.library_path) as lists):
         try:
+            refuse_newer(schema_version(server))
             try:
                 lab_sync.register_member(server, member.name, address.user)
             except psycopg.errors.InsufficientPrivilege:

@@ -51,6 +51,12 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 
+def refuse_newer(version: int) -> None:
+    if version > LATEST_VERSION:
+        raise BayeganError(f"The lab's server was set up by a newer Bayegan (schema {version}); update Bayegan.",
+                           f"کارساز آزمایشگاه را نسخهٔ تازه‌تری از بایگان ساخته است (طرح {version})؛ بایگان را به‌روز کنید.")
+
+
 def migrate(db: psycopg.Connection[tuple[object, ...]]) -> int:
     """Bring the server's tables to LATEST_VERSION (one transaction per step); returns the version found.
     Only a role allowed to create tables can do it: the lab's owner, at the first join."""
@@ -59,9 +65,7 @@ def migrate(db: psycopg.Connection[tuple[object, ...]]) -> int:
         db.execute("CREATE TABLE IF NOT EXISTS lab_schema (version INTEGER PRIMARY KEY)")
         row = db.execute("SELECT COALESCE(MAX(version), 0) FROM lab_schema").fetchone()
     found = int(row[0]) if row else 0  # type: ignore[call-overload]  # a COUNT-like integer
-    if found > LATEST_VERSION:
-        raise BayeganError(f"The lab's server was set up by a newer Bayegan (schema {found}); update Bayegan.",
-                           f"کارساز آزمایشگاه را نسخهٔ تازه‌تری از بایگان ساخته است (طرح {found})؛ بایگان را به‌روز کنید.")
+    refuse_newer(found)
     for version, statements in MIGRATIONS:
         with db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))

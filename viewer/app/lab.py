@@ -157,9 +157,11 @@ def _fingerprints(library: Library) -> dict[str, str]:
 
 def _mark_orphans(library: Library, article_ids: set[str], here: dict[str, str]) -> None:
     """Notes received for articles this desktop does not have are kept, shown as orphans."""
+    from viewer.lab.sync import mark_orphaned
+
     missing = [i for i in sorted(article_ids) if i not in here]
     if missing:
-        library.notes.mark_orphaned(missing)
+        mark_orphaned(library.notes, missing)
 
 
 def status(library: Library) -> dict[str, object]:

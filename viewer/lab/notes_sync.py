@@ -18,7 +18,7 @@ import psycopg
 from viewer.core.annotation import Annotation, Motivation, TextPositionSelector, TextQuoteSelector
 from viewer.lab.server_schema import WRITE_LOCK
 from viewer.lab.state import Agreed, LabState
-from viewer.notes import extras
+from viewer.notes import extras, shared_rows
 from viewer.notes.extras import NoteSource
 from viewer.notes.merge import merge_notes
 from viewer.notes.store import MergeReport, NotesStore
@@ -47,6 +47,11 @@ def _from_server(row: tuple[object, ...], local_article: Callable[[str, str], st
     note = Annotation(str(id_), str(article_id), Motivation(str(motivation)), str(body), str(color), quote, position,
                       str(parent_id) if parent_id is not None else None, str(creator), str(created), str(modified))
     return note, str(deleted) if deleted is not None else None
+
+
+def local_rows(store: NotesStore) -> list[LocalRow]:
+    with store.transaction() as db:
+        return shared_rows.every_row(db)
 
 
 class ArticleMatch:
@@ -90,7 +95,7 @@ class NotesSync:
         """Local notes changed (or deleted) since they last agreed with the server, parents first."""
         agreed = self.state.agreed()
         waiting = []
-        for note, deleted in self.store.every_row():
+        for note, deleted in local_rows(self.store):
             mark = agreed.get(note.id)
             if mark is None or (mark.local_modified, mark.local_deleted) != (note.modified, deleted):
                 waiting.append((note, deleted))
@@ -198,12 +203,12 @@ class NotesSync:
                     continue  # a tombstone of a note never seen here
                 local, local_deleted = found
                 if deleted is not None and not local_deleted:
-                    NotesStore.mark_deleted(db, note.id, deleted)
+                    shared_rows.mark_deleted(db, note.id, deleted)
                     self.received += 1
                 if local.body != note.body and deleted is None:
                     self.conflicted.add(note.id)
                     continue  # this side's newer text still has to go
-                marks.append((note.id, Agreed(local.modified, NotesStore.deleted_at(db, note.id), note.modified)))
+                marks.append((note.id, Agreed(local.modified, shared_rows.deleted_at(db, note.id), note.modified)))
         self.state.agree(marks)
 
     def _receive_versions(self) -> None:

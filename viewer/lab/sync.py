@@ -10,8 +10,9 @@ import psycopg
 from viewer.collections.collections import Collections
 from viewer.collections.saved_searches import SavedSearches
 from viewer.lab.lists_sync import receive_lists, send_lists
-from viewer.lab.notes_sync import ArticleMatch, NotesSync, Server
+from viewer.lab.notes_sync import ArticleMatch, NotesSync, Server, local_rows
 from viewer.lab.state import LabState
+from viewer.notes import shared_rows
 from viewer.notes.store import NotesStore
 
 DEFAULT_BATCH = 2000
@@ -54,7 +55,7 @@ def sync(server: Server, store: NotesStore, state: LabState, collections: Collec
 def waiting_count(store: NotesStore, state: LabState) -> int:
     """Local changes that have not reached the server yet (the offline queue)."""
     agreed = state.agreed()
-    return sum(1 for note, deleted in store.every_row()
+    return sum(1 for note, deleted in local_rows(store)
                if (mark := agreed.get(note.id)) is None or (mark.local_modified, mark.local_deleted) != (note.modified, deleted))
 
 
@@ -69,3 +70,9 @@ def server_counts(server: Server) -> dict[str, int]:
         row = server.execute("SELECT (SELECT COUNT(*) FROM lab_notes WHERE deleted IS NULL), "
                              "(SELECT COUNT(*) FROM lab_members)").fetchone()
     return {"notes": int(row[0]), "members": int(row[1])} if row else {}  # type: ignore[call-overload]
+
+
+def mark_orphaned(store: NotesStore, article_ids: list[str]) -> None:
+    """Notes received for articles this desktop does not have: kept, marked orphans (one transaction)."""
+    with store.transaction() as db:
+        shared_rows.mark_orphaned(db, article_ids)

@@ -329,12 +329,6 @@ class NotesStore:
                                 "AND orphaned != ?", (int(orphaned), article_id, int(orphaned)))
         return cursor.rowcount
 
-    def mark_orphaned(self, article_ids: Iterable[str]) -> int:
-        """`set_orphaned(…, True)` for many articles in one transaction (notes received for articles not here)."""
-        with self._transaction() as db:
-            return sum(db.execute("UPDATE annotations SET orphaned = 1 WHERE article_id = ? AND parent_id IS NULL "
-                                  "AND orphaned = 0", (article_id,)).rowcount for article_id in set(article_ids))
-
     def purge_deleted(self, now: datetime | None = None) -> int:
         """Remove for good the notes deleted more than PURGE_AFTER_DAYS ago (a session's deletes stay undoable)."""
         cutoff = ((now or datetime.now(UTC)) - timedelta(days=PURGE_AFTER_DAYS)).astimezone(UTC)
@@ -386,22 +380,6 @@ class NotesStore:
         """A note (deleted or not) inside the caller's `transaction()`, and whether it is deleted."""
         found = db.execute(f"SELECT {_COLUMNS}, deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
         return (_row_to_annotation(found[:-1]), found[-1] is not None) if found else None
-
-    def every_row(self) -> list[tuple[Annotation, str | None]]:
-        """Every note with its deletion time (None: alive), deleted ones included: what a lab sync sends."""
-        rows = self._db.execute(f"SELECT {_COLUMNS}, deleted FROM annotations ORDER BY seq").fetchall()
-        return [(_row_to_annotation(r[:-1]), r[-1]) for r in rows]
-
-    @staticmethod
-    def deleted_at(db: sqlite3.Connection, annotation_id: str) -> str | None:
-        """When the note was deleted (None: alive or unknown), inside the caller's `transaction()`."""
-        found = db.execute("SELECT deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-        return str(found[0]) if found and found[0] is not None else None
-
-    @staticmethod
-    def mark_deleted(db: sqlite3.Connection, annotation_id: str, deleted: str) -> None:
-        """A tombstone received from elsewhere, inside the caller's `transaction()`."""
-        db.execute("UPDATE annotations SET deleted = ? WHERE id = ? AND deleted IS NULL", (deleted, annotation_id))
 
     @staticmethod
     def write_text(db: sqlite3.Connection, a: Annotation) -> None:

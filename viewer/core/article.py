@@ -33,6 +33,8 @@ class Article:
     date: datetime | None = None
     source: str = ""
     id: str = ""
+    text_source: str = "file"  # "ocr" (read from page images), "text layer" (a PDF's) or "file"
+    pages: int = 0  # a PDF's or a multi-page scan's pages (0: not paged)
 
     @property
     def lead(self) -> str:

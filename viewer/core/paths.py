@@ -48,6 +48,11 @@ class DataPaths:
         return self.data_dir / "library.sqlite3"
 
     @property
+    def ocr_cache_dir(self) -> Path:
+        """Text read from page images by OCR, by each page's hash: never read twice."""
+        return self.data_dir / "ocr-cache"
+
+    @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 

@@ -13,12 +13,15 @@ from viewer.importers.binary_formats import parse_binary
 from viewer.importers.encoding import decode
 from viewer.importers.feed_format import looks_like_feed, parse_feed
 from viewer.importers.html_format import parse_html
+from viewer.importers.image_format import IMAGE_SUFFIXES
 from viewer.importers.json_format import parse_json
+from viewer.importers.ocr import missing_reason, unavailable_failure
 from viewer.importers.text_format import parse_text
 
 SOURCE_SUFFIXES = frozenset({
     ".txt", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml",
-    ".pdf", ".docx", ".odt", ".mht", ".mhtml", ".warc", ".warc.gz", ".wacz", ".rss", ".atom", ".xml",
+    ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+    ".docx", ".odt", ".mht", ".mhtml", ".warc", ".warc.gz", ".wacz", ".rss", ".atom", ".xml",
 })
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -109,12 +112,16 @@ def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | Non
             for name in sorted(files):
                 if name.startswith("."):
                     continue
-                if is_source_name(name):
+                if is_source_name(name) and not (Path(name).suffix.lower() in IMAGE_SUFFIXES and missing_reason()):
                     yield (Path(folder) / name).resolve()
                 elif skipped is not None:
-                    skipped.append({"path": printable_path(Path(folder) / name), "reason": _unread_reason(name)})
+                    skipped.append({"path": printable_path(Path(folder) / name)} | _unread_reason(name))
 
 
-def _unread_reason(name: str) -> str:
+def _unread_reason(name: str) -> dict[str, str]:
+    """{"reason"}, and "reason_fa" for a scan that OCR would read if it were installed."""
     suffix = Path(name).suffix.lower()
-    return f"Bayegan does not read {suffix} files." if suffix else "Bayegan does not read files without an extension."
+    if suffix in IMAGE_SUFFIXES:
+        failure = unavailable_failure()
+        return {"reason": failure.en, "reason_fa": failure.fa}
+    return {"reason": f"Bayegan does not read {suffix} files." if suffix else "Bayegan does not read files without an extension."}

@@ -49,12 +49,13 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def prepared(jobs: Iterable[Job], workers: int) -> Generator[tuple[Job, PreparedFile], None, None]:
+def prepared(jobs: Iterable[Job], workers: int, ocr_cache: str = "") -> Generator[tuple[Job, PreparedFile], None, None]:
     """Each job with its prepared file, in the jobs' order. With `workers` 0, prepared here, one at a
-    time as asked for. Closing the iterator early (a cancelled sync) drops the work not started."""
+    time as asked for. Closing the iterator early (a cancelled sync) drops the work not started.
+    `ocr_cache` is the folder of OCR results ("": none)."""
     if workers <= 0:
         for job in jobs:
-            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1)
+            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1, ocr_cache)
         return
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:
@@ -68,7 +69,7 @@ def prepared(jobs: Iterable[Job], workers: int) -> Generator[tuple[Job, Prepared
                 if upcoming is None:
                     break
                 waiting.append((upcoming, pool.submit(prepare_file, upcoming.path, upcoming.known_sha1,
-                                                         upcoming.read_up_to, upcoming.read_up_to_sha1)))
+                                                         upcoming.read_up_to, upcoming.read_up_to_sha1, ocr_cache)))
                 waiting_bytes += upcoming.size
             if not waiting:
                 return

@@ -17,6 +17,7 @@ from whoosh import fields
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
+from viewer.importers import ocr
 from viewer.importers.binary_formats import binary_kind
 from viewer.importers.reader import parse_source
 from viewer.importers.warc_format import parse_warc
@@ -81,9 +82,12 @@ def analyzed(fieldname: str, text: str) -> AnalyzedText:
     return AnalyzedText(text, field.format.packed_values(text, field.analyzer))
 
 
-def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "") -> PreparedFile:
+def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "",
+                 ocr_cache: str = "") -> PreparedFile:
     """Read `path`; unless its SHA-1 is `known_sha1`, parse it and analyse every article's text. A WARC
-    whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it)."""
+    whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it).
+    Pages read by OCR are cached in the folder `ocr_cache` ("": not cached)."""
+    ocr.cache_dir = Path(ocr_cache) if ocr_cache else None
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

@@ -11,9 +11,9 @@ from viewer.core.article import Article, blocks_from_lines
 from viewer.search.fingerprints import PERMUTATIONS
 from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 8  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
+SCHEMA_VERSION = 9  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
-# positions compressed, id gaps and weights packed small (block_format.py)
+# positions compressed, id gaps and weights packed small (block_format.py); 9: text_source, pages
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 
@@ -36,6 +36,8 @@ def build_schema() -> fields.Schema:
         source=fields.STORED(),
         url=fields.STORED(),
         code=fields.STORED(),
+        text_source=fields.STORED(),  # "ocr", "text layer" (a PDF's) or "file"
+        pages=fields.STORED(),
         date=fields.DATETIME(stored=True, sortable=True),
         # Near duplicates (viewer/search/fingerprints.py): the MinHash signature, a fixed-width column
         # that near_duplicates.py reads in one piece (zeros: none).
@@ -57,6 +59,8 @@ def document_of(article: Article) -> dict[str, object]:
         "source": article.source,
         "url": article.url,
         "code": article.code,
+        "text_source": article.text_source,
+        "pages": article.pages,
     }
     if article.date is not None:
         doc["date"] = article.date
@@ -82,4 +86,6 @@ def article_of(stored: dict[str, object]) -> Article:
         code=str(stored.get("code", "")),
         date=date if isinstance(date, datetime) else None,
         source=str(stored.get("source", "")),
+        text_source=str(stored.get("text_source", "file")),
+        pages=int(str(stored.get("pages", 0))),
     )

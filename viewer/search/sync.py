@@ -211,6 +211,7 @@ def sync_sources(
     progress: Progress = _silent,
     cancel: Callable[[], bool] = _never,
     workers: int | None = None,
+    ocr_cache: Path | None = None,
 ) -> SyncReport:
     """Bring the index up to date with the files under `roots`. Cancelling leaves it as it was.
 
@@ -242,7 +243,7 @@ def sync_sources(
             settled.append(report.unchanged - before)
         jobs = [job for job in planned if job is not None]
         counter = ArticleProgress(progress, sum(settled), sum(job.size for job in jobs), len(jobs))
-        stream = prepared(jobs, default_workers(jobs) if workers is None else workers)
+        stream = prepared(jobs, default_workers(jobs) if workers is None else workers, str(ocr_cache or ""))
         try:
             for path, job, known in zip(files, planned, settled, strict=True):
                 if cancel():

@@ -77,7 +77,7 @@ def _render(name: str, number: int, width: float, height: float) -> bytes:
     inches = max(width, 1.0) * max(height, 1.0) / (72 * 72)
     dpi = max(36, min(DPI, int(math.sqrt(MAX_PIXELS / inches))))
     return _poppler("pdftoppm", ["-q", "-f", str(number), "-l", str(number), "-r", str(dpi), "-gray", "-png",
-                                 "-singlefile", name, "-"])
+                                 "-singlefile", name])
 
 
 def _poppler(tool: str, arguments: list[str]) -> bytes:

@@ -112,15 +112,23 @@ def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | Non
             for name in sorted(files):
                 if name.startswith("."):
                     continue
-                if is_source_name(name) and not (Path(name).suffix.lower() in IMAGE_SUFFIXES and missing_reason()):
+                reason = _unread_reason(Path(folder), name)
+                if reason is None:
                     yield (Path(folder) / name).resolve()
                 elif skipped is not None:
-                    skipped.append({"path": printable_path(Path(folder) / name)} | _unread_reason(name))
+                    skipped.append({"path": printable_path(Path(folder) / name)} | reason)
 
 
-def _unread_reason(name: str) -> dict[str, str]:
-    """{"reason"}, and "reason_fa" for a scan that OCR would read if it were installed."""
+def _unread_reason(folder: Path, name: str) -> dict[str, str] | None:
+    """None for a file to read; else {"reason"}, and "reason_fa" for a scan that OCR would read if it
+    were installed. Pictures kept with a saved page (its NAME_files/ folder) or with a Telegram export
+    (beside its result.json) are not scans."""
     suffix = Path(name).suffix.lower()
+    if suffix in IMAGE_SUFFIXES and (folder.name.endswith("_files") or (folder.parent / "result.json").is_file()):
+        return {"reason": "A picture kept with a saved page or a Telegram export, not a scan.",
+                "reason_fa": "تصویری همراه صفحهٔ ذخیره‌شده یا خروجی تلگرام، نه اسکن."}
+    if is_source_name(name) and not (suffix in IMAGE_SUFFIXES and missing_reason()):
+        return None
     if suffix in IMAGE_SUFFIXES:
         failure = unavailable_failure()
         return {"reason": failure.en, "reason_fa": failure.fa}

@@ -14,15 +14,18 @@ FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
 def render_page(title: str, lines: list[str], width: int = 1000, size: int = 26) -> Image.Image:
-    """A white page with `title` large at its top and `lines` below, right-aligned, black on white."""
+    """A white page with `title` large at its top (a line for each "\n") and `lines` below, right-aligned."""
     body = ImageFont.truetype(str(FONTS / "Vazirmatn-Regular.ttf"), size)
     heading = ImageFont.truetype(str(FONTS / "Vazirmatn-Bold.ttf"), int(size * 1.7))
-    page = Image.new("L", (width, 140 + int(size * 1.9) * max(len(lines), 1)), 255)
+    titles = title.split("\n") if title else []
+    top = 40 + int(size * 2.8) * len(titles)
+    page = Image.new("L", (width, top + 40 + int(size * 1.9) * max(len(lines), 1)), 255)
     draw = ImageDraw.Draw(page)
-    if title:
-        draw.text((width - 40, 30), title, font=heading, fill=0, anchor="ra", direction="rtl")
+    for number, heading_line in enumerate(titles):
+        draw.text((width - 40, 30 + int(size * 2.8) * number), heading_line, font=heading, fill=0, anchor="ra",
+                  direction="rtl")
     for number, line in enumerate(lines):
-        draw.text((width - 40, 120 + int(size * 1.9) * number), line, font=body, fill=0, anchor="ra", direction="rtl")
+        draw.text((width - 40, top + int(size * 1.9) * number), line, font=body, fill=0, anchor="ra", direction="rtl")
     return page
 
 

@@ -43,6 +43,15 @@ def test_png_scan_becomes_an_article_titled_by_its_largest_line(tmp_path: Path) 
     assert article.text_source == "ocr"
 
 
+def test_a_title_wrapped_over_two_lines_is_the_whole_title(tmp_path: Path) -> None:
+    path = tmp_path / "IMG_20240311_0931.jpg"
+    wrapped = "بازگشایی کتابخانهٔ ملی ایران\nپس از دو سال مرمت"
+    path.write_bytes(png_bytes(render_page(wrapped, PAGE_ONE), "JPEG", quality=90))
+    [article] = read_articles(path)
+    assert cer(wrapped.replace("\n", " "), article.title) < 0.1
+    assert cer(" ".join(PAGE_ONE), article.text) < 0.1
+
+
 def test_multi_page_tiff_keeps_every_page_and_its_breaks(tmp_path: Path) -> None:
     first, second = _two_pages()
     path = tmp_path / "clipping.tif"

@@ -144,13 +144,13 @@ def article_of_pages(pages: list[list[OcrLine]]) -> Article:
     if not any(line.text.strip() for page in pages for line in page):
         raise ImportFailure("No text was found in the scan by OCR.", "نویسه‌خوانی (OCR) در اسکن متنی نیافت.")
     first = next(page for page in pages if page)
-    title_line = _largest_line(first)
+    title_lines = _title_lines(first)
     blocks: list[Block] = []
     for page in pages:
         current: list[str] = []
         paragraph = -1
         for line in page:
-            if line is title_line:
+            if any(line is title_line for title_line in title_lines):
                 continue
             if line.paragraph != paragraph and current:
                 blocks.append(_block(current, not blocks))
@@ -159,7 +159,7 @@ def article_of_pages(pages: list[list[OcrLine]]) -> Article:
             current.append(line.text)
         if current:
             blocks.append(_block(current, not blocks))
-    title = clean_line(title_line.text)
+    title = clean_line(" ".join(line.text for line in title_lines))
     return Article(title=title, blocks=[b for b in blocks if b.text])
 
 
@@ -167,12 +167,26 @@ def _block(lines: list[str], first: bool) -> Block:
     return Block(BlockKind.LEAD if first else BlockKind.PARAGRAPH, clean_line(" ".join(lines)))
 
 
-def _largest_line(page: list[OcrLine]) -> OcrLine:
-    heights = sorted(line.height for line in page)
-    median = heights[len(heights) // 2]
+def _title_lines(page: list[OcrLine]) -> list[OcrLine]:
+    """The largest line among the page's first lines, with the lines of its paragraph printed as large
+    (a title wrapped over two lines); the first line when none stands out."""
     candidates = page[:_HEADING_LINES]
     largest = max(candidates, key=lambda line: line.height)
-    return largest if largest.height >= _HEADING_SIZE * median or len(page) == 1 else page[0]
+    # the body's type: the lines of the other paragraphs (a short page may be half title)
+    heights = sorted(line.height for line in page if line.paragraph != largest.paragraph) or [largest.height]
+    median = heights[len(heights) // 2]
+    if largest.height < _HEADING_SIZE * median and len(page) > 1:
+        return [page[0]]
+    start = end = page.index(largest)
+    while start > 0 and _same_heading(page[start - 1], largest):
+        start -= 1
+    while end + 1 < len(page) and _same_heading(page[end + 1], largest):
+        end += 1
+    return page[start:end + 1]
+
+
+def _same_heading(line: OcrLine, largest: OcrLine) -> bool:
+    return line.paragraph == largest.paragraph and line.height >= 0.8 * largest.height
 
 
 def _cached(key: str) -> list[OcrLine] | None:

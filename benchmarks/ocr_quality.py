@@ -1,6 +1,6 @@
 """Persian OCR quality: Bayegan's pipeline beside raw Tesseract on scans rendered here from real text.
 
-    .venv/bin/python benchmarks/ocr_quality.py --corpus DIR            # ~3 min of CPU; table to stdout and results/
+    .venv/bin/python benchmarks/ocr_quality.py --corpus DIR            # ~3 min; table to stdout and results/ocr_quality.md
     .venv/bin/python benchmarks/ocr_quality.py --corpus DIR --engines  # also pytesseract and tesserocr, if importable
 
 Pages: articles drawn (seeded) from the corpus's JSON files, title and opening paragraphs set as a
@@ -176,7 +176,7 @@ def main() -> int:
         paths = DataPaths.resolve(Path(work) / "data").ensure()
         ocr.cache_dir = paths.ocr_cache_dir  # timed once here (the cache empty), indexed from it below
         for number, article in enumerate(chosen):
-            font, dpi = fonts[number % len(fonts)], DPIS[number % len(DPIS)]
+            font, dpi = fonts[number % len(fonts)], DPIS[(number // len(fonts)) % len(DPIS)]
             body = article.text[:BODY_CHARS].rsplit(" ", 1)[0]
             jpeg, expected = render_scan(article.title, body, font, dpi, rng)
             (scans / f"scan-{number:03}.jpg").write_bytes(jpeg)
@@ -207,7 +207,9 @@ def main() -> int:
             found += any(hit.source == row["scan"] for hit in hits)
         searcher.close()
         archive.close()
-    print(table(rows, found, engine_rows, args))
+    result = table(rows, found, engine_rows, args)
+    print(result)
+    (REPO / "benchmarks" / "results" / "ocr_quality.md").write_text(result, encoding="utf-8")
     return 0
 
 

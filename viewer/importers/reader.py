@@ -16,6 +16,7 @@ from viewer.importers.html_format import parse_html
 from viewer.importers.image_format import IMAGE_SUFFIXES
 from viewer.importers.json_format import parse_json
 from viewer.importers.ocr import missing_reason, unavailable_failure
+from viewer.importers.page_images import with_kept_images
 from viewer.importers.text_format import parse_text
 
 SOURCE_SUFFIXES = frozenset({
@@ -42,6 +43,7 @@ def read_articles(path: Path) -> list[Article]:
         raise ImportFailure(f"Cannot read the file: {exc.strerror or exc}.",
                             f"پرونده خوانده نشد: {exc.strerror or exc}.") from exc
     articles = parse_source(data, path.name)
+    with_kept_images(articles, data, path)
     for article in articles:
         article.source = str(path)
     return articles

@@ -19,6 +19,7 @@ from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
 from viewer.importers import ocr
 from viewer.importers.binary_formats import binary_kind
+from viewer.importers.page_images import with_kept_images
 from viewer.importers.reader import parse_source
 from viewer.importers.warc_format import parse_warc
 from viewer.search.fingerprints import fingerprint, folded_words, sketch
@@ -106,6 +107,7 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
             ready.read_up_to_sha1 = digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
         else:
             articles = parse_source(data, Path(path).name)
+            with_kept_images(articles, data, Path(path))
     except ImportFailure as exc:
         ready.failure = (exc.en, exc.fa)
         return ready

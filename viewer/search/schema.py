@@ -13,7 +13,7 @@ from viewer.search.postings import PersianPositions
 
 SCHEMA_VERSION = 9  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
-# positions compressed, id gaps and weights packed small (block_format.py); 9: text_source, pages
+# positions compressed, id gaps and weights packed small (block_format.py); 9: text_source, pages, images
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 
@@ -38,6 +38,7 @@ def build_schema() -> fields.Schema:
         code=fields.STORED(),
         text_source=fields.STORED(),  # "ocr", "text layer" (a PDF's) or "file"
         pages=fields.STORED(),
+        images=fields.STORED(),  # [[path, caption], ...] of the pictures kept with the article
         date=fields.DATETIME(stored=True, sortable=True),
         # Near duplicates (viewer/search/fingerprints.py): the MinHash signature, a fixed-width column
         # that near_duplicates.py reads in one piece (zeros: none).
@@ -62,6 +63,8 @@ def document_of(article: Article) -> dict[str, object]:
         "text_source": article.text_source,
         "pages": article.pages,
     }
+    if article.images:
+        doc["images"] = [list(image) for image in article.images]
     if article.date is not None:
         doc["date"] = article.date
     return doc
@@ -88,4 +91,11 @@ def article_of(stored: dict[str, object]) -> Article:
         source=str(stored.get("source", "")),
         text_source=str(stored.get("text_source", "file")),
         pages=int(str(stored.get("pages", 0))),
+        images=_images(stored.get("images")),
     )
+
+
+def _images(stored: object) -> list[tuple[str, str]]:
+    if not isinstance(stored, list):
+        return []
+    return [(str(item[0]), str(item[1])) for item in stored if isinstance(item, (list, tuple)) and len(item) == 2]

@@ -39,3 +39,24 @@ def test_saved_page_keeps_its_pictures_with_captions(tmp_path: Path, run_cli: Ca
     shown = json.loads(run_cli("show", row["id"], "--json")[1])
     assert shown["images"] == [{"path": str((files / "عکس.jpg").resolve()), "caption": "بازدید وزیر از بندر"},
                                {"path": str((files / "chart.png").resolve()), "caption": "نمودار صادرات"}]
+
+
+def test_telegram_export_photos_are_kept_with_their_messages(tmp_path: Path,
+                                                             run_cli: Callable[..., tuple[int, str, str]]) -> None:
+    export = tmp_path / "ChatExport_2024-03-11"
+    (export / "photos").mkdir(parents=True)
+    messages = [
+        {"id": 4, "type": "message", "date": "2024-03-10T13:30:00", "photo": "photos/photo_4@10-03-2024_13-30-00.jpg",
+         "text": "بازدید وزیر از بندر شهید رجایی\nوزیر راه امروز از طرح‌های تازهٔ بندر بازدید کرد."},
+        {"id": 5, "type": "message", "date": "2024-03-10T14:00:00", "photo": "../../escape.jpg",
+         "text": "نشست خبری سخنگوی دولت\nسخنگوی دولت به پرسش‌های خبرنگاران پاسخ داد."},
+    ]
+    (export / "result.json").write_text(json.dumps({"name": "خبر", "type": "public_channel", "id": 1,
+                                                    "messages": messages}, ensure_ascii=False), "utf-8")
+    Image.new("RGB", (320, 200), "gray").save(export / "photos" / "photo_4@10-03-2024_13-30-00.jpg")
+    Image.new("RGB", (320, 200), "gray").save(tmp_path / "escape.jpg")
+    assert run_cli("index", str(export), "--json")[0] == 0
+    shown = {row["title"]: json.loads(run_cli("show", row["id"], "--json")[1])["images"]
+             for row in json.loads(run_cli("list", "--json")[1])}
+    photo = str((export / "photos" / "photo_4@10-03-2024_13-30-00.jpg").resolve())
+    assert shown == {"بازدید وزیر از بندر شهید رجایی": [{"path": photo, "caption": ""}], "نشست خبری سخنگوی دولت": []}

@@ -1,4 +1,5 @@
-"""The pictures of a saved web page ("Save page as → complete": NAME.html beside its NAME_files/ folder),
+"""The pictures kept with articles: those of a Telegram export's photos/ folder, and those of a saved
+web page ("Save page as → complete": NAME.html beside its NAME_files/ folder),
 kept with its article: each <img> whose file is in that folder, with its caption (the <figcaption> of
 its <figure>, else its alt or title text). Read from where they are, never copied. Icons and tracking
 pixels (under `MIN_SIDE` pixels on a side) and files Pillow cannot identify are left out."""
@@ -21,7 +22,11 @@ MAX_IMAGES = 200
 
 
 def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
-    """Give the article of a saved page (`path`, whose bytes are `data`) the pictures of its NAME_files/."""
+    """Give the article of a saved page (`path`, whose bytes are `data`) the pictures of its NAME_files/,
+    and find the pictures an importer named relative to the file (a Telegram export's photos/)."""
+    for article in articles:
+        if article.images:
+            article.images = _found(article.images, path.parent)
     if len(articles) != 1 or path.suffix.lower() not in (".html", ".htm", ".xhtml"):
         return
     folder = path.with_name(f"{path.stem}_files")
@@ -40,6 +45,16 @@ def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
         if len(images) >= MAX_IMAGES:
             break
     articles[0].images = images
+
+
+def _found(images: list[tuple[str, str]], base: Path) -> list[tuple[str, str]]:
+    """The pictures named relative to `base` that are files under it and large enough."""
+    found: list[tuple[str, str]] = []
+    for name, caption in images[:MAX_IMAGES]:
+        picture = _local_file(name, base, base)
+        if picture is not None and _large_enough(picture):
+            found.append((str(picture), caption))
+    return found
 
 
 def _local_file(src: str, base: Path, folder: Path) -> Path | None:

@@ -174,7 +174,7 @@ def main() -> int:
         scans = Path(work) / "scans"
         scans.mkdir()
         paths = DataPaths.resolve(Path(work) / "data").ensure()
-        ocr.cache_dir = paths.ocr_cache_dir  # timed once here (the cache empty), indexed from it below
+        ocr.cache_dir = paths.derived.ocr_cache  # timed once here (the cache empty), indexed from it below
         for number, article in enumerate(chosen):
             font, dpi = fonts[number % len(fonts)], DPIS[(number // len(fonts)) % len(DPIS)]
             body = article.text[:BODY_CHARS].rsplit(" ", 1)[0]

@@ -15,6 +15,14 @@ DATA_DIR_ENV = "BAYEGAN_DATA_DIR"
 
 
 @dataclass(frozen=True)
+class DerivedFolders:
+    """Where the preparation workers keep what they derive from source files, in the data folder."""
+
+    ocr_cache: Path  # text read from page images by OCR, by each page's hash: never read twice
+    images: Path  # pictures taken out of containers (MHTML, DOCX), by their hash: taken out once
+
+
+@dataclass(frozen=True)
 class DataPaths:
     """All of a user's Bayegan files. `--data-dir` moves every one of them."""
 
@@ -48,9 +56,8 @@ class DataPaths:
         return self.data_dir / "library.sqlite3"
 
     @property
-    def ocr_cache_dir(self) -> Path:
-        """Text read from page images by OCR, by each page's hash: never read twice."""
-        return self.data_dir / "ocr-cache"
+    def derived(self) -> DerivedFolders:
+        return DerivedFolders(self.data_dir / "ocr-cache", self.data_dir / "images")
 
     @property
     def backups_dir(self) -> Path:

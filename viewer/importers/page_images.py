@@ -1,4 +1,5 @@
-"""The pictures kept with articles: those of a Telegram export's photos/ folder, and those of a saved
+"""The pictures kept with articles: those of a Telegram export's photos/ folder, the picture parts of an
+MHTML file and the media of a DOCX (taken out once into the data folder, by hash), and those of a saved
 web page ("Save page as → complete": NAME.html beside its NAME_files/ folder),
 kept with its article: each <img> whose file is in that folder, with its caption (the <figcaption> of
 its <figure>, else its alt or title text). Read from where they are, never copied. Icons and tracking
@@ -6,6 +7,13 @@ pixels (under `MIN_SIDE` pixels on a side) and files Pillow cannot identify are 
 
 from __future__ import annotations
 
+import email
+import email.policy
+import hashlib
+import io
+import os
+import tempfile
+from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -14,11 +22,20 @@ from lxml import html as lxml_html
 from PIL import Image, UnidentifiedImageError
 
 from viewer.core.article import Article
+from viewer.core.errors import ImportFailure
+from viewer.importers.binary_formats import binary_kind
 from viewer.importers.cleanup import clean_line
+from viewer.importers.document_format import zip_kind
 from viewer.importers.encoding import decode
+from viewer.importers.zip_parts import open_zip, read_member
 
 MIN_SIDE = 64
 MAX_IMAGES = 200
+MAX_IMAGE_BYTES = 32 * 1024 * 1024
+# Where pictures inside containers (MHTML, DOCX) are taken out to, once, by their hash (None: left in).
+# The preparation worker sets it for each file it reads.
+extract_dir: Path | None = None
+_SUFFIXES = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp", "BMP": ".bmp", "TIFF": ".tif"}
 
 
 def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
@@ -27,6 +44,12 @@ def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
     for article in articles:
         if article.images:
             article.images = _found(article.images, path.parent)
+    if len(articles) == 1 and extract_dir is not None:
+        kind = binary_kind(data)
+        if kind == "mhtml":
+            articles[0].images = _mhtml_images(data, extract_dir)
+        elif kind == "zip" and zip_kind(data) == "docx":
+            articles[0].images = _docx_images(data, extract_dir)
     if len(articles) != 1 or path.suffix.lower() not in (".html", ".htm", ".xhtml"):
         return
     folder = path.with_name(f"{path.stem}_files")
@@ -45,6 +68,83 @@ def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
         if len(images) >= MAX_IMAGES:
             break
     articles[0].images = images
+
+
+def _mhtml_images(data: bytes, folder: Path) -> list[tuple[str, str]]:
+    """The picture parts of a page saved as one file, taken out, captioned as its HTML part captions them."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    captions: dict[str, str] = {}
+    pictures: list[tuple[str, bytes]] = []
+    for part in message.walk():
+        if not isinstance(part, EmailMessage):
+            continue
+        kind = part.get_content_type()
+        try:
+            payload = part.get_payload(decode=True)
+        except (ValueError, LookupError, TypeError):
+            continue
+        if not isinstance(payload, bytes):
+            continue
+        location = str(part.get("Content-Location") or "").strip()
+        if kind == "text/html" and not captions:
+            captions = _captions_by_src(decode(payload))
+        elif kind.startswith("image/") and len(payload) <= MAX_IMAGE_BYTES and len(pictures) < MAX_IMAGES:
+            pictures.append((location, payload))
+    kept: list[tuple[str, str]] = []
+    for location, payload in pictures:
+        stored = _taken_out(payload, folder)
+        if stored is not None:
+            kept.append((str(stored), captions.get(location, "")))
+    return kept
+
+
+def _docx_images(data: bytes, folder: Path) -> list[tuple[str, str]]:
+    archive = open_zip(data)
+    kept: list[tuple[str, str]] = []
+    for name in sorted(archive.namelist())[:10_000]:
+        if not name.startswith("word/media/") or len(kept) >= MAX_IMAGES:
+            continue
+        try:
+            payload = read_member(archive, name)
+        except ImportFailure:
+            continue
+        stored = _taken_out(payload, folder) if len(payload) <= MAX_IMAGE_BYTES else None
+        if stored is not None:
+            kept.append((str(stored), ""))
+    return kept
+
+
+def _captions_by_src(page: str) -> dict[str, str]:
+    try:
+        tree = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return {}
+    return {str(element.get("src")): _caption(element) for element in tree.iter("img") if element.get("src")}
+
+
+def _taken_out(payload: bytes, folder: Path) -> Path | None:
+    """The picture written to `folder` under its hash (once: a file already there is kept), or None for
+    an icon, a tracking pixel or bytes that are no picture."""
+    try:
+        with Image.open(io.BytesIO(payload)) as image:
+            width, height = image.size
+            suffix = _SUFFIXES.get(str(image.format), "")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+    if width < MIN_SIDE or height < MIN_SIDE or not suffix:
+        return None
+    target = folder / f"{hashlib.sha256(payload).hexdigest()}{suffix}"
+    if target.is_file():
+        return target
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(name, target)
+    except OSError:
+        return None
+    return target
 
 
 def _found(images: list[tuple[str, str]], base: Path) -> list[tuple[str, str]]:

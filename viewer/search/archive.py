@@ -37,7 +37,7 @@ class Archive:
             wanted += [r for r in known if r not in wanted and r.exists()]
         report = sync_sources(self.ix, self.paths.index_dir, wanted, fresh=self._created,
                               remove_missing=remove_missing, progress=progress, cancel=cancel,
-                              ocr_cache=self.paths.ocr_cache_dir)
+                              derived=self.paths.derived)
         self._created = False
         save_roots(self.paths.index_dir, [*known, *(r for r in wanted if r.exists())])
         return report

@@ -16,6 +16,7 @@ from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
+from viewer.core.paths import DerivedFolders
 from viewer.search.prepare import PreparedFile, prepare_file
 
 # Below this much to read, one process does it all: starting workers would cost more than they save.
@@ -49,13 +50,14 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def prepared(jobs: Iterable[Job], workers: int, ocr_cache: str = "") -> Generator[tuple[Job, PreparedFile], None, None]:
+def prepared(jobs: Iterable[Job], workers: int,
+             derived: DerivedFolders | None = None) -> Generator[tuple[Job, PreparedFile], None, None]:
     """Each job with its prepared file, in the jobs' order. With `workers` 0, prepared here, one at a
     time as asked for. Closing the iterator early (a cancelled sync) drops the work not started.
-    `ocr_cache` is the folder of OCR results ("": none)."""
+    `derived`: where OCR results and pictures taken out of files are kept (None: nowhere)."""
     if workers <= 0:
         for job in jobs:
-            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1, ocr_cache)
+            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1, derived)
         return
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:
@@ -69,7 +71,7 @@ def prepared(jobs: Iterable[Job], workers: int, ocr_cache: str = "") -> Generato
                 if upcoming is None:
                     break
                 waiting.append((upcoming, pool.submit(prepare_file, upcoming.path, upcoming.known_sha1,
-                                                         upcoming.read_up_to, upcoming.read_up_to_sha1, ocr_cache)))
+                                                         upcoming.read_up_to, upcoming.read_up_to_sha1, derived)))
                 waiting_bytes += upcoming.size
             if not waiting:
                 return

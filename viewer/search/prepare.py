@@ -17,9 +17,9 @@ from whoosh import fields
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers import ocr
+from viewer.core.paths import DerivedFolders
+from viewer.importers import ocr, page_images
 from viewer.importers.binary_formats import binary_kind
-from viewer.importers.page_images import with_kept_images
 from viewer.importers.reader import parse_source
 from viewer.importers.warc_format import parse_warc
 from viewer.search.fingerprints import fingerprint, folded_words, sketch
@@ -84,11 +84,12 @@ def analyzed(fieldname: str, text: str) -> AnalyzedText:
 
 
 def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "",
-                 ocr_cache: str = "") -> PreparedFile:
+                 derived: DerivedFolders | None = None) -> PreparedFile:
     """Read `path`; unless its SHA-1 is `known_sha1`, parse it and analyse every article's text. A WARC
     whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it).
-    Pages read by OCR are cached in the folder `ocr_cache` ("": not cached)."""
-    ocr.cache_dir = Path(ocr_cache) if ocr_cache else None
+    Pages read by OCR are cached, and pictures taken out of containers kept, in `derived`'s folders."""
+    ocr.cache_dir = derived.ocr_cache if derived else None
+    page_images.extract_dir = derived.images if derived else None
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -107,7 +108,7 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
             ready.read_up_to_sha1 = digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
         else:
             articles = parse_source(data, Path(path).name)
-            with_kept_images(articles, data, Path(path))
+            page_images.with_kept_images(articles, data, Path(path))
     except ImportFailure as exc:
         ready.failure = (exc.en, exc.fa)
         return ready

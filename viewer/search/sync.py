@@ -11,6 +11,7 @@ from whoosh.index import FileIndex
 from whoosh.writing import IndexWriter
 
 from viewer.core.errors import CancelledError, ImportFailure
+from viewer.core.paths import DerivedFolders
 from viewer.importers.reader import (
     MAX_FILE_BYTES,
     ensure_regular_file,
@@ -211,7 +212,7 @@ def sync_sources(
     progress: Progress = _silent,
     cancel: Callable[[], bool] = _never,
     workers: int | None = None,
-    ocr_cache: Path | None = None,
+    derived: DerivedFolders | None = None,
 ) -> SyncReport:
     """Bring the index up to date with the files under `roots`. Cancelling leaves it as it was.
 
@@ -243,7 +244,7 @@ def sync_sources(
             settled.append(report.unchanged - before)
         jobs = [job for job in planned if job is not None]
         counter = ArticleProgress(progress, sum(settled), sum(job.size for job in jobs), len(jobs))
-        stream = prepared(jobs, default_workers(jobs) if workers is None else workers, str(ocr_cache or ""))
+        stream = prepared(jobs, default_workers(jobs) if workers is None else workers, derived)
         try:
             for path, job, known in zip(files, planned, settled, strict=True):
                 if cancel():

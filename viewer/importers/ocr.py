@@ -1,9 +1,11 @@
 """Persian OCR of page images with Tesseract, run as the `tesseract` command.
 
-The command was measured against pytesseract (a wrapper that runs the same command through temporary
-files: the same time per page, one more dependency) and chosen; the page image goes in on stdin as PNG
-and Tesseract's TSV (word boxes) comes back on stdout, in its own process with a time limit per page,
-so a hostile page can neither crash nor hang the worker. Results are cached by the page image's hash
+Measured against pytesseract and tesserocr (benchmarks/ocr_quality.py --engines): pytesseract runs
+the same command through temporary files (the same time and CER, one more dependency); tesserocr, in
+process, was a third faster per page but its wheel's own Tesseract read worse (median CER 0.020
+against 0.011), and a page that hangs or crashes it would take the worker down with it. So the command:
+the page image goes in on stdin as PNG and Tesseract's TSV (word boxes) comes back on stdout, in its
+own process with a time limit per page. Results are cached by the page image's hash
 in the data folder (`cache_dir`, set per file by the preparation worker): an unchanged page is never
 read twice.
 """

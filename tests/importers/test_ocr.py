@@ -188,3 +188,25 @@ def test_without_tesseract_scans_are_skipped_with_the_packages_to_install(tmp_pa
     [skipped] = json.loads(done.stdout)["skipped"]
     assert "tesseract-ocr tesseract-ocr-fas" in skipped["reason"]
     assert "tesseract-ocr-fas" in skipped["reason_fa"]
+
+
+def test_cancelling_a_sync_stops_a_scan_at_the_next_page(tmp_path: Path) -> None:
+    from viewer.app.library import Library
+    from viewer.core.errors import CancelledError
+    from viewer.core.paths import DataPaths
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    pages = [render_page(TITLE, PAGE_ONE), *(render_page("", [line]) for line in PAGE_ONE + PAGE_TWO)]
+    pages[0].save(folder / "edition.tif", save_all=True, append_images=pages[1:])
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    cache = paths.derived.ocr_cache
+
+    def read_one_page() -> bool:  # cancelled as soon as the first page has been read
+        return cache.is_dir() and any(cache.rglob("*.json"))
+
+    with Library(paths) as library:
+        with pytest.raises(CancelledError):
+            library.sync([folder], cancel=read_one_page)
+        assert len(list(cache.rglob("*.json"))) == 1  # not the five pages
+        assert library.article_count == 0

@@ -19,12 +19,13 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from viewer.core.article import Article, Block, BlockKind
-from viewer.core.errors import ImportFailure
+from viewer.core.errors import CancelledError, ImportFailure
 from viewer.importers.cleanup import clean_line
 
 LANGUAGE = "fas"
@@ -48,6 +49,8 @@ class OcrLine:
 # Where page results are cached (a folder in the data folder), or None: not cached. The preparation
 # worker sets it for each file it reads (`using_cache`).
 cache_dir: Path | None = None
+# Asked before each page is read (None: never cancelled): a long scan stops at the next page.
+cancelled: Callable[[], bool] | None = None
 
 
 def missing_reason() -> str:
@@ -85,6 +88,8 @@ def read_page(png: bytes) -> list[OcrLine]:
         return cached
     if missing_reason():
         raise unavailable_failure()
+    if cancelled is not None and cancelled():
+        raise CancelledError()
     lines = lines_of_tsv(run_tesseract(png, "tsv"))
     _store(key, lines)
     return lines

@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -51,13 +51,15 @@ def _cpu_count() -> int:
 
 
 def prepared(jobs: Iterable[Job], workers: int,
-             derived: DerivedFolders | None = None) -> Generator[tuple[Job, PreparedFile], None, None]:
+             derived: DerivedFolders | None = None,
+             cancel: Callable[[], bool] | None = None) -> Generator[tuple[Job, PreparedFile], None, None]:
     """Each job with its prepared file, in the jobs' order. With `workers` 0, prepared here, one at a
     time as asked for. Closing the iterator early (a cancelled sync) drops the work not started.
-    `derived`: where OCR results and pictures taken out of files are kept (None: nowhere)."""
+    `derived`: where OCR results and pictures taken out of files are kept (None: nowhere). `cancel` is
+    asked before each page read by OCR here (workers finish the file they are reading)."""
     if workers <= 0:
         for job in jobs:
-            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1, derived)
+            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1, derived, cancel)
         return
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
     try:

@@ -9,6 +9,7 @@ itself; `AnalyzedText` carries them packed to the writer (`bulk_writer.py`).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -84,11 +85,13 @@ def analyzed(fieldname: str, text: str) -> AnalyzedText:
 
 
 def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "",
-                 derived: DerivedFolders | None = None) -> PreparedFile:
+                 derived: DerivedFolders | None = None, cancel: Callable[[], bool] | None = None) -> PreparedFile:
     """Read `path`; unless its SHA-1 is `known_sha1`, parse it and analyse every article's text. A WARC
     whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it).
-    Pages read by OCR are cached, and pictures taken out of containers kept, in `derived`'s folders."""
+    Pages read by OCR are cached, and pictures taken out of containers kept, in `derived`'s folders;
+    `cancel` is asked before each page read by OCR."""
     ocr.cache_dir = derived.ocr_cache if derived else None
+    ocr.cancelled = cancel
     page_images.extract_dir = derived.images if derived else None
     try:
         data = Path(path).read_bytes()

@@ -244,7 +244,7 @@ def sync_sources(
             settled.append(report.unchanged - before)
         jobs = [job for job in planned if job is not None]
         counter = ArticleProgress(progress, sum(settled), sum(job.size for job in jobs), len(jobs))
-        stream = prepared(jobs, default_workers(jobs) if workers is None else workers, derived)
+        stream = prepared(jobs, default_workers(jobs) if workers is None else workers, derived, cancel)
         try:
             for path, job, known in zip(files, planned, settled, strict=True):
                 if cancel():

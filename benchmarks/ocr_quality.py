@@ -220,7 +220,8 @@ def table(rows: list[dict[str, object]], found: int, engine_rows: dict[str, list
 
     lines = [f"# OCR quality (`benchmarks/ocr_quality.py --corpus CORPUS --pages {args.pages} --seed {args.seed}`)", "",
              f"{len(rows)} scans rendered from the corpus's articles (fonts × 150/200/300 dpi, skew ≤ 1°, noise, "
-             "JPEG 55-85). CER after the analyzer's folding.", "",
+             "JPEG 55-85). CER after the analyzer's folding. Times: wall seconds on a 2-core machine shared with "
+             "other jobs; compare within one run only.", "",
              "| pages | CER median | CER max | raw Tesseract CER median | raw max | title CER median "
              "| s/page median | raw s/page |",
              "|---|---|---|---|---|---|---|---|"]

@@ -2,8 +2,9 @@
 
 Measured against pytesseract and tesserocr (benchmarks/ocr_quality.py --engines): pytesseract runs
 the same command through temporary files (the same time and CER, one more dependency); tesserocr, in
-process, was a third faster per page but its wheel's own Tesseract read worse (median CER 0.020
-against 0.011), and a page that hangs or crashes it would take the worker down with it. So the command:
+process, was not reliably faster (0.45-1.04 s a page against 0.70-1.02 s over two runs) and its wheel's
+own Tesseract read worse (median CER 0.020 against 0.010), and a page that hangs or crashes it would
+take the worker down with it. So the command:
 the page image goes in on stdin as PNG and Tesseract's TSV (word boxes) comes back on stdout, in its
 own process with a time limit per page. Results are cached by the page image's hash
 in the data folder (`cache_dir`, set per file by the preparation worker): an unchanged page is never

@@ -183,3 +183,20 @@ def test_untitled_pdf_through_the_command_line(run_cli, tmp_path: Path) -> None:
     code, out, _err = run_cli("show", row["id"], "--json")
     shown = json.loads(out)
     assert shown["lead"] == FIRST_PARAGRAPH and "file://" not in shown["text"]
+
+
+def test_text_layer_pdf_says_so_and_counts_its_pages(tmp_path: Path, qapp: object) -> None:
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    path = tmp_path / "two-pages.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+    painter = QPainter(writer)
+    painter.setFont(QFont("Vazirmatn", 14))
+    painter.drawText(100, 300, TITLE)
+    painter.drawText(100, 600, LAST)
+    writer.newPage()
+    painter.drawText(100, 300, SECOND)
+    painter.end()
+    article = _only(path)
+    assert (article.text_source, article.pages) == ("text layer", 2)

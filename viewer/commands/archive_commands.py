@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.app.library import ALL_ARTICLES, Library, no_such_articles
-from viewer.commands.output import TerminalProgress, print_error, print_json
+from viewer.commands.output import TerminalProgress, print_error, print_json, printable
 from viewer.commands.scope_arguments import add_scope_arguments, scope_of
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError, QueryError
@@ -71,7 +71,7 @@ def run_index(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"added {report.added}, updated {report.updated}, removed {report.removed}, "
               f"unchanged {report.unchanged}, duplicates {report.duplicates}, failed {len(report.failed)}")
         for failure in report.failed:
-            print(f"  failed: {failure['path']}: {failure['error']}", file=sys.stderr)
+            print(f"  failed: {printable(failure['path'])}: {printable(failure['error'])}", file=sys.stderr)
     return 0
 
 

@@ -102,23 +102,56 @@ def is_source_name(name: str) -> bool:
     return Path(name).suffix.lower() in SOURCE_SUFFIXES or name.lower().endswith(".warc.gz")
 
 
-def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | None = None) -> Iterator[Path]:
-    """Source files under `roots` (files or folders, recursively), sorted, hidden ones passed over.
-    Files of other types are listed in `skipped` as {"path", "reason"}."""
+def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | None = None,
+                      unreadable: list[Path] | None = None) -> Iterator[Path]:
+    """Source files under `roots` (files or folders, recursively), sorted, hidden ones passed over,
+    each once by its real path. Files of other types, and links to files or folders outside `roots`
+    (`passwd.txt -> /etc/passwd`), are listed in `skipped` as {"path", "reason"}; folders that cannot be
+    listed (no permission) in `unreadable`."""
+    roots = list(roots)
+    seen: set[Path] = set()
+
+    def cannot_list(exc: OSError) -> None:
+        if unreadable is not None and exc.filename is not None:
+            unreadable.append(Path(os.fsdecode(exc.filename)).resolve())
+
     for root in roots:
         if root.is_file():
             yield root.resolve()
             continue
-        for folder, dirs, files in os.walk(root):
+        for folder, dirs, files in os.walk(root, onerror=cannot_list):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in dirs:  # never walked into (os.walk does not follow links); said when it leads out
+                _leads_out(Path(folder) / name, roots, skipped)
             for name in sorted(files):
                 if name.startswith("."):
                     continue
                 reason = _unread_reason(Path(folder), name)
-                if reason is None:
-                    yield (Path(folder) / name).resolve()
-                elif skipped is not None:
-                    skipped.append({"path": printable_path(Path(folder) / name)} | reason)
+                if reason is not None:
+                    if skipped is not None:
+                        skipped.append({"path": printable_path(Path(folder) / name)} | reason)
+                    continue
+                path = Path(folder) / name
+                if not _leads_out(path, roots, skipped) and (real := path.resolve()) not in seen:
+                    seen.add(real)
+                    yield real
+
+
+def _leads_out(path: Path, roots: list[Path], skipped: list[dict[str, str]] | None) -> bool:
+    """Whether `path` is a link that leads outside every root or nowhere (listed in `skipped` then)."""
+    if not path.is_symlink():
+        return False
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop of links, or a link to nothing
+        reason = "A link that leads nowhere (a loop of links, or its target is missing)."
+    else:
+        if any(target == root or root in target.parents for root in (r.resolve() for r in roots)):
+            return False
+        reason = f"A link to {printable_path(target)}, outside the archive folders being read: not followed."
+    if skipped is not None:
+        skipped.append({"path": printable_path(path), "reason": reason})
+    return True
 
 
 def _unread_reason(folder: Path, name: str) -> dict[str, str] | None:

@@ -35,7 +35,7 @@ class Archive:
         known = self.roots
         if self._created or manifest_pending(self.paths.index_dir):
             wanted += [r for r in known if r not in wanted and r.exists()]
-        report = sync_sources(self.ix, self.paths.index_dir, wanted, fresh=self._created,
+        report = sync_sources(self.ix, self.paths.index_dir, wanted,
                               remove_missing=remove_missing, progress=progress, cancel=cancel,
                               derived=self.paths.derived)
         self._created = False

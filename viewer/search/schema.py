@@ -11,9 +11,10 @@ from viewer.core.article import Article, blocks_from_lines
 from viewer.search.fingerprints import PERMUTATIONS
 from viewer.search.postings import PersianPositions
 
-SCHEMA_VERSION = 9  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
+SCHEMA_VERSION = 10  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
-# positions compressed, id gaps and weights packed small (block_format.py); 9: text_source, pages, images
+# positions compressed, id gaps and weights packed small (block_format.py); 9: a short text's exact
+# copies (the same title and text) are one article too; 10: text_source, pages, images
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 

@@ -190,23 +190,48 @@ def test_without_tesseract_scans_are_skipped_with_the_packages_to_install(tmp_pa
     assert "tesseract-ocr-fas" in skipped["reason_fa"]
 
 
+def _long_scan(folder: Path, pages: int) -> None:
+    folder.mkdir()
+    lines = PAGE_ONE + PAGE_TWO
+    images = [render_page(TITLE, PAGE_ONE), *(render_page("", [lines[n % len(lines)]]) for n in range(pages - 1))]
+    images[0].save(folder / "edition.tif", save_all=True, append_images=images[1:])
+
+
 def test_cancelling_a_sync_stops_a_scan_at_the_next_page(tmp_path: Path) -> None:
+    from viewer.core.errors import CancelledError
+    from viewer.core.paths import DataPaths
+    from viewer.search.archive_index import open_index
+    from viewer.search.sync import sync_sources
+
+    _long_scan(tmp_path / "scans", 5)
+    derived = DataPaths.resolve(tmp_path / "data").derived
+    ix, _ = open_index(tmp_path / "index")
+
+    def read_one_page() -> bool:  # cancelled as soon as the first page has been read
+        return derived.ocr_cache.is_dir() and any(derived.ocr_cache.rglob("*.json"))
+
+    with pytest.raises(CancelledError):  # read in this process: asked before each page
+        sync_sources(ix, tmp_path / "index", [tmp_path / "scans"], workers=0, derived=derived, cancel=read_one_page)
+    assert len(list(derived.ocr_cache.rglob("*.json"))) == 1  # not the five pages
+    with ix.reader() as reader:
+        assert reader.doc_count_all() == 0
+
+
+def test_cancelling_a_sync_stops_a_worker_in_the_middle_of_a_scan(tmp_path: Path) -> None:
     from viewer.app.library import Library
     from viewer.core.errors import CancelledError
     from viewer.core.paths import DataPaths
 
-    folder = tmp_path / "scans"
-    folder.mkdir()
-    pages = [render_page(TITLE, PAGE_ONE), *(render_page("", [line]) for line in PAGE_ONE + PAGE_TWO)]
-    pages[0].save(folder / "edition.tif", save_all=True, append_images=pages[1:])
+    pages = 16
+    _long_scan(tmp_path / "scans", pages)
     paths = DataPaths.resolve(tmp_path / "data").ensure()
     cache = paths.derived.ocr_cache
 
-    def read_one_page() -> bool:  # cancelled as soon as the first page has been read
+    def read_one_page() -> bool:
         return cache.is_dir() and any(cache.rglob("*.json"))
 
     with Library(paths) as library:
-        with pytest.raises(CancelledError):
-            library.sync([folder], cancel=read_one_page)
-        assert len(list(cache.rglob("*.json"))) == 1  # not the five pages
+        with pytest.raises(CancelledError):  # read by a worker: stopped with the pool, not waited for
+            library.sync([tmp_path / "scans"], cancel=read_one_page)
         assert library.article_count == 0
+    assert len(list(cache.rglob("*.json"))) < pages

@@ -145,14 +145,7 @@ def _fingerprints(library: Library) -> dict[str, str]:
     from viewer.search.archive_index import INDEX_VERSION
     from viewer.search.manifest import Manifest
 
-    manifest = Manifest.load(library.paths.index_dir, INDEX_VERSION)
-    found: dict[str, str] = {}
-    for record in manifest.files.values():
-        for article_id in record.articles:
-            fold = record.folded.get(article_id, "")
-            if fold or article_id not in found:
-                found[article_id] = fold
-    return found
+    return Manifest.load(library.paths.index_dir, INDEX_VERSION).fingerprints()
 
 
 def _mark_orphans(library: Library, article_ids: set[str], here: dict[str, str]) -> None:

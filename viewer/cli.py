@@ -11,8 +11,10 @@ from viewer import __version__
 from viewer.commands import (
     archive_commands,
     collection_commands,
+    discourse_commands,
     export_commands,
     gui_command,
+    lab_commands,
     list_export_command,
     notes_commands,
     saved_commands,
@@ -22,7 +24,7 @@ from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
 COMMAND_MODULES = (archive_commands, notes_commands, export_commands, gui_command, collection_commands,
-                   saved_commands, list_export_command)
+                   saved_commands, list_export_command, discourse_commands, lab_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

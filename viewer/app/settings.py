@@ -47,12 +47,14 @@ EXPORT_FOLDER = Setting[str]("export_folder", "", (str,), "the folder a PDF was 
 HIGHLIGHT_COLOUR = Setting[str]("highlight_colour", "", (str,), "the highlight colour chosen last")
 COUNT_STORIES_ONCE = Setting[bool]("count_stories_once", False, (bool,),
                                    "tag counts count a story and its near duplicates once")
+LAB = Setting[dict[str, str] | None]("lab", None, (dict, type(None)),
+                                      "the lab this desktop is in: its password-free URL and the member's name")
 AUTHOR = Setting[str | None]("author", None, (str, type(None)),
                              "the name on notes and PDFs (\"\": none chosen); absent: not asked yet")
 
 SETTINGS: tuple[Setting[Any], ...] = (THEME, LANGUAGE, FOLDERS, LAST_QUERY, SORT, ZOOM, GEOMETRY, SPLITTER,
                                       WINDOW_STATE, LAST_ARTICLE, EXPORT_FOLDER, HIGHLIGHT_COLOUR,
-                                      COUNT_STORIES_ONCE, AUTHOR)
+                                      COUNT_STORIES_ONCE, AUTHOR, LAB)
 
 
 class Settings:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.app.library import ALL_ARTICLES, Library, no_such_articles
-from viewer.commands.output import TerminalProgress, print_error, print_json
+from viewer.commands.output import TerminalProgress, print_error, print_json, printable
 from viewer.commands.scope_arguments import add_scope_arguments, scope_of
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError, QueryError
@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only articles with TAG (repeatable)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to return (default 10)")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
-    p.add_argument("--json", action="store_true", help='print {"hits": [...], "total": N, "timeline": [...]}')
+    p.add_argument("--json", action="store_true", help='print {"hits": [...], "total": N, "timeline": [...], "undated": N}')
     p.add_argument("--stdin", action="store_true",
                    help="read one query per line; print one JSON line per query")
     add_scope_arguments(p)
@@ -71,7 +71,7 @@ def run_index(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"added {report.added}, updated {report.updated}, removed {report.removed}, "
               f"unchanged {report.unchanged}, duplicates {report.duplicates}, failed {len(report.failed)}")
         for failure in report.failed:
-            print(f"  failed: {failure['path']}: {failure['error']}", file=sys.stderr)
+            print(f"  failed: {printable(failure['path'])}: {printable(failure['error'])}", file=sys.stderr)
     return 0
 
 
@@ -99,6 +99,8 @@ def article_json(article: Article, sources: dict[str, list[str]] | None = None) 
         "tags": article.tags, "category": article.category, **_sources(article, sources or {}),
         "url": article.url, "code": article.code,
         "date": article.date.isoformat() if article.date else None,
+        "text_source": article.text_source, "pages": article.pages or None,
+        "images": [{"path": path, "caption": caption} for path, caption in article.images],
     }
 
 
@@ -147,7 +149,7 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
                                 "total": result.total,
                                 "took_ms": round((time.perf_counter() - started) * 1000, 2)}, compact=True)
                 except BayeganError as exc:
-                    print_json({"query": query, "error": exc.en}, compact=True)
+                    print_json({"query": query, "error": exc.en, "error_fa": exc.fa}, compact=True)
             return 0
         if args.query is None and scope_of(args):
             args.query = ALL_ARTICLES
@@ -159,7 +161,7 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
                                     timeline=args.json)
         except QueryError as exc:
             if args.json:
-                print_json({"query": args.query, "error": exc.en})
+                print_json({"query": args.query, "error": exc.en, "error_fa": exc.fa})
             else:
                 print_error(exc)
             return 1
@@ -174,6 +176,7 @@ def print_result(result: SearchResult, *, as_json: bool) -> None:
             payload["suggestion"] = result.suggestion
         payload["facets"] = [{"tag": t, "count": c} for t, c in result.facets[:50]]
         payload["timeline"] = [{"month": month, "count": count} for month, count in result.timeline]
+        payload["undated"] = result.undated
         print_json(payload)
     else:
         print(f"{result.total} results")

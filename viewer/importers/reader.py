@@ -13,12 +13,16 @@ from viewer.importers.binary_formats import parse_binary
 from viewer.importers.encoding import decode
 from viewer.importers.feed_format import looks_like_feed, parse_feed
 from viewer.importers.html_format import parse_html
+from viewer.importers.image_format import IMAGE_SUFFIXES
 from viewer.importers.json_format import parse_json
+from viewer.importers.ocr import missing_reason, unavailable_failure
+from viewer.importers.page_images import with_kept_images
 from viewer.importers.text_format import parse_text
 
 SOURCE_SUFFIXES = frozenset({
     ".txt", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml",
-    ".pdf", ".docx", ".odt", ".mht", ".mhtml", ".warc", ".warc.gz", ".wacz", ".rss", ".atom", ".xml",
+    ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+    ".docx", ".odt", ".mht", ".mhtml", ".warc", ".warc.gz", ".wacz", ".rss", ".atom", ".xml",
 })
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -39,6 +43,7 @@ def read_articles(path: Path) -> list[Article]:
         raise ImportFailure(f"Cannot read the file: {exc.strerror or exc}.",
                             f"پرونده خوانده نشد: {exc.strerror or exc}.") from exc
     articles = parse_source(data, path.name)
+    with_kept_images(articles, data, path)
     for article in articles:
         article.source = str(path)
     return articles
@@ -68,7 +73,7 @@ def printable_path(path: Path) -> str:
 
 def parse_source(data: bytes, name: str) -> list[Article]:
     """The articles in a file's bytes: binary containers by their signature, text by its content."""
-    articles = parse_binary(data)
+    articles = parse_binary(data, name)
     if articles is not None:
         return articles
     text = decode(data)
@@ -97,24 +102,69 @@ def is_source_name(name: str) -> bool:
     return Path(name).suffix.lower() in SOURCE_SUFFIXES or name.lower().endswith(".warc.gz")
 
 
-def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | None = None) -> Iterator[Path]:
-    """Source files under `roots` (files or folders, recursively), sorted, hidden ones passed over.
-    Files of other types are listed in `skipped` as {"path", "reason"}."""
+def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | None = None,
+                      unreadable: list[Path] | None = None) -> Iterator[Path]:
+    """Source files under `roots` (files or folders, recursively), sorted, hidden ones passed over,
+    each once by its real path. Files of other types, and links to files or folders outside `roots`
+    (`passwd.txt -> /etc/passwd`), are listed in `skipped` as {"path", "reason"}; folders that cannot be
+    listed (no permission) in `unreadable`."""
+    roots = list(roots)
+    seen: set[Path] = set()
+
+    def cannot_list(exc: OSError) -> None:
+        if unreadable is not None and exc.filename is not None:
+            unreadable.append(Path(os.fsdecode(exc.filename)).resolve())
+
     for root in roots:
         if root.is_file():
             yield root.resolve()
             continue
-        for folder, dirs, files in os.walk(root):
+        for folder, dirs, files in os.walk(root, onerror=cannot_list):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in dirs:  # never walked into (os.walk does not follow links); said when it leads out
+                _leads_out(Path(folder) / name, roots, skipped)
             for name in sorted(files):
                 if name.startswith("."):
                     continue
-                if is_source_name(name):
-                    yield (Path(folder) / name).resolve()
-                elif skipped is not None:
-                    skipped.append({"path": printable_path(Path(folder) / name), "reason": _unread_reason(name)})
+                reason = _unread_reason(Path(folder), name)
+                if reason is not None:
+                    if skipped is not None:
+                        skipped.append({"path": printable_path(Path(folder) / name)} | reason)
+                    continue
+                path = Path(folder) / name
+                if not _leads_out(path, roots, skipped) and (real := path.resolve()) not in seen:
+                    seen.add(real)
+                    yield real
 
 
-def _unread_reason(name: str) -> str:
+def _leads_out(path: Path, roots: list[Path], skipped: list[dict[str, str]] | None) -> bool:
+    """Whether `path` is a link that leads outside every root or nowhere (listed in `skipped` then)."""
+    if not path.is_symlink():
+        return False
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop of links, or a link to nothing
+        reason = "A link that leads nowhere (a loop of links, or its target is missing)."
+    else:
+        if any(target == root or root in target.parents for root in (r.resolve() for r in roots)):
+            return False
+        reason = f"A link to {printable_path(target)}, outside the archive folders being read: not followed."
+    if skipped is not None:
+        skipped.append({"path": printable_path(path), "reason": reason})
+    return True
+
+
+def _unread_reason(folder: Path, name: str) -> dict[str, str] | None:
+    """None for a file to read; else {"reason"}, and "reason_fa" for a scan that OCR would read if it
+    were installed. Pictures kept with a saved page (its NAME_files/ folder) or with a Telegram export
+    (beside its result.json) are not scans."""
     suffix = Path(name).suffix.lower()
-    return f"Bayegan does not read {suffix} files." if suffix else "Bayegan does not read files without an extension."
+    if suffix in IMAGE_SUFFIXES and (folder.name.endswith("_files") or (folder.parent / "result.json").is_file()):
+        return {"reason": "A picture kept with a saved page or a Telegram export, not a scan.",
+                "reason_fa": "تصویری همراه صفحهٔ ذخیره‌شده یا خروجی تلگرام، نه اسکن."}
+    if is_source_name(name) and not (suffix in IMAGE_SUFFIXES and missing_reason()):
+        return None
+    if suffix in IMAGE_SUFFIXES:
+        failure = unavailable_failure()
+        return {"reason": failure.en, "reason_fa": failure.fa}
+    return {"reason": f"Bayegan does not read {suffix} files." if suffix else "Bayegan does not read files without an extension."}

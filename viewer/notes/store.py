@@ -1,7 +1,9 @@
 """The notes database: SQLite with WAL and synchronous=FULL, one transaction per edit, soft deletes for undo.
 
 Notes cannot be rebuilt from the archive, so every change is one committed transaction (a killed process
-loses at most the edit in flight), deletes only mark rows (undo restores them) and a copy is kept daily.
+loses at most the edit in flight), deletes only mark rows (undo restores them) and copies are kept (daily,
+and after changes: backups.py). A damaged file is refused at opening, and SQLite's damage errors anywhere
+become a message naming the backups (damage.py).
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from viewer.core.annotation import (
     utc_now,
 )
 from viewer.notes import anchoring, extras
-from viewer.notes.backups import daily_backup
+from viewer.notes.backups import BackupKeeper, daily_backup, is_whole
+from viewer.notes.damage import damage_reported, damaged_notes, reports_damage, unreadable_notes
 from viewer.notes.errors import NotesError
 from viewer.notes.schema import migrate
 from viewer.notes.textfold import fold_for_search, query_terms
 from viewer.notes.threads import Thread, build_threads, text_order_key
+from viewer.notes.w3c_read import body_parts, body_text
 
 BUSY_TIMEOUT_S = 15.0
 PURGE_AFTER_DAYS = 30  # deleted notes stay (for undo, and for an import not to bring them back) this long
@@ -68,13 +72,6 @@ class AnchorUpdate:
     orphaned: bool
 
 
-def _unreadable(path: Path, exc: Exception) -> NotesError:
-    return NotesError(
-        f"The notes file {path} cannot be opened: {exc}. Backups are in the 'backups' folder beside it.",
-        f"پروندهٔ یادداشت‌ها ({path}) باز نشد: {exc}. نسخه‌های پشتیبان در پوشهٔ backups کنار آن است.",
-    )
-
-
 def _missing(annotation_id: str) -> NotesError:
     return NotesError(f"No note with id {annotation_id}.", f"یادداشتی با شناسهٔ {annotation_id} نیست.")
 
@@ -104,6 +101,7 @@ def root_motivation(body: str, anchored: bool) -> Motivation:
     return Motivation.COMMENTING if body.strip() or not anchored else Motivation.HIGHLIGHTING
 
 
+@reports_damage
 class NotesStore:
     """One open notes database. Use as a context manager or call `close()`."""
 
@@ -114,23 +112,29 @@ class NotesStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise _unreadable(self.path, exc) from exc
+            raise unreadable_notes(self.path, self.backups_dir, exc) from exc
+        self._backups = BackupKeeper(self._db, self.backups_dir, enabled=backup)
         try:
+            if not is_whole(self._db):  # before anything writes into it
+                raise damaged_notes(self.path, self.backups_dir, "it fails SQLite's quick check")
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             migrate(self._db)
             self.purge_deleted()
-            if backup and self.count() > 0:
-                daily_backup(self._db, self.backups_dir)
+            self._backups.opened(self.count() > 0)
         except sqlite3.DatabaseError as exc:
             self._db.close()
-            raise _unreadable(self.path, exc) from exc
+            raise unreadable_notes(self.path, self.backups_dir, exc) from exc
         except BaseException:
             self._db.close()
             raise
 
     def close(self) -> None:
-        self._db.close()
+        """Closes the database, after a backup when this session changed the notes."""
+        try:
+            self._backups.closing()
+        finally:
+            self._db.close()
 
     def __enter__(self) -> NotesStore:
         return self
@@ -140,13 +144,16 @@ class NotesStore:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        changes = self._db.total_changes
+        with damage_reported(self.path, self.backups_dir):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+        self._backups.committed(self._db.total_changes > changes)
 
     def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT, rolled back on error)."""
@@ -323,6 +330,12 @@ class NotesStore:
                                 "AND orphaned != ?", (int(orphaned), article_id, int(orphaned)))
         return cursor.rowcount
 
+    def move_article(self, old_id: str, new_id: str) -> int:
+        """Every note of an article onto the id it goes by now (its first copy went, another gives it)."""
+        with self._transaction() as db:
+            cursor = db.execute("UPDATE annotations SET article_id = ? WHERE article_id = ?", (new_id, old_id))
+        return cursor.rowcount
+
     def purge_deleted(self, now: datetime | None = None) -> int:
         """Remove for good the notes deleted more than PURGE_AFTER_DAYS ago (a session's deletes stay undoable)."""
         cutoff = ((now or datetime.now(UTC)) - timedelta(days=PURGE_AFTER_DAYS)).astimezone(UTC)
@@ -348,6 +361,19 @@ class NotesStore:
             return []
         ids = [i for i in extras.group_members(self._db, source.group_id) if i != annotation_id]
         return [a for a in (self.get(i) for i in ids) if a is not None]
+
+    def bodies(self, annotation_id: str) -> list[str]:
+        """The note's text body by body: each body of an annotation imported with several (while the
+        note still says what was imported), else the note's one text."""
+        note = self.get(annotation_id)
+        if note is None:
+            return []
+        source = self.source(annotation_id)
+        if source is not None and note.body == source.imported_body:
+            parts = body_parts(source.document)
+            if len(parts) > 1 and body_text(parts, []) == note.body:
+                return parts
+        return [note.body] if note.body else []
 
     def known_ids(self, ids: Iterable[str]) -> dict[str, Annotation]:
         """The notes among `ids` that exist here, deleted ones included (for resolving imported replies)."""

@@ -80,6 +80,10 @@ class DocDates:
                 by_month[self._month(day)] += count
         return sorted(by_month.items())
 
+    def undated(self, docnums: Sequence[int] | npt.NDArray[np.int64]) -> int:
+        """How many of the documents have no date (the timeline leaves them out)."""
+        return int(np.count_nonzero(self._days[np.asarray(docnums, dtype=np.int64)] == _NO_DAY))
+
     def _month(self, day: int) -> str:
         month = self._months.get(day)
         if month is None:

@@ -34,6 +34,7 @@ class MatchSummary:
     doc_ids: list[str] = field(default_factory=list)  # with_ids: every match, in index order
     story_of: dict[str, int] = field(default_factory=dict)  # with_ids: the story of each match grouped with another
     timeline: list[tuple[str, int]] = field(default_factory=list)  # with timeline: matches by Jalali month
+    undated: int = 0  # with timeline: the matches without a date
     copies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per id of `hit_ids`: its matching near duplicates
     suggestion: str | None = None  # "did you mean", when fewer than three match
 
@@ -81,6 +82,7 @@ def summarize(searcher: ArchiveSearcher, text: str, tags: Sequence[str] = (), *,
     if timeline:
         _check(cancel)
         summary.timeline = searcher._dates().timeline(matched)
+        summary.undated = searcher._dates().undated(matched)
     if suggest and summary.total < 3:
         _check(cancel)
         summary.suggestion = searcher.suggest(text)

@@ -9,6 +9,8 @@ itself; `AnalyzedText` carries them packed to the writer (`bulk_writer.py`).
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -16,7 +18,9 @@ from pathlib import Path
 from whoosh import fields
 
 from viewer.core.article import Article
-from viewer.core.errors import ImportFailure
+from viewer.core.errors import CancelledError, ImportFailure
+from viewer.core.paths import DerivedFolders
+from viewer.importers import ocr, page_images
 from viewer.importers.binary_formats import binary_kind
 from viewer.importers.reader import parse_source
 from viewer.importers.warc_format import parse_warc
@@ -39,10 +43,18 @@ class AnalyzedText(str):
         return (AnalyzedText, (str(self), self.packed))
 
 
+def stored_hash(article: Article) -> str:
+    """A digest of everything the index stores of the article but its id and source file: equal
+    digests, equal documents (the content hash leaves the date, code and line kinds out)."""
+    stored = document_of(article)
+    del stored["id"], stored["source"]
+    return hashlib.sha1(json.dumps(stored, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
 @dataclass
 class PreparedArticle:
     article: Article
-    content_hash: str
+    content_hash: str  # stored_hash
     title: AnalyzedText
     text: AnalyzedText
     fold: str = ""  # fingerprints.fingerprint: the same for exact copies ("" for a text too short)
@@ -56,6 +68,11 @@ class PreparedArticle:
             doc[name] = getattr(self, name)
             doc[f"_stored_{name}"] = str(stored)
         return doc
+
+
+# A file whose reading ran out of memory (the worker's cap, see prepare_pool.py, or the machine's).
+OUT_OF_MEMORY = ("Reading the file needed more memory than one file may use; it was stopped.",
+                 "خواندن پرونده بیش از حافظهٔ مجاز برای یک پرونده لازم داشت و متوقف شد.")
 
 
 @dataclass
@@ -81,9 +98,15 @@ def analyzed(fieldname: str, text: str) -> AnalyzedText:
     return AnalyzedText(text, field.format.packed_values(text, field.analyzer))
 
 
-def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "") -> PreparedFile:
+def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "",
+                 derived: DerivedFolders | None = None, cancel: Callable[[], bool] | None = None) -> PreparedFile:
     """Read `path`; unless its SHA-1 is `known_sha1`, parse it and analyse every article's text. A WARC
-    whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it)."""
+    whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it).
+    Pages read by OCR are cached, and pictures taken out of containers kept, in `derived`'s folders;
+    `cancel` is asked before each page read by OCR."""
+    ocr.cache_dir = derived.ocr_cache if derived else None
+    ocr.cancelled = cancel
+    page_images.extract_dir = derived.images if derived else None
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -94,27 +117,45 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
         return PreparedFile(digest)
     ready = PreparedFile(digest)
     try:
-        if binary_kind(data) == "warc":
-            ready.appended_from = _appended_from(data, read_up_to, read_up_to_sha1)
-            warc = parse_warc(data, ready.appended_from)
-            articles = warc.articles
-            ready.read_up_to = warc.end
-            ready.read_up_to_sha1 = digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
-        else:
-            articles = parse_source(data, Path(path).name)
+        ready.articles = _prepared_articles(path, data, ready, read_up_to, read_up_to_sha1)
     except ImportFailure as exc:
         ready.failure = (exc.en, exc.fa)
-        return ready
+    except MemoryError:
+        ready.failure = OUT_OF_MEMORY
+    except CancelledError:
+        raise  # the sync was cancelled during a long scan: not a fault of the file
+    except Exception as exc:  # noqa: BLE001 - a reader's fault on one file costs that file, never the sync
+        ready.failure = (f"The file could not be read ({type(exc).__name__}: {_short(exc)}).",
+                         f"پرونده خوانده نشد ({type(exc).__name__}: {_short(exc)}).")
+    return ready
+
+
+def _prepared_articles(path: str, data: bytes, ready: PreparedFile, read_up_to: int,
+                       read_up_to_sha1: str) -> list[PreparedArticle]:
+    if binary_kind(data) == "warc":
+        ready.appended_from = _appended_from(data, read_up_to, read_up_to_sha1)
+        warc = parse_warc(data, ready.appended_from)
+        articles = warc.articles
+        ready.read_up_to = warc.end
+        ready.read_up_to_sha1 = ready.digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
+    else:
+        articles = parse_source(data, Path(path).name)
+        page_images.with_kept_images(articles, data, Path(path))
     prepared = []
     for article in articles:
         article.source = path
         indexed = document_of(article)
         words = folded_words(article.text)
-        prepared.append(PreparedArticle(article, article.content_hash(), analyzed("title", str(indexed["title"])),
+        prepared.append(PreparedArticle(article, stored_hash(article), analyzed("title", str(indexed["title"])),
                                         analyzed("text", str(indexed["text"])), fingerprint(article.title, words),
                                         sketch(words)))
-    ready.articles = prepared
-    return ready
+    return prepared
+
+
+def _short(exc: BaseException) -> str:
+    """An exception's message on one line and short: it may quote the file's own bytes."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _appended_from(data: bytes, read_up_to: int, read_up_to_sha1: str) -> int:

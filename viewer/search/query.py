@@ -11,9 +11,10 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, PlusMinusPlugin
 from whoosh.qparser.default import QueryParser
 from whoosh.reading import IndexReader
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, QUERY_JOINER, is_stopword, query_words, search_keys
+from viewer.analysis.analyzer import LEMMA_PREFIX, QUERY_JOINER, is_stopword, query_words, search_keys, spaced_keys
 from viewer.analysis.normalize import ZWNJ, fold_word, normalize_tag
 from viewer.core.errors import QueryError
+from viewer.core.persian_numbers import number_for
 from viewer.search.fast_prefix import FastPrefix
 from viewer.search.schema import TEXT_FIELDS, TITLE_BOOST
 
@@ -26,7 +27,9 @@ _FIELD_PREFIX = re.compile(r"(?<![\w:])(" + "|".join(sorted(_FIELD_ALIASES, key=
 _QUOTED_TAG = re.compile(r"\btags:\"([^\"]*)\"")
 _QUOTED_TAG_SPAN = re.compile(r'(\btags:"[^"]*")')
 _DETACHED_PREFIX = re.compile(r"(?<![\w\u200c])(ن?می)\s+(?=[\u0600-\u06ff])")
-_DETACHED_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])\s+(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|ترین)(?![\w\u200c])")
+_DETACHED_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])\s+(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|ترین)(?![\w\u200c])"
+                              # the indefinite after ه, as the analyzer joins it
+                              r"|(?<=[\u0600-\u06ff]{2}ه)\s+(ای)(?![\w\u200c])(?!\s+ها)")
 _OPERATORS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "و": "AND", "یا": "OR", "بجز": "NOT", "به‌جز": "NOT"}
 _PLAIN_WORD = re.compile(r"^[\w\u200c]+$")
 _PERSIAN_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "٭": "*", "؟": "?"})
@@ -37,6 +40,11 @@ _OWN_LEMMA = "\u2063"  # marks a word searched by its key and its own lemma toke
 _QUOTED = re.compile(r'((?:\w+:)?)"([^"]*)"(~\d+)?')  # field, phrase, slop
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b-\x1f]")
 MAX_QUERY_CHARS = 1000
+# A query's words, operators, brackets and quoted phrases, for checking where the operators stand.
+_QUERY_TOKENS = re.compile(r'"[^"]*"(?:~\d+)?|[()]|[^\s()"]+')
+_BINARY = ("AND", "OR")
+_PERSIAN_OPERATOR = {"AND": "و", "OR": "یا", "NOT": "بجز", "title:": "عنوان:", "tags:": "برچسب:", "text:": "متن:"}
+_FIELDS = tuple(f"{field}:" for field in set(_FIELD_ALIASES.values()))
 
 
 def normalize_query(text: str) -> str:
@@ -49,7 +57,7 @@ def normalize_query(text: str) -> str:
     # A quoted tag is one term as written: its spaces are kept from the affix joins and operators.
     text = _QUOTED_TAG.sub(lambda m: "tags:'" + _TAG_SPACE.join(m.group(1).replace("'", " ").split()) + "'", text)
     text = _DETACHED_PREFIX.sub(lambda m: m.group(1) + QUERY_JOINER, text)
-    text = _DETACHED_SUFFIX.sub(lambda m: ZWNJ + m.group(1), text)
+    text = _DETACHED_SUFFIX.sub(lambda m: ZWNJ + (m.group(1) or m.group(2)), text)
     if text.count('"') % 2:
         text = text.replace('"', " ")
     if text.count("(") != text.count(")"):
@@ -140,16 +148,22 @@ class PersianQueryParser(QueryParser):
                 keys = (keys[0], LEMMA_PREFIX + keys[0])
             options: list[wq.Query] = [wq.Term(fieldname, keys[0], boost=boost)]
             options += [wq.Term(fieldname, key, boost=boost * LEMMA_WEIGHT) for key in keys[1:]]
-            options += self._split_alternative(fieldname, keys[0], boost)
+            options += self._split_alternative(fieldname, keys[0], boost, word)
             alternatives.append(wq.Or(options))
         if not alternatives:
             return None
         return alternatives[0] if len(alternatives) == 1 else wq.And(alternatives)
 
-    def _split_alternative(self, fieldname: str, surface: str, boost: float) -> list[wq.Query]:
-        """`بینالمللی` typed joined also finds `بین المللی` written with a space."""
+    def _split_alternative(self, fieldname: str, surface: str, boost: float, word: str = "") -> list[wq.Query]:
+        """`بینالمللی` typed joined also finds `بین المللی` written with a space; a compound typed with
+        its ZWNJs (`زمین‌لرزه‌ای`) finds it written apart even where the archive also joins it."""
         reader = self.reader
-        if reader is None or len(surface) < 5 or surface.isascii() or reader.doc_frequency(fieldname, surface):
+        if reader is None or len(surface) < 5 or surface.isascii():
+            return []
+        if reader.doc_frequency(fieldname, surface):
+            parts = spaced_keys(word)
+            if parts and all(reader.doc_frequency(fieldname, part) for part in parts):
+                return [wq.Phrase(fieldname, list(parts), boost=boost * SPLIT_WEIGHT)]
             return []
         for cut in range(2, len(surface) - 1):
             head, tail = surface[:cut], surface[cut:]
@@ -158,8 +172,56 @@ class PersianQueryParser(QueryParser):
         return []
 
 
+def _too_long(text: str) -> QueryError:
+    return QueryError(
+        f"The query is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}. Nothing was searched: "
+        "shorten it, or split it into several searches.",
+        f"عبارت جست‌وجو {number_for(len(text), 'fa')} نویسه است و بیشینه {number_for(MAX_QUERY_CHARS, 'fa')} نویسه. "
+        "چیزی جست‌وجو نشد: "
+        "آن را کوتاه کنید یا در چند جست‌وجو بپرسید.")
+
+
+def _misplaced(operator: str, where: str) -> QueryError:
+    """`where`: "before" (nothing before it) or "after" (nothing after it)."""
+    persian = _PERSIAN_OPERATOR.get(operator, operator)
+    side_fa = "پیش از" if where == "before" else "پس از"
+    return QueryError(f"The query cannot be understood: {operator} has no word {where} it.",
+                      f"عبارت جست‌وجو قابل فهم نیست: «{persian}» ({operator}) {side_fa} خود واژه‌ای ندارد.")
+
+
+def _in_a_row(first: str, second: str) -> QueryError:
+    pair_fa = f"{_PERSIAN_OPERATOR[first]} {_PERSIAN_OPERATOR[second]}"
+    return QueryError(f"The query cannot be understood: {first} {second} are two operators in a row; put a word "
+                      "between them.",
+                      f"عبارت جست‌وجو قابل فهم نیست: «{pair_fa}» ({first} {second}) دو عملگر پشت سر هم است؛ "
+                      "میان آن‌ها واژه‌ای بگذارید.")
+
+
+def check_operators(normalized: str) -> None:
+    """QueryError when AND, OR, NOT or a field name stands where it has no word to apply to (`آب OR`,
+    `NOT NOT`, `title:` at the end): Whoosh would search something else or fail without a reason."""
+    if len(normalized.split()) < 2:  # one word is a word, even `OR`
+        return
+    operators = ("AND", "OR", "NOT")
+    previous, previous_token = "(", ""  # the start is the start of a group
+    for token in _QUERY_TOKENS.findall(normalized):
+        kind = token if token in (*operators, "(", ")") else "field" if token in _FIELDS else "word"
+        if kind in operators and previous in operators and (kind in _BINARY or previous == "NOT"):
+            raise _in_a_row(previous, kind)
+        if kind in _BINARY and previous == "(":
+            raise _misplaced(kind, "before")
+        if (kind == ")" and previous in operators) or (kind in (*operators, ")") and previous == "field"):
+            raise _misplaced(previous_token, "after")
+        previous, previous_token = kind, token
+    if previous in (*operators, "field"):
+        raise _misplaced(previous_token, "after")
+
+
 def parse_query(text: str, schema, reader: IndexReader | None = None) -> wq.Query:  # type: ignore[no-untyped-def]
+    if len(_BIDI.sub("", text)) > MAX_QUERY_CHARS:
+        raise _too_long(text)
     normalized = normalize_query(text)
+    check_operators(normalized)
     if reader is not None:
         normalized = join_compounds(normalized, reader)
     if not normalized.strip():

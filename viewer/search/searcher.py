@@ -74,6 +74,7 @@ class SearchResult:
     keys: set[str] = field(default_factory=set)
     # [("1402-05", count), ...]: the dated matches by Jalali month, oldest first (asked with timeline=True).
     timeline: list[tuple[str, int]] = field(default_factory=list)
+    undated: int = 0  # with timeline=True: the matches without a date, which the timeline leaves out
     total_exact: bool = True  # False: `total` is only the hits given; ask `count_matches` for the rest
     # With `doc_ids`: id -> story (stories.py) of each match whose story holds another match.
     story_of: dict[str, int] = field(default_factory=dict)
@@ -188,6 +189,7 @@ class ArchiveSearcher:
                 result.story_of = self._story_of(matched, result.doc_ids)
             if timeline:
                 result.timeline = self._dates().timeline(matched)
+                result.undated = self._dates().undated(matched)
         if result.total_exact and result.total < 3:
             _check(cancel)
             result.suggestion = self.suggest(text)

@@ -219,14 +219,14 @@ class NotesPanel(QWidget):
                 for n in self.store.highlights(self.article_id) if n.position is not None]
 
     def _add_thread(self, parent: QTreeWidgetItem, thread: Thread) -> None:
-        item = note_item(parent, thread.annotation)
+        item = note_item(parent, thread.annotation, self.store, self.title_of)
         for reply in thread.replies:
             self._add_thread(item, reply)
 
     def _fill_search(self, query: str) -> None:
         for note in self.store.search(query):
-            title = self.title_of(note.article_id) if note.article_id != self.article_id else None
-            item = note_item(self.tree.invisibleRootItem(), note, title)
+            item = note_item(self.tree.invisibleRootItem(), note, self.store, self.title_of,
+                             with_article=note.article_id != self.article_id)
             item.setData(0, KIND_ROLE, NOTE)
 
     def title_of(self, article_id: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
@@ -13,20 +14,26 @@ from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
 from viewer.gui.notes.note_format import DEFAULT_COLOUR, jalali_time, short_quote, swatch
 
+if TYPE_CHECKING:
+    from viewer.app.types import NotesStore
+
 translate = QCoreApplication.translate
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NOTE, ARTICLE = "note", "article"
 
 
-def note_item(parent: QTreeWidgetItem, note: Annotation, article_title: str | None = None) -> QTreeWidgetItem:
-    """The note's row under `parent`, headed by its article's title when given (a note found elsewhere)."""
+def note_item(parent: QTreeWidgetItem, note: Annotation, store: NotesStore, title_of: Callable[[str], str],
+              with_article: bool = False) -> QTreeWidgetItem:
+    """The note's row under `parent`: its bodies and the other articles it links read from `store`,
+    articles named by `title_of`; headed by its own article's title `with_article` (a note found in
+    another article)."""
     item = QTreeWidgetItem(parent)
     item.setData(0, KIND_ROLE, NOTE)
     item.setData(0, ID_ROLE, note.id)
     lines = []
-    if article_title is not None:
-        lines.append(article_title)
+    if with_article:
+        lines.append(title_of(note.article_id))
     if note.parent_id is None:
         if note.orphaned:
             lines.append("⚠ " + translate("NotesPanel", "Not found in the text any more"))
@@ -35,8 +42,14 @@ def note_item(parent: QTreeWidgetItem, note: Annotation, article_title: str | No
             item.setIcon(0, swatch(note.color or DEFAULT_COLOUR))
         elif note.position is None:
             lines.append(translate("NotesPanel", "On the whole article"))
-    if note.body:
+    bodies = store.bodies(note.id)
+    if len(bodies) > 1:  # an imported annotation's bodies, each apart
+        lines += [f"• {body}" for body in bodies]
+    elif note.body:
         lines.append(note.body)
+    for other in store.linked(note.id):  # the annotation's other targets, each in its article
+        quoted = f" «{short_quote(other)}»" if other.quote is not None else ""
+        lines.append(f"↔ {title_of(other.article_id)}{quoted}")
     creator = note.creator or translate("NotesPanel", "unknown")
     lines.append(f"— {creator} · {jalali_time(note.created, current_language() == 'fa')}")
     item.setText(0, "\n".join(lines))

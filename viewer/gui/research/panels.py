@@ -109,7 +109,7 @@ class ResearchPanels(QObject):
         self.saved.refresh()
 
     def _results_shown(self, result: SearchResult) -> None:
-        self.timeline.set_timeline(list(result.timeline))
+        self.timeline.set_timeline(list(result.timeline), result.undated)
 
     def _period_chosen(self, first: str, last: str) -> None:
         self.search.search_for(with_months(self.search.box_text(), first, last, current_language() == "fa"))

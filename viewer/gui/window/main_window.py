@@ -39,6 +39,7 @@ from viewer.gui.common.tasks import TaskRunner
 from viewer.gui.common.theme import apply_theme, current_theme
 from viewer.gui.common.translations import current_language, set_language
 from viewer.gui.dialogs.help_dialogs import show_about, show_query_help, show_shortcuts
+from viewer.gui.discourse.menu import DiscourseMenu
 from viewer.gui.notes.author_prompt import ask_author_once, name_action
 from viewer.gui.notes.controller import NotesController
 from viewer.gui.notes.panel import NotesPanel
@@ -107,6 +108,9 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.notes = self._add_notes()  # before _restore_state, so the dock's place is restored
         self.research = self._add_research()  # issue 17: timeline, collections, saved searches
+        self.discourse = DiscourseMenu(self.searching, self.archive, self.research.scope, self)  # issue 28
+        self.research.menu.addSeparator()
+        self.research.menu.addAction(self.discourse.action)
         self._set_tab_order()
         self.session = SessionGuard(self, self.save_state)
         self.searching.results_shown.connect(self.session.changed)

@@ -215,6 +215,10 @@ def test_cancelling_a_sync_stops_a_scan_at_the_next_page(tmp_path: Path) -> None
     assert len(list(derived.ocr_cache.rglob("*.json"))) == 1  # not the five pages
     with ix.reader() as reader:
         assert reader.doc_count_all() == 0
+    # The cancelled sync's question and folders are not left behind for the next reading in this process.
+    [article] = read_articles(tmp_path / "scans" / "edition.tif")
+    assert article.text_source == "ocr"
+    assert len(list(derived.ocr_cache.rglob("*.json"))) == 1  # read outside a sync: not written to its cache
 
 
 def test_cancelling_a_sync_stops_a_worker_in_the_middle_of_a_scan(tmp_path: Path) -> None:

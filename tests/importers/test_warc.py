@@ -1,5 +1,5 @@
 """WARC, WARC.GZ and WACZ files written with warcio: one article per HTML response with status 200,
-with its target URI and record date; everything else ignored; a WARC that grows is read from where
+with its target URI and the page's own date (never the capture's); everything else ignored; a WARC that grows is read from where
 the last sync stopped."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from warcio.warcwriter import WARCWriter
 
-from tests.importers.warc_files import PAGES, write_crawl
+from tests.importers.warc_files import PAGES, _response, page, write_crawl
 from viewer.core.errors import ImportFailure
 from viewer.core.paths import DataPaths
 from viewer.importers.reader import read_articles
@@ -28,9 +29,9 @@ def test_html_responses_become_articles(tmp_path: Path, name: str, gzip: bool) -
     with open(path, "wb") as stream:
         write_crawl(stream, PAGES[:2], gzip=gzip)
     first, second = read_articles(path)  # no image, CSS, redirect, 404, second capture or revisit
-    assert (first.title, first.url, first.date) == (PAGES[0][2], PAGES[0][0], datetime(2024, 5, 1, 8, 0))
+    assert (first.title, first.url, first.date) == (PAGES[0][2], PAGES[0][0], None)
     assert first.lead == PAGES[0][3]
-    assert (second.title, second.url, second.date) == (PAGES[1][2], PAGES[1][0], datetime(2024, 5, 1, 8, 1))
+    assert (second.title, second.url, second.date) == (PAGES[1][2], PAGES[1][0], None)
 
 
 def test_wacz_package(tmp_path: Path) -> None:
@@ -102,3 +103,15 @@ def test_growing_warc_adds_only_its_new_records(tmp_path: Path, gzip: bool) -> N
     rewritten = _archive(tmp_path).sync([folder])
     assert (rewritten.added, rewritten.removed, rewritten.unchanged) == (0, 1, 2)
     assert _urls(_archive(tmp_path)) == sorted(p[0] for p in PAGES[1:])
+
+
+def test_a_capture_is_dated_by_its_page_not_by_when_it_was_captured(tmp_path: Path) -> None:
+    """WARC-Date says when the crawler saved the page; a timeline of publication needs the page's date."""
+    uri, captured, title, paragraph = PAGES[0]
+    dated = page(title, paragraph).replace(
+        b"<title>", b'<meta property="article:published_time" content="2023-11-20T10:15:00+00:00"><title>', 1)
+    path = tmp_path / "dated.warc"
+    with open(path, "wb") as stream:
+        _response(WARCWriter(stream, gzip=False), uri, captured, "200 OK", "text/html; charset=utf-8", dated)
+    [article] = read_articles(path)
+    assert article.date == datetime(2023, 11, 20, 10, 15)

@@ -1,7 +1,8 @@
 """Web archives: WARC and WARC.GZ files (read by warcio) and WACZ packages (a ZIP of WARCs).
 
 One article per HTML response: a `response` record whose HTTP status is 200 and whose type is
-text/html, with the record's target URI as url and its date. Images, CSS, scripts, redirects,
+text/html, with the record's target URI as url. Its date is the page's own (what the page states: see
+page_dates.py), never the record's WARC-Date, which says when the page was captured. Images, CSS, scripts, redirects,
 revisits and a second capture of a URL or of the same payload are ignored.
 """
 
@@ -15,7 +16,6 @@ from typing import Any
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers.dates import parse_date
 from viewer.importers.encoding import decode
 from viewer.importers.html_format import parse_html
 from viewer.importers.zip_parts import open_zip, read_member
@@ -112,7 +112,6 @@ def _article(record: Any, seen: set[str], read: WarcRead) -> Article | None:
         read.failures += 1
         return None
     article.url = uri or article.url
-    article.date = parse_date(record.rec_headers.get_header("WARC-Date")) or article.date
     return article
 
 

@@ -104,9 +104,18 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
     whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it).
     Pages read by OCR are cached, and pictures taken out of containers kept, in `derived`'s folders;
     `cancel` is asked before each page read by OCR."""
+    # The readers take these as module settings; they hold for this file only (a cancelled sync's
+    # callable left behind would cancel the next reading in this process, tests and scripts alike).
     ocr.cache_dir = derived.ocr_cache if derived else None
     ocr.cancelled = cancel
     page_images.extract_dir = derived.images if derived else None
+    try:
+        return _prepared_file(path, known_sha1, read_up_to, read_up_to_sha1)
+    finally:
+        ocr.cache_dir = ocr.cancelled = page_images.extract_dir = None
+
+
+def _prepared_file(path: str, known_sha1: str | None, read_up_to: int, read_up_to_sha1: str) -> PreparedFile:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

@@ -33,5 +33,5 @@ def test_starting_loads_neither_qt_nor_the_engine(statement: str) -> None:
 
 def test_the_app_loads_qt_only_for_a_pdf() -> None:
     loaded = _loaded_after("from viewer.app import types")
-    assert "whoosh" in loaded and "viewer.search.searcher" in loaded
+    assert "whoosh" in loaded and "viewer.search.results.searcher" in loaded
     assert not [m for m in loaded if m.startswith(("PySide6", "viewer.gui"))]

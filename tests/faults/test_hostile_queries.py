@@ -17,7 +17,7 @@ from tests.faults.helpers import assert_no_traceback, corpus_items, index_json, 
 from viewer.core.errors import QueryError
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
-from viewer.search.searcher import ArchiveSearcher, SearchResult
+from viewer.search.results.searcher import ArchiveSearcher, SearchResult
 
 WORDS = ["ایران", "اصفهان", "استقلال", "می‌شود", "مي شود", "كتاب", "فارس", "ورزش", "تهران", "بین المللی",
          "۱۴۰۲", "2009", "ICT", "a", "ی", "ك", "ـــ"]

@@ -8,7 +8,7 @@ import random
 import numpy as np
 import pytest
 
-from viewer.search.block_format import (
+from viewer.search.format.block_format import (
     ALL_ONE,
     CONSTANT,
     FLOAT32,

@@ -14,10 +14,10 @@ from whoosh.writing import SegmentWriter
 
 from tests.search.generated_corpus import SEED, article
 from viewer.core.article import Article, blocks_from_lines
-from viewer.search import term_pool
-from viewer.search.bulk_writer import BulkWriter
-from viewer.search.codec import ArrayCodec
-from viewer.search.prepare import PreparedArticle, analyzed
+from viewer.search.format import term_pool
+from viewer.search.format.bulk_writer import BulkWriter
+from viewer.search.format.codec import ArrayCodec
+from viewer.search.indexing.prepare import PreparedArticle, analyzed
 from viewer.search.schema import build_schema, document_of
 
 

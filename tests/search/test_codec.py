@@ -12,10 +12,10 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 
 from viewer.importers.reader import read_articles
-from viewer.search import bulk_postings
-from viewer.search.bulk_postings import posting_weights
-from viewer.search.codec import ArrayCodec, ArrayLeafMatcher
-from viewer.search.identity import primary_id
+from viewer.search.copies.identity import primary_id
+from viewer.search.format import bulk_postings
+from viewer.search.format.bulk_postings import posting_weights
+from viewer.search.format.codec import ArrayCodec, ArrayLeafMatcher
 from viewer.search.schema import build_schema, document_of
 
 

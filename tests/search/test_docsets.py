@@ -8,10 +8,10 @@ import pytest
 
 from tests.conftest import write_items
 from tests.search.conftest import small_archive
-from viewer.search.docsets import DocSets
-from viewer.search.query import parse_query
-from viewer.search.query_plan import compile_plan
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.query.docsets import DocSets
+from viewer.search.query.parser import parse_query
+from viewer.search.query.plan import compile_plan
+from viewer.search.results.searcher import ArchiveSearcher
 
 QUERIES = ["پرسپولیس", "پرسپولیس بازی", "بازی -پرسپولیس", "بازی NOT تیم", "پرسپولیس OR هسته‌ای", '"تیم ملی"',
            "پرسپول*", "پرسپولیسس~", "title:تیم", "(تیم OR بازی) -فوتبال", "بینالمللی", "کتابهای"]
@@ -66,7 +66,7 @@ def test_lengths_held_in_memory_score_as_whoosh_does(archive, searcher: ArchiveS
 
 @pytest.mark.parametrize("text", ["پرسپولیس کرد", "هسته‌ای داشت", "بازی تیم", "پرسپول* کردند"])
 def test_counted_while_scoring_or_apart_the_same(searcher: ArchiveSearcher, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import viewer.search.searcher as searcher_module
+    import viewer.search.results.searcher as searcher_module
 
     monkeypatch.setattr(searcher_module, "RECORD_SHARE", 0.0)
     apart = searcher.search(text, limit=10, with_ids=True)

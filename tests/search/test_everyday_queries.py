@@ -18,7 +18,7 @@ from tests.search.conftest import small_archive
 from viewer.analysis.analyzer import is_stopword, term_positions
 from viewer.app.hit_marks import find_hits
 from viewer.search.archive import Archive
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.results.searcher import ArchiveSearcher
 
 
 def _article(link: str, title: str, text: str, tags: tuple[str, ...] = ()) -> dict[str, object]:

@@ -16,14 +16,14 @@ from whoosh.searching import Searcher
 
 from viewer.analysis.normalize import normalize_tag
 from viewer.importers.reader import read_articles
-from viewer.search.bulk_postings import positions_one_by_one, posting_positions
-from viewer.search.codec import ArrayCodec
-from viewer.search.identity import primary_id
-from viewer.search.match_scores import MatchScorer
-from viewer.search.query import parse_query
-from viewer.search.query_plan import compile_plan
+from viewer.search.copies.identity import primary_id
+from viewer.search.format.bulk_postings import positions_one_by_one, posting_positions
+from viewer.search.format.codec import ArrayCodec
+from viewer.search.query.match_scores import MatchScorer
+from viewer.search.query.parser import parse_query
+from viewer.search.query.plan import compile_plan
+from viewer.search.results.searcher import ArchiveSearcher
 from viewer.search.schema import build_schema, document_of
-from viewer.search.searcher import ArchiveSearcher
 
 QUERIES = (
     "ایران", "كتاب هاي", "پرسپولیس گزارش", "مي‌شود ایران", "بین المللی", "رئیس جمهور", "ایران -فوتبال",

@@ -12,12 +12,12 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from viewer.core.errors import QueryError
-from viewer.search.docsets import DocSets
-from viewer.search.fast_prefix import FastPrefix
-from viewer.search.match_scores import MatchScorer
-from viewer.search.query import parse_query
-from viewer.search.query_plan import EVERYTHING, compile_plan
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.format.fast_prefix import FastPrefix
+from viewer.search.query.docsets import DocSets
+from viewer.search.query.match_scores import MatchScorer
+from viewer.search.query.parser import parse_query
+from viewer.search.query.plan import EVERYTHING, compile_plan
+from viewer.search.results.searcher import ArchiveSearcher
 
 QUERIES = 300
 Leaf = Callable[[random.Random], wq.Query]

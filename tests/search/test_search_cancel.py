@@ -8,7 +8,7 @@ import pytest
 
 from tests.search.generated_corpus import generated_archive
 from viewer.core.errors import CancelledError
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.results.searcher import ArchiveSearcher
 
 QUERIES = ("کتاب", "تهران فوتبال", '"دانشگاه ایران"', "بازار*", "نفت -مجلس", "کتاب~")
 

@@ -12,7 +12,7 @@ words; a number with a decimal or date separator (`۱۲٫۵`, `12.5`, `۲/۵`, `
 (`12.5`) at its first part's position, each part keeping a position of its own.
 
 `term_positions` is the indexing fast path (no Token objects): `PersianPositions` in
-viewer/search/postings.py calls it. Classes keep no hazm object, so Whoosh can pickle them into the
+viewer/search/format/postings.py calls it. Classes keep no hazm object, so Whoosh can pickle them into the
 index under this stable import path.
 """
 

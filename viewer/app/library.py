@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     )
     from viewer.collections.database import LibraryDatabase
     from viewer.search.archive import Archive
-    from viewer.search.restriction import Restriction
-    from viewer.search.searcher import ArchiveSearcher
+    from viewer.search.query.restriction import Restriction
+    from viewer.search.results.searcher import ArchiveSearcher
 
 Progress = Callable[[int, int, str], None]  # done, total, what is being done
 Cancel = Callable[[], bool]
@@ -198,7 +198,7 @@ class Library:
         """What `search` counts over every match, without ranking or snippets: the exact total, tag
         facets, the near duplicates of `hit_ids` that match, "did you mean" (with `suggest`); `with_ids` every matching
         id, `timeline` the matches by Jalali month. CancelledError as soon as `cancel()` says yes."""
-        from viewer.search.match_summary import summarize
+        from viewer.search.results.match_summary import summarize
 
         return summarize(self._searching.get(), query, tags, restriction=self._restriction(scope), hit_ids=hit_ids,
                          with_ids=with_ids, timeline=timeline, suggest=suggest, cancel=cancel or _never)
@@ -210,7 +210,7 @@ class Library:
                                                 restriction=self._restriction(scope))
 
     def _restriction(self, scope: Scope) -> Restriction:
-        from viewer.search.restriction import NO_RESTRICTION
+        from viewer.search.query.restriction import NO_RESTRICTION
 
         if not scope:
             return NO_RESTRICTION

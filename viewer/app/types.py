@@ -9,10 +9,10 @@ from viewer.notes.reanchor import ReanchorReport
 from viewer.notes.restore import BackupInfo
 from viewer.notes.store import Edit, MergeReport, NotesStore
 from viewer.notes.threads import Thread
-from viewer.search.match_summary import MatchSummary
-from viewer.search.near_duplicates import SimilarArticle
-from viewer.search.searcher import Hit, SearchResult
-from viewer.search.sync import SyncReport
+from viewer.search.copies.near_duplicates import SimilarArticle
+from viewer.search.indexing.sync import SyncReport
+from viewer.search.results.match_summary import MatchSummary
+from viewer.search.results.searcher import Hit, SearchResult
 
 __all__ = ["BackupInfo", "Edit", "ExportReport", "Hit", "MatchSummary", "MergeReport", "NotesStore", "ReanchorReport",
            "SearchResult", "SimilarArticle", "SyncReport", "Thread"]

@@ -50,7 +50,7 @@ class IndexingStatus(QWidget):
         self.bar.setValue(done)
         name = PurePath(path).name if path else ""
         # Articles, not files (one JSONL file may hold thousands); the total grows or shrinks as
-        # files are read (see viewer.search.sync_progress).
+        # files are read (see viewer.search.indexing.sync_progress).
         self.label.setText(self.tr("Indexing {done} of {total} articles: {name}").format(
             done=number(done), total=number(total), name=isolated(name)))
         self.label.setToolTip(path)

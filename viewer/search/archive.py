@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from viewer.core.paths import DataPaths
-from viewer.search.archive_index import INDEX_VERSION, open_index
-from viewer.search.known_roots import load_roots, save_roots
-from viewer.search.manifest import MANIFEST_NAME, Manifest, manifest_pending
-from viewer.search.searcher import ArchiveSearcher
-from viewer.search.sync import SyncReport, _never, _silent, forget_sources, sync_sources
-from viewer.search.sync_progress import Progress
+from viewer.search.indexing.archive_index import INDEX_VERSION, open_index
+from viewer.search.indexing.known_roots import load_roots, save_roots
+from viewer.search.indexing.manifest import MANIFEST_NAME, Manifest, manifest_pending
+from viewer.search.indexing.sync import SyncReport, _never, _silent, forget_sources, sync_sources
+from viewer.search.indexing.sync_progress import Progress
+from viewer.search.results.searcher import ArchiveSearcher
 
 
 class Archive:

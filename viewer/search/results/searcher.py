@@ -18,19 +18,19 @@ from whoosh.searching import Searcher
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError
-from viewer.search.doc_dates import DocDates
-from viewer.search.doc_ids import DocIds
-from viewer.search.docsets import DocSets
-from viewer.search.facets import TagFacets
-from viewer.search.match_scores import MatchScorer, Scored
-from viewer.search.near_duplicates import NearDuplicates, SimilarArticle
-from viewer.search.query import parse_query
-from viewer.search.query_plan import Plan, compile_plan
-from viewer.search.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
+from viewer.search.copies.near_duplicates import NearDuplicates, SimilarArticle
+from viewer.search.copies.stories import Stories
+from viewer.search.query.doc_dates import DocDates
+from viewer.search.query.docsets import DocSets
+from viewer.search.query.match_scores import MatchScorer, Scored
+from viewer.search.query.parser import parse_query
+from viewer.search.query.plan import Plan, compile_plan
+from viewer.search.query.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
+from viewer.search.query.suggestions import suggest
+from viewer.search.results.doc_ids import DocIds
+from viewer.search.results.facets import TagFacets
+from viewer.search.results.snippets import make_snippet
 from viewer.search.schema import TEXT_FIELDS, article_of
-from viewer.search.snippets import make_snippet
-from viewer.search.stories import Stories
-from viewer.search.suggestions import suggest
 
 _MANY_IDS = 5000  # more ids than this are read from every document's id, loaded once (doc_ids.py)
 _MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
@@ -268,7 +268,7 @@ class ArchiveSearcher:
         if self._tag_facets is None:
             self._tag_facets = TagFacets(self._searcher.reader())
         if self.count_stories():
-            return self.stories().tag_counts(self._tag_facets, docnums)
+            return self._tag_facets.story_counts(self.stories().labels, docnums)
         return self._tag_facets.counts(docnums)
 
     def suggest(self, text: str) -> str | None:

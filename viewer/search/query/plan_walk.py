@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from viewer.search.query_plan import (
+from viewer.search.query.plan import (
     ComplementPlan,
     DifferencePlan,
     EverythingPlan,

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from whoosh.searching import Searcher
 
-from viewer.search.date_filter import DateBounds, split_date_bounds
-from viewer.search.doc_dates import DocDates
+from viewer.search.query.date_filter import DateBounds, split_date_bounds
+from viewer.search.query.doc_dates import DocDates
 
 
 @dataclass(frozen=True)

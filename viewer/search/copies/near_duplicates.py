@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from whoosh.searching import Searcher
 
-from viewer.search.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys
+from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys
 
 SIGNATURE_BYTES = PERMUTATIONS * 4
 _BAND_NUMBERS = np.arange(BANDS, dtype=np.uint64)[None, :]

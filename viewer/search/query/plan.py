@@ -17,7 +17,7 @@ from typing import Any
 
 from whoosh import query as wq
 
-from viewer.search.fast_prefix import FastPrefix
+from viewer.search.format.fast_prefix import FastPrefix
 
 EVERYTHING = float("inf")  # the estimate of a node that may match any document
 

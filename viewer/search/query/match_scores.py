@@ -22,10 +22,10 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
-from viewer.search.bulk_postings import posting_positions, posting_weights
-from viewer.search.fast_prefix import prefix_documents
-from viewer.search.plan_walk import walk
-from viewer.search.query_plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
+from viewer.search.format.bulk_postings import posting_positions, posting_weights
+from viewer.search.format.fast_prefix import prefix_documents
+from viewer.search.query.plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
+from viewer.search.query.plan_walk import walk
 
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _NO_IDS = np.zeros(0, dtype=np.int64)

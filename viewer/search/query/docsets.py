@@ -15,9 +15,9 @@ from typing import Any
 
 from whoosh.searching import Searcher
 
-from viewer.search.codec import posting_blocks
-from viewer.search.plan_walk import walk
-from viewer.search.query_plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
+from viewer.search.format.codec import posting_blocks
+from viewer.search.query.plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
+from viewer.search.query.plan_walk import walk
 
 _BLOCK = 128  # postings per block (W3Codec's blocklimit)
 

@@ -9,7 +9,7 @@ or goes, and the article leaves the index with its last source.
 
 from __future__ import annotations
 
-from viewer.search.manifest import Manifest
+from viewer.search.indexing.manifest import Manifest
 
 
 class SourceBook:

@@ -29,5 +29,20 @@ class TagFacets:
         chosen = np.zeros(self.doc_count, dtype=bool)
         chosen[np.asarray(docnums, dtype=np.int64)] = True
         counts = np.bincount(self.pair_tags[chosen[self.pair_docs]], minlength=len(self.names))
+        return self._ranked(counts)
+
+    def story_counts(self, labels: np.ndarray[Any, Any], docnums: Sequence[int] | np.ndarray[Any, Any]) -> list[tuple[str, int]]:
+        """(tag, stories among `docnums` carrying it), a story being each document's label in `labels`
+        (stories.py): a story and its republished copies count once."""
+        chosen = np.zeros(self.doc_count, dtype=bool)
+        chosen[np.asarray(docnums, dtype=np.int64)] = True
+        picked = chosen[self.pair_docs]
+        tags, stories = self.pair_tags[picked], labels[self.pair_docs[picked]]
+        width = max(1, len(self.names))
+        counts = np.bincount(np.unique(stories * width + tags) % width, minlength=len(self.names))
+        return self._ranked(counts)
+
+    def _ranked(self, counts: np.ndarray[Any, Any]) -> list[tuple[str, int]]:
+        """(tag, count) of the tags counted at all, most frequent first, then by name."""
         return sorted(((self.names[i], int(counts[i])) for i in np.flatnonzero(counts)),
                       key=lambda item: (-item[1], item[0]))

@@ -18,14 +18,14 @@ from viewer.importers.reader import (
     iter_source_files,
     printable_path,
 )
-from viewer.search.archive_index import INDEX_VERSION, exclusive_writer
-from viewer.search.feed import Job, default_workers, prepared
-from viewer.search.identity import disambiguated_id, is_title_based, primary_id
-from viewer.search.manifest import FileRecord, Manifest
-from viewer.search.prepare import PreparedArticle, PreparedFile
+from viewer.search.copies.identity import disambiguated_id, is_title_based, primary_id
+from viewer.search.indexing.archive_index import INDEX_VERSION, exclusive_writer
+from viewer.search.indexing.feed import Job, default_workers, prepared
+from viewer.search.indexing.manifest import FileRecord, Manifest
+from viewer.search.indexing.prepare import PreparedArticle, PreparedFile
+from viewer.search.indexing.sources import SourceBook
+from viewer.search.indexing.sync_progress import ArticleProgress, Progress
 from viewer.search.schema import article_of, document_of, sketch_fields
-from viewer.search.sources import SourceBook
-from viewer.search.sync_progress import ArticleProgress, Progress
 
 
 @dataclass

@@ -11,8 +11,8 @@ from urllib.parse import unquote
 
 from viewer.core.annotation import TextQuoteSelector
 from viewer.core.article import Article
-from viewer.search.identity import canonical_url, primary_id
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.copies.identity import canonical_url, primary_id
+from viewer.search.results.searcher import ArchiveSearcher
 
 _WORDS = re.compile(r"[\w\u200c]+")
 MAX_QUERY_WORDS = 12

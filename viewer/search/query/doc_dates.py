@@ -15,7 +15,7 @@ import numpy.typing as npt
 from whoosh.columns import NumericColumn
 from whoosh.reading import IndexReader
 
-from viewer.search.date_filter import DateBounds
+from viewer.search.query.date_filter import DateBounds
 
 _NO_DAY = 0  # date.toordinal() is never 0
 _USECS_PER_DAY = 86_400_000_000

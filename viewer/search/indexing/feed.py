@@ -16,7 +16,7 @@ from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
-from viewer.search.prepare import PreparedFile, prepare_file
+from viewer.search.indexing.prepare import PreparedFile, prepare_file
 
 # Below this much to read, one process does it all: starting workers would cost more than they save.
 PARALLEL_BYTES = 8 * 2**20

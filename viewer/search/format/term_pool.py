@@ -23,7 +23,7 @@ from typing import IO, Any
 
 import numpy as np
 
-from viewer.search.packed import PackedPostings
+from viewer.search.format.packed import PackedPostings
 
 CHUNK_POSTINGS = 1_500_000  # ~37 MB of arrays (~9,000 articles), about as much again to sort them
 _SLICE = 1 << 18  # postings whose value bytes are reordered at a time (bounds the index arrays)

@@ -14,7 +14,7 @@ from whoosh.reading import IndexReader
 from viewer.analysis.analyzer import LEMMA_PREFIX, QUERY_JOINER, is_stopword, query_words, search_keys
 from viewer.analysis.normalize import ZWNJ, fold_word, normalize_tag
 from viewer.core.errors import QueryError
-from viewer.search.fast_prefix import FastPrefix
+from viewer.search.format.fast_prefix import FastPrefix
 from viewer.search.schema import TEXT_FIELDS, TITLE_BOOST
 
 LEMMA_WEIGHT = 0.45

@@ -17,9 +17,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from viewer.search.facets import TagFacets
-from viewer.search.fingerprints import NEAR_DUPLICATE, PERMUTATIONS
-from viewer.search.near_duplicates import NearDuplicates
+from viewer.search.copies.fingerprints import NEAR_DUPLICATE, PERMUTATIONS
+from viewer.search.copies.near_duplicates import NearDuplicates
 
 CHUNK = 1 << 18  # candidate pairs whose signatures are compared at once (bounds the memory)
 
@@ -63,17 +62,6 @@ class Stories:
         sizes = np.diff(np.r_[starts, len(labels)])
         found = [order[start:start + size].tolist() for start, size in zip(starts, sizes, strict=True) if size > 1]
         return sorted(found, key=lambda group: (-len(group), group[0]))
-
-    def tag_counts(self, facets: TagFacets, docnums: Sequence[int] | npt.NDArray[Any]) -> list[tuple[str, int]]:
-        """(tag, stories among `docnums` carrying it): a story and its republished copies count once."""
-        chosen = np.zeros(facets.doc_count, dtype=bool)
-        chosen[np.asarray(docnums, dtype=np.int64)] = True
-        picked = chosen[facets.pair_docs]
-        tags, stories = facets.pair_tags[picked], self.labels[facets.pair_docs[picked]]
-        unique_pairs = np.unique(stories * max(1, len(facets.names)) + tags)
-        counts = np.bincount(unique_pairs % max(1, len(facets.names)), minlength=len(facets.names))
-        return sorted(((facets.names[i], int(counts[i])) for i in np.flatnonzero(counts)),
-                      key=lambda item: (-item[1], item[0]))
 
 
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]

@@ -14,9 +14,9 @@ from whoosh.writing import IndexWriter
 
 from viewer.analysis.analyzer import ANALYZER_VERSION
 from viewer.core.errors import DataDirError, IndexBusyError
-from viewer.search.bulk_writer import BulkWriter
-from viewer.search.codec import ArrayCodec
-from viewer.search.manifest import MANIFEST_NAME
+from viewer.search.format.bulk_writer import BulkWriter
+from viewer.search.format.codec import ArrayCodec
+from viewer.search.indexing.manifest import MANIFEST_NAME
 from viewer.search.schema import SCHEMA_VERSION, build_schema
 
 INDEX_NAME = "articles"

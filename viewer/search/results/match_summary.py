@@ -19,10 +19,10 @@ from whoosh import query as wq
 
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.errors import CancelledError
-from viewer.search.query import parse_query
-from viewer.search.query_plan import compile_plan
-from viewer.search.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.query.parser import parse_query
+from viewer.search.query.plan import compile_plan
+from viewer.search.query.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
+from viewer.search.results.searcher import ArchiveSearcher
 
 Cancel = Callable[[], bool]
 

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 from whoosh.matching.wrappers import FilterMatcher
 
-from viewer.search.block_format import CONSTANT, FLOAT32, UINT8, UINT16, block_ids, block_weights, values_at
-from viewer.search.codec import _INFO, _LENGTH, ArrayLeafMatcher, posting_blocks
+from viewer.search.format.block_format import CONSTANT, FLOAT32, UINT8, UINT16, block_ids, block_weights, values_at
+from viewer.search.format.codec import _INFO, _LENGTH, ArrayLeafMatcher, posting_blocks
 
 Array = np.ndarray[Any, Any]
 _H, _I = ord("H"), ord("I")

@@ -10,7 +10,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 
-from viewer.search.bulk_postings import posting_weights
+from viewer.search.format.bulk_postings import posting_weights
 
 
 class FastPrefix(wq.Prefix):

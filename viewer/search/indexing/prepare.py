@@ -20,8 +20,8 @@ from viewer.core.errors import ImportFailure
 from viewer.importers.binary_formats import binary_kind
 from viewer.importers.reader import parse_source
 from viewer.importers.warc_format import parse_warc
-from viewer.search.fingerprints import fingerprint, folded_words, sketch
-from viewer.search.packed import PackedPostings
+from viewer.search.copies.fingerprints import fingerprint, folded_words, sketch
+from viewer.search.format.packed import PackedPostings
 from viewer.search.schema import TEXT_FIELDS, build_schema, document_of, sketch_fields
 
 

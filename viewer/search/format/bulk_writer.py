@@ -20,8 +20,8 @@ from whoosh.index import FileIndex
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from viewer.search.codec import ArrayPostingsWriter
-from viewer.search.term_pool import TermPool
+from viewer.search.format.codec import ArrayPostingsWriter
+from viewer.search.format.term_pool import TermPool
 
 
 class _PackedPostingsWriter(ArrayPostingsWriter):

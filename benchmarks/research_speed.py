@@ -73,7 +73,7 @@ def main() -> int:
         archive = Archive(DataPaths.resolve(Path(tmp) / "data").ensure())
         archive.sync([folder], progress=lambda *a: None, cancel=lambda: False)
         with archive.searcher() as searcher:
-            whoosh = searcher._searcher
+            whoosh = searcher.whoosh
             reader = whoosh.reader()
             word = "ایران"
             rows: list[tuple[str, float, float | None]] = []

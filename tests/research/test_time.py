@@ -94,7 +94,7 @@ def test_the_date_column_matches_the_stored_dates_in_every_segment(library: Libr
     archive = Archive(library.paths)
     try:
         with archive.searcher() as searcher:
-            reader = searcher._searcher.reader()
+            reader = searcher.whoosh.reader()
             expected = [d.date().toordinal() if (d := reader.stored_fields(n).get("date")) else 0
                         for n in range(reader.doc_count_all())]
             assert DocDates(reader)._days.tolist() == expected

@@ -19,7 +19,7 @@ QUERIES = ["پرسپولیس", "پرسپولیس بازی", "بازی -پرسپ�
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_same_documents_as_whoosh(searcher: ArchiveSearcher, text: str) -> None:
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
     expected = set(whoosh_searcher.docs_for_query(q))
     assert DocSets(whoosh_searcher).matching(compile_plan(q, whoosh_searcher)) == expected
@@ -32,7 +32,7 @@ def test_several_segments_and_deletions(tmp_path: Path, search_items: list[dict]
     write_items(tmp_path / "sources" / "items.json", changed + search_items[30:50])
     archive.sync([tmp_path / "sources"])
     with archive.searcher() as searcher:
-        whoosh_searcher = searcher._searcher
+        whoosh_searcher = searcher.whoosh
         assert whoosh_searcher.reader().has_deletions() or len(whoosh_searcher.leaf_searchers()) > 1
         for text in ["ویرایش", "بازی", "تیم -بازی", "فارس*"]:
             q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
@@ -43,7 +43,7 @@ def test_several_segments_and_deletions(tmp_path: Path, search_items: list[dict]
 
 @pytest.mark.parametrize("text", ['"تیم ملی"', '"تیم ملی" فوتبال', 'بازی "لیگ برتر"'])
 def test_phrase_results_count_every_match(searcher: ArchiveSearcher, text: str) -> None:
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
     expected = set(whoosh_searcher.docs_for_query(q))
     result = searcher.search(text, limit=5, with_ids=True)

@@ -45,7 +45,7 @@ def _assert_same(ours: Mapping[int, float], theirs: Mapping[int, float]) -> None
 
 def _scored_as_whoosh(searcher: ArchiveSearcher, queries: tuple[str, ...]) -> int:
     """Every query is scored here, with Whoosh's matches, scores and top ten; the matches counted."""
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     scorer = MatchScorer(whoosh_searcher)
     matched = 0
     for text in queries:
@@ -63,7 +63,7 @@ def test_scores_are_whooshs_on_the_archive(searcher: ArchiveSearcher) -> None:
 
 
 def test_tags_join_with_no_weight(searcher: ArchiveSearcher) -> None:
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     tag, _count = searcher.tag_counts()[0]
     q = wq.And([parse_query("ایران", whoosh_searcher.schema, whoosh_searcher.reader()),
                 wq.And([wq.Term("tags", normalize_tag(tag), boost=0.0)])])
@@ -89,7 +89,7 @@ def test_prefixes_score_as_whoosh(searcher: ArchiveSearcher) -> None:
 
 
 def test_fuzzy_terms_and_slop_are_left_to_whoosh(searcher: ArchiveSearcher) -> None:
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     scorer = MatchScorer(whoosh_searcher)
     for text in ("ایران~", "*", '"تیم ملی"~3', "ای?ان"):
         q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())

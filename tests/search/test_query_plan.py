@@ -135,7 +135,7 @@ def test_counting_scoring_and_estimates_agree_with_whoosh(searcher: ArchiveSearc
     seed = int(os.environ.get("BAYEGAN_PLAN_SEED", "1515"))
     print(f"query plans: random seed {seed} (BAYEGAN_PLAN_SEED={seed} repeats this run)")
     rng = random.Random(seed)
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     leaves = _leaves(whoosh_searcher, _words(whoosh_searcher), _title_words(whoosh_searcher, 40))
     sets, scorer = DocSets(whoosh_searcher), MatchScorer(whoosh_searcher)
     scored = matched = finite = compared = 0

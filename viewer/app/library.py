@@ -10,7 +10,7 @@ and notes connection, for a worker thread of its own."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,8 @@ from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.core.login_name import login_name
 from viewer.core.paths import DataPaths
+from viewer.core.results import MatchSummary, SearchResult, SimilarArticle, SyncReport
+from viewer.core.steps import Cancel, Progress, never, silent
 
 if TYPE_CHECKING:
     from viewer.app.collection_cases import CollectionCases
@@ -32,13 +34,9 @@ if TYPE_CHECKING:
     from viewer.app.types import (
         BackupInfo,
         ExportReport,
-        MatchSummary,
         MergeReport,
         NotesStore,
         ReanchorReport,
-        SearchResult,
-        SimilarArticle,
-        SyncReport,
         Thread,
     )
     from viewer.collections.database import LibraryDatabase
@@ -46,19 +44,9 @@ if TYPE_CHECKING:
     from viewer.search.query.restriction import Restriction
     from viewer.search.results.searcher import ArchiveSearcher
 
-Progress = Callable[[int, int, str], None]  # done, total, what is being done
-Cancel = Callable[[], bool]
 
 ALL_ARTICLES = "*"  # the query that lists every article (the window's empty search box)
 LIST_FORMATS = ("csv", "csl-json", "ris", "bibtex")  # export_list's formats (viewer.export.reference_list)
-
-
-def _silent(done: int, total: int, label: str) -> None:
-    return None
-
-
-def _never() -> bool:
-    return False
 
 
 def no_such_articles(ids: Sequence[str]) -> BayeganError:
@@ -183,14 +171,14 @@ class Library:
         keystroke), checked between the search's steps."""
         return self._searching.get().search(query, list(tags), limit, sort, with_ids=with_ids,
                                             restriction=self._restriction(scope), timeline=timeline,
-                                            cancel=cancel or _never)
+                                            cancel=cancel or never)
 
     def first_page(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
                    scope: Scope = EVERYWHERE, cancel: Cancel | None = None) -> SearchResult:
         """`search`'s first `limit` hits with snippets and keys, as soon as they are ranked: a count
         that costs a second pass is left out (`total_exact` False, no facets), for `summarize`."""
         return self._searching.get().search(query, list(tags), limit, sort, restriction=self._restriction(scope),
-                                            cancel=cancel or _never, count=False)
+                                            cancel=cancel or never, count=False)
 
     def summarize(self, query: str, tags: Sequence[str] = (), *, scope: Scope = EVERYWHERE,
                   hit_ids: Sequence[str] = (), with_ids: bool = False, timeline: bool = False,
@@ -201,7 +189,7 @@ class Library:
         from viewer.search.results.match_summary import summarize
 
         return summarize(self._searching.get(), query, tags, restriction=self._restriction(scope), hit_ids=hit_ids,
-                         with_ids=with_ids, timeline=timeline, suggest=suggest, cancel=cancel or _never)
+                         with_ids=with_ids, timeline=timeline, suggest=suggest, cancel=cancel or never)
 
     def ranked_ids(self, query: str, tags: Sequence[str] = (), *, sort: str = "relevance", limit: int = 10,
                    scope: Scope = EVERYWHERE) -> list[str]:
@@ -262,7 +250,7 @@ class Library:
         and moves notes to where their text now is. CancelledError when `cancel()` turns true."""
         try:
             forgotten = self._archive.forget(forget) if forget else None
-            report = self._archive.sync(sources, progress=progress or _silent, cancel=cancel or _never)
+            report = self._archive.sync(sources, progress=progress or silent, cancel=cancel or never)
             if forgotten is not None:
                 report.removed += forgotten.removed
             if report.changed_ids or report.removed:

@@ -6,7 +6,6 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from viewer.app.library import ALL_ARTICLES, Library, no_such_articles
 from viewer.commands.output import TerminalProgress, print_error, print_json
@@ -14,9 +13,7 @@ from viewer.commands.scope_arguments import add_scope_arguments, scope_of
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError, QueryError
 from viewer.core.paths import DataPaths
-
-if TYPE_CHECKING:
-    from viewer.app.types import SearchResult
+from viewer.core.results import SearchResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from viewer.core.results import SimilarArticle
 from viewer.gui.article_document import ltr
 from viewer.gui.digits import digits, number
 from viewer.gui.translations import current_language
-
-if TYPE_CHECKING:
-    from viewer.app.types import SimilarArticle
 
 _SCHEME = "article:"
 

@@ -9,7 +9,7 @@ an article's candidates are then one binary search for its bands, each checked w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -20,14 +20,6 @@ from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATION
 SIGNATURE_BYTES = PERMUTATIONS * 4
 _BAND_NUMBERS = np.arange(BANDS, dtype=np.uint64)[None, :]
 _SHIFT = np.uint64(32)
-
-
-class SimilarArticle(NamedTuple):
-    """A near duplicate of an article: a republished variant, `score` its estimated similarity 0..1."""
-
-    id: str
-    title: str
-    score: float
 
 
 def _signatures(searcher: Searcher) -> npt.NDArray[np.uint32]:

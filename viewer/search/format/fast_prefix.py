@@ -11,6 +11,7 @@ from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 
 from viewer.search.format.bulk_postings import posting_weights
+from viewer.search.format.internals import expanded_terms
 
 
 class FastPrefix(wq.Prefix):
@@ -28,5 +29,5 @@ def prefix_documents(q: wq.Prefix, reader: Any, ordered: np.ndarray[Any, Any] | 
                      ) -> np.ndarray[Any, Any]:
     """The sorted live documents (plus `offset`) of one segment holding a term `q` expands to; with
     `ordered`, only blocks holding one of those are read (the caller keeps what it wants)."""
-    parts = [posting_weights(reader.postings(q.fieldname, btext), ordered, offset)[0] for btext in q._btexts(reader)]
+    parts = [posting_weights(reader.postings(q.fieldname, btext), ordered, offset)[0] for btext in expanded_terms(q, reader)]
     return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)

@@ -16,6 +16,7 @@ from viewer.analysis.analyzer import ANALYZER_VERSION
 from viewer.core.errors import DataDirError, IndexBusyError
 from viewer.search.format.bulk_writer import BulkWriter
 from viewer.search.format.codec import ArrayCodec
+from viewer.search.format.internals import release_writer
 from viewer.search.indexing.manifest import MANIFEST_NAME
 from viewer.search.schema import SCHEMA_VERSION, build_schema
 
@@ -116,6 +117,6 @@ def _abandon(writer: IndexWriter) -> None:
         writer.cancel()
     except Exception:  # noqa: BLE001 - the error that got us here is the one to report
         try:
-            writer._finish()  # type: ignore[attr-defined]  # Whoosh's own clean-up: temp files, the lock
+            release_writer(writer)  # Whoosh's own clean-up: temp files, the lock
         except Exception:  # noqa: BLE001
             pass

@@ -4,13 +4,14 @@ articles of deleted files removed, unchanged files (same size and mtime, else sa
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh.index import FileIndex
 from whoosh.writing import IndexWriter
 
-from viewer.core.errors import CancelledError, ImportFailure
+from viewer.core.errors import ImportFailure
+from viewer.core.results import SyncReport
+from viewer.core.steps import Cancel, Progress, never, silent, stop_if_cancelled
 from viewer.importers.reader import (
     MAX_FILE_BYTES,
     ensure_regular_file,
@@ -24,38 +25,8 @@ from viewer.search.indexing.feed import Job, default_workers, prepared
 from viewer.search.indexing.manifest import FileRecord, Manifest
 from viewer.search.indexing.prepare import PreparedArticle, PreparedFile
 from viewer.search.indexing.sources import SourceBook
-from viewer.search.indexing.sync_progress import ArticleProgress, Progress
+from viewer.search.indexing.sync_progress import ArticleProgress
 from viewer.search.schema import article_of, document_of, sketch_fields
-
-
-@dataclass
-class SyncReport:
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    duplicates: int = 0
-    failed: list[dict[str, str]] = field(default_factory=list)
-    # files of a type Bayegan does not read: {"path", "reason"}
-    skipped: list[dict[str, str]] = field(default_factory=list)
-    files_read: int = 0
-    changed_ids: list[str] = field(default_factory=list)
-    relinked: int = 0  # articles kept by another copy when the file they were indexed from went
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "added": self.added, "updated": self.updated, "removed": self.removed,
-            "unchanged": self.unchanged, "duplicates": self.duplicates, "failed": self.failed,
-            "skipped": self.skipped,
-        }
-
-
-def _never() -> bool:
-    return False
-
-
-def _silent(done: int, total: int, path: str) -> None:
-    return None
 
 
 def _nothing() -> None:
@@ -69,7 +40,7 @@ def _under(path: str, roots: list[Path]) -> bool:
 
 class _Sync:
     def __init__(self, ix: FileIndex, writer: IndexWriter, manifest: Manifest, report: SyncReport,
-                 cancel: Callable[[], bool] = _never):
+                 cancel: Cancel = never):
         self.writer = writer
         self.cancel = cancel
         self.manifest = manifest
@@ -147,8 +118,7 @@ class _Sync:
             self.report.unchanged += self.book.indexed_from(job.path, list(old))
         record.read_up_to, record.read_up_to_sha1 = ready.read_up_to, ready.read_up_to_sha1
         for item in ready.articles:
-            if self.cancel():  # a large file holds thousands of articles: stop within it too
-                raise CancelledError()
+            stop_if_cancelled(self.cancel)  # a large file holds thousands of articles: stop within it too
             self._place(item, job.path, record, old)
             placed()
         for article_id in set(old) - set(record.articles):
@@ -208,8 +178,8 @@ def sync_sources(
     *,
     fresh: bool = False,
     remove_missing: bool = True,
-    progress: Progress = _silent,
-    cancel: Callable[[], bool] = _never,
+    progress: Progress = silent,
+    cancel: Cancel = never,
     workers: int | None = None,
 ) -> SyncReport:
     """Bring the index up to date with the files under `roots`. Cancelling leaves it as it was.
@@ -245,8 +215,7 @@ def sync_sources(
         stream = prepared(jobs, default_workers(jobs) if workers is None else workers)
         try:
             for path, job, known in zip(files, planned, settled, strict=True):
-                if cancel():
-                    raise CancelledError()
+                stop_if_cancelled(cancel)
                 if job is None:
                     counter.settled(known, printable_path(path))
                     continue
@@ -262,8 +231,7 @@ def sync_sources(
             stream.close()
         stale = _drop_unknown_sources(writer, manifest) if manifest.pending or fresh else 0
         counter.finished()
-        if cancel():
-            raise CancelledError()
+        stop_if_cancelled(cancel)
         if report.added or report.updated or report.removed or report.relinked or stale:
             manifest.pending = True
             manifest.save(index_dir)

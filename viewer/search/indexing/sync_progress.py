@@ -9,9 +9,7 @@ the total, and the last report has them equal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-Progress = Callable[[int, int, str], None]
+from viewer.core.steps import Progress
 
 # About this many reports in a whole sync: enough for a smooth bar, few enough for the UI thread.
 STEPS = 500

@@ -3,8 +3,6 @@ result set look them up by document number instead of loading stored fields."""
 
 from __future__ import annotations
 
-import sys
-from array import array
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -12,9 +10,9 @@ from datetime import date
 import jdatetime
 import numpy as np
 import numpy.typing as npt
-from whoosh.columns import NumericColumn
 from whoosh.reading import IndexReader
 
+from viewer.search.format.internals import numeric_column_values
 from viewer.search.query.date_filter import DateBounds
 
 _NO_DAY = 0  # date.toordinal() is never 0
@@ -34,13 +32,8 @@ def _leaf_days(leaf: IndexReader) -> list[int]:
     read in one go (a per-document read costs ~20 µs: 0.8 s at 40,000 articles)."""
     count = leaf.doc_count_all()
     column = leaf.column_reader("date", translate=False)
-    if isinstance(column, NumericColumn.Reader):
-        stored = min(column._count, count)
-        values = array(column._typecode, column._dbfile.get(column._basepos, stored * column._fixedlen))
-        if sys.byteorder == "little":
-            values.byteswap()  # written big-endian ("!")
-        raw: list[object] = [*values, *([column._default] * (count - stored))]
-    else:  # a segment without the column (no dated article in it), or another column kind
+    raw = numeric_column_values(column, count)
+    if raw is None:  # a segment without the column (no dated article in it), or another column kind
         raw = [column[n] for n in range(count)]
     last = date.max.toordinal()
     return [day if isinstance(value, int) and (day := value // _USECS_PER_DAY + 1) <= last else _NO_DAY

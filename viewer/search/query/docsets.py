@@ -16,6 +16,7 @@ from typing import Any
 from whoosh.searching import Searcher
 
 from viewer.search.format.codec import posting_blocks
+from viewer.search.format.internals import expanded_terms
 from viewer.search.query.plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
 from viewer.search.query.plan_walk import walk
 
@@ -93,7 +94,7 @@ class DocSets:
     def expansion(self, node: ExpansionPlan, within: set[int] | None) -> set[int]:
         out: set[int] = set()
         for reader, offset in self.leaves:
-            for btext in node.query._btexts(reader):
+            for btext in expanded_terms(node.query, reader):
                 ids = _leaf_ids(reader.postings(node.fieldname, btext))
                 out.update(ids if not offset else (offset + n for n in ids))
         return out if within is None else out & within

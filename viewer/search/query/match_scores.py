@@ -20,14 +20,13 @@ from typing import Any, NamedTuple
 import numpy as np
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length
 
 from viewer.search.format.bulk_postings import posting_positions, posting_weights
 from viewer.search.format.fast_prefix import prefix_documents
+from viewer.search.format.internals import bm25_field_b, field_lengths
 from viewer.search.query.plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
 from viewer.search.query.plan_walk import walk
 
-_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _NO_IDS = np.zeros(0, dtype=np.int64)
 _NO_SCORES = np.zeros(0, dtype=np.float64)
 
@@ -223,22 +222,14 @@ class MatchScorer:
         if norms is None:
             weighting = self.weighting
             k1 = weighting.K1
-            b = weighting._field_B.get(fieldname, weighting.B)
+            b = bm25_field_b(weighting, fieldname)
             average = self.searcher.avg_field_length(fieldname) or 1
             norms = k1 * ((1 - b) + b * self._field_lengths(fieldname) / average)
             self._norms[fieldname] = norms
         return norms
 
     def _field_lengths(self, fieldname: str) -> np.ndarray[Any, Any]:
-        lengths: list[np.ndarray[Any, Any]] = []
-        for reader, _ in self.leaves:
-            column = getattr(reader, "_perdoc", None)
-            column = column and column._readers.get(f"_{fieldname}_len")  # preloaded by the searcher
-            if isinstance(column, bytes) and len(column) == reader.doc_count_all():
-                lengths.append(_BYTE_LENGTHS[np.frombuffer(column, dtype=np.uint8)])
-            else:
-                lengths.append(np.array([reader.doc_field_length(n, fieldname, 1) or 1
-                                         for n in range(reader.doc_count_all())], dtype=np.float64))
+        lengths = [field_lengths(reader, fieldname) for reader, _ in self.leaves]  # preloaded by the searcher
         return np.concatenate(lengths) if lengths else _NO_SCORES
 
 

@@ -1,25 +1,31 @@
-"""Searching the archive: hits with snippets, tag facets of the whole result set, "did you mean"."""
+"""Searching the archive: hits with snippets, tag facets of the whole result set, "did you mean".
+
+A search's text is prepared once (`ArchiveSearcher.prepare`: the date bounds split off, the words
+parsed, the tags joined, the restriction resolved, the plan compiled) and the same prepared query
+serves the first page (`search`), the later pages (`ranked_ids`) and the count asked afterwards
+(`match_summary.summarize`)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader
 from whoosh.collectors import TopCollector
 from whoosh.index import FileIndex
-from whoosh.searching import Searcher
+from whoosh.reading import IndexReader
+from whoosh.searching import Results, Searcher
 
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
-from viewer.core.errors import CancelledError
-from viewer.search.copies.near_duplicates import NearDuplicates, SimilarArticle
+from viewer.core.results import Hit, SearchResult, SimilarArticle
+from viewer.core.steps import Cancel, never, stop_if_cancelled
+from viewer.search.copies.near_duplicates import NearDuplicates
 from viewer.search.copies.stories import Stories
+from viewer.search.format.internals import preload_field_lengths
 from viewer.search.query.doc_dates import DocDates
 from viewer.search.query.docsets import DocSets
 from viewer.search.query.match_scores import MatchScorer, Scored
@@ -37,73 +43,37 @@ _MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
 # At most this share of the archive can match (by document frequencies): the matches are counted
 # while scoring. Beyond it, scoring skips blocks that cannot reach the top and the set is cheaper apart.
 RECORD_SHARE = 0.05
-Cancel = Callable[[], bool]
-
-
-def _never() -> bool:
-    return False
+Docnums = Sequence[int] | np.ndarray[Any, Any]
 
 
 @dataclass(frozen=True)
-class Hit:
-    id: str
-    title: str
-    score: float
-    tags: list[str]
-    snippet: str
-    source: str
-    date: str = ""
-    copies: tuple[str, ...] = ()  # ids of its near duplicates that match the query too
+class PreparedQuery:
+    """A search's text made ready once for one searcher (`ArchiveSearcher.prepare`)."""
 
-    def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "title": self.title, "score": round(self.score, 4), "tags": self.tags,
-                "snippet": self.snippet, "source": self.source, "date": self.date, "copies": list(self.copies)}
-
-
-@dataclass
-class SearchResult:
-    query: str
-    hits: list[Hit]
-    total: int
-    facets: list[tuple[str, int]] = field(default_factory=list)
-    suggestion: str | None = None
-    took_ms: float = 0.0
-    doc_ids: list[str] = field(default_factory=list)
-    # The index terms the query looks for (prefixes and fuzzy terms expanded): what the snippets
-    # mark, and what the reading pane marks in the whole article.
-    keys: set[str] = field(default_factory=set)
-    # [("1402-05", count), ...]: the dated matches by Jalali month, oldest first (asked with timeline=True).
-    timeline: list[tuple[str, int]] = field(default_factory=list)
-    total_exact: bool = True  # False: `total` is only the hits given; ask `count_matches` for the rest
-    # With `doc_ids`: id -> story (stories.py) of each match whose story holds another match.
-    story_of: dict[str, int] = field(default_factory=dict)
+    words: wq.Query  # the parsed words alone: what the snippets mark
+    query: wq.Query  # the words and the tags; the tags add nothing to the score
+    plan: Plan  # `query` compiled once, for scoring, counting and estimating
+    allowed: set[int] | None  # the document numbers the restriction lets through; None: every one
 
 
 class ArchiveSearcher:
-    """A read-only view of the index; reopen it (`refresh`) after a sync."""
+    """A read-only view of the index as it was when opened; open a new one after a sync."""
 
     def __init__(self, ix: FileIndex):
         self.ix = ix
         self._searcher: Searcher = ix.searcher()
-        _preload_lengths(self._searcher)
+        preload_field_lengths(self._searcher, TEXT_FIELDS)
         self._tag_facets: TagFacets | None = None
         self._sets: DocSets | None = None
         self._match_scorer: MatchScorer | None = None
-        self._doc_dates: tuple[Searcher, DocDates] | None = None
-        self._doc_ids: tuple[Searcher, DocIds] | None = None
+        self._doc_dates: DocDates | None = None
+        self._doc_ids: DocIds | None = None
         self._near: NearDuplicates | None = None
         self._stories: Stories | None = None
-        self.count_stories: Callable[[], bool] = _never  # tag facets count a story's copies once when true
+        self.count_stories: Callable[[], bool] = never  # tag facets count a story's copies once when true
 
     def close(self) -> None:
         self._searcher.close()
-
-    def refresh(self) -> None:
-        fresh = self._searcher.refresh()
-        if fresh is not self._searcher:
-            self._searcher = fresh
-            _preload_lengths(fresh)
-            self._tag_facets = None
 
     def __enter__(self) -> ArchiveSearcher:
         return self
@@ -112,98 +82,124 @@ class ArchiveSearcher:
         self.close()
 
     @property
+    def whoosh(self) -> Searcher:
+        """The Whoosh searcher under this one (the engine's tests and benchmarks compare with it)."""
+        return self._searcher
+
+    @property
     def doc_count(self) -> int:
         return self._searcher.doc_count()
 
+    def prepare(self, text: str, tags: Sequence[str] = (), restriction: Restriction = NO_RESTRICTION) -> PreparedQuery:
+        """The query `text` (with its own date bounds) and `tags` mean within `restriction`, ready for
+        ranking and counting: the one way a search's text becomes a query."""
+        searcher = self._searcher
+        words, restriction = split_query(text, restriction)
+        q = parse_query(words, searcher.schema, searcher.reader())
+        allowed = allowed_docnums(searcher, restriction, self._dates()) if restriction else None
+        combined = q
+        if tags:
+            # Tags join the query (adding nothing to the score) rather than filter it: the intersection
+            # skips to the few tagged documents, a filter would score every match and drop most.
+            combined = wq.And([q, wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags])])
+        return PreparedQuery(q, combined, compile_plan(combined, searcher), allowed)
+
     def search(self, text: str, tags: list[str] | tuple[str, ...] = (), limit: int = 10,
                sort: str = "relevance", with_ids: bool = False, restriction: Restriction = NO_RESTRICTION,
-               timeline: bool = False, *, cancel: Cancel = _never, count: bool = True) -> SearchResult:
+               timeline: bool = False, *, cancel: Cancel = never, count: bool = True) -> SearchResult:
         """The first `limit` hits with snippets, the number of matches and their tag facets.
 
         `restriction` keeps only some articles (dates, ids); `timeline` adds the dated matches by
         Jalali month. `cancel` is asked between the steps (parsing, ranking, each snippet, counting,
         suggesting): when it says yes, CancelledError, so a newer search need not wait for a stale
         one. With `count` False, a count that costs a second pass over the postings (phrases,
-        prefixes, sorting by date) is left for `count_matches`: the result then says `total_exact`
-        False, its total is a lower bound and it has no facets."""
+        prefixes, sorting by date) is left for the match summary (match_summary.py): the result then
+        says `total_exact` False, its total is a lower bound and it has no facets."""
         started = time.perf_counter()
         searcher = self._searcher
         reader = searcher.reader()
-        words, restriction = split_query(text, restriction)
-        q = parse_query(words, searcher.schema, reader)
-        allowed = allowed_docnums(searcher, restriction, self._dates()) if restriction else None
-        tag_filter = wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags]) if tags else None
-        kwargs: dict[str, object] = {"limit": max(1, limit)}
-        if sort == "date":
-            kwargs.update(sortedby="date", reverse=True)
-        # Tags join the query (adding nothing to the score) rather than filter it: the intersection
-        # skips to the few tagged documents, a filter would score every match and drop most.
-        combined = wq.And([q, tag_filter]) if tag_filter is not None else q
+        prepared = self.prepare(text, tags, restriction)
         # The query's own terms (prefixes expanded) mark the snippets: cheaper than recording the
         # matched terms of every matching document, and the same words.
-        keys = _snippet_keys(q, reader)
-        _check(cancel)
+        keys = _snippet_keys(prepared.words, reader)
+        stop_if_cancelled(cancel)
         scorer = self._scorer()
-        plan = compile_plan(combined, searcher)  # one plan for scoring, counting and estimating
-        matched: list[int] | np.ndarray[Any, Any] | None
+        plan, allowed = prepared.plan, prepared.allowed
+        matched: Docnums | None
         if sort != "date" and scorer.supports(plan):
             scores = _only(scorer.scores(plan), allowed)
-            _check(cancel)
+            stop_if_cancelled(cancel)
             top = scorer.top(scores, max(1, limit))
             hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
             docnums = [docnum for docnum, _ in top]
             matched = scores.ids
         else:
             recorder = None
-            if allowed is None and count and sort != "date" and self._record_while_scoring(combined, plan):
+            if allowed is None and count and sort != "date" and self._record_while_scoring(prepared.query, plan):
                 # A phrase is checked in every matching document anyway: note them while scoring.
                 recorder = _RecordingTopCollector(max(1, limit))
-                searcher.search_with_collector(combined, recorder)
+                searcher.search_with_collector(prepared.query, recorder)
                 results = recorder.results()
             else:
-                if allowed is not None:
-                    kwargs["filter"] = allowed or {-1}  # Whoosh ignores an empty filter
-                results = searcher.search(combined, **kwargs)
-            _check(cancel)
+                results = self._whoosh_ranked(prepared, limit, sort)
+            stop_if_cancelled(cancel)
             hits = [_hit(hit.fields(), hit.score, keys, cancel) for hit in results]
             docnums = [hit.docnum for hit in results]
             if recorder is not None:
                 matched = sorted(recorder.docset)
             elif count or allowed is not None:
-                matched = sorted(self._docsets().matching(plan))
+                matched = _allowed_only(sorted(self._docsets().matching(plan)), allowed)
             else:
                 matched = None
-            if matched is not None and allowed is not None:
-                matched = [docnum for docnum in matched if docnum in allowed]
-        _check(cancel)
+        stop_if_cancelled(cancel)
         if matched is None:
             result = SearchResult(text, hits, len(hits), keys=keys, total_exact=False)
         else:
             matched = np.asarray(matched, dtype=np.int64)  # once: each hit's copies are looked up in it
             near = self._near_duplicates()
             hits = [replace(hit, copies=tuple(near.matching(docnum, matched))) for hit, docnum in zip(hits, docnums, strict=True)]
-            result = SearchResult(text, hits, len(matched), facets=self._facets(matched), keys=keys)
+            result = SearchResult(text, hits, len(matched), facets=self.facets(matched), keys=keys)
             if with_ids:
-                result.doc_ids = self._ids_of(matched.tolist())
-                result.story_of = self._story_of(matched, result.doc_ids)
+                result.doc_ids = self.ids_of(matched.tolist())
+                result.story_of = self.story_of(matched, result.doc_ids)
             if timeline:
-                result.timeline = self._dates().timeline(matched)
+                result.timeline = self.timeline(matched)
         if result.total_exact and result.total < 3:
-            _check(cancel)
+            stop_if_cancelled(cancel)
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
 
-    def count_matches(self, text: str, tags: list[str] | tuple[str, ...] = (), *,
-                      cancel: Cancel = _never) -> tuple[int, list[tuple[str, int]]]:
-        """The number of articles `search` finds and their tag facets (for a result given without)."""
-        reader = self._searcher.reader()
-        q = parse_query(text, self._searcher.schema, reader)
-        tag_filter = wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags]) if tags else None
-        combined = wq.And([q, tag_filter]) if tag_filter is not None else q
-        matched = sorted(self._docsets().matching(compile_plan(combined, self._searcher)))
-        _check(cancel)
-        return len(matched), self._facets(matched)
+    def ranked_ids(self, text: str, tags: list[str] | tuple[str, ...] = (), sort: str = "relevance",
+                   limit: int = 10, restriction: Restriction = NO_RESTRICTION) -> list[str]:
+        """The ids of `search`'s first `limit` hits, in its order, without snippets, facets or suggestions
+        (the window's later pages of a long result list)."""
+        prepared = self.prepare(text, tags, restriction)
+        scorer = self._scorer()
+        if sort != "date" and scorer.supports(prepared.plan):
+            top = scorer.top(_only(scorer.scores(prepared.plan), prepared.allowed), max(1, limit))
+            return self.ids_of([docnum for docnum, _ in top])
+        results = self._whoosh_ranked(prepared, limit, sort)
+        return self.ids_of([results.docnum(n) for n in range(results.scored_length())])
+
+    def matching(self, prepared: PreparedQuery) -> np.ndarray[Any, Any]:
+        """Every document the prepared query matches, sorted: the one-pass scorer's matches when it
+        takes the query (prefixes included), else the document sets; never ranked."""
+        scorer = self._scorer()
+        if scorer.supports(prepared.plan):
+            found: Docnums = scorer.scores(prepared.plan).ids
+        else:
+            found = sorted(self._docsets().matching(prepared.plan))
+        return _allowed_only(np.asarray(found, dtype=np.int64), prepared.allowed)
+
+    def _whoosh_ranked(self, prepared: PreparedQuery, limit: int, sort: str) -> Results:
+        """The first `limit` matches as Whoosh's own matchers rank them (or sort them by date)."""
+        kwargs: dict[str, object] = {"limit": max(1, limit)}
+        if sort == "date":
+            kwargs.update(sortedby="date", reverse=True)
+        if prepared.allowed is not None:
+            kwargs["filter"] = prepared.allowed or {-1}  # Whoosh ignores an empty filter
+        return self._searcher.search(prepared.query, **kwargs)
 
     def _record_while_scoring(self, q: wq.Query, plan: Plan) -> bool:
         """For queries MatchScorer leaves to Whoosh, count the matches while scoring instead of
@@ -214,29 +210,44 @@ class ArchiveSearcher:
         return plan.estimate <= RECORD_SHARE * self._searcher.doc_count()
 
     def _docsets(self) -> DocSets:
-        if self._sets is None or self._sets.searcher is not self._searcher:
+        if self._sets is None:
             self._sets = DocSets(self._searcher)
         return self._sets
 
     def _dates(self) -> DocDates:
-        if self._doc_dates is None or self._doc_dates[0] is not self._searcher:
-            self._doc_dates = (self._searcher, DocDates(self._searcher.reader()))
-        return self._doc_dates[1]
+        if self._doc_dates is None:
+            self._doc_dates = DocDates(self._searcher.reader())
+        return self._doc_dates
 
     def _near_duplicates(self) -> NearDuplicates:
-        if self._near is None or self._near.searcher is not self._searcher:
+        if self._near is None:
             self._near = NearDuplicates(self._searcher)
         return self._near
 
+    def _scorer(self) -> MatchScorer:
+        if self._match_scorer is None:
+            self._match_scorer = MatchScorer(self._searcher)
+        return self._match_scorer
+
     def stories(self) -> Stories:
-        if self._stories is None or self._stories.searcher is not self._searcher:
+        if self._stories is None:
             self._stories = Stories(self._near_duplicates())
         return self._stories
 
-    def _story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
+    def story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
         """id -> story of each of the matches (docnums, and their `ids`) whose story holds another."""
         places, stories = self.stories().shared(matched)
         return dict(zip([ids[at] for at in places], stories, strict=True))
+
+    def timeline(self, docnums: Docnums) -> list[tuple[str, int]]:
+        """The dated documents of `docnums` by Jalali month, oldest first."""
+        return self._dates().timeline(docnums)
+
+    def matching_copies(self, article_id: str, matched: np.ndarray[Any, Any]) -> tuple[str, ...]:
+        """The ids of the article's near duplicates among the documents `matched` (sorted)."""
+        near = self._near_duplicates()
+        docnum = near.docnum(article_id)
+        return tuple(near.matching(docnum, matched)) if docnum is not None else ()
 
     def similar(self, article_id: str) -> list[SimilarArticle]:
         """The article's near duplicates (id, title, score 0..1), best first; [] for an unknown id."""
@@ -247,24 +258,21 @@ class ArchiveSearcher:
         return [SimilarArticle(str(f["id"]), str(f.get("title", "")), score)
                 for f, (_, score) in zip(stored, found, strict=True)]
 
-    def _scorer(self) -> MatchScorer:
-        if self._match_scorer is None or self._match_scorer.searcher is not self._searcher:
-            self._match_scorer = MatchScorer(self._searcher)
-        return self._match_scorer
-
-    def _ids_of(self, docnums: list[int]) -> list[str]:
+    def ids_of(self, docnums: list[int]) -> list[str]:
+        """The article ids of the documents, in their order."""
         reader = self._searcher.reader()
         if reader.has_column("id"):
             if len(docnums) > _MANY_IDS:
-                if self._doc_ids is None or self._doc_ids[0] is not self._searcher:
-                    self._doc_ids = (self._searcher, DocIds(reader))
-                return self._doc_ids[1].of(docnums)
+                if self._doc_ids is None:
+                    self._doc_ids = DocIds(reader)
+                return self._doc_ids.of(docnums)
             column = reader.column_reader("id")
             return [column[n] for n in docnums]
         stored = reader.stored_fields
         return [stored(n)["id"] for n in docnums]
 
-    def _facets(self, docnums: list[int] | np.ndarray[Any, Any]) -> list[tuple[str, int]]:
+    def facets(self, docnums: Docnums) -> list[tuple[str, int]]:
+        """(tag, documents of `docnums` carrying it; stories when `count_stories`), most first."""
         if self._tag_facets is None:
             self._tag_facets = TagFacets(self._searcher.reader())
         if self.count_stories():
@@ -285,29 +293,7 @@ class ArchiveSearcher:
 
     def tag_counts(self) -> list[tuple[str, int]]:
         reader = self._searcher.reader()
-        return self._facets(list(reader.all_doc_ids()))
-
-    def ranked_ids(self, text: str, tags: list[str] | tuple[str, ...] = (), sort: str = "relevance",
-                   limit: int = 10, restriction: Restriction = NO_RESTRICTION) -> list[str]:
-        """The ids of `search`'s first `limit` hits, in its order, without snippets, facets or suggestions
-        (the window's later pages of a long result list)."""
-        searcher = self._searcher
-        words, restriction = split_query(text, restriction)
-        q = parse_query(words, searcher.schema, searcher.reader())
-        allowed = allowed_docnums(searcher, restriction, self._dates()) if restriction else None
-        if tags:
-            q = wq.And([q, wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags])])
-        kwargs: dict[str, object] = {"limit": max(1, limit)}
-        if sort == "date":
-            kwargs.update(sortedby="date", reverse=True)
-        scorer = self._scorer()
-        plan = compile_plan(q, searcher)
-        if sort != "date" and scorer.supports(plan):
-            return self._ids_of([docnum for docnum, _ in scorer.top(_only(scorer.scores(plan), allowed), max(1, limit))])
-        if allowed is not None:
-            kwargs["filter"] = allowed or {-1}
-        results = searcher.search(q, **kwargs)
-        return self._ids_of([results.docnum(n) for n in range(results.scored_length())])
+        return self.facets(list(reader.all_doc_ids()))
 
 
 def _only(scored: Scored, allowed: set[int] | None) -> Scored:
@@ -318,18 +304,13 @@ def _only(scored: Scored, allowed: set[int] | None) -> Scored:
     return Scored(scored.ids[keep], scored.scores[keep])
 
 
-def _preload_lengths(searcher: Searcher) -> None:
-    """BM25 reads each scored document's field length; without mmap every read is a seek. One byte
-    per document and field, held in memory instead (80 KB at 40,000 articles)."""
-    for leaf, _ in searcher.leaf_searchers():
-        perdoc = getattr(leaf.reader(), "_perdoc", None)
-        if not isinstance(perdoc, W3PerDocReader):
-            continue
-        for fieldname in TEXT_FIELDS:
-            name = f"_{fieldname}_len"
-            column = perdoc._cached_reader(name, LENGTHS_COLUMN)
-            if column is not None and not isinstance(column, bytes) and hasattr(column, "load"):
-                perdoc._readers[name] = bytes(column.load())
+def _allowed_only(docnums: Docnums, allowed: set[int] | None) -> np.ndarray[Any, Any]:
+    """The sorted `docnums` a restriction lets through."""
+    found = np.asarray(docnums, dtype=np.int64)
+    if allowed is None:
+        return found
+    kept: np.ndarray[Any, Any] = found[np.isin(found, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))]
+    return kept
 
 
 class _RecordingTopCollector(TopCollector):
@@ -339,18 +320,13 @@ class _RecordingTopCollector(TopCollector):
     def __init__(self, limit: int):
         super().__init__(limit=limit, usequality=False, replace=0)
 
-    def collect(self, sub_docnum: int):  # type: ignore[no-untyped-def]
+    def collect(self, sub_docnum: int) -> Any:
         self.docset.add(self.offset + sub_docnum)
         return super().collect(sub_docnum)
 
 
-def _check(cancel: Cancel) -> None:
-    if cancel():
-        raise CancelledError()
-
-
-def _hit(stored: dict, score: float | None, keys: set[str], cancel: Cancel = _never) -> Hit:
-    _check(cancel)
+def _hit(stored: dict[str, Any], score: float | None, keys: set[str], cancel: Cancel = never) -> Hit:
+    stop_if_cancelled(cancel)
     date = stored.get("date")
     return Hit(id=stored["id"], title=stored.get("title", ""), score=float(score or 0.0),
                tags=[t for t in stored.get("tags", "").split("\n") if t],
@@ -358,14 +334,10 @@ def _hit(stored: dict, score: float | None, keys: set[str], cancel: Cancel = _ne
                source=stored.get("source", ""), date=date.date().isoformat() if date else "")
 
 
-def _snippet_keys(q: wq.Query, reader) -> set[str]:  # type: ignore[no-untyped-def]
+def _snippet_keys(q: wq.Query, reader: IndexReader) -> set[str]:
     keys = {text for fieldname, text in q.iter_all_terms() if fieldname in TEXT_FIELDS and isinstance(text, str)}
     for leaf in q.leaves():
         if isinstance(leaf, wq.MultiTerm) and leaf.field() in TEXT_FIELDS:
             for _, term in zip(range(_MAX_EXPANDED), leaf.expanded_terms(reader), strict=False):
                 keys.add(term[1].decode("utf-8") if isinstance(term[1], bytes) else term[1])
     return keys
-
-
-def source_label(path: str) -> str:
-    return Path(path).name

@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from whoosh.analysis import Token, Tokenizer
 
 from viewer.analysis.lemma import lemma_of, lemmatizer
-from viewer.analysis.normalize import ZWNJ, fold_word, lemma_form, normalize_tag
+from viewer.analysis.normalize import fold_word, lemma_form, normalize_tag
+from viewer.core.persian_fold import ZWNJ
 
 # Bump when tokens change: an index built with another version is rebuilt from its sources.
 ANALYZER_VERSION = 4  # 4: split glued digits and a non-verb می, decimals, plurals, participles

@@ -21,6 +21,7 @@ from viewer.app.searcher_slot import SearcherSlot
 from viewer.app.settings import Settings
 from viewer.core.annotation import Annotation
 from viewer.core.article import Article
+from viewer.core.closing import Closable
 from viewer.core.errors import BayeganError
 from viewer.core.login_name import login_name
 from viewer.core.paths import DataPaths
@@ -53,7 +54,7 @@ def no_such_articles(ids: Sequence[str]) -> BayeganError:
     return BayeganError(f"No article with id {', '.join(ids)}.", f"خبری با شناسهٔ {'، '.join(ids)} نیست.")
 
 
-class Library:
+class Library(Closable):
     """Open on the data paths (created if missing); close it, or use it as a context manager.
     The index opens on first use (or `open()`), so a window can make its Library on the UI thread
     and load Whoosh on a worker; `settings` is the window's own object when it already has one."""
@@ -109,11 +110,6 @@ class Library:
                 self._opened.close()
                 self._opened = None
 
-    def __enter__(self) -> Library:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- the archive ---------------------------------------------------------------------------------
     @property

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from viewer.collections.names import name_key
+from viewer.core.closing import Closable
 from viewer.core.errors import BayeganError
 
 SCHEMA_VERSION = 1
@@ -35,7 +36,7 @@ def _unreadable(path: Path, exc: Exception) -> BayeganError:
                         f"پایگاه دادهٔ مجموعه‌ها ({path}) باز نشد: {exc}")
 
 
-class LibraryDatabase:
+class LibraryDatabase(Closable):
     """One open `library.sqlite3`; close it, or use it as a context manager."""
 
     def __init__(self, path: Path):
@@ -95,8 +96,3 @@ class LibraryDatabase:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> LibraryDatabase:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from viewer.core.bidi import ltr_isolated
 from viewer.core.persian_numbers import persian_digits as in_persian
 
 
@@ -36,7 +37,7 @@ def dated(value: date | datetime | None, language: str) -> str:
     too, kept left to right («۱۲ اسفند ۱۴۰۲ (۲۰۲۴-۰۳-۰۲)»)."""
     if language != "fa" or value is None:
         return both(value)
-    return f"{jalali(value)} (\u2066{in_persian(gregorian(value))}\u2069)"
+    return f"{jalali(value)} ({ltr_isolated(in_persian(gregorian(value)))})"
 
 
 def from_iso(text: str) -> date | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from viewer.core.annotation import (
     Annotation,
@@ -21,6 +22,7 @@ from viewer.core.annotation import (
     new_annotation_id,
     utc_now,
 )
+from viewer.core.closing import Closable
 from viewer.notes import anchoring, extras
 from viewer.notes.backups import daily_backup
 from viewer.notes.errors import NotesError
@@ -79,7 +81,7 @@ def _missing(annotation_id: str) -> NotesError:
     return NotesError(f"No note with id {annotation_id}.", f"یادداشتی با شناسهٔ {annotation_id} نیست.")
 
 
-def _row_to_annotation(row: sqlite3.Row | tuple) -> Annotation:  # type: ignore[type-arg]
+def _row_to_annotation(row: sqlite3.Row | tuple[Any, ...]) -> Annotation:
     (id_, article_id, motivation, body, color, exact, prefix, suffix, start, end, parent_id, creator,
      created, modified, orphaned) = row
     quote = TextQuoteSelector(exact, prefix or "", suffix or "") if exact is not None else None
@@ -104,7 +106,7 @@ def root_motivation(body: str, anchored: bool) -> Motivation:
     return Motivation.COMMENTING if body.strip() or not anchored else Motivation.HIGHLIGHTING
 
 
-class NotesStore:
+class NotesStore(Closable):
     """One open notes database. Use as a context manager or call `close()`."""
 
     def __init__(self, path: Path, backups_dir: Path | None = None, *, backup: bool = True) -> None:
@@ -132,11 +134,6 @@ class NotesStore:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> NotesStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -243,7 +240,7 @@ class NotesStore:
             if annotation.parent_id is not None and self._alive(db, annotation.parent_id) is None:
                 raise _missing(annotation.parent_id)
             try:
-                self._insert(db, stamped)
+                self.insert(db, stamped)
             except sqlite3.IntegrityError as exc:
                 raise NotesError(f"A note with id {annotation.id} already exists.",
                                  f"یادداشتی با شناسهٔ {annotation.id} هست.") from exc
@@ -384,8 +381,4 @@ class NotesStore:
     @staticmethod
     def insert(db: sqlite3.Connection, a: Annotation) -> None:
         """Insert a row inside the caller's `transaction()`."""
-        NotesStore._insert(db, a)
-
-    @staticmethod
-    def _insert(db: sqlite3.Connection, a: Annotation) -> None:
         db.execute(f"INSERT INTO annotations ({_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", _values(a))

@@ -15,7 +15,7 @@ from viewer.search.format.internals import expanded_terms
 
 
 class FastPrefix(wq.Prefix):
-    def matcher(self, searcher, context=None):  # type: ignore[no-untyped-def]
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
         reader = searcher.reader()
         if not self.text or not hasattr(reader, "segment"):
             return super().matcher(searcher, context)

@@ -13,10 +13,10 @@ from datetime import date, timedelta
 
 import jdatetime
 
+from viewer.core.bidi import BIDI_CONTROLS
 from viewer.core.errors import QueryError
+from viewer.core.persian_fold import ASCII_DIGITS
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _STARTS = {"از": "from", "from": "from", "تا": "to", "to": "to"}
 _BOUND = re.compile(r"(?<![\w:])(از|تا|from|to)\s*[:：]\s*(\S*)", re.I)
 _PARTS = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
@@ -52,7 +52,7 @@ def bad_date(text: str) -> QueryError:
 
 def period(text: str) -> tuple[date, date]:
     """The first and last day `text` names: a day, a month (`1402/05`) or a year (`1402`)."""
-    cleaned = _BIDI.sub("", text).strip().translate(_DIGITS)
+    cleaned = BIDI_CONTROLS.sub("", text).strip().translate(ASCII_DIGITS)
     match = _PARTS.match(cleaned)
     if not match:
         raise bad_date(text)

@@ -30,18 +30,18 @@ def _leaf_ids(matcher: Any) -> Iterable[int]:
     return ids
 
 
-def _probe(matcher: object, candidates: list[int]) -> list[int]:
+def _probe(matcher: Any, candidates: list[int]) -> list[int]:
     """The sorted `candidates` the matcher holds; blocks without a candidate are never decoded."""
     found = []
     m = matcher
     for docnum in candidates:
-        if not m.is_active():  # type: ignore[attr-defined]
+        if not m.is_active():
             break
-        if m.id() < docnum:  # type: ignore[attr-defined]
-            m.skip_to(docnum)  # type: ignore[attr-defined]
-            if not m.is_active():  # type: ignore[attr-defined]
+        if m.id() < docnum:
+            m.skip_to(docnum)
+            if not m.is_active():
                 break
-        if m.id() == docnum:  # type: ignore[attr-defined]
+        if m.id() == docnum:
             found.append(docnum)
     return found
 

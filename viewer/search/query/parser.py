@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 
 from whoosh import query as wq
+from whoosh.fields import Schema
 from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, PlusMinusPlugin
 from whoosh.qparser.default import QueryParser
 from whoosh.reading import IndexReader
 
 from viewer.analysis.analyzer import LEMMA_PREFIX, QUERY_JOINER, is_stopword, query_words, search_keys
-from viewer.analysis.normalize import ZWNJ, fold_word, normalize_tag
+from viewer.analysis.normalize import fold_word, normalize_tag
 from viewer.core.errors import QueryError
+from viewer.core.persian_fold import ZWNJ
 from viewer.search.format.fast_prefix import FastPrefix
 from viewer.search.schema import TEXT_FIELDS, TITLE_BOOST
 
@@ -116,14 +118,15 @@ def _join_phrase(field: str, phrase: str, slop: str, reader: IndexReader) -> str
 
 
 class PersianQueryParser(QueryParser):
-    def __init__(self, schema, reader: IndexReader | None = None):  # type: ignore[no-untyped-def]
+    def __init__(self, schema: Schema, reader: IndexReader | None = None) -> None:
         super().__init__(None, schema)
         self.add_plugin(MultifieldPlugin(list(TEXT_FIELDS), fieldboosts={"title": TITLE_BOOST}))
         self.add_plugin(PlusMinusPlugin())
         self.add_plugin(FuzzyTermPlugin())
         self.reader = reader
 
-    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):  # type: ignore[no-untyped-def]
+    def term_query(self, fieldname: str, text: str, termclass: type[wq.Query], boost: float = 1.0, tokenize: bool = True,
+                   removestops: bool = True) -> wq.Query | None:
         if fieldname == "tags":
             return wq.Term("tags", normalize_tag(text.replace(_TAG_SPACE, " ")), boost=boost)
         if fieldname not in TEXT_FIELDS or termclass is not wq.Term:
@@ -158,7 +161,7 @@ class PersianQueryParser(QueryParser):
         return []
 
 
-def parse_query(text: str, schema, reader: IndexReader | None = None) -> wq.Query:  # type: ignore[no-untyped-def]
+def parse_query(text: str, schema: Schema, reader: IndexReader | None = None) -> wq.Query:
     normalized = normalize_query(text)
     if reader is not None:
         normalized = join_compounds(normalized, reader)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,7 @@ from whoosh.searching import Results, Searcher
 
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
+from viewer.core.closing import Closable
 from viewer.core.results import Hit, SearchResult, SimilarArticle
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies.near_duplicates import NearDuplicates
@@ -56,30 +58,18 @@ class PreparedQuery:
     allowed: set[int] | None  # the document numbers the restriction lets through; None: every one
 
 
-class ArchiveSearcher:
+class ArchiveSearcher(Closable):
     """A read-only view of the index as it was when opened; open a new one after a sync."""
 
     def __init__(self, ix: FileIndex):
         self.ix = ix
         self._searcher: Searcher = ix.searcher()
         preload_field_lengths(self._searcher, TEXT_FIELDS)
-        self._tag_facets: TagFacets | None = None
-        self._sets: DocSets | None = None
-        self._match_scorer: MatchScorer | None = None
-        self._doc_dates: DocDates | None = None
-        self._doc_ids: DocIds | None = None
-        self._near: NearDuplicates | None = None
-        self._stories: Stories | None = None
         self.count_stories: Callable[[], bool] = never  # tag facets count a story's copies once when true
 
     def close(self) -> None:
         self._searcher.close()
 
-    def __enter__(self) -> ArchiveSearcher:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @property
     def whoosh(self) -> Searcher:
@@ -96,7 +86,7 @@ class ArchiveSearcher:
         searcher = self._searcher
         words, restriction = split_query(text, restriction)
         q = parse_query(words, searcher.schema, searcher.reader())
-        allowed = allowed_docnums(searcher, restriction, self._dates()) if restriction else None
+        allowed = allowed_docnums(searcher, restriction, self._dates) if restriction else None
         combined = q
         if tags:
             # Tags join the query (adding nothing to the score) rather than filter it: the intersection
@@ -123,7 +113,7 @@ class ArchiveSearcher:
         # matched terms of every matching document, and the same words.
         keys = _snippet_keys(prepared.words, reader)
         stop_if_cancelled(cancel)
-        scorer = self._scorer()
+        scorer = self._scorer
         plan, allowed = prepared.plan, prepared.allowed
         matched: Docnums | None
         if sort != "date" and scorer.supports(plan):
@@ -148,7 +138,7 @@ class ArchiveSearcher:
             if recorder is not None:
                 matched = sorted(recorder.docset)
             elif count or allowed is not None:
-                matched = _allowed_only(sorted(self._docsets().matching(plan)), allowed)
+                matched = _allowed_only(sorted(self._sets.matching(plan)), allowed)
             else:
                 matched = None
         stop_if_cancelled(cancel)
@@ -156,7 +146,7 @@ class ArchiveSearcher:
             result = SearchResult(text, hits, len(hits), keys=keys, total_exact=False)
         else:
             matched = np.asarray(matched, dtype=np.int64)  # once: each hit's copies are looked up in it
-            near = self._near_duplicates()
+            near = self._near
             hits = [replace(hit, copies=tuple(near.matching(docnum, matched))) for hit, docnum in zip(hits, docnums, strict=True)]
             result = SearchResult(text, hits, len(matched), facets=self.facets(matched), keys=keys)
             if with_ids:
@@ -175,7 +165,7 @@ class ArchiveSearcher:
         """The ids of `search`'s first `limit` hits, in its order, without snippets, facets or suggestions
         (the window's later pages of a long result list)."""
         prepared = self.prepare(text, tags, restriction)
-        scorer = self._scorer()
+        scorer = self._scorer
         if sort != "date" and scorer.supports(prepared.plan):
             top = scorer.top(_only(scorer.scores(prepared.plan), prepared.allowed), max(1, limit))
             return self.ids_of([docnum for docnum, _ in top])
@@ -185,11 +175,11 @@ class ArchiveSearcher:
     def matching(self, prepared: PreparedQuery) -> np.ndarray[Any, Any]:
         """Every document the prepared query matches, sorted: the one-pass scorer's matches when it
         takes the query (prefixes included), else the document sets; never ranked."""
-        scorer = self._scorer()
+        scorer = self._scorer
         if scorer.supports(prepared.plan):
             found: Docnums = scorer.scores(prepared.plan).ids
         else:
-            found = sorted(self._docsets().matching(prepared.plan))
+            found = sorted(self._sets.matching(prepared.plan))
         return _allowed_only(np.asarray(found, dtype=np.int64), prepared.allowed)
 
     def _whoosh_ranked(self, prepared: PreparedQuery, limit: int, sort: str) -> Results:
@@ -209,29 +199,37 @@ class ArchiveSearcher:
             return True
         return plan.estimate <= RECORD_SHARE * self._searcher.doc_count()
 
-    def _docsets(self) -> DocSets:
-        if self._sets is None:
-            self._sets = DocSets(self._searcher)
-        return self._sets
+    # What the searcher reads once, on first use: the index never changes under an open searcher.
 
+    @cached_property
+    def _sets(self) -> DocSets:
+        return DocSets(self._searcher)
+
+    @cached_property
     def _dates(self) -> DocDates:
-        if self._doc_dates is None:
-            self._doc_dates = DocDates(self._searcher.reader())
-        return self._doc_dates
+        return DocDates(self._searcher.reader())
 
-    def _near_duplicates(self) -> NearDuplicates:
-        if self._near is None:
-            self._near = NearDuplicates(self._searcher)
-        return self._near
+    @cached_property
+    def _near(self) -> NearDuplicates:
+        return NearDuplicates(self._searcher)
 
+    @cached_property
     def _scorer(self) -> MatchScorer:
-        if self._match_scorer is None:
-            self._match_scorer = MatchScorer(self._searcher)
-        return self._match_scorer
+        return MatchScorer(self._searcher)
+
+    @cached_property
+    def _stories(self) -> Stories:
+        return Stories(self._near)
+
+    @cached_property
+    def _doc_ids(self) -> DocIds:
+        return DocIds(self._searcher.reader())
+
+    @cached_property
+    def _tag_facets(self) -> TagFacets:
+        return TagFacets(self._searcher.reader())
 
     def stories(self) -> Stories:
-        if self._stories is None:
-            self._stories = Stories(self._near_duplicates())
         return self._stories
 
     def story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
@@ -241,17 +239,17 @@ class ArchiveSearcher:
 
     def timeline(self, docnums: Docnums) -> list[tuple[str, int]]:
         """The dated documents of `docnums` by Jalali month, oldest first."""
-        return self._dates().timeline(docnums)
+        return self._dates.timeline(docnums)
 
     def matching_copies(self, article_id: str, matched: np.ndarray[Any, Any]) -> tuple[str, ...]:
         """The ids of the article's near duplicates among the documents `matched` (sorted)."""
-        near = self._near_duplicates()
+        near = self._near
         docnum = near.docnum(article_id)
         return tuple(near.matching(docnum, matched)) if docnum is not None else ()
 
     def similar(self, article_id: str) -> list[SimilarArticle]:
         """The article's near duplicates (id, title, score 0..1), best first; [] for an unknown id."""
-        near = self._near_duplicates()
+        near = self._near
         docnum = near.docnum(article_id)
         found = near.of(docnum) if docnum is not None else []
         stored = [self._searcher.stored_fields(other) for other, _ in found]
@@ -263,8 +261,6 @@ class ArchiveSearcher:
         reader = self._searcher.reader()
         if reader.has_column("id"):
             if len(docnums) > _MANY_IDS:
-                if self._doc_ids is None:
-                    self._doc_ids = DocIds(reader)
                 return self._doc_ids.of(docnums)
             column = reader.column_reader("id")
             return [column[n] for n in docnums]
@@ -273,8 +269,6 @@ class ArchiveSearcher:
 
     def facets(self, docnums: Docnums) -> list[tuple[str, int]]:
         """(tag, documents of `docnums` carrying it; stories when `count_stories`), most first."""
-        if self._tag_facets is None:
-            self._tag_facets = TagFacets(self._searcher.reader())
         if self.count_stories():
             return self._tag_facets.story_counts(self.stories().labels, docnums)
         return self._tag_facets.counts(docnums)

@@ -1,5 +1,5 @@
 """Python str offsets ↔ Qt positions: Qt counts UTF-16 code units, so a character outside the BMP
-counts twice. (Where hits are is `viewer.app.hit_marks`'s business.)"""
+(an emoji, a rare CJK letter) counts twice."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,6 +23,7 @@ from viewer.core.annotation import (
     utc_now,
 )
 from viewer.core.closing import Closable
+from viewer.core.sqlite_writes import write_transaction
 from viewer.notes import anchoring, extras
 from viewer.notes.backups import daily_backup
 from viewer.notes.errors import NotesError
@@ -135,15 +136,8 @@ class NotesStore(Closable):
         self._db.close()
 
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+    def _transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return write_transaction(self._db)
 
     def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT, rolled back on error)."""

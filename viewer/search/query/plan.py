@@ -120,6 +120,12 @@ class OpaquePlan(Plan):
     """Anything else: Whoosh's own matcher counts it."""
 
 
+def holds_phrase(q: wq.Query) -> bool:
+    """Whether the query checks word positions anywhere: a phrase is checked in every matching
+    document, so its matches are best noted while scoring."""
+    return any(isinstance(leaf, wq.Phrase) for leaf in q.leaves())
+
+
 def compile_plan(q: Any, searcher: Any) -> Plan:
     """The plan of Whoosh query `q` on `searcher` (its reader's frequencies, its schema's fields)."""
     return _Compiler(searcher).compile(q)

@@ -32,7 +32,7 @@ from viewer.search.query.doc_dates import DocDates
 from viewer.search.query.docsets import DocSets
 from viewer.search.query.match_scores import MatchScorer, Scored
 from viewer.search.query.parser import parse_query
-from viewer.search.query.plan import Plan, compile_plan
+from viewer.search.query.plan import Plan, compile_plan, holds_phrase
 from viewer.search.query.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
 from viewer.search.query.suggestions import suggest
 from viewer.search.results.doc_ids import DocIds
@@ -195,7 +195,7 @@ class ArchiveSearcher(Closable):
         """For queries MatchScorer leaves to Whoosh, count the matches while scoring instead of
         reading every posting list again for the set: for a phrase (checked in every matching
         document anyway) and when few documents can match (a rare word beside a prefix)."""
-        if any(isinstance(leaf, wq.Phrase) for leaf in q.leaves()):
+        if holds_phrase(q):
             return True
         return plan.estimate <= RECORD_SHARE * self._searcher.doc_count()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from viewer.core.closing import Closable
 from viewer.core.paths import DataPaths
 from viewer.core.results import SyncReport
 from viewer.core.steps import Cancel, Progress, never, silent
@@ -16,7 +17,7 @@ from viewer.search.indexing.sync import forget_sources, sync_sources
 from viewer.search.results.searcher import ArchiveSearcher
 
 
-class Archive:
+class Archive(Closable):
     def __init__(self, paths: DataPaths):
         self.paths = paths
         self.ix, self._created = open_index(paths.index_dir)

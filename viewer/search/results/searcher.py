@@ -65,6 +65,8 @@ class ArchiveSearcher(Closable):
         self.ix = ix
         self._searcher: Searcher = ix.searcher()
         preload_field_lengths(self._searcher, TEXT_FIELDS)
+        self._sets = DocSets(self._searcher)  # counting and scoring read their postings when asked
+        self._scorer = MatchScorer(self._searcher)
         self.count_stories: Callable[[], bool] = never  # tag facets count a story's copies once when true
 
     def close(self) -> None:
@@ -202,20 +204,12 @@ class ArchiveSearcher(Closable):
     # What the searcher reads once, on first use: the index never changes under an open searcher.
 
     @cached_property
-    def _sets(self) -> DocSets:
-        return DocSets(self._searcher)
-
-    @cached_property
     def _dates(self) -> DocDates:
         return DocDates(self._searcher.reader())
 
     @cached_property
     def _near(self) -> NearDuplicates:
         return NearDuplicates(self._searcher)
-
-    @cached_property
-    def _scorer(self) -> MatchScorer:
-        return MatchScorer(self._searcher)
 
     @cached_property
     def _stories(self) -> Stories:

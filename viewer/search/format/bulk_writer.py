@@ -5,7 +5,7 @@ The documents, stored fields, columns and lengths are written as Whoosh's `Segme
 them; a text field analysed in a worker (`prepare.AnalyzedText`) hands its packed postings to the
 pool in one call. At commit each term's postings go out in blocks of the codec's size built from
 slices of the pool's arrays, with the same block statistics W3 keeps posting by posting, so the
-segment is the one Whoosh would have written (tests/search/test_bulk_writer.py compares them).
+segment is the one Whoosh would have written (tests/search/format/test_bulk_writer.py compares them).
 Segments to merge go through the pool one posting at a time, as in Whoosh.
 """
 

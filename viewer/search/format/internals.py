@@ -3,7 +3,7 @@
 Whoosh keeps some of what a fast reader or writer needs behind private attributes: the field
 lengths its per-document reader caches, the expanded terms of a prefix, a numeric column's raw
 bytes, BM25F's per-field B, a writer's clean-up. Everything outside viewer/search/format calls these
-functions instead (tests/search/test_fork_point.py checks it), so a Whoosh upgrade is read against
+functions instead (tests/search/format/test_fork_point.py checks it), so a Whoosh upgrade is read against
 this package alone. Mirrors whoosh-reloaded 2.7.5."""
 
 from __future__ import annotations

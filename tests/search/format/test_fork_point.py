@@ -15,7 +15,7 @@ from viewer.search.archive import Archive
 from viewer.search.format.codec import ArrayCodec
 from viewer.search.format.postings import PersianPositions
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 VIEWER = ROOT / "viewer"
 FORK_POINT = VIEWER / "search" / "format"
 # Whoosh's codec, matchers and byte packing: only the fork point builds on them.

@@ -1,8 +1,8 @@
 """Date filters and the timeline at archive scale, beside plain Whoosh ways of doing the same.
 
-    .venv/bin/python benchmarks/research_speed.py [--size 4000] [--repeat 20]
+    .venv/bin/python benchmarks/research_speed.py --corpus DIR [--size 4000] [--repeat 20]
 
-Indexes a scaled copy of ../shared/corpus/news-json (speed.py's corpus), then measures, median ms
+Indexes a scaled copy of the corpus given with --corpus DIR (as speed.py does), then measures, median ms
 over `--repeat` runs on one open searcher:
 
 - the date column read once per opened searcher (DocDates), which later filters and timelines reuse;
@@ -30,7 +30,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from speed import CORPUS, base_items, write_corpus  # noqa: E402
+from corpus_arg import add_corpus_argument  # noqa: E402
+from speed import base_items, write_corpus  # noqa: E402
 
 
 def median_ms(run: Callable[[], object], repeat: int) -> float:
@@ -44,13 +45,11 @@ def median_ms(run: Callable[[], object], repeat: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
+    add_corpus_argument(parser)
     parser.add_argument("--size", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--seed", type=int, default=17)
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        print(f"corpus not found: {CORPUS}")
-        return 1
 
     import jdatetime
     from whoosh import query as wq
@@ -68,7 +67,7 @@ def main() -> int:
         print(f"seed {args.seed}")
         first = date(2019, 3, 21).toordinal()
         items = [dict(item, date=date.fromordinal(first + rng.randrange(6 * 365)).isoformat())
-                 for item in base_items()]
+                 for item in base_items(args.corpus)]
         write_corpus(items, args.size, folder)
         archive = Archive(DataPaths.resolve(Path(tmp) / "data").ensure())
         archive.sync([folder], progress=lambda *a: None, cancel=lambda: False)

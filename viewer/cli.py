@@ -11,6 +11,7 @@ from viewer import __version__
 from viewer.commands import (
     archive_commands,
     collection_commands,
+    discourse_commands,
     export_commands,
     gui_command,
     list_export_command,
@@ -22,7 +23,7 @@ from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
 COMMAND_MODULES = (archive_commands, notes_commands, export_commands, gui_command, collection_commands,
-                   saved_commands, list_export_command)
+                   saved_commands, list_export_command, discourse_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

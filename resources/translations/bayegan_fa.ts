@@ -1094,6 +1094,11 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>Drag over the months (or Shift+arrows, then Enter) to search that period; Escape shows every date again.</source>
         <translation>روی ماه‌ها بکشید (یا Shift و پیکان‌ها، سپس Enter) تا همان بازه جست‌وجو شود؛ Escape همهٔ تاریخ‌ها را دوباره نشان می‌دهد.</translation>
     </message>
+    <message>
+        <location filename="../../viewer/gui/timeline_histogram.py" line="67"/>
+        <source>undated: {count}</source>
+        <translation>بی‌تاریخ: {count}</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
@@ -1221,6 +1226,297 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/window_actions.py" line="103"/>
         <source>About Bayegan</source>
         <translation>دربارهٔ بایگان</translation>
+    </message>
+</context>
+<context>
+    <name>DiscourseDialog</name>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="303"/>
+        <source>PNG images (*.png)</source>
+        <translation>تصویرهای PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="303"/>
+        <source>SVG images (*.svg)</source>
+        <translation>تصویرهای SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="304"/>
+        <source>CSV tables (*.csv)</source>
+        <translation>جدول‌های CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="305"/>
+        <source>Export the trend</source>
+        <translation>ذخیرهٔ روند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="315"/>
+        <source>Trends</source>
+        <translation>روندها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="319"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>نوشتن {path} ممکن نشد: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="322"/>
+        <source>Saved {path}</source>
+        <translation>{path} ذخیره شد</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="326"/>
+        <source>Concordance and trends</source>
+        <translation>هم‌نمایی و روندها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="327"/>
+        <source>&amp;Word or phrase:</source>
+        <translation>&amp;واژه یا عبارت:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="328"/>
+        <source>Word or phrase for the concordance and collocations</source>
+        <translation>واژه یا عبارت برای هم‌نمایی و هم‌آیندها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="329"/>
+        <source>a word, or &quot;a phrase&quot; in quotes</source>
+        <translation>یک واژه، یا «عبارتی» در گیومه</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="330"/>
+        <source>&amp;Trend of:</source>
+        <translation>&amp;روند:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="331"/>
+        <source>Queries for the trend chart, separated by commas</source>
+        <translation>عبارت‌های نمودار روند، جدا با ویرگول</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="332"/>
+        <source>queries separated by commas</source>
+        <translation>عبارت‌ها جدا با ویرگول</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="333"/>
+        <source>By month</source>
+        <translation>ماهانه</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="334"/>
+        <source>By year</source>
+        <translation>سالانه</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="335"/>
+        <source>Trend period</source>
+        <translation>دورهٔ روند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="336"/>
+        <source>Jalali</source>
+        <translation>خورشیدی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="337"/>
+        <source>Gregorian</source>
+        <translation>میلادی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="338"/>
+        <source>Calendar</source>
+        <translation>تقویم</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="339"/>
+        <source>Per 10,000 articles</source>
+        <translation>در هر ۱۰٬۰۰۰ خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="340"/>
+        <source>Show the trend per 10,000 articles of each period</source>
+        <translation>روند را به نسبت هر ۱۰٬۰۰۰ خبر هر دوره نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="341"/>
+        <source>&amp;Sort lines by:</source>
+        <translation>&amp;ترتیب سطرها:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="342"/>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="342"/>
+        <source>Words before</source>
+        <translation>واژه‌های پیش</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="342"/>
+        <source>Words after</source>
+        <translation>واژه‌های پس</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="344"/>
+        <source>Sort the concordance lines by</source>
+        <translation>ترتیب سطرهای هم‌نمایی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="345"/>
+        <source>Find</source>
+        <translation>بیاب</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="346"/>
+        <source>Find the concordance, collocations and trends</source>
+        <translation>یافتن هم‌نمایی، هم‌آیندها و روندها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="347"/>
+        <source>Before</source>
+        <translation>پیش</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="347"/>
+        <source>Match</source>
+        <translation>یافته</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="347"/>
+        <source>After</source>
+        <translation>پس</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="348"/>
+        <source>Concordance lines: Enter opens the article at the match</source>
+        <translation>سطرهای هم‌نمایی: Enter خبر را در جای یافته باز می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="349"/>
+        <source>Collocate</source>
+        <translation>هم‌آیند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="349"/>
+        <source>Count</source>
+        <translation>شمار</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="349"/>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="350"/>
+        <source>Collocations, ranked by log-likelihood</source>
+        <translation>هم‌آیندها، به ترتیب درست‌نمایی لگاریتمی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="351"/>
+        <source>Trend chart: arrow keys move between periods</source>
+        <translation>نمودار روند: کلیدهای جهت میان دوره‌ها می‌روند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="352"/>
+        <source>articles</source>
+        <translation>خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="352"/>
+        <source>occurrences</source>
+        <translation>بار</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="353"/>
+        <source>per {per} articles</source>
+        <translation>در هر {per} خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="353"/>
+        <source>archive</source>
+        <translation>بایگان</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="354"/>
+        <source>undated</source>
+        <translation>بی‌تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="355"/>
+        <source>Save as PNG…</source>
+        <translation>ذخیره با PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="356"/>
+        <source>Save the trend chart as a PNG image</source>
+        <translation>ذخیرهٔ نمودار روند به صورت تصویر PNG</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="357"/>
+        <source>Save as SVG…</source>
+        <translation>ذخیره با SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="358"/>
+        <source>Save the trend chart as an SVG image</source>
+        <translation>ذخیرهٔ نمودار روند به صورت تصویر SVG</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="359"/>
+        <source>Save as CSV…</source>
+        <translation>ذخیره با CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="360"/>
+        <source>Save the trend figures as a CSV table</source>
+        <translation>ذخیرهٔ شمارهای روند به صورت جدول CSV</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="361"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="362"/>
+        <source>Close the concordance and trends window</source>
+        <translation>بستن پنجرهٔ هم‌نمایی و روندها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="369"/>
+        <source>Reading the matching articles…</source>
+        <translation>در حال خواندن خبرهای یافته…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="371"/>
+        <source>Type a word or a phrase and press Enter.</source>
+        <translation>واژه یا عبارتی بنویسید و Enter را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="373"/>
+        <source>{total} occurrences; {shown} lines listed.</source>
+        <translation>{total} بار آمده است؛ {shown} سطر فهرست شد.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/dialog.py" line="377"/>
+        <source>Undated articles (not in the chart): {counts}.</source>
+        <translation>خبرهای بی‌تاریخ (در نمودار نیستند): {counts}.</translation>
+    </message>
+</context>
+<context>
+    <name>DiscourseMenu</name>
+    <message>
+        <location filename="../../viewer/gui/discourse/install.py" line="54"/>
+        <source>Concordance and trends…</source>
+        <translation>هم‌نمایی و روندها…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/discourse/install.py" line="55"/>
+        <source>Every occurrence of a word in context, the words around it, and its trend over time</source>
+        <translation>هر بار آمدن یک واژه در متنش، واژه‌های پیرامونش و روند آن در گذر زمان</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ ZWNJ kept, tags and url."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import unicodedata
 from pathlib import Path
@@ -122,3 +123,63 @@ def test_zwnj_restored_from_letter_forms() -> None:
 def test_words_broken_at_line_ends_are_joined() -> None:
     lines = ["خبرنگاران می\u200c", "گویند که گزارش دربارهٔ multi-", "lingual archives منتشر شد.", "پایان"]
     assert paragraphs(lines) == ["خبرنگاران می\u200cگویند که گزارش دربارهٔ multilingual archives منتشر شد.", "پایان"]
+
+
+UNTITLED_PAGE_TITLE = "گزارش بلند از پل خواجو"
+FIRST_PARAGRAPH = ("پل تاریخی خواجو پس از دو سال مرمت امروز به روی مردم باز شد و شهروندان از ساعات نخست صبح "
+                   "برای دیدن آن آمدند.")
+
+
+def test_a_file_name_in_the_title_gives_way_to_the_first_heading() -> None:
+    """Issue 32 item 2: Chromium's "Save as PDF" of a page without <title> writes the HTML file's
+    name as the Title, and prints the date, the address and "1/2" on each page."""
+    article = _only(DATA / "untitled-page-chromium.pdf")
+    assert article.title == UNTITLED_PAGE_TITLE  # not "untitled-page.html"
+    paragraphs_read = article.text.split("\n")
+    assert paragraphs_read[0] == FIRST_PARAGRAPH
+    assert len(paragraphs_read) == 20 and all(p.endswith(".") for p in paragraphs_read)
+    assert not any(margin in article.text for margin in ("file://", "untitled-page", "1/2", "2/2", "PM"))
+
+
+def test_a_title_that_is_the_pdfs_own_name_gives_way_too(tmp_path: Path) -> None:
+    named = tmp_path / "khabar-0042.pdf"
+    shutil.copy(DATA / "khabar-0042.pdf", named)
+    assert _only(named).title == "بازگشایی پل تاریخی اصفهان"
+    other = tmp_path / "bridge.pdf"  # under another name, "khabar-0042" is what the author called it
+    shutil.copy(DATA / "khabar-0042.pdf", other)
+    assert _only(other).title == "khabar-0042"
+
+
+def test_the_largest_line_of_the_first_page_is_the_title() -> None:
+    """Without a title, the heading printed under a small breadcrumb line is the title, not the
+    breadcrumb."""
+    article = _only(DATA / "breadcrumb-page-chromium.pdf")
+    assert article.title == "بازگشایی پل تاریخی اصفهان"
+    assert article.text.split("\n")[0] == "خبرگزاری نمونه › فرهنگی › میراث"
+
+
+@pytest.mark.parametrize(("title", "real"), [
+    ("untitled-page.html", False), ("news_1402.HTM", False), ("report.docx", False), ("Untitled", False),
+    ("untitled document", False), ("Document1", False), ("Microsoft Word - گزارش.docx", False),
+    ("Microsoft Word - گزارش سالانه", False), ("بی‌عنوان", False), ("https://www.irna.ir/news/85000001", False),
+    ("www.isna.ir/news/1402050100001", False), ("file:///home/user/page.html", False), ("", False),
+    ("بازگشایی پل تاریخی اصفهان", True), ("Document management in archives", True), ("Untitled memories", True),
+])
+def test_what_is_no_title(title: str, real: bool) -> None:
+    from viewer.importers.pdf_format import is_real_title
+
+    assert is_real_title(title, "bridge.pdf") is real
+
+
+def test_untitled_pdf_through_the_command_line(run_cli, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(DATA / "untitled-page-chromium.pdf", archive / "saved.pdf")
+    code, _out, err = run_cli("index", str(archive))
+    assert code == 0, err
+    code, out, _err = run_cli("list", "--json")
+    [row] = json.loads(out)
+    assert row["title"] == UNTITLED_PAGE_TITLE
+    code, out, _err = run_cli("show", row["id"], "--json")
+    shown = json.loads(out)
+    assert shown["lead"] == FIRST_PARAGRAPH and "file://" not in shown["text"]

@@ -75,3 +75,54 @@ def test_full_export_of_several_chats(tmp_path: Path) -> None:
     articles = read_articles(_write(tmp_path, full))
     assert [a.url for a in articles][:4] == ["https://t.me/samplenews/2", "https://t.me/samplenews/3",
                                              "https://t.me/samplenews/5", "https://t.me/othernews/2"]
+
+
+def signed_channel_export() -> dict[str, object]:
+    """A channel export as Telegram Desktop writes it (no username), most posts signed «🆔 @SampleNews»;
+    other handles are mentioned inside posts and one post ends with another channel's handle."""
+    sign = "\n🆔 @SampleNews"
+    export = channel_export(username=None)
+    export["messages"] = [
+        _message(10, "افتتاح خط هفت متروی تهران\nبه گزارش @othernews خط هفت مترو افتتاح شد." + sign, 1710073800),
+        _message(11, [{"type": "bold", "text": "قیمت دلار کاهش یافت"}, "\nنرخ دلار امروز کاهش یافت.\n🆔 ",
+                      {"type": "mention", "text": "@SampleNews"}], 1710077400),
+        _message(12, "بارش برف در البرز\nهواشناسی هشدار داد.\nمنبع: @weather_channel", 1710084600),
+        _message(13, "پیام بدون امضا\nاین پیام امضای کانال را ندارد.", 1710088200),
+        _message(14, "نمایشگاه کتاب تهران\nنمایشگاه کتاب فردا آغاز می‌شود." + sign, 1710091800),
+    ]
+    return export
+
+
+def test_the_channels_signature_gives_every_post_its_link(tmp_path: Path) -> None:
+    articles = read_articles(_write(tmp_path, signed_channel_export()))
+    assert [a.url for a in articles] == [f"https://t.me/SampleNews/{n}" for n in (10, 11, 12, 13, 14)]
+
+
+def test_one_signed_post_among_many_is_no_signature(tmp_path: Path) -> None:
+    export = channel_export(username=None)
+    messages = export["messages"]
+    assert isinstance(messages, list)
+    messages.append(_message(7, "خبر دیگر\nمتن خبر دیگر.\n🆔 @someone_else", 1710091800))
+    articles = read_articles(_write(tmp_path, export))
+    assert len(articles) == 4 and all(a.url == "" for a in articles)
+
+
+def test_text_parts_that_are_not_text_are_left_out(tmp_path: Path) -> None:
+    """Issue 33 item 11: entity texts that are numbers or lists were printed as Python writes them."""
+    export = channel_export()
+    export["messages"] = [_message(20, [{"type": "bold", "text": 123}, {"type": "hashtag", "text": ["#x"]}, 456, ["#y"],
+                                        None, "افتتاح خط هفت متروی تهران", {"type": "plain"}], 1710073800)]
+    [article] = read_articles(_write(tmp_path, export))
+    assert article.title == "افتتاح خط هفت متروی تهران"
+
+
+def test_signed_links_through_the_command_line(run_cli, tmp_path: Path) -> None:
+    _write(tmp_path, signed_channel_export())
+    code, _out, err = run_cli("index", str(tmp_path / "ChatExport_2024-03-11"))
+    assert code == 0, err
+    code, out, err = run_cli("search", "دلار", "--json")
+    assert code == 0, err
+    [hit] = json.loads(out)["hits"]
+    code, out, err = run_cli("show", hit["id"], "--json")
+    assert code == 0, err
+    assert json.loads(out)["url"] == "https://t.me/SampleNews/11"

@@ -73,7 +73,8 @@ def test_backups_are_listed_and_one_restored_safely(run_cli: Cli, tmp_path: Path
     code, out, err = run_cli("notes", "backups", "--json")
     assert code == 0, err
     listed = json.loads(out)
-    assert [(b["name"], b["kind"], b["notes"]) for b in listed] == [("notes-2026-01-01.sqlite3", "daily", 1)]
+    assert [(b["kind"], b["notes"]) for b in listed] == [("daily", 1), ("recent", 2)]  # recent: at closing
+    assert listed[0]["name"] == "notes-2026-01-01.sqlite3"
 
     code, out, err = run_cli("notes", "restore", "2026-01-01")
     assert code == 0, err

@@ -131,7 +131,7 @@ def test_not_a_database_is_a_bilingual_error(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(NotesError) as caught:
         NotesStore(bad)
-    assert "cannot be opened" in caught.value.en and "باز نشد" in caught.value.fa
+    assert "is damaged" in caught.value.en and "no backup" in caught.value.en and "آسیب دیده" in caught.value.fa
 
 
 def test_opening_makes_one_backup_a_day(data_paths: DataPaths) -> None:

@@ -64,8 +64,8 @@ class Library(Closable):
         self.settings = settings if settings is not None else Settings(paths.settings_path)
         self._opened: Archive | None = None
         self._opening = threading.Lock()
-        self._reading = SearcherSlot(self._searcher)
-        self._searching = SearcherSlot(self._searcher)
+        self._reading = SearcherSlot(self.open_searcher)
+        self._searching = SearcherSlot(self.open_searcher)
         self._notes: NotesStore | None = None
         self._library_db: LibraryDatabase | None = None
         # Tag counts count a story and its near duplicates once: the window sets it from its settings
@@ -81,7 +81,8 @@ class Library(Closable):
                 self._opened = Archive(self.paths)
             return self._opened
 
-    def _searcher(self) -> ArchiveSearcher:
+    def open_searcher(self) -> ArchiveSearcher:
+        """A searcher of the archive as it is now, for a use case that keeps its own (close it)."""
         searcher = self._archive.searcher()
         searcher.count_stories = lambda: self.count_stories_once
         return searcher
@@ -166,14 +167,14 @@ class Library(Closable):
         when the query or a date cannot be read; CancelledError as soon as `cancel()` says yes (a newer
         keystroke), checked between the search's steps."""
         return self._searching.get().search(query, list(tags), limit, sort, with_ids=with_ids,
-                                            restriction=self._restriction(scope), timeline=timeline,
+                                            restriction=self.restriction(scope), timeline=timeline,
                                             cancel=cancel or never)
 
     def first_page(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
                    scope: Scope = EVERYWHERE, cancel: Cancel | None = None) -> SearchResult:
         """`search`'s first `limit` hits with snippets and keys, as soon as they are ranked: a count
         that costs a second pass is left out (`total_exact` False, no facets), for `summarize`."""
-        return self._searching.get().search(query, list(tags), limit, sort, restriction=self._restriction(scope),
+        return self._searching.get().search(query, list(tags), limit, sort, restriction=self.restriction(scope),
                                             cancel=cancel or never, count=False)
 
     def summarize(self, query: str, tags: Sequence[str] = (), *, scope: Scope = EVERYWHERE,
@@ -184,16 +185,17 @@ class Library(Closable):
         id, `timeline` the matches by Jalali month. CancelledError as soon as `cancel()` says yes."""
         from viewer.search.results.match_summary import summarize
 
-        return summarize(self._searching.get(), query, tags, restriction=self._restriction(scope), hit_ids=hit_ids,
+        return summarize(self._searching.get(), query, tags, restriction=self.restriction(scope), hit_ids=hit_ids,
                          with_ids=with_ids, timeline=timeline, suggest=suggest, cancel=cancel or never)
 
     def ranked_ids(self, query: str, tags: Sequence[str] = (), *, sort: str = "relevance", limit: int = 10,
                    scope: Scope = EVERYWHERE) -> list[str]:
         """The ids of `search`'s first `limit` hits in its order (a results list's later pages)."""
         return self._searching.get().ranked_ids(query, list(tags), sort=sort, limit=limit,
-                                                restriction=self._restriction(scope))
+                                                restriction=self.restriction(scope))
 
-    def _restriction(self, scope: Scope) -> Restriction:
+    def restriction(self, scope: Scope) -> Restriction:
+        """What `scope` limits a search to, resolved for the engine."""
         from viewer.search.query.restriction import NO_RESTRICTION
 
         if not scope:
@@ -209,7 +211,7 @@ class Library(Closable):
 
             wanted = {normalize_tag(t) for t in tags}
             return [a for a in searcher.articles() if wanted <= {normalize_tag(t) for t in a.tags}]
-        restriction = self._restriction(scope)
+        restriction = self.restriction(scope)
         text = ALL_ARTICLES if query is None else query
         first = searcher.search(text, list(tags), limit=1, restriction=restriction)
         result = searcher.search(text, list(tags), limit=max(1, first.total), sort=sort, restriction=restriction)

@@ -49,7 +49,7 @@ def register(subparsers: Subcommands) -> None:
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only articles with TAG (repeatable)")
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to return (default 10)")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
-    p.add_argument("--json", action="store_true", help='print {"hits": [...], "total": N, "timeline": [...]}')
+    p.add_argument("--json", action="store_true", help='print {"hits": [...], "total": N, "timeline": [...], "undated": N}')
     p.add_argument("--stdin", action="store_true",
                    help="read one query per line; print one JSON line per query")
     add_scope_arguments(p)
@@ -141,7 +141,7 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
                                 "total": result.total,
                                 "took_ms": round((time.perf_counter() - started) * 1000, 2)}, compact=True)
                 except BayeganError as exc:
-                    print_json({"query": query, "error": exc.en}, compact=True)
+                    print_json({"query": query, "error": exc.en, "error_fa": exc.fa}, compact=True)
             return 0
         if args.query is None and scope_of(args):
             args.query = ALL_ARTICLES
@@ -153,7 +153,7 @@ def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
                                     timeline=args.json)
         except QueryError as exc:
             if args.json:
-                print_json({"query": args.query, "error": exc.en})
+                print_json({"query": args.query, "error": exc.en, "error_fa": exc.fa})
             else:
                 print_error(exc)
             return 1
@@ -168,6 +168,7 @@ def print_result(result: SearchResult, *, as_json: bool) -> None:
             payload["suggestion"] = result.suggestion
         payload["facets"] = [{"tag": t, "count": c} for t, c in result.facets[:50]]
         payload["timeline"] = [{"month": month, "count": count} for month, count in result.timeline]
+        payload["undated"] = result.undated
         print_json(payload)
     else:
         print(f"{result.total} results")

@@ -15,8 +15,9 @@ from viewer.core.paths import DataPaths
 
 NOTES_HELP = """\
 Notes live in notes.sqlite3 in the data folder (WAL, one transaction per edit, a backup a day in
-backups/, the last seven kept). Offsets are Python character offsets into the `text` that
-`bayegan show ID --json` prints. Ids of notes are urn:uuid:... strings.
+backups/, the last seven kept, and one after changes, at closing and every 25 edits, the last five
+kept). Offsets are Python character offsets into the `text` that `bayegan show ID --json` prints.
+Ids of notes are urn:uuid:... strings.
 
   bayegan notes add ID --start S --end E [--note TEXT] [--color C]   highlight text[S:E] (with a note)
   bayegan notes add ID --note TEXT                                   comment on the whole article
@@ -102,7 +103,7 @@ def register(subparsers: Subcommands) -> None:
     p.set_defaults(handler=run_import)
 
     p = commands.add_parser("backups", help="list the notes backups", description="List the daily backups of the "
-                            "notes (the last seven) and the copies made before a restore.")
+                            "notes (the last seven), those after changes (the last five) and the copies made before a restore.")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=run_backups)
 

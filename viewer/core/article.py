@@ -56,7 +56,9 @@ class Article:
 
 
 def blocks_from_lines(text: str, kinds: str) -> list[Block]:
-    """Inverse of `Article.text` + `Article.block_kinds`."""
+    """Inverse of `Article.text` + `Article.block_kinds`. Every line of `text` is kept: a line
+    without its letter (an index written when a block could hold a line break) is a paragraph."""
     by_letter = {kind.value[0]: kind for kind in BlockKind}
     lines = text.split("\n") if text else []
-    return [Block(by_letter.get(k, BlockKind.PARAGRAPH), line) for line, k in zip(lines, kinds, strict=False)]
+    return [Block(by_letter.get(kinds[i] if i < len(kinds) else "p", BlockKind.PARAGRAPH), line)
+            for i, line in enumerate(lines)]

@@ -37,6 +37,7 @@ class SearchResult:
     keys: set[str] = field(default_factory=set)
     # [("1402-05", count), ...]: the dated matches by Jalali month, oldest first (asked with timeline=True).
     timeline: list[tuple[str, int]] = field(default_factory=list)
+    undated: int = 0  # with timeline=True: the matches without a date, which the timeline leaves out
     total_exact: bool = True  # False: `total` is only the hits given; the match summary counts the rest
     # With `doc_ids`: id -> story (stories.py) of each match whose story holds another match.
     story_of: dict[str, int] = field(default_factory=dict)
@@ -51,6 +52,7 @@ class MatchSummary:
     doc_ids: list[str] = field(default_factory=list)  # with_ids: every match, in index order
     story_of: dict[str, int] = field(default_factory=dict)  # with_ids: the story of each match grouped with another
     timeline: list[tuple[str, int]] = field(default_factory=list)  # with timeline: matches by Jalali month
+    undated: int = 0  # with timeline: the matches without a date
     copies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per id of `hit_ids`: its matching near duplicates
     suggestion: str | None = None  # "did you mean", when fewer than three match
 

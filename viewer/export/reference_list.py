@@ -38,13 +38,24 @@ def _day(article: Article) -> str:
     return article.date.date().isoformat() if article.date else ""
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), +cmd|...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: str) -> str:
+    """`value` as a spreadsheet shows it, never run: a leading ' before a formula's first character
+    (OWASP's advice against CSV injection)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def csv_text(articles: Sequence[Article]) -> str:
     """With a byte-order mark, so that spreadsheet programs read the Persian as UTF-8."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for a in articles:
-        writer.writerow((a.id, a.title, _day(a), site_of(a), a.url, "; ".join(a.tags)))
+        row = (a.id, a.title, _day(a), site_of(a), a.url, "; ".join(a.tags))
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
     return "\ufeff" + out.getvalue()
 
 

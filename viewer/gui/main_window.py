@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         from viewer.gui.research_panels import install_research_panels
 
         self.research = install_research_panels(self)  # issue 17: timeline, collections, saved searches
+        from viewer.gui.discourse.install import install_discourse
+
+        self.discourse = install_discourse(self)  # issue 28: concordance, collocations, trends
         window_wiring.set_tab_order(self)
         from viewer.gui.session_guard import SessionGuard
 

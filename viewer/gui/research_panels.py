@@ -115,7 +115,7 @@ class ResearchPanels(QObject):
         self.window.search(self.window.search_bar.box.text())
 
     def _results_shown(self, result: SearchResult) -> None:
-        self.timeline.set_timeline(list(result.timeline))
+        self.timeline.set_timeline(list(result.timeline), result.undated)
 
     def _period_chosen(self, first: str, last: str) -> None:
         box = self.window.search_bar.box

@@ -42,7 +42,7 @@ def completed(first: SearchResult, summary: MatchSummary) -> SearchResult:
     """The first page with what was counted after it."""
     hits = [replace(hit, copies=summary.copies.get(hit.id, hit.copies)) for hit in first.hits]
     return replace(first, hits=hits, total=summary.total, facets=summary.facets, doc_ids=summary.doc_ids,
-                   story_of=summary.story_of, timeline=summary.timeline,
+                   story_of=summary.story_of, timeline=summary.timeline, undated=summary.undated,
                    suggestion=first.suggestion or summary.suggestion, total_exact=True)
 
 

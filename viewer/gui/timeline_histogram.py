@@ -1,7 +1,8 @@
 """A histogram of the current search's matches by Jalali month, above the results. Dragging over
 it (or Shift+arrows and Enter) chooses a period; Escape takes the period off.
 
-Months run the way the interface reads: right to left in Persian (the oldest at the right)."""
+Months run the way the interface reads: right to left in Persian (the oldest at the right). The
+matches without a date have no bar; their number is written under the bars ("undated: N")."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ class TimelineHistogram(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.months: list[str] = []
         self.counts: list[int] = []
+        self.undated = 0
         self.anchor = -1  # where a drag or Shift+arrow selection started
         self.current = -1
         self.retranslate()
@@ -48,19 +50,27 @@ class TimelineHistogram(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(400, 72)
 
-    def set_timeline(self, timeline: list[tuple[str, int]]) -> None:
-        """The search's `timeline` (months without matches absent); drawn with every month between."""
+    def set_timeline(self, timeline: list[tuple[str, int]], undated: int = 0) -> None:
+        """The search's `timeline` (months without matches absent); drawn with every month between,
+        and the number of `undated` matches under it."""
         by_month = dict(timeline)
         self.months = months_between(timeline[0][0], timeline[-1][0]) if timeline else []
         self.counts = [by_month.get(m, 0) for m in self.months]
+        self.undated = undated
         self.anchor = self.current = -1
         self.setVisible(bool(self.months))
+        self.setAccessibleDescription(self.undated_text())
         self.update()
+
+    def undated_text(self) -> str:
+        """The "undated: N" under the bars, or nothing when every match has a date."""
+        return self.tr("undated: {count}").format(count=number(self.undated)) if self.undated else ""
 
     def set_pending(self) -> None:
         """A new search's first rows are shown and its timeline is being counted: no bars (never an
         older query's), and the widget keeps its place so the results below do not jump."""
         self.months, self.counts = [], []
+        self.undated = 0
         self.anchor = self.current = -1
         self.update()
 
@@ -115,6 +125,8 @@ class TimelineHistogram(QWidget):
         fixed = Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(labels, int(right | fixed), first if self.isRightToLeft() else last)
         painter.drawText(labels, int(left | fixed), last if self.isRightToLeft() else first)
+        if self.undated:
+            painter.drawText(labels, int(Qt.AlignmentFlag.AlignCenter), self.undated_text())
         if self.hasFocus() and self.current >= 0:
             painter.setPen(QColor(palette["text"]))
             painter.drawRect(self._bar_rect(self.current).adjusted(0, 0, -1, -1))

@@ -13,13 +13,14 @@ from viewer.importers.pdf_format import parse_pdf
 from viewer.importers.warc_format import looks_like_warc, parse_wacz, parse_warc
 
 
-def parse_binary(data: bytes) -> list[Article] | None:
-    """The articles of a file of one of these formats, or None when it is none of them (text)."""
+def parse_binary(data: bytes, name: str = "") -> list[Article] | None:
+    """The articles of a file of one of these formats, or None when it is none of them (text).
+    `name` is the file's name."""
     kind = binary_kind(data)
     if not kind:
         return None
     if kind == "pdf":
-        return parse_pdf(data)
+        return parse_pdf(data, name)
     if kind == "warc":
         return parse_warc(data).articles
     if kind == "mhtml":

@@ -7,9 +7,11 @@ import re
 from viewer.analysis.normalize import display_text, normalize_tag
 
 # Control characters (a stray \x1f or form feed in old exports) count as spaces: never a title alone.
-_SPACES = re.compile(r"[ \t\x01-\x08\x0b-\x1f\x7f\u00a0\u2000-\u200b\u3000]+")
+# So does a line break inside what is one line (a lead of two lines): a block is one line of
+# `Article.text`, and a break inside one would split the shown text from the indexed one.
+_SPACES = re.compile(r"[ \x01-\x1f\x7f\u00a0\u2000-\u200b\u2028\u2029\u3000]+")
 # Most lines have single plain spaces only: finding that out is cheaper than rewriting them.
-_ODD_SPACES = re.compile(r"[\t\x01-\x08\x0b-\x1f\x7f\u00a0\u2000-\u200b\u3000]|  ")
+_ODD_SPACES = re.compile(r"[\x01-\x1f\x7f\u00a0\u2000-\u200b\u2028\u2029\u3000]|  ")
 _SENTENCE_END = (".", "!", "؟", "?", ":", "؛", "…", "»", '"', ")", "»", "»")
 
 

@@ -1,9 +1,11 @@
-"""Dates as archives write them: ISO, Unix time, or Jalali (۱۴۰۲/۰۵/۱۲)."""
+"""Dates as archives write them: ISO, Unix time, or Jalali (۱۴۰۲/۰۵/۱۲). A news article is never
+dated before 1900 nor after tomorrow: such a value is a misreading, and one of them stretches a
+whole timeline."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import jdatetime
 
@@ -12,8 +14,23 @@ from viewer.core.persian_fold import ASCII_DIGITS
 _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
+_EARLIEST_YEAR = 1900
+
+
+def plausible_date(when: datetime | None) -> datetime | None:
+    """`when` when a news article can bear it (1900 to tomorrow: a day ahead of UTC for Iran's
+    morning papers), else None."""
+    if when is None or when.year < _EARLIEST_YEAR:
+        return None
+    return when if when <= datetime.now(UTC).replace(tzinfo=None) + timedelta(days=1) else None
+
+
 def parse_date(value: object) -> datetime | None:
-    """A naive UTC datetime, or None when the value is not a date we can read."""
+    """A naive UTC datetime, or None when the value is not a plausible date we can read."""
+    return plausible_date(_read_date(value))
+
+
+def _read_date(value: object) -> datetime | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         try:
             return datetime.fromtimestamp(float(value), UTC).replace(tzinfo=None)

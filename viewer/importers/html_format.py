@@ -4,6 +4,7 @@ extracted by trafilatura (menus, sidebars, scripts, footer and comment form remo
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -12,7 +13,7 @@ from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
 from viewer.core.persian_fold import ASCII_DIGITS
 from viewer.importers.cleanup import clean_line, clean_tag
-from viewer.importers.dates import parse_date
+from viewer.importers.page_dates import page_date
 from viewer.importers.text_format import COMMENT_FORM, NEWS_CODE
 
 _ZWNJ = "\u200c"
@@ -28,6 +29,8 @@ def parse_html(text: str) -> list[Article]:
     extracted = trafilatura.extract(
         _ZWNJ_FORMS.sub(_ZWNJ_STAND_IN, text), output_format="xml", include_comments=False, include_tables=False,
         with_metadata=True, favor_recall=True,
+        # The date is read by page_dates, from what the page states; htmldate's text search invents one.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if not extracted:
         raise ImportFailure("No article text found in the HTML page.", "متن خبری در صفحهٔ HTML پیدا نشد.")
@@ -53,22 +56,23 @@ def parse_html(text: str) -> list[Article]:
         blocks.append(Block(BlockKind.LEAD if first_paragraph else BlockKind.PARAGRAPH, line))
     if not title or not blocks:
         raise ImportFailure("No article text found in the HTML page.", "متن خبری در صفحهٔ HTML پیدا نشد.")
-    tags, page_code = _page_tags_and_code(text, doc.get("tags") or "")
+    tags, page_code, date = _page_facts(text, doc.get("tags") or "")
     return [Article(
         title=title,
         blocks=blocks,
         tags=tags,
         url=doc.get("url") or "",
         code=code or page_code,
-        date=parse_date(doc.get("date")),
+        date=date,
     )]
 
 
-def _page_tags_and_code(page: str, meta_tags: str) -> tuple[list[str], str]:
+def _page_facts(page: str, meta_tags: str) -> tuple[list[str], str, datetime | None]:
     """Tags from the keywords meta and rel=tag links; the news code, which extraction often drops
-    with the page furniture around it."""
+    with the page furniture around it; the date the page states."""
     tags = [clean_tag(t) for t in meta_tags.replace("،", ",").split(",")]
     code = ""
+    date = None
     try:
         tree = lxml_html.fromstring(page)
         tags += [clean_tag(a.text_content()) for a in tree.xpath('//a[contains(concat(" ", @rel, " "), " tag ")]')]
@@ -76,6 +80,7 @@ def _page_tags_and_code(page: str, meta_tags: str) -> tuple[list[str], str]:
             if match := NEWS_CODE.match(clean_line(element.text_content())):
                 code = match.group(1).translate(ASCII_DIGITS)
                 break
+        date = page_date(tree)
     except (etree.ParserError, ValueError):
         pass
-    return list(dict.fromkeys(t for t in tags if t)), code
+    return list(dict.fromkeys(t for t in tags if t)), code, date

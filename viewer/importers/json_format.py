@@ -1,7 +1,8 @@
 """Dataset exports: a JSON list of articles (or an object holding one), or JSON Lines.
 
-Keys follow ../shared/corpus and common variants; some exports store lists as Python-repr
-strings ("['a', 'b']"), read with `ast.literal_eval`, never `eval`.
+Keys follow the news datasets' (title, abstract, paragraphs, tags, link, date, as in
+tests/data/corpus/news-json) and common variants; some exports store lists as Python-repr strings
+("['a', 'b']"), read with `ast.literal_eval`, never `eval`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,13 @@
 exporter): one article per file. Text is extracted by poppler's pdftotext, which measured best on
 Persian PDFs (logical order and ZWNJ kept where other extractors lost them), run as a separate
 process with a time limit so that a hostile PDF can neither crash nor hang indexing. PDFs without
-a text layer (scans) are reported; there is no OCR."""
+a text layer (scans) are reported; there is no OCR.
+
+The Title in the document information is not always a title: Chromium's "Save as PDF" of a page
+without <title> writes the page's file name there, and word processors write "Untitled" or
+"Microsoft Word - report.docx". Such a title gives way to the first line of the text. A browser also
+prints a header and footer on each page (the date and time, the page's address, "1/2"), which are
+not the article's text."""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ import shutil
 import subprocess
 import tempfile
 from html import unescape
+from pathlib import PurePath
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
@@ -28,16 +35,36 @@ _LABELS = {"نشانی": "url", "برچسب‌ها": "tags", "تاریخ": "date
 _LABELLED = re.compile(r"^(نشانی|برچسب‌ها|تاریخ|کد خبر|منبع)\s*:\s*(.*)$")
 _PAGE_NUMBER = re.compile(r"^(صفحهٔ|صفحه)\s*[۰-۹0-9]+\s*از\s*[۰-۹0-9]+$|^[۰-۹0-9]+$")
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+_FILE_NAME = re.compile(r"\.(html?|xhtml|mht|mhtml|php|aspx?|jsp|pdf|docx?|odt|rtf|txt|pptx?|xlsx?)$", re.I)
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(untitled(\s*(document|\d+))?|document\s*\d*|doc\d+|new document|بی‌?\s*عنوان|سند\s*\d*)$"
+    r"|^microsoft (word|powerpoint|excel) - ", re.I)
+_ADDRESS = re.compile(r"^(https?|file)://\S*$|^(www\.)?[\w-]+(\.[\w-]+)+/\S*$", re.I)
+_BROWSERS = re.compile(r"chrom|mozilla|firefox|safari|webkit|skia/pdf|edg/", re.I)
+# The browser's header and footer lines: date and time in any locale, and the page counter.
+_PRINT_TIME = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,،]?\s+\d{1,2}:\d{2}(:\d{2})?(\s*([AaPp]\.?[Mm]\.?|ق\.?ظ|ب\.?ظ))?$")
+_PAGE_COUNTER = re.compile(r"^\d+\s*/\s*\d+$")
+_LINE_BOX = re.compile(r'<line xMin="[^"]*" yMin="([^"]*)" xMax="[^"]*" yMax="([^"]*)">')
+_HEADING_LINES = 12  # the title is among the first lines of the first page
+_HEADING_SIZE = 1.2  # and printed larger than most lines
 
 
-def parse_pdf(data: bytes) -> list[Article]:
-    title, keywords, body = _extract(data)
+def parse_pdf(data: bytes, name: str = "") -> list[Article]:
+    """The article of a PDF's bytes; `name` is the file's name (a Title equal to it is no title)."""
+    title, meta, body = _extract(data)
+    keywords = meta.get("keywords", "")
+    title = title if is_real_title(title, name) else ""
     lines = [line for line in repair_lines(body) if not _PAGE_NUMBER.match(line)]
+    if _BROWSERS.search(f"{meta.get('creator', '')} {meta.get('producer', '')}"):
+        lines = _without_print_margins(lines, title)
     if not lines:
         raise ImportFailure("The PDF has no text layer (a scan or images only); Bayegan does not do OCR.",
                             "PDF لایهٔ متن ندارد (اسکن یا فقط تصویر)؛ بایگان نویسه‌خوانی (OCR) نمی‌کند.")
     title = clean_line(repair_lines(title)[0]) if title.strip() and repair_lines(title) else ""
     lines = _without_title(lines, title)
+    if not title and (heading := _largest_first_line(data, body)) in lines:
+        title = clean_line(heading)
+        lines.remove(heading)
     if not title:
         title, lines = clean_line(lines[0]), lines[1:]
     article = Article(title=title, blocks=[], tags=[clean_tag(k) for k in re.split("[,،;]", keywords) if clean_tag(k)])
@@ -50,6 +77,33 @@ def parse_pdf(data: bytes) -> list[Article]:
         article.blocks.append(Block(kind, text))
     article.tags = list(dict.fromkeys(article.tags))
     return [article]
+
+
+def is_real_title(title: str, file_name: str = "") -> bool:
+    """Whether a PDF's Title names its article: not a file name or address, not the PDF's own name,
+    not a placeholder ("Untitled", "Document1", "Microsoft Word - …")."""
+    text = " ".join(title.split())
+    if not text:
+        return False
+    own = PurePath(file_name).name if file_name else ""
+    if own and text.casefold() in (own.casefold(), PurePath(own).stem.casefold()):
+        return False
+    return not (_FILE_NAME.search(text) or _ADDRESS.match(text) or _PLACEHOLDER_TITLE.search(text))
+
+
+def _without_print_margins(lines: list[str], title: str) -> list[str]:
+    """A browser's printout without its header and footer on each page: the date and time, the
+    page's title, its address and the page counter."""
+    header_title = " ".join(title.split())
+    kept: list[str] = []
+    for line in lines:
+        bare = " ".join(line.translate(_DIGITS).split())
+        if _PRINT_TIME.match(bare) or _PAGE_COUNTER.match(bare) or _ADDRESS.match(bare):
+            continue
+        if header_title and bare == header_title and kept:  # the title the header repeats on each page
+            continue
+        kept.append(line)
+    return kept
 
 
 def _without_title(lines: list[str], title: str) -> list[str]:
@@ -83,8 +137,39 @@ def _labelled(line: str, article: Article) -> bool:
     return True
 
 
-def _extract(data: bytes) -> tuple[str, str, str]:
-    """Title and keywords from the document information, and the text of every page."""
+def _largest_first_line(data: bytes, body: str) -> str:
+    """The line of the first page printed in the largest type, among its first lines (a heading
+    under a breadcrumb or a site's name), or "" when no line stands out or the lines do not match
+    up. Line heights come from pdftotext's word boxes, in the order of its text."""
+    try:
+        boxes = _pdftotext(data, ["-bbox-layout", "-f", "1", "-l", "1"])
+    except ImportFailure:
+        return ""
+    heights = [float(bottom) - float(top) for top, bottom in _LINE_BOX.findall(boxes)]
+    page_one = repair_lines(body.split("\f")[0])
+    if not heights or len(heights) != len(page_one):
+        return ""
+    first = heights[:_HEADING_LINES]
+    largest = max(first)
+    if largest < _HEADING_SIZE * sorted(heights)[len(heights) // 2]:
+        return ""
+    return page_one[first.index(largest)]
+
+
+def _extract(data: bytes) -> tuple[str, dict[str, str], str]:
+    """Title and the rest of the document information (keywords, creator, producer: lower-case
+    keys), and the text of every page."""
+    output = _pdftotext(data, ["-htmlmeta"])
+    pre = _PRE.search(output)
+    if pre is None:
+        raise ImportFailure("The PDF is damaged and cannot be read.", "PDF آسیب دیده است و خوانده نمی‌شود.")
+    meta = {key.lower(): unescape(value) for key, value in _META.findall(output[:pre.start()])}
+    title = _TITLE.search(output[:pre.start()])
+    return unescape(title.group(1)) if title else "", meta, unescape(pre.group(1))
+
+
+def _pdftotext(data: bytes, options: list[str]) -> str:
+    """pdftotext's output for the PDF with these options, in its own process with a time limit."""
     program = shutil.which("pdftotext")
     if program is None:
         raise ImportFailure("Reading PDFs needs poppler's pdftotext (Debian/Ubuntu: apt install poppler-utils).",
@@ -93,7 +178,7 @@ def _extract(data: bytes) -> tuple[str, str, str]:
     try:
         with os.fdopen(handle, "wb") as pdf:
             pdf.write(data)
-        done = subprocess.run([program, "-q", "-enc", "UTF-8", "-htmlmeta", name, "-"], capture_output=True,
+        done = subprocess.run([program, "-q", "-enc", "UTF-8", *options, name, "-"], capture_output=True,
                               timeout=TIME_LIMIT_SECONDS, check=False)
     except subprocess.TimeoutExpired as exc:
         raise ImportFailure(f"Reading the PDF took longer than {TIME_LIMIT_SECONDS} seconds; it was given up.",
@@ -102,10 +187,6 @@ def _extract(data: bytes) -> tuple[str, str, str]:
         raise ImportFailure(f"pdftotext could not be run: {exc}.", f"pdftotext اجرا نشد: {exc}.") from exc
     finally:
         os.unlink(name)
-    output = done.stdout.decode("utf-8", "replace").replace("\x00", "")
-    pre = _PRE.search(output)
-    if done.returncode != 0 or pre is None:
+    if done.returncode != 0:
         raise ImportFailure("The PDF is damaged and cannot be read.", "PDF آسیب دیده است و خوانده نمی‌شود.")
-    meta = {key.lower(): unescape(value) for key, value in _META.findall(output[:pre.start()])}
-    title = _TITLE.search(output[:pre.start()])
-    return unescape(title.group(1)) if title else "", meta.get("keywords", ""), unescape(pre.group(1))
+    return done.stdout.decode("utf-8", "replace").replace("\x00", "")

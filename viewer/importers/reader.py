@@ -65,7 +65,7 @@ def printable_path(path: Path) -> str:
 
 def parse_source(data: bytes, name: str) -> list[Article]:
     """The articles in a file's bytes: binary containers by their signature, text by its content."""
-    articles = parse_binary(data)
+    articles = parse_binary(data, name)
     if articles is not None:
         return articles
     text = decode(data)

@@ -4,12 +4,15 @@ The shape is Telegram Desktop's: a chat object {"name", "type", "id", "messages"
 export holding such chats under {"chats": {"list": [...]}}). A message's "text" is a string or a list
 of strings and entity objects {"type", "text"}; "date_unixtime" is its UTC time ("date" is the
 exporter's local time, so it is used only when the former is missing). The export holds no username;
-a "username" key, when present (some tools add it), gives each message its t.me link.
+a "username" key, when present (some tools add it), gives each message its t.me link. Else the
+channel's own signature does: news channels end most posts with their handle («🆔 @name»), and the
+handle that signs the most posts (never one merely mentioned inside a post) is the channel's.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -22,6 +25,8 @@ _CHAT_TYPES = frozenset({"public_channel", "private_channel", "public_supergroup
 _HASHTAG = re.compile(r"#([\w\u200c]+)")
 _SENTENCE = re.compile(r"^(.{12,}?[.!؟?])\s+(\S.*)$", re.S)
 _USERNAME = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{3,31})$")
+# A handle on a post's last line: «🆔 @name», «@name», «t.me/name».
+_SIGNATURE = re.compile(r"(?:^|[^\w@/.])(?:@|(?:https?://)?t\.me/)([A-Za-z][A-Za-z0-9_]{3,31})(?![\w@])")
 
 
 def is_telegram_export(data: Any) -> bool:
@@ -46,20 +51,50 @@ def telegram_articles(data: Mapping[str, Any]) -> list[Article]:
     articles = []
     for chat in _chats(data):
         match = _USERNAME.match(str(chat.get("username") or ""))
-        username = match.group(1) if match else ""
+        username = match.group(1) if match else _signature_handle(chat["messages"])
         for message in chat["messages"]:
             if isinstance(message, Mapping) and (article := _article(message, username)):
                 articles.append(article)
     return articles
 
 
+def _signature_handle(messages: list[Any]) -> str:
+    """The handle that signs the most of the channel's posts (on their last line), or "" when none
+    signs at least two (or the only post)."""
+    signed: Counter[str] = Counter()  # by lower case: t.me names are case-insensitive
+    spelled: dict[str, str] = {}
+    posts = 0
+    for message in messages:
+        if not isinstance(message, Mapping) or message.get("type") != "message":
+            continue
+        lines = clean_lines(message_text(message.get("text")))
+        if not lines:
+            continue
+        posts += 1
+        handles = {m.group(1).lower(): m.group(1) for m in _SIGNATURE.finditer(lines[-1])}
+        signed.update(handles.keys())
+        for key, handle in handles.items():
+            spelled.setdefault(key, handle)
+    if not signed:
+        return ""
+    key, count = signed.most_common(1)[0]
+    return spelled[key] if count >= min(2, posts) else ""
+
+
 def message_text(value: Any) -> str:
+    """A message's text: a string, or a list of strings and entity objects whose "text" is a string.
+    Anything else in it (numbers, nested lists: no exporter writes them) is left out, never printed
+    as Python would."""
     if isinstance(value, str):
         return value
     if isinstance(value, list):
-        return "".join(part if isinstance(part, str) else str(part.get("text", "")) if isinstance(part, Mapping) else ""
-                       for part in value)
+        return "".join(part if isinstance(part, str) else _entity_text(part) for part in value)
     return ""
+
+
+def _entity_text(part: Any) -> str:
+    text = part.get("text") if isinstance(part, Mapping) else None
+    return text if isinstance(text, str) else ""
 
 
 def _article(message: Mapping[str, Any], username: str) -> Article | None:

@@ -1,14 +1,16 @@
 """The notes database: SQLite with WAL and synchronous=FULL, one transaction per edit, soft deletes for undo.
 
 Notes cannot be rebuilt from the archive, so every change is one committed transaction (a killed process
-loses at most the edit in flight), deletes only mark rows (undo restores them) and a copy is kept daily.
+loses at most the edit in flight), deletes only mark rows (undo restores them) and copies are kept (daily,
+and after changes: backups.py). A damaged file is refused at opening, and SQLite's damage errors anywhere
+become a message naming the backups (damage.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,7 +27,8 @@ from viewer.core.annotation import (
 from viewer.core.closing import Closable
 from viewer.core.sqlite_writes import write_transaction
 from viewer.notes import anchoring, extras
-from viewer.notes.backups import daily_backup
+from viewer.notes.backups import BackupKeeper, daily_backup, is_whole
+from viewer.notes.damage import damage_reported, damaged_notes, reports_damage, unreadable_notes
 from viewer.notes.errors import NotesError
 from viewer.notes.schema import migrate
 from viewer.notes.textfold import fold_for_search, query_terms
@@ -71,13 +74,6 @@ class AnchorUpdate:
     orphaned: bool
 
 
-def _unreadable(path: Path, exc: Exception) -> NotesError:
-    return NotesError(
-        f"The notes file {path} cannot be opened: {exc}. Backups are in the 'backups' folder beside it.",
-        f"پروندهٔ یادداشت‌ها ({path}) باز نشد: {exc}. نسخه‌های پشتیبان در پوشهٔ backups کنار آن است.",
-    )
-
-
 def _missing(annotation_id: str) -> NotesError:
     return NotesError(f"No note with id {annotation_id}.", f"یادداشتی با شناسهٔ {annotation_id} نیست.")
 
@@ -107,6 +103,7 @@ def root_motivation(body: str, anchored: bool) -> Motivation:
     return Motivation.COMMENTING if body.strip() or not anchored else Motivation.HIGHLIGHTING
 
 
+@reports_damage
 class NotesStore(Closable):
     """One open notes database. Use as a context manager or call `close()`."""
 
@@ -117,27 +114,36 @@ class NotesStore(Closable):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise _unreadable(self.path, exc) from exc
+            raise unreadable_notes(self.path, self.backups_dir, exc) from exc
+        self._backups = BackupKeeper(self._db, self.backups_dir, enabled=backup)
         try:
+            if not is_whole(self._db):  # before anything writes into it
+                raise damaged_notes(self.path, self.backups_dir, "it fails SQLite's quick check")
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             migrate(self._db)
             self.purge_deleted()
-            if backup and self.count() > 0:
-                daily_backup(self._db, self.backups_dir)
+            self._backups.opened(self.count() > 0)
         except sqlite3.DatabaseError as exc:
             self._db.close()
-            raise _unreadable(self.path, exc) from exc
+            raise unreadable_notes(self.path, self.backups_dir, exc) from exc
         except BaseException:
             self._db.close()
             raise
 
     def close(self) -> None:
-        self._db.close()
+        """Closes the database, after a backup when this session changed the notes."""
+        try:
+            self._backups.closing()
+        finally:
+            self._db.close()
 
-
-    def _transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
-        return write_transaction(self._db)
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        changes = self._db.total_changes
+        with damage_reported(self.path, self.backups_dir), write_transaction(self._db) as db:
+            yield db
+        self._backups.committed(self._db.total_changes > changes)
 
     def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT, rolled back on error)."""

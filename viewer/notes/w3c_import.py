@@ -59,9 +59,31 @@ def _bad(en: str, fa: str) -> NotesFileError:
     return NotesFileError(f"Not a valid annotation file: {en}", f"پروندهٔ یادداشت معتبر نیست: {fa}")
 
 
+MAX_NESTING = 200  # W3C annotations nest a few levels; deeper data would overflow the stack when written back
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether lists and objects nest more than MAX_NESTING levels (walked without recursion)."""
+    pending: list[tuple[Any, int]] = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        for child in children:
+            if isinstance(child, dict | list):
+                if depth + 1 > MAX_NESTING:
+                    return True
+                pending.append((child, depth + 1))
+    return False
+
+
+def _nested_too_deeply() -> NotesFileError:
+    return _bad(f"its lists or objects are nested more than {MAX_NESTING} levels deep.",
+                f"فهرست‌ها یا شیءهای آن بیش از {MAX_NESTING} لایه تودرتو است.")
+
+
 def read_file(path: Path) -> Any:
     try:
-        return json.loads(Path(path).read_bytes().decode("utf-8-sig"))
+        data = json.loads(Path(path).read_bytes().decode("utf-8-sig"))
     except OSError as exc:
         reason = exc.strerror or exc
         raise NotesFileError(f"Cannot read {path}: {reason}", f"پروندهٔ {path} خوانده نشد: {reason}") from exc
@@ -69,6 +91,11 @@ def read_file(path: Path) -> Any:
         raise _bad("it is not UTF-8 text.", "متن UTF-8 نیست.") from exc
     except json.JSONDecodeError as exc:
         raise _bad(f"it is not JSON (line {exc.lineno}: {exc.msg}).", f"JSON نیست (سطر {exc.lineno}: {exc.msg}).") from exc
+    except RecursionError as exc:  # json's parser recurses once per [ or {
+        raise _nested_too_deeply() from exc
+    if _too_deep(data):
+        raise _nested_too_deeply()
+    return data
 
 
 def extract_items(data: Any) -> tuple[list[Any], bool]:

@@ -73,6 +73,15 @@ class DocDates:
                 by_month[self._month(day)] += count
         return sorted(by_month.items())
 
+    def ordinals(self, docnums: Sequence[int] | npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """Each document's day as a proleptic ordinal, 0 when undated."""
+        days: npt.NDArray[np.int64] = self._days[np.asarray(docnums, dtype=np.int64)]
+        return days
+
+    def undated(self, docnums: Sequence[int] | npt.NDArray[np.int64]) -> int:
+        """How many of the documents have no date (the timeline leaves them out)."""
+        return int(np.count_nonzero(self._days[np.asarray(docnums, dtype=np.int64)] == _NO_DAY))
+
     def _month(self, day: int) -> str:
         month = self._months.get(day)
         if month is None:

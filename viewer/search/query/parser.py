@@ -16,6 +16,7 @@ from viewer.analysis.analyzer import LEMMA_PREFIX, QUERY_JOINER, is_stopword, qu
 from viewer.analysis.normalize import fold_word, normalize_tag
 from viewer.core.errors import QueryError
 from viewer.core.persian_fold import ZWNJ
+from viewer.core.persian_numbers import number_for
 from viewer.search.format.fast_prefix import FastPrefix
 from viewer.search.schema import TEXT_FIELDS, TITLE_BOOST
 
@@ -39,6 +40,11 @@ _OWN_LEMMA = "\u2063"  # marks a word searched by its key and its own lemma toke
 _QUOTED = re.compile(r'((?:\w+:)?)"([^"]*)"(~\d+)?')  # field, phrase, slop
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b-\x1f]")
 MAX_QUERY_CHARS = 1000
+# A query's words, operators, brackets and quoted phrases, for checking where the operators stand.
+_QUERY_TOKENS = re.compile(r'"[^"]*"(?:~\d+)?|[()]|[^\s()"]+')
+_BINARY = ("AND", "OR")
+_PERSIAN_OPERATOR = {"AND": "و", "OR": "یا", "NOT": "بجز", "title:": "عنوان:", "tags:": "برچسب:", "text:": "متن:"}
+_FIELDS = tuple(f"{field}:" for field in set(_FIELD_ALIASES.values()))
 
 
 def normalize_query(text: str) -> str:
@@ -161,8 +167,56 @@ class PersianQueryParser(QueryParser):
         return []
 
 
+def _too_long(text: str) -> QueryError:
+    return QueryError(
+        f"The query is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}. Nothing was searched: "
+        "shorten it, or split it into several searches.",
+        f"عبارت جست‌وجو {number_for(len(text), 'fa')} نویسه است و بیشینه {number_for(MAX_QUERY_CHARS, 'fa')} نویسه. "
+        "چیزی جست‌وجو نشد: "
+        "آن را کوتاه کنید یا در چند جست‌وجو بپرسید.")
+
+
+def _misplaced(operator: str, where: str) -> QueryError:
+    """`where`: "before" (nothing before it) or "after" (nothing after it)."""
+    persian = _PERSIAN_OPERATOR.get(operator, operator)
+    side_fa = "پیش از" if where == "before" else "پس از"
+    return QueryError(f"The query cannot be understood: {operator} has no word {where} it.",
+                      f"عبارت جست‌وجو قابل فهم نیست: «{persian}» ({operator}) {side_fa} خود واژه‌ای ندارد.")
+
+
+def _in_a_row(first: str, second: str) -> QueryError:
+    pair_fa = f"{_PERSIAN_OPERATOR[first]} {_PERSIAN_OPERATOR[second]}"
+    return QueryError(f"The query cannot be understood: {first} {second} are two operators in a row; put a word "
+                      "between them.",
+                      f"عبارت جست‌وجو قابل فهم نیست: «{pair_fa}» ({first} {second}) دو عملگر پشت سر هم است؛ "
+                      "میان آن‌ها واژه‌ای بگذارید.")
+
+
+def check_operators(normalized: str) -> None:
+    """QueryError when AND, OR, NOT or a field name stands where it has no word to apply to (`آب OR`,
+    `NOT NOT`, `title:` at the end): Whoosh would search something else or fail without a reason."""
+    if len(normalized.split()) < 2:  # one word is a word, even `OR`
+        return
+    operators = ("AND", "OR", "NOT")
+    previous, previous_token = "(", ""  # the start is the start of a group
+    for token in _QUERY_TOKENS.findall(normalized):
+        kind = token if token in (*operators, "(", ")") else "field" if token in _FIELDS else "word"
+        if kind in operators and previous in operators and (kind in _BINARY or previous == "NOT"):
+            raise _in_a_row(previous, kind)
+        if kind in _BINARY and previous == "(":
+            raise _misplaced(kind, "before")
+        if (kind == ")" and previous in operators) or (kind in (*operators, ")") and previous == "field"):
+            raise _misplaced(previous_token, "after")
+        previous, previous_token = kind, token
+    if previous in (*operators, "field"):
+        raise _misplaced(previous_token, "after")
+
+
 def parse_query(text: str, schema: Schema, reader: IndexReader | None = None) -> wq.Query:
+    if len(_BIDI.sub("", text)) > MAX_QUERY_CHARS:
+        raise _too_long(text)
     normalized = normalize_query(text)
+    check_operators(normalized)
     if reader is not None:
         normalized = join_compounds(normalized, reader)
     if not normalized.strip():

@@ -37,6 +37,7 @@ def summarize(searcher: ArchiveSearcher, text: str, tags: Sequence[str] = (), *,
     if timeline:
         stop_if_cancelled(cancel)
         summary.timeline = searcher.timeline(matched)
+        summary.undated = searcher.undated(matched)
     if suggest and summary.total < 3:
         stop_if_cancelled(cancel)
         summary.suggestion = searcher.suggest(text)

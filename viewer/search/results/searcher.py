@@ -156,6 +156,7 @@ class ArchiveSearcher(Closable):
                 result.story_of = self.story_of(matched, result.doc_ids)
             if timeline:
                 result.timeline = self.timeline(matched)
+                result.undated = self.undated(matched)
         if result.total_exact and result.total < 3:
             stop_if_cancelled(cancel)
             result.suggestion = self.suggest(text)
@@ -234,6 +235,25 @@ class ArchiveSearcher(Closable):
     def timeline(self, docnums: Docnums) -> list[tuple[str, int]]:
         """The dated documents of `docnums` by Jalali month, oldest first."""
         return self._dates.timeline(docnums)
+
+    def day_ordinals(self, docnums: Docnums) -> np.ndarray[Any, Any]:
+        """Each document's day as a proleptic ordinal, 0 when undated."""
+        return self._dates.ordinals(docnums)
+
+    def in_scope(self, tags: Sequence[str] = (), restriction: Restriction = NO_RESTRICTION) -> np.ndarray[Any, Any]:
+        """Every live document carrying all `tags` that `restriction` lets through, sorted: the
+        archive a trend is measured against."""
+        if tags:
+            q = wq.And([wq.Term("tags", normalize_tag(t)) for t in tags])
+            live: Docnums = sorted(self._sets.matching(compile_plan(q, self._searcher)))
+        else:
+            live = np.fromiter(self._searcher.reader().all_doc_ids(), dtype=np.int64)
+        allowed = allowed_docnums(self._searcher, restriction, self._dates) if restriction else None
+        return _allowed_only(np.unique(np.asarray(live, dtype=np.int64)), allowed)
+
+    def undated(self, docnums: Docnums) -> int:
+        """How many of the documents have no date (the timeline leaves them out)."""
+        return self._dates.undated(docnums)
 
     def matching_copies(self, article_id: str, matched: np.ndarray[Any, Any]) -> tuple[str, ...]:
         """The ids of the article's near duplicates among the documents `matched` (sorted)."""

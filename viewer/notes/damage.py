@@ -1,0 +1,100 @@
+"""A damaged notes file: recognising SQLite's damage errors, and the message that names the backups
+and the command that restores one."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Protocol, cast
+
+from viewer.notes.errors import NotesError
+
+_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+SHOWN_BACKUPS = 3
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether the file is damaged: SQLite says "database disk image is malformed", "file is not a
+    database" or "unsupported file format" (a header garbled into a format no SQLite writes, given with
+    the generic error code, so only its text tells it apart); or a stored text is not UTF-8, which
+    Bayegan never writes (garbage over a note's text, which SQLite cannot see: it keeps no checksums)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_ERROR and str(exc) == "unsupported file format":
+        return True
+    if isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("Could not decode to UTF-8"):
+        return True
+    return code is not None and code & 0xFF in _DAMAGE_CODES
+
+
+def _restorable(backups_dir: Path) -> list[tuple[str, int]]:
+    """The newest readable backups (daily and after changes), newest first: (name, notes)."""
+    from viewer.notes.restore import list_backups
+
+    usable = [b for b in list_backups(backups_dir) if b.kind != "before-restore" and b.notes is not None]
+    usable.sort(key=lambda b: b.path.stat().st_mtime, reverse=True)
+    return [(b.path.name, b.notes) for b in usable[:SHOWN_BACKUPS] if b.notes is not None]
+
+
+def damaged_notes(path: Path, backups_dir: Path, reason: object) -> NotesError:
+    found = _restorable(backups_dir)
+    if not found:
+        return NotesError(
+            f"The notes file {path} is damaged ({reason}) and there is no backup in {backups_dir} to restore. "
+            f"Move the file aside to start with no notes, or rescue what it holds with `sqlite3 {path} .recover`.",
+            f"پروندهٔ یادداشت‌ها ({path}) آسیب دیده است ({reason}) و پشتیبانی در {backups_dir} برای بازگرداندن نیست. "
+            f"برای آغاز بی‌یادداشت پرونده را جابه‌جا کنید، یا آنچه را در آن مانده با ‎sqlite3 {path} .recover‎ بیرون بکشید.")
+    names_en = ", ".join(f"{name} ({notes} notes)" for name, notes in found)
+    names_fa = "، ".join(f"{name} ({notes} یادداشت)" for name, notes in found)
+    newest = found[0][0]
+    return NotesError(
+        f"The notes file {path} is damaged ({reason}). Backups in {backups_dir}, newest first: {names_en}. "
+        f"Restore one with `bayegan notes restore {newest}` (the damaged file is then kept beside them, as it is).",
+        f"پروندهٔ یادداشت‌ها ({path}) آسیب دیده است ({reason}). پشتیبان‌ها در {backups_dir}، تازه‌ترین نخست: "
+        f"{names_fa}. یکی را با ‎bayegan notes restore {newest}‎ بازگردانید (پروندهٔ آسیب‌دیده همان‌گونه کنارشان نگه داشته می‌شود).")
+
+
+def unreadable_notes(path: Path, backups_dir: Path, exc: Exception) -> NotesError:
+    """The notes file cannot be opened: damaged (see damaged_notes), or for another reason."""
+    if isinstance(exc, sqlite3.Error) and is_damage(exc):
+        return damaged_notes(path, backups_dir, exc)
+    return NotesError(
+        f"The notes file {path} cannot be opened: {exc}. Backups are in the 'backups' folder beside it.",
+        f"پروندهٔ یادداشت‌ها ({path}) باز نشد: {exc}. نسخه‌های پشتیبان در پوشهٔ backups کنار آن است.",
+    )
+
+
+@contextlib.contextmanager
+def damage_reported(path: Path, backups_dir: Path) -> Iterator[None]:
+    """SQLite's damage errors inside the block become the message naming the backups."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            raise damaged_notes(path, backups_dir, exc) from exc
+        raise
+
+
+class _HasNotesFile(Protocol):
+    path: Path
+    backups_dir: Path
+
+
+def _reporting[F: Callable[..., Any]](method: F) -> F:
+    @functools.wraps(method)
+    def wrapper(self: _HasNotesFile, *args: Any, **kwargs: Any) -> Any:
+        with damage_reported(self.path, self.backups_dir):
+            return method(self, *args, **kwargs)
+
+    return cast(F, wrapper)
+
+
+def reports_damage[S: type](cls: S) -> S:
+    """Every public method of `cls` (which has `path` and `backups_dir`) turns SQLite's damage errors
+    into the bilingual message naming the backups, instead of an unexpected DatabaseError."""
+    for name, member in list(vars(cls).items()):
+        if not name.startswith("_") and callable(member) and not isinstance(member, staticmethod | classmethod | type):
+            setattr(cls, name, _reporting(member))
+    return cls

@@ -10,7 +10,7 @@ scoring; this is its algebra of sets.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from whoosh.searching import Searcher
@@ -30,20 +30,23 @@ def _leaf_ids(matcher: Any) -> Iterable[int]:
     return ids
 
 
-def _probe(matcher: Any, candidates: list[int]) -> list[int]:
-    """The sorted `candidates` the matcher holds; blocks without a candidate are never decoded."""
-    found = []
-    m = matcher
+def held(matcher: Any, candidates: list[int]) -> Iterator[int]:
+    """Each of the sorted `candidates` the matcher holds, the matcher left on it (to read its value);
+    blocks without a candidate are never decoded."""
     for docnum in candidates:
-        if not m.is_active():
-            break
-        if m.id() < docnum:
-            m.skip_to(docnum)
-            if not m.is_active():
-                break
-        if m.id() == docnum:
-            found.append(docnum)
-    return found
+        if not matcher.is_active():
+            return
+        if matcher.id() < docnum:
+            matcher.skip_to(docnum)
+            if not matcher.is_active():
+                return
+        if matcher.id() == docnum:
+            yield docnum
+
+
+def _probe(matcher: Any, candidates: list[int]) -> list[int]:
+    """The sorted `candidates` the matcher holds."""
+    return list(held(matcher, candidates))
 
 
 class DocSets:

@@ -32,7 +32,14 @@ def _ids(archive: Archive) -> dict[str, str]:
         return {a.id: a.title for a in searcher.articles()}
 
 
+def _saved_long_ago(folder: Path) -> None:
+    """A file changed within the last seconds is hashed again by the next sync (see the test below)."""
+    for path in folder.rglob("*"):
+        os.utime(path, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+
+
 def test_first_sync_then_unchanged_reads_nothing(tmp_path: Path, archive_dir: Path) -> None:
+    _saved_long_ago(archive_dir)
     archive = _archive(tmp_path)
     first = archive.sync([archive_dir])
     assert (first.added, first.updated, first.removed, first.failed) == (71, 0, 0, [])
@@ -42,11 +49,30 @@ def test_first_sync_then_unchanged_reads_nothing(tmp_path: Path, archive_dir: Pa
 
 
 def test_touched_but_identical_file_is_hashed_not_parsed(tmp_path: Path, archive_dir: Path) -> None:
+    _saved_long_ago(archive_dir)
     archive = _archive(tmp_path)
     archive.sync([archive_dir])
     os.utime(archive_dir / "seed.txt", ns=(1, 1))
     report = archive.sync([archive_dir])
     assert report.files_read == 1 and report.added == report.updated == 0 and report.unchanged == 71
+
+
+def test_an_edit_in_the_same_clock_tick_is_found(tmp_path: Path, archive_dir: Path) -> None:
+    """An edit that keeps the size and lands in the clock tick of the version indexed (a coarse file
+    system clock) leaves size and mtime as they were: the file is hashed again, not trusted."""
+    seed = archive_dir / "seed.txt"
+    tick = os.stat(seed).st_mtime_ns + 10**9  # a moment ago, to the file system's coarse clock
+    os.utime(seed, ns=(tick, tick))
+    archive = _archive(tmp_path)
+    archive.sync([archive_dir])
+    text = seed.read_text("utf-8")
+    word = max(text.split(), key=len)
+    seed.write_text(text.replace(word, word[::-1]), "utf-8")
+    os.utime(seed, ns=(tick, tick))
+    report = archive.sync([archive_dir])
+    assert report.updated == 1, report
+    with archive.searcher() as searcher:
+        assert any(word[::-1] in a.text for a in searcher.articles())
 
 
 def test_add_change_delete(tmp_path: Path, archive_dir: Path, corpus_items: dict) -> None:

@@ -48,6 +48,6 @@ def generated_archive(root: Path) -> Iterator[ArchiveSearcher]:
     print("seed", SEED)
     write_corpus(root / "corpus", random.Random(SEED))
     ix, _ = open_index(root / "index")
-    sync_sources(ix, root / "index", [root / "corpus"], fresh=True, workers=0)
+    sync_sources(ix, root / "index", [root / "corpus"], workers=0)
     with ArchiveSearcher(ix) as opened:
         yield opened

@@ -34,7 +34,7 @@ def _dump(ix: FileIndex) -> dict[str, object]:
 def _sync(tmp_path: Path, name: str, corpus: Path, workers: int) -> tuple[SyncReport, dict[str, object]]:
     index_dir = tmp_path / name
     ix, _ = open_index(index_dir)
-    report = sync_sources(ix, index_dir, [corpus], fresh=True, workers=workers)
+    report = sync_sources(ix, index_dir, [corpus], workers=workers)
     return report, _dump(ix)
 
 
@@ -66,7 +66,7 @@ def test_parallel_resync_of_changed_files_matches_serial(tmp_path: Path) -> None
     for name, workers in (("serial", 0), ("parallel", 2)):
         index_dir = tmp_path / name
         ix, _ = open_index(index_dir)
-        sync_sources(ix, index_dir, [corpus], fresh=True, workers=workers)
+        sync_sources(ix, index_dir, [corpus], workers=workers)
         dumps.append(index_dir)
     # Change one file (an article edited, one dropped, one added) and remove another.
     part = corpus / "part-2.json"
@@ -98,7 +98,7 @@ def test_cancelled_parallel_sync_leaves_the_index_empty(tmp_path: Path) -> None:
         seen.append(done)
 
     try:
-        sync_sources(ix, index_dir, [corpus], fresh=True, workers=2, progress=progress, cancel=lambda: len(seen) >= 3)
+        sync_sources(ix, index_dir, [corpus], workers=2, progress=progress, cancel=lambda: len(seen) >= 3)
     except CancelledError:
         pass
     else:

@@ -251,11 +251,23 @@ class Library(Closable):
             report = self._archive.sync(sources, progress=progress or silent, cancel=cancel or never)
             if forgotten is not None:
                 report.removed += forgotten.removed
+                report.renamed = forgotten.renamed | report.renamed
+                report.changed_ids = forgotten.changed_ids + report.changed_ids
+            if report.renamed:
+                self._move_notes(report.renamed)
             if report.changed_ids or report.removed:
                 self.reanchor_notes(report.changed_ids)
             return report
         finally:
             self.refresh()
+
+    def _move_notes(self, renamed: dict[str, str]) -> None:
+        """Notes of an article whose id changed (the copy that gave it went) go with it."""
+        if not self.paths.notes_path.exists():
+            return
+        store = self.notes
+        for old_id, new_id in renamed.items():
+            store.move_article(old_id, new_id)
 
     def reanchor_notes(self, changed_ids: Sequence[str]) -> ReanchorReport | None:
         """Notes follow their text after a re-index: moved, orphaned, or found again (None: no notes yet)."""

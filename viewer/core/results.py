@@ -77,7 +77,10 @@ class SyncReport:
     skipped: list[dict[str, str]] = field(default_factory=list)
     files_read: int = 0
     changed_ids: list[str] = field(default_factory=list)
-    relinked: int = 0  # articles kept by another copy when the file they were indexed from went
+    # old id -> new id of an article whose text a file still holds under another id (its first copy,
+    # which gave the id, went): its notes follow it
+    renamed: dict[str, str] = field(default_factory=dict)
+    relinked: int = 0  # articles whose document now comes from another copy (the first one went or came)
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -94,14 +94,21 @@ def is_source_name(name: str) -> bool:
     return Path(name).suffix.lower() in SOURCE_SUFFIXES or name.lower().endswith(".warc.gz")
 
 
-def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | None = None) -> Iterator[Path]:
+def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | None = None,
+                      unreadable: list[Path] | None = None) -> Iterator[Path]:
     """Source files under `roots` (files or folders, recursively), sorted, hidden ones passed over.
-    Files of other types are listed in `skipped` as {"path", "reason"}."""
+    Files of other types are listed in `skipped` as {"path", "reason"}; folders that cannot be listed
+    (no permission) in `unreadable`."""
+
+    def cannot_list(exc: OSError) -> None:
+        if unreadable is not None and exc.filename is not None:
+            unreadable.append(Path(os.fsdecode(exc.filename)).resolve())
+
     for root in roots:
         if root.is_file():
             yield root.resolve()
             continue
-        for folder, dirs, files in os.walk(root):
+        for folder, dirs, files in os.walk(root, onerror=cannot_list):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if name.startswith("."):

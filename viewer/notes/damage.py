@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -60,10 +61,22 @@ def unreadable_notes(path: Path, backups_dir: Path, exc: Exception) -> NotesErro
     """The notes file cannot be opened: damaged (see damaged_notes), or for another reason."""
     if isinstance(exc, sqlite3.Error) and is_damage(exc):
         return damaged_notes(path, backups_dir, exc)
+    if _read_only(path.parent):
+        return NotesError(
+            f"The notes file {path} cannot be opened: its folder is read-only (a write-protected disk or a "
+            "folder you may not write). The notes are unchanged; use a data folder you can write (--data-dir).",
+            f"پروندهٔ یادداشت‌ها ({path}) باز نشد: پوشهٔ آن فقط‌خواندنی است (دیسک قفل‌شده یا پوشه‌ای بی‌اجازهٔ "
+            "نوشتن). یادداشت‌ها تغییری نکرده‌اند؛ پوشهٔ داده‌ای را برگزینید که بتوان در آن نوشت (--data-dir).",
+        )
     return NotesError(
         f"The notes file {path} cannot be opened: {exc}. Backups are in the 'backups' folder beside it.",
         f"پروندهٔ یادداشت‌ها ({path}) باز نشد: {exc}. نسخه‌های پشتیبان در پوشهٔ backups کنار آن است.",
     )
+
+
+def _read_only(folder: Path) -> bool:
+    """Whether the folder exists but cannot be written (SQLite needs to write beside the file)."""
+    return folder.is_dir() and not os.access(folder, os.W_OK)
 
 
 @contextlib.contextmanager

@@ -320,6 +320,12 @@ class NotesStore(Closable):
                                 "AND orphaned != ?", (int(orphaned), article_id, int(orphaned)))
         return cursor.rowcount
 
+    def move_article(self, old_id: str, new_id: str) -> int:
+        """Every note of an article onto the id it goes by now (its first copy went, another gives it)."""
+        with self._transaction() as db:
+            cursor = db.execute("UPDATE annotations SET article_id = ? WHERE article_id = ?", (new_id, old_id))
+        return cursor.rowcount
+
     def purge_deleted(self, now: datetime | None = None) -> int:
         """Remove for good the notes deleted more than PURGE_AFTER_DAYS ago (a session's deletes stay undoable)."""
         cutoff = ((now or datetime.now(UTC)) - timedelta(days=PURGE_AFTER_DAYS)).astimezone(UTC)

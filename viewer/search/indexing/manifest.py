@@ -20,8 +20,10 @@ class FileRecord:
     size: int
     mtime_ns: int
     sha1: str
-    articles: dict[str, str] = field(default_factory=dict)  # article id -> content hash
-    folded: dict[str, str] = field(default_factory=dict)  # article id -> fingerprints.fingerprint
+    articles: dict[str, str] = field(default_factory=dict)  # article id -> stored hash (indexed or a copy)
+    # Every article the file holds, in file order, as sources.ArticleKeys (copies and dropped ones too):
+    # how an unchanged file is placed again among the others without reading it.
+    items: list[list[str]] = field(default_factory=list)
     # Files that grow by appending (WARC): bytes read so far and their hash, so that only what was
     # appended after them is read next time.
     read_up_to: int = 0
@@ -46,6 +48,7 @@ class Manifest:
                 # Saved just before a commit that may not have finished: trust none of it, read every
                 # file again (updates by id are idempotent; articles no file gives are dropped).
                 return cls(version, pending=True)
+            # A record of another shape (an older Bayegan's) raises TypeError: every file is read again.
             files = {path: FileRecord(**record) for path, record in raw["files"].items()}
             return cls(version, files)
         except FileNotFoundError:
@@ -66,7 +69,8 @@ class Manifest:
         return {aid: paths[0] for aid, paths in self.sources().items()}
 
     def sources(self) -> dict[str, list[str]]:
-        """article id -> every source file holding it (exact copies), the indexed one first."""
+        """article id -> every source file holding it (exact copies), the indexed one first (the files
+        are kept in sources.walk_order)."""
         found: dict[str, list[str]] = {}
         for path, record in self.files.items():
             for aid in record.articles:

@@ -9,6 +9,7 @@ itself; `AnalyzedText` carries them packed to the writer (`bulk_writer.py`).
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,10 +40,18 @@ class AnalyzedText(str):
         return (AnalyzedText, (str(self), self.packed))
 
 
+def stored_hash(article: Article) -> str:
+    """A digest of everything the index stores of the article but its id and source file: equal
+    digests, equal documents (the content hash leaves the date, code and line kinds out)."""
+    stored = document_of(article)
+    del stored["id"], stored["source"]
+    return hashlib.sha1(json.dumps(stored, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+
+
 @dataclass
 class PreparedArticle:
     article: Article
-    content_hash: str
+    content_hash: str  # stored_hash
     title: AnalyzedText
     text: AnalyzedText
     fold: str = ""  # fingerprints.fingerprint: the same for exact copies ("" for a text too short)
@@ -110,7 +119,7 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
         article.source = path
         indexed = document_of(article)
         words = folded_words(article.text)
-        prepared.append(PreparedArticle(article, article.content_hash(), analyzed("title", str(indexed["title"])),
+        prepared.append(PreparedArticle(article, stored_hash(article), analyzed("title", str(indexed["title"])),
                                         analyzed("text", str(indexed["text"])), fingerprint(article.title, words),
                                         sketch(words)))
     ready.articles = prepared

@@ -2,27 +2,49 @@
 one article with several sources.
 
 Two articles are the same when their `fingerprints.fingerprint` is (title and text after
-`copy_fold`, spaces dropped). The first file met gives the id (from URL, news code or title, never
-the body); a later copy is one more source of that id, so notes stay attached whichever copy comes
-or goes, and the article leaves the index with its last source.
+`copy_fold`, spaces dropped). Files are met in one fixed order (`walk_order`), whatever order they were
+found or changed in; the first file met gives the id (from URL, news code or title, never the body) and
+its text, a later copy is one more source of that id. So which article each file gives depends only on
+the files there are now: a sync that reads only the changed files places every article as a clean
+index of the same files would.
 """
 
 from __future__ import annotations
 
-from viewer.search.indexing.manifest import Manifest
+from enum import Enum
+from pathlib import Path
+from typing import NamedTuple
+
+
+class ArticleKeys(NamedTuple):
+    """What placing an article needs, kept in the manifest so that an unchanged file is not read again."""
+
+    primary: str  # identity.primary_id
+    alternative: str  # identity.disambiguated_id for a title-based id, else ""
+    fold: str  # fingerprints.fingerprint ("" for a text too short to tell copies)
+    digest: str  # prepare.stored_hash: every stored field but id and source
+
+
+class Role(Enum):
+    INDEXED = "indexed"  # the article's document comes from this file
+    COPY = "copy"  # one more source of an article indexed from an earlier file (or earlier in this one)
+    DROPPED = "dropped"  # its id is another article's (same URL or code, another text)
+
+
+def walk_order(path: str) -> tuple[tuple[int, str], ...]:
+    """Sort key of the order a sorted walk meets files in: a folder's files, then its subfolders."""
+    parts = Path(path).parts
+    return (*((1, part) for part in parts[:-1]), (0, parts[-1]))
 
 
 class SourceBook:
     """Which files hold each article (the first is the one indexed) and which article each
-    fingerprint is. Built from the manifest's records in their order, kept up to date by the sync."""
+    fingerprint is, filled file by file in `walk_order`."""
 
-    def __init__(self, manifest: Manifest):
+    def __init__(self) -> None:
         self.holders: dict[str, list[str]] = {}
         self.by_fold: dict[str, str] = {}
         self.fold_of: dict[str, str] = {}  # article id -> the fingerprint of its indexed text
-        for path, record in manifest.files.items():
-            for article_id in record.articles:
-                self.hold(article_id, path, record.folded.get(article_id, ""))
 
     def first(self, article_id: str) -> str | None:
         held = self.holders.get(article_id)
@@ -30,35 +52,32 @@ class SourceBook:
 
     def same_text(self, fold: str) -> str | None:
         """The article already held with this fingerprint, if any."""
-        if not fold:
-            return None
-        article_id = self.by_fold.get(fold)
-        if article_id is None or not self.holders.get(article_id) or self.fold_of.get(article_id) != fold:
-            return None  # gone, or its text has changed since
-        return article_id
+        return self.by_fold.get(fold) if fold else None
 
-    def indexed_from(self, path: str, article_ids: list[str]) -> int:
-        """How many of these articles `path` is the indexed (first) source of: copies count once."""
-        return sum(1 for article_id in article_ids if self.first(article_id) == path)
+    def place(self, keys: ArticleKeys, path: str, held: dict[str, str]) -> tuple[Role, str]:
+        """The role and id of an article of `path` (met after every earlier file's); `held`: the ids
+        this file gave so far (id -> digest), which an indexed article or a copy joins."""
+        same = self.same_text(keys.fold)
+        if same is not None:
+            if same not in held:
+                held[same] = keys.digest
+                self.holders[same].append(path)
+            return Role.COPY, same
+        article_id = keys.primary
+        taken = self._taken(article_id, path, held)
+        if taken and keys.alternative:
+            article_id = keys.alternative
+            taken = self._taken(article_id, path, held)
+        if taken:
+            return Role.DROPPED, article_id
+        held[article_id] = keys.digest
+        self.holders[article_id] = [path]
+        self.fold_of[article_id] = keys.fold
+        if keys.fold:
+            self.by_fold[keys.fold] = article_id
+        return Role.INDEXED, article_id
 
-    def hold(self, article_id: str, path: str, fold: str) -> None:
-        held = self.holders.setdefault(article_id, [])
-        if path not in held:
-            held.append(path)
-        if held[0] == path:  # the indexed copy: its text is the article's
-            self.fold_of[article_id] = fold
-        if fold and self.same_text(fold) is None:
-            self.by_fold[fold] = article_id
-
-    def release(self, article_id: str, path: str) -> tuple[bool, str | None]:
-        """`path` no longer holds the article: (whether another file still does, the new first file
-        when the one released was the first)."""
-        held = self.holders.get(article_id, [])
-        was_first = bool(held) and held[0] == path
-        if path in held:
-            held.remove(path)
-        if held:
-            return True, held[0] if was_first else None
-        self.holders.pop(article_id, None)
-        self.fold_of.pop(article_id, None)
-        return False, None
+    def _taken(self, article_id: str, path: str, held: dict[str, str]) -> bool:
+        """Whether another file indexes this id, or this file gave it already."""
+        first = self.first(article_id)
+        return (first is not None and first != path) or article_id in held

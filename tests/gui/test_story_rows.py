@@ -137,3 +137,26 @@ def test_paging_keeps_one_row_per_story(qtbot, gui_app: QApplication, republishe
     every = [model.article_id(r) for r in range(model.rowCount())]
     assert sorted(every) == sorted(ranked) and model.rowCount() == result.total
     win.close()
+
+
+def test_short_exact_copies_are_one_row(qtbot, gui_app: QApplication, tmp_path: Path) -> None:
+    """The same title over the same short text, saved twice (a .txt and a JSON export), is one
+    article: one result row, one story (issue 32)."""
+    from tests.gui.conftest import started_window
+    from tests.search.duplicate_articles import as_json_item
+
+    title, text = "فیلم/ بایرن مونیخ 3 - 1 آگزبورگ", "خلاصه بازی بایرن و آگزبورگ"
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "saved.txt").write_text(f"{title}\n\n{text}\n", "utf-8")
+    (archive / "export.json").write_text(json.dumps(
+        [as_json_item(title, [text], "https://www.example-sport.ir/news/1/")], ensure_ascii=False), "utf-8")
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    win = started_window(qtbot, paths, [str(archive)], until=lambda w: w.library is not None and w.library.article_count > 0)
+    try:
+        search(qtbot, win, "آگزبورگ")
+        model = win.results_model
+        assert (model.total, model.stories, model.rowCount()) == (1, 1, 1)
+        assert win.library.article_count == 1
+    finally:
+        win.close()

@@ -77,3 +77,20 @@ def test_mht_name_and_mhtml_without_html_part(tmp_path: Path) -> None:
     path.write_bytes(chromium_mhtml().replace(b"Content-Type: text/html\r\n", b"Content-Type: text/plain\r\n"))
     with pytest.raises(ImportFailure, match="no HTML page"):
         read_articles(path)
+
+
+def test_a_page_with_100_000_parts_is_refused_not_parsed(tmp_path: Path) -> None:
+    # The saved page followed by 100,000 one-pixel images: parsing them all took ~40 s for nothing.
+    image = "\r\n".join(["", f"--{BOUNDARY}", "Content-Type: image/png", "Content-Transfer-Encoding: base64",
+                         "Content-Location: https://www.example.ir/images/{n}.png", "",
+                         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="])
+    page = chromium_mhtml()
+    closing = f"\r\n--{BOUNDARY}--\r\n".encode()
+    images = "".join(image.replace("{n}", str(n)) for n in range(100_000)).encode()
+    path = tmp_path / "page.mhtml"
+    path.write_bytes(page[:page.rindex(closing)] + images + closing)
+    with pytest.raises(ImportFailure, match="more than 2,000 parts"):
+        read_articles(path)
+    few = tmp_path / "few.mhtml"
+    few.write_bytes(page[:page.rindex(closing)] + images[:len(images) // 100] + closing)  # 1,000 images: a page
+    assert read_articles(few)[0].url == URL

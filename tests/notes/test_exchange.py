@@ -73,10 +73,27 @@ def test_cli_import_json_names_conflicts_and_refusals(run_cli: Cli, tmp_path: Pa
     path = tmp_path / "in.jsonld"
     path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     code, out, err = run_cli("notes", "import", str(path), "--json")
-    assert code == 0, err
+    assert code == 3, err  # something was refused: a script can tell, though the rest is merged
+    assert "1 annotation(s) refused" in err and "رد شد" in err
     shown = json.loads(out)
     assert (shown["added"], shown["orphaned"], shown["conflicts"]) == (1, 1, 0)
     assert [(r["annotation"], r["field"]) for r in shown["refused"]] == [("relative-id", "id")]
+
+
+def test_cli_import_exits_non_zero_when_every_annotation_is_refused(run_cli: Cli, tmp_path: Path) -> None:
+    document = {"@context": ANNO_CONTEXT, "type": "AnnotationCollection", "items": [
+        {"id": "relative-id", "type": "Annotation", "target": "https://example.org/x"},
+        {"id": "urn:uuid:00000000-0000-4000-8000-0000000000a2", "type": "Annotation"}]}
+    path = tmp_path / "in.jsonld"
+    path.write_text(json.dumps(document), "utf-8")
+    code, out, err = run_cli("notes", "import", str(path))
+    assert code == 3 and "2 annotation(s) refused" in err
+    assert json.loads(out)["added"] == 0 and len(json.loads(out)["refused"]) == 2
+    document["items"] = [{"id": "urn:uuid:00000000-0000-4000-8000-0000000000a3", "type": "Annotation",
+                          "bodyValue": "یک", "target": "https://example.org/not-here"}]
+    path.write_text(json.dumps(document), "utf-8")
+    code, out, err = run_cli("notes", "import", str(path))
+    assert code == 0 and json.loads(out)["refused"] == [] and "refused" not in err
 
 
 def _export_from(folder_writer: Callable[[Path], Path], tmp_path: Path, name: str) -> tuple[dict, dict[str, str]]:

@@ -46,7 +46,7 @@ def test_export_is_a_w3c_annotation_collection(store: NotesStore, seed_article: 
     assert document["@context"] == ANNO_CONTEXT
     assert document["type"] == "AnnotationCollection" and document["total"] == 5
     assert document["id"].startswith("urn:uuid:") and document["first"]["id"].startswith("urn:uuid:")
-    assert document["first"]["partOf"] == document["id"] and document["last"] == document["first"]["id"]
+    assert document["first"]["partOf"]["id"] == document["id"] and document["last"] == document["first"]["id"]
     items = {item["id"]: item for item in document["first"]["items"]}
     assert set(items) == {ids[k] for k in ("highlight", "bare", "comment", "reply", "deeper")}  # deleted stay home
     highlight = items[ids["highlight"]]

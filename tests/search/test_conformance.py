@@ -196,3 +196,76 @@ def test_through_a_real_index(tmp_path: Path) -> None:
                 assert by_url[f"https://example.org/{url}"] in searcher.search(query, with_ids=True).doc_ids, query
     finally:
         archive.close()
+
+
+# hazm's tests/test_normalizer.py: the normaliser's own cases a search must follow (input, as meant).
+# Stretched letters (three or more in a row) are written as meant; two in a row are spelling.
+HAZM_STRETCHED = [("اعلاممممم", "اعلام"), ("سلاممم", "سلام"), ("ســلام", "سلام"), ("ههههه", "هه")]
+
+
+@pytest.mark.parametrize(("stretched", "meant"), HAZM_STRETCHED)
+def test_hazm_stretched_letters_are_the_word_meant(stretched: str, meant: str) -> None:
+    assert conflates(stretched, meant)
+
+
+@pytest.mark.parametrize(("word", "other"), [("الله", "اله"), ("ممد", "مد")])
+def test_a_letter_written_twice_is_spelling(word: str, other: str) -> None:
+    assert not finds(word, other) and not finds(other, word)
+
+
+def test_a_shadda_is_no_second_letter() -> None:
+    assert conflates("مکّه", "مکه") and not finds("مکّه", "مککه")
+
+
+def test_an_indefinite_before_a_plural_written_apart_leaves_its_word_whole() -> None:
+    """`شارجه ای ها` (the people of Sharjah): شارجه is still found, and so is the `ای ها` as before."""
+    assert finds("شارجه", "شارجه ای ها") and finds("ای\u200cها", "شارجه ای ها")
+    assert finds("نامه", "نامه ای") and finds("نامه ای", "نامه\u200cای")
+
+
+def test_hazm_compound_with_its_indefinite_written_apart_through_a_real_index(tmp_path: Path) -> None:
+    """hazm joins `زمین لرزه ای` into `زمین‌لرزه‌ای`: either spelling finds both, whether the archive
+    holds one of them or both; and the indefinite written apart leaves its word found (`نامه ای`)."""
+    zwnj = "\u200c"
+    articles = [
+        {"link": "https://example.org/joined", "title": "گزارش", "abstract": "",
+         "paragraphs": [f"زمین{zwnj}لرزه{zwnj}ای به بزرگی ۶ ریشتر کرمان را لرزاند."]},
+        {"link": "https://example.org/spaced", "title": "خبر", "abstract": "",
+         "paragraphs": ["زمین لرزه ای شدید در بم رخ داد و نامه ای به استاندار نوشته شد."]},
+        {"link": "https://example.org/stretched", "title": "بیانیه", "abstract": "",
+         "paragraphs": ["وزارتخانه اعلاممممم کرد که مدارس تعطیل است."]},
+        {"link": "https://example.org/plain", "title": "اطلاعیه", "abstract": "", "paragraphs": ["شهرداری اعلام کرد."]},
+    ]
+    archive = small_archive(tmp_path, articles)
+    try:
+        with archive.searcher() as searcher:
+            by_url = {a.url.rsplit("/", 1)[-1]: a.id for a in searcher.articles()}
+
+            def found(query: str) -> set[str]:
+                ids = set(searcher.search(query, with_ids=True).doc_ids)
+                return {name for name, article_id in by_url.items() if article_id in ids}
+
+            assert found("زمین لرزه ای") == {"joined", "spaced"}
+            assert found(f"زمین{zwnj}لرزه{zwnj}ای") == {"joined", "spaced"}
+            assert found("زمینلرزهای") >= {"joined"}
+            assert found("نامه") == {"spaced"}
+            assert found("اعلام") == {"stretched", "plain"}
+            assert found("اعلاممممم") == {"stretched", "plain"}
+    finally:
+        archive.close()
+
+
+def test_hazm_cases_through_the_command_line(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    zwnj = "\u200c"
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "joined.txt").write_text(f"گزارش\n\nزمین{zwnj}لرزه{zwnj}ای کرمان را لرزاند.\n", "utf-8")
+    (folder / "spaced.txt").write_text("خبر\n\nزمین لرزه ای در بم رخ داد و وزارتخانه اعلاممممم کرد.\n", "utf-8")
+    code, _out, err = run_cli("index", str(folder))
+    assert code == 0, err
+    for query, expected in [("زمین لرزه ای", 2), (f"زمین{zwnj}لرزه{zwnj}ای", 2), ("اعلام", 1)]:
+        code, out, err = run_cli("search", query, "--json")
+        assert code == 0, err
+        assert json.loads(out)["total"] == expected, query

@@ -204,11 +204,32 @@ def test_texts_differing_in_one_figure_are_two_articles_and_near_duplicates(run_
     assert isinstance(similar, list) and [s["id"] for s in similar] == [second] and similar[0]["score"] > 0.8
 
 
-def test_short_texts_alike_are_not_merged(run_cli: Cli, tmp_path: Path) -> None:
+SHORT_TITLE = "وزن کشی، چاقوکشی!"
+SHORT_TEXT = "ویدیوی درگیری پس از وزن‌کشی مسابقه."
+
+
+def test_short_exact_copies_are_one_article(run_cli: Cli, tmp_path: Path) -> None:
+    """The same title over the same short text (under the 100 characters the fingerprint otherwise
+    needs) is one article, whatever the file or spelling (issue 32)."""
+    archive = tmp_path / "archive"
+    _write(archive / "a.txt", f"{SHORT_TITLE}\n\n{SHORT_TEXT}\n")
+    _write(archive / "b" / "a.txt", f"{SHORT_TITLE.replace('ی', 'ي')}\n\n{SHORT_TEXT.replace('ی', 'ي')}\n")
+    _write(archive / "c.json", json.dumps([dup.as_json_item(SHORT_TITLE, [SHORT_TEXT.replace("\u200c", " ")],
+                                                        "https://www.example-news.ir/news/9/")], ensure_ascii=False))
+    summary = _json(run_cli, "index", str(archive))
+    assert isinstance(summary, dict) and (summary["added"], summary["duplicates"]) == (1, 2)
+    rows = _rows(run_cli)
+    assert [len(row["sources"]) for row in rows] == [3]
+    found = _json(run_cli, "search", "چاقوکشی")
+    assert isinstance(found, dict) and [hit["id"] for hit in found["hits"]] == [rows[0]["id"]]
+    assert found["total"] == 1
+
+
+def test_short_texts_alike_under_other_titles_stay_apart(run_cli: Cli, tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     _write(archive / "a.txt", "خبر کوتاه\n\nجلسه امروز برگزار شد.\n")
-    _write(archive / "b" / "a.txt", "خبر کوتاه\n\nجلسه امروز برگزار شد.\n")
+    _write(archive / "b.txt", "خبر دیگر\n\nجلسه امروز برگزار شد.\n")
+    _write(archive / "c.txt", "خبر کوتاه\n\nجلسه دیروز برگزار شد.\n")
     summary = _json(run_cli, "index", str(archive))
-    # too short to tell copies from two posts that read alike: two articles, as before issue 20
-    assert isinstance(summary, dict) and (summary["added"], summary["duplicates"]) == (2, 0)
-    assert [len(row["sources"]) for row in _rows(run_cli)] == [1, 1]
+    assert isinstance(summary, dict) and (summary["added"], summary["duplicates"]) == (3, 0)
+    assert [len(row["sources"]) for row in _rows(run_cli)] == [1, 1, 1]

@@ -28,7 +28,8 @@ from viewer.analysis.normalize import fold_word, lemma_form, normalize_tag
 from viewer.core.persian_fold import ZWNJ
 
 # Bump when tokens change: an index built with another version is rebuilt from its sources.
-ANALYZER_VERSION = 4  # 4: split glued digits and a non-verb می, decimals, plurals, participles
+ANALYZER_VERSION = 5  # 4: split glued digits and a non-verb می, decimals, plurals, participles;
+# 5: the indefinite ‑ای written apart joins its word, stretched letters (اعلاممممم) written as meant
 
 LEMMA_PREFIX = ">"
 
@@ -40,12 +41,19 @@ _YEH = "[یي]"
 _SUFFIXES = "|".join(s.replace("ی", _YEH) for s in sorted(
     ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "ترین"),
     key=len, reverse=True))
+# The indefinite ‑ای written apart after a word ending in ه (`زمین لرزه ای`, `نامه ای`), as hazm's
+# normaliser joins it; not after a two-letter word (`که ای کاش`: the vocative), nor before a plural
+# written apart (`شارجه ای ها` keeps شارجه a word of its own, as before).
+_INDEFINITE = rf"(?<=[{_CHARS}]{{2}}ه){_GAP}ا{_YEH}(?!{_GAP}(?:{_SUFFIXES})(?![{_CHARS}]))"
 # [detached می/نمی + gap] word [gap + detached suffix]*; a word's inner ZWNJs belong to it.
 _TOKEN = re.compile(
     rf"(?:ن?م{_YEH}{_GAP}(?=[{_CHARS}]))?"
     rf"[{_CHARS}]+(?:(?:\u200c+|(?<=\d)[.\u066b/](?=\d))[{_CHARS}]+)*"
-    rf"(?:{_GAP}(?:{_SUFFIXES})(?![{_CHARS}]))*"
+    rf"(?:(?:{_GAP}(?:{_SUFFIXES})|{_INDEFINITE})(?![{_CHARS}]))*"
 )
+# A letter written three times or more in a row: stretched for emphasis (`اعلاممممم`). Two in a row
+# is spelling (`الله`, `ممد`), never touched.
+_STRETCHED = re.compile("([آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيك])\\1{2,}")
 
 # Function words only (Lucene's Persian list and hazm's hold content words too: رشد, نشست, جدید).
 # They are dropped at index and query time and take no position; می/نمی alone are affixes whose
@@ -92,10 +100,25 @@ _SEPARATOR = re.compile(r"[.\u066b/]")
 
 
 def _unspaced(text: str) -> str:
-    """`text` without the spaces a token may hold (`کتاب ها`); str.replace runs in C, translate does not."""
+    """`text` with the spaces a token may hold (`کتاب ها`) written as the ZWNJ they stand for (its key
+    drops it, its lemma sees the boundary); str.replace runs in C, translate does not."""
     if " " in text or "\u00a0" in text or "\u2060" in text:
-        return text.replace(" ", "").replace("\u00a0", "").replace("\u2060", "")
+        return text.replace(" ", ZWNJ).replace("\u00a0", ZWNJ).replace("\u2060", ZWNJ)
     return text
+
+
+def unstretched(word: str) -> str:
+    """`word` with letters stretched for emphasis written once or twice, as hazm's normaliser does:
+    the spelling its word list knows when only one of the two is known, else twice (`اعلاممممم` is
+    اعلام, `ههههه` هه); `word` itself when nothing is stretched or hazm knows it as written."""
+    if not _STRETCHED.search(word):
+        return word
+    written = lemma_form(word)
+    known = lemmatizer().words
+    if written in known:
+        return written
+    once, twice = _STRETCHED.sub(r"\1", written), _STRETCHED.sub(r"\1\1", written)
+    return once if once in known and twice not in known else twice
 
 
 def word_keys(word: str) -> tuple[str, str | None]:
@@ -103,14 +126,21 @@ def word_keys(word: str) -> tuple[str, str | None]:
     cached = _keys.get(word)
     if cached is not None:
         return cached
+    word = unstretched(word)
     surface = fold_word(word)
     lemma_key: str | None = None
     if not surface.isascii():
         written = lemma_form(word)
         joined = written.replace(ZWNJ, "")
-        lemma = lemma_of(joined)
-        if lemma == joined and written != joined:  # hazm's list writes compounds with their ZWNJ
-            lemma = lemma_of(written)
+        base, _, ending = written.rpartition(ZWNJ)
+        if ending == "ای" and len(base) > 2 and base.endswith("ه"):
+            # ‑ای set apart after ه (زمین‌لرزه‌ای, نامه ای): the word's ending, never part of a plural
+            # ‑های (joined, نامهای reads as نام+های)
+            lemma = lemma_of(base)
+        else:
+            lemma = lemma_of(joined)
+            if lemma == joined and written != joined:  # hazm's list writes compounds with their ZWNJ
+                lemma = lemma_of(written)
         lemma_key = fold_word(lemma) or None
         if lemma_key == surface:
             lemma_key = None
@@ -215,13 +245,29 @@ def surface_keys(text: str) -> tuple[str, ...]:
             if numbers is not None:
                 keys += numbers
                 continue
-            surface = fold_word(_unspaced(word)[:_MAX_WORD])
+            surface = fold_word(unstretched(_unspaced(word)[:_MAX_WORD]))
             if surface and surface not in STOPWORDS:
                 keys.append(surface)
         if len(_surfaces) >= _CACHE_LIMIT:
             _surfaces.clear()
         surfaces = _surfaces[text] = tuple(keys)
     return surfaces
+
+
+def spaced_keys(word: str) -> tuple[str, ...]:
+    """The surface keys, in order, of `word` written with a space at each of its ZWNJs, as an archive
+    that spaces compounds indexes it (`زمین‌لرزه‌ای`: زمین, لرزهای); () when that is one word
+    (`کتاب‌ها`, `می‌کند`) or a part is a stopword, which no phrase can step over."""
+    if ZWNJ not in word:
+        return ()
+    tokens = _TOKEN.findall(word.replace(ZWNJ, " "))
+    keys: list[str] = []
+    for token in tokens:
+        found = positions_of(token)
+        if len(words_of(token)) != len(found):
+            return ()
+        keys += [position[0] for position in found]
+    return tuple(keys) if len(keys) > 1 else ()
 
 
 def lemma_keys(text: str) -> tuple[str, ...]:

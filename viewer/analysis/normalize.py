@@ -83,6 +83,11 @@ def copy_fold(text: str) -> str:
     return text
 
 
+# A letter written twice or more in a row, written once by `coarse_fold`: a stretched word (`سلااام`)
+# is searched by its letters written once or twice (analyzer.unstretched).
+_REPEATED_LETTER = re.compile(r"([\u0620-\u064a\u0671-\u06d3])\1+")
+
+
 def coarse_fold(text: str) -> str:
     """A coarser fold of any text, in C-speed passes: whenever `fold_word(word)` holds `key`, the
     coarse fold of a text containing `word` holds `coarse_fold(key)` (for lower-case text without
@@ -90,7 +95,7 @@ def coarse_fold(text: str) -> str:
     for old, new in _COARSE_STEPS:
         if old in text:
             text = text.replace(old, new)
-    return text
+    return _REPEATED_LETTER.sub(r"\1", text)
 
 
 def normalize_tag(tag: str) -> str:

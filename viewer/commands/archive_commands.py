@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from viewer.app.library import ALL_ARTICLES, Library, no_such_articles
-from viewer.commands.output import Subcommands, TerminalProgress, print_error, print_json, print_rows
+from viewer.commands.output import Subcommands, TerminalProgress, print_error, print_json, print_rows, printable
 from viewer.commands.scope_arguments import add_scope_arguments, scope_of
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError, QueryError
@@ -69,7 +69,7 @@ def run_index(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"added {report.added}, updated {report.updated}, removed {report.removed}, "
               f"unchanged {report.unchanged}, duplicates {report.duplicates}, failed {len(report.failed)}")
         for failure in report.failed:
-            print(f"  failed: {failure['path']}: {failure['error']}", file=sys.stderr)
+            print(f"  failed: {printable(failure['path'])}: {printable(failure['error'])}", file=sys.stderr)
     return 0
 
 

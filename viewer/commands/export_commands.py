@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from viewer.app.library import Library
-from viewer.commands.output import Subcommands, TerminalProgress, print_json
+from viewer.commands.output import Subcommands, TerminalProgress, print_json, printable
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
@@ -59,5 +59,5 @@ def run_export_pdf(args: argparse.Namespace, paths: DataPaths) -> int:
         print_json({"path": str(Path(report.path).resolve()), "articles": len(articles), "pages": report.pages,
                     "notes": report.notes})
     else:
-        print(f"wrote {report.path}: {len(articles)} articles, {report.pages} pages, {report.notes} notes")
+        print(f"wrote {printable(str(report.path))}: {len(articles)} articles, {report.pages} pages, {report.notes} notes")
     return 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from viewer.app.library import LIST_FORMATS, Library
 from viewer.app.scope import Scope
-from viewer.commands.output import Subcommands
+from viewer.commands.output import Subcommands, printable
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
@@ -42,5 +42,5 @@ def run_export_list(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
         articles = _chosen(library, args)
         count = library.export_list(articles, args.format, args.out)
-    print(f"wrote {count} articles to {args.out}")
+    print(f"wrote {count} articles to {printable(str(args.out))}")
     return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from viewer.app.library import Library
 from viewer.app.note_exchange import NOTES_FORMATS
-from viewer.commands.output import Subcommands, print_json, print_rows
+from viewer.commands.output import Subcommands, print_json, print_rows, printable
 from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
@@ -97,7 +97,8 @@ def register(subparsers: Subcommands) -> None:
                             "Bayegan IRI or id, then by the quoted passage. What the model forbids is refused per "
                             "annotation, naming the field; the rest is merged in one transaction. A note edited on "
                             "both sides keeps both texts. Prints {added, updated, skipped, conflicts, orphaned, "
-                            "refused: [{annotation, field, reason, reason_fa}], warnings: [{annotation, field, reason}]}.")
+                            "refused: [{annotation, field, reason, reason_fa}], warnings: [{annotation, field, reason}]}. "
+                            "Exit 3 when any annotation was refused (the others are merged).")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the summary as JSON (the default)")
     p.set_defaults(handler=run_import)
@@ -204,14 +205,22 @@ def run_export(args: argparse.Namespace, paths: DataPaths) -> int:
             sys.stdout.flush()
             return 0
         count = library.export_notes(args.file, args.format)
-    print(f"exported {count} notes to {args.file}", file=sys.stderr)
+    print(f"exported {count} notes to {printable(str(args.file))}", file=sys.stderr)
     return 0
+
+
+IMPORT_REFUSED_EXIT = 3  # 1 is an error that changed nothing, 2 a usage error
 
 
 def run_import(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
         report = library.import_notes(args.file)
     print_json(report.as_json())
+    if report.refused:  # the rest is merged; the exit code lets a script tell that something was left out
+        count = len(report.refused)
+        sys.stderr.write(f"bayegan: {count} annotation(s) refused, not imported (see \"refused\" above).\n"
+                         f"بایگان: {count} یادداشت رد شد و وارد نشد (بخش «refused» در بالا را ببینید).\n")
+        return IMPORT_REFUSED_EXIT
     return 0
 
 

@@ -13,6 +13,17 @@ from viewer.core.errors import BayeganError
 # What `add_subparsers()` gives each command module's `register`: argparse names no public type for it.
 type Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
+# Characters a terminal acts on instead of showing: control characters (a newline in a file name
+# would start a forged line) and the bidi embeddings, overrides and isolates (U+202E turns
+# "txt.exe" around). Printed as escapes instead; marks a Persian text needs (ZWNJ, RLM) stay.
+_ACTED_ON = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_ESCAPES = {code: ascii(chr(code))[1:-1] for code in _ACTED_ON}
+
+
+def printable(text: str) -> str:
+    """`text` (a path, or a message that may quote one) as a terminal line shows it: one line, in order."""
+    return text.translate(_ESCAPES)
+
 
 def print_json(value: Any, *, compact: bool = False) -> None:
     text = json.dumps(value, ensure_ascii=False, indent=None if compact else 2, default=str)
@@ -31,7 +42,7 @@ def print_rows[Row](rows: Sequence[Row], as_json: bool, json_of: Callable[[Row],
 
 
 def print_error(error: BayeganError) -> None:
-    sys.stderr.write(f"bayegan: {error.en}\nبایگان: {error.fa}\n")
+    sys.stderr.write(f"bayegan: {printable(error.en)}\nبایگان: {printable(error.fa)}\n")
 
 
 class TerminalProgress:
@@ -42,7 +53,7 @@ class TerminalProgress:
 
     def __call__(self, done: int, total: int, path: str) -> None:
         if self.enabled and total:
-            sys.stderr.write(f"\r{done}/{total} articles {path[-50:]:<50}")
+            sys.stderr.write(f"\r{done}/{total} articles {printable(path)[-50:]:<50}")
             if done == total and not path:  # the last report: every article read
                 sys.stderr.write("\n")
             sys.stderr.flush()

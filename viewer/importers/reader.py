@@ -96,9 +96,12 @@ def is_source_name(name: str) -> bool:
 
 def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | None = None,
                       unreadable: list[Path] | None = None) -> Iterator[Path]:
-    """Source files under `roots` (files or folders, recursively), sorted, hidden ones passed over.
-    Files of other types are listed in `skipped` as {"path", "reason"}; folders that cannot be listed
-    (no permission) in `unreadable`."""
+    """Source files under `roots` (files or folders, recursively), sorted, hidden ones passed over,
+    each once by its real path. Files of other types, and links to files or folders outside `roots`
+    (`passwd.txt -> /etc/passwd`), are listed in `skipped` as {"path", "reason"}; folders that cannot be
+    listed (no permission) in `unreadable`."""
+    roots = list(roots)
+    seen: set[Path] = set()
 
     def cannot_list(exc: OSError) -> None:
         if unreadable is not None and exc.filename is not None:
@@ -110,13 +113,36 @@ def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | Non
             continue
         for folder, dirs, files in os.walk(root, onerror=cannot_list):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in dirs:  # never walked into (os.walk does not follow links); said when it leads out
+                _leads_out(Path(folder) / name, roots, skipped)
             for name in sorted(files):
                 if name.startswith("."):
                     continue
-                if is_source_name(name):
-                    yield (Path(folder) / name).resolve()
-                elif skipped is not None:
-                    skipped.append({"path": printable_path(Path(folder) / name), "reason": _unread_reason(name)})
+                if not is_source_name(name):
+                    if skipped is not None:
+                        skipped.append({"path": printable_path(Path(folder) / name), "reason": _unread_reason(name)})
+                    continue
+                path = Path(folder) / name
+                if not _leads_out(path, roots, skipped) and (real := path.resolve()) not in seen:
+                    seen.add(real)
+                    yield real
+
+
+def _leads_out(path: Path, roots: list[Path], skipped: list[dict[str, str]] | None) -> bool:
+    """Whether `path` is a link that leads outside every root or nowhere (listed in `skipped` then)."""
+    if not path.is_symlink():
+        return False
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop of links, or a link to nothing
+        reason = "A link that leads nowhere (a loop of links, or its target is missing)."
+    else:
+        if any(target == root or root in target.parents for root in (r.resolve() for r in roots)):
+            return False
+        reason = f"A link to {printable_path(target)}, outside the archive folders being read: not followed."
+    if skipped is not None:
+        skipped.append({"path": printable_path(path), "reason": reason})
+    return True
 
 
 def _unread_reason(name: str) -> str:

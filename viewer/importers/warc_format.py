@@ -65,6 +65,10 @@ def _read_records(data: bytes, start: int, read: WarcRead) -> None:
                 read.end += 2
             if article is not None:
                 read.articles.append(article)
+    except OverflowError as exc:  # a Content-Length of 20 digits: warcio cannot even seek past it
+        if not read.articles:
+            raise ImportFailure("The web archive (WARC) is damaged: a record's length is impossibly large.",
+                                "بایگانی وب (WARC) آسیب دیده است: طول یکی از رکوردها ناممکن است.") from exc
     except (ArchiveLoadFailed, ValueError, EOFError, OSError, TypeError, AttributeError, IndexError, KeyError,
             UnicodeDecodeError, AssertionError, zlib.error) as exc:
         # A file cut off while a crawler writes it: the whole records before the cut still count.

@@ -33,6 +33,7 @@ from viewer.notes.errors import NotesError
 from viewer.notes.schema import migrate
 from viewer.notes.textfold import fold_for_search, query_terms
 from viewer.notes.threads import Thread, build_threads, text_order_key
+from viewer.notes.w3c_read import body_parts, body_text
 
 BUSY_TIMEOUT_S = 15.0
 PURGE_AFTER_DAYS = 30  # deleted notes stay (for undo, and for an import not to bring them back) this long
@@ -351,6 +352,19 @@ class NotesStore(Closable):
             return []
         ids = [i for i in extras.group_members(self._db, source.group_id) if i != annotation_id]
         return [a for a in (self.get(i) for i in ids) if a is not None]
+
+    def bodies(self, annotation_id: str) -> list[str]:
+        """The note's text body by body: each body of an annotation imported with several (while the
+        note still says what was imported), else the note's one text."""
+        note = self.get(annotation_id)
+        if note is None:
+            return []
+        source = self.source(annotation_id)
+        if source is not None and note.body == source.imported_body:
+            parts = body_parts(source.document)
+            if len(parts) > 1 and body_text(parts, []) == note.body:
+                return parts
+        return [note.body] if note.body else []
 
     def known_ids(self, ids: Iterable[str]) -> dict[str, Annotation]:
         """The notes among `ids` that exist here, deleted ones included (for resolving imported replies)."""

@@ -20,7 +20,7 @@ from viewer.core.article import Article
 from viewer.notes.extras import NoteSource
 from viewer.notes.store import NotesStore
 from viewer.notes.w3c_import import ARTICLE_IRI_PREFIX
-from viewer.notes.w3c_read import ANNO_CONTEXT, body_links, creator_name, flatten_targets, is_iri, types_of
+from viewer.notes.w3c_read import ANNO_CONTEXT, GROUPS, body_links, creator_name, flatten_targets, is_iri, types_of
 
 ArticleLookup = Callable[[str], Article | None]
 _MANAGED = {"@context", "id", "type", "motivation", "created", "modified", "creator", "body", "bodyValue", "target"}
@@ -108,18 +108,31 @@ def to_json(a: Annotation, source: NoteSource | None = None, get_article: Articl
 def export_collection(annotations: list[Annotation], sources: dict[str, NoteSource] | None = None,
                       get_article: ArticleLookup | None = None, label: str = "Bayegan notes") -> dict[str, Any]:
     sources = sources or {}
-    items = [to_json(a, sources.get(a.id), get_article) for a in _parents_first(annotations)]
+    groups = _whole_groups(annotations, sources)
+    merged = {member.id for members in groups.values() for member in members[1:]}
+    items = []
+    for a in _parents_first(annotations):
+        if a.id in merged:
+            continue
+        item = to_json(a, sources.get(a.id), get_article)
+        if a.id in groups:  # the annotation as it came: its targets, each with its note's anchor here
+            item["target"] = _targets_as_given(sources[a.id].document.get("target"),
+                                               [_target(m, sources.get(m.id), get_article) for m in groups[a.id]])
+        items.append(item)
     # Named by what it holds: the same notes exported twice make the same collection.
     digest = hashlib.sha1(json.dumps(items, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
     collection_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'bayegan:notes:{digest}')}"
     page_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'bayegan:notes:{digest}:page:1')}"
+    # The page embeds its collection's description (not just its IRI): a reader given the page alone
+    # learns what it is part of, its label and its total (model 5.2, Example 39).
+    part_of = {"id": collection_id, "type": "AnnotationCollection", "label": label, "total": len(items)}
     return {
         "@context": ANNO_CONTEXT,
         "id": collection_id,
         "type": "AnnotationCollection",
         "label": label,
         "total": len(items),
-        "first": {"id": page_id, "type": "AnnotationPage", "partOf": collection_id, "startIndex": 0, "items": items},
+        "first": {"id": page_id, "type": "AnnotationPage", "partOf": part_of, "startIndex": 0, "items": items},
         "last": page_id,
     }
 
@@ -128,6 +141,37 @@ def export_store(store: NotesStore, get_article: ArticleLookup | None = None) ->
     notes = store.all()
     sources = {a.id: s for a in notes if (s := store.source(a.id)) is not None}
     return export_collection(notes, sources, get_article)
+
+
+def _whole_groups(annotations: list[Annotation], sources: dict[str, NoteSource]) -> dict[str, list[Annotation]]:
+    """The notes made from one annotation with several targets that go out again as that one
+    annotation (its first note's id -> the notes in target order): every target still has its note,
+    all with the bodies it came with, and no reply answers any but the first."""
+    by_group: dict[str, list[Annotation]] = {}
+    for a in annotations:
+        source = sources.get(a.id)
+        if source is not None and source.group_id is not None and a.parent_id is None:
+            by_group.setdefault(source.group_id, []).append(a)
+    answered = {a.parent_id for a in annotations if a.parent_id is not None}
+    whole: dict[str, list[Annotation]] = {}
+    for group_id, members in by_group.items():
+        members.sort(key=lambda m: sources[m.id].target_index)
+        first = sources[members[0].id]
+        count = len(flatten_targets(first.document.get("target")))
+        bodies = [_bodies(m, sources[m.id]) for m in members]
+        if (members[0].id == group_id and len(members) == count
+                and [sources[m.id].target_index for m in members] == list(range(count))
+                and all(b == bodies[0] for b in bodies) and not answered & {m.id for m in members[1:]}):
+            whole[group_id] = members
+    return whole
+
+
+def _targets_as_given(original: Any, targets: list[Any]) -> Any:
+    """The targets in the shape they came in: a Composite, List or Independents keeps its type."""
+    if (isinstance(original, dict) and set(types_of(original.get("type"))) & set(GROUPS)
+            and isinstance(original.get("items"), list) and len(flatten_targets(original)) == len(original["items"])):
+        return {**{k: v for k, v in original.items() if k != "items"}, "items": targets}
+    return targets
 
 
 def _parents_first(annotations: list[Annotation]) -> list[Annotation]:

@@ -163,6 +163,20 @@ def body_links(body: Any) -> list[str]:
     return reader.links
 
 
+def body_parts(document: dict[str, Any]) -> list[str]:
+    """An annotation's bodies one by one, as the note's text joins them (`body_text`): each text
+    body, then each link; [] when they cannot be read."""
+    reader = _Bodies()
+    try:
+        if "bodyValue" in document:
+            reader.texts.append(_string(document["bodyValue"], "bodyValue"))
+        if "body" in document:
+            reader.read(document["body"], "body")
+    except Refused:
+        return []
+    return [t for t in reader.texts if t.strip()] + reader.links
+
+
 def body_text(texts: list[str], links: list[str]) -> str:
     """The note's text: every textual body, then every link (so a link-only note is not empty)."""
     return "\n\n".join([t for t in texts if t.strip()] + links)

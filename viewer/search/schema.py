@@ -11,9 +11,10 @@ from viewer.core.article import Article, blocks_from_lines
 from viewer.search.copies.fingerprints import PERMUTATIONS
 from viewer.search.format.postings import PersianPositions
 
-SCHEMA_VERSION = 8  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
+SCHEMA_VERSION = 9  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
-# positions compressed, id gaps and weights packed small (block_format.py)
+# positions compressed, id gaps and weights packed small (block_format.py); 9: a short text's exact
+# copies (the same title and text) are one article too
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 

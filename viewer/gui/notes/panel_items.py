@@ -37,8 +37,14 @@ def note_item(panel: NotesPanel, parent: QTreeWidgetItem, note: Annotation, with
             item.setIcon(0, swatch(note.color or DEFAULT_COLOUR))
         elif note.position is None:
             lines.append(translate("NotesPanel", "On the whole article"))
-    if note.body:
+    bodies = panel.store.bodies(note.id)
+    if len(bodies) > 1:  # an imported annotation's bodies, each apart
+        lines += [f"• {body}" for body in bodies]
+    elif note.body:
         lines.append(note.body)
+    for other in panel.store.linked(note.id):  # the annotation's other targets, each in its article
+        quoted = f" «{short_quote(other)}»" if other.quote is not None else ""
+        lines.append(f"↔ {panel.title_of(other.article_id)}{quoted}")
     creator = note.creator or translate("NotesPanel", "unknown")
     lines.append(f"— {creator} · {jalali_time(note.created, current_language() == 'fa')}")
     item.setText(0, "\n".join(lines))

@@ -3,8 +3,9 @@
 - The **fingerprint** (exact copies): a SHA-1 of the title and text after `copy_fold` (ی/ي, ک/ك,
   Persian/Arabic/ASCII digits, harakat, tatweel, ئ/ی and hamza forms), lower case, every
   space, line break and ZWNJ dropped — what differs between a page saved as .html, its .txt, a PDF or
-  DOCX export and a Windows-1256 copy. A text shorter than `MIN_FINGERPRINT_CHARS` has none: two
-  short posts that happen to read alike are not taken for one article.
+  DOCX export and a Windows-1256 copy. A text shorter than `MIN_FINGERPRINT_CHARS` has one only
+  with a title: the same title over the same short text (a caption, a one-line brief) is one
+  article, while two untitled short posts that happen to read alike are not taken for one.
 - The **sketch** (near duplicates): a MinHash signature of the text's word 3-grams (folded words),
   `PERMUTATIONS` 32-bit minimums of seeded multiply-shift hashes, in numpy. Its `BANDS` LSH bands
   (`ROWS` values each) are sorted keys (near_duplicates.py), so an article's candidates are a binary
@@ -24,7 +25,7 @@ import numpy.typing as npt
 
 from viewer.analysis.normalize import copy_fold
 
-MIN_FINGERPRINT_CHARS = 100  # folded text characters (spaces dropped) below which no exact merging
+MIN_FINGERPRINT_CHARS = 100  # folded text characters (spaces dropped) below which untitled texts never merge
 PERMUTATIONS = 64
 BANDS, ROWS = 21, 3  # 63 of the 64 values: a pair at similarity 0.5 is a candidate with p = 0.94
 SHINGLE = 3
@@ -51,9 +52,10 @@ def fingerprint(title: str, words: list[str]) -> str:
     """The same for two copies of one article whatever their file, format, encoding or spacing; ""
     when the text (`folded_words` of it) is too short to tell."""
     body = "".join(words)
-    if len(body) < MIN_FINGERPRINT_CHARS:
+    heading = "".join(folded_words(title))
+    if not body or (len(body) < MIN_FINGERPRINT_CHARS and not heading):
         return ""
-    digest = hashlib.sha1("".join(folded_words(title)).encode("utf-8"))
+    digest = hashlib.sha1(heading.encode("utf-8"))
     digest.update(b"\x1f")
     digest.update(body.encode("utf-8"))
     return digest.hexdigest()

@@ -2,23 +2,22 @@
 
 The index writer is Whoosh's, one per index and not thread-safe: it stays in the calling process
 and is fed in file order, so the index is the same as a serial sync's. Workers are spawned, not
-forked (the window's process has Qt threads), and only when there is enough to read to pay for
-their start (~1 s each, importing the analyzer). At most `ahead` files, and about `AHEAD_BYTES`,
-wait prepared: memory stays bounded whatever the archive's size.
+forked (the window's process has Qt threads): one for a little to read, one per core when there is
+enough to pay for their start (~1 s each, importing the analyzer). Each file is read within a time
+and memory limit (prepare_pool.py), so a file that hangs its reader fails alone. At most `ahead`
+files, and about `AHEAD_BYTES`, wait prepared: memory stays bounded whatever the archive's size.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Generator, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from viewer.search.indexing.prepare import PreparedFile, prepare_file
+from viewer.search.indexing.prepare_pool import PreparePool, ReadLimits, Task
 
-# Below this much to read, one process does it all: starting workers would cost more than they save.
+# Below this much to read, one worker does it all: starting more would cost more than they save.
 PARALLEL_BYTES = 8 * 2**20
 AHEAD_BYTES = 48 * 2**20
 
@@ -37,8 +36,12 @@ class Job:
 
 
 def default_workers(jobs: list[Job]) -> int:
-    if len(jobs) < 2 or sum(job.size for job in jobs) < PARALLEL_BYTES:
+    """One worker for a little to read (a file that hangs its reader must not hang the sync), one
+    per core when there is enough to pay for their start."""
+    if not jobs:
         return 0
+    if len(jobs) < 2 or sum(job.size for job in jobs) < PARALLEL_BYTES:
+        return 1
     return _cpu_count()
 
 
@@ -49,31 +52,41 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def prepared(jobs: Iterable[Job], workers: int) -> Generator[tuple[Job, PreparedFile], None, None]:
+def prepared(jobs: Iterable[Job], workers: int,
+             limits: ReadLimits | None = None) -> Generator[tuple[Job, PreparedFile], None, None]:
     """Each job with its prepared file, in the jobs' order. With `workers` 0, prepared here, one at a
-    time as asked for. Closing the iterator early (a cancelled sync) drops the work not started."""
+    time as asked for and without limits; else in worker processes, each file within `limits` (by
+    default ReadLimits.from_environment()). Closing the iterator early (a cancelled sync) drops the
+    work not started and stops the work under way."""
     if workers <= 0:
         for job in jobs:
             yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = PreparePool(workers, limits or ReadLimits.from_environment())
     try:
-        waiting: deque[tuple[Job, Future[PreparedFile]]] = deque()
+        given: dict[int, Job] = {}
+        done: dict[int, PreparedFile] = {}
         pending = iter(jobs)
         waiting_bytes = 0
         ahead = 2 * workers + 1
+        following = 0  # the number of the next job to hand back
         while True:
-            while len(waiting) < ahead and (not waiting or waiting_bytes < AHEAD_BYTES):
+            while len(given) < ahead and (not given or waiting_bytes < AHEAD_BYTES):
                 upcoming = next(pending, None)
                 if upcoming is None:
                     break
-                waiting.append((upcoming, pool.submit(prepare_file, upcoming.path, upcoming.known_sha1,
-                                                         upcoming.read_up_to, upcoming.read_up_to_sha1)))
+                number = following + len(given)
+                given[number] = upcoming
+                pool.put(Task(number, upcoming.path, upcoming.size, (upcoming.path, upcoming.known_sha1,
+                                                                      upcoming.read_up_to, upcoming.read_up_to_sha1)))
                 waiting_bytes += upcoming.size
-            if not waiting:
+            if not given:
                 return
-            job, future = waiting.popleft()
+            while following not in done:
+                done.update(pool.finished())
+            job = given.pop(following)
             waiting_bytes -= job.size
-            yield job, future.result()
+            following += 1
+            yield job, done.pop(following - 1)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()

@@ -67,6 +67,11 @@ class PreparedArticle:
         return doc
 
 
+# A file whose reading ran out of memory (the worker's cap, see prepare_pool.py, or the machine's).
+OUT_OF_MEMORY = ("Reading the file needed more memory than one file may use; it was stopped.",
+                 "خواندن پرونده بیش از حافظهٔ مجاز برای یک پرونده لازم داشت و متوقف شد.")
+
+
 @dataclass
 class PreparedFile:
     digest: str = ""
@@ -103,17 +108,27 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
         return PreparedFile(digest)
     ready = PreparedFile(digest)
     try:
-        if binary_kind(data) == "warc":
-            ready.appended_from = _appended_from(data, read_up_to, read_up_to_sha1)
-            warc = parse_warc(data, ready.appended_from)
-            articles = warc.articles
-            ready.read_up_to = warc.end
-            ready.read_up_to_sha1 = digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
-        else:
-            articles = parse_source(data, Path(path).name)
+        ready.articles = _prepared_articles(path, data, ready, read_up_to, read_up_to_sha1)
     except ImportFailure as exc:
         ready.failure = (exc.en, exc.fa)
-        return ready
+    except MemoryError:
+        ready.failure = OUT_OF_MEMORY
+    except Exception as exc:  # noqa: BLE001 - a reader's fault on one file costs that file, never the sync
+        ready.failure = (f"The file could not be read ({type(exc).__name__}: {_short(exc)}).",
+                         f"پرونده خوانده نشد ({type(exc).__name__}: {_short(exc)}).")
+    return ready
+
+
+def _prepared_articles(path: str, data: bytes, ready: PreparedFile, read_up_to: int,
+                       read_up_to_sha1: str) -> list[PreparedArticle]:
+    if binary_kind(data) == "warc":
+        ready.appended_from = _appended_from(data, read_up_to, read_up_to_sha1)
+        warc = parse_warc(data, ready.appended_from)
+        articles = warc.articles
+        ready.read_up_to = warc.end
+        ready.read_up_to_sha1 = ready.digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
+    else:
+        articles = parse_source(data, Path(path).name)
     prepared = []
     for article in articles:
         article.source = path
@@ -122,8 +137,13 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
         prepared.append(PreparedArticle(article, stored_hash(article), analyzed("title", str(indexed["title"])),
                                         analyzed("text", str(indexed["text"])), fingerprint(article.title, words),
                                         sketch(words)))
-    ready.articles = prepared
-    return ready
+    return prepared
+
+
+def _short(exc: BaseException) -> str:
+    """An exception's message on one line and short: it may quote the file's own bytes."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _appended_from(data: bytes, read_up_to: int, read_up_to_sha1: str) -> int:

@@ -12,7 +12,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldPlugin, PlusMinusPlugin
 from whoosh.qparser.default import QueryParser
 from whoosh.reading import IndexReader
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, QUERY_JOINER, is_stopword, query_words, search_keys
+from viewer.analysis.analyzer import LEMMA_PREFIX, QUERY_JOINER, is_stopword, query_words, search_keys, spaced_keys
 from viewer.analysis.normalize import fold_word, normalize_tag
 from viewer.core.errors import QueryError
 from viewer.core.persian_fold import ZWNJ
@@ -29,7 +29,9 @@ _FIELD_PREFIX = re.compile(r"(?<![\w:])(" + "|".join(sorted(_FIELD_ALIASES, key=
 _QUOTED_TAG = re.compile(r"\btags:\"([^\"]*)\"")
 _QUOTED_TAG_SPAN = re.compile(r'(\btags:"[^"]*")')
 _DETACHED_PREFIX = re.compile(r"(?<![\w\u200c])(ن?می)\s+(?=[\u0600-\u06ff])")
-_DETACHED_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])\s+(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|ترین)(?![\w\u200c])")
+_DETACHED_SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])\s+(ها|های|هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|تر|ترین)(?![\w\u200c])"
+                              # the indefinite after ه, as the analyzer joins it
+                              r"|(?<=[\u0600-\u06ff]{2}ه)\s+(ای)(?![\w\u200c])(?!\s+ها)")
 _OPERATORS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "و": "AND", "یا": "OR", "بجز": "NOT", "به‌جز": "NOT"}
 _PLAIN_WORD = re.compile(r"^[\w\u200c]+$")
 _PERSIAN_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "٭": "*", "؟": "?"})
@@ -57,7 +59,7 @@ def normalize_query(text: str) -> str:
     # A quoted tag is one term as written: its spaces are kept from the affix joins and operators.
     text = _QUOTED_TAG.sub(lambda m: "tags:'" + _TAG_SPACE.join(m.group(1).replace("'", " ").split()) + "'", text)
     text = _DETACHED_PREFIX.sub(lambda m: m.group(1) + QUERY_JOINER, text)
-    text = _DETACHED_SUFFIX.sub(lambda m: ZWNJ + m.group(1), text)
+    text = _DETACHED_SUFFIX.sub(lambda m: ZWNJ + (m.group(1) or m.group(2)), text)
     if text.count('"') % 2:
         text = text.replace('"', " ")
     if text.count("(") != text.count(")"):
@@ -149,16 +151,22 @@ class PersianQueryParser(QueryParser):
                 keys = (keys[0], LEMMA_PREFIX + keys[0])
             options: list[wq.Query] = [wq.Term(fieldname, keys[0], boost=boost)]
             options += [wq.Term(fieldname, key, boost=boost * LEMMA_WEIGHT) for key in keys[1:]]
-            options += self._split_alternative(fieldname, keys[0], boost)
+            options += self._split_alternative(fieldname, keys[0], boost, word)
             alternatives.append(wq.Or(options))
         if not alternatives:
             return None
         return alternatives[0] if len(alternatives) == 1 else wq.And(alternatives)
 
-    def _split_alternative(self, fieldname: str, surface: str, boost: float) -> list[wq.Query]:
-        """`بینالمللی` typed joined also finds `بین المللی` written with a space."""
+    def _split_alternative(self, fieldname: str, surface: str, boost: float, word: str = "") -> list[wq.Query]:
+        """`بینالمللی` typed joined also finds `بین المللی` written with a space; a compound typed with
+        its ZWNJs (`زمین‌لرزه‌ای`) finds it written apart even where the archive also joins it."""
         reader = self.reader
-        if reader is None or len(surface) < 5 or surface.isascii() or reader.doc_frequency(fieldname, surface):
+        if reader is None or len(surface) < 5 or surface.isascii():
+            return []
+        if reader.doc_frequency(fieldname, surface):
+            parts = spaced_keys(word)
+            if parts and all(reader.doc_frequency(fieldname, part) for part in parts):
+                return [wq.Phrase(fieldname, list(parts), boost=boost * SPLIT_WEIGHT)]
             return []
         for cut in range(2, len(surface) - 1):
             head, tail = surface[:cut], surface[cut:]

@@ -14,6 +14,7 @@ from viewer.commands import (
     discourse_commands,
     export_commands,
     gui_command,
+    lab_commands,
     list_export_command,
     notes_commands,
     saved_commands,
@@ -23,7 +24,7 @@ from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
 COMMAND_MODULES = (archive_commands, notes_commands, export_commands, gui_command, collection_commands,
-                   saved_commands, list_export_command, discourse_commands)
+                   saved_commands, list_export_command, discourse_commands, lab_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

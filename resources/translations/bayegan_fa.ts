@@ -541,6 +541,92 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
     </message>
 </context>
 <context>
+    <name>LabControl</name>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_control.py" line="33"/>
+        <source>Lab…</source>
+        <translation>آزمایشگاه…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_control.py" line="66"/>
+        <source>Lab: not synced yet</source>
+        <translation>آزمایشگاه: هنوز همگام نشده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_control.py" line="72"/>
+        <source>Lab: syncing…</source>
+        <translation>آزمایشگاه: در حال همگام‌سازی…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_control.py" line="91"/>
+        <source>Lab: received; sending refused (read-only role)</source>
+        <translation>آزمایشگاه: دریافت شد؛ فرستادن پذیرفته نشد (نقش فقط‌خواندنی)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_control.py" line="93"/>
+        <source>Lab: synced</source>
+        <translation>آزمایشگاه: همگام است</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_control.py" line="97"/>
+        <source>Notes received from the lab: %1</source>
+        <translation>یادداشت‌های دریافتی از آزمایشگاه: %1</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_control.py" line="102"/>
+        <source>Lab: offline — changes wait here</source>
+        <translation>آزمایشگاه: بی‌پیوند — تغییرها همین‌جا می‌مانند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_control.py" line="118"/>
+        <source>Joining…</source>
+        <translation>در حال پیوستن…</translation>
+    </message>
+</context>
+<context>
+    <name>LabDialog</name>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_dialog.py" line="22"/>
+        <source>Research lab</source>
+        <translation>آزمایشگاه پژوهشی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_dialog.py" line="29"/>
+        <source>Server address:</source>
+        <translation>نشانی کارساز:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_dialog.py" line="30"/>
+        <source>Password:</source>
+        <translation>گذرواژه:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_dialog.py" line="31"/>
+        <source>Your name in the lab:</source>
+        <translation>نام شما در آزمایشگاه:</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_dialog.py" line="34"/>
+        <source>Join</source>
+        <translation>پیوستن</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_dialog.py" line="35"/>
+        <source>Leave the lab</source>
+        <translation>ترک آزمایشگاه</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_dialog.py" line="50"/>
+        <source>This desktop is in the lab at %1 as %2.</source>
+        <translation>این رایانه با نام %2 عضو آزمایشگاه %1 است.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/lab/lab_dialog.py" line="53"/>
+        <source>This desktop is in no lab. Your notes stay here either way.</source>
+        <translation>این رایانه عضو آزمایشگاهی نیست. یادداشت‌های شما در هر حال همین‌جا می‌مانند.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Choose a folder of articles</source>

@@ -91,10 +91,15 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
         return code if taker.saved else 1
     window.show()
     window.start(query, open_id)
+    from viewer.gui.lab.lab_control import LabControl
+
+    lab_control = LabControl(window, paths, settings)
+    lab_control.start()
     window.session.close_on_terminate()
     try:
         return app.exec()
     finally:
+        lab_control.stop()
         crash_handler.uninstall()
         if guard is not None:
             guard.release()

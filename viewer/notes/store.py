@@ -38,7 +38,7 @@ from viewer.notes.w3c_read import body_parts, body_text
 BUSY_TIMEOUT_S = 15.0
 PURGE_AFTER_DAYS = 30  # deleted notes stay (for undo, and for an import not to bring them back) this long
 
-_COLUMNS = ("id, article_id, motivation, body, color, quote_exact, quote_prefix, quote_suffix, "
+ANNOTATION_COLUMNS = ("id, article_id, motivation, body, color, quote_exact, quote_prefix, quote_suffix, "
             "pos_start, pos_end, parent_id, creator, created, modified, orphaned")
 
 
@@ -79,7 +79,7 @@ def _missing(annotation_id: str) -> NotesError:
     return NotesError(f"No note with id {annotation_id}.", f"یادداشتی با شناسهٔ {annotation_id} نیست.")
 
 
-def _row_to_annotation(row: sqlite3.Row | tuple[Any, ...]) -> Annotation:
+def row_to_annotation(row: sqlite3.Row | tuple[Any, ...]) -> Annotation:
     (id_, article_id, motivation, body, color, exact, prefix, suffix, start, end, parent_id, creator,
      created, modified, orphaned) = row
     quote = TextQuoteSelector(exact, prefix or "", suffix or "") if exact is not None else None
@@ -151,8 +151,8 @@ class NotesStore(Closable):
         return self._transaction()
 
     def _select(self, where: str, params: Iterable[object] = ()) -> list[Annotation]:
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE {where} ORDER BY seq", tuple(params))
-        return [_row_to_annotation(row) for row in rows]
+        rows = self._db.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE {where} ORDER BY seq", tuple(params))
+        return [row_to_annotation(row) for row in rows]
 
     # Reading -----------------------------------------------------------------------------------
 
@@ -228,9 +228,9 @@ class NotesStore(Closable):
             f"""WITH RECURSIVE sub(id) AS (
                    SELECT a.id FROM annotations a WHERE a.parent_id = ? {alive}
                    UNION SELECT a.id FROM annotations a JOIN sub ON a.parent_id = sub.id {alive})
-               SELECT {_COLUMNS} FROM annotations WHERE id IN (SELECT id FROM sub) ORDER BY seq""",
+               SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id IN (SELECT id FROM sub) ORDER BY seq""",
             (annotation_id,))
-        return [_row_to_annotation(row) for row in rows]
+        return [row_to_annotation(row) for row in rows]
 
     # Writing: one transaction each --------------------------------------------------------------
 
@@ -301,10 +301,10 @@ class NotesStore(Closable):
         changed = 0
         with self._transaction() as db:
             for u in updates:
-                row = db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (u.id,)).fetchone()
+                row = db.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (u.id,)).fetchone()
                 if row is None:
                     continue
-                moved = _row_to_annotation(row).with_changes(quote=u.quote, position=u.position, orphaned=u.orphaned)
+                moved = row_to_annotation(row).with_changes(quote=u.quote, position=u.position, orphaned=u.orphaned)
                 db.execute(
                     "UPDATE annotations SET quote_exact = ?, quote_prefix = ?, quote_suffix = ?, pos_start = ?, pos_end = ?, "
                     "orphaned = ?, search_text = ? WHERE id = ?",
@@ -370,9 +370,9 @@ class NotesStore(Closable):
         """The notes among `ids` that exist here, deleted ones included (for resolving imported replies)."""
         found: dict[str, Annotation] = {}
         for annotation_id in ids:
-            rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchall()
+            rows = self._db.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchall()
             if rows:
-                found[annotation_id] = _row_to_annotation(rows[0])
+                found[annotation_id] = row_to_annotation(rows[0])
         return found
 
     def integrity_ok(self) -> bool:
@@ -383,14 +383,15 @@ class NotesStore(Closable):
 
     @staticmethod
     def _alive(db: sqlite3.Connection, annotation_id: str) -> Annotation | None:
-        row = db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ? AND deleted IS NULL", (annotation_id,)).fetchone()
-        return _row_to_annotation(row) if row else None
+        row = db.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ? AND deleted IS NULL",
+                         (annotation_id,)).fetchone()
+        return row_to_annotation(row) if row else None
 
     @staticmethod
     def row(db: sqlite3.Connection, annotation_id: str) -> tuple[Annotation, bool] | None:
         """A note (deleted or not) inside the caller's `transaction()`, and whether it is deleted."""
-        found = db.execute(f"SELECT {_COLUMNS}, deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-        return (_row_to_annotation(found[:-1]), found[-1] is not None) if found else None
+        found = db.execute(f"SELECT {ANNOTATION_COLUMNS}, deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+        return (row_to_annotation(found[:-1]), found[-1] is not None) if found else None
 
     @staticmethod
     def write_text(db: sqlite3.Connection, a: Annotation) -> None:
@@ -401,4 +402,4 @@ class NotesStore(Closable):
     @staticmethod
     def insert(db: sqlite3.Connection, a: Annotation) -> None:
         """Insert a row inside the caller's `transaction()`."""
-        db.execute(f"INSERT INTO annotations ({_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", _values(a))
+        db.execute(f"INSERT INTO annotations ({ANNOTATION_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", _values(a))

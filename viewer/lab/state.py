@@ -1,0 +1,65 @@
+"""What this desktop knows of its lab (lab.sqlite3 in the data folder): per note, the local state last
+agreed with the server, and how far it has read the server's changes.
+
+The outbox is implicit: a note whose (modified, deleted) differs from its agreed state is waiting to be
+sent, so a change made offline, or in a sync killed half-way, simply goes at the next sync. Each mark is
+written only after the server (or the local store) committed what it stands for: a kill between the two
+repeats a step whose second run changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS agreed (
+    id TEXT PRIMARY KEY, local_modified TEXT NOT NULL, local_deleted TEXT, server_modified TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cursors (name TEXT PRIMARY KEY, change INTEGER NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Agreed:
+    local_modified: str
+    local_deleted: str | None
+    server_modified: str
+
+
+class LabState:
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, isolation_level=None, timeout=15.0)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> LabState:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def agreed(self) -> dict[str, Agreed]:
+        rows = self._db.execute("SELECT id, local_modified, local_deleted, server_modified FROM agreed")
+        return {r[0]: Agreed(r[1], r[2], r[3]) for r in rows}
+
+    def agree(self, marks: Iterable[tuple[str, Agreed]]) -> None:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO agreed VALUES (?, ?, ?, ?)",
+                                 [(i, a.local_modified, a.local_deleted, a.server_modified) for i, a in marks])
+
+    def cursor(self, name: str) -> int:
+        row = self._db.execute("SELECT change FROM cursors WHERE name = ?", (name,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def advance(self, name: str, change: int) -> None:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("INSERT OR REPLACE INTO cursors VALUES (?, ?)", (name, change))

@@ -49,7 +49,9 @@ def test_list_show_search_tags(run_cli, small_archive: Path, corpus_items: dict)
 
     _, out, _ = run_cli("show", seed_row["id"], "--json")
     shown = json.loads(out)
-    assert set(shown) == {"id", "title", "lead", "text", "tags", "category", "source", "sources", "url", "code", "date"}
+    assert set(shown) == {"id", "title", "lead", "text", "tags", "category", "source", "sources", "url", "code", "date",
+                           "text_source", "pages", "images"}
+    assert (shown["text_source"], shown["pages"], shown["images"]) == ("file", None, [])
     assert shown["code"] == "427178" and shown["text"].startswith(shown["lead"])
     assert "\n" in shown["text"] and "نظر شما" not in shown["text"]
 

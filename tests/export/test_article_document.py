@@ -83,6 +83,13 @@ def test_metadata_block() -> None:
     assert "https://example.ir/news/1" in plain and "برچسب‌ها: اصفهان، اقتصاد" in plain
 
 
+def test_text_read_by_ocr_is_noted_on_the_source_line() -> None:
+    scanned = article("متن.")
+    scanned.source, scanned.text_source = "/scans/edition-12.pdf", "ocr"
+    assert "edition-12.pdf\u202c (متن با نویسه‌خوانی OCR از تصویر صفحه)" in build_article_document(scanned).toPlainText()
+    assert "OCR" not in build_article_document(article("متن.")).toPlainText()
+
+
 def test_persian_dates_and_digits() -> None:
     assert jalali_date(date(2023, 9, 27)) == "۵ مهر ۱۴۰۲"
     assert jalali_date(date(2024, 3, 20)) == "۱ فروردین ۱۴۰۳"

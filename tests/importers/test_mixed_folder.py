@@ -54,7 +54,7 @@ def test_every_file_accounted_for(tmp_path: Path, run_cli: Callable[..., tuple[i
     assert skipped == {
         "notes.xlsx": "Bayegan does not read .xlsx files.",
         "README": "Bayegan does not read files without an extension.",
-        "photo_4@10-03-2024_13-30-00.jpg": "Bayegan does not read .jpg files.",
+        "photo_4@10-03-2024_13-30-00.jpg": "A picture kept with a saved page or a Telegram export, not a scan.",
     }
     code, out, err = run_cli("list", "--json")
     rows = json.loads(out)

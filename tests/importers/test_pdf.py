@@ -90,10 +90,10 @@ def _image_only_pdf() -> bytes:
     return bytes(out)
 
 
-def test_pdf_without_text_layer_is_reported(tmp_path: Path) -> None:
+def test_pdf_without_text_layer_nor_text_to_read_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(_image_only_pdf())
-    with pytest.raises(ImportFailure, match="no text layer") as failure:
+    with pytest.raises(ImportFailure, match=r"No text was found|not installed") as failure:
         read_articles(path)
     assert "OCR" in failure.value.fa
 
@@ -183,3 +183,20 @@ def test_untitled_pdf_through_the_command_line(run_cli, tmp_path: Path) -> None:
     code, out, _err = run_cli("show", row["id"], "--json")
     shown = json.loads(out)
     assert shown["lead"] == FIRST_PARAGRAPH and "file://" not in shown["text"]
+
+
+def test_text_layer_pdf_says_so_and_counts_its_pages(tmp_path: Path, qapp: object) -> None:
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    path = tmp_path / "two-pages.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+    painter = QPainter(writer)
+    painter.setFont(QFont("Vazirmatn", 14))
+    painter.drawText(100, 300, TITLE)
+    painter.drawText(100, 600, LAST)
+    writer.newPage()
+    painter.drawText(100, 300, SECOND)
+    painter.end()
+    article = _only(path)
+    assert (article.text_source, article.pages) == ("text layer", 2)

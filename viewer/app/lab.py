@@ -144,18 +144,8 @@ def _fingerprints(library: Library) -> dict[str, str]:
     from the index's manifest: no searcher is opened, so a sync may run on any thread."""
     from viewer.search.indexing.archive_index import INDEX_VERSION
     from viewer.search.indexing.manifest import Manifest
-    from viewer.search.indexing.sources import ArticleKeys
 
-    manifest = Manifest.load(library.paths.index_dir, INDEX_VERSION)
-    found: dict[str, str] = {}
-    for record in manifest.files.values():
-        # The manifest keeps each article's keys (fingerprint among them) by its stored hash.
-        fold_of = {keys.digest: keys.fold for keys in (ArticleKeys(*raw) for raw in record.items)}
-        for article_id, digest in record.articles.items():
-            fold = fold_of.get(digest, "")
-            if fold or article_id not in found:
-                found[article_id] = fold
-    return found
+    return Manifest.load(library.paths.index_dir, INDEX_VERSION).fingerprints()
 
 
 def _mark_orphans(library: Library, article_ids: set[str], here: dict[str, str]) -> None:

@@ -97,6 +97,8 @@ def article_json(article: Article, sources: dict[str, list[str]] | None = None) 
         "tags": article.tags, "category": article.category, **_sources(article, sources or {}),
         "url": article.url, "code": article.code,
         "date": article.date.isoformat() if article.date else None,
+        "text_source": article.text_source, "pages": article.pages or None,
+        "images": [{"path": path, "caption": caption} for path, caption in article.images],
     }
 
 

@@ -15,6 +15,14 @@ DATA_DIR_ENV = "BAYEGAN_DATA_DIR"
 
 
 @dataclass(frozen=True)
+class DerivedFolders:
+    """Where the preparation workers keep what they derive from source files, in the data folder."""
+
+    ocr_cache: Path  # text read from page images by OCR, by each page's hash: never read twice
+    images: Path  # pictures taken out of containers (MHTML, DOCX), by their hash: taken out once
+
+
+@dataclass(frozen=True)
 class DataPaths:
     """All of a user's Bayegan files. `--data-dir` moves every one of them."""
 
@@ -46,6 +54,10 @@ class DataPaths:
     def library_path(self) -> Path:
         """Collections and saved searches."""
         return self.data_dir / "library.sqlite3"
+
+    @property
+    def derived(self) -> DerivedFolders:
+        return DerivedFolders(self.data_dir / "ocr-cache", self.data_dir / "images")
 
     @property
     def backups_dir(self) -> Path:

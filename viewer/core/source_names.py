@@ -9,7 +9,8 @@ from pathlib import PurePath
 # Every file name ending the importers read (viewer/importers/reader.py decides by content, then by these).
 SOURCE_SUFFIXES = frozenset({
     ".txt", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml",
-    ".pdf", ".docx", ".odt", ".mht", ".mhtml", ".warc", ".warc.gz", ".wacz", ".rss", ".atom", ".xml",
+    ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+    ".docx", ".odt", ".mht", ".mhtml", ".warc", ".warc.gz", ".wacz", ".rss", ".atom", ".xml",
 })
 
 

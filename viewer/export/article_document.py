@@ -112,7 +112,8 @@ class _Writer:
 def _metadata_lines(article: Article) -> list[str]:
     lines = []
     if article.source:
-        lines.append(f"منبع: {_embedded_if_ltr(file_name(article.source))}")
+        read_by = " (متن با نویسه‌خوانی OCR از تصویر صفحه)" if article.text_source == "ocr" else ""
+        lines.append(f"منبع: {_embedded_if_ltr(file_name(article.source))}{read_by}")
     if article.code:
         lines.append(f"کد خبر: {persian_digits(article.code)}")
     if article.date:

@@ -8,6 +8,7 @@ import zlib
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
 from viewer.importers.document_format import parse_docx, parse_odt, zip_kind
+from viewer.importers.image_format import looks_like_image, parse_image
 from viewer.importers.mhtml_format import looks_like_mhtml, parse_mhtml
 from viewer.importers.pdf_format import parse_pdf
 from viewer.importers.warc_format import looks_like_warc, parse_wacz, parse_warc
@@ -23,6 +24,8 @@ def parse_binary(data: bytes, name: str = "") -> list[Article] | None:
         return parse_pdf(data, name)
     if kind == "warc":
         return parse_warc(data).articles
+    if kind == "image":
+        return parse_image(data)
     if kind == "mhtml":
         return parse_mhtml(data)
     if kind == "zip":
@@ -39,9 +42,11 @@ def parse_binary(data: bytes, name: str = "") -> list[Article] | None:
 
 
 def binary_kind(data: bytes) -> str:
-    """"pdf", "zip", "warc", "gzip" (not a WARC), "mhtml" or "" (text)."""
+    """"pdf", "image" (a scan: PNG, JPEG, TIFF), "zip", "warc", "gzip" (not a WARC), "mhtml" or "" (text)."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
+    if looks_like_image(data):
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         return "zip"
     if data.startswith(b"\x1f\x8b"):

@@ -2,7 +2,8 @@
 exporter): one article per file. Text is extracted by poppler's pdftotext, which measured best on
 Persian PDFs (logical order and ZWNJ kept where other extractors lost them), run as a separate
 process with a time limit so that a hostile PDF can neither crash nor hang indexing. PDFs without
-a text layer (scans) are reported; there is no OCR.
+a text layer (scans), and those whose text layer is garbage (a legacy non-Unicode Persian font),
+are read by OCR (pdf_scan.py).
 
 The Title in the document information is not always a title: Chromium's "Save as PDF" of a page
 without <title> writes the page's file name there, and word processors write "Untitled" or
@@ -24,6 +25,7 @@ from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
 from viewer.importers.cleanup import clean_line, clean_tag, looks_like_heading
 from viewer.importers.dates import parse_date
+from viewer.importers.pdf_scan import garbage_text_layer, ocr_pdf
 from viewer.importers.pdf_text import paragraphs, repair_lines
 
 TIME_LIMIT_SECONDS = 60
@@ -57,9 +59,10 @@ def parse_pdf(data: bytes, name: str = "") -> list[Article]:
     lines = [line for line in repair_lines(body) if not _PAGE_NUMBER.match(line)]
     if _BROWSERS.search(f"{meta.get('creator', '')} {meta.get('producer', '')}"):
         lines = _without_print_margins(lines, title)
-    if not lines:
-        raise ImportFailure("The PDF has no text layer (a scan or images only); Bayegan does not do OCR.",
-                            "PDF لایهٔ متن ندارد (اسکن یا فقط تصویر)؛ بایگان نویسه‌خوانی (OCR) نمی‌کند.")
+    if not lines or garbage_text_layer(body):
+        scanned = ocr_pdf(data, "garbage" if lines else "scan")
+        scanned.tags = [clean_tag(k) for k in re.split("[,،;]", keywords) if clean_tag(k)]
+        return [scanned]
     title = clean_line(repair_lines(title)[0]) if title.strip() and repair_lines(title) else ""
     lines = _without_title(lines, title)
     if not title and (heading := _largest_first_line(data, body)) in lines:
@@ -76,6 +79,8 @@ def parse_pdf(data: bytes, name: str = "") -> list[Article]:
             kind = BlockKind.LEAD
         article.blocks.append(Block(kind, text))
     article.tags = list(dict.fromkeys(article.tags))
+    article.text_source = "text layer"
+    article.pages = body.rstrip("\f").count("\f") + 1
     return [article]
 
 

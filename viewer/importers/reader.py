@@ -14,7 +14,10 @@ from viewer.importers.binary_formats import parse_binary
 from viewer.importers.encoding import decode
 from viewer.importers.feed_format import looks_like_feed, parse_feed
 from viewer.importers.html_format import parse_html
+from viewer.importers.image_format import IMAGE_SUFFIXES
 from viewer.importers.json_format import parse_json
+from viewer.importers.ocr import missing_reason, unavailable_failure
+from viewer.importers.page_images import with_kept_images
 from viewer.importers.text_format import parse_text
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -36,6 +39,7 @@ def read_articles(path: Path) -> list[Article]:
         raise ImportFailure(f"Cannot read the file: {exc.strerror or exc}.",
                             f"پرونده خوانده نشد: {exc.strerror or exc}.") from exc
     articles = parse_source(data, path.name)
+    with_kept_images(articles, data, path)
     for article in articles:
         article.source = str(path)
     return articles
@@ -118,9 +122,10 @@ def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | Non
             for name in sorted(files):
                 if name.startswith("."):
                     continue
-                if not is_source_name(name):
+                reason = _unread_reason(Path(folder), name)
+                if reason is not None:
                     if skipped is not None:
-                        skipped.append({"path": printable_path(Path(folder) / name), "reason": _unread_reason(name)})
+                        skipped.append({"path": printable_path(Path(folder) / name)} | reason)
                     continue
                 path = Path(folder) / name
                 if not _leads_out(path, roots, skipped) and (real := path.resolve()) not in seen:
@@ -145,6 +150,17 @@ def _leads_out(path: Path, roots: list[Path], skipped: list[dict[str, str]] | No
     return True
 
 
-def _unread_reason(name: str) -> str:
+def _unread_reason(folder: Path, name: str) -> dict[str, str] | None:
+    """None for a file to read; else {"reason"}, and "reason_fa" for a scan that OCR would read if it
+    were installed. Pictures kept with a saved page (its NAME_files/ folder) or with a Telegram export
+    (beside its result.json) are not scans."""
     suffix = Path(name).suffix.lower()
-    return f"Bayegan does not read {suffix} files." if suffix else "Bayegan does not read files without an extension."
+    if suffix in IMAGE_SUFFIXES and (folder.name.endswith("_files") or (folder.parent / "result.json").is_file()):
+        return {"reason": "A picture kept with a saved page or a Telegram export, not a scan.",
+                "reason_fa": "تصویری همراه صفحهٔ ذخیره‌شده یا خروجی تلگرام، نه اسکن."}
+    if is_source_name(name) and not (suffix in IMAGE_SUFFIXES and missing_reason()):
+        return None
+    if suffix in IMAGE_SUFFIXES:
+        failure = unavailable_failure()
+        return {"reason": failure.en, "reason_fa": failure.fa}
+    return {"reason": f"Bayegan does not read {suffix} files." if suffix else "Bayegan does not read files without an extension."}

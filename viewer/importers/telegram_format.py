@@ -117,6 +117,8 @@ def _article(message: Mapping[str, Any], username: str) -> Article | None:
         tags=tags,
         url=f"https://t.me/{username}/{message_id}" if username and has_id else "",
         date=date,
+        # the export's photos/ file, relative to result.json (page_images.py finds and checks it)
+        images=[(photo, "")] if isinstance(photo := message.get("photo"), str) and photo else [],
     )
 
 

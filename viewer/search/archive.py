@@ -38,7 +38,8 @@ class Archive(Closable):
         if self._created or manifest_pending(self.paths.index_dir):
             wanted += [r for r in known if r not in wanted and r.exists()]
         report = sync_sources(self.ix, self.paths.index_dir, wanted,
-                              remove_missing=remove_missing, progress=progress, cancel=cancel)
+                              remove_missing=remove_missing, progress=progress, cancel=cancel,
+                              derived=self.paths.derived)
         self._created = False
         save_roots(self.paths.index_dir, [*known, *(r for r in wanted if r.exists())])
         return report

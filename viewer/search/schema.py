@@ -11,10 +11,10 @@ from viewer.core.article import Article, blocks_from_lines
 from viewer.search.copies.fingerprints import PERMUTATIONS
 from viewer.search.format.postings import PersianPositions
 
-SCHEMA_VERSION = 9  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
+SCHEMA_VERSION = 10  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
 # positions compressed, id gaps and weights packed small (block_format.py); 9: a short text's exact
-# copies (the same title and text) are one article too
+# copies (the same title and text) are one article too; 10: text_source, pages, images
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 
@@ -37,6 +37,9 @@ def build_schema() -> fields.Schema:
         source=fields.STORED(),
         url=fields.STORED(),
         code=fields.STORED(),
+        text_source=fields.STORED(),  # "ocr", "text layer" (a PDF's) or "file"
+        pages=fields.STORED(),
+        images=fields.STORED(),  # [[path, caption], ...] of the pictures kept with the article
         date=fields.DATETIME(stored=True, sortable=True),
         # Near duplicates (viewer/search/copies/fingerprints.py): the MinHash signature, a fixed-width column
         # that near_duplicates.py reads in one piece (zeros: none).
@@ -58,7 +61,11 @@ def document_of(article: Article) -> dict[str, object]:
         "source": article.source,
         "url": article.url,
         "code": article.code,
+        "text_source": article.text_source,
+        "pages": article.pages,
     }
+    if article.images:
+        doc["images"] = [list(image) for image in article.images]
     if article.date is not None:
         doc["date"] = article.date
     return doc
@@ -83,4 +90,13 @@ def article_of(stored: dict[str, object]) -> Article:
         code=str(stored.get("code", "")),
         date=date if isinstance(date, datetime) else None,
         source=str(stored.get("source", "")),
+        text_source=str(stored.get("text_source", "file")),
+        pages=int(str(stored.get("pages", 0))),
+        images=_images(stored.get("images")),
     )
+
+
+def _images(stored: object) -> list[tuple[str, str]]:
+    if not isinstance(stored, list):
+        return []
+    return [(str(item[0]), str(item[1])) for item in stored if isinstance(item, (list, tuple)) and len(item) == 2]

@@ -11,15 +11,18 @@ files, and about `AHEAD_BYTES`, wait prepared: memory stays bounded whatever the
 from __future__ import annotations
 
 import os
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 
+from viewer.core.errors import CancelledError
+from viewer.core.paths import DerivedFolders
 from viewer.search.indexing.prepare import PreparedFile, prepare_file
 from viewer.search.indexing.prepare_pool import PreparePool, ReadLimits, Task
 
 # Below this much to read, one worker does it all: starting more would cost more than they save.
 PARALLEL_BYTES = 8 * 2**20
 AHEAD_BYTES = 48 * 2**20
+CANCEL_POLL_SECONDS = 0.25
 
 
 @dataclass(frozen=True)
@@ -53,14 +56,17 @@ def _cpu_count() -> int:
 
 
 def prepared(jobs: Iterable[Job], workers: int,
-             limits: ReadLimits | None = None) -> Generator[tuple[Job, PreparedFile], None, None]:
+             limits: ReadLimits | None = None, *, derived: DerivedFolders | None = None,
+             cancel: Callable[[], bool] | None = None) -> Generator[tuple[Job, PreparedFile], None, None]:
     """Each job with its prepared file, in the jobs' order. With `workers` 0, prepared here, one at a
     time as asked for and without limits; else in worker processes, each file within `limits` (by
     default ReadLimits.from_environment()). Closing the iterator early (a cancelled sync) drops the
-    work not started and stops the work under way."""
+    work not started and stops the work under way. `derived`: where OCR results and pictures taken out
+    of files are kept (None: nowhere); `cancel` is asked before each page read by OCR here, and while
+    waiting for the workers (a cancelled sync stops a long scan at once)."""
     if workers <= 0:
         for job in jobs:
-            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1)
+            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1, derived, cancel)
         return
     pool = PreparePool(workers, limits or ReadLimits.from_environment())
     try:
@@ -78,12 +84,15 @@ def prepared(jobs: Iterable[Job], workers: int,
                 number = following + len(given)
                 given[number] = upcoming
                 pool.put(Task(number, upcoming.path, upcoming.size, (upcoming.path, upcoming.known_sha1,
-                                                                      upcoming.read_up_to, upcoming.read_up_to_sha1)))
+                                                                      upcoming.read_up_to, upcoming.read_up_to_sha1,
+                                                                      derived)))
                 waiting_bytes += upcoming.size
             if not given:
                 return
             while following not in done:
-                done.update(pool.finished())
+                if cancel is not None and cancel():
+                    raise CancelledError()  # the workers stop with the pool: a long scan is not waited for
+                done.update(pool.finished(CANCEL_POLL_SECONDS if cancel is not None else None))
             job = given.pop(following)
             waiting_bytes -= job.size
             following += 1

@@ -77,6 +77,19 @@ class Manifest:
                 found.setdefault(aid, []).append(path)
         return found
 
+    def fingerprints(self) -> dict[str, str]:
+        """article id -> the fingerprint of its text (fingerprints.fingerprint; "" for a text too short
+        to tell copies), from the keys kept for each file's articles."""
+        found: dict[str, str] = {}
+        for record in self.files.values():
+            for item in record.items:
+                primary, alternative, fold = item[0], item[1], item[2]
+                for aid in (primary, alternative):
+                    if aid in record.articles and (fold or aid not in found):
+                        found[aid] = fold
+        return found
+
+
 
 def manifest_pending(index_dir: Path) -> bool:
     """Whether the last sync stopped between its commit and its manifest (then every file is read)."""

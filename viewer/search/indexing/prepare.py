@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,9 @@ from pathlib import Path
 from whoosh import fields
 
 from viewer.core.article import Article
-from viewer.core.errors import ImportFailure
+from viewer.core.errors import CancelledError, ImportFailure
+from viewer.core.paths import DerivedFolders
+from viewer.importers import ocr, page_images
 from viewer.importers.binary_formats import binary_kind
 from viewer.importers.reader import parse_source
 from viewer.importers.warc_format import parse_warc
@@ -95,9 +98,15 @@ def analyzed(fieldname: str, text: str) -> AnalyzedText:
     return AnalyzedText(text, field.format.packed_values(text, field.analyzer))
 
 
-def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "") -> PreparedFile:
+def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "",
+                 derived: DerivedFolders | None = None, cancel: Callable[[], bool] | None = None) -> PreparedFile:
     """Read `path`; unless its SHA-1 is `known_sha1`, parse it and analyse every article's text. A WARC
-    whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it)."""
+    whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it).
+    Pages read by OCR are cached, and pictures taken out of containers kept, in `derived`'s folders;
+    `cancel` is asked before each page read by OCR."""
+    ocr.cache_dir = derived.ocr_cache if derived else None
+    ocr.cancelled = cancel
+    page_images.extract_dir = derived.images if derived else None
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -113,6 +122,8 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
         ready.failure = (exc.en, exc.fa)
     except MemoryError:
         ready.failure = OUT_OF_MEMORY
+    except CancelledError:
+        raise  # the sync was cancelled during a long scan: not a fault of the file
     except Exception as exc:  # noqa: BLE001 - a reader's fault on one file costs that file, never the sync
         ready.failure = (f"The file could not be read ({type(exc).__name__}: {_short(exc)}).",
                          f"پرونده خوانده نشد ({type(exc).__name__}: {_short(exc)}).")
@@ -129,6 +140,7 @@ def _prepared_articles(path: str, data: bytes, ready: PreparedFile, read_up_to: 
         ready.read_up_to_sha1 = ready.digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
     else:
         articles = parse_source(data, Path(path).name)
+        page_images.with_kept_images(articles, data, Path(path))
     prepared = []
     for article in articles:
         article.source = path

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from multiprocessing.connection import Connection, wait
 
+from viewer.core.paths import DerivedFolders
 from viewer.search.indexing.prepare import OUT_OF_MEMORY, PreparedFile, analyzed, prepare_file
 
 TIME_LIMIT_VARIABLE = "BAYEGAN_READ_SECONDS"
@@ -84,7 +85,7 @@ class Task:
     number: int
     path: str
     size: int
-    arguments: tuple[str, str | None, int, str]
+    arguments: tuple[str, str | None, int, str, DerivedFolders | None]
 
 
 @cache
@@ -152,13 +153,16 @@ class PreparePool:
     def put(self, task: Task) -> None:
         self.queue.append(task)
 
-    def finished(self) -> Iterator[tuple[int, PreparedFile]]:
-        """The (number, prepared file) of the tasks done by the time anything happened."""
+    def finished(self, at_most: float | None = None) -> Iterator[tuple[int, PreparedFile]]:
+        """The (number, prepared file) of the tasks done by the time anything happened, or `at_most`
+        seconds passed (None: however long)."""
         self._dispatch()
         if not self.workers:
             return
         deadlines = [w.deadline for w in self.workers if w.tasks]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        if at_most is not None:
+            timeout = at_most if timeout is None else min(timeout, at_most)
         ready = set(wait([*(w.connection for w in self.workers), *(w.process.sentinel for w in self.workers)], timeout))
         happened = {w for w in self.workers if w.connection in ready or w.process.sentinel in ready}
         for worker in list(self.workers):

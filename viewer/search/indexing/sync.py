@@ -13,6 +13,7 @@ from whoosh.index import FileIndex
 from whoosh.writing import IndexWriter
 
 from viewer.core.errors import ImportFailure
+from viewer.core.paths import DerivedFolders
 from viewer.core.results import SyncReport
 from viewer.core.steps import Cancel, Progress, never, silent, stop_if_cancelled
 from viewer.importers.reader import (
@@ -242,6 +243,7 @@ def sync_sources(
     progress: Progress = silent,
     cancel: Cancel = never,
     workers: int | None = None,
+    derived: DerivedFolders | None = None,
 ) -> SyncReport:
     """Bring the index up to date with the files under `roots`. Cancelling leaves it as it was.
 
@@ -273,7 +275,7 @@ def sync_sources(
         jobs = [job for job in planned.values() if job is not None]
         settled = sum(run.settled_count(key) for key in order if planned.get(key) is None)
         counter = ArticleProgress(progress, settled, sum(job.size for job in jobs), len(jobs))
-        stream = prepared(jobs, default_workers(jobs) if workers is None else workers)
+        stream = prepared(jobs, default_workers(jobs) if workers is None else workers, derived=derived, cancel=cancel)
         try:
             for key in order:
                 stop_if_cancelled(cancel)

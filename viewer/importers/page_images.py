@@ -1,0 +1,186 @@
+"""The pictures kept with articles: those of a Telegram export's photos/ folder, the picture parts of an
+MHTML file and the media of a DOCX (taken out once into the data folder, by hash), and those of a saved
+web page ("Save page as → complete": NAME.html beside its NAME_files/ folder),
+kept with its article: each <img> whose file is in that folder, with its caption (the <figcaption> of
+its <figure>, else its alt or title text). Read from where they are, never copied. Icons and tracking
+pixels (under `MIN_SIDE` pixels on a side) and files Pillow cannot identify are left out."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+import io
+import os
+import tempfile
+from email.message import EmailMessage
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+from PIL import Image, UnidentifiedImageError
+
+from viewer.core.article import Article
+from viewer.core.errors import ImportFailure
+from viewer.importers.binary_formats import binary_kind
+from viewer.importers.cleanup import clean_line
+from viewer.importers.document_format import zip_kind
+from viewer.importers.encoding import decode
+from viewer.importers.zip_parts import open_zip, read_member
+
+MIN_SIDE = 64
+MAX_IMAGES = 200
+MAX_IMAGE_BYTES = 32 * 1024 * 1024
+# Where pictures inside containers (MHTML, DOCX) are taken out to, once, by their hash (None: left in).
+# The preparation worker sets it for each file it reads.
+extract_dir: Path | None = None
+_SUFFIXES = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp", "BMP": ".bmp", "TIFF": ".tif"}
+
+
+def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
+    """Give the article of a saved page (`path`, whose bytes are `data`) the pictures of its NAME_files/,
+    and find the pictures an importer named relative to the file (a Telegram export's photos/)."""
+    for article in articles:
+        if article.images:
+            article.images = _found(article.images, path.parent)
+    if len(articles) == 1 and extract_dir is not None:
+        kind = binary_kind(data)
+        if kind == "mhtml":
+            articles[0].images = _mhtml_images(data, extract_dir)
+        elif kind == "zip" and zip_kind(data) == "docx":
+            articles[0].images = _docx_images(data, extract_dir)
+    if len(articles) != 1 or path.suffix.lower() not in (".html", ".htm", ".xhtml"):
+        return
+    folder = path.with_name(f"{path.stem}_files")
+    if not folder.is_dir():
+        return
+    try:
+        tree = lxml_html.fromstring(decode(data))
+    except (etree.ParserError, ValueError):
+        return
+    images: list[tuple[str, str]] = []
+    for element in tree.iter("img"):
+        picture = _local_file(str(element.get("src") or ""), path.parent, folder)
+        if picture is None or not _large_enough(picture) or any(kept == str(picture) for kept, _ in images):
+            continue
+        images.append((str(picture), _caption(element)))
+        if len(images) >= MAX_IMAGES:
+            break
+    articles[0].images = images
+
+
+def _mhtml_images(data: bytes, folder: Path) -> list[tuple[str, str]]:
+    """The picture parts of a page saved as one file, taken out, captioned as its HTML part captions them."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    captions: dict[str, str] = {}
+    pictures: list[tuple[str, bytes]] = []
+    for part in message.walk():
+        if not isinstance(part, EmailMessage):
+            continue
+        kind = part.get_content_type()
+        try:
+            payload = part.get_payload(decode=True)
+        except (ValueError, LookupError, TypeError):
+            continue
+        if not isinstance(payload, bytes):
+            continue
+        location = str(part.get("Content-Location") or "").strip()
+        if kind == "text/html" and not captions:
+            captions = _captions_by_src(decode(payload))
+        elif kind.startswith("image/") and len(payload) <= MAX_IMAGE_BYTES and len(pictures) < MAX_IMAGES:
+            pictures.append((location, payload))
+    kept: list[tuple[str, str]] = []
+    for location, payload in pictures:
+        stored = _taken_out(payload, folder)
+        if stored is not None:
+            kept.append((str(stored), captions.get(location, "")))
+    return kept
+
+
+def _docx_images(data: bytes, folder: Path) -> list[tuple[str, str]]:
+    archive = open_zip(data)
+    kept: list[tuple[str, str]] = []
+    for name in sorted(archive.namelist())[:10_000]:
+        if not name.startswith("word/media/") or len(kept) >= MAX_IMAGES:
+            continue
+        try:
+            payload = read_member(archive, name)
+        except ImportFailure:
+            continue
+        stored = _taken_out(payload, folder) if len(payload) <= MAX_IMAGE_BYTES else None
+        if stored is not None:
+            kept.append((str(stored), ""))
+    return kept
+
+
+def _captions_by_src(page: str) -> dict[str, str]:
+    try:
+        tree = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return {}
+    return {str(element.get("src")): _caption(element) for element in tree.iter("img") if element.get("src")}
+
+
+def _taken_out(payload: bytes, folder: Path) -> Path | None:
+    """The picture written to `folder` under its hash (once: a file already there is kept), or None for
+    an icon, a tracking pixel or bytes that are no picture."""
+    try:
+        with Image.open(io.BytesIO(payload)) as image:
+            width, height = image.size
+            suffix = _SUFFIXES.get(str(image.format), "")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return None
+    if width < MIN_SIDE or height < MIN_SIDE or not suffix:
+        return None
+    target = folder / f"{hashlib.sha256(payload).hexdigest()}{suffix}"
+    if target.is_file():
+        return target
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(name, target)
+    except OSError:
+        return None
+    return target
+
+
+def _found(images: list[tuple[str, str]], base: Path) -> list[tuple[str, str]]:
+    """The pictures named relative to `base` that are files under it and large enough."""
+    found: list[tuple[str, str]] = []
+    for name, caption in images[:MAX_IMAGES]:
+        picture = _local_file(name, base, base)
+        if picture is not None and _large_enough(picture):
+            found.append((str(picture), caption))
+    return found
+
+
+def _local_file(src: str, base: Path, folder: Path) -> Path | None:
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    try:
+        candidate = (base / unquote(parts.path)).resolve()
+    except (OSError, ValueError):
+        return None
+    inside = folder.resolve()
+    return candidate if inside in candidate.parents and candidate.is_file() else None
+
+
+def _large_enough(picture: Path) -> bool:
+    try:
+        with Image.open(picture) as image:  # reads the header only
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return False
+    return width >= MIN_SIDE and height >= MIN_SIDE
+
+
+def _caption(element: lxml_html.HtmlElement) -> str:
+    for ancestor in element.iterancestors("figure"):
+        for caption in ancestor.iter("figcaption"):
+            return clean_line(caption.text_content())
+        break
+    return clean_line(str(element.get("alt") or element.get("title") or ""))

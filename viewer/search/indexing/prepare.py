@@ -108,6 +108,13 @@ def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up
     ocr.cancelled = cancel
     page_images.extract_dir = derived.images if derived else None
     try:
+        return _prepared_file(path, known_sha1, read_up_to, read_up_to_sha1)
+    finally:
+        ocr.cancelled = None  # a sync's cancel must not outlive it: a later read in this process is not that sync
+
+
+def _prepared_file(path: str, known_sha1: str | None, read_up_to: int, read_up_to_sha1: str) -> PreparedFile:
+    try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return PreparedFile(failure=(f"Cannot read the file: {exc.strerror or exc}.",

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.article import Article
+from viewer.core.bidi import ltr_isolated
 from viewer.core.errors import CancelledError
 from viewer.gui.crash_handler import user_message
 from viewer.gui.digits import number
-from viewer.gui.paths_text import isolated
 from viewer.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -345,7 +345,7 @@ def run_export_dialog(main_window: MainWindow, article_ids: Sequence[str], curre
                     with_notes=dialog.with_notes(), title=dialog.pdf_title(), author=dialog.pdf_author())
     job.finished.connect(lambda report: _status(main_window, translate(
         "ExportDialog", "Exported {count} articles ({pages} pages) to {path}").format(
-        count=_count(len(report.article_pages)), pages=_count(report.pages), path=isolated(str(report.path)))))
+        count=_count(len(report.article_pages)), pages=_count(report.pages), path=ltr_isolated(str(report.path)))))
     if dialog.open_box.isChecked():
         job.finished.connect(lambda report: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path))))
     job.cancelled.connect(lambda: _status(main_window, translate("ExportDialog", "Export cancelled.")))

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer import __version__
+from viewer.core.bidi import ltr_isolated
 from viewer.gui.digits import digits
 from viewer.gui.translations import current_language
 
@@ -38,7 +39,7 @@ def shortcuts_html(actions: list[QAction]) -> str:
     for keys, text in [*pairs, *other_keys()]:
         if keys:
             label = f"<td style='padding:4px 12px;' align='{side}'>{escape(text)}</td>"
-            shortcut = f"<td style='padding:4px 12px;'><b>\u2066{escape(keys)}\u2069</b></td>"
+            shortcut = f"<td style='padding:4px 12px;'><b>{ltr_isolated(escape(keys))}</b></td>"
             rows.append("<tr>" + (shortcut + label if rtl else label + shortcut) + "</tr>")
     return f"<table align='{side}' cellspacing='0'>" + "".join(rows) + "</table>"
 

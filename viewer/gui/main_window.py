@@ -23,6 +23,7 @@ from viewer.app.scope import EVERYWHERE, Scope
 from viewer.app.settings import Settings
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
+from viewer.core.results import SearchResult, SyncReport
 from viewer.gui import window_folders, window_layout, window_state, window_wiring
 from viewer.gui.archive_folders import source_keys, unique_folders
 from viewer.gui.article_pane import ArticlePane
@@ -41,7 +42,6 @@ from viewer.gui.theme import apply_theme, current_theme
 from viewer.gui.translations import current_language, set_language
 
 if TYPE_CHECKING:  # whoosh loads off the UI thread, with the archive
-    from viewer.app.types import SearchResult, SyncReport
     from viewer.gui.indexer import Indexer
 
 log = logging.getLogger(__name__)

@@ -3,16 +3,12 @@ files it stays until the next run, and opens the list of them with their reasons
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from viewer.core.results import SyncReport
 from viewer.gui.digits import number
 from viewer.gui.import_problems import ImportProblemsDialog, Problem
-
-if TYPE_CHECKING:
-    from viewer.app.types import SyncReport
 
 
 class ProblemsButton(QPushButton):

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QFrame, QMenu, QScrollArea, QVBoxLayout, QWidget
 
 from viewer.app.scope import Scope
+from viewer.core.results import SearchResult
 from viewer.gui.collections_panel import CollectionsPanel
 from viewer.gui.notes_only_box import NotesOnlyBox
 from viewer.gui.query_dates import with_months, without_dates
@@ -23,7 +24,6 @@ from viewer.gui.translations import current_language
 
 if TYPE_CHECKING:
     from viewer.app.library import Library
-    from viewer.app.types import SearchResult
     from viewer.gui.main_window import MainWindow
 
 

@@ -13,15 +13,13 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from viewer.core.article import Article
+from viewer.core.results import Hit, SearchResult
 from viewer.gui.story_rows import StoryRow, story_count, story_rows
-
-if TYPE_CHECKING:
-    from viewer.app.types import Hit, SearchResult
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from viewer.core.results import SearchResult
+
 if TYPE_CHECKING:
-    from viewer.app.types import SearchResult
     from viewer.gui.main_window import MainWindow
     from viewer.gui.search_steps import SearchRequest
 

@@ -1,5 +1,5 @@
 """Exact and near duplicates measured on the public dataset given with --corpus DIR, with the
-fingerprints and MinHash sketches Bayegan indexes (viewer/search/fingerprints.py).
+fingerprints and MinHash sketches Bayegan indexes (viewer/search/copies/fingerprints.py).
 
     .venv/bin/python benchmarks/duplicates.py --corpus DIR [--pairs 200] [--seed 20]
 
@@ -32,7 +32,7 @@ from corpus_arg import add_corpus_argument  # benchmarks/ is sys.path[0] when ru
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from viewer.search.fingerprints import (  # noqa: E402
+from viewer.search.copies.fingerprints import (  # noqa: E402
     BANDS,
     NEAR_DUPLICATE,
     PERMUTATIONS,

@@ -48,7 +48,7 @@ from viewer.importers import ocr  # noqa: E402
 from viewer.importers.image_format import grey_png, parse_image  # noqa: E402
 from viewer.importers.json_format import parse_json  # noqa: E402
 from viewer.search.archive import Archive  # noqa: E402
-from viewer.search.searcher import ArchiveSearcher  # noqa: E402
+from viewer.search.results.searcher import ArchiveSearcher  # noqa: E402
 
 FONTS = [REPO / "resources" / "fonts" / "Vazirmatn-Regular.ttf",
          Path("/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf"),

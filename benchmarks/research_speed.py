@@ -56,9 +56,9 @@ def main() -> int:
 
     from viewer.core.paths import DataPaths
     from viewer.search.archive import Archive
-    from viewer.search.date_filter import split_date_bounds
-    from viewer.search.doc_dates import DocDates
-    from viewer.search.query import parse_query
+    from viewer.search.query.date_filter import split_date_bounds
+    from viewer.search.query.doc_dates import DocDates
+    from viewer.search.query.parser import parse_query
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
@@ -72,7 +72,7 @@ def main() -> int:
         archive = Archive(DataPaths.resolve(Path(tmp) / "data").ensure())
         archive.sync([folder], progress=lambda *a: None, cancel=lambda: False)
         with archive.searcher() as searcher:
-            whoosh = searcher._searcher
+            whoosh = searcher.whoosh
             reader = whoosh.reader()
             word = "ایران"
             rows: list[tuple[str, float, float | None]] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,8 @@ import pytest
 
 from tests.conftest import write_items
 from viewer import __version__
+from viewer.core.source_names import SOURCE_SUFFIXES
+from viewer.importers.reader import is_source_name
 
 
 @pytest.fixture
@@ -95,6 +98,13 @@ def test_help_everywhere(run_cli) -> None:
     for command in ("index", "list", "show", "search", "tags"):
         code, out, _ = run_cli(command, "--help")
         assert code == 0 and "usage: bayegan" in out
+
+
+def test_index_help_lists_every_kind_of_file_the_importers_read(run_cli) -> None:
+    _, out, _ = run_cli("index", "--help")
+    listed = set(re.findall(r"\.[a-z0-9]+(?:\.[a-z0-9]+)?(?=[,\s])", out))
+    assert sorted(SOURCE_SUFFIXES - listed) == []
+    assert all(is_source_name(f"article{suffix}") for suffix in SOURCE_SUFFIXES)
 
 
 def test_installed_entry_point_and_version(tmp_path: Path) -> None:

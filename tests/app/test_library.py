@@ -14,7 +14,7 @@ from viewer.app.scope import Scope
 from viewer.core.errors import BayeganError, CancelledError, QueryError
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
-from viewer.search.snippets import matched_spans
+from viewer.search.results.snippets import matched_spans
 
 
 def index_hit_keys(query: str, ix, limit: int = 200) -> set[str]:  # type: ignore[no-untyped-def]
@@ -22,7 +22,7 @@ def index_hit_keys(query: str, ix, limit: int = 200) -> set[str]:  # type: ignor
     the parsed query looks for, prefix and fuzzy terms expanded against the index."""
     from whoosh import query as wq
 
-    from viewer.search.query import parse_query
+    from viewer.search.query.parser import parse_query
     from viewer.search.schema import TEXT_FIELDS
 
     with ix.reader() as reader:

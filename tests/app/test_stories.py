@@ -8,19 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.search.duplicate_articles import (
-    RELATED,
-    RELATED_TITLE,
-    RELATED_URL,
-    REPUBLISHED,
-    REPUBLISHED_TITLE,
-    REPUBLISHED_URL,
-    STORY,
-    STORY_TITLE,
-    STORY_URL,
-    as_json_item,
-    as_text,
-)
+from tests.search import duplicate_articles as dup
 from viewer.app.library import ALL_ARTICLES, Library
 from viewer.core.paths import DataPaths
 
@@ -32,15 +20,15 @@ def library(tmp_path: Path):  # type: ignore[no-untyped-def]
     archive = tmp_path / "archive"
     archive.mkdir()
     items = [
-        as_json_item(STORY_TITLE, STORY, STORY_URL, tags=["آب", "اصفهان"]),
-        as_json_item(REPUBLISHED_TITLE, REPUBLISHED, REPUBLISHED_URL, tags=["آب", "اصفهان"]),
+        dup.as_json_item(dup.STORY_TITLE, dup.STORY, dup.STORY_URL, tags=["آب", "اصفهان"]),
+        dup.as_json_item(dup.REPUBLISHED_TITLE, dup.REPUBLISHED, dup.REPUBLISHED_URL, tags=["آب", "اصفهان"]),
         # a third agency: the republished text again, a sentence changed: the same story
-        as_json_item("اعتراض کشاورزان ورزنه به قطع حقابه",
-                     [p.replace("نزدیک به چهل هزار", "حدود چهل هزار") for p in REPUBLISHED], SECOND_URL, tags=["آب"]),
-        as_json_item(RELATED_TITLE, RELATED, RELATED_URL, tags=["آب", "اصفهان"]),
+        dup.as_json_item("اعتراض کشاورزان ورزنه به قطع حقابه",
+                     [p.replace("نزدیک به چهل هزار", "حدود چهل هزار") for p in dup.REPUBLISHED], SECOND_URL, tags=["آب"]),
+        dup.as_json_item(dup.RELATED_TITLE, dup.RELATED, dup.RELATED_URL, tags=["آب", "اصفهان"]),
     ]
     (archive / "agencies.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
-    (archive / "story copy.txt").write_text(as_text(STORY_TITLE, STORY), "utf-8")  # an exact copy: one more source
+    (archive / "story copy.txt").write_text(dup.as_text(dup.STORY_TITLE, dup.STORY), "utf-8")  # an exact copy: one more source
     lib = Library(DataPaths.resolve(tmp_path / "data"))
     lib.sync([archive])
     assert lib.article_count == 4
@@ -67,13 +55,13 @@ def test_tag_counts_count_a_story_once_when_chosen(library: Library) -> None:
 def test_a_search_says_which_matches_share_a_story(library: Library) -> None:
     ids = _ids(library)
     result = library.search(ALL_ARTICLES, limit=1, with_ids=True)
-    story = {ids[STORY_TITLE], ids[REPUBLISHED_TITLE], ids["اعتراض کشاورزان ورزنه به قطع حقابه"]}
+    story = {ids[dup.STORY_TITLE], ids[dup.REPUBLISHED_TITLE], ids["اعتراض کشاورزان ورزنه به قطع حقابه"]}
     assert set(result.story_of) == story
     assert len(set(result.story_of.values())) == 1
-    assert ids[RELATED_TITLE] not in result.story_of
+    assert ids[dup.RELATED_TITLE] not in result.story_of
     # restricted to one tag, the third agency (tagged آب only) is not a match: two of the story remain
     tagged = library.search(ALL_ARTICLES, ["اصفهان"], with_ids=True)
-    assert set(tagged.story_of) == {ids[STORY_TITLE], ids[REPUBLISHED_TITLE]}
+    assert set(tagged.story_of) == {ids[dup.STORY_TITLE], ids[dup.REPUBLISHED_TITLE]}
 
 
 def test_duplicate_groups_list_stories_and_files(library: Library) -> None:
@@ -81,18 +69,19 @@ def test_duplicate_groups_list_stories_and_files(library: Library) -> None:
     groups = library.duplicate_groups()
     assert len(groups) == 1  # the story's copy in a second file is part of its group
     [group] = groups
-    assert {a.id for a in group.articles} == {ids[STORY_TITLE], ids[REPUBLISHED_TITLE], ids["اعتراض کشاورزان ورزنه به قطع حقابه"]}
-    story = next(a for a in group.articles if a.id == ids[STORY_TITLE])
+    second = ids["اعتراض کشاورزان ورزنه به قطع حقابه"]
+    assert {a.id for a in group.articles} == {ids[dup.STORY_TITLE], ids[dup.REPUBLISHED_TITLE], second}
+    story = next(a for a in group.articles if a.id == ids[dup.STORY_TITLE])
     assert [Path(s).name for s in story.sources] == ["agencies.json", "story copy.txt"]
     assert group.files == 4
-    assert ids[RELATED_TITLE] not in {a.id for a in group.articles}
+    assert ids[dup.RELATED_TITLE] not in {a.id for a in group.articles}
 
 
 def test_an_article_in_two_files_without_near_duplicates_is_a_group(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
-    (archive / "a.txt").write_text(as_text(RELATED_TITLE, RELATED), "utf-8")
-    (archive / "b.txt").write_text(as_text(RELATED_TITLE, RELATED), "utf-8")
+    (archive / "a.txt").write_text(dup.as_text(dup.RELATED_TITLE, dup.RELATED), "utf-8")
+    (archive / "b.txt").write_text(dup.as_text(dup.RELATED_TITLE, dup.RELATED), "utf-8")
     with Library(DataPaths.resolve(tmp_path / "data")) as lib:
         lib.sync([archive])
         [group] = lib.duplicate_groups()
@@ -103,10 +92,11 @@ def test_an_article_in_two_files_without_near_duplicates_is_a_group(tmp_path: Pa
 def test_a_story_loses_an_article_whose_file_goes(tmp_path: Path) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
-    (archive / "story.json").write_text(json.dumps([as_json_item(STORY_TITLE, STORY, STORY_URL)], ensure_ascii=False), "utf-8")
+    story = dup.as_json_item(dup.STORY_TITLE, dup.STORY, dup.STORY_URL)
+    (archive / "story.json").write_text(json.dumps([story], ensure_ascii=False), "utf-8")
     republished = archive / "republished.json"
-    republished.write_text(json.dumps([as_json_item(REPUBLISHED_TITLE, REPUBLISHED, REPUBLISHED_URL)], ensure_ascii=False),
-                           "utf-8")
+    item = dup.as_json_item(dup.REPUBLISHED_TITLE, dup.REPUBLISHED, dup.REPUBLISHED_URL)
+    republished.write_text(json.dumps([item], ensure_ascii=False), "utf-8")
     with Library(DataPaths.resolve(tmp_path / "data")) as lib:
         lib.sync([archive])
         assert [len(g.articles) for g in lib.duplicate_groups()] == [2]

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from tests.faults.helpers import assert_no_traceback, corpus_items, index_json, run_bayegan, seed_text, write_archive
 from viewer.core.errors import QueryError
 from viewer.core.paths import DataPaths
+from viewer.core.results import SearchResult
 from viewer.search.archive import Archive
-from viewer.search.searcher import ArchiveSearcher, SearchResult
+from viewer.search.results.searcher import ArchiveSearcher
 
 WORDS = ["ایران", "اصفهان", "استقلال", "می‌شود", "مي شود", "كتاب", "فارس", "ورزش", "تهران", "بین المللی",
          "۱۴۰۲", "2009", "ICT", "a", "ی", "ك", "ـــ"]

@@ -24,8 +24,8 @@ from tests.faults.helpers import (
     write_archive,
 )
 from tests.importers.warc_files import PAGES, write_crawl
-from viewer.search.feed import Job, prepared
-from viewer.search.prepare_pool import TIME_LIMIT_VARIABLE, ReadLimits
+from viewer.search.indexing.feed import Job, prepared
+from viewer.search.indexing.prepare_pool import TIME_LIMIT_VARIABLE, ReadLimits
 
 
 def _warc_with_endless_record(path: Path) -> None:

@@ -11,17 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import (
-    assert_bilingual_error,
-    assert_no_traceback,
-    cli_env,
-    corpus_items,
-    index_json,
-    indexed_articles,
-    reference_index,
-    run_bayegan,
-    write_archive,
-)
+from tests.faults import helpers
 
 # Another Bayegan process in the middle of writing: the real Archive, its writer taken and held.
 _HOLD_WRITER = r"""
@@ -40,14 +30,14 @@ writer.cancel()
 @pytest.fixture
 def archive_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "source"
-    write_archive(folder, corpus_items("fars-news-4.json", 20), per_file=10)
+    helpers.write_archive(folder, helpers.corpus_items("fars-news-4.json", 20), per_file=10)
     return folder
 
 
 @pytest.fixture
 def writer_holder(tmp_path: Path, archive_folder: Path) -> Iterator[subprocess.Popen[str]]:
-    index_json(tmp_path / "data", archive_folder)
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_WRITER, str(tmp_path / "data")], env=cli_env(),
+    helpers.index_json(tmp_path / "data", archive_folder)
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_WRITER, str(tmp_path / "data")], env=helpers.cli_env(),
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
     yield holder
@@ -63,21 +53,21 @@ def test_second_writer_is_told_the_index_is_busy(tmp_path: Path, archive_folder:
                                                   writer_holder: subprocess.Popen[str]) -> None:
     data = tmp_path / "data"
     more = tmp_path / "more"
-    write_archive(more, corpus_items("varzesh3-4.json", 10), per_file=10)
-    busy = run_bayegan(data, "index", more)
-    assert_bilingual_error(busy)
+    helpers.write_archive(more, helpers.corpus_items("varzesh3-4.json", 10), per_file=10)
+    busy = helpers.run_bayegan(data, "index", more)
+    helpers.assert_bilingual_error(busy)
     assert "busy" in busy.stderr and "در حال استفاده" in busy.stderr
 
     # Readers are not blocked by the writer.
-    listed = run_bayegan(data, "search", "فارس", "--json")
-    assert_no_traceback(listed)
+    listed = helpers.run_bayegan(data, "search", "فارس", "--json")
+    helpers.assert_no_traceback(listed)
     assert listed.returncode == 0, listed.stderr
 
     # The writer dies without cleaning up: its OS lock goes with it, and the next index just works.
     writer_holder.kill()
     writer_holder.wait(timeout=30)
-    index_json(data, more)
-    assert indexed_articles(data) == reference_index(tmp_path, archive_folder, more)
+    helpers.index_json(data, more)
+    assert helpers.indexed_articles(data) == helpers.reference_index(tmp_path, archive_folder, more)
 
 
 def test_damaged_index_is_not_rebuilt_under_a_working_writer(tmp_path: Path, archive_folder: Path,
@@ -88,8 +78,8 @@ def test_damaged_index_is_not_rebuilt_under_a_working_writer(tmp_path: Path, arc
     saved = {p: p.read_bytes() for p in toc_files}
     for toc in toc_files:
         toc.write_bytes(b"")
-    busy = run_bayegan(data, "list", "--json")
-    assert_bilingual_error(busy)
+    busy = helpers.run_bayegan(data, "list", "--json")
+    helpers.assert_bilingual_error(busy)
     assert "busy" in busy.stderr
     assert sorted((data / "index").glob("*.seg")), "the segments were deleted while a writer held the index"
 
@@ -98,4 +88,4 @@ def test_damaged_index_is_not_rebuilt_under_a_working_writer(tmp_path: Path, arc
     assert writer_holder.stdin is not None
     writer_holder.stdin.close()
     writer_holder.wait(timeout=30)
-    assert indexed_articles(data) == reference_index(tmp_path, archive_folder)
+    assert helpers.indexed_articles(data) == helpers.reference_index(tmp_path, archive_folder)

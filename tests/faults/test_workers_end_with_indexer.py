@@ -15,7 +15,7 @@ import pytest
 
 from tests.faults.helpers import bayegan_command, cli_env, corpus_items, write_archive
 from tests.faults.test_one_bad_file import hanging_page
-from viewer.search.prepare_pool import TIME_LIMIT_VARIABLE
+from viewer.search.indexing.prepare_pool import TIME_LIMIT_VARIABLE
 
 WAIT = 120  # only a hang detector
 

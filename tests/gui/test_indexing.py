@@ -160,8 +160,8 @@ def test_folders_indexed_from_the_command_line_become_the_windows_folders(qtbot,
 
 def test_files_not_taken_in_are_listed_with_their_reasons(qtbot, gui_app, tmp_path: Path,
                                                           corpus_items: dict[str, list[dict]]) -> None:
+    from viewer.core.results import SyncReport
     from viewer.gui.archive.import_problems import ImportProblemsDialog
-    from viewer.search.sync import SyncReport
 
     folder = tmp_path / "archive"
     write_items(folder / "good.json", corpus_items[sorted(corpus_items)[0]][:3])

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView
 
 from tests.gui.conftest import search
+from viewer.core.results import Hit, SearchResult
 from viewer.gui.results.delegate import ResultDelegate
 from viewer.gui.results.model import ID_ROLE, ROW_ROLE, ResultsModel
 from viewer.gui.results.tag_model import TagModel
-from viewer.search.searcher import Hit, SearchResult
 
 
 def test_results_model_passes_qtmodeltester(qtmodeltester, qtbot, window) -> None:

@@ -14,7 +14,7 @@ from viewer.core.paths import DataPaths
 from viewer.gui.results.model import ROW_ROLE
 from viewer.gui.results.search_steps import FIRST_PAGE
 from viewer.search.archive import Archive
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.results.searcher import ArchiveSearcher
 
 WORD = "تیم"  # in 180 of the 200 articles of tests/data/corpus/news-json/varzesh3-1.json
 

@@ -200,8 +200,8 @@ def _long_scan(folder: Path, pages: int) -> None:
 def test_cancelling_a_sync_stops_a_scan_at_the_next_page(tmp_path: Path) -> None:
     from viewer.core.errors import CancelledError
     from viewer.core.paths import DataPaths
-    from viewer.search.archive_index import open_index
-    from viewer.search.sync import sync_sources
+    from viewer.search.indexing.archive_index import open_index
+    from viewer.search.indexing.sync import sync_sources
 
     _long_scan(tmp_path / "scans", 5)
     derived = DataPaths.resolve(tmp_path / "data").derived

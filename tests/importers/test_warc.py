@@ -19,8 +19,8 @@ from viewer.core.paths import DataPaths
 from viewer.importers.reader import read_articles
 from viewer.importers.warc_format import parse_warc
 from viewer.search.archive import Archive
-from viewer.search.archive_index import INDEX_VERSION
-from viewer.search.manifest import Manifest
+from viewer.search.indexing.archive_index import INDEX_VERSION
+from viewer.search.indexing.manifest import Manifest
 
 
 @pytest.mark.parametrize(("name", "gzip"), [("crawl.warc", False), ("crawl.warc.gz", True)])

@@ -16,7 +16,7 @@ from viewer.notes import store as store_module
 from viewer.notes.store import NotesStore
 from viewer.notes.webanno import ANNO_CONTEXT, export_store, import_data
 from viewer.search.archive import Archive
-from viewer.search.article_finder import ArchiveArticleFinder
+from viewer.search.results.article_finder import ArchiveArticleFinder
 
 Cli = Callable[..., tuple[int, str, str]]
 

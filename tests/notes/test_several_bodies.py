@@ -18,7 +18,7 @@ from viewer.notes.store import NotesStore
 from viewer.notes.w3c_export import as_uri
 from viewer.notes.webanno import ANNO_CONTEXT, export_store, import_data
 from viewer.search.archive import Archive
-from viewer.search.article_finder import ArchiveArticleFinder
+from viewer.search.results.article_finder import ArchiveArticleFinder
 
 ANNOTATION_ID = "http://example.org/anno/two-bodies-two-targets"
 FIRST_BODY, SECOND_BODY = "دو شهر خواهرخوانده", "نمایشگاه را هم ببینید"

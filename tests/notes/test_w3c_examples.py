@@ -17,8 +17,8 @@ from viewer.notes.errors import NotesFileError
 from viewer.notes.store import NotesStore
 from viewer.notes.webanno import export_store, import_data
 from viewer.search.archive import Archive
-from viewer.search.article_finder import ArchiveArticleFinder
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.results.article_finder import ArchiveArticleFinder
+from viewer.search.results.searcher import ArchiveSearcher
 
 
 @pytest.fixture(scope="module")

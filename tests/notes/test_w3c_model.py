@@ -14,7 +14,7 @@ from viewer.core.article import Article
 from viewer.notes.store import NotesStore
 from viewer.notes.webanno import ANNO_CONTEXT, export_store, import_data
 from viewer.search.archive import Archive
-from viewer.search.article_finder import ArchiveArticleFinder
+from viewer.search.results.article_finder import ArchiveArticleFinder
 
 
 def _exported(tmp_path: Path) -> tuple[dict, dict[str, Article]]:

@@ -84,7 +84,7 @@ def test_the_timeline_follows_a_resync(library: Library, source_dir) -> None:  #
 def test_the_date_column_matches_the_stored_dates_in_every_segment(library: Library, source_dir) -> None:  # type: ignore[no-untyped-def]
     from tests.research.conftest import DATED, write_archive
     from viewer.search.archive import Archive
-    from viewer.search.doc_dates import DocDates
+    from viewer.search.query.doc_dates import DocDates
 
     undated = {"title": "بی‌تاریخ دوم", "text": ["متنی بی تاریخ."], "tags": []}
     write_archive(source_dir, [*DATED, undated])
@@ -94,7 +94,7 @@ def test_the_date_column_matches_the_stored_dates_in_every_segment(library: Libr
     archive = Archive(library.paths)
     try:
         with archive.searcher() as searcher:
-            reader = searcher._searcher.reader()
+            reader = searcher.whoosh.reader()
             expected = [d.date().toordinal() if (d := reader.stored_fields(n).get("date")) else 0
                         for n in range(reader.doc_count_all())]
             assert DocDates(reader)._days.tolist() == expected

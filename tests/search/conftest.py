@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import write_items
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.results.searcher import ArchiveSearcher
 
 # Spellings the tests search for; the articles holding them join the first ones of two files.
 NEEDED = ("کتاب‌های", "كتاب هاي", "كتاب‌هاي", "کتاب‌ها", "مي‌شود", "می‌کند", "رئيس", "رييس", "پرسپوليس", "پرسپولیس", "ايران", "هسته‌اي")

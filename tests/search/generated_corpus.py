@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from viewer.search.archive_index import open_index
-from viewer.search.searcher import ArchiveSearcher
-from viewer.search.sync import sync_sources
+from viewer.search.indexing.archive_index import open_index
+from viewer.search.indexing.sync import sync_sources
+from viewer.search.results.searcher import ArchiveSearcher
 
 SEED = 2121
 WORDS = ("کتاب", "کتاب‌ها", "کتابهای", "می‌رود", "رفتند", "نمی‌روم", "ایران", "تهران", "فوتبال", "بازی‌ها",

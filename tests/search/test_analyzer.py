@@ -17,7 +17,7 @@ from viewer.analysis.analyzer import (
 )
 from viewer.analysis.lemma import LemmaTable, lemma_of
 from viewer.importers.reader import read_articles
-from viewer.search.postings import PersianPositions
+from viewer.search.format.postings import PersianPositions
 from viewer.search.schema import build_schema
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from tests.search.conftest import small_archive
 from viewer.analysis.analyzer import is_stopword, query_words, search_keys, term_positions
-from viewer.search.query import normalize_query
+from viewer.search.query.parser import normalize_query
 
 
 def finds(query: str, text: str) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from viewer.core.errors import QueryError
-from viewer.search.date_filter import DateBounds, period, split_date_bounds
+from viewer.search.query.date_filter import DateBounds, period, split_date_bounds
 
 
 @pytest.mark.parametrize(("text", "first", "last"), [

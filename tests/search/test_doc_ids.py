@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from whoosh.filedb.filestore import FileStorage
 
-from viewer.search import searcher as searcher_module
-from viewer.search.codec import ArrayCodec
-from viewer.search.doc_ids import DocIds
+from viewer.search.format.codec import ArrayCodec
+from viewer.search.results import searcher as searcher_module
+from viewer.search.results.doc_ids import DocIds
+from viewer.search.results.searcher import ArchiveSearcher
 from viewer.search.schema import build_schema
-from viewer.search.searcher import ArchiveSearcher
 
 
 @pytest.mark.parametrize("ids", [[f"{n:016x}" for n in range(40)], [f"خبر-{n}" for n in range(40)]])

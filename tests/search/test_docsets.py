@@ -8,10 +8,10 @@ import pytest
 
 from tests.conftest import write_items
 from tests.search.conftest import small_archive
-from viewer.search.docsets import DocSets
-from viewer.search.query import parse_query
-from viewer.search.query_plan import compile_plan
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.query.docsets import DocSets
+from viewer.search.query.parser import parse_query
+from viewer.search.query.plan import compile_plan
+from viewer.search.results.searcher import ArchiveSearcher
 
 QUERIES = ["پرسپولیس", "پرسپولیس بازی", "بازی -پرسپولیس", "بازی NOT تیم", "پرسپولیس OR هسته‌ای", '"تیم ملی"',
            "پرسپول*", "پرسپولیسس~", "title:تیم", "(تیم OR بازی) -فوتبال", "بینالمللی", "کتابهای"]
@@ -19,7 +19,7 @@ QUERIES = ["پرسپولیس", "پرسپولیس بازی", "بازی -پرسپ�
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_same_documents_as_whoosh(searcher: ArchiveSearcher, text: str) -> None:
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
     expected = set(whoosh_searcher.docs_for_query(q))
     assert DocSets(whoosh_searcher).matching(compile_plan(q, whoosh_searcher)) == expected
@@ -32,7 +32,7 @@ def test_several_segments_and_deletions(tmp_path: Path, search_items: list[dict]
     write_items(tmp_path / "sources" / "items.json", changed + search_items[30:50])
     archive.sync([tmp_path / "sources"])
     with archive.searcher() as searcher:
-        whoosh_searcher = searcher._searcher
+        whoosh_searcher = searcher.whoosh
         assert whoosh_searcher.reader().has_deletions() or len(whoosh_searcher.leaf_searchers()) > 1
         for text in ["ویرایش", "بازی", "تیم -بازی", "فارس*"]:
             q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
@@ -43,7 +43,7 @@ def test_several_segments_and_deletions(tmp_path: Path, search_items: list[dict]
 
 @pytest.mark.parametrize("text", ['"تیم ملی"', '"تیم ملی" فوتبال', 'بازی "لیگ برتر"'])
 def test_phrase_results_count_every_match(searcher: ArchiveSearcher, text: str) -> None:
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())
     expected = set(whoosh_searcher.docs_for_query(q))
     result = searcher.search(text, limit=5, with_ids=True)
@@ -66,7 +66,7 @@ def test_lengths_held_in_memory_score_as_whoosh_does(archive, searcher: ArchiveS
 
 @pytest.mark.parametrize("text", ["پرسپولیس کرد", "هسته‌ای داشت", "بازی تیم", "پرسپول* کردند"])
 def test_counted_while_scoring_or_apart_the_same(searcher: ArchiveSearcher, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    import viewer.search.searcher as searcher_module
+    import viewer.search.results.searcher as searcher_module
 
     monkeypatch.setattr(searcher_module, "RECORD_SHARE", 0.0)
     apart = searcher.search(text, limit=10, with_ids=True)

@@ -12,19 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.search.duplicate_articles import (
-    RELATED,
-    RELATED_TITLE,
-    RELATED_URL,
-    REPUBLISHED,
-    REPUBLISHED_TITLE,
-    STORY,
-    STORY_TITLE,
-    STORY_URL,
-    as_html,
-    as_json_item,
-    as_text,
-)
+from tests.search import duplicate_articles as dup
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -43,7 +31,7 @@ def _rows(run_cli: Cli) -> list[dict]:
 
 def _write_story_json(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps([as_json_item(STORY_TITLE, STORY, STORY_URL)], ensure_ascii=False), "utf-8")
+    path.write_text(json.dumps([dup.as_json_item(dup.STORY_TITLE, dup.STORY, dup.STORY_URL)], ensure_ascii=False), "utf-8")
     return path
 
 
@@ -62,9 +50,9 @@ def test_one_article_in_three_formats_and_two_encodings(run_cli: Cli, tmp_path: 
     archive = tmp_path / "archive"
     files = [
         _write_story_json(archive / "1-json" / "story.json"),
-        _write(archive / "2-text" / "story.txt", as_text(STORY_TITLE, STORY)),
-        _write(archive / "3-html" / "story.html", as_html(STORY_TITLE, STORY)),
-        _write(archive / "4-windows" / "story.txt", _windows_1256(as_text(STORY_TITLE, STORY)), "cp1256"),
+        _write(archive / "2-text" / "story.txt", dup.as_text(dup.STORY_TITLE, dup.STORY)),
+        _write(archive / "3-html" / "story.html", dup.as_html(dup.STORY_TITLE, dup.STORY)),
+        _write(archive / "4-windows" / "story.txt", _windows_1256(dup.as_text(dup.STORY_TITLE, dup.STORY)), "cp1256"),
     ]
     summary = _json(run_cli, "index", str(archive))
     assert isinstance(summary, dict)
@@ -73,14 +61,14 @@ def test_one_article_in_three_formats_and_two_encodings(run_cli: Cli, tmp_path: 
     assert row["sources"] == [str(f.resolve()) for f in files]
     assert row["source"] == row["sources"][0]
     shown = _json(run_cli, "show", row["id"])
-    assert isinstance(shown, dict) and shown["sources"] == row["sources"] and shown["url"] == STORY_URL
+    assert isinstance(shown, dict) and shown["sources"] == row["sources"] and shown["url"] == dup.STORY_URL
     again = _json(run_cli, "index", str(archive))
     assert isinstance(again, dict) and (again["added"], again["unchanged"]) == (0, 1)
 
 
 def test_byte_copies_are_one_article_whose_id_stays(run_cli: Cli, tmp_path: Path) -> None:
     archive = tmp_path / "archive"
-    first = _write(archive / "saved" / "story.txt", as_text(STORY_TITLE, STORY))
+    first = _write(archive / "saved" / "story.txt", dup.as_text(dup.STORY_TITLE, dup.STORY))
     _json(run_cli, "index", str(archive))
     [alone] = _rows(run_cli)
     copy = archive / "backup" / "story (copy).txt"
@@ -111,7 +99,7 @@ def test_a_copy_with_a_url_does_not_change_the_title_id(run_cli: Cli, tmp_path: 
     """The .txt gives an id from its title; the .json met later would give one from its URL: the same
     text wins, so notes and links made on the first id keep working."""
     archive = tmp_path / "archive"
-    _write(archive / "story.txt", as_text(STORY_TITLE, STORY))
+    _write(archive / "story.txt", dup.as_text(dup.STORY_TITLE, dup.STORY))
     _json(run_cli, "index", str(archive))
     [before] = _rows(run_cli)
     _write_story_json(archive / "later" / "story.json")
@@ -122,7 +110,7 @@ def test_a_copy_with_a_url_does_not_change_the_title_id(run_cli: Cli, tmp_path: 
 
 def test_a_note_survives_when_the_file_it_was_made_on_goes(run_cli: Cli, tmp_path: Path) -> None:
     archive = tmp_path / "archive"
-    first = _write(archive / "a" / "story.txt", as_text(STORY_TITLE, STORY))
+    first = _write(archive / "a" / "story.txt", dup.as_text(dup.STORY_TITLE, dup.STORY))
     _json(run_cli, "index", str(archive))
     [row] = _rows(run_cli)
     shown = _json(run_cli, "show", row["id"])
@@ -149,9 +137,9 @@ def test_a_note_survives_when_the_file_it_was_made_on_goes(run_cli: Cli, tmp_pat
 def story_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "archive"
     _write_story_json(folder / "isna.json")
-    _write(folder / "irna" / "republished.html", as_html(REPUBLISHED_TITLE, REPUBLISHED))
+    _write(folder / "irna" / "republished.html", dup.as_html(dup.REPUBLISHED_TITLE, dup.REPUBLISHED))
     _write(folder / "isna-related.json",
-           json.dumps([as_json_item(RELATED_TITLE, RELATED, RELATED_URL)], ensure_ascii=False))
+           json.dumps([dup.as_json_item(dup.RELATED_TITLE, dup.RELATED, dup.RELATED_URL)], ensure_ascii=False))
     return folder
 
 
@@ -163,10 +151,10 @@ def test_republished_story_is_similar_and_a_related_story_is_not(run_cli: Cli, s
     _json(run_cli, "index", str(story_folder))
     ids = _ids_by_title(run_cli)
     assert len(ids) == 3  # near duplicates stay separate articles
-    story, republished, related = ids[STORY_TITLE], ids[REPUBLISHED_TITLE], ids[RELATED_TITLE]
+    story, republished, related = ids[dup.STORY_TITLE], ids[dup.REPUBLISHED_TITLE], ids[dup.RELATED_TITLE]
     similar = _json(run_cli, "similar", story)
     assert isinstance(similar, list) and [s["id"] for s in similar] == [republished]
-    assert similar[0]["title"] == REPUBLISHED_TITLE and 0.4 <= similar[0]["score"] < 1.0
+    assert similar[0]["title"] == dup.REPUBLISHED_TITLE and 0.4 <= similar[0]["score"] < 1.0
     back = _json(run_cli, "similar", republished)
     assert isinstance(back, list) and [s["id"] for s in back] == [story]
     assert _json(run_cli, "similar", related) == []
@@ -183,10 +171,10 @@ def test_republished_story_is_similar_and_a_related_story_is_not(run_cli: Cli, s
 
 def test_near_duplicates_follow_the_files(run_cli: Cli, story_folder: Path) -> None:
     _json(run_cli, "index", str(story_folder / "isna.json"))
-    story = _ids_by_title(run_cli)[STORY_TITLE]
+    story = _ids_by_title(run_cli)[dup.STORY_TITLE]
     assert _json(run_cli, "similar", story) == []
     _json(run_cli, "index", str(story_folder))  # the republication arrives: compared with the stored sketch
-    republished = _ids_by_title(run_cli)[REPUBLISHED_TITLE]
+    republished = _ids_by_title(run_cli)[dup.REPUBLISHED_TITLE]
     assert [s["id"] for s in _json(run_cli, "similar", story)] == [republished]
     os.remove(story_folder / "irna" / "republished.html")
     _json(run_cli, "index", str(story_folder))
@@ -203,10 +191,10 @@ def test_texts_differing_in_one_figure_are_two_articles_and_near_duplicates(run_
     """Precision: only what differs between copies of one text is folded away; a changed figure makes
     another article (the same story updated), which `similar` then finds."""
     archive = tmp_path / "archive"
-    _write(archive / "a.txt", as_text(STORY_TITLE, STORY))
-    updated = [p.replace("کمتر از بیست درصد", "کمتر از سی درصد") for p in STORY]
-    assert updated != STORY
-    _write(archive / "b.txt", as_text(STORY_TITLE, updated).replace("ی", "ي"))  # and Arabic ye: still another text
+    _write(archive / "a.txt", dup.as_text(dup.STORY_TITLE, dup.STORY))
+    updated = [p.replace("کمتر از بیست درصد", "کمتر از سی درصد") for p in dup.STORY]
+    assert updated != dup.STORY
+    _write(archive / "b.txt", dup.as_text(dup.STORY_TITLE, updated).replace("ی", "ي"))  # and Arabic ye: still another text
     summary = _json(run_cli, "index", str(archive))
     assert isinstance(summary, dict) and (summary["added"], summary["duplicates"]) == (2, 0)
     rows = _rows(run_cli)
@@ -226,7 +214,7 @@ def test_short_exact_copies_are_one_article(run_cli: Cli, tmp_path: Path) -> Non
     archive = tmp_path / "archive"
     _write(archive / "a.txt", f"{SHORT_TITLE}\n\n{SHORT_TEXT}\n")
     _write(archive / "b" / "a.txt", f"{SHORT_TITLE.replace('ی', 'ي')}\n\n{SHORT_TEXT.replace('ی', 'ي')}\n")
-    _write(archive / "c.json", json.dumps([as_json_item(SHORT_TITLE, [SHORT_TEXT.replace("\u200c", " ")],
+    _write(archive / "c.json", json.dumps([dup.as_json_item(SHORT_TITLE, [SHORT_TEXT.replace("\u200c", " ")],
                                                         "https://www.example-news.ir/news/9/")], ensure_ascii=False))
     summary = _json(run_cli, "index", str(archive))
     assert isinstance(summary, dict) and (summary["added"], summary["duplicates"]) == (1, 2)

@@ -17,8 +17,7 @@ from tests.conftest import write_items
 from tests.search.conftest import small_archive
 from viewer.analysis.analyzer import is_stopword, term_positions
 from viewer.app.hit_marks import find_hits
-from viewer.search.archive import Archive
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.results.searcher import ArchiveSearcher
 
 
 def _article(link: str, title: str, text: str, tags: tuple[str, ...] = ()) -> dict[str, object]:
@@ -77,15 +76,8 @@ ROWS = [
 
 
 @pytest.fixture(scope="module")
-def rows_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
-    opened = small_archive(tmp_path_factory.mktemp("everyday"), ARTICLES)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture(scope="module")
-def rows_searcher(rows_archive: Archive) -> Iterator[ArchiveSearcher]:
-    with rows_archive.searcher() as opened:
+def rows_searcher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveSearcher]:
+    with small_archive(tmp_path_factory.mktemp("everyday"), ARTICLES) as archive, archive.searcher() as opened:
         yield opened
 
 
@@ -94,8 +86,7 @@ def _id_of(searcher: ArchiveSearcher, link: str) -> str:
 
 
 @pytest.mark.parametrize(("query", "link", "marked"), ROWS)
-def test_row_finds_its_article_with_marks(rows_archive: Archive, rows_searcher: ArchiveSearcher,
-                                          query: str, link: str, marked: str) -> None:
+def test_row_finds_its_article_with_marks(rows_searcher: ArchiveSearcher, query: str, link: str, marked: str) -> None:
     result = rows_searcher.search(query, limit=20, with_ids=True)
     wanted = _id_of(rows_searcher, link)
     assert wanted in result.doc_ids

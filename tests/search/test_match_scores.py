@@ -16,14 +16,14 @@ from whoosh.searching import Searcher
 
 from viewer.analysis.normalize import normalize_tag
 from viewer.importers.reader import read_articles
-from viewer.search.bulk_postings import positions_one_by_one, posting_positions
-from viewer.search.codec import ArrayCodec
-from viewer.search.identity import primary_id
-from viewer.search.match_scores import MatchScorer
-from viewer.search.query import parse_query
-from viewer.search.query_plan import compile_plan
+from viewer.search.copies.identity import primary_id
+from viewer.search.format.bulk_postings import positions_one_by_one, posting_positions
+from viewer.search.format.codec import ArrayCodec
+from viewer.search.query.match_scores import MatchScorer
+from viewer.search.query.parser import parse_query
+from viewer.search.query.plan import compile_plan
+from viewer.search.results.searcher import ArchiveSearcher
 from viewer.search.schema import build_schema, document_of
-from viewer.search.searcher import ArchiveSearcher
 
 QUERIES = (
     "ایران", "كتاب هاي", "پرسپولیس گزارش", "مي‌شود ایران", "بین المللی", "رئیس جمهور", "ایران -فوتبال",
@@ -45,7 +45,7 @@ def _assert_same(ours: Mapping[int, float], theirs: Mapping[int, float]) -> None
 
 def _scored_as_whoosh(searcher: ArchiveSearcher, queries: tuple[str, ...]) -> int:
     """Every query is scored here, with Whoosh's matches, scores and top ten; the matches counted."""
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     scorer = MatchScorer(whoosh_searcher)
     matched = 0
     for text in queries:
@@ -63,7 +63,7 @@ def test_scores_are_whooshs_on_the_archive(searcher: ArchiveSearcher) -> None:
 
 
 def test_tags_join_with_no_weight(searcher: ArchiveSearcher) -> None:
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     tag, _count = searcher.tag_counts()[0]
     q = wq.And([parse_query("ایران", whoosh_searcher.schema, whoosh_searcher.reader()),
                 wq.And([wq.Term("tags", normalize_tag(tag), boost=0.0)])])
@@ -89,7 +89,7 @@ def test_prefixes_score_as_whoosh(searcher: ArchiveSearcher) -> None:
 
 
 def test_fuzzy_terms_and_slop_are_left_to_whoosh(searcher: ArchiveSearcher) -> None:
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     scorer = MatchScorer(whoosh_searcher)
     for text in ("ایران~", "*", '"تیم ملی"~3', "ای?ان"):
         q = parse_query(text, whoosh_searcher.schema, whoosh_searcher.reader())

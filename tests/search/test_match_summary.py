@@ -11,8 +11,8 @@ import pytest
 from tests.search.generated_corpus import generated_archive
 from tests.search.test_search_cancel import QUERIES, _AfterCalls
 from viewer.core.errors import CancelledError
-from viewer.search.match_summary import summarize
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.results.match_summary import summarize
+from viewer.search.results.searcher import ArchiveSearcher
 
 
 @pytest.fixture(scope="module")

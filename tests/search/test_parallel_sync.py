@@ -11,8 +11,9 @@ from whoosh.index import FileIndex
 
 from tests.search.generated_corpus import SEED, article, write_corpus
 from viewer.core.errors import CancelledError
-from viewer.search.archive_index import open_index
-from viewer.search.sync import SyncReport, sync_sources
+from viewer.core.results import SyncReport
+from viewer.search.indexing.archive_index import open_index
+from viewer.search.indexing.sync import sync_sources
 
 
 def _dump(ix: FileIndex) -> dict[str, object]:

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import write_items
 from viewer.cli import main
-from viewer.search.query import MAX_QUERY_CHARS
+from viewer.search.query.parser import MAX_QUERY_CHARS
 
 Cli = Callable[..., tuple[int, str, str]]
 

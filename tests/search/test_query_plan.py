@@ -12,12 +12,12 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from viewer.core.errors import QueryError
-from viewer.search.docsets import DocSets
-from viewer.search.fast_prefix import FastPrefix
-from viewer.search.match_scores import MatchScorer
-from viewer.search.query import parse_query
-from viewer.search.query_plan import EVERYTHING, compile_plan
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.format.fast_prefix import FastPrefix
+from viewer.search.query.docsets import DocSets
+from viewer.search.query.match_scores import MatchScorer
+from viewer.search.query.parser import parse_query
+from viewer.search.query.plan import EVERYTHING, compile_plan
+from viewer.search.results.searcher import ArchiveSearcher
 
 QUERIES = 300
 Leaf = Callable[[random.Random], wq.Query]
@@ -135,7 +135,7 @@ def test_counting_scoring_and_estimates_agree_with_whoosh(searcher: ArchiveSearc
     seed = int(os.environ.get("BAYEGAN_PLAN_SEED", "1515"))
     print(f"query plans: random seed {seed} (BAYEGAN_PLAN_SEED={seed} repeats this run)")
     rng = random.Random(seed)
-    whoosh_searcher = searcher._searcher
+    whoosh_searcher = searcher.whoosh
     leaves = _leaves(whoosh_searcher, _words(whoosh_searcher), _title_words(whoosh_searcher, 40))
     sets, scorer = DocSets(whoosh_searcher), MatchScorer(whoosh_searcher)
     scored = matched = finite = compared = 0

@@ -10,7 +10,7 @@ import pytest
 from tests.search.conftest import small_archive
 from viewer.analysis.analyzer import LEMMA_PREFIX, query_keys, term_positions
 from viewer.core.errors import QueryError
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.results.searcher import ArchiveSearcher
 
 
 def article_keys(searcher: ArchiveSearcher, article_id: str, field: str = "both") -> set[str]:

@@ -8,7 +8,8 @@ import pytest
 
 from tests.search.generated_corpus import generated_archive
 from viewer.core.errors import CancelledError
-from viewer.search.searcher import ArchiveSearcher
+from viewer.search.results.match_summary import summarize
+from viewer.search.results.searcher import ArchiveSearcher
 
 QUERIES = ("کتاب", "تهران فوتبال", '"دانشگاه ایران"', "بازار*", "نفت -مجلس", "کتاب~")
 
@@ -57,6 +58,7 @@ def test_the_count_can_come_after_the_first_page(searcher: ArchiveSearcher, quer
         assert (first.total, first.facets) == (whole.total, whole.facets)
     else:
         assert first.total == len(first.hits) <= whole.total and first.facets == []
-    assert searcher.count_matches(query) == (whole.total, whole.facets)
+    later = summarize(searcher, query)
+    assert (later.total, later.facets) == (whole.total, whole.facets)
     with pytest.raises(CancelledError):
-        searcher.count_matches(query, cancel=lambda: True)
+        summarize(searcher, query, cancel=lambda: True)

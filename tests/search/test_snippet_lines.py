@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from viewer.analysis.analyzer import LEMMA_PREFIX, token_pattern, token_spans
 from viewer.analysis.normalize import coarse_fold, fold_word
-from viewer.search.snippets import _marks, _matched_key, matched_spans
+from viewer.search.results.snippets import _marks, _matched_key, matched_spans
 
 # Persian letters with their Arabic and hamza spellings, harakat, tatweel, ZWNJ, digits, Latin.
 _ALPHABET = ("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكىةۀأإآؤئءٱ\u064b\u064e\u0650\u0651\u0652\u0670\u0640\u200c"

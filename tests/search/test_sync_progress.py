@@ -9,8 +9,8 @@ import random
 from pathlib import Path
 
 from tests.search.generated_corpus import SEED, article
-from viewer.search.archive_index import open_index
-from viewer.search.sync import sync_sources
+from viewer.search.indexing.archive_index import open_index
+from viewer.search.indexing.sync import sync_sources
 
 ARTICLES = 120
 

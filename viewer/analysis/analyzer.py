@@ -12,7 +12,7 @@ words; a number with a decimal or date separator (`۱۲٫۵`, `12.5`, `۲/۵`, `
 (`12.5`) at its first part's position, each part keeping a position of its own.
 
 `term_positions` is the indexing fast path (no Token objects): `PersianPositions` in
-viewer/search/postings.py calls it. Classes keep no hazm object, so Whoosh can pickle them into the
+viewer/search/format/postings.py calls it. Classes keep no hazm object, so Whoosh can pickle them into the
 index under this stable import path.
 """
 
@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from whoosh.analysis import Token, Tokenizer
 
 from viewer.analysis.lemma import lemma_of, lemmatizer
-from viewer.analysis.normalize import ZWNJ, fold_word, lemma_form, normalize_tag
+from viewer.analysis.normalize import fold_word, lemma_form, normalize_tag
+from viewer.core.persian_fold import ZWNJ
 
 # Bump when tokens change: an index built with another version is rebuilt from its sources.
 ANALYZER_VERSION = 5  # 4: split glued digits and a non-verb می, decimals, plurals, participles;

@@ -17,7 +17,7 @@ import importlib.util
 import threading
 from pathlib import Path
 
-from viewer.analysis.normalize import ZWNJ
+from viewer.core.persian_fold import ZWNJ
 
 VERB_FORMS_PATH = Path(__file__).with_name("data") / "verb_forms.tsv.gz"
 

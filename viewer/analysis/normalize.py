@@ -12,26 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ZWNJ = "\u200c"
+from viewer.core.persian_fold import DIGITS, LETTERS, MARKS, ZWNJ, fold_table
 
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-
-_LETTERS = {
-    "ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه",
-    "أ": "ا", "إ": "ا", "ٱ": "ا", "آ": "ا", "ؤ": "و", "ڪ": "ک", "ے": "ی", "ۍ": "ی", "ې": "ی",
-}
-_DIGITS = {d: str(i) for digits in (_PERSIAN_DIGITS, _ARABIC_DIGITS) for i, d in enumerate(digits)}
-# Harakat and Quranic marks (incl. hamza above/below U+0654/5), superscript alef, tatweel,
-# and invisible format characters (ZWJ, bidi marks and embeddings, BOM, soft hyphen).
-_DELETED = [chr(c) for c in range(0x064B, 0x0660)] + [chr(c) for c in range(0x06D6, 0x06EE)]
-_DELETED += ["\u0670", "\u0640", "\u200d", "\u2060", "\u200e", "\u200f", "\ufeff", "\u00ad"]
-_DELETED += [chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]
-
-_FOLD_TABLE = str.maketrans({**_LETTERS, **_DIGITS, **dict.fromkeys(_DELETED), ZWNJ: None})
+_LETTERS, _DIGITS, _DELETED = LETTERS, DIGITS, MARKS  # the one table of variants (viewer/core/persian_fold.py)
+_FOLD_TABLE = fold_table(None)
 # The lemmatizer's word list is written with آ and hamza, so keys for it keep them.
-_LEMMA_TABLE = str.maketrans({**{k: v for k, v in _LETTERS.items() if k not in "آؤأإ"}, **_DIGITS,
-                              **dict.fromkeys(_DELETED)})
+_LEMMA_TABLE = fold_table(ZWNJ, keep_hamza=True)
 
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 # ارائه/ارایه, رئیس/رییس, پائیز/پاییز; مسئول/مسوول; مسئله/مساله, هیئت/هیات.

@@ -8,13 +8,15 @@ own; close it when done."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from viewer.app.library import Library
 from viewer.app.scope import EVERYWHERE, Scope
 from viewer.app.searcher_slot import SearcherSlot
+from viewer.core.closing import Closable
 from viewer.core.errors import QueryError
+from viewer.core.steps import Cancel, never
 
 if TYPE_CHECKING:  # the engine's types, named by the window without importing the engine
     from viewer.search.discourse.collocations import Collocate as Collocate
@@ -24,7 +26,7 @@ if TYPE_CHECKING:  # the engine's types, named by the window without importing t
     from viewer.search.discourse.trends import Series as Series
     from viewer.search.discourse.trends import Trend as Trend
 
-Cancel = Callable[[], bool]
+
 
 KWIC_SORTS = ("date", "left", "right")
 TREND_PERIODS = ("month", "year")
@@ -35,23 +37,13 @@ DEFAULT_TOP = 20
 MAX_QUERIES = 10
 
 
-def _never() -> bool:
-    return False
-
-
-class Discourse:
+class Discourse(Closable):
     def __init__(self, library: Library):
         self.library = library
-        self._slot = SearcherSlot(lambda: library._archive.searcher())
+        self._slot = SearcherSlot(library.open_searcher)
 
     def close(self) -> None:
         self._slot.close()
-
-    def __enter__(self) -> Discourse:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def _stories(self, stories_once: bool | None) -> bool:
         return self.library.count_stories_once if stories_once is None else stories_once
@@ -60,7 +52,7 @@ class Discourse:
                  cancel: Cancel) -> Matches:
         from viewer.search.discourse.matches import matches
 
-        return matches(self._slot.get(), query, list(tags), restriction=self.library._restriction(scope),
+        return matches(self._slot.get(), query, list(tags), restriction=self.library.restriction(scope),
                        stories_once=self._stories(stories_once), cancel=cancel)
 
     def concordance(self, query: str, tags: Sequence[str] = (), *, scope: Scope = EVERYWHERE, width: int = DEFAULT_WIDTH,
@@ -74,8 +66,8 @@ class Discourse:
         if sort not in KWIC_SORTS:
             raise QueryError(f"Unknown sort {sort!r}: one of {', '.join(KWIC_SORTS)}.",
                              f"ترتیب ناشناخته {sort!r}: یکی از {'، '.join(KWIC_SORTS)}.")
-        found = self._matches(query, tags, scope, stories_once, cancel or _never)
-        return concordance(found, width=max(1, width), limit=limit, sort=sort, cancel=cancel or _never)
+        found = self._matches(query, tags, scope, stories_once, cancel or never)
+        return concordance(found, width=max(1, width), limit=limit, sort=sort, cancel=cancel or never)
 
     def trend(self, queries: Sequence[str], tags: Sequence[str] = (), *, scope: Scope = EVERYWHERE, by: str = "month",
               calendar: str = "jalali", per: int | None = None, stories_once: bool | None = None,
@@ -92,9 +84,9 @@ class Discourse:
         if by not in TREND_PERIODS or calendar not in CALENDARS:
             raise QueryError("Periods are month or year, calendars jalali or gregorian.",
                              "دوره ماه یا سال است و تقویم jalali یا gregorian.")
-        cancel = cancel or _never
+        cancel = cancel or never
         found = [(query, self._matches(query, tags, scope, stories_once, cancel)) for query in queries]
-        archive = archive_docnums(self._slot.get(), self.library._restriction(scope), list(tags),
+        archive = archive_docnums(self._slot.get(), self.library.restriction(scope), list(tags),
                                   self._stories(stories_once))
         return trend(found, archive, by=by, calendar=calendar, per=per, cancel=cancel)
 
@@ -104,5 +96,5 @@ class Discourse:
         """The words within `span` positions of the word's occurrences, ranked by log-likelihood."""
         from viewer.search.discourse.collocations import collocates
 
-        found = self._matches(word, tags, scope, stories_once, cancel or _never)
-        return collocates(found, span=span, top=top, cancel=cancel or _never)
+        found = self._matches(word, tags, scope, stories_once, cancel or never)
+        return collocates(found, span=span, top=top, cancel=cancel or never)

@@ -15,7 +15,7 @@ _OPERATORS = {"AND", "OR", "NOT"}
 
 def query_words(query: str) -> list[str]:
     """The words of a query that look for text (not tags, not negated, not operators)."""
-    from viewer.search.query import normalize_query
+    from viewer.search.query.parser import normalize_query
 
     words: list[str] = []
     negate_next = False
@@ -55,6 +55,6 @@ def find_hits(text: str, keys: set[str]) -> list[tuple[int, int]]:
     """(start, end) spans of `text` whose token (surface or lemma key) is one of `keys`, in order."""
     if not keys or not text:
         return []
-    from viewer.search.snippets import matched_spans
+    from viewer.search.results.snippets import matched_spans
 
     return [(start, end) for start, end, _key in matched_spans(text, keys)]

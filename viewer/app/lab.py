@@ -142,8 +142,8 @@ def sync(library: Library) -> SyncReport:
 def _fingerprints(library: Library) -> dict[str, str]:
     """Every article of this desktop's index → the fingerprint of its text ("" when too short), read
     from the index's manifest: no searcher is opened, so a sync may run on any thread."""
-    from viewer.search.archive_index import INDEX_VERSION
-    from viewer.search.manifest import Manifest
+    from viewer.search.indexing.archive_index import INDEX_VERSION
+    from viewer.search.indexing.manifest import Manifest
 
     return Manifest.load(library.paths.index_dir, INDEX_VERSION).fingerprints()
 

@@ -10,7 +10,7 @@ and notes connection, for a worker thread of its own."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,9 +21,12 @@ from viewer.app.searcher_slot import SearcherSlot
 from viewer.app.settings import AUTHOR, Settings
 from viewer.core.annotation import Annotation
 from viewer.core.article import Article
+from viewer.core.closing import Closable
 from viewer.core.errors import BayeganError
 from viewer.core.login_name import login_name
 from viewer.core.paths import DataPaths
+from viewer.core.results import MatchSummary, SearchResult, SimilarArticle, SyncReport
+from viewer.core.steps import Cancel, Progress, never, silent
 
 if TYPE_CHECKING:
     from viewer.app.collection_cases import CollectionCases
@@ -32,40 +35,26 @@ if TYPE_CHECKING:
     from viewer.app.types import (
         BackupInfo,
         ExportReport,
-        MatchSummary,
         MergeReport,
         NotesStore,
         ReanchorReport,
-        SearchResult,
-        SimilarArticle,
-        SyncReport,
         Thread,
     )
     from viewer.collections.database import LibraryDatabase
     from viewer.search.archive import Archive
-    from viewer.search.restriction import Restriction
-    from viewer.search.searcher import ArchiveSearcher
+    from viewer.search.query.restriction import Restriction
+    from viewer.search.results.searcher import ArchiveSearcher
 
-Progress = Callable[[int, int, str], None]  # done, total, what is being done
-Cancel = Callable[[], bool]
 
 ALL_ARTICLES = "*"  # the query that lists every article (the window's empty search box)
 LIST_FORMATS = ("csv", "csl-json", "ris", "bibtex")  # export_list's formats (viewer.export.reference_list)
-
-
-def _silent(done: int, total: int, label: str) -> None:
-    return None
-
-
-def _never() -> bool:
-    return False
 
 
 def no_such_articles(ids: Sequence[str]) -> BayeganError:
     return BayeganError(f"No article with id {', '.join(ids)}.", f"خبری با شناسهٔ {'، '.join(ids)} نیست.")
 
 
-class Library:
+class Library(Closable):
     """Open on the data paths (created if missing); close it, or use it as a context manager.
     The index opens on first use (or `open()`), so a window can make its Library on the UI thread
     and load Whoosh on a worker; `settings` is the window's own object when it already has one."""
@@ -75,8 +64,8 @@ class Library:
         self.settings = settings if settings is not None else Settings(paths.settings_path)
         self._opened: Archive | None = None
         self._opening = threading.Lock()
-        self._reading = SearcherSlot(self._searcher)
-        self._searching = SearcherSlot(self._searcher)
+        self._reading = SearcherSlot(self.open_searcher)
+        self._searching = SearcherSlot(self.open_searcher)
         self._notes: NotesStore | None = None
         self._library_db: LibraryDatabase | None = None
         # Tag counts count a story and its near duplicates once: the window sets it from its settings
@@ -92,7 +81,8 @@ class Library:
                 self._opened = Archive(self.paths)
             return self._opened
 
-    def _searcher(self) -> ArchiveSearcher:
+    def open_searcher(self) -> ArchiveSearcher:
+        """A searcher of the archive as it is now, for a use case that keeps its own (close it)."""
         searcher = self._archive.searcher()
         searcher.count_stories = lambda: self.count_stories_once
         return searcher
@@ -121,11 +111,6 @@ class Library:
                 self._opened.close()
                 self._opened = None
 
-    def __enter__(self) -> Library:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- the archive ---------------------------------------------------------------------------------
     @property
@@ -182,15 +167,15 @@ class Library:
         when the query or a date cannot be read; CancelledError as soon as `cancel()` says yes (a newer
         keystroke), checked between the search's steps."""
         return self._searching.get().search(query, list(tags), limit, sort, with_ids=with_ids,
-                                            restriction=self._restriction(scope), timeline=timeline,
-                                            cancel=cancel or _never)
+                                            restriction=self.restriction(scope), timeline=timeline,
+                                            cancel=cancel or never)
 
     def first_page(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
                    scope: Scope = EVERYWHERE, cancel: Cancel | None = None) -> SearchResult:
         """`search`'s first `limit` hits with snippets and keys, as soon as they are ranked: a count
         that costs a second pass is left out (`total_exact` False, no facets), for `summarize`."""
-        return self._searching.get().search(query, list(tags), limit, sort, restriction=self._restriction(scope),
-                                            cancel=cancel or _never, count=False)
+        return self._searching.get().search(query, list(tags), limit, sort, restriction=self.restriction(scope),
+                                            cancel=cancel or never, count=False)
 
     def summarize(self, query: str, tags: Sequence[str] = (), *, scope: Scope = EVERYWHERE,
                   hit_ids: Sequence[str] = (), with_ids: bool = False, timeline: bool = False,
@@ -198,19 +183,20 @@ class Library:
         """What `search` counts over every match, without ranking or snippets: the exact total, tag
         facets, the near duplicates of `hit_ids` that match, "did you mean" (with `suggest`); `with_ids` every matching
         id, `timeline` the matches by Jalali month. CancelledError as soon as `cancel()` says yes."""
-        from viewer.search.match_summary import summarize
+        from viewer.search.results.match_summary import summarize
 
-        return summarize(self._searching.get(), query, tags, restriction=self._restriction(scope), hit_ids=hit_ids,
-                         with_ids=with_ids, timeline=timeline, suggest=suggest, cancel=cancel or _never)
+        return summarize(self._searching.get(), query, tags, restriction=self.restriction(scope), hit_ids=hit_ids,
+                         with_ids=with_ids, timeline=timeline, suggest=suggest, cancel=cancel or never)
 
     def ranked_ids(self, query: str, tags: Sequence[str] = (), *, sort: str = "relevance", limit: int = 10,
                    scope: Scope = EVERYWHERE) -> list[str]:
         """The ids of `search`'s first `limit` hits in its order (a results list's later pages)."""
         return self._searching.get().ranked_ids(query, list(tags), sort=sort, limit=limit,
-                                                restriction=self._restriction(scope))
+                                                restriction=self.restriction(scope))
 
-    def _restriction(self, scope: Scope) -> Restriction:
-        from viewer.search.restriction import NO_RESTRICTION
+    def restriction(self, scope: Scope) -> Restriction:
+        """What `scope` limits a search to, resolved for the engine."""
+        from viewer.search.query.restriction import NO_RESTRICTION
 
         if not scope:
             return NO_RESTRICTION
@@ -225,7 +211,7 @@ class Library:
 
             wanted = {normalize_tag(t) for t in tags}
             return [a for a in searcher.articles() if wanted <= {normalize_tag(t) for t in a.tags}]
-        restriction = self._restriction(scope)
+        restriction = self.restriction(scope)
         text = ALL_ARTICLES if query is None else query
         first = searcher.search(text, list(tags), limit=1, restriction=restriction)
         result = searcher.search(text, list(tags), limit=max(1, first.total), sort=sort, restriction=restriction)
@@ -262,7 +248,7 @@ class Library:
         and moves notes to where their text now is. CancelledError when `cancel()` turns true."""
         try:
             forgotten = self._archive.forget(forget) if forget else None
-            report = self._archive.sync(sources, progress=progress or _silent, cancel=cancel or _never)
+            report = self._archive.sync(sources, progress=progress or silent, cancel=cancel or never)
             if forgotten is not None:
                 report.removed += forgotten.removed
                 report.renamed = forgotten.renamed | report.renamed

@@ -14,7 +14,7 @@ from viewer.core.errors import BayeganError
 
 if TYPE_CHECKING:
     from viewer.notes.store import MergeReport, NotesStore
-    from viewer.search.searcher import ArchiveSearcher
+    from viewer.search.results.searcher import ArchiveSearcher
 
 ArticleLookup = Callable[[str], Article | None]
 NOTES_FORMATS = ("jsonld", "markdown")  # export_notes' formats
@@ -63,6 +63,6 @@ def merge(store: NotesStore, data: Any, searcher: ArchiveSearcher) -> MergeRepor
     """Merges parsed W3C data; each note's article is found by URL, news code, Bayegan IRI or id, then
     by its quoted passage."""
     from viewer.notes.webanno import import_data
-    from viewer.search.article_finder import ArchiveArticleFinder
+    from viewer.search.results.article_finder import ArchiveArticleFinder
 
     return import_data(store, data, ArchiveArticleFinder(searcher))

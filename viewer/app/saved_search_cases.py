@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from viewer.collections.saved_searches import SavedSearch, SavedSearches
-
-if TYPE_CHECKING:
-    from viewer.app.types import SearchResult
+from viewer.core.results import SearchResult
 
 # query, tags, limit, with_ids -> the search's result (the Library's search, timeline included)
 Search = Callable[[str, Sequence[str], int, bool], "SearchResult"]

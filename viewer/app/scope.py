@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from viewer.search.restriction import Restriction
+    from viewer.search.query.restriction import Restriction
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ EVERYWHERE = Scope()
 def restriction_of(scope: Scope, collection_ids: Callable[[str], list[str]],
                    noted_ids: Callable[[], list[str]]) -> Restriction:
     """The engine's restriction; QueryError for a date that cannot be read, an error for an unknown collection."""
-    from viewer.search.date_filter import DateBounds, period
-    from viewer.search.restriction import Restriction
+    from viewer.search.query.date_filter import DateBounds, period
+    from viewer.search.query.restriction import Restriction
 
     start = scope.date_from if isinstance(scope.date_from, date) or not scope.date_from else period(scope.date_from)[0]
     end = scope.date_to if isinstance(scope.date_to, date) or not scope.date_to else period(scope.date_to)[1]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from viewer.search.searcher import ArchiveSearcher
+    from viewer.search.results.searcher import ArchiveSearcher
 
 
 class SearcherSlot:

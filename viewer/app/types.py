@@ -1,18 +1,15 @@
-"""The engine's types that the faces name, given by the application layer so that neither the
-window nor the command line imports the engine packages. Import them under TYPE_CHECKING where
-only annotations need them: this module loads Whoosh."""
+"""The types the faces name, in one place: the search and sync results (plain dataclasses of
+viewer/core/results.py) and the notes' reports. Loading it loads neither Whoosh nor hazm, so the
+window and the command line import it plainly."""
 
 from __future__ import annotations
 
+from viewer.core.results import Hit, MatchSummary, SearchResult, SimilarArticle, SyncReport
 from viewer.export.model import ExportReport
 from viewer.notes.reanchor import ReanchorReport
 from viewer.notes.restore import BackupInfo
 from viewer.notes.store import Edit, MergeReport, NotesStore
 from viewer.notes.threads import Thread
-from viewer.search.match_summary import MatchSummary
-from viewer.search.near_duplicates import SimilarArticle
-from viewer.search.searcher import Hit, SearchResult
-from viewer.search.sync import SyncReport
 
 __all__ = ["BackupInfo", "Edit", "ExportReport", "Hit", "MatchSummary", "MergeReport", "NotesStore", "ReanchorReport",
            "SearchResult", "SimilarArticle", "SyncReport", "Thread"]

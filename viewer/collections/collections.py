@@ -4,11 +4,10 @@ come back) until it is removed by hand."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from viewer.collections.database import LibraryDatabase
+from viewer.collections.database import NamedRows
 from viewer.collections.names import clean_name, name_key
 from viewer.core.errors import BayeganError
 
@@ -23,21 +22,16 @@ def no_such_collection(name: str) -> BayeganError:
     return BayeganError(f"There is no collection named “{name}”.", f"مجموعه‌ای به نام «{name}» نیست.")
 
 
-class Collections:
-    def __init__(self, database: LibraryDatabase):
-        self._database = database
-
-    def _id(self, db: sqlite3.Connection, name: str) -> int:
-        return self._database.id_of(db, "collections", name, no_such_collection)
+class Collections(NamedRows):
+    table = "collections"
+    missing = staticmethod(no_such_collection)
 
     def create(self, name: str) -> str:
         """Makes an empty collection; returns its name as kept. An error if the name (folded) is taken."""
         cleaned = clean_name(name)
         with self._database.transaction() as db:
-            taken = db.execute("SELECT name FROM collections WHERE key = ?", (name_key(cleaned),)).fetchone()
-            if taken is not None:
-                raise BayeganError(f"A collection named “{taken[0]}” already exists.",
-                                   f"مجموعه‌ای به نام «{taken[0]}» از پیش هست.")
+            self._check_free(db, cleaned, lambda taken: BayeganError(f"A collection named “{taken}” already exists.",
+                                                                     f"مجموعه‌ای به نام «{taken}» از پیش هست."))
             db.execute("INSERT INTO collections (name, key) VALUES (?, ?)", (cleaned, name_key(cleaned)))
         return cleaned
 

@@ -9,9 +9,12 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import ClassVar
 
 from viewer.collections.names import name_key
+from viewer.core.closing import Closable
 from viewer.core.errors import BayeganError
+from viewer.core.sqlite_writes import write_transaction
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 10.0
@@ -35,7 +38,7 @@ def _unreadable(path: Path, exc: Exception) -> BayeganError:
                         f"پایگاه دادهٔ مجموعه‌ها ({path}) باز نشد: {exc}")
 
 
-class LibraryDatabase:
+class LibraryDatabase(Closable):
     """One open `library.sqlite3`; close it, or use it as a context manager."""
 
     def __init__(self, path: Path):
@@ -70,14 +73,8 @@ class LibraryDatabase:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.db
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("COMMIT")
+        with self._lock, write_transaction(self.db) as db:
+            yield db
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -95,8 +92,25 @@ class LibraryDatabase:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> LibraryDatabase:
-        return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+class NamedRows:
+    """Rows kept under a name (collections, saved searches) in one table of the library database."""
+
+    table: ClassVar[str]
+
+    def __init__(self, database: LibraryDatabase):
+        self._database = database
+
+    @staticmethod
+    def missing(name: str) -> BayeganError:
+        """The error for a name that is not there."""
+        raise NotImplementedError
+
+    def _id(self, db: sqlite3.Connection, name: str) -> int:
+        return self._database.id_of(db, self.table, name, self.missing)
+
+    def _check_free(self, db: sqlite3.Connection, name: str, taken: Callable[[str], BayeganError]) -> None:
+        """`taken(the name as kept)` when a row already has `name`, compared folded."""
+        row = db.execute(f"SELECT name FROM {self.table} WHERE key = ?", (name_key(name),)).fetchone()
+        if row is not None:
+            raise taken(row[0])

@@ -7,10 +7,11 @@ from __future__ import annotations
 import unicodedata
 
 from viewer.core.errors import BayeganError
+from viewer.core.persian_fold import fold_table
 
-_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "\u200c": " ", "\u200f": None,
-                       "\u200e": None, "\u0640": None, **{chr(0x06F0 + i): str(i) for i in range(10)},
-                       **{chr(0x0660 + i): str(i) for i in range(10)}})
+# The one table of variants (viewer/core/persian_fold.py), ZWNJ as a space; آ and hamza letters kept
+# (آمار and امار are two names to a reader).
+_FOLD = fold_table(" ", keep_hamza=True)
 MAX_NAME_CHARS = 200
 
 

@@ -5,11 +5,10 @@ that adds, changes or removes articles, because ids are stable and the matches a
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from viewer.collections.database import LibraryDatabase
+from viewer.collections.database import NamedRows
 from viewer.collections.names import clean_name, name_key
 from viewer.core.errors import BayeganError
 
@@ -25,21 +24,16 @@ def no_such_search(name: str) -> BayeganError:
     return BayeganError(f"There is no saved search named “{name}”.", f"جست‌وجوی ذخیره‌شده‌ای به نام «{name}» نیست.")
 
 
-class SavedSearches:
-    def __init__(self, database: LibraryDatabase):
-        self._database = database
-
-    def _id(self, db: sqlite3.Connection, name: str) -> int:
-        return self._database.id_of(db, "saved_searches", name, no_such_search)
+class SavedSearches(NamedRows):
+    table = "saved_searches"
+    missing = staticmethod(no_such_search)
 
     def add(self, name: str, query: str, tags: Sequence[str], seen: Iterable[str]) -> SavedSearch:
         """Saves the search with the ids it matches now as seen. An error if the name (folded) is taken."""
         cleaned = clean_name(name)
         with self._database.transaction() as db:
-            taken = db.execute("SELECT name FROM saved_searches WHERE key = ?", (name_key(cleaned),)).fetchone()
-            if taken is not None:
-                raise BayeganError(f"A saved search named “{taken[0]}” already exists.",
-                                   f"جست‌وجویی به نام «{taken[0]}» از پیش ذخیره شده است.")
+            self._check_free(db, cleaned, lambda taken: BayeganError(f"A saved search named “{taken}” already exists.",
+                                                                     f"جست‌وجویی به نام «{taken}» از پیش ذخیره شده است."))
             cursor = db.execute("INSERT INTO saved_searches (name, key, query, tags) VALUES (?, ?, ?, ?)",
                                 (cleaned, name_key(cleaned), query, json.dumps(list(tags), ensure_ascii=False)))
             db.executemany("INSERT INTO saved_seen VALUES (?, ?)", ((cursor.lastrowid, i) for i in set(seen)))

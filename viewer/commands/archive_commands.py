@@ -6,23 +6,21 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from viewer.app.library import ALL_ARTICLES, Library, no_such_articles
-from viewer.commands.output import TerminalProgress, print_error, print_json, printable
+from viewer.commands.output import Subcommands, TerminalProgress, print_error, print_json, print_rows, printable
 from viewer.commands.scope_arguments import add_scope_arguments, scope_of
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError, QueryError
 from viewer.core.paths import DataPaths
+from viewer.core.results import SearchResult
+from viewer.core.source_names import SOURCE_SUFFIXES
 
-if TYPE_CHECKING:
-    from viewer.app.types import SearchResult
 
-
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     p = subparsers.add_parser("index", help="import and index folders of articles (incremental)",
-                              description="Import .txt, .json, .jsonl and .html articles from PATHs "
-                              "(folders recursively) into the index. Re-running reads only new and "
+                              description="Import articles from PATHs (folders recursively) into the index: "
+                              f"{', '.join(sorted(SOURCE_SUFFIXES))} files. Re-running reads only new and "
                               "changed files and removes articles of deleted files.")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print one JSON summary object")
@@ -128,13 +126,9 @@ def run_similar(args: argparse.Namespace, paths: DataPaths) -> int:
         if library.article(args.id) is None:
             print_error(no_such_articles([args.id]))
             return 1
-        rows = [{"id": s.id, "title": s.title, "score": round(s.score, 3)} for s in library.similar(args.id)]
-    if args.json:
-        print_json(rows)
-    else:
-        for row in rows:
-            print(f"{row['id']}  {row['score']:.2f}  {row['title']}")
-    return 0
+        found = library.similar(args.id)
+    return print_rows(found, args.json, lambda s: {"id": s.id, "title": s.title, "score": round(s.score, 3)},
+                      lambda s: f"{s.id}  {s.score:.2f}  {s.title}")
 
 
 def run_search(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 
 from viewer.app.library import Library
-from viewer.commands.output import print_json
+from viewer.commands.output import Subcommands, print_rows
 from viewer.core.paths import DataPaths
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     top = subparsers.add_parser("collections", help="collections of articles (a question's corpus)",
                                 description="Named lists of articles. Names may be Persian; two names that differ "
                                 "only in ي/ی, ك/ک, a zero-width non-joiner or a space, digits or case are one name. "
@@ -18,12 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = actions.add_parser("create", help="make an empty collection")
     p.add_argument("name", metavar="NAME")
     p.set_defaults(handler=run_create)
-    for action, helptext, handler in (("add", "add articles by id (all must be in the archive)", run_add),
-                                      ("remove", "take articles out by id", run_remove)):
+    for action, helptext, done in (("add", "add articles by id (all must be in the archive)", "added"),
+                                   ("remove", "take articles out by id", "removed")):
         p = actions.add_parser(action, help=helptext)
         p.add_argument("name", metavar="NAME")
         p.add_argument("ids", nargs="+", metavar="ID")
-        p.set_defaults(handler=handler)
+        p.set_defaults(handler=run_add_or_remove, done=done)
     p = actions.add_parser("delete", help="delete a collection (its articles stay in the archive)")
     p.add_argument("name", metavar="NAME")
     p.set_defaults(handler=run_delete)
@@ -42,17 +42,10 @@ def run_create(args: argparse.Namespace, paths: DataPaths) -> int:
     return 0
 
 
-def run_add(args: argparse.Namespace, paths: DataPaths) -> int:
+def run_add_or_remove(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
-        added = library.collections.add(args.name, args.ids)
-    print(f"added {added}")
-    return 0
-
-
-def run_remove(args: argparse.Namespace, paths: DataPaths) -> int:
-    with Library(paths) as library:
-        removed = library.collections.remove(args.name, args.ids)
-    print(f"removed {removed}")
+        change = library.collections.add if args.action == "add" else library.collections.remove
+        print(f"{args.done} {change(args.name, args.ids)}")
     return 0
 
 
@@ -66,20 +59,12 @@ def run_delete(args: argparse.Namespace, paths: DataPaths) -> int:
 def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
         rows = library.collections.all()
-    if args.json:
-        print_json([{"name": row.name, "count": row.count} for row in rows])
-    else:
-        for row in rows:
-            print(f"{row.count:6d}  {row.name}")
-    return 0
+    return print_rows(rows, args.json, lambda row: {"name": row.name, "count": row.count},
+                      lambda row: f"{row.count:6d}  {row.name}")
 
 
 def run_show(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
         entries = library.collections.entries(args.name)
-    if args.json:
-        print_json([{"id": entry.id, "title": entry.title} for entry in entries])
-    else:
-        for entry in entries:
-            print(f"{entry.id}  {entry.title if entry.title is not None else '(not in the archive)'}")
-    return 0
+    return print_rows(entries, args.json, lambda entry: {"id": entry.id, "title": entry.title},
+                      lambda entry: f"{entry.id}  {entry.title if entry.title is not None else '(not in the archive)'}")

@@ -16,7 +16,7 @@ from viewer.app.discourse import (
     Discourse,
 )
 from viewer.app.library import Library
-from viewer.commands.output import print_error, print_json
+from viewer.commands.output import Subcommands, print_error, print_json
 from viewer.commands.scope_arguments import add_scope_arguments, scope_of
 from viewer.core.errors import QueryError
 from viewer.core.paths import DataPaths
@@ -43,7 +43,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     add_scope_arguments(p)
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     p = subparsers.add_parser("kwic", help="concordance: every occurrence of a query with its context", description=(
         "A concordance (keyword in context): every occurrence of QUERY in the text of the matching articles. "
         "A word finds every spelling and form the search conflates (ي/ی, with or without ZWNJ, plurals, verb "

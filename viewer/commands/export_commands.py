@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 
 from viewer.app.library import Library
-from viewer.commands.output import TerminalProgress, print_json, printable
+from viewer.commands.output import Subcommands, TerminalProgress, print_json, printable
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     p = subparsers.add_parser(
         "export-pdf", help="export articles with their highlights and notes as a PDF",
         description="Write articles to one A4, right-to-left PDF: each article from a new page with its "

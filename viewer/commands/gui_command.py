@@ -6,10 +6,11 @@ import argparse
 import os
 from pathlib import Path
 
+from viewer.commands.output import Subcommands
 from viewer.core.paths import DataPaths
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     p = subparsers.add_parser("gui", help="open the window (the default with no command)",
                               description="Open the Bayegan window. With --screenshot, render it offscreen in the "
                               "given state, save a PNG once the results and the article are shown, and exit.")

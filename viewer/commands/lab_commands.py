@@ -7,7 +7,7 @@ import sys
 
 from viewer.app import lab
 from viewer.app.library import Library
-from viewer.commands.output import print_json
+from viewer.commands.output import Subcommands, print_json
 from viewer.core.paths import DataPaths
 
 LAB_HELP = """\
@@ -27,7 +27,7 @@ A member whose role may only read receives everything; sending is refused and sa
 member's own notes stay here. Both texts of a note edited on two desktops are kept on both sides."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser("lab", help="share notes, collections and saved searches with a lab's server",
                                    description=LAB_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="lab_command", metavar="LAB_COMMAND", required=True)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from viewer.app.library import LIST_FORMATS, Library
 from viewer.app.scope import Scope
-from viewer.commands.output import printable
+from viewer.commands.output import Subcommands, printable
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     p = subparsers.add_parser("export-list", help="a list of articles for Zotero, a spreadsheet or BibTeX",
                               description="Write articles (given by id, found by a search, or a collection) as "
                               "CSV (id, title, date, site, url, tags), CSL-JSON, RIS or BibTeX, UTF-8.")

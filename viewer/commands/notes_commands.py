@@ -8,7 +8,7 @@ from pathlib import Path
 
 from viewer.app.library import Library
 from viewer.app.note_exchange import NOTES_FORMATS
-from viewer.commands.output import print_json, printable
+from viewer.commands.output import Subcommands, print_json, print_rows, printable
 from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
@@ -37,7 +37,7 @@ Deleted notes are purged for good 30 days after their deletion.
 The author is --author, else "author" in settings.json, else the login name."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     notes = subparsers.add_parser("notes", help="highlights, comments and replies; W3C export/import",
                                   description=NOTES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = notes.add_subparsers(dest="notes_command", metavar="NOTES_COMMAND", required=True)
@@ -194,12 +194,7 @@ def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
 def run_search(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
         found = library.notes.search(args.query)
-    if args.json:
-        print_json([annotation_json(a) for a in found])
-    else:
-        for a in found:
-            print(f"{a.id}  {a.article_id}  {a.creator}: {a.body}")
-    return 0
+    return print_rows(found, args.json, annotation_json, lambda a: f"{a.id}  {a.article_id}  {a.creator}: {a.body}")
 
 
 def run_export(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from viewer.core.errors import BayeganError
+
+# What `add_subparsers()` gives each command module's `register`: argparse names no public type for it.
+type Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 # Characters a terminal acts on instead of showing: control characters (a newline in a file name
 # would start a forged line) and the bidi embeddings, overrides and isolates (U+202E turns
@@ -24,6 +29,16 @@ def print_json(value: Any, *, compact: bool = False) -> None:
     text = json.dumps(value, ensure_ascii=False, indent=None if compact else 2, default=str)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
+
+
+def print_rows[Row](rows: Sequence[Row], as_json: bool, json_of: Callable[[Row], object], line_of: Callable[[Row], str]) -> int:
+    """A listing: one JSON list (`--json`), else a line a row. The command's exit code (0)."""
+    if as_json:
+        print_json([json_of(row) for row in rows])
+    else:
+        for row in rows:
+            print(line_of(row))
+    return 0
 
 
 def print_error(error: BayeganError) -> None:

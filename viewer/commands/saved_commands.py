@@ -6,11 +6,11 @@ import argparse
 
 from viewer.app.library import Library
 from viewer.commands.archive_commands import print_result
-from viewer.commands.output import print_json
+from viewer.commands.output import Subcommands, print_rows
 from viewer.core.paths import DataPaths
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     top = subparsers.add_parser("saved", help="saved searches and their new matches",
                                 description="Searches kept under a name. `new` counts the matches that were not "
                                 "there when the search was last opened (or saved), after any re-indexing.")
@@ -43,12 +43,8 @@ def run_add(args: argparse.Namespace, paths: DataPaths) -> int:
 def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
         rows = library.saved_searches.all()
-    if args.json:
-        print_json([row.as_json() for row in rows])
-    else:
-        for row in rows:
-            print(f"{row.total:6d} {row.new:6d} new  {row.name}  ({row.query})")
-    return 0
+    return print_rows(rows, args.json, lambda row: row.as_json(),
+                      lambda row: f"{row.total:6d} {row.new:6d} new  {row.name}  ({row.query})")
 
 
 def run_open(args: argparse.Namespace, paths: DataPaths) -> int:

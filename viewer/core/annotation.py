@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 CONTEXT_CHARS = 32
 
@@ -63,8 +64,8 @@ class Annotation:
         """True for a note on a passage (it has selectors), false for replies and article comments."""
         return self.quote is not None
 
-    def with_changes(self, **changes: object) -> Annotation:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_changes(self, **changes: Any) -> Annotation:
+        return replace(self, **changes)
 
 
 def new_annotation_id() -> str:

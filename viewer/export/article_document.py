@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import PurePath
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextOption
 
 from viewer.core.article import Article, BlockKind
+from viewer.core.bidi import is_ltr, ltr_embedded
 from viewer.core.jalali import both_dates, jalali_datetime
 from viewer.core.persian_numbers import persian_digits
+from viewer.core.source_names import file_name
+from viewer.core.utf16 import Utf16Map
 from viewer.export.model import DEFAULT_HIGHLIGHT, ExportNote, ExportReply
 from viewer.export.qt_runtime import export_font
 
@@ -30,7 +31,6 @@ INK = QColor("#1a1a1a")
 MUTED = QColor("#5f6368")
 MARKER = QColor("#b3261e")
 RULE = QColor("#9e9e9e")
-_RTL_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _WORD_END = set(" \t\n\u200c.,،؛;:!?؟»«()[]\"'/")
 
 
@@ -113,49 +113,22 @@ def _metadata_lines(article: Article) -> list[str]:
     lines = []
     if article.source:
         read_by = " (متن با نویسه‌خوانی OCR از تصویر صفحه)" if article.text_source == "ocr" else ""
-        lines.append(f"منبع: {_isolate_if_ltr(_source_label(article.source))}{read_by}")
+        lines.append(f"منبع: {_embedded_if_ltr(file_name(article.source))}{read_by}")
     if article.code:
         lines.append(f"کد خبر: {persian_digits(article.code)}")
     if article.date:
         lines.append(f"تاریخ: {both_dates(article.date)}")
     if article.url:
-        lines.append(f"نشانی: {_isolate(article.url)}")
+        lines.append(f"نشانی: {ltr_embedded(article.url)}")
     if article.tags:
         lines.append("برچسب‌ها: " + "، ".join(article.tags))
     return lines
 
 
-def _source_label(source: str) -> str:
-    """A source that is a file path shows as its file name: a shared PDF need not reveal the folders."""
-    if ("/" in source or "\\" in source) and "://" not in source:
-        return PurePath(source.replace("\\", "/")).name or source
-    return source
-
-
-def _isolate(text: str) -> str:
-    """Keep a URL's or path's slashes and digits in their left-to-right order inside an RTL line."""
-    return f"\u202a{text}\u202c"
-
-
-def is_ltr(text: str) -> bool:
-    """True when `text` has no right-to-left letter (a file name, a URL, an English title)."""
-    return not _RTL_LETTER.search(text)
-
-
-def _isolate_if_ltr(text: str) -> str:
-    return text if _RTL_LETTER.search(text) else _isolate(text)
-
-
-def _utf16_positions(text: str) -> list[int] | None:
-    """Qt counts UTF-16 units; map Python indexes to them when the text has characters beyond the BMP."""
-    if all(ord(ch) <= 0xFFFF for ch in text):
-        return None
-    positions, unit = [], 0
-    for ch in text:
-        positions.append(unit)
-        unit += 2 if ord(ch) > 0xFFFF else 1
-    positions.append(unit)
-    return positions
+def _embedded_if_ltr(text: str) -> str:
+    """A path or URL kept in its left-to-right order inside the RTL line: slashes and digits stay
+    where they are."""
+    return ltr_embedded(text) if is_ltr(text) else text
 
 
 def _word_end(text: str, index: int) -> int:
@@ -228,11 +201,10 @@ def build_article_document(article: Article, notes: Sequence[ExportNote] = (), *
 
 
 def _mark_text(cursor: QTextCursor, styles: _Styles, text: str, body_start: int, plan: NotePlan) -> None:
-    utf16 = _utf16_positions(text)
+    utf16 = Utf16Map(text)
 
     def doc_pos(index: int) -> int:
-        index = max(0, min(index, len(text)))
-        return body_start + (utf16[index] if utf16 else index)
+        return body_start + utf16.to_utf16(max(0, min(index, len(text))))
 
     for note in plan.highlights:
         highlight = QTextCharFormat()

@@ -18,6 +18,6 @@ def add_outline(source: Path, target: Path, entries: Sequence[tuple[str, int]], 
         writer.page_mode = "/UseOutlines"
     preferences = writer.create_viewer_preferences()
     preferences[NameObject("/Direction")] = NameObject("/R2L")
-    writer._root_object[NameObject("/Lang")] = TextStringObject(language)
+    writer.root_object[NameObject("/Lang")] = TextStringObject(language)
     with open(target, "wb") as handle:
         writer.write(handle)

@@ -13,10 +13,11 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainte
 from viewer import __version__
 from viewer.core.article import Article
 from viewer.core.atomic_write import atomic_replace
+from viewer.core.bidi import is_ltr
 from viewer.core.errors import BayeganError, CancelledError
 from viewer.core.login_name import login_name
 from viewer.core.persian_numbers import persian_digits
-from viewer.export.article_document import LAYOUT_DPI, MUTED, RULE, build_article_document, is_ltr
+from viewer.export.article_document import LAYOUT_DPI, MUTED, RULE, build_article_document
 from viewer.export.model import ExportNote, ExportReport
 from viewer.export.outline import add_outline
 from viewer.export.qt_runtime import ensure_gui_app, export_font

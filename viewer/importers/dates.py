@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import jdatetime
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+from viewer.core.persian_fold import ASCII_DIGITS
+
 _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
@@ -37,7 +38,7 @@ def _read_date(value: object) -> datetime | None:
             return None
     if not isinstance(value, str):
         return None
-    text = value.strip().translate(_DIGITS)
+    text = value.strip().translate(ASCII_DIGITS)
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         if parsed.tzinfo is not None:

@@ -11,9 +11,10 @@ from lxml import html as lxml_html
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
+from viewer.core.persian_fold import ASCII_DIGITS
 from viewer.importers.cleanup import clean_line, clean_tag
 from viewer.importers.page_dates import page_date
-from viewer.importers.text_format import _COMMENT_FORM, _DIGITS, _NEWS_CODE
+from viewer.importers.text_format import COMMENT_FORM, NEWS_CODE
 
 _ZWNJ = "\u200c"
 # trafilatura drops every character that is not "printable", the zero-width non-joiner of می‌شود
@@ -40,10 +41,10 @@ def parse_html(text: str) -> list[Article]:
     blocks: list[Block] = []
     for element in doc.iter("head", "p", "item", "quote"):
         line = clean_line(" ".join(element.itertext()))
-        if not line or line.startswith(_COMMENT_FORM):
+        if not line or line.startswith(COMMENT_FORM):
             continue
-        if match := _NEWS_CODE.match(line):
-            code = match.group(1).translate(_DIGITS)
+        if match := NEWS_CODE.match(line):
+            code = match.group(1).translate(ASCII_DIGITS)
             continue
         if element.tag == "head":
             if not title:
@@ -76,8 +77,8 @@ def _page_facts(page: str, meta_tags: str) -> tuple[list[str], str, datetime | N
         tree = lxml_html.fromstring(page)
         tags += [clean_tag(a.text_content()) for a in tree.xpath('//a[contains(concat(" ", @rel, " "), " tag ")]')]
         for element in tree.iter("div", "span", "p", "li", "strong"):
-            if match := _NEWS_CODE.match(clean_line(element.text_content())):
-                code = match.group(1).translate(_DIGITS)
+            if match := NEWS_CODE.match(clean_line(element.text_content())):
+                code = match.group(1).translate(ASCII_DIGITS)
                 break
         date = page_date(tree)
     except (etree.ParserError, ValueError):

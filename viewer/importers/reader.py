@@ -9,6 +9,7 @@ from pathlib import Path
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
+from viewer.core.source_names import SOURCE_SUFFIXES
 from viewer.importers.binary_formats import parse_binary
 from viewer.importers.encoding import decode
 from viewer.importers.feed_format import looks_like_feed, parse_feed
@@ -19,11 +20,6 @@ from viewer.importers.ocr import missing_reason, unavailable_failure
 from viewer.importers.page_images import with_kept_images
 from viewer.importers.text_format import parse_text
 
-SOURCE_SUFFIXES = frozenset({
-    ".txt", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml",
-    ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff",
-    ".docx", ".odt", ".mht", ".mhtml", ".warc", ".warc.gz", ".wacz", ".rss", ".atom", ".xml",
-})
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 

@@ -7,12 +7,12 @@ import re
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
+from viewer.core.persian_fold import ASCII_DIGITS
 from viewer.importers.cleanup import clean_lines, clean_tag, looks_like_heading
 
-_NEWS_CODE = re.compile(r"^کد\s*خبر\s*:?\s*([0-9۰-۹٠-٩]+)$")
+NEWS_CODE = re.compile(r"^کد\s*خبر\s*:?\s*([0-9۰-۹٠-٩]+)$")
 _TAGS_MARKER = re.compile(r"^برچسب\u200c?ها\s*:?$")
-_COMMENT_FORM = ("نظر شما", "شما در حال پاسخ به نظر")
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+COMMENT_FORM = ("نظر شما", "شما در حال پاسخ به نظر")
 
 
 def parse_text(text: str) -> list[Article]:
@@ -25,10 +25,10 @@ def parse_text(text: str) -> list[Article]:
     content: list[str] = []
     in_tags = False
     for line in body:
-        if line.startswith(_COMMENT_FORM):
+        if line.startswith(COMMENT_FORM):
             break
-        if match := _NEWS_CODE.match(line):
-            code = match.group(1).translate(_DIGITS)
+        if match := NEWS_CODE.match(line):
+            code = match.group(1).translate(ASCII_DIGITS)
             continue
         if _TAGS_MARKER.match(line):
             in_tags = True

@@ -8,13 +8,13 @@ import sqlite3
 from collections.abc import Iterable
 
 from viewer.core.annotation import Annotation
-from viewer.notes.store import _COLUMNS, _row_to_annotation
+from viewer.notes.store import ANNOTATION_COLUMNS, row_to_annotation
 
 
 def every_row(db: sqlite3.Connection) -> list[tuple[Annotation, str | None]]:
     """Every note with its deletion time (None: alive), deleted ones included, parents first."""
-    rows = db.execute(f"SELECT {_COLUMNS}, deleted FROM annotations ORDER BY seq").fetchall()
-    return [(_row_to_annotation(r[:-1]), r[-1]) for r in rows]
+    rows = db.execute(f"SELECT {ANNOTATION_COLUMNS}, deleted FROM annotations ORDER BY seq").fetchall()
+    return [(row_to_annotation(r[:-1]), r[-1]) for r in rows]
 
 
 def deleted_at(db: sqlite3.Connection, annotation_id: str) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from viewer.core.annotation import (
     Annotation,
@@ -23,6 +24,8 @@ from viewer.core.annotation import (
     new_annotation_id,
     utc_now,
 )
+from viewer.core.closing import Closable
+from viewer.core.sqlite_writes import write_transaction
 from viewer.notes import anchoring, extras
 from viewer.notes.backups import BackupKeeper, daily_backup, is_whole
 from viewer.notes.damage import damage_reported, damaged_notes, reports_damage, unreadable_notes
@@ -35,7 +38,7 @@ from viewer.notes.w3c_read import body_parts, body_text
 BUSY_TIMEOUT_S = 15.0
 PURGE_AFTER_DAYS = 30  # deleted notes stay (for undo, and for an import not to bring them back) this long
 
-_COLUMNS = ("id, article_id, motivation, body, color, quote_exact, quote_prefix, quote_suffix, "
+ANNOTATION_COLUMNS = ("id, article_id, motivation, body, color, quote_exact, quote_prefix, quote_suffix, "
             "pos_start, pos_end, parent_id, creator, created, modified, orphaned")
 
 
@@ -76,7 +79,7 @@ def _missing(annotation_id: str) -> NotesError:
     return NotesError(f"No note with id {annotation_id}.", f"یادداشتی با شناسهٔ {annotation_id} نیست.")
 
 
-def _row_to_annotation(row: sqlite3.Row | tuple) -> Annotation:  # type: ignore[type-arg]
+def row_to_annotation(row: sqlite3.Row | tuple[Any, ...]) -> Annotation:
     (id_, article_id, motivation, body, color, exact, prefix, suffix, start, end, parent_id, creator,
      created, modified, orphaned) = row
     quote = TextQuoteSelector(exact, prefix or "", suffix or "") if exact is not None else None
@@ -102,7 +105,7 @@ def root_motivation(body: str, anchored: bool) -> Motivation:
 
 
 @reports_damage
-class NotesStore:
+class NotesStore(Closable):
     """One open notes database. Use as a context manager or call `close()`."""
 
     def __init__(self, path: Path, backups_dir: Path | None = None, *, backup: bool = True) -> None:
@@ -136,23 +139,11 @@ class NotesStore:
         finally:
             self._db.close()
 
-    def __enter__(self) -> NotesStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         changes = self._db.total_changes
-        with damage_reported(self.path, self.backups_dir):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        with damage_reported(self.path, self.backups_dir), write_transaction(self._db) as db:
+            yield db
         self._backups.committed(self._db.total_changes > changes)
 
     def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
@@ -160,8 +151,8 @@ class NotesStore:
         return self._transaction()
 
     def _select(self, where: str, params: Iterable[object] = ()) -> list[Annotation]:
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE {where} ORDER BY seq", tuple(params))
-        return [_row_to_annotation(row) for row in rows]
+        rows = self._db.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE {where} ORDER BY seq", tuple(params))
+        return [row_to_annotation(row) for row in rows]
 
     # Reading -----------------------------------------------------------------------------------
 
@@ -237,9 +228,9 @@ class NotesStore:
             f"""WITH RECURSIVE sub(id) AS (
                    SELECT a.id FROM annotations a WHERE a.parent_id = ? {alive}
                    UNION SELECT a.id FROM annotations a JOIN sub ON a.parent_id = sub.id {alive})
-               SELECT {_COLUMNS} FROM annotations WHERE id IN (SELECT id FROM sub) ORDER BY seq""",
+               SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id IN (SELECT id FROM sub) ORDER BY seq""",
             (annotation_id,))
-        return [_row_to_annotation(row) for row in rows]
+        return [row_to_annotation(row) for row in rows]
 
     # Writing: one transaction each --------------------------------------------------------------
 
@@ -250,7 +241,7 @@ class NotesStore:
             if annotation.parent_id is not None and self._alive(db, annotation.parent_id) is None:
                 raise _missing(annotation.parent_id)
             try:
-                self._insert(db, stamped)
+                self.insert(db, stamped)
             except sqlite3.IntegrityError as exc:
                 raise NotesError(f"A note with id {annotation.id} already exists.",
                                  f"یادداشتی با شناسهٔ {annotation.id} هست.") from exc
@@ -310,10 +301,10 @@ class NotesStore:
         changed = 0
         with self._transaction() as db:
             for u in updates:
-                row = db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (u.id,)).fetchone()
+                row = db.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (u.id,)).fetchone()
                 if row is None:
                     continue
-                moved = _row_to_annotation(row).with_changes(quote=u.quote, position=u.position, orphaned=u.orphaned)
+                moved = row_to_annotation(row).with_changes(quote=u.quote, position=u.position, orphaned=u.orphaned)
                 db.execute(
                     "UPDATE annotations SET quote_exact = ?, quote_prefix = ?, quote_suffix = ?, pos_start = ?, pos_end = ?, "
                     "orphaned = ?, search_text = ? WHERE id = ?",
@@ -379,9 +370,9 @@ class NotesStore:
         """The notes among `ids` that exist here, deleted ones included (for resolving imported replies)."""
         found: dict[str, Annotation] = {}
         for annotation_id in ids:
-            rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchall()
+            rows = self._db.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchall()
             if rows:
-                found[annotation_id] = _row_to_annotation(rows[0])
+                found[annotation_id] = row_to_annotation(rows[0])
         return found
 
     def integrity_ok(self) -> bool:
@@ -392,14 +383,15 @@ class NotesStore:
 
     @staticmethod
     def _alive(db: sqlite3.Connection, annotation_id: str) -> Annotation | None:
-        row = db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ? AND deleted IS NULL", (annotation_id,)).fetchone()
-        return _row_to_annotation(row) if row else None
+        row = db.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ? AND deleted IS NULL",
+                         (annotation_id,)).fetchone()
+        return row_to_annotation(row) if row else None
 
     @staticmethod
     def row(db: sqlite3.Connection, annotation_id: str) -> tuple[Annotation, bool] | None:
         """A note (deleted or not) inside the caller's `transaction()`, and whether it is deleted."""
-        found = db.execute(f"SELECT {_COLUMNS}, deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-        return (_row_to_annotation(found[:-1]), found[-1] is not None) if found else None
+        found = db.execute(f"SELECT {ANNOTATION_COLUMNS}, deleted FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+        return (row_to_annotation(found[:-1]), found[-1] is not None) if found else None
 
     @staticmethod
     def write_text(db: sqlite3.Connection, a: Annotation) -> None:
@@ -410,8 +402,4 @@ class NotesStore:
     @staticmethod
     def insert(db: sqlite3.Connection, a: Annotation) -> None:
         """Insert a row inside the caller's `transaction()`."""
-        NotesStore._insert(db, a)
-
-    @staticmethod
-    def _insert(db: sqlite3.Connection, a: Annotation) -> None:
-        db.execute(f"INSERT INTO annotations ({_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", _values(a))
+        db.execute(f"INSERT INTO annotations ({ANNOTATION_COLUMNS}, search_text) VALUES ({', '.join('?' * 16)})", _values(a))

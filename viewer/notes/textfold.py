@@ -1,18 +1,15 @@
-"""A small Persian folding for searching note text (notes may not import viewer.analysis).
-
-Folded text has Arabic ي/ك as ی/ک, one form of ه/ا, digits in ASCII, no diacritics or tatweel, and no
-ZWNJ or spaces at all — so `می‌کند`, `میکند` and `می کند` all fold to the same letters.
+"""Persian folding for searching note text, with the table the index folds by (notes may import only
+core). Folded text has Arabic ي/ك as ی/ک, one form of ه/ا, digits in ASCII, no diacritics or tatweel,
+and no ZWNJ or spaces at all — so `می‌کند`, `میکند` and `می کند` all fold to the same letters.
 """
 
 from __future__ import annotations
 
-_LETTERS = {
-    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و",
-}
-_DIGITS = {ord(d): str(i) for digits in ("۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩") for i, d in enumerate(digits)}
-_DROPPED = "\u200c\u200d\u200e\u200f\u0640" + "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+from viewer.core.persian_fold import fold_table
 
-_TABLE = str.maketrans({**{ord(k): v for k, v in _LETTERS.items()}, **_DIGITS, **{ord(c): None for c in _DROPPED}})
+# The one table of variants (viewer/core/persian_fold.py), ZWNJ dropped, and ئ as ی: a note is
+# searched for letters, not for how a hamza was written.
+_TABLE = fold_table(None, extra={"ئ": "ی"})
 
 
 def fold_for_search(text: str) -> str:

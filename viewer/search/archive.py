@@ -3,19 +3,21 @@ source folders, searched through `ArchiveSearcher`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
+from viewer.core.closing import Closable
 from viewer.core.paths import DataPaths
-from viewer.search.archive_index import INDEX_VERSION, open_index
-from viewer.search.known_roots import load_roots, save_roots
-from viewer.search.manifest import MANIFEST_NAME, Manifest, manifest_pending
-from viewer.search.searcher import ArchiveSearcher
-from viewer.search.sync import SyncReport, _never, _silent, forget_sources, sync_sources
-from viewer.search.sync_progress import Progress
+from viewer.core.results import SyncReport
+from viewer.core.steps import Cancel, Progress, never, silent
+from viewer.search.indexing.archive_index import INDEX_VERSION, open_index
+from viewer.search.indexing.known_roots import load_roots, save_roots
+from viewer.search.indexing.manifest import MANIFEST_NAME, Manifest, manifest_pending
+from viewer.search.indexing.sync import forget_sources, sync_sources
+from viewer.search.results.searcher import ArchiveSearcher
 
 
-class Archive:
+class Archive(Closable):
     def __init__(self, paths: DataPaths):
         self.paths = paths
         self.ix, self._created = open_index(paths.index_dir)
@@ -27,7 +29,7 @@ class Archive:
         return load_roots(self.paths.index_dir)
 
     def sync(self, roots: Iterable[Path], *, remove_missing: bool = True,
-             progress: Progress = _silent, cancel: Callable[[], bool] = _never) -> SyncReport:
+             progress: Progress = silent, cancel: Cancel = never) -> SyncReport:
         """Sync `roots`. When the index was just (re)built, or the last sync was cut off before its
         manifest was saved, every known root is read again too: articles no file accounts for are
         dropped then, and those of the other folders must not be among them."""

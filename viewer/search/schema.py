@@ -8,10 +8,10 @@ from whoosh import columns, fields
 
 from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.core.article import Article, blocks_from_lines
-from viewer.search.fingerprints import PERMUTATIONS
-from viewer.search.postings import PersianPositions
+from viewer.search.copies.fingerprints import PERMUTATIONS
+from viewer.search.format.postings import PersianPositions
 
-SCHEMA_VERSION = 10  # 5: posting blocks packed by viewer/search/codec.py; 6: tag words searched as text;
+SCHEMA_VERSION = 10  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
 # positions compressed, id gaps and weights packed small (block_format.py); 9: a short text's exact
 # copies (the same title and text) are one article too; 10: text_source, pages, images
@@ -41,7 +41,7 @@ def build_schema() -> fields.Schema:
         pages=fields.STORED(),
         images=fields.STORED(),  # [[path, caption], ...] of the pictures kept with the article
         date=fields.DATETIME(stored=True, sortable=True),
-        # Near duplicates (viewer/search/fingerprints.py): the MinHash signature, a fixed-width column
+        # Near duplicates (viewer/search/copies/fingerprints.py): the MinHash signature, a fixed-width column
         # that near_duplicates.py reads in one piece (zeros: none).
         sketch=fields.COLUMN(columns.FixedBytesColumn(PERMUTATIONS * 4)),
     )

@@ -18,10 +18,10 @@ from viewer.gui.archive.folders_dialog import FoldersDialog
 from viewer.gui.archive.problems_button import ProblemsButton
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.digits import digits, number
+from viewer.core.results import SyncReport
 
 if TYPE_CHECKING:
     from viewer.app.library import Library
-    from viewer.app.types import SyncReport
     from viewer.core.article import Article
     from viewer.gui.archive.indexer import Indexer
     from viewer.gui.archive.indexing_status import IndexingStatus

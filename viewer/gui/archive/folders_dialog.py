@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.gui.archive.folder_picker import pick_folders
+from viewer.core.bidi import ltr_isolated
 from viewer.gui.archive.folders import unique_folders
-from viewer.gui.common.paths_text import isolated
+from viewer.gui.archive.folder_picker import pick_folders
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -54,9 +54,9 @@ class FoldersDialog(QDialog):
         return [str(self.list.item(i).data(PATH_ROLE)) for i in range(self.list.count())]
 
     def _add_item(self, folder: str) -> None:
-        item = QListWidgetItem(isolated(folder))  # a left-to-right run in the right-to-left list
+        item = QListWidgetItem(ltr_isolated(folder))  # a left-to-right run in the right-to-left list
         item.setData(PATH_ROLE, folder)
-        item.setToolTip(isolated(folder))
+        item.setToolTip(ltr_isolated(folder))
         self.list.addItem(item)
 
     def add_folder(self, folder: str) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from viewer.core.bidi import LRI, PDI, ltr_isolated
 from viewer.gui.common.digits import number
-from viewer.gui.common.paths_text import isolated
 
 Problem = dict[str, str]  # {"path", "error"} for a failed file, {"path", "reason"} for a skipped one
 
@@ -34,8 +34,8 @@ class ImportProblemsDialog(QDialog):
             group.setFirstColumnSpanned(True)
             for problem in problems:
                 path = problem.get("path", "")
-                item = QTreeWidgetItem(group, [isolated(path), problem.get(key, "")])
-                item.setToolTip(0, isolated(path))
+                item = QTreeWidgetItem(group, [ltr_isolated(path), problem.get(key, "")])
+                item.setToolTip(0, ltr_isolated(path))
                 item.setToolTip(1, problem.get(key, ""))
             group.setExpanded(True)
         self.tree.resizeColumnToContents(0)
@@ -56,5 +56,5 @@ class ImportProblemsDialog(QDialog):
             for i in range(group.childCount() if group is not None else 0):
                 child = group.child(i) if group is not None else None
                 if child is not None:
-                    rows.append((child.text(0).strip("\u2066\u2069"), child.text(1)))
+                    rows.append((child.text(0).strip(LRI + PDI), child.text(1)))
         return rows

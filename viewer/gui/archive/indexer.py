@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from viewer.core.errors import CancelledError
+from viewer.core.results import SyncReport
 from viewer.gui.archive.folders import sources
 from viewer.gui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from viewer.app.library import Library
-    from viewer.app.types import SyncReport
 
 
 class Indexer(QObject):

@@ -7,9 +7,9 @@ from pathlib import PurePath
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from viewer.gui.archive.indexer import Indexer
+from viewer.core.bidi import ltr_isolated
 from viewer.gui.common.digits import number
-from viewer.gui.common.paths_text import isolated
+from viewer.gui.archive.indexer import Indexer
 
 
 class IndexingStatus(QWidget):
@@ -50,9 +50,9 @@ class IndexingStatus(QWidget):
         self.bar.setValue(done)
         name = PurePath(path).name if path else ""
         # Articles, not files (one JSONL file may hold thousands); the total grows or shrinks as
-        # files are read (see viewer.search.sync_progress).
+        # files are read (see viewer.search.indexing.sync_progress).
         self.label.setText(self.tr("Indexing {done} of {total} articles: {name}").format(
-            done=number(done), total=number(total), name=isolated(name)))
+            done=number(done), total=number(total), name=ltr_isolated(name)))
         self.label.setToolTip(path)
         if total and done >= total and not path:
             # Every file read; what is left is saving, which cannot be cut short.

@@ -3,16 +3,12 @@ files it stays until the next run, and opens the list of them with their reasons
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from viewer.gui.archive.import_problems import ImportProblemsDialog, Problem
+from viewer.core.results import SyncReport
 from viewer.gui.common.digits import number
-
-if TYPE_CHECKING:
-    from viewer.app.types import SyncReport
+from viewer.gui.archive.import_problems import ImportProblemsDialog, Problem
 
 
 class ProblemsButton(QPushButton):

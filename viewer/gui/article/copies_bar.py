@@ -4,19 +4,16 @@ article's near duplicates (republished variants), each a link that opens it."""
 from __future__ import annotations
 
 from html import escape
-from pathlib import PurePath
-from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from viewer.gui.article.document import ltr
+from viewer.core.bidi import ltr_isolated
+from viewer.core.results import SimilarArticle
+from viewer.core.source_names import file_name
 from viewer.gui.common.digits import digits, number
 from viewer.gui.common.translations import current_language
-
-if TYPE_CHECKING:
-    from viewer.app.types import SimilarArticle
 
 _SCHEME = "article:"
 
@@ -44,7 +41,7 @@ class CopiesBar(QLabel):
     def _render(self) -> None:
         lines = []
         if len(self.sources) > 1:
-            files = "، ".join(ltr(escape(PurePath(path.replace("\\", "/")).name)) for path in self.sources)
+            files = "، ".join(ltr_isolated(escape(file_name(path))) for path in self.sources)
             lines.append(self.tr("Saved in {count} files: {files}").format(count=number(len(self.sources)), files=files))
         if self.similar:
             percent = "٪" if current_language() == "fa" else "%"

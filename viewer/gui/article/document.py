@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 
 from viewer.core.article import Article, BlockKind
+from viewer.core.bidi import ltr_isolated
 from viewer.core.category_names import category_for
 from viewer.core.persian_numbers import digits_for
-from viewer.gui.article.hit_finder import Utf16Map
+from viewer.core.source_names import file_name
+from viewer.core.utf16 import Utf16Map
 from viewer.gui.common.dates import dated
 
 TAG_SCHEME = "tag"
@@ -89,11 +91,6 @@ def _char_format(kind: BlockKind, family: str, base: float, colours: dict[str, s
     return fmt
 
 
-def ltr(text: str) -> str:
-    """`text` kept left to right (file names, codes, URLs) inside a right-to-left line."""
-    return "\u2066" + text + "\u2069"  # an isolate (LRI … PDI)
-
-
 def tag_href(tag: str) -> str:
     return f"{TAG_SCHEME}:{quote(tag)}"
 
@@ -122,9 +119,10 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
                  title_hits: list[tuple[int, int]]) -> str:
     meta = []
     if article.source:
-        meta.append(f"{escape(labels.source)}: {ltr(escape(article.source.replace(chr(92), '/').rsplit('/', 1)[-1]))}")
+        meta.append(f"{escape(labels.source)}: {ltr_isolated(escape(file_name(article.source)))}")
     if article.code:
-        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}: {ltr(escape(digits_for(article.code, labels.language)))}")
+        code = ltr_isolated(escape(digits_for(article.code, labels.language)))
+        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}: {code}")
     if article.category:
         meta.append(f"{escape(labels.category)}: {escape(category_for(article.category, labels.language))}")
     if article.date:
@@ -149,7 +147,7 @@ def _footer_html(article: Article, labels: Labels, colours: dict[str, str], base
         return ""
     return (f'<p dir="rtl" align="right" style="font-size:{base * 0.85:.1f}pt; color:{colours["muted"]}; margin-top:{base:.0f}px;">'
             f'{escape(labels.link)}: <a href="{escape(article.url, quote=True)}" style="color:{colours["link"]};">'
-            f"{ltr(escape(article.url))}</a></p>")
+            f"{ltr_isolated(escape(article.url))}</a></p>")
 
 
 def _cut_notice(layout: ArticleLayout, labels: Labels, colours: dict[str, str], base: float,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from viewer.core.bidi import ltr_isolated
 from viewer.core.persian_numbers import persian_digits as in_persian
 
 
@@ -24,19 +25,16 @@ def gregorian(value: date | datetime | None) -> str:
     return day.isoformat()
 
 
-def both(value: date | datetime | None) -> str:
-    """«۱۲ اسفند ۱۴۰۲ (2024-03-02)», or "" when the date is unknown."""
+def dated(value: date | datetime | None, language: str) -> str:
+    """The Jalali date with the ISO Gregorian one beside it, as the interface language writes it:
+    «۱۲ اسفند ۱۴۰۲ (2024-03-02)»; in Persian the Gregorian date in Persian digits too, kept left to
+    right («۱۲ اسفند ۱۴۰۲ (۲۰۲۴-۰۳-۰۲)»); "" when the date is unknown. (The PDF spells the
+    Gregorian month out: core.jalali.both_dates.)"""
     if value is None:
         return ""
-    return f"{jalali(value)} ({gregorian(value)})"
-
-
-def dated(value: date | datetime | None, language: str) -> str:
-    """`both` as the interface language writes it: in Persian the Gregorian date in Persian digits
-    too, kept left to right («۱۲ اسفند ۱۴۰۲ (۲۰۲۴-۰۳-۰۲)»)."""
-    if language != "fa" or value is None:
-        return both(value)
-    return f"{jalali(value)} (\u2066{in_persian(gregorian(value))}\u2069)"
+    if language != "fa":
+        return f"{jalali(value)} ({gregorian(value)})"
+    return f"{jalali(value)} ({ltr_isolated(in_persian(gregorian(value)))})"
 
 
 def from_iso(text: str) -> date | None:

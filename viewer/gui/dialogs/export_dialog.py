@@ -33,16 +33,17 @@ from PySide6.QtWidgets import (
 
 from viewer.app.settings import EXPORT_FOLDER
 from viewer.core.article import Article
+from viewer.core.bidi import ltr_isolated
 from viewer.core.errors import CancelledError
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.digits import number
-from viewer.gui.common.paths_text import isolated
 from viewer.gui.common.tasks import TaskRunner
+from viewer.core.results import SearchResult
 
 if TYPE_CHECKING:
     from viewer.app.library import Library
     from viewer.app.settings import Settings
-    from viewer.app.types import ExportReport, SearchResult
+    from viewer.app.types import ExportReport
 
 translate = QCoreApplication.translate
 _running: set[ExportJob] = set()  # keeps a job alive until it reports back
@@ -336,7 +337,7 @@ def run_export_dialog(parent: QWidget, library: Library | None, choices: Callabl
                     with_notes=dialog.with_notes(), title=dialog.pdf_title(), author=dialog.pdf_author())
     job.finished.connect(lambda report: status(translate(
         "ExportDialog", "Exported {count} articles ({pages} pages) to {path}").format(
-        count=_count(len(report.article_pages)), pages=_count(report.pages), path=isolated(str(report.path)))))
+        count=_count(len(report.article_pages)), pages=_count(report.pages), path=ltr_isolated(str(report.path)))))
     if dialog.open_box.isChecked():
         job.finished.connect(lambda report: QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.path))))
     job.cancelled.connect(lambda: status(translate("ExportDialog", "Export cancelled.")))

@@ -8,9 +8,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from viewer import __version__
-from viewer.gui.common import shortcuts
+from viewer.core.bidi import ltr_isolated
 from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
+from viewer.gui.common import shortcuts
 
 translate = QCoreApplication.translate
 
@@ -24,7 +25,7 @@ def shortcuts_html(rows: list[tuple[str, str]]) -> str:
     for keys, text in rows:
         if keys:
             label = f"<td style='padding:4px 12px;' align='{side}'>{escape(text)}</td>"
-            shortcut = f"<td style='padding:4px 12px;'><b>\u2066{escape(keys)}\u2069</b></td>"
+            shortcut = f"<td style='padding:4px 12px;'><b>{ltr_isolated(escape(keys))}</b></td>"
             lines.append("<tr>" + (shortcut + label if rtl else label + shortcut) + "</tr>")
     return f"<table align='{side}' cellspacing='0'>" + "".join(lines) + "</table>"
 

@@ -8,17 +8,17 @@ and stays open beside the window (not modal), so the researcher can go through t
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from viewer.core.source_names import file_name
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.dates import from_iso, jalali
 from viewer.gui.common.digits import number
-from viewer.gui.common.tasks import RunOffThread
 from viewer.gui.common.translations import current_language
+from viewer.gui.common.tasks import RunOffThread
 
 if TYPE_CHECKING:
     from viewer.app.duplicates import DuplicateGroup
@@ -114,7 +114,7 @@ class DuplicatesDialog(QDialog):
             for article, item in zip(group.articles, children, strict=True):
                 item.setText(0, article.title or article.id)
                 comma = "، " if current_language() == "fa" else ", "
-                files = comma.join(PurePath(path.replace("\\", "/")).name for path in article.sources)
+                files = comma.join(file_name(path) for path in article.sources)
                 when = _day(article.date)
                 item.setText(1, " · ".join(t for t in (when, files) if t))
 

@@ -21,10 +21,10 @@ from viewer.gui.research.query_dates import with_months, without_dates
 from viewer.gui.research.reference_actions import ReferenceActions
 from viewer.gui.research.saved_searches_panel import SavedSearchesPanel
 from viewer.gui.research.timeline_histogram import TimelineHistogram
+from viewer.core.results import SearchResult
 
 if TYPE_CHECKING:
     from viewer.app.library import Library
-    from viewer.app.types import SearchResult
     from viewer.gui.archive.controller import ArchiveController
     from viewer.gui.common.tasks import RunOffThread
     from viewer.gui.results.search_controller import SearchController

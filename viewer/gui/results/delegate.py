@@ -3,24 +3,23 @@ copies under it), a two-line snippet with its hits marked, tag chips and source;
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextDocument, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from viewer.core.bidi import ltr_isolated
+from viewer.core.source_names import file_name
 from viewer.gui.common.dates import from_iso, jalali
 from viewer.gui.common.digits import number
+from viewer.gui.results.model import ROW_ROLE, ResultRow
 from viewer.gui.common.theme import colours
 from viewer.gui.common.translations import current_language
-from viewer.gui.results.model import ROW_ROLE, ResultRow
 
 PAD = 10
 SNIPPET_LINES = 2
 MAX_CHIPS = 4
 RTL = Qt.LayoutDirection.RightToLeft
 CHILD_INDENT = 28  # a copy under its story's row starts this far in (from the right)
-LTR_EMBED, POP = "\u2066", "\u2069"  # LRI, PDI: file names stay left to right inside Persian
 AT_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 AT_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 
@@ -66,7 +65,7 @@ class ResultDelegate(QStyledItemDelegate):
     def title_note(self, row: ResultRow) -> str:
         """What the title line shows at its left end: the date and a story's copies."""
         note = " · ".join(t for t in (display_date(row.date), copies_text(row)) if t)
-        return LTR_EMBED + note + POP if note and current_language() != "fa" else note  # "▸ 2 copies", not "copies 2 ▸"
+        return ltr_isolated(note) if current_language() != "fa" else note  # "▸ 2 copies", not "copies 2 ▸"
 
     def copies_area(self, rect: QRect, font: QFont, row: ResultRow) -> QRectF:
         """Where a story's row shows its copies (a click there expands it): the title line's left end."""
@@ -171,7 +170,7 @@ class ResultDelegate(QStyledItemDelegate):
         small_metrics = QFontMetrics(small_font)
         chip_height = small_metrics.height() + 4
         x = inner.right()
-        source = PurePath(row.source.replace("\\", "/")).name if row.source else ""
+        source = file_name(row.source)
         source_width = min(small_metrics.horizontalAdvance(source) + 8, inner.width() // 3) if source else 0
         for tag in row.tags[:MAX_CHIPS]:
             width = small_metrics.horizontalAdvance(tag) + 14
@@ -186,7 +185,7 @@ class ResultDelegate(QStyledItemDelegate):
             x -= width + 6
         if source:
             painter.setPen(QColor(palette["muted"]))
-            elided = LTR_EMBED + small_metrics.elidedText(source, Qt.TextElideMode.ElideMiddle, source_width) + POP
+            elided = ltr_isolated(small_metrics.elidedText(source, Qt.TextElideMode.ElideMiddle, source_width))
             painter.drawText(QRectF(inner.left(), y, source_width, chip_height),
                              AT_LEFT, elided)
         painter.restore()

@@ -13,16 +13,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html import escape
+from typing import Any
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from viewer.core.article import Article
-from viewer.gui.common.tasks import RunOffThread
+from viewer.core.results import Hit, SearchResult
 from viewer.gui.results.story_rows import StoryRow, story_count, story_rows
-
-if TYPE_CHECKING:
-    from viewer.app.types import Hit, SearchResult
+from viewer.gui.common.tasks import RunOffThread
 
 log = logging.getLogger(__name__)
 

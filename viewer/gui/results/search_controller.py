@@ -20,10 +20,10 @@ from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.tasks import LatestOnly, TaskRunner
 from viewer.gui.results.model import ID_ROLE, ResultsModel
 from viewer.gui.results.search_steps import SearchRequest, SearchSteps
+from viewer.core.results import SearchResult
 
 if TYPE_CHECKING:
     from viewer.app.library import Library
-    from viewer.app.types import SearchResult
     from viewer.core.article import Article
     from viewer.gui.article.pane import ArticlePane
     from viewer.gui.results.empty_notice import EmptyNotice

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from viewer.core.results import MatchSummary, SearchResult
 from viewer.gui.common.tasks import LatestOnly
 
 if TYPE_CHECKING:
     from viewer.app.library import Library
     from viewer.app.scope import Scope
-    from viewer.app.types import MatchSummary, SearchResult
 
 FIRST_PAGE = 20  # rows ranked with snippets before anything is counted: more than a screen shows
 

@@ -56,9 +56,9 @@ from viewer.gui.window.actions import WindowActions
 from viewer.gui.window.layout import NOTES_DOCK_WIDTH, WindowLayout
 from viewer.gui.window.session_guard import SessionGuard
 from viewer.gui.window.shortcut_guard import ShortcutGuard
+from viewer.core.results import SearchResult, SyncReport
 
 if TYPE_CHECKING:  # whoosh loads off the UI thread, with the archive
-    from viewer.app.types import SearchResult, SyncReport
     from viewer.gui.archive.indexer import Indexer
     from viewer.gui.archive.indexing_status import IndexingStatus
     from viewer.gui.dialogs.export_dialog import ExportChoices

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from viewer.analysis.analyzer import LEMMA_PREFIX, positions_of, token_pattern
 from viewer.analysis.normalize import display_text, fold_word
-from viewer.search.discourse.matches import Cancel, Matches, check, never
+from viewer.core.steps import Cancel, never, stop_if_cancelled
+from viewer.search.discourse.matches import Matches
 from viewer.search.discourse.occurrences import word_positions
 
 _TOKEN = token_pattern()
@@ -111,7 +112,7 @@ def collocates(found: Matches, *, span: int = DEFAULT_SPAN, top: int = DEFAULT_T
     # token as found -> (group, is an occurrence of a word) of each of its word positions
     known: dict[str, tuple[tuple[str | None, bool], ...]] = {}
     for article in found.articles():
-        check(cancel)
+        stop_if_cancelled(cancel)
         tokens: list[str] = []
         groups: list[str | None] = []
         nodes: list[int] = []

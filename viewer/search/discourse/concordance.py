@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from viewer.analysis.normalize import fold_word
-from viewer.search.discourse.matches import Cancel, Docnums, MatchedArticle, Matches, check, never
+from viewer.core.steps import Cancel, never, stop_if_cancelled
+from viewer.search.discourse.matches import Docnums, MatchedArticle, Matches
 from viewer.search.discourse.occurrences import QueryPattern, word_positions
 
 SORTS = ("date", "left", "right")
@@ -88,7 +89,7 @@ def in_date_order(found: Matches) -> Docnums:
 def iter_lines(found: Matches, width: int = DEFAULT_WIDTH, *, cancel: Cancel = never) -> Iterator[ConcordanceLine]:
     """Every line, article by article in date order."""
     for article in found.articles(in_date_order(found)):
-        check(cancel)
+        stop_if_cancelled(cancel)
         yield from lines_of(article, found.pattern, width)
 
 
@@ -109,7 +110,7 @@ def concordance(found: Matches, *, width: int = DEFAULT_WIDTH, limit: int | None
         ordered = in_date_order(found)
         read = 0
         for article in found.articles(ordered):
-            check(cancel)
+            stop_if_cancelled(cancel)
             if len(lines) >= limit:
                 break
             more = lines_of(article, found.pattern, width)

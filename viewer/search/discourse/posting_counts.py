@@ -12,13 +12,15 @@ taken off. `count` equals `QueryPattern.count` on the stored text (tests hold th
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import numpy as np
 from whoosh.searching import Searcher
 
-from viewer.search.codec import posting_blocks
 from viewer.search.discourse.matches import Docnums
 from viewer.search.discourse.occurrences import QueryPattern
+from viewer.search.format.codec import posting_blocks
+from viewer.search.query.docsets import held
 
 _FIELD = "text"
 
@@ -74,20 +76,13 @@ def posting_counts(searcher: Searcher, pattern: QueryPattern, docnums: Docnums) 
     return counts
 
 
-def _joined_positions(reader: object, pattern: QueryPattern, docnums: list[int]) -> dict[int, int]:
+def _joined_positions(reader: Any, pattern: QueryPattern, docnums: list[int]) -> dict[int, int]:
     """The number of distinct positions holding a wanted key, in each of `docnums` (a segment's own)."""
     positions: defaultdict[int, set[int]] = defaultdict(set)
     for key in pattern.words:
-        if (_FIELD, key) not in reader:  # type: ignore[operator]
+        if (_FIELD, key) not in reader:
             continue
-        matcher = reader.postings(_FIELD, key)  # type: ignore[attr-defined]
-        for docnum in docnums:
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-                if not matcher.is_active():
-                    break
-            if matcher.id() == docnum:
-                positions[docnum].update(matcher.value_as("positions"))
+        matcher = reader.postings(_FIELD, key)
+        for docnum in held(matcher, docnums):
+            positions[docnum].update(matcher.value_as("positions"))
     return {docnum: len(found) for docnum, found in positions.items()}

@@ -15,7 +15,8 @@ import jdatetime
 import numpy as np
 import numpy.typing as npt
 
-from viewer.search.discourse.matches import Cancel, Docnums, Matches, check, never
+from viewer.core.steps import Cancel, never, stop_if_cancelled
+from viewer.search.discourse.matches import Docnums, Matches
 
 BY = ("month", "year")
 CALENDARS = ("jalali", "gregorian")
@@ -122,7 +123,7 @@ def trend(found: Sequence[tuple[str, Matches]], archive: Docnums, *, by: str = "
     periods = sorted(archive_counts)
     series: list[Series] = []
     for query, matches in found:
-        check(cancel)
+        stop_if_cancelled(cancel)
         articles, undated = labels.count(matches.days())
         occurrences: Counter[str] = Counter()
         undated_occurrences = 0

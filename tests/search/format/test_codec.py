@@ -1,0 +1,80 @@
+"""The packed posting blocks hold exactly what Whoosh's W3 blocks hold, after merges too."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.filedb.filestore import FileStorage
+
+from viewer.importers.reader import read_articles
+from viewer.search.copies.identity import primary_id
+from viewer.search.format import bulk_postings
+from viewer.search.format.bulk_postings import posting_weights
+from viewer.search.format.codec import ArrayCodec, ArrayLeafMatcher
+from viewer.search.schema import build_schema, document_of
+
+
+def _index(folder: Path, codec: object, articles: list) -> object:
+    folder.mkdir()
+    ix = FileStorage(str(folder)).create_index(build_schema())
+    # Three commits, the last one merging everything: blocks are written, then read back and rewritten.
+    for part in (articles[:40], articles[40:90], articles[90:]):
+        with ix.writer(codec=codec) as writer:
+            for article in part:
+                writer.add_document(**document_of(article))
+    with ix.writer(codec=codec) as writer:
+        writer.optimize = True
+        writer.delete_by_term("id", articles[3].id)
+    return ix
+
+
+def _postings(ix: object) -> dict[tuple[str, bytes], list[tuple[int, float, bytes]]]:
+    out = {}
+    with ix.reader() as reader:  # type: ignore[attr-defined]
+        for fieldname, text in reader.all_terms():
+            if fieldname in ("title", "text", "tags"):
+                m, rows = reader.postings(fieldname, text), []
+                while m.is_active():
+                    rows.append((m.id(), m.weight(), m.value()))
+                    m.next()
+                out[fieldname, text] = rows
+    return out
+
+
+def test_packed_blocks_read_back_as_w3_blocks(tmp_path: Path, corpus_dir: Path) -> None:
+    articles = [replace(a, id=primary_id(a)) for a in read_articles(corpus_dir / "varzesh3-1.json")[:160]]
+    packed = _index(tmp_path / "packed", ArrayCodec(), articles)
+    plain = _index(tmp_path / "w3", W3Codec(), articles)
+    with packed.reader() as reader:  # type: ignore[attr-defined]
+        long_term = max(reader.all_terms(), key=lambda t: reader.doc_frequency(*t))
+        assert isinstance(reader.postings(*long_term), ArrayLeafMatcher)
+        assert reader.doc_frequency(*long_term) > 128  # several blocks
+    ours, theirs = _postings(packed), _postings(plain)
+    assert len(ours) > 3000
+    assert ours == theirs
+
+
+@pytest.mark.parametrize("few_blocks", [0, 1000])
+def test_bulk_reads_are_the_matchers(tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                     few_blocks: int) -> None:
+    """posting_weights gathers a term's ids and weights from its blocks at once (or, for a few blocks,
+    one by one): the same as the matcher's, and within chosen documents the same ones."""
+    monkeypatch.setattr(bulk_postings, "_FEW_BLOCKS", few_blocks)
+    articles = [replace(a, id=primary_id(a)) for a in read_articles(corpus_dir / "varzesh3-1.json")[:160]]
+    packed = _index(tmp_path / "packed", ArrayCodec(), articles)
+    rng = random.Random(11)
+    with packed.reader() as reader:  # type: ignore[attr-defined]
+        total = reader.doc_count_all()
+        for (fieldname, text), rows in _postings(packed).items():
+            if fieldname == "tags":
+                continue
+            ids, weights = posting_weights(reader.postings(fieldname, text), None)
+            assert ids.tolist() == [row[0] for row in rows] and weights.tolist() == [row[1] for row in rows]
+            chosen = np.array(sorted(rng.sample(range(total), rng.randint(1, 20))), dtype=np.int64)
+            some, _ = posting_weights(reader.postings(fieldname, text), chosen)
+            assert set(some.tolist()) & set(chosen.tolist()) == {row[0] for row in rows} & set(chosen.tolist())

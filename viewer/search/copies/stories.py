@@ -1,0 +1,108 @@
+"""Stories: groups of near duplicates across the archive (a story and its republished variants).
+
+A story is the set of articles linked by near duplicates (each at `NEAR_DUPLICATE` or more from
+another of the group); an article with none is a story of its own. The groups come from the LSH band
+keys the searcher has already sorted (near_duplicates.py): each run of equal keys is a bucket of
+candidates, each candidate pair is checked with its signatures, and the pairs that hold are joined
+(label propagation in numpy). No pass over all pairs of articles, nor over all pairs of a bucket: each
+article of a bucket is compared with the bucket's first article and with its neighbour in it, which
+at 200,000 articles (a bucket can hold dozens of variants) keeps the candidates to a few per article.
+Results, tag counts and the duplicates view all use these groups, so their counts agree."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from viewer.search.copies.fingerprints import NEAR_DUPLICATE, PERMUTATIONS
+from viewer.search.copies.near_duplicates import NearDuplicates
+
+CHUNK = 1 << 18  # candidate pairs whose signatures are compared at once (bounds the memory)
+
+
+class Stories:
+    """One searcher's stories (make a new one when the searcher is refreshed)."""
+
+    def __init__(self, near: NearDuplicates):
+        self.searcher = near.searcher
+        reader = near.searcher.reader()
+        total = reader.doc_count_all()
+        live = np.zeros(total, dtype=bool)
+        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        first, second = _candidate_pairs(*near.band_runs())
+        if len(first):
+            # The candidates share a band key, so the near-duplicate lookups hold their signatures.
+            keep = np.zeros(len(first), dtype=bool)
+            for at in range(0, len(first), CHUNK):
+                one, other = first[at:at + CHUNK], second[at:at + CHUNK]
+                same = np.count_nonzero(near.held_signatures(one) == near.held_signatures(other), axis=1)
+                keep[at:at + CHUNK] = (same >= NEAR_DUPLICATE * PERMUTATIONS) & live[one] & live[other]
+            first, second = first[keep], second[keep]
+        self.labels = _components(total, first, second)  # docnum -> its story's smallest docnum
+
+    def count(self, docnums: Sequence[int] | npt.NDArray[Any]) -> int:
+        """How many stories these documents are."""
+        return len(np.unique(self.labels[np.asarray(docnums, dtype=np.int64)]))
+
+    def shared(self, docnums: Sequence[int] | npt.NDArray[Any]) -> tuple[list[int], list[int]]:
+        """(places in `docnums`, story labels) of the documents whose story holds another of them."""
+        labels = self.labels[np.asarray(docnums, dtype=np.int64)]
+        unique, counts = np.unique(labels, return_counts=True)
+        several = np.flatnonzero(np.isin(labels, unique[counts > 1]))
+        return several.tolist(), labels[several].tolist()
+
+    def groups(self) -> list[list[int]]:
+        """Every story of two articles or more (docnums ascending), largest first."""
+        order = np.argsort(self.labels, kind="stable")
+        labels = self.labels[order]
+        starts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]])
+        sizes = np.diff(np.r_[starts, len(labels)])
+        found = [order[start:start + size].tolist() for start, size in zip(starts, sizes, strict=True) if size > 1]
+        return sorted(found, key=lambda group: (-len(group), group[0]))
+
+
+Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+
+
+def _candidate_pairs(keys: npt.NDArray[np.uint64], docs: npt.NDArray[np.uint32]) -> Pairs:
+    """Pairs of documents sharing a band key (runs of equal sorted keys): each member of a run with
+    the run's first member and with the member before it; each pair once, smaller docnum first."""
+    if len(keys) < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    docs64 = docs.astype(np.int64)
+    new_run = np.r_[True, keys[1:] != keys[:-1]]
+    run_start = np.maximum.accumulate(np.where(new_run, np.arange(len(keys)), 0))
+    inside = ~new_run  # every member but a run's first
+    at = np.flatnonzero(inside)
+    firsts = np.concatenate([docs64[run_start[at]], docs64[at - 1]])
+    seconds = np.concatenate([docs64[at], docs64[at]])
+    low, high = np.minimum(firsts, seconds), np.maximum(firsts, seconds)
+    distinct = low != high
+    codes = np.unique(low[distinct] * (int(docs64.max()) + 1) + high[distinct])
+    width = int(docs64.max()) + 1
+    return codes // width, codes % width
+
+
+def _components(total: int, first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Each document's group label (its group's smallest docnum), the groups joined by the pairs:
+    each pair's larger label is hooked onto its smaller, then labels jump to their roots, until stable."""
+    labels = np.arange(total, dtype=np.int64)
+    while len(first):
+        one, other = labels[first], labels[second]
+        low = np.minimum(one, other)
+        hooked = labels.copy()
+        np.minimum.at(hooked, one, low)
+        np.minimum.at(hooked, other, low)
+        while True:
+            jumped = hooked[hooked]
+            if np.array_equal(jumped, hooked):
+                break
+            hooked = jumped
+        if np.array_equal(hooked, labels):
+            break
+        labels = hooked
+    return labels

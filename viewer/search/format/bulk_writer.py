@@ -1,0 +1,157 @@
+"""Whoosh's segment writer with its postings gathered by term (`term_pool.py`) and written a block
+at a time, not a posting at a time.
+
+The documents, stored fields, columns and lengths are written as Whoosh's `SegmentWriter` writes
+them; a text field analysed in a worker (`prepare.AnalyzedText`) hands its packed postings to the
+pool in one call. At commit each term's postings go out in blocks of the codec's size built from
+slices of the pool's arrays, with the same block statistics W3 keeps posting by posting, so the
+segment is the one Whoosh would have written (tests/search/format/test_bulk_writer.py compares them).
+Segments to merge go through the pool one posting at a time, as in Whoosh.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from typing import Any
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.index import FileIndex
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
+
+from viewer.search.format.codec import ArrayPostingsWriter
+from viewer.search.format.term_pool import TermPool
+
+
+class _PackedPostingsWriter(ArrayPostingsWriter):
+    """Blocks given whole: ids, weights and lengths set by `write_term`, values as lengths + bytes."""
+
+    _packed_values: tuple[array[int], bytes] | None = None
+
+    def _new_block(self) -> None:
+        super()._new_block()
+        self._packed_values = None
+
+    def _value_parts(self) -> tuple[Sequence[int], bytes]:
+        if self._packed_values is None:
+            return super()._value_parts()
+        lengths, blob = self._packed_values
+        if 0 in lengths:  # W3 keeps only non-empty values
+            lengths = array("I", [n for n in lengths if n])
+        return lengths, blob
+
+
+def write_term(writer: _PackedPostingsWriter, docs: bytes, weights: bytes, lens: bytes, values: bytes,
+               field_lengths: bytes | None) -> None:
+    """A term's postings (the pool's buffers) as blocks; `field_lengths`: the field's length byte per
+    document (None when the field keeps no lengths)."""
+    ids, wts, sizes = array("I"), array("d"), array("I")
+    ids.frombytes(docs)
+    wts.frombytes(weights)
+    sizes.frombytes(lens)
+    limit, count, at = writer._blocklimit, len(ids), 0
+    for start in range(0, count, limit):
+        end = min(count, start + limit)
+        block_ids, block_weights, block_sizes = ids[start:end], wts[start:end], sizes[start:end]
+        size = sum(block_sizes)
+        writer._ids = block_ids
+        writer._weights = array("f", block_weights)
+        top = max(block_weights)
+        writer._maxweight = top if top > 0 else 0
+        if field_lengths is not None:
+            found = [field_lengths[d] for d in block_ids]
+            longest = max(found)
+            shortest = min((b for b in found if b), default=0)
+            writer._minlength = byte_to_length(shortest) if shortest else None
+            writer._maxlength = byte_to_length(longest) if longest else 0
+        writer._packed_values = (block_sizes, values[at:at + size])
+        at += size
+        writer._write_block(last=end == count)
+
+
+class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
+    def __init__(self, ix: FileIndex, **kwargs: Any):
+        super().__init__(ix, **kwargs)
+        self.pool = TermPool(self._tempstorage.folder)
+
+    def add_document(self, **fields: Any) -> None:
+        """SegmentWriter.add_document, with packed postings taken whole."""
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        pool = self.pool
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted([name for name in fields if not name.startswith("_")])
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                if field.separate_spelling() or field.vector:
+                    raise NotImplementedError("BulkWriter: spelling and vector fields are not used by Bayegan")
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    packed = getattr(value, "packed", None)
+                    if packed is not None and fieldboost == 1.0:
+                        pool.add_packed(fieldname, docnum, packed, field.format.field_boost)
+                        if field.scorable:
+                            length = sum(packed.freqs)
+                    else:
+                        for tbytes, freq, weight, vbytes in field.index(value):
+                            if field.scorable:
+                                length += freq
+                            pool.add((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
+                customval = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths_reader = self.per_document_reader() if self.codec.length_stats else None
+        fieldwriter = self.fieldwriter
+        current = None
+        field_lengths: bytes | None = None
+        for fieldname, term, docs, weights, lens, values in self.pool.terms():
+            if fieldname != current:
+                if current is not None:
+                    fieldwriter.finish_field()
+                current = fieldname
+                fieldobj = self.schema[fieldname]
+                fieldwriter.start_field(fieldname, fieldobj)
+                writer = fieldwriter._postwriter
+                fieldwriter._postwriter = _PackedPostingsWriter(
+                    writer._postfile, blocklimit=writer._blocklimit, compression=writer._compression,
+                    inlinelimit=writer._inlinelimit)
+                field_lengths = _field_lengths(lengths_reader, fieldname)
+            fieldwriter.start_term(term)
+            write_term(fieldwriter._postwriter, docs, weights, lens, values, field_lengths)
+            fieldwriter.finish_term()
+        if current is not None:
+            fieldwriter.finish_field()
+        fieldwriter.close()
+        if lengths_reader is not None:
+            lengths_reader.close()
+
+
+def _field_lengths(reader: Any, fieldname: str) -> bytes | None:
+    """The field's length byte per document, as W3's reader would look each one up."""
+    if reader is None:
+        return None
+    column = reader._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    if column is None:
+        return None
+    return column if isinstance(column, bytes) else bytes(column[n] for n in range(reader.doc_count_all()))

@@ -1,0 +1,48 @@
+"""Tag facets of a result set: how many of its documents carry each tag, counted with numpy.
+
+Each (document, tag) pair of the archive is held once as two arrays, read from the tag field's
+posting lists; a result set's counts are then one mask and one `bincount` (a few milliseconds at
+200,000 articles, where a Python Counter over 60,000 matches took ~40 ms)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from whoosh.reading import IndexReader
+
+
+class TagFacets:
+    def __init__(self, reader: IndexReader):
+        self.doc_count = reader.doc_count_all()
+        self.names: list[str] = []
+        docs: list[np.ndarray[Any, Any]] = []
+        for term in reader.lexicon("tags"):
+            self.names.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+            docs.append(np.fromiter(reader.postings("tags", term).all_ids(), dtype=np.int64))
+        self.pair_docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        self.pair_tags = np.repeat(np.arange(len(docs), dtype=np.int64), [len(d) for d in docs])
+
+    def counts(self, docnums: Sequence[int] | np.ndarray[Any, Any]) -> list[tuple[str, int]]:
+        """(tag, documents of `docnums` carrying it), most frequent first, then by name."""
+        chosen = np.zeros(self.doc_count, dtype=bool)
+        chosen[np.asarray(docnums, dtype=np.int64)] = True
+        counts = np.bincount(self.pair_tags[chosen[self.pair_docs]], minlength=len(self.names))
+        return self._ranked(counts)
+
+    def story_counts(self, labels: np.ndarray[Any, Any], docnums: Sequence[int] | np.ndarray[Any, Any]) -> list[tuple[str, int]]:
+        """(tag, stories among `docnums` carrying it), a story being each document's label in `labels`
+        (stories.py): a story and its republished copies count once."""
+        chosen = np.zeros(self.doc_count, dtype=bool)
+        chosen[np.asarray(docnums, dtype=np.int64)] = True
+        picked = chosen[self.pair_docs]
+        tags, stories = self.pair_tags[picked], labels[self.pair_docs[picked]]
+        width = max(1, len(self.names))
+        counts = np.bincount(np.unique(stories * width + tags) % width, minlength=len(self.names))
+        return self._ranked(counts)
+
+    def _ranked(self, counts: np.ndarray[Any, Any]) -> list[tuple[str, int]]:
+        """(tag, count) of the tags counted at all, most frequent first, then by name."""
+        return sorted(((self.names[i], int(counts[i])) for i in np.flatnonzero(counts)),
+                      key=lambda item: (-item[1], item[0]))

@@ -1,0 +1,351 @@
+"""Searching the archive: hits with snippets, tag facets of the whole result set, "did you mean".
+
+A search's text is prepared once (`ArchiveSearcher.prepare`: the date bounds split off, the words
+parsed, the tags joined, the restriction resolved, the plan compiled) and the same prepared query
+serves the first page (`search`), the later pages (`ranked_ids`) and the count asked afterwards
+(`match_summary.summarize`)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.collectors import TopCollector
+from whoosh.index import FileIndex
+from whoosh.reading import IndexReader
+from whoosh.searching import Results, Searcher
+
+from viewer.analysis.normalize import normalize_tag
+from viewer.core.article import Article
+from viewer.core.closing import Closable
+from viewer.core.results import Hit, SearchResult, SimilarArticle
+from viewer.core.steps import Cancel, never, stop_if_cancelled
+from viewer.search.copies.near_duplicates import NearDuplicates
+from viewer.search.copies.stories import Stories
+from viewer.search.format.internals import preload_field_lengths
+from viewer.search.query.doc_dates import DocDates
+from viewer.search.query.docsets import DocSets
+from viewer.search.query.match_scores import MatchScorer, Scored
+from viewer.search.query.parser import parse_query
+from viewer.search.query.plan import Plan, compile_plan, holds_phrase
+from viewer.search.query.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
+from viewer.search.query.suggestions import suggest
+from viewer.search.results.doc_ids import DocIds
+from viewer.search.results.facets import TagFacets
+from viewer.search.results.snippets import make_snippet
+from viewer.search.schema import TEXT_FIELDS, article_of
+
+_MANY_IDS = 5000  # more ids than this are read from every document's id, loaded once (doc_ids.py)
+_MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
+# At most this share of the archive can match (by document frequencies): the matches are counted
+# while scoring. Beyond it, scoring skips blocks that cannot reach the top and the set is cheaper apart.
+RECORD_SHARE = 0.05
+Docnums = Sequence[int] | np.ndarray[Any, Any]
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A search's text made ready once for one searcher (`ArchiveSearcher.prepare`)."""
+
+    words: wq.Query  # the parsed words alone: what the snippets mark
+    query: wq.Query  # the words and the tags; the tags add nothing to the score
+    plan: Plan  # `query` compiled once, for scoring, counting and estimating
+    allowed: set[int] | None  # the document numbers the restriction lets through; None: every one
+
+
+class ArchiveSearcher(Closable):
+    """A read-only view of the index as it was when opened; open a new one after a sync."""
+
+    def __init__(self, ix: FileIndex):
+        self.ix = ix
+        self._searcher: Searcher = ix.searcher()
+        preload_field_lengths(self._searcher, TEXT_FIELDS)
+        self._sets = DocSets(self._searcher)  # counting and scoring read their postings when asked
+        self._scorer = MatchScorer(self._searcher)
+        self.count_stories: Callable[[], bool] = never  # tag facets count a story's copies once when true
+
+    def close(self) -> None:
+        self._searcher.close()
+
+
+    @property
+    def whoosh(self) -> Searcher:
+        """The Whoosh searcher under this one (the engine's tests and benchmarks compare with it)."""
+        return self._searcher
+
+    @property
+    def doc_count(self) -> int:
+        return self._searcher.doc_count()
+
+    def prepare(self, text: str, tags: Sequence[str] = (), restriction: Restriction = NO_RESTRICTION) -> PreparedQuery:
+        """The query `text` (with its own date bounds) and `tags` mean within `restriction`, ready for
+        ranking and counting: the one way a search's text becomes a query."""
+        searcher = self._searcher
+        words, restriction = split_query(text, restriction)
+        q = parse_query(words, searcher.schema, searcher.reader())
+        allowed = allowed_docnums(searcher, restriction, self._dates) if restriction else None
+        combined = q
+        if tags:
+            # Tags join the query (adding nothing to the score) rather than filter it: the intersection
+            # skips to the few tagged documents, a filter would score every match and drop most.
+            combined = wq.And([q, wq.And([wq.Term("tags", normalize_tag(t), boost=0.0) for t in tags])])
+        return PreparedQuery(q, combined, compile_plan(combined, searcher), allowed)
+
+    def search(self, text: str, tags: list[str] | tuple[str, ...] = (), limit: int = 10,
+               sort: str = "relevance", with_ids: bool = False, restriction: Restriction = NO_RESTRICTION,
+               timeline: bool = False, *, cancel: Cancel = never, count: bool = True) -> SearchResult:
+        """The first `limit` hits with snippets, the number of matches and their tag facets.
+
+        `restriction` keeps only some articles (dates, ids); `timeline` adds the dated matches by
+        Jalali month. `cancel` is asked between the steps (parsing, ranking, each snippet, counting,
+        suggesting): when it says yes, CancelledError, so a newer search need not wait for a stale
+        one. With `count` False, a count that costs a second pass over the postings (phrases,
+        prefixes, sorting by date) is left for the match summary (match_summary.py): the result then
+        says `total_exact` False, its total is a lower bound and it has no facets."""
+        started = time.perf_counter()
+        searcher = self._searcher
+        reader = searcher.reader()
+        prepared = self.prepare(text, tags, restriction)
+        # The query's own terms (prefixes expanded) mark the snippets: cheaper than recording the
+        # matched terms of every matching document, and the same words.
+        keys = _snippet_keys(prepared.words, reader)
+        stop_if_cancelled(cancel)
+        scorer = self._scorer
+        plan, allowed = prepared.plan, prepared.allowed
+        matched: Docnums | None
+        if sort != "date" and scorer.supports(plan):
+            scores = _only(scorer.scores(plan), allowed)
+            stop_if_cancelled(cancel)
+            top = scorer.top(scores, max(1, limit))
+            hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
+            docnums = [docnum for docnum, _ in top]
+            matched = scores.ids
+        else:
+            recorder = None
+            if allowed is None and count and sort != "date" and self._record_while_scoring(prepared.query, plan):
+                # A phrase is checked in every matching document anyway: note them while scoring.
+                recorder = _RecordingTopCollector(max(1, limit))
+                searcher.search_with_collector(prepared.query, recorder)
+                results = recorder.results()
+            else:
+                results = self._whoosh_ranked(prepared, limit, sort)
+            stop_if_cancelled(cancel)
+            hits = [_hit(hit.fields(), hit.score, keys, cancel) for hit in results]
+            docnums = [hit.docnum for hit in results]
+            if recorder is not None:
+                matched = sorted(recorder.docset)
+            elif count or allowed is not None:
+                matched = _allowed_only(sorted(self._sets.matching(plan)), allowed)
+            else:
+                matched = None
+        stop_if_cancelled(cancel)
+        if matched is None:
+            result = SearchResult(text, hits, len(hits), keys=keys, total_exact=False)
+        else:
+            matched = np.asarray(matched, dtype=np.int64)  # once: each hit's copies are looked up in it
+            near = self._near
+            hits = [replace(hit, copies=tuple(near.matching(docnum, matched))) for hit, docnum in zip(hits, docnums, strict=True)]
+            result = SearchResult(text, hits, len(matched), facets=self.facets(matched), keys=keys)
+            if with_ids:
+                result.doc_ids = self.ids_of(matched.tolist())
+                result.story_of = self.story_of(matched, result.doc_ids)
+            if timeline:
+                result.timeline = self.timeline(matched)
+                result.undated = self.undated(matched)
+        if result.total_exact and result.total < 3:
+            stop_if_cancelled(cancel)
+            result.suggestion = self.suggest(text)
+        result.took_ms = (time.perf_counter() - started) * 1000
+        return result
+
+    def ranked_ids(self, text: str, tags: list[str] | tuple[str, ...] = (), sort: str = "relevance",
+                   limit: int = 10, restriction: Restriction = NO_RESTRICTION) -> list[str]:
+        """The ids of `search`'s first `limit` hits, in its order, without snippets, facets or suggestions
+        (the window's later pages of a long result list)."""
+        prepared = self.prepare(text, tags, restriction)
+        scorer = self._scorer
+        if sort != "date" and scorer.supports(prepared.plan):
+            top = scorer.top(_only(scorer.scores(prepared.plan), prepared.allowed), max(1, limit))
+            return self.ids_of([docnum for docnum, _ in top])
+        results = self._whoosh_ranked(prepared, limit, sort)
+        return self.ids_of([results.docnum(n) for n in range(results.scored_length())])
+
+    def matching(self, prepared: PreparedQuery) -> np.ndarray[Any, Any]:
+        """Every document the prepared query matches, sorted: the one-pass scorer's matches when it
+        takes the query (prefixes included), else the document sets; never ranked."""
+        scorer = self._scorer
+        if scorer.supports(prepared.plan):
+            found: Docnums = scorer.scores(prepared.plan).ids
+        else:
+            found = sorted(self._sets.matching(prepared.plan))
+        return _allowed_only(np.asarray(found, dtype=np.int64), prepared.allowed)
+
+    def _whoosh_ranked(self, prepared: PreparedQuery, limit: int, sort: str) -> Results:
+        """The first `limit` matches as Whoosh's own matchers rank them (or sort them by date)."""
+        kwargs: dict[str, object] = {"limit": max(1, limit)}
+        if sort == "date":
+            kwargs.update(sortedby="date", reverse=True)
+        if prepared.allowed is not None:
+            kwargs["filter"] = prepared.allowed or {-1}  # Whoosh ignores an empty filter
+        return self._searcher.search(prepared.query, **kwargs)
+
+    def _record_while_scoring(self, q: wq.Query, plan: Plan) -> bool:
+        """For queries MatchScorer leaves to Whoosh, count the matches while scoring instead of
+        reading every posting list again for the set: for a phrase (checked in every matching
+        document anyway) and when few documents can match (a rare word beside a prefix)."""
+        if holds_phrase(q):
+            return True
+        return plan.estimate <= RECORD_SHARE * self._searcher.doc_count()
+
+    # What the searcher reads once, on first use: the index never changes under an open searcher.
+
+    @cached_property
+    def _dates(self) -> DocDates:
+        return DocDates(self._searcher.reader())
+
+    @cached_property
+    def _near(self) -> NearDuplicates:
+        return NearDuplicates(self._searcher)
+
+    @cached_property
+    def _stories(self) -> Stories:
+        return Stories(self._near)
+
+    @cached_property
+    def _doc_ids(self) -> DocIds:
+        return DocIds(self._searcher.reader())
+
+    @cached_property
+    def _tag_facets(self) -> TagFacets:
+        return TagFacets(self._searcher.reader())
+
+    def stories(self) -> Stories:
+        return self._stories
+
+    def story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
+        """id -> story of each of the matches (docnums, and their `ids`) whose story holds another."""
+        places, stories = self.stories().shared(matched)
+        return dict(zip([ids[at] for at in places], stories, strict=True))
+
+    def timeline(self, docnums: Docnums) -> list[tuple[str, int]]:
+        """The dated documents of `docnums` by Jalali month, oldest first."""
+        return self._dates.timeline(docnums)
+
+    def day_ordinals(self, docnums: Docnums) -> np.ndarray[Any, Any]:
+        """Each document's day as a proleptic ordinal, 0 when undated."""
+        return self._dates.ordinals(docnums)
+
+    def in_scope(self, tags: Sequence[str] = (), restriction: Restriction = NO_RESTRICTION) -> np.ndarray[Any, Any]:
+        """Every live document carrying all `tags` that `restriction` lets through, sorted: the
+        archive a trend is measured against."""
+        if tags:
+            q = wq.And([wq.Term("tags", normalize_tag(t)) for t in tags])
+            live: Docnums = sorted(self._sets.matching(compile_plan(q, self._searcher)))
+        else:
+            live = np.fromiter(self._searcher.reader().all_doc_ids(), dtype=np.int64)
+        allowed = allowed_docnums(self._searcher, restriction, self._dates) if restriction else None
+        return _allowed_only(np.unique(np.asarray(live, dtype=np.int64)), allowed)
+
+    def undated(self, docnums: Docnums) -> int:
+        """How many of the documents have no date (the timeline leaves them out)."""
+        return self._dates.undated(docnums)
+
+    def matching_copies(self, article_id: str, matched: np.ndarray[Any, Any]) -> tuple[str, ...]:
+        """The ids of the article's near duplicates among the documents `matched` (sorted)."""
+        near = self._near
+        docnum = near.docnum(article_id)
+        return tuple(near.matching(docnum, matched)) if docnum is not None else ()
+
+    def similar(self, article_id: str) -> list[SimilarArticle]:
+        """The article's near duplicates (id, title, score 0..1), best first; [] for an unknown id."""
+        near = self._near
+        docnum = near.docnum(article_id)
+        found = near.of(docnum) if docnum is not None else []
+        stored = [self._searcher.stored_fields(other) for other, _ in found]
+        return [SimilarArticle(str(f["id"]), str(f.get("title", "")), score)
+                for f, (_, score) in zip(stored, found, strict=True)]
+
+    def ids_of(self, docnums: list[int]) -> list[str]:
+        """The article ids of the documents, in their order."""
+        reader = self._searcher.reader()
+        if reader.has_column("id"):
+            if len(docnums) > _MANY_IDS:
+                return self._doc_ids.of(docnums)
+            column = reader.column_reader("id")
+            return [column[n] for n in docnums]
+        stored = reader.stored_fields
+        return [stored(n)["id"] for n in docnums]
+
+    def facets(self, docnums: Docnums) -> list[tuple[str, int]]:
+        """(tag, documents of `docnums` carrying it; stories when `count_stories`), most first."""
+        if self.count_stories():
+            return self._tag_facets.story_counts(self.stories().labels, docnums)
+        return self._tag_facets.counts(docnums)
+
+    def suggest(self, text: str) -> str | None:
+        """A query spelled with words of the archive, as they are written (see suggestions.py)."""
+        return suggest(self._searcher, text)
+
+    def article(self, article_id: str) -> Article | None:
+        stored = self._searcher.document(id=article_id)
+        return article_of(stored) if stored else None
+
+    def articles(self) -> Iterator[Article]:
+        for stored in self._searcher.all_stored_fields():
+            yield article_of(stored)
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        reader = self._searcher.reader()
+        return self.facets(list(reader.all_doc_ids()))
+
+
+def _only(scored: Scored, allowed: set[int] | None) -> Scored:
+    """The scored matches a restriction lets through."""
+    if allowed is None:
+        return scored
+    keep = np.isin(scored.ids, np.fromiter(allowed, dtype=scored.ids.dtype, count=len(allowed)))
+    return Scored(scored.ids[keep], scored.scores[keep])
+
+
+def _allowed_only(docnums: Docnums, allowed: set[int] | None) -> np.ndarray[Any, Any]:
+    """The sorted `docnums` a restriction lets through."""
+    found = np.asarray(docnums, dtype=np.int64)
+    if allowed is None:
+        return found
+    kept: np.ndarray[Any, Any] = found[np.isin(found, np.fromiter(allowed, dtype=np.int64, count=len(allowed)))]
+    return kept
+
+
+class _RecordingTopCollector(TopCollector):
+    """The top hits, and every matching document number on the way: no block skipping, and no
+    replacing the matcher by one that drops branches too weak for the top (their documents count)."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit=limit, usequality=False, replace=0)
+
+    def collect(self, sub_docnum: int) -> Any:
+        self.docset.add(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
+
+
+def _hit(stored: dict[str, Any], score: float | None, keys: set[str], cancel: Cancel = never) -> Hit:
+    stop_if_cancelled(cancel)
+    date = stored.get("date")
+    return Hit(id=stored["id"], title=stored.get("title", ""), score=float(score or 0.0),
+               tags=[t for t in stored.get("tags", "").split("\n") if t],
+               snippet=make_snippet(str(stored.get("text", "")), keys),
+               source=stored.get("source", ""), date=date.date().isoformat() if date else "")
+
+
+def _snippet_keys(q: wq.Query, reader: IndexReader) -> set[str]:
+    keys = {text for fieldname, text in q.iter_all_terms() if fieldname in TEXT_FIELDS and isinstance(text, str)}
+    for leaf in q.leaves():
+        if isinstance(leaf, wq.MultiTerm) and leaf.field() in TEXT_FIELDS:
+            for _, term in zip(range(_MAX_EXPANDED), leaf.expanded_terms(reader), strict=False):
+                keys.add(term[1].decode("utf-8") if isinstance(term[1], bytes) else term[1])
+    return keys

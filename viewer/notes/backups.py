@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from viewer.core.atomic_write import atomic_replace
-from viewer.notes.damage import is_damage
+from viewer.notes.errors import is_damage
 
 KEEP_BACKUPS = 7
 KEEP_RECENT = 5

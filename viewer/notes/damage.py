@@ -11,29 +11,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, cast
 
-from viewer.notes.errors import NotesError
+from viewer.notes.errors import NotesError, is_damage
+from viewer.notes.restore import list_backups
 
-_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 SHOWN_BACKUPS = 3
-
-
-def is_damage(exc: sqlite3.Error) -> bool:
-    """Whether the file is damaged: SQLite says "database disk image is malformed", "file is not a
-    database" or "unsupported file format" (a header garbled into a format no SQLite writes, given with
-    the generic error code, so only its text tells it apart); or a stored text is not UTF-8, which
-    Bayegan never writes (garbage over a note's text, which SQLite cannot see: it keeps no checksums)."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_ERROR and str(exc) == "unsupported file format":
-        return True
-    if isinstance(exc, sqlite3.OperationalError) and str(exc).startswith("Could not decode to UTF-8"):
-        return True
-    return code is not None and code & 0xFF in _DAMAGE_CODES
 
 
 def _restorable(backups_dir: Path) -> list[tuple[str, int]]:
     """The newest readable backups (daily and after changes), newest first: (name, notes)."""
-    from viewer.notes.restore import list_backups
-
     usable = [b for b in list_backups(backups_dir) if b.kind != "before-restore" and b.notes is not None]
     usable.sort(key=lambda b: b.path.stat().st_mtime, reverse=True)
     return [(b.path.name, b.notes) for b in usable[:SHOWN_BACKUPS] if b.notes is not None]

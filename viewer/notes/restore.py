@@ -12,8 +12,7 @@ from pathlib import Path
 
 from viewer.core.atomic_write import atomic_replace
 from viewer.notes.backups import PREFIX, SUFFIX, backup_files, is_whole, recent_files
-from viewer.notes.damage import is_damage
-from viewer.notes.errors import NotesError
+from viewer.notes.errors import NotesError, is_damage
 
 SAFETY_PREFIX = "before-restore-"
 

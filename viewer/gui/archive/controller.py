@@ -12,13 +12,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from viewer.app.settings import FOLDERS
+from viewer.core.results import SyncReport
 from viewer.gui.archive.folder_picker import pick_folders
 from viewer.gui.archive.folders import adopt_indexed_folders, source_keys, unique_folders
 from viewer.gui.archive.folders_dialog import FoldersDialog
 from viewer.gui.archive.problems_button import ProblemsButton
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.digits import digits, number
-from viewer.core.results import SyncReport
 
 if TYPE_CHECKING:
     from viewer.app.library import Library

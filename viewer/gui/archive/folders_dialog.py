@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.bidi import ltr_isolated
-from viewer.gui.archive.folders import unique_folders
 from viewer.gui.archive.folder_picker import pick_folders
+from viewer.gui.archive.folders import unique_folders
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 

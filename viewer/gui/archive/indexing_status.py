@@ -8,8 +8,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from viewer.core.bidi import ltr_isolated
-from viewer.gui.common.digits import number
 from viewer.gui.archive.indexer import Indexer
+from viewer.gui.common.digits import number
 
 
 class IndexingStatus(QWidget):

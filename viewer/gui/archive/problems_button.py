@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from viewer.core.results import SyncReport
-from viewer.gui.common.digits import number
 from viewer.gui.archive.import_problems import ImportProblemsDialog, Problem
+from viewer.gui.common.digits import number
 
 
 class ProblemsButton(QPushButton):

@@ -35,10 +35,10 @@ from viewer.app.settings import EXPORT_FOLDER
 from viewer.core.article import Article
 from viewer.core.bidi import ltr_isolated
 from viewer.core.errors import CancelledError
+from viewer.core.results import SearchResult
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.digits import number
 from viewer.gui.common.tasks import TaskRunner
-from viewer.core.results import SearchResult
 
 if TYPE_CHECKING:
     from viewer.app.library import Library

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrows
 
 from viewer import __version__
 from viewer.core.bidi import ltr_isolated
+from viewer.gui.common import shortcuts
 from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
-from viewer.gui.common import shortcuts
 
 translate = QCoreApplication.translate
 

@@ -17,8 +17,8 @@ from viewer.core.source_names import file_name
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.dates import from_iso, jalali
 from viewer.gui.common.digits import number
-from viewer.gui.common.translations import current_language
 from viewer.gui.common.tasks import RunOffThread
+from viewer.gui.common.translations import current_language
 
 if TYPE_CHECKING:
     from viewer.app.duplicates import DuplicateGroup

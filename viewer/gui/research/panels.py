@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QVBoxLayout, QWidget
 
 from viewer.app.scope import Scope
+from viewer.core.results import SearchResult
 from viewer.gui.common.translations import current_language
 from viewer.gui.research.collections_panel import CollectionsPanel
 from viewer.gui.research.notes_only_box import NotesOnlyBox
@@ -21,7 +22,6 @@ from viewer.gui.research.query_dates import with_months, without_dates
 from viewer.gui.research.reference_actions import ReferenceActions
 from viewer.gui.research.saved_searches_panel import SavedSearchesPanel
 from viewer.gui.research.timeline_histogram import TimelineHistogram
-from viewer.core.results import SearchResult
 
 if TYPE_CHECKING:
     from viewer.app.library import Library

@@ -11,9 +11,9 @@ from viewer.core.bidi import ltr_isolated
 from viewer.core.source_names import file_name
 from viewer.gui.common.dates import from_iso, jalali
 from viewer.gui.common.digits import number
-from viewer.gui.results.model import ROW_ROLE, ResultRow
 from viewer.gui.common.theme import colours
 from viewer.gui.common.translations import current_language
+from viewer.gui.results.model import ROW_ROLE, ResultRow
 
 PAD = 10
 SNIPPET_LINES = 2

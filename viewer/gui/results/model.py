@@ -13,15 +13,13 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html import escape
-from typing import Any
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from viewer.core.article import Article
 from viewer.core.results import Hit, SearchResult
-from viewer.gui.results.story_rows import StoryRow, story_count, story_rows
 from viewer.gui.common.tasks import RunOffThread
+from viewer.gui.results.story_rows import StoryRow, story_count, story_rows
 
 log = logging.getLogger(__name__)
 

@@ -16,11 +16,11 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from viewer.app.library import ALL_ARTICLES
 from viewer.app.scope import EVERYWHERE, Scope
 from viewer.core.errors import BayeganError
+from viewer.core.results import SearchResult
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.tasks import LatestOnly, TaskRunner
 from viewer.gui.results.model import ID_ROLE, ResultsModel
 from viewer.gui.results.search_steps import SearchRequest, SearchSteps
-from viewer.core.results import SearchResult
 
 if TYPE_CHECKING:
     from viewer.app.library import Library

@@ -33,6 +33,7 @@ from viewer.app.settings import (
 )
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
+from viewer.core.results import SearchResult, SyncReport
 from viewer.gui.archive.controller import ArchiveController
 from viewer.gui.article.pane import ArticlePane
 from viewer.gui.common.tasks import TaskRunner
@@ -56,7 +57,6 @@ from viewer.gui.window.actions import WindowActions
 from viewer.gui.window.layout import NOTES_DOCK_WIDTH, WindowLayout
 from viewer.gui.window.session_guard import SessionGuard
 from viewer.gui.window.shortcut_guard import ShortcutGuard
-from viewer.core.results import SearchResult, SyncReport
 
 if TYPE_CHECKING:  # whoosh loads off the UI thread, with the archive
     from viewer.gui.archive.indexer import Indexer

@@ -16,8 +16,9 @@ import numpy as np
 
 from viewer.analysis.normalize import fold_word
 from viewer.core.steps import Cancel, never, stop_if_cancelled
-from viewer.search.discourse.matches import Docnums, MatchedArticle, Matches
+from viewer.search.discourse.matches import MatchedArticle, Matches
 from viewer.search.discourse.occurrences import QueryPattern, word_positions
+from viewer.search.discourse.posting_counts import Docnums
 
 SORTS = ("date", "left", "right")
 DEFAULT_WIDTH = 60

@@ -17,10 +17,9 @@ import numpy.typing as npt
 from viewer.core.errors import QueryError
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.discourse.occurrences import QueryPattern, pattern_of
+from viewer.search.discourse.posting_counts import Docnums, posting_counts
 from viewer.search.query.restriction import NO_RESTRICTION, Restriction
 from viewer.search.results.searcher import ArchiveSearcher
-
-Docnums = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -49,8 +48,6 @@ class Matches:
         from the postings for words, from the analysed text for a phrase."""
         chosen = self.docnums if docnums is None else np.asarray(docnums, dtype=np.int64)
         if not self.pattern.phrases:
-            from viewer.search.discourse.posting_counts import posting_counts
-
             order = np.argsort(chosen, kind="stable")
             counted = posting_counts(self.searcher.whoosh, self.pattern, chosen[order])
             out = np.zeros(len(chosen), dtype=np.int64)

@@ -15,13 +15,14 @@ from collections import defaultdict
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from whoosh.searching import Searcher
 
-from viewer.search.discourse.matches import Docnums
 from viewer.search.discourse.occurrences import QueryPattern
 from viewer.search.format.codec import posting_blocks
 from viewer.search.query.docsets import held
 
+Docnums = npt.NDArray[np.int64]
 _FIELD = "text"
 
 

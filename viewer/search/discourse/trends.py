@@ -16,7 +16,8 @@ import numpy as np
 import numpy.typing as npt
 
 from viewer.core.steps import Cancel, never, stop_if_cancelled
-from viewer.search.discourse.matches import Docnums, Matches
+from viewer.search.discourse.matches import Matches
+from viewer.search.discourse.posting_counts import Docnums
 
 BY = ("month", "year")
 CALENDARS = ("jalali", "gregorian")

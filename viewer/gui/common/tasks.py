@@ -31,7 +31,7 @@ class _Relay(QObject):
     failed = Signal(object, object)  # (exception, callback)
 
     @Slot(object, object)
-    def _deliver(self, value: object, callback: object) -> None:
+    def deliver(self, value: object, callback: object) -> None:
         if callable(callback):
             callback(value)
 
@@ -66,8 +66,8 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._relay = _Relay(self)
-        self._relay.finished.connect(self._relay._deliver)
-        self._relay.failed.connect(self._relay._deliver)
+        self._relay.finished.connect(self._relay.deliver)
+        self._relay.failed.connect(self._relay.deliver)
 
     def run(self, fn: Callable[[], Any], on_done: Done | None = None, on_error: Failed | None = None) -> None:
         self.pool.start(_Job(fn, self._relay, on_done, on_error))

@@ -70,6 +70,72 @@
     </message>
 </context>
 <context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../viewer/gui/article/view.py" line="1"/>
+        <source>Highlight in colour</source>
+        <translation>برجسته‌سازی به رنگ</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/view.py" line="1"/>
+        <source>Selection toolbar: colours, note, copy</source>
+        <translation>نوار ابزار متن برگزیده: رنگ‌ها، یادداشت، رونوشت</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionToolbar</name>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Selection</source>
+        <translation>متن برگزیده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Highlight in {colour}</source>
+        <translation>برجسته‌سازی به رنگ {colour}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Note…</source>
+        <translation>یادداشت…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Note on the selection</source>
+        <translation>یادداشت بر متن برگزیده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Highlight the selected text and write a note on it</source>
+        <translation>متن برگزیده را برجسته کن و بر آن یادداشت بنویس</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Copy the selected text</source>
+        <translation>رونوشت متن برگزیده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Cite</source>
+        <translation>ارجاع</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Copy as citation</source>
+        <translation>رونوشت با ارجاع</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
+        <source>Copy the selected text quoted, with the article&apos;s citation</source>
+        <translation>رونوشت متن برگزیده در گیومه، با ارجاع خبر</translation>
+    </message>
+</context>
+<context>
     <name>CollectionsPanel</name>
     <message>
         <location filename="../../viewer/gui/collections_panel.py" line="117"/>
@@ -674,6 +740,21 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/notes/controller.py" line="65"/>
         <source>Select some text in the article first.</source>
         <translation>نخست بخشی از متن خبر را برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/controller.py" line="1"/>
+        <source>Highlight without a note</source>
+        <translation>برجسته‌سازی بدون یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/controller.py" line="1"/>
+        <source>unknown</source>
+        <translation>ناشناس</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/controller.py" line="1"/>
+        <source>and {count} more</source>
+        <translation>و {count} یادداشت دیگر</translation>
     </message>
     <message>
         <location filename="../../viewer/gui/notes/controller.py" line="71"/>

@@ -2,20 +2,40 @@
 document stays untouched), coloured highlights as char formats (they travel into exports).
 
 For the notes panel: `selection_offsets()` gives the selection as (start, end) offsets into
-`article.text`; `set_highlights([(start, end, colour), ...])` paints those ranges."""
+`article.text`; `set_highlights([(start, end, colour), ...])` paints those ranges and
+`set_highlight_tips([(start, end, text), ...])` says what hovering them shows. A selection made with
+the mouse or the keyboard brings up the selection toolbar beside it; its colours and Note are asked
+for with `highlight_requested` and `note_requested`, a click on a highlight says `highlight_clicked`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import cast
 from urllib.parse import unquote
 
-from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QContextMenuEvent, QDesktopServices, QFocusEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QDesktopServices,
+    QFocusEvent,
+    QGuiApplication,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLine,
+)
+from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from viewer.app.hit_marks import find_hits, word_keys
 from viewer.core.article import Article
 from viewer.gui.article.document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, fill_reading_document
+from viewer.gui.article.selection_toolbar import Colour, SelectionToolbar
+from viewer.gui.common import shortcuts
 from viewer.gui.common.digits import number
 from viewer.gui.common.fonts import BASE_POINT_SIZE, FONT_FAMILY
 from viewer.gui.common.theme import colours
@@ -25,11 +45,24 @@ MIN_ZOOM, MAX_ZOOM = -4, 12
 # gigabyte to lay out; 30,000 (a long feature) take a fraction of a second. "Show more" adds more.
 SHOWN_CHARS = 30_000
 Highlight = tuple[int, int, "QColor | str"]
+HighlightTip = tuple[int, int, str]  # (start, end, what hovering the highlight shows)
+# Keys after which a selection made with the keyboard is offered the toolbar.
+SELECTING_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                  Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_A}
+
+
+def _line_x(line: QTextLine, position: int) -> float:
+    """Where `position` (in the line's block) falls across `line`; PySide6 returns (x, position)."""
+    found = line.cursorToX(position)
+    return float(found[0]) if isinstance(found, tuple) else float(cast(float, found))
 
 
 class ArticleView(QTextBrowser):
     tag_clicked = Signal(str)
     hits_changed = Signal(int, int)  # (current index or -1, count)
+    highlight_requested = Signal(str)  # highlight the selection in this colour ("": the last one used)
+    note_requested = Signal()  # highlight the selection and write a note on it
+    highlight_clicked = Signal(int, int)  # (start, end) of the highlight clicked
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +91,24 @@ class ArticleView(QTextBrowser):
         self.highlights: list[Highlight] = []
         self.shown_limit = SHOWN_CHARS
         self.selection_actions: list[QAction] = []  # highlight and note, offered on a selection
+        self.highlight_tips: list[HighlightTip] = []
+        self.cite: Callable[[Article], str] | None = None  # the article's citation line, for Copy as citation
+        self.toolbar = SelectionToolbar(self.viewport())
+        self.toolbar.colour_chosen.connect(self._highlight_from_toolbar)
+        self.toolbar.note_requested.connect(self._note_from_toolbar)
+        self.toolbar.copy_requested.connect(self.copy_selection)
+        self.toolbar.citation_requested.connect(self.copy_selection_as_citation)
+        self.toolbar.dismissed.connect(lambda: self.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.toolbar.set_citation_available(False)
+        self.selectionChanged.connect(self._selection_changed)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._follow_selection())
+        self.horizontalScrollBar().valueChanged.connect(lambda _value: self._follow_selection())
+        # The toolbar from the keyboard, wherever the focus is in the window (the selection stays in
+        # the text when the focus leaves it).
+        self.toolbar_action = shortcuts.bind(QAction(self), "selectionToolbar")
+        self.toolbar_action.triggered.connect(lambda: self.show_selection_toolbar(focus=True))
+        self.addAction(self.toolbar_action)
+        shortcuts.retranslate(self.toolbar_action)
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         """Tabbing in puts the caret at the start of the body text (not in the title) unless
@@ -73,11 +124,21 @@ class ArticleView(QTextBrowser):
             self.ensureCursorVisible()
 
     def selection_menu(self, at: QPoint) -> QMenu:
-        """Copy and Select all, and on a selection first of all Highlight and Note."""
+        """Copy and Select all, and on a selection first of all Highlight, the highlight colours
+        and Note."""
         menu = self.createStandardContextMenu(at)
         if self.textCursor().hasSelection() and self.selection_actions and menu.actions():
             first = menu.actions()[0]
             menu.insertActions(first, self.selection_actions)
+            if self.toolbar.colours:
+                colours = QMenu(self.tr("Highlight in colour"), menu)
+                colours.setObjectName("highlightColours")
+                for button in self.toolbar.colour_buttons:
+                    colour = str(button.property("colour"))
+                    colours.addAction(button.icon(), button.accessibleName(),
+                                      lambda c=colour: self.highlight_requested.emit(c))
+                menu.insertMenu(self.selection_actions[0] if len(self.selection_actions) < 2
+                                else self.selection_actions[1], colours)
             menu.insertSeparator(first)
         return menu
 
@@ -98,8 +159,10 @@ class ArticleView(QTextBrowser):
         self.query = query
         self.keys = keys if keys is not None else (word_keys(query) if query else set())
         self.highlights = []
+        self.highlight_tips = []
         self.current_hit = -1
         self.shown_limit = SHOWN_CHARS
+        self.toolbar.hide()
         self.rebuild()
         self.verticalScrollBar().setValue(0)
 
@@ -229,6 +292,147 @@ class ArticleView(QTextBrowser):
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(QColor(colour)) if colour is not None else QBrush())
             cursor.mergeCharFormat(fmt)
+
+    def set_highlight_tips(self, tips: list[HighlightTip]) -> None:
+        """What hovering each highlight shows: (start, end, text) in article.text's offsets."""
+        self.highlight_tips = list(tips)
+
+    def set_highlight_colours(self, colours: Sequence[Colour]) -> None:
+        """The colours the selection toolbar and the context menu offer (none without notes)."""
+        self.toolbar.set_colours(colours)
+
+    def set_citation(self, cite: Callable[[Article], str] | None) -> None:
+        """How an article is cited, for the toolbar's Copy as citation (None: the button is not shown)."""
+        self.cite = cite
+        self.toolbar.set_citation_available(cite is not None)
+
+    def highlight_at(self, point: QPoint) -> tuple[int, int] | None:
+        """The (start, end) of the highlight under `point` (viewport coordinates), or None."""
+        if self.article is None or not self.highlights:
+            return None
+        scrolled = QPointF(point.x() + self.horizontalScrollBar().value(), point.y() + self.verticalScrollBar().value())
+        position = self.document().documentLayout().hitTest(scrolled, Qt.HitTestAccuracy.ExactHit)
+        if position < 0 or not self.layout_map.positions or position < self.layout_map.positions[0]:
+            return None
+        offset = self.layout_map.to_offset(position)
+        # The last painted wins, as it is the one on top; a zero-width range is no highlight.
+        for start, end, _colour in reversed(self.highlights):
+            if start <= offset < end:
+                return start, end
+        return None
+
+    def _tip_for(self, start: int, end: int) -> str:
+        return next((tip for s, e, tip in self.highlight_tips if (s, e) == (start, end)), "")
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self.highlight_at(event.pos())
+            tip = self._tip_for(*found) if found is not None else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    # -- the selection toolbar --------------------------------------------------------------------
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            self.show_selection_toolbar()
+        else:
+            found = self.highlight_at(event.position().toPoint())
+            if found is not None:
+                self.highlight_clicked.emit(*found)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        super().keyReleaseEvent(event)
+        if self.textCursor().hasSelection() and event.key() in SELECTING_KEYS and not event.isAutoRepeat():
+            self.show_selection_toolbar()
+
+    def selection_rect(self) -> QRect:
+        """The selection's bounding box in viewport coordinates (empty without a selection)."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return QRect()
+        box = QRect()
+        block = self.document().findBlock(cursor.selectionStart())
+        layout_of = self.document().documentLayout()
+        origin = QPoint(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        # Each selected line's own extent: a one-word selection's box is that word, not the paragraph.
+        while block.isValid() and block.position() <= cursor.selectionEnd():
+            top_left = layout_of.blockBoundingRect(block).topLeft().toPoint() + origin
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                first = block.position() + line.textStart()
+                last = first + line.textLength()
+                start, end = max(first, cursor.selectionStart()), min(last, cursor.selectionEnd())
+                if start >= end:
+                    continue
+                x1 = _line_x(line, start - block.position())
+                x2 = _line_x(line, end - block.position())
+                left, right = min(x1, x2), max(x1, x2)
+                piece = QRect(int(left), int(line.y()), max(1, int(right - left)), int(line.height()))
+                box = box.united(piece.translated(top_left))
+            block = block.next()
+        return box
+
+    def show_selection_toolbar(self, focus: bool = False) -> bool:
+        """Shows the toolbar beside the selection (with the focus on its first button when `focus`);
+        False when nothing is selected or the selection is scrolled out of sight."""
+        rect = self.selection_rect()
+        bounds = self.viewport().rect()
+        if self.article is None or rect.isEmpty() or not rect.intersects(bounds):
+            self.toolbar.hide()
+            return False
+        self.toolbar.place_beside(rect, bounds)
+        if focus:
+            self.toolbar.focus_first()
+        return True
+
+    def _selection_changed(self) -> None:
+        if not self.textCursor().hasSelection():
+            self.toolbar.hide()
+        elif self.toolbar.isVisible():
+            self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        """Scrolled or re-laid out: the toolbar moves with the selection, and goes when it leaves sight."""
+        if self.toolbar.isVisible():
+            focused = QApplication.focusWidget()
+            had_focus = focused is not None and self.toolbar.isAncestorOf(focused)
+            if not self.show_selection_toolbar() and had_focus:
+                self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _highlight_from_toolbar(self, colour: str) -> None:
+        self.toolbar.hide()
+        self.highlight_requested.emit(colour)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _note_from_toolbar(self) -> None:
+        self.toolbar.hide()
+        self.note_requested.emit()
+
+    def selected_text(self) -> str:
+        """The selection as plain text, paragraphs on their own lines."""
+        return self.textCursor().selection().toPlainText()
+
+    def copy_selection(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        self.toolbar.hide()
+
+    def copy_selection_as_citation(self) -> None:
+        """The selection in guillemets, then the article's citation line."""
+        text = " ".join(self.selected_text().split())
+        if text and self.article is not None and self.cite is not None:
+            QGuiApplication.clipboard().setText(f"«{text}»\n{self.cite(self.article)}")
+        self.toolbar.hide()
 
     # -- links ------------------------------------------------------------------------------------
     def _on_anchor(self, url: QUrl) -> None:

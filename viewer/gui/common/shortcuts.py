@@ -65,6 +65,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
              QT_TRANSLATE_NOOP("NotesPanel", "Highlight the selection")),
     _entry("noteOnSelection", ("Ctrl+Shift+N",), "NotesPanel",
              QT_TRANSLATE_NOOP("NotesPanel", "Note on the selection…")),
+    _entry("selectionToolbar", ("Ctrl+Shift+M",), "ArticleView",
+           QT_TRANSLATE_NOOP("ArticleView", "Selection toolbar: colours, note, copy")),
     _entry("showDiscourse", ("Ctrl+Shift+K",), "DiscourseMenu",
            QT_TRANSLATE_NOOP("DiscourseMenu", "Concordance and trends…")),
     _entry("copyCitation", ("Ctrl+Shift+C",), "ReferenceActions",

@@ -44,6 +44,7 @@ from viewer.gui.discourse.menu import DiscourseMenu
 from viewer.gui.notes.author_prompt import ask_author_once, name_action
 from viewer.gui.notes.controller import NotesController
 from viewer.gui.notes.panel import NotesPanel
+from viewer.gui.research.citation import citation_line
 from viewer.gui.research.panels import ResearchPanels
 from viewer.gui.research.stories_menu import StoriesMenu
 from viewer.gui.results.empty_notice import EmptyNotice
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.article_pane = ArticlePane(self)
         self.article_pane.view.family = font_family
         self.article_pane.view.set_zoom(settings.get(ZOOM))
+        self.article_pane.view.set_citation(citation_line)  # the selection toolbar's Copy as citation
+        self.addAction(self.article_pane.view.toolbar_action)  # kept working in text boxes by the guard
         self.searching = SearchController(self.search_bar, self.tag_model, self.results_view, self.article_pane,
                                           self.empty_notice, self.search_worker, self.archive.opened_library, self)
         self.window_layout = WindowLayout(self, self.search_bar, self.tag_panel, self.results_view, self.article_pane)

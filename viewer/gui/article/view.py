@@ -137,8 +137,7 @@ class ArticleView(QTextBrowser):
                     colour = str(button.property("colour"))
                     colours.addAction(button.icon(), button.accessibleName(),
                                       lambda c=colour: self.highlight_requested.emit(c))
-                menu.insertMenu(self.selection_actions[0] if len(self.selection_actions) < 2
-                                else self.selection_actions[1], colours)
+                menu.insertMenu(first, colours)
             menu.insertSeparator(first)
         return menu
 

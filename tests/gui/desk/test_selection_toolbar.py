@@ -86,7 +86,13 @@ def test_selecting_text_with_the_mouse_shows_the_toolbar_just_above_it(qtbot, wi
     # Buttons: the five colours named in the interface's language, then Note, Copy, Copy as citation.
     names = [button.accessibleName() for button in toolbar.buttons()]
     assert names[:5] == [fa for _colour, _en, fa in HIGHLIGHT_COLOURS]
-    assert all(names) and len(names) == 8
+    assert names[5:] == ["یادداشت بر متن برگزیده", "رونوشت", "رونوشت با ارجاع"]
+    # In English, English names (and a left-to-right row).
+    window.set_language("en")
+    qtbot.waitUntil(lambda: toolbar.copy_button.accessibleName() == "Copy")  # on Qt's LanguageChange
+    names = [button.accessibleName() for button in toolbar.buttons()]
+    assert names == [en for _colour, en, _fa in HIGHLIGHT_COLOURS] + ["Note on the selection", "Copy", "Copy as citation"]
+    assert toolbar.layoutDirection() == Qt.LayoutDirection.LeftToRight
     # The selection cleared: the toolbar goes.
     view.setTextCursor(QTextCursor(view.document()))
     assert not toolbar.isVisible()

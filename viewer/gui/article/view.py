@@ -329,13 +329,15 @@ class ArticleView(QTextBrowser):
             tip = self._tip_for(*found) if found is not None else ""
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
+                return True
+            QToolTip.hideText()
         return super().viewportEvent(event)
 
     # -- the selection toolbar --------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self.toolbar.hide()  # a new selection begins: the toolbar comes back when the mouse lets go
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton:
@@ -410,6 +412,10 @@ class ArticleView(QTextBrowser):
     def _highlight_from_toolbar(self, colour: str) -> None:
         self.toolbar.hide()
         self.highlight_requested.emit(colour)
+        # The selection goes (as in calibre's viewer) so that the new colour shows; the caret stays.
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _note_from_toolbar(self) -> None:

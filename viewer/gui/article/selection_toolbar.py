@@ -91,11 +91,11 @@ class SelectionToolbar(QFrame):
         palette = theme_colours()
         edge = "1px solid transparent"
         self.setStyleSheet(
-            f"#selectionToolbar {{ background: palette(window); border: 1px solid {palette['muted']};"
+            f"#selectionToolbar {{ background: {palette['separator']}; border: 1px solid {palette['muted']};"
             " border-radius: 6px; }\n"
             "#selectionToolbar QToolButton, #selectionToolbar QToolButton:hover, #selectionToolbar QToolButton:pressed"
             f" {{ height: 24px; padding: 2px 6px; margin: 0; border: {edge}; border-left: {edge};"
-            f" border-right: {edge}; border-radius: 4px; background: transparent; }}\n"
+            f" border-right: {edge}; border-radius: 4px; background: transparent; color: {palette['text']}; }}\n"
             f"#selectionToolbar QToolButton:hover {{ background: {palette['selected_bg']}; }}\n"
             f"#selectionToolbar QToolButton:focus {{ border: 2px solid {palette['accent']}; }}\n")
 

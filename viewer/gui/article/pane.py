@@ -84,6 +84,7 @@ class ArticlePane(QWidget):
         self.zoom_out_button.setToolTip(shortcuts.tooltip("zoomOut"))
         self.zoom_in_button.setText("+")
         self.zoom_in_button.setToolTip(shortcuts.tooltip("zoomIn"))
+        shortcuts.retranslate(self.view.toolbar_action)
         self.view.labels = Labels(source=self.tr("Source"), code=self.tr("News code"), date=self.tr("Date"),
                                   category=self.tr("Category"), link=self.tr("Link"),
                                   cut=self.tr("This article is very long: the first {shown} of its {total} characters are shown."),

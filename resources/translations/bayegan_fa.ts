@@ -86,8 +86,8 @@
     <name>SelectionToolbar</name>
     <message>
         <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>
-        <source>Selection</source>
-        <translation>متن برگزیده</translation>
+        <source>Selection toolbar</source>
+        <translation>نوار ابزار متن برگزیده</translation>
     </message>
     <message>
         <location filename="../../viewer/gui/article/selection_toolbar.py" line="1"/>

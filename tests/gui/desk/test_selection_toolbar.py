@@ -87,6 +87,7 @@ def test_selecting_text_with_the_mouse_shows_the_toolbar_just_above_it(qtbot, wi
     names = [button.accessibleName() for button in toolbar.buttons()]
     assert names[:5] == [fa for _colour, _en, fa in HIGHLIGHT_COLOURS]
     assert names[5:] == ["یادداشت بر متن برگزیده", "رونوشت", "رونوشت با ارجاع"]
+    assert toolbar.accessibleName() == "نوار ابزار متن برگزیده"
     # In English, English names (and a left-to-right row).
     window.set_language("en")
     qtbot.waitUntil(lambda: toolbar.copy_button.accessibleName() == "Copy")  # on Qt's LanguageChange

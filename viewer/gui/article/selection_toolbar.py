@@ -193,7 +193,7 @@ class SelectionToolbar(QFrame):
     # -- language -------------------------------------------------------------------------------
     def retranslate(self) -> None:
         persian = current_language() == "fa"
-        self.setAccessibleName(self.tr("Selection"))
+        self.setAccessibleName(self.tr("Selection toolbar"))
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if persian else Qt.LayoutDirection.LeftToRight)
         for button, (_colour, en, fa) in zip(self.colour_buttons, self.colours, strict=True):
             name = fa if persian else en

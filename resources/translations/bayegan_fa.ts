@@ -502,6 +502,18 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>Skipped (a type Bayegan does not read)</source>
         <translation>کنار گذاشته شد (نوعی که بایگان نمی‌خواند)</translation>
     </message>
+    <message>
+        <source>{failed} files could not be read; {skipped} were skipped</source>
+        <translation>{failed} پرونده خوانده نشد؛ از {skipped} پرونده گذشتیم</translation>
+    </message>
+    <message>
+        <source>{failed} files could not be read</source>
+        <translation>{failed} پرونده خوانده نشد</translation>
+    </message>
+    <message>
+        <source>{skipped} files skipped</source>
+        <translation>از {skipped} پرونده گذشتیم</translation>
+    </message>
 </context>
 <context>
     <name>IndexingStatus</name>
@@ -538,6 +550,10 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/indexing_status.py" line="73"/>
         <source>Stop indexing; what was read so far is kept</source>
         <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
+    </message>
+    <message>
+        <source>The total grows as files are read: a file not read yet counts as one article until it is.</source>
+        <translation>شمار کل با خواندن پرونده‌ها بیشتر می‌شود: پرونده‌ای که هنوز خوانده نشده یک خبر به شمار می‌آید تا خوانده شود.</translation>
     </message>
 </context>
 <context>
@@ -666,6 +682,38 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/window_folders.py" line="32"/>
         <source>Choose folders of articles (several with Ctrl)</source>
         <translation>پوشه‌های خبر را برگزینید (چندتایی با Ctrl)</translation>
+    </message>
+    <message>
+        <source>{count} sample articles added</source>
+        <translation>{count} خبر نمونه افزوده شد</translation>
+    </message>
+    <message>
+        <source>{count} articles added</source>
+        <translation>{count} خبر افزوده شد</translation>
+    </message>
+    <message>
+        <source>{count} articles updated (their files changed)</source>
+        <translation>{count} خبر به‌روز شد (پرونده‌اش تغییر کرده بود)</translation>
+    </message>
+    <message>
+        <source>{count} sample articles removed from the index: your folders replace the bundled sample</source>
+        <translation>{count} خبر نمونه از نمایه برداشته شد: پوشه‌های شما جای نمونه را گرفتند</translation>
+    </message>
+    <message>
+        <source>{count} articles removed from the index (their files are no longer in the folders)</source>
+        <translation>{count} خبر از نمایه برداشته شد (پرونده‌هایشان دیگر در پوشه‌ها نیست)</translation>
+    </message>
+    <message>
+        <source>Indexed: nothing changed</source>
+        <translation>نمایه‌سازی شد: چیزی تغییر نکرد</translation>
+    </message>
+    <message>
+        <source>Indexed: {changes}</source>
+        <translation>نمایه‌سازی شد: {changes}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
     </message>
 </context>
 <context>
@@ -939,6 +987,10 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>Which files were not read, and why</source>
         <translation>کدام پرونده‌ها خوانده نشدند، و چرا</translation>
     </message>
+    <message>
+        <source>Files not taken in</source>
+        <translation>پرونده‌هایی که به بایگان نیامدند</translation>
+    </message>
 </context>
 <context>
     <name>ReferenceActions</name>
@@ -1120,6 +1172,22 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/search_bar.py" line="180"/>
         <source>Newest first</source>
         <translation>تازه‌ترین</translation>
+    </message>
+    <message>
+        <source> in collection «{name}»</source>
+        <translation> در مجموعهٔ «{name}»</translation>
+    </message>
+    <message>
+        <source> with tag «{tag}»</source>
+        <translation> با برچسب «{tag}»</translation>
+    </message>
+    <message>
+        <source> with tags {tags}</source>
+        <translation> با برچسب‌های {tags}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1671,55 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/discourse/install.py" line="55"/>
         <source>Every occurrence of a word in context, the words around it, and its trend over time</source>
         <translation>هر بار آمدن یک واژه در متنش، واژه‌های پیرامونش و روند آن در گذر زمان</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeNotice</name>
+    <message>
+        <source>Welcome to Bayegan</source>
+        <translation>به بایگان خوش آمدید</translation>
+    </message>
+    <message>
+        <source>You are looking at the bundled sample archive: a few real Persian news articles (Fars News, Varzesh3, IMNA) to try searching, tags and notes. Add the folder of your own articles and Bayegan indexes it in place of the sample.</source>
+        <translation>آنچه می‌بینید بایگانی نمونهٔ همراه برنامه است: چند خبر واقعی فارسی (فارس، ورزش سه، ایمنا) برای آزمودن جست‌وجو، برچسب‌ها و یادداشت‌ها. پوشهٔ خبرهای خودتان را بیفزایید تا بایگان آن را به جای نمونه نمایه کند.</translation>
+    </message>
+    <message>
+        <source>Add your archive folder…</source>
+        <translation>افزودن پوشهٔ بایگانی شما…</translation>
+    </message>
+    <message>
+        <source>Add your archive folder</source>
+        <translation>افزودن پوشهٔ بایگانی شما</translation>
+    </message>
+    <message>
+        <source>Explore the sample</source>
+        <translation>گشتن در نمونه</translation>
+    </message>
+</context>
+<context>
+    <name>TagModel</name>
+    <message>
+        <source>«{tag}» is in none of these results</source>
+        <translation>«{tag}» در هیچ‌یک از این نتیجه‌ها نیست</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChip</name>
+    <message>
+        <source>Collection «{name}»  ✕</source>
+        <translation>مجموعهٔ «{name}»  ✕</translation>
+    </message>
+    <message>
+        <source>Remove the collection filter «{name}»</source>
+        <translation>برداشتن پالایهٔ مجموعهٔ «{name}»</translation>
+    </message>
+    <message>
+        <source>Tag «{name}»  ✕</source>
+        <translation>برچسب «{name}»  ✕</translation>
+    </message>
+    <message>
+        <source>Remove the tag filter «{name}»</source>
+        <translation>برداشتن پالایهٔ برچسب «{name}»</translation>
     </message>
 </context>
 </TS>

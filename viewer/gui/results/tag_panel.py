@@ -51,7 +51,7 @@ class TagPanel(QWidget):
     def _toggle(self, proxy_index: QModelIndex) -> None:
         """A click anywhere on the row (not just the small box) toggles the tag."""
         tag = proxy_index.data(TAG_ROLE)
-        if tag:
+        if tag and self.model.can_toggle(self.proxy.mapToSource(proxy_index).row()):
             self._current_tag = tag
             self.model.set_checked(tag, tag not in self.model.checked)
 

@@ -3,8 +3,8 @@ chosen collection, the ticked tags), the result count naming them, "did you mean
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItemModel
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.gui.common.digits import number
@@ -15,6 +15,23 @@ SORTS = ("relevance", "date")
 PENDING_COUNT = -2  # the results are shown, their count is on its way
 CHIP_STYLE = ("QToolButton#filterChip { border: 1px solid palette(mid); border-radius: 10px; padding: 1px 8px; "
               "background: palette(alternate-base); }")
+
+
+CHIP_NAME_CHARS = 24  # a longer name is cut in the chip (whole in its tooltip): the search box keeps its room
+
+
+class CountLabel(QLabel):
+    """The result count, cut with «…» when the bar is narrow (the filters it names can be long):
+    the window keeps fitting a 1024-pixel screen. `text()` is the whole count, also its tooltip."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(min(super().minimumSizeHint().width(), 80), super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
 
 
 class FilterChip(QToolButton):
@@ -29,11 +46,12 @@ class FilterChip(QToolButton):
         self.retranslate()
 
     def retranslate(self) -> None:
+        name = self.name if len(self.name) <= CHIP_NAME_CHARS else self.name[:CHIP_NAME_CHARS - 1] + "…"
         if self.kind == "collection":
-            self.setText(self.tr("Collection «{name}»  ✕").format(name=self.name))
+            self.setText(self.tr("Collection «{name}»  ✕").format(name=name))
             hint = self.tr("Remove the collection filter «{name}»").format(name=self.name)
         else:
-            self.setText(self.tr("Tag «{name}»  ✕").format(name=self.name))
+            self.setText(self.tr("Tag «{name}»  ✕").format(name=name))
             hint = self.tr("Remove the tag filter «{name}»").format(name=self.name)
         self.setToolTip(hint)
         self.setAccessibleName(hint)
@@ -57,7 +75,7 @@ class SearchBar(QWidget):
         self.chips_row.setSpacing(4)
         self.collection: str | None = None
         self.tags: list[str] = []
-        self.count_label = QLabel(self)
+        self.count_label = CountLabel(self)
         self.count_label.setObjectName("countLabel")
         self.suggestion_label = QLabel(self)
         self.suggestion_label.setObjectName("suggestionLabel")
@@ -208,6 +226,7 @@ class SearchBar(QWidget):
         if 0 < self.stories < total:
             text = self.tr("{count} results, {stories} stories").format(count=number(total), stories=number(self.stories))
         self.count_label.setText(text + self._filters_text())
+        self.count_label.setToolTip(self.count_label.text() if self._filters_text() else "")
 
     def set_dates_available(self, available: bool) -> None:
         """"Newest first" is offered only when some result has a date; otherwise a hint says why."""

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from viewer.core.bidi import PDI
 from viewer.gui.common.digits import number
 
 DEBOUNCE_MS = 150
@@ -17,7 +18,13 @@ CHIP_STYLE = ("QToolButton#filterChip { border: 1px solid palette(mid); border-r
               "background: palette(alternate-base); }")
 
 
+FSI = "\u2068"  # FIRST STRONG ISOLATE: a Persian name in an English line (or the reverse) keeps its «»
 CHIP_NAME_CHARS = 24  # a longer name is cut in the chip (whole in its tooltip): the search box keeps its room
+
+
+def isolated(name: str) -> str:
+    """A name as a run of its own direction inside a line of the other."""
+    return f"{FSI}{name}{PDI}"
 
 
 class CountLabel(QLabel):
@@ -46,13 +53,13 @@ class FilterChip(QToolButton):
         self.retranslate()
 
     def retranslate(self) -> None:
-        name = self.name if len(self.name) <= CHIP_NAME_CHARS else self.name[:CHIP_NAME_CHARS - 1] + "…"
+        name = isolated(self.name if len(self.name) <= CHIP_NAME_CHARS else self.name[:CHIP_NAME_CHARS - 1] + "…")
         if self.kind == "collection":
             self.setText(self.tr("Collection «{name}»  ✕").format(name=name))
-            hint = self.tr("Remove the collection filter «{name}»").format(name=self.name)
+            hint = self.tr("Remove the collection filter «{name}»").format(name=isolated(self.name))
         else:
             self.setText(self.tr("Tag «{name}»  ✕").format(name=name))
-            hint = self.tr("Remove the tag filter «{name}»").format(name=self.name)
+            hint = self.tr("Remove the tag filter «{name}»").format(name=isolated(self.name))
         self.setToolTip(hint)
         self.setAccessibleName(hint)
 
@@ -197,11 +204,11 @@ class SearchBar(QWidget):
         """" in collection «…» with tags «…», «…»" for the count line ("" without filters)."""
         text = ""
         if self.collection is not None:
-            text += self.tr(" in collection «{name}»").format(name=self.collection)
+            text += self.tr(" in collection «{name}»").format(name=isolated(self.collection))
         if len(self.tags) == 1:
-            text += self.tr(" with tag «{tag}»").format(tag=self.tags[0])
+            text += self.tr(" with tag «{tag}»").format(tag=isolated(self.tags[0]))
         elif self.tags:
-            text += self.tr(" with tags {tags}").format(tags=self.tr(", ").join(f"«{tag}»" for tag in self.tags))
+            text += self.tr(" with tags {tags}").format(tags=self.tr(", ").join(f"«{isolated(tag)}»" for tag in self.tags))
         return text
 
     def _render_count(self) -> None:

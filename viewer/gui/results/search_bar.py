@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from viewer.gui.common.accessible import name_clear_button
 from viewer.gui.common.digits import number
 
 DEBOUNCE_MS = 150
@@ -178,6 +179,10 @@ class SearchBar(QWidget):
         self.sort_label.setText(self.tr("Sort:"))
         self.sort_box.setItemText(0, self.tr("Relevance"))
         self.sort_box.setItemText(1, self.tr("Newest first"))
+        self.box.setAccessibleName(self.tr("Search the archive"))
+        self.box.setAccessibleDescription(self.tr("Words, \"phrases\", -not, tag:…; the results follow as you type"))
+        name_clear_button(self.box)
+        self.sort_box.setAccessibleName(self.tr("Sort the results"))
         self._render_sort_hint()
         if self.searching_timer.isActive() or self._count is not None:
             self._render_count()

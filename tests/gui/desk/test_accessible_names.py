@@ -1,0 +1,88 @@
+"""Issue 26, a screen reader can use the window: every button, box, list and field the window and its
+dialogs show has an accessible name (its own, its text or its label's) in the interface's language —
+Persian names in the Persian interface, English ones after switching — every menu item has a name, the
+rows of lists read as text, and the article is a text a reader can read (Qt's Text interface).
+
+A failure lists each unnamed control by class#objectName and its parents, so it can be found at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+
+from tests.gui.conftest import WAIT_MS, search
+from tests.gui.desk.accessibility import accessible_name, control_problems, menu_problems
+from viewer.app.settings import FOLDERS
+from viewer.gui.archive.folders_dialog import FoldersDialog
+from viewer.gui.archive.problems_button import ProblemsButton
+from viewer.gui.common.translations import current_language
+from viewer.gui.dialogs.export_dialog import ExportDialog
+from viewer.gui.dialogs.help_dialogs import show_about, show_query_help, show_shortcuts
+from viewer.gui.lab.lab_dialog import LabDialog
+from viewer.gui.notes.note_dialog import NoteDialog
+from viewer.gui.research.duplicates_dialog import DuplicatesDialog
+
+
+def _open_dialogs(qtbot, window, folder: Path) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    """Every dialog a user can open beside the window, shown at once (they are closed by the caller)."""
+    dialogs: list[QWidget] = [
+        ExportDialog(window.export_choices(), folder, window),
+        FoldersDialog(window.settings.get(FOLDERS), window),
+        NoteDialog(window, QCoreApplication.translate("NotesPanel", "Edit note"), QCoreApplication.translate("NotesPanel", "Note:"),
+                   context="خواهرخواندگی اصفهان و فلورانس"),
+        LabDialog(None, window),
+        DuplicatesDialog(window),
+        show_shortcuts(window),
+        show_query_help(window),
+        show_about(window),
+    ]
+    problems = window.findChild(ProblemsButton)
+    if problems is not None and problems.isVisible():
+        dialogs.append(problems.show_list())
+    for dialog in dialogs:
+        dialog.show()
+    discourse = window.discourse.show_dialog()
+    qtbot.waitUntil(lambda: discourse.findings is not None, timeout=WAIT_MS)
+    return [*dialogs, discourse]
+
+
+def _problems(window, language: str) -> list[str]:  # type: ignore[no-untyped-def]
+    menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    return control_problems(language) + menu_problems(menus, language)
+
+
+def _close(dialogs: list[QWidget]) -> None:
+    for dialog in dialogs:
+        if isinstance(dialog, QDialog):
+            dialog.close()
+
+
+def test_every_control_and_menu_item_is_named_in_both_languages(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, window, "اصفهان")
+    assert current_language() == "fa"
+    dialogs = _open_dialogs(qtbot, window, tmp_path)
+    persian = _problems(window, "fa")
+    _close(dialogs)
+    window.window_actions.lang_en.trigger()
+    qtbot.waitUntil(lambda: window.windowTitle().startswith("Bayegan"), timeout=WAIT_MS)  # LanguageChange is posted
+    QApplication.processEvents()
+    dialogs = _open_dialogs(qtbot, window, tmp_path)
+    english = _problems(window, "en")
+    _close(dialogs)
+    assert not persian and not english, "\n".join(["Persian interface:", *persian, "English interface:", *english])
+
+
+def test_the_article_is_readable_text_named_for_what_it_is(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    search(qtbot, window, "اصفهان")
+    view = window.article_pane.view
+    article = window.article_pane.article
+    assert article is not None
+    interface = QAccessible.queryAccessibleInterface(view)
+    text = interface.textInterface()
+    assert text is not None, "the article offers no Text interface to a screen reader"
+    read = text.text(0, text.characterCount())
+    assert article.title in read and article.text.split()[0] in read
+    assert accessible_name(view) == "متن خبر"

@@ -584,6 +584,16 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>IndexingStatus</name>
     <message>
+        <location filename="../../viewer/gui/archive/indexing_status.py" line="0"/>
+        <source>Indexing progress</source>
+        <translation>پیشرفت نمایه‌سازی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/archive/indexing_status.py" line="0"/>
+        <source>Cancel indexing</source>
+        <translation>لغو نمایه‌سازی</translation>
+    </message>
+    <message>
         <location filename="../../viewer/gui/indexing_status.py" line="44"/>
         <source>Indexing…</source>
         <translation>در حال نمایه‌سازی…</translation>

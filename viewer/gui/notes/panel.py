@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
 from viewer.gui.common import shortcuts
-from viewer.gui.common.accessible import name_clear_button
+from viewer.gui.common.accessible import name_clear_button, name_combo_box
 from viewer.gui.common.translations import current_language
 from viewer.gui.notes.author_prompt import NAME_ACTION, retranslate_name_action
 from viewer.gui.notes.exchange import NotesExchange
@@ -468,7 +468,7 @@ class NotesPanel(QWidget):
         self.search_box.setAccessibleName(self.tr("Find in notes"))
         name_clear_button(self.search_box)
         self.tree.setAccessibleName(self.tr("Highlights and notes of the article"))
-        self.colour_box.setAccessibleName(self.tr("Highlight colour"))
+        name_combo_box(self.colour_box, self.tr("Highlight colour"))
         shortcuts.retranslate(self.highlight_action)
         shortcuts.retranslate(self.note_action)
         self.export_action.setText(self.tr("Export notes (Web Annotation)…"))

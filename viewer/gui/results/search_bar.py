@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from viewer.gui.common.accessible import name_clear_button
+from viewer.gui.common.accessible import name_clear_button, name_combo_box
 from viewer.gui.common.digits import number
 
 DEBOUNCE_MS = 150
@@ -182,7 +182,7 @@ class SearchBar(QWidget):
         self.box.setAccessibleName(self.tr("Search the archive"))
         self.box.setAccessibleDescription(self.tr("Words, \"phrases\", -not, tag:…; the results follow as you type"))
         name_clear_button(self.box)
-        self.sort_box.setAccessibleName(self.tr("Sort the results"))
+        name_combo_box(self.sort_box, self.tr("Sort the results"))
         self._render_sort_hint()
         if self.searching_timer.isActive() or self._count is not None:
             self._render_count()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMenuBar,
     QPlainTextEdit,
     QSlider,
     QTextEdit,
@@ -93,7 +94,7 @@ def wrong_language(name: str, language: str) -> bool:
     return PERSIAN_LETTER.search(name) is not None or not re.search("[A-Za-z]", name)
 
 
-def _menu_actions(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
+def _menu_actions(menu: QMenu | QMenuBar, path: str) -> list[tuple[str, QAction]]:
     found = []
     for action in menu.actions():
         if action.isSeparator() or not action.isVisible():
@@ -105,19 +106,15 @@ def _menu_actions(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
     return found
 
 
-def menu_problems(menus: list[QMenu], language: str) -> list[str]:
-    """Menu items without a name, or named in the other language."""
+def menu_problems(bar: QMenuBar, language: str) -> list[str]:
+    """Menus and menu items (those of the menu bar itself too) without a name, or named in the other language."""
     problems = []
-    for menu in menus:
-        title = menu.title().replace("&", "").strip()
-        if not title or wrong_language(title, language):
-            problems.append(f"menu {title!r} of {where(menu)}")
-        for path, action in _menu_actions(menu, title):
-            text = action.text().replace("&", "").strip()
-            if not text:
-                problems.append(f"unnamed menu item {path} (objectName {action.objectName()!r})")
-            elif wrong_language(text, language):
-                problems.append(f"menu item not in {language}: {path}")
+    for path, action in _menu_actions(bar, "menu bar"):
+        text = action.text().replace("&", "").strip()
+        if not text:
+            problems.append(f"unnamed menu item {path} (objectName {action.objectName()!r})")
+        elif wrong_language(text, language):
+            problems.append(f"menu item not in {language}: {path}")
     return problems
 
 

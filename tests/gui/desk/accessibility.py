@@ -106,10 +106,10 @@ def _menu_actions(menu: QMenu | QMenuBar, path: str) -> list[tuple[str, QAction]
     return found
 
 
-def menu_problems(bar: QMenuBar, language: str) -> list[str]:
+def menu_problems(bar: QMenuBar | QMenu, language: str) -> list[str]:
     """Menus and menu items (those of the menu bar itself too) without a name, or named in the other language."""
     problems = []
-    for path, action in _menu_actions(bar, "menu bar"):
+    for path, action in _menu_actions(bar, "menu bar" if isinstance(bar, QMenuBar) else f"menu of {where(bar)}"):
         text = action.text().replace("&", "").strip()
         if not text:
             problems.append(f"unnamed menu item {path} (objectName {action.objectName()!r})")

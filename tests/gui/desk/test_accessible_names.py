@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -51,7 +51,16 @@ def _open_dialogs(qtbot, window, folder: Path) -> list[QWidget]:  # type: ignore
 
 
 def _problems(window, language: str) -> list[str]:  # type: ignore[no-untyped-def]
-    return control_problems(language) + menu_problems(window.menuBar(), language)
+    """What is unnamed or in the other language: controls, the menu bar, and the context menus of the
+    results and of a selection in the article."""
+    view = window.article_pane.view
+    view.selectAll()
+    context_menus = [window.research.actions.context_menu(window.results_view), view.selection_menu(QPoint(5, 5))]
+    problems = control_problems(language) + menu_problems(window.menuBar(), language)
+    for menu in context_menus:
+        problems += menu_problems(menu, language)
+        menu.deleteLater()
+    return problems
 
 
 def _close(dialogs: list[QWidget]) -> None:

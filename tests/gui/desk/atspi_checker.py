@@ -140,6 +140,7 @@ def check(app, title: str, language: str) -> dict:
         "article_name": article.name,
         "article_text_chars": len(readable_text(article)),
         "article_has_title": title in readable_text(article),
+        "article_focusable": article.getState().contains(pyatspi.STATE_FOCUSABLE),  # Tab reaches it, the caret reads it
         "window": window,
         "article": column,
         "article_share": round(column[2] / window[2], 3) if window[2] else 0.0,

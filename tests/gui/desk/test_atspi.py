@@ -121,3 +121,4 @@ def test_a_screen_reader_finds_every_control_named_and_reads_the_article(tmp_pat
     assert not found["unnamed"], "unnamed controls, as AT-SPI shows them:\n" + "\n".join(found["unnamed"])
     assert not found["other_language"], f"named in another language than {language}:\n" + "\n".join(found["other_language"])
     assert found["article_has_title"] and found["article_text_chars"] > len(TITLE)
+    assert found["article_focusable"]

@@ -2,7 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>Accessible</name>
+    <message>
+        <location filename="../../viewer/gui/common/accessible.py" line="0"/>
+        <source>Clear the text</source>
+        <translation>پاک کردن متن</translation>
+    </message>
+</context>
+<context>
     <name>ArticlePane</name>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Article text</source>
+        <translation>متن خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Hits in the article</source>
+        <translation>یافته‌ها در خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Next hit</source>
+        <translation>یافتهٔ بعدی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Previous hit</source>
+        <translation>یافتهٔ قبلی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Larger text</source>
+        <translation>متن بزرگ‌تر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Smaller text</source>
+        <translation>متن کوچک‌تر</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/article_pane.py" line="79"/>
         <source>Previous hit (Shift+F3)</source>
@@ -71,6 +109,21 @@
 </context>
 <context>
     <name>CollectionsPanel</name>
+    <message>
+        <location filename="../../viewer/gui/research/collections_panel.py" line="0"/>
+        <source>Delete the chosen collection</source>
+        <translation>حذف مجموعهٔ برگزیده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/research/collections_panel.py" line="0"/>
+        <source>Export the chosen collection…</source>
+        <translation>برون‌بری مجموعهٔ برگزیده…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/research/collections_panel.py" line="0"/>
+        <source>Collections: choosing one shows only its articles</source>
+        <translation>مجموعه‌ها: با برگزیدن یکی فقط خبرهای آن می‌مانند</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/collections_panel.py" line="117"/>
         <location filename="../../viewer/gui/collections_panel.py" line="185"/>
@@ -147,6 +200,11 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
+        <location filename="../../viewer/gui/research/duplicates_dialog.py" line="0"/>
+        <source>Duplicates: Enter opens an article</source>
+        <translation>خبرهای تکراری: Enter خبر را باز می‌کند</translation>
+    </message>
+    <message>
         <location filename="../../viewer/gui/duplicates_dialog.py" line="93"/>
         <source>Duplicates</source>
         <translation>خبرهای تکراری</translation>
@@ -204,6 +262,16 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <location filename="../../viewer/gui/dialogs/export_dialog.py" line="0"/>
+        <source>Choose the PDF file…</source>
+        <translation>انتخاب پروندهٔ PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/dialogs/export_dialog.py" line="0"/>
+        <source>PDF file to write</source>
+        <translation>پروندهٔ PDF که نوشته می‌شود</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/export_dialog.py" line="105"/>
         <location filename="../../viewer/gui/export_dialog.py" line="331"/>
@@ -327,6 +395,11 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>FoldersDialog</name>
+    <message>
+        <location filename="../../viewer/gui/archive/folders_dialog.py" line="0"/>
+        <source>Remove the chosen folder</source>
+        <translation>حذف پوشهٔ برگزیده</translation>
+    </message>
     <message>
         <source>Choose a folder of articles</source>
         <translation type="vanished">پوشه‌ای از خبرها را برگزینید</translation>
@@ -473,6 +546,11 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ImportProblemsDialog</name>
     <message>
+        <location filename="../../viewer/gui/archive/import_problems.py" line="0"/>
+        <source>Files not taken in, with the reason</source>
+        <translation>پرونده‌هایی که خوانده نشدند، با دلیل</translation>
+    </message>
+    <message>
         <location filename="../../viewer/gui/import_problems.py" line="19"/>
         <source>Files not taken in</source>
         <translation>پرونده‌هایی که خوانده نشدند</translation>
@@ -517,6 +595,16 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>IndexingStatus</name>
+    <message>
+        <location filename="../../viewer/gui/archive/indexing_status.py" line="0"/>
+        <source>Indexing progress</source>
+        <translation>پیشرفت نمایه‌سازی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/archive/indexing_status.py" line="0"/>
+        <source>Cancel indexing</source>
+        <translation>لغو نمایه‌سازی</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/indexing_status.py" line="44"/>
         <source>Indexing…</source>
@@ -767,6 +855,21 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>NotesPanel</name>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="0"/>
+        <source>Highlight colour</source>
+        <translation>رنگ برجسته‌سازی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="0"/>
+        <source>Highlights and notes of the article</source>
+        <translation>برجسته‌سازی‌ها و یادداشت‌های خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="0"/>
+        <source>More: export and import notes</source>
+        <translation>بیشتر: برون‌بری و درون‌بری یادداشت‌ها</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/notes/panel_items.py" line="56"/>
         <source>{title} ({count} notes)</source>
@@ -1069,6 +1172,19 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
     </message>
 </context>
 <context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../../viewer/gui/results/view.py" line="0"/>
+        <source>Enter opens the article; + and − show and hide a story's copies</source>
+        <translation>Enter خبر را باز می‌کند؛ + و − نسخه‌های دیگر یک خبر را نشان می‌دهند و پنهان می‌کنند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/results/view.py" line="0"/>
+        <source>Search results</source>
+        <translation>نتیجه‌های جست‌وجو</translation>
+    </message>
+</context>
+<context>
     <name>SavedSearchesPanel</name>
     <message>
         <location filename="../../viewer/gui/saved_searches_panel.py" line="90"/>
@@ -1108,6 +1224,21 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>SearchBar</name>
+    <message>
+        <location filename="../../viewer/gui/results/search_bar.py" line="0"/>
+        <source>Sort the results</source>
+        <translation>ترتیب نتیجه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/results/search_bar.py" line="0"/>
+        <source>Words, &quot;phrases&quot;, -not, tag:…; the results follow as you type</source>
+        <translation>واژه، «عبارت»، ‎-بجز، برچسب:…؛ نتیجه‌ها همراه نوشتن می‌آیند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/results/search_bar.py" line="0"/>
+        <source>Search the archive</source>
+        <translation>جست‌وجو در بایگانی</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/search_bar.py" line="98"/>
         <source>Searching…</source>
@@ -1210,6 +1341,16 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>TagPanel</name>
+    <message>
+        <location filename="../../viewer/gui/results/tag_panel.py" line="0"/>
+        <source>Tags of the results: Space ticks a tag to show only its articles</source>
+        <translation>برچسب‌های نتیجه‌ها: کلید فاصله برچسبی را تیک می‌زند تا فقط خبرهای آن بمانند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/results/tag_panel.py" line="0"/>
+        <source>Filter the tags</source>
+        <translation>پالایش برچسب‌ها</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/tag_panel.py" line="79"/>
         <source>Tags</source>

@@ -35,6 +35,7 @@ class ImportProblemsDialog(QDialog):
         summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("importProblemsList")
+        self.tree.setAccessibleName(self.tr("Files not taken in, with the reason"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("File"), self.tr("Reason")])
         self.tree.setWordWrap(True)

@@ -72,6 +72,8 @@ class IndexingStatus(QWidget):
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop indexing; what was read so far is kept"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel indexing"))
+        self.bar.setAccessibleName(self.tr("Indexing progress"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

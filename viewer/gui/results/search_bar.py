@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.core.bidi import PDI
+from viewer.gui.common.accessible import name_clear_button, name_combo_box
 from viewer.gui.common.digits import number
 
 DEBOUNCE_MS = 150
@@ -271,6 +272,10 @@ class SearchBar(QWidget):
         self.sort_label.setText(self.tr("Sort:"))
         self.sort_box.setItemText(0, self.tr("Relevance"))
         self.sort_box.setItemText(1, self.tr("Newest first"))
+        self.box.setAccessibleName(self.tr("Search the archive"))
+        self.box.setAccessibleDescription(self.tr("Words, \"phrases\", -not, tag:…; the results follow as you type"))
+        name_clear_button(self.box)
+        name_combo_box(self.sort_box, self.tr("Sort the results"))
         self._render_sort_hint()
         for chip in self.chips:
             chip.retranslate()

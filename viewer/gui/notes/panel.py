@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
 from viewer.gui.common import shortcuts
+from viewer.gui.common.accessible import name_clear_button, name_combo_box
 from viewer.gui.common.translations import current_language
 from viewer.gui.notes.author_prompt import NAME_ACTION, retranslate_name_action
 from viewer.gui.notes.exchange import NotesExchange
@@ -463,6 +464,11 @@ class NotesPanel(QWidget):
         self.redo_button.setText(self.tr("Redo"))
         self.more_button.setText("⋯")
         self.more_button.setToolTip(self.tr("Export and import notes"))
+        self.more_button.setAccessibleName(self.tr("More: export and import notes"))  # it shows only "⋯"
+        self.search_box.setAccessibleName(self.tr("Find in notes"))
+        name_clear_button(self.search_box)
+        self.tree.setAccessibleName(self.tr("Highlights and notes of the article"))
+        name_combo_box(self.colour_box, self.tr("Highlight colour"))
         shortcuts.retranslate(self.highlight_action)
         shortcuts.retranslate(self.note_action)
         self.export_action.setText(self.tr("Export notes (Web Annotation)…"))

@@ -161,7 +161,7 @@ class Library(Closable):
     def search(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
                with_ids: bool = False, scope: Scope = EVERYWHERE, timeline: bool = False,
                cancel: Cancel | None = None) -> SearchResult:
-        """Ranked hits with snippets, the total, tag facets, a "did you mean" and the `keys` to mark in
+        """Ranked hits with snippets, the total, tag facets, a "did you mean" and the `pattern` to mark in
         an article; `with_ids` adds the ids of every match, `timeline` the matches by Jalali month.
         The query may hold `از:`/`تا:` (`from:`/`to:`) dates; `scope` limits it further. QueryError
         when the query or a date cannot be read; CancelledError as soon as `cancel()` says yes (a newer
@@ -172,7 +172,7 @@ class Library(Closable):
 
     def first_page(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
                    scope: Scope = EVERYWHERE, cancel: Cancel | None = None) -> SearchResult:
-        """`search`'s first `limit` hits with snippets and keys, as soon as they are ranked: a count
+        """`search`'s first `limit` hits with snippets and the pattern to mark, as soon as they are ranked: a count
         that costs a second pass is left out (`total_exact` False, no facets), for `summarize`."""
         return self._searching.get().search(query, list(tags), limit, sort, restriction=self.restriction(scope),
                                             cancel=cancel or never, count=False)

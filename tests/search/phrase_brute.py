@@ -23,8 +23,7 @@ def analysed(text: str) -> list[Word]:
     """The word positions of `text` as the index holds them, in order."""
     by_pos: dict[int, tuple[int, int, set[str]]] = {}
     for token in persian_analyzer()(text, positions=True, chars=True, mode="index"):
-        start, end, keys = by_pos.setdefault(token.pos, (token.startchar, token.endchar, set()))
-        keys.add(token.text)
+        by_pos.setdefault(token.pos, (token.startchar, token.endchar, set()))[2].add(token.text)
     return [Word(pos, start, end, frozenset(keys)) for pos, (start, end, keys) in sorted(by_pos.items())]
 
 

@@ -79,6 +79,7 @@ def test_every_spelling_of_a_phrase_marks_the_same_places(searcher: ArchiveSearc
     for article in articles:
         marks = [find_hits(article.text, pattern) for pattern in patterns]
         assert all(found == marks[0] for found in marks), article.id
+        assert len(marks[0]) == len(phrase_spans(article.text, spellings[0], joined=True)), article.id
         written |= {article.text[a:b] for a, b in marks[0]}
         total += len(marks[0])
     assert total >= 2 and len(written) >= forms_met, written

@@ -22,7 +22,7 @@ from whoosh.searching import Results, Searcher
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.core.closing import Closable
-from viewer.core.results import Hit, SearchResult, SimilarArticle
+from viewer.core.results import Hit, HitPattern, SearchResult, SimilarArticle
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies.near_duplicates import NearDuplicates
 from viewer.search.copies.stories import Stories
@@ -113,7 +113,7 @@ class ArchiveSearcher(Closable):
         prepared = self.prepare(text, tags, restriction)
         # The query's own words and phrases (prefixes expanded) mark the snippets: cheaper than
         # recording the matched terms of every matching document, and the same words.
-        marked = pattern_of(prepared.words, reader, _MAX_EXPANDED)
+        marked = self._hit_pattern(prepared)
         pattern = QueryPattern(marked)
         stop_if_cancelled(cancel)
         scorer = self._scorer
@@ -163,6 +163,13 @@ class ArchiveSearcher(Closable):
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
+
+    def hit_pattern(self, text: str) -> HitPattern:
+        """What a search for `text` marks in an article's text (`SearchResult.pattern`)."""
+        return self._hit_pattern(self.prepare(text))
+
+    def _hit_pattern(self, prepared: PreparedQuery) -> HitPattern:
+        return pattern_of(prepared.words, self._searcher.reader(), _MAX_EXPANDED)
 
     def ranked_ids(self, text: str, tags: list[str] | tuple[str, ...] = (), sort: str = "relevance",
                    limit: int = 10, restriction: Restriction = NO_RESTRICTION) -> list[str]:

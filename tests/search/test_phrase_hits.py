@@ -130,7 +130,8 @@ def crafted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveSearche
         {"link": "https://example.org/stop", "title": "دیدار", "abstract": "", "tags": [],
          "paragraphs": ["بازیکنان تیم ملی و باشگاه دیدار کردند؛ تیم ملی باشگاه را برد و تیم ملی برد."]},
         {"link": "https://example.org/lines", "title": "انتخابات", "abstract": "", "tags": [],
-         "paragraphs": ["نامزدهای انتخابات", "مجلس آماده‌اند و انتخابات مجلس نزدیک است؛ انتخابات مجلس و مجلس."]},
+         "paragraphs": ["نامزدهای انتخابات", "مجلس آماده‌اند و انتخابات مجلس نزدیک است؛ انتخابات", "و",
+                        "مجلس و مجلس."]},
     ]
     with small_archive(Path(tmp_path_factory.mktemp("phrase-crafted")), items) as archive, archive.searcher() as opened:
         yield opened
@@ -139,7 +140,8 @@ def crafted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ArchiveSearche
 @pytest.mark.parametrize(("phrase", "link", "marked"), [
     ('"شورای اسلامی"', "punct", ["شورای، اسلامی", "شورای «اسلامی"]),  # punctuation takes no position
     ('"تیم ملی و باشگاه"', "stop", ["تیم ملی و باشگاه", "تیم ملی باشگاه"]),  # nor does a stopword
-    ('"انتخابات مجلس"', "lines", ["انتخابات\nمجلس", "انتخابات مجلس", "انتخابات مجلس"]),  # a paragraph break neither
+    # nor a paragraph break, nor a paragraph of stopwords alone
+    ('"انتخابات مجلس"', "lines", ["انتخابات\nمجلس", "انتخابات مجلس", "انتخابات\nو\nمجلس"]),
 ])
 def test_phrase_across_punctuation_stopwords_and_lines_as_whoosh(crafted: ArchiveSearcher, phrase: str, link: str,
                                                                   marked: list[str]) -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from viewer.analysis.analyzer import token_spans
 from viewer.analysis.normalize import coarse_fold, fold_word
-from viewer.core.results import HitPattern
+from viewer.core.results import HitPattern, PhraseKeys
 from viewer.search.query.occurrences import QueryPattern, word_positions
 
 # Persian letters with their Arabic and hamza spellings, harakat, tatweel, ZWNJ, digits, Latin.
@@ -60,3 +60,35 @@ def test_a_hit_on_the_last_line_and_spellings_across_lines() -> None:
     spans = matched_spans(text, keys)
     assert [text[a:b] for a, b in spans] == ["كتابهاي", "پاياني", "مي كند"]
     assert matched_spans(text, {"ناموجود"}) == []
+
+
+def test_phrase_occurrences_match_a_scan_of_the_whole_text(corpus_items: dict[str, list[dict]]) -> None:
+    """A phrase is looked for only on the lines holding its words, joined where it may run on: the
+    occurrences must be those of the whole text's positions, a phrase crossing a line included."""
+    seed = 11
+    print("seed", seed)
+    rng = random.Random(seed)
+    items = [i for i in corpus_items["fars-news-3.json"] if len(i.get("paragraphs") or []) > 5][:40]
+    compared = crossing = 0
+    for item in items:
+        text = "\n".join([item.get("abstract") or "", *item["paragraphs"]])
+        positions = word_positions(text)
+        for _ in range(3):
+            at = rng.randrange(len(positions) - 2)
+            size = rng.choice((2, 3))
+            words = tuple(frozenset({position.keys[0]}) for position in positions[at:at + size])
+            pattern = QueryPattern(HitPattern(frozenset({positions[rng.randrange(len(positions))].keys[0]}),
+                                              (PhraseKeys(words),)))
+            expected = [(positions[first].start, positions[last].end) for first, last in pattern.spans(positions)]
+            assert [(a, b) for a, b, _label in pattern.occurrences(text)] == expected
+            compared += 1
+            crossing += sum("\n" in text[a:b] for a, b in expected)
+        # and one phrase made to run from a paragraph's last word into the next one's first
+        end = text.index("\n", len(text) // 2)
+        last = next(p for p in reversed(positions) if p.end <= end)
+        first = next(p for p in positions if p.start > end)
+        pattern = QueryPattern(HitPattern(phrases=(PhraseKeys((frozenset({last.keys[0]}), frozenset({first.keys[0]}))),)))
+        expected = [(positions[a].start, positions[b].end) for a, b in pattern.spans(positions)]
+        assert [(a, b) for a, b, _label in pattern.occurrences(text)] == expected
+        crossing += sum("\n" in text[a:b] for a, b in expected)
+    assert len(items) >= 20 and compared == 3 * len(items) and crossing >= len(items)

@@ -117,18 +117,24 @@ class QueryPattern:
         if not self:
             return []
         folded = _Folded(text, self.shape.keys())
-        if self.phrases and any(all(folded.holds(needles) for needles in words) for words in self._phrase_needles):
-            # A phrase may run from a line into the next: the positions of the whole text.
-            positions = word_positions(text)
-            return [(positions[first].start, positions[last].end, label)
-                    for first, last, label in self._found(positions)]
-        if not self.words:
+        phrases = any(all(folded.holds(needles) for needles in words) for words in self._phrase_needles)
+        if phrases and any(phrase.slop > 1 for phrase in self.phrases):
+            ranges = [(0, len(text))]  # words between a phrase's words: every position may count
+        elif phrases:
+            # Each position of an occurrence holds one of its words, so stands on a line holding a
+            # needle; one that runs on into the next line joins those lines (and any between them
+            # holding no word position) into one range.
+            needles = self._needles.union(*(n for words in self._phrase_needles for n in words))
+            ranges = _joined_lines(text, folded.lines_holding(needles))
+        elif self.words:
+            ranges = folded.lines_holding(self._needles)
+        else:
             return []
         found: list[Occurrence] = []
-        for start, end in folded.lines_holding(self._needles):
+        for start, end in ranges:
             positions = word_positions(text, start, end)
             found += [(positions[first].start, positions[last].end, label)
-                      for first, last, label in self._found(positions, phrases=False)]
+                      for first, last, label in self._found(positions, phrases=phrases)]
         return found
 
     def _found(self, positions: list[Position], phrases: bool = True) -> list[tuple[int, int, str]]:
@@ -173,6 +179,18 @@ def _phrase_spans(positions: list[Position], phrase: PhraseKeys, taken: set[int]
         else:
             at += 1
     return found
+
+
+def _joined_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`lines` (sorted (start, end) of whole lines) with those next to each other, or apart only by
+    lines holding no word position, joined into one range."""
+    ranges: list[tuple[int, int]] = []
+    for start, end in lines:
+        if ranges and not any(positions_of(token) for token in _TOKEN.findall(text, ranges[-1][1], start)):
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return ranges
 
 
 def _needles(keys: frozenset[str]) -> frozenset[str]:

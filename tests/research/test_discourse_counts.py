@@ -230,9 +230,9 @@ def _brute_force(text: str, keys: set[str]) -> int:
 def test_real_words_and_verb_forms_match_a_brute_force_count(archive: Archive, query: str) -> None:
     """Words of the real text (verb forms by their lemma): every article the search finds, each word
     position whose analysed keys are one the typed word looks for."""
-    from viewer.app.hit_marks import word_keys
+    from viewer.app.hit_marks import query_pattern
 
-    keys = word_keys(query)
+    keys = set(query_pattern(query).words)
     with Library(DataPaths.resolve(archive.data_dir)) as library:
         result = library.search(query, limit=1000)
         expected = {hit.id: _brute_force(library.article(hit.id).text, keys) for hit in result.hits}

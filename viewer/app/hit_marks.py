@@ -1,60 +1,51 @@
-"""Where a search's keys occur in an article's text (what the reading pane marks), without Qt.
+"""Where a search's hits are in an article's text (what the reading pane marks, counts and walks with
+F3, and what a PDF of the results marks), without Qt.
 
-The keys come with the search (`SearchResult.keys`, computed on the search thread); `word_keys`
-derives them from a query's words alone, for an article shown without a search result."""
+The pattern comes with the search (`SearchResult.pattern`, made on the search thread from the query
+it ran); `query_pattern` makes it from a query's text alone, for an article shown without a search
+result. The hits themselves are found by the engine's one occurrence finder
+(viewer/search/query/occurrences.py), the one the snippets and the concordance use: a phrase is a
+hit only where its words stand in a row."""
 
 from __future__ import annotations
 
-import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-_FIELD = re.compile(r"^(\w+):")
-_NON_TEXT_FIELDS = ("tags:",)
-_QUOTED_TAG = re.compile(r"tags:'[^']*'")
-_OPERATORS = {"AND", "OR", "NOT"}
+from viewer.core.errors import QueryError
+from viewer.core.results import HitPattern
 
-
-def query_words(query: str) -> list[str]:
-    """The words of a query that look for text (not tags, not negated, not operators)."""
-    from viewer.search.query.parser import normalize_query
-
-    words: list[str] = []
-    negate_next = False
-    for raw in re.split(r"[\s()\"']+", _QUOTED_TAG.sub(" ", normalize_query(query))):
-        if not raw:
-            continue
-        if raw == "NOT":
-            negate_next = True
-            continue
-        if raw in _OPERATORS:
-            continue
-        if negate_next or raw.startswith("-"):
-            negate_next = False
-            continue
-        if raw.startswith(_NON_TEXT_FIELDS):
-            continue
-        word = _FIELD.sub("", raw).lstrip("+").rstrip("*~?")
-        if word and word != "*":
-            words.append(word)
-    return words
+if TYPE_CHECKING:
+    from whoosh.fields import Schema
 
 
-def word_keys(query: str) -> set[str]:
-    """The index keys a document token may have to count as a hit for `query`, from its words
-    alone (the parser's alternatives; prefixes are not expanded)."""
-    from viewer.analysis.analyzer import query_words as words_of_term
-    from viewer.analysis.analyzer import search_keys
+def query_pattern(query: str) -> HitPattern:
+    """What `query` marks, parsed without an index (prefixes are not expanded, compounds typed with a
+    space not joined); an empty pattern for a query that cannot be parsed."""
+    from viewer.search.query.occurrences import pattern_of
+    from viewer.search.query.parser import parse_query
+    from viewer.search.query.restriction import NO_RESTRICTION, split_query
 
-    keys: set[str] = set()
-    for term in query_words(query):
-        for word in words_of_term(term):
-            keys.update(search_keys(word))
-    return keys
+    if not query.strip():
+        return HitPattern()
+    try:
+        words, _restriction = split_query(query, NO_RESTRICTION)
+        return pattern_of(parse_query(words, _schema()), None) if words.strip() else HitPattern()
+    except QueryError:
+        return HitPattern()
 
 
-def find_hits(text: str, keys: set[str]) -> list[tuple[int, int]]:
-    """(start, end) spans of `text` whose token (surface or lemma key) is one of `keys`, in order."""
-    if not keys or not text:
+@cache
+def _schema() -> Schema:
+    from viewer.search.schema import build_schema
+
+    return build_schema()
+
+
+def find_hits(text: str, pattern: HitPattern) -> list[tuple[int, int]]:
+    """(start, end) spans of `text` of each occurrence of `pattern`, in reading order."""
+    if not pattern or not text:
         return []
-    from viewer.search.results.snippets import matched_spans
+    from viewer.search.query.occurrences import QueryPattern
 
-    return [(start, end) for start, end, _key in matched_spans(text, keys)]
+    return [(start, end) for start, end, _label in QueryPattern(pattern).occurrences(text)]

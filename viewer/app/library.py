@@ -161,7 +161,7 @@ class Library(Closable):
     def search(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
                with_ids: bool = False, scope: Scope = EVERYWHERE, timeline: bool = False,
                cancel: Cancel | None = None) -> SearchResult:
-        """Ranked hits with snippets, the total, tag facets, a "did you mean" and the `keys` to mark in
+        """Ranked hits with snippets, the total, tag facets, a "did you mean" and the `pattern` to mark in
         an article; `with_ids` adds the ids of every match, `timeline` the matches by Jalali month.
         The query may hold `از:`/`تا:` (`from:`/`to:`) dates; `scope` limits it further. QueryError
         when the query or a date cannot be read; CancelledError as soon as `cancel()` says yes (a newer
@@ -172,7 +172,7 @@ class Library(Closable):
 
     def first_page(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
                    scope: Scope = EVERYWHERE, cancel: Cancel | None = None) -> SearchResult:
-        """`search`'s first `limit` hits with snippets and keys, as soon as they are ranked: a count
+        """`search`'s first `limit` hits with snippets and the pattern to mark, as soon as they are ranked: a count
         that costs a second pass is left out (`total_exact` False, no facets), for `summarize`."""
         return self._searching.get().search(query, list(tags), limit, sort, restriction=self.restriction(scope),
                                             cancel=cancel or never, count=False)
@@ -384,15 +384,19 @@ class Library(Closable):
 
     def export_pdf(self, article_ids: Sequence[str], out: Path, *, with_notes: bool = True, title: str | None = None,
                    author: str | None = None, progress: Progress | None = None,
-                   cancel: Cancel | None = None) -> ExportReport:
-        """The articles (those still in the archive) with their highlights and notes as one PDF; the
-        file appears only when complete. Loads Qt (viewer.export) on first use, not before."""
+                   cancel: Cancel | None = None, query: str = "") -> ExportReport:
+        """The articles (those still in the archive) with their highlights and notes as one PDF, the
+        hits of `query` marked as the reading pane marks them; the file appears only when complete.
+        Loads Qt (viewer.export) on first use, not before."""
+        from viewer.app.hit_marks import find_hits
         from viewer.app.pdf_export import export_articles
 
         with self._archive.searcher() as searcher:
             articles = [a for a in (searcher.article(i) for i in article_ids) if a is not None]
+            pattern = searcher.hit_pattern(query) if query.strip() else None
         if not articles:
             raise BayeganError("None of these articles is in the archive any more.",
                                "هیچ‌یک از این خبرها دیگر در بایگان نیست.")
+        hits = {a.id: find_hits(a.text, pattern) for a in articles} if pattern else {}
         return export_articles(self.paths, articles, out, with_notes=with_notes, title=title,
-                               author=self.author(author or None), progress=progress, cancel=cancel)
+                               author=self.author(author or None), progress=progress, cancel=cancel, hits=hits)

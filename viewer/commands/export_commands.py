@@ -20,7 +20,7 @@ def register(subparsers: Subcommands) -> None:
         "replies as endnotes, and a bookmark. Choose the articles by ID, by --query (with --tag), or "
         "--all-with-notes.")
     p.add_argument("ids", nargs="*", metavar="ID", help="article ids (see `bayegan list` / `search --json`)")
-    p.add_argument("--query", metavar="Q", help="export every article that matches the search Q, in result order")
+    p.add_argument("--query", metavar="Q", help="export every article that matches the search Q, in result order, its hits marked")
     p.add_argument("--tag", action="append", default=[], metavar="TAG",
                    help="only articles with TAG (repeatable; alone, every article with the tags)")
     p.add_argument("--all-with-notes", action="store_true", help="export every article that has notes")
@@ -54,7 +54,8 @@ def run_export_pdf(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
         articles = _choose_articles(args, library)
         report = library.export_pdf([a.id for a in articles], args.out, with_notes=not args.without_notes,
-                                    title=args.title, author=args.author or None, progress=TerminalProgress())
+                                    title=args.title, author=args.author or None, progress=TerminalProgress(),
+                                    query=args.query or "")
     if args.json:
         print_json({"path": str(Path(report.path).resolve()), "articles": len(articles), "pages": report.pages,
                     "notes": report.notes})

@@ -8,6 +8,36 @@ from typing import NamedTuple
 
 
 @dataclass(frozen=True)
+class PhraseKeys:
+    """One quoted phrase of a query: the index keys each of its words may hold, in order, and how
+    many positions apart two of its words may be (Whoosh's slop: 1 is side by side)."""
+
+    words: tuple[frozenset[str], ...]
+    slop: int = 1
+
+
+@dataclass(frozen=True)
+class HitPattern:
+    """What a search marks in an article's text: the index keys of its positive words (prefixes and
+    fuzzy words expanded, every spelling and lemma the parser looks for) and its phrases, which are
+    marked only where their words stand in a row. Negated words and tags are in neither."""
+
+    words: frozenset[str] = frozenset()
+    phrases: tuple[PhraseKeys, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phrases)
+
+    def keys(self) -> frozenset[str]:
+        """Every key looked for, alone or inside a phrase."""
+        out = set(self.words)
+        for phrase in self.phrases:
+            for keys in phrase.words:
+                out |= keys
+        return frozenset(out)
+
+
+@dataclass(frozen=True)
 class Hit:
     id: str
     title: str
@@ -32,9 +62,9 @@ class SearchResult:
     suggestion: str | None = None
     took_ms: float = 0.0
     doc_ids: list[str] = field(default_factory=list)
-    # The index terms the query looks for (prefixes and fuzzy terms expanded): what the snippets
-    # mark, and what the reading pane marks in the whole article.
-    keys: set[str] = field(default_factory=set)
+    # What the query looks for in the text (its words' keys, prefixes and fuzzy terms expanded, and
+    # its phrases): what the snippets mark, and what the reading pane marks in the whole article.
+    pattern: HitPattern = field(default_factory=HitPattern)
     # [("1402-05", count), ...]: the dated matches by Jalali month, oldest first (asked with timeline=True).
     timeline: list[tuple[str, int]] = field(default_factory=list)
     undated: int = 0  # with timeline=True: the matches without a date, which the timeline leaves out

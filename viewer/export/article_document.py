@@ -31,6 +31,9 @@ INK = QColor("#1a1a1a")
 MUTED = QColor("#5f6368")
 MARKER = QColor("#b3261e")
 RULE = QColor("#9e9e9e")
+# A search's hits: a light purple, a hue none of the highlight colours has (the reading pane's amber is
+# close to the yellow highlight, which would read as the researcher's own mark on paper).
+HIT_BACKGROUND = "#ce93d8"
 _WORD_END = set(" \t\n\u200c.,،؛;:!?؟»«()[]\"'/")
 
 
@@ -167,7 +170,10 @@ def plan_notes(notes: Sequence[ExportNote]) -> NotePlan:
     )
 
 
-def build_article_document(article: Article, notes: Sequence[ExportNote] = (), *, with_notes: bool = True) -> QTextDocument:
+def build_article_document(article: Article, notes: Sequence[ExportNote] = (), *, with_notes: bool = True,
+                           hits: Sequence[tuple[int, int]] = ()) -> QTextDocument:
+    """The article as a document: its notes' highlights, markers and endnotes (`with_notes`), and a
+    search's `hits` (spans of `article.text`) marked in a colour no highlight has, under the highlights."""
     styles = _Styles()
     doc = QTextDocument()
     doc.setDocumentMargin(0)
@@ -191,13 +197,28 @@ def build_article_document(article: Article, notes: Sequence[ExportNote] = (), *
         start = writer.block(block.text, style_by_kind.get(block.kind, styles.paragraph))
         if body_start < 0:
             body_start = start
-    if not with_notes or not notes or body_start < 0:
+    if body_start < 0:
+        return doc
+    if hits:
+        _mark_hits(writer.cursor, text, body_start, hits)
+    if not with_notes or not notes:
         return doc
 
     plan = plan_notes(notes)
     _mark_text(writer.cursor, styles, text, body_start, plan)
     _write_endnotes(writer, styles, text, plan)
     return doc
+
+
+def _mark_hits(cursor: QTextCursor, text: str, body_start: int, hits: Sequence[tuple[int, int]]) -> None:
+    utf16 = Utf16Map(text)
+    mark = QTextCharFormat()
+    mark.setBackground(QColor(HIT_BACKGROUND))
+    for start, end in hits:
+        cursor.setPosition(body_start + utf16.to_utf16(max(0, min(start, len(text)))))
+        cursor.setPosition(body_start + utf16.to_utf16(max(0, min(end, len(text)))), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(mark)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
 
 
 def _mark_text(cursor: QTextCursor, styles: _Styles, text: str, body_start: int, plan: NotePlan) -> None:

@@ -41,8 +41,10 @@ def default_document_title(articles: Sequence[Article]) -> str:
 
 def export_pdf(articles: Sequence[Article], notes_by_article: Mapping[str, Sequence[ExportNote]] | None,
                out_path: str | os.PathLike[str], with_notes: bool = True, progress: Progress | None = None,
-               cancel: Cancel | None = None, *, title: str | None = None, author: str | None = None) -> ExportReport:
-    """Write `articles` to `out_path`, each from a new page; the file appears only when it is complete."""
+               cancel: Cancel | None = None, *, title: str | None = None, author: str | None = None,
+               hits_by_article: Mapping[str, Sequence[tuple[int, int]]] | None = None) -> ExportReport:
+    """Write `articles` to `out_path`, each from a new page, a search's hits (`hits_by_article`: spans of
+    each article's text) marked; the file appears only when it is complete."""
     if not articles:
         raise BayeganError("There is nothing to export.", "چیزی برای خروجی گرفتن نیست.")
     ensure_gui_app()
@@ -69,7 +71,8 @@ def export_pdf(articles: Sequence[Article], notes_by_article: Mapping[str, Seque
         documents: list[QTextDocument] = []
         for i, article in enumerate(articles):
             step(i, article.title)
-            doc = build_article_document(article, notes_by_article.get(article.id, ()), with_notes=with_notes)
+            doc = build_article_document(article, notes_by_article.get(article.id, ()), with_notes=with_notes,
+                                         hits=(hits_by_article or {}).get(article.id, ()))
             doc.documentLayout().setPaintDevice(writer)
             doc.setPageSize(QSizeF(body.width(), body.height()))
             documents.append(doc)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
+from viewer.core.results import HitPattern
 from viewer.gui.article.copies_bar import CopiesBar
 from viewer.gui.article.document import Labels
 from viewer.gui.article.view import ArticleView
@@ -59,8 +60,8 @@ class ArticlePane(QWidget):
     def article(self) -> Article | None:
         return self.view.article
 
-    def show_article(self, article: Article | None, query: str = "", keys: set[str] | None = None) -> None:
-        self.view.show_article(article, query, keys)
+    def show_article(self, article: Article | None, query: str = "", pattern: HitPattern | None = None) -> None:
+        self.view.show_article(article, query, pattern)
         self.view.setAccessibleDescription(article.title if article is not None else "")
         self.copies.show_copies([], [])
         if article is not None:

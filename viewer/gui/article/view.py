@@ -31,8 +31,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from viewer.app.hit_marks import find_hits, word_keys
+from viewer.app.hit_marks import find_hits, query_pattern
 from viewer.core.article import Article
+from viewer.core.results import HitPattern
 from viewer.gui.article.document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, fill_reading_document
 from viewer.gui.article.selection_toolbar import Colour, SelectionToolbar
 from viewer.gui.common import shortcuts
@@ -85,7 +86,7 @@ class ArticleView(QTextBrowser):
         self.family = FONT_FAMILY
         self.zoom = 0
         self.query = ""
-        self.keys: set[str] = set()
+        self.pattern = HitPattern()
         self.hits: list[tuple[int, int]] = []
         self.current_hit = -1
         self.highlights: list[Highlight] = []
@@ -151,12 +152,12 @@ class ArticleView(QTextBrowser):
         """No remote or local resources: an article never makes the app touch the network."""
         return None
 
-    def show_article(self, article: Article | None, query: str = "", keys: set[str] | None = None) -> None:
-        """Shows `article` with the hits of `query` marked: `keys` are the index terms the search
-        matched (`SearchResult.keys`); without them they are derived from the query's words."""
+    def show_article(self, article: Article | None, query: str = "", pattern: HitPattern | None = None) -> None:
+        """Shows `article` with the hits of `query` marked: `pattern` is what the search looked for
+        (`SearchResult.pattern`: its words and phrases); without it, it is made from the query."""
         self.article = article
         self.query = query
-        self.keys = keys if keys is not None else (word_keys(query) if query else set())
+        self.pattern = pattern if pattern is not None else query_pattern(query)
         self.highlights = []
         self.highlight_tips = []
         self.current_hit = -1
@@ -173,12 +174,12 @@ class ArticleView(QTextBrowser):
             self.layout_map = ArticleLayout()
             self.hits = []
         else:
-            keys = self.keys
+            pattern = self.pattern
             self.layout_map = fill_reading_document(self.document(), self.article, self.family,
                                                      self.base_size(), colours(), self.labels,
-                                                     title_hits=find_hits(self.article.title, keys),
+                                                     title_hits=find_hits(self.article.title, pattern),
                                                      limit=self.shown_limit, number=number)
-            self.hits = find_hits(self.shown_text(), keys)
+            self.hits = find_hits(self.shown_text(), pattern)
             self._apply_highlight_formats()
             caret = QTextCursor(self.document())  # the caret at the body's start, not after the footer
             caret.setPosition(self.layout_map.to_position(0))

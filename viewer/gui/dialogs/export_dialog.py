@@ -227,7 +227,7 @@ class ExportJob(QObject):
     cancelled = Signal()
 
     def __init__(self, parent: QWidget, library: Library, article_ids: Sequence[str], out: Path,
-                 *, with_notes: bool = True, title: str | None = None, author: str | None = None):
+                 *, with_notes: bool = True, title: str | None = None, author: str | None = None, query: str = ""):
         super().__init__(parent)
         self.parent_widget = parent
         self.library = library
@@ -236,6 +236,7 @@ class ExportJob(QObject):
         self.with_notes = with_notes
         self.title = title
         self.author = author
+        self.query = query  # its hits are marked, as in the reading pane
         self.cancel_requested = threading.Event()
         self.runner = TaskRunner(max_threads=1, parent=self)
         self.progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0,
@@ -269,7 +270,7 @@ class ExportJob(QObject):
         # The Library opens a searcher and a notes connection of this worker's own.
         return self.library.export_pdf(self.article_ids, self.out, with_notes=self.with_notes, title=self.title,
                                        author=self.author, progress=self.progressed.emit,
-                                       cancel=self.cancel_requested.is_set)
+                                       cancel=self.cancel_requested.is_set, query=self.query)
 
     # -- UI thread --------------------------------------------------------------------------------
     def _show_progress(self, done: int, total: int, label: str) -> None:
@@ -336,7 +337,8 @@ def run_export_dialog(parent: QWidget, library: Library | None, choices: Callabl
     settings.set(EXPORT_FOLDER, str(out.parent))
     settings.save()
     job = ExportJob(parent, library, dialog.article_ids(), out,
-                    with_notes=dialog.with_notes(), title=dialog.pdf_title(), author=dialog.pdf_author())
+                    with_notes=dialog.with_notes(), title=dialog.pdf_title(), author=dialog.pdf_author(),
+                    query=dialog.choices.query)
     job.finished.connect(lambda report: status(translate(
         "ExportDialog", "Exported {count} articles ({pages} pages) to {path}").format(
         count=_count(len(report.article_pages)), pages=_count(report.pages), path=ltr_isolated(str(report.path)))))

@@ -201,10 +201,10 @@ class SearchController(QObject):
         article = self.fetch_article(article_id)
         if article is None:
             return False
-        # The keys the search thread found for this query (None: derived from the query's words).
+        # What the search thread looked for with this query (None: made from the query's text).
         result = self.result
-        keys = result.keys if result is not None and result.query == searched_text(self.query) else None
-        self.pane.show_article(article, self.query, keys)
+        pattern = result.pattern if result is not None and result.query == searched_text(self.query) else None
+        self.pane.show_article(article, self.query, pattern)
         return True
 
     def open_current(self) -> None:

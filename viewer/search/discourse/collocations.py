@@ -28,7 +28,7 @@ from viewer.analysis.analyzer import LEMMA_PREFIX, positions_of, token_pattern
 from viewer.analysis.normalize import display_text, fold_word
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.discourse.matches import Matches
-from viewer.search.discourse.occurrences import word_positions
+from viewer.search.query.occurrences import word_positions
 
 _TOKEN = token_pattern()
 DEFAULT_SPAN = 5

@@ -17,8 +17,8 @@ import numpy as np
 from viewer.analysis.normalize import fold_word
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.discourse.matches import MatchedArticle, Matches
-from viewer.search.discourse.occurrences import QueryPattern, word_positions
 from viewer.search.discourse.posting_counts import Docnums
+from viewer.search.query.occurrences import QueryPattern
 
 SORTS = ("date", "left", "right")
 DEFAULT_WIDTH = 60
@@ -47,12 +47,6 @@ class Concordance:
     lines: list[ConcordanceLine]
 
 
-def occurrence_spans(text: str, pattern: QueryPattern) -> list[tuple[int, int]]:
-    """(start, end) in `text` of each occurrence, in reading order."""
-    positions = word_positions(text)
-    return [(positions[first].start, positions[last].end) for first, last in pattern.spans(positions)]
-
-
 def left_context(text: str, start: int, width: int) -> str:
     begin = max(0, start - width)
     piece = text[begin:start]
@@ -76,7 +70,7 @@ def lines_of(article: MatchedArticle, pattern: QueryPattern, width: int) -> list
     day = article.day.isoformat() if article.day else ""
     return [ConcordanceLine(article.id, article.title, day, left_context(text, start, width),
                             _SPACES.sub(" ", text[start:end]), right_context(text, end, width), start, end)
-            for start, end in occurrence_spans(text, pattern)]
+            for start, end, _label in pattern.occurrences(text)]
 
 
 def in_date_order(found: Matches) -> Docnums:

@@ -16,8 +16,8 @@ import numpy.typing as npt
 
 from viewer.core.errors import QueryError
 from viewer.core.steps import Cancel, never, stop_if_cancelled
-from viewer.search.discourse.occurrences import QueryPattern, pattern_of
 from viewer.search.discourse.posting_counts import Docnums, posting_counts
+from viewer.search.query.occurrences import QueryPattern, pattern_of
 from viewer.search.query.restriction import NO_RESTRICTION, Restriction
 from viewer.search.results.searcher import ArchiveSearcher
 
@@ -75,7 +75,7 @@ def matches(searcher: ArchiveSearcher, text: str, tags: Sequence[str] = (), *,
     its first article with `stories_once`), with the query's pattern. QueryError for a query with no
     word to look for in the text (`*`, tags only)."""
     prepared = searcher.prepare(text, tags, restriction)
-    pattern = pattern_of(prepared.words, searcher.whoosh.reader())
+    pattern = QueryPattern(pattern_of(prepared.words, searcher.whoosh.reader()))
     if not pattern:
         raise QueryError("The query has no word to find in the text.", "عبارت جست‌وجو واژه‌ای برای یافتن در متن ندارد.")
     stop_if_cancelled(cancel)

@@ -18,9 +18,9 @@ import numpy as np
 import numpy.typing as npt
 from whoosh.searching import Searcher
 
-from viewer.search.discourse.occurrences import QueryPattern
 from viewer.search.format.codec import posting_blocks
 from viewer.search.query.docsets import held
+from viewer.search.query.occurrences import QueryPattern
 
 Docnums = npt.NDArray[np.int64]
 _FIELD = "text"

@@ -65,7 +65,16 @@ def normalize_query(text: str) -> str:
     if text.count("(") != text.count(")"):
         text = text.replace("(", " ").replace(")", " ")
     words = text.split(" ")
-    return " ".join(_OPERATORS.get(w, w) if len(words) > 1 else w for w in words)
+    if len(words) == 1:
+        return text
+    # Inside a quoted phrase `و` is a word of it (a stopword, skipped as in the text), never AND.
+    out: list[str] = []
+    quoted = False
+    for word in words:
+        out.append(word if quoted else _OPERATORS.get(word, word))
+        if word.count('"') % 2:
+            quoted = not quoted
+    return " ".join(out)
 
 
 def join_compounds(text: str, reader: IndexReader) -> str:

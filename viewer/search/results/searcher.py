@@ -17,13 +17,12 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.collectors import TopCollector
 from whoosh.index import FileIndex
-from whoosh.reading import IndexReader
 from whoosh.searching import Results, Searcher
 
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.core.closing import Closable
-from viewer.core.results import Hit, SearchResult, SimilarArticle
+from viewer.core.results import Hit, HitPattern, SearchResult, SimilarArticle
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies.near_duplicates import NearDuplicates
 from viewer.search.copies.stories import Stories
@@ -31,6 +30,7 @@ from viewer.search.format.internals import preload_field_lengths
 from viewer.search.query.doc_dates import DocDates
 from viewer.search.query.docsets import DocSets
 from viewer.search.query.match_scores import MatchScorer, Scored
+from viewer.search.query.occurrences import QueryPattern, pattern_of
 from viewer.search.query.parser import parse_query
 from viewer.search.query.plan import Plan, compile_plan, holds_phrase
 from viewer.search.query.restriction import NO_RESTRICTION, Restriction, allowed_docnums, split_query
@@ -111,9 +111,10 @@ class ArchiveSearcher(Closable):
         searcher = self._searcher
         reader = searcher.reader()
         prepared = self.prepare(text, tags, restriction)
-        # The query's own terms (prefixes expanded) mark the snippets: cheaper than recording the
-        # matched terms of every matching document, and the same words.
-        keys = _snippet_keys(prepared.words, reader)
+        # The query's own words and phrases (prefixes expanded) mark the snippets: cheaper than
+        # recording the matched terms of every matching document, and the same words.
+        marked = self._hit_pattern(prepared)
+        pattern = QueryPattern(marked)
         stop_if_cancelled(cancel)
         scorer = self._scorer
         plan, allowed = prepared.plan, prepared.allowed
@@ -122,7 +123,7 @@ class ArchiveSearcher(Closable):
             scores = _only(scorer.scores(plan), allowed)
             stop_if_cancelled(cancel)
             top = scorer.top(scores, max(1, limit))
-            hits = [_hit(reader.stored_fields(docnum), score, keys, cancel) for docnum, score in top]
+            hits = [_hit(reader.stored_fields(docnum), score, pattern, cancel) for docnum, score in top]
             docnums = [docnum for docnum, _ in top]
             matched = scores.ids
         else:
@@ -135,7 +136,7 @@ class ArchiveSearcher(Closable):
             else:
                 results = self._whoosh_ranked(prepared, limit, sort)
             stop_if_cancelled(cancel)
-            hits = [_hit(hit.fields(), hit.score, keys, cancel) for hit in results]
+            hits = [_hit(hit.fields(), hit.score, pattern, cancel) for hit in results]
             docnums = [hit.docnum for hit in results]
             if recorder is not None:
                 matched = sorted(recorder.docset)
@@ -145,12 +146,12 @@ class ArchiveSearcher(Closable):
                 matched = None
         stop_if_cancelled(cancel)
         if matched is None:
-            result = SearchResult(text, hits, len(hits), keys=keys, total_exact=False)
+            result = SearchResult(text, hits, len(hits), pattern=marked, total_exact=False)
         else:
             matched = np.asarray(matched, dtype=np.int64)  # once: each hit's copies are looked up in it
             near = self._near
             hits = [replace(hit, copies=tuple(near.matching(docnum, matched))) for hit, docnum in zip(hits, docnums, strict=True)]
-            result = SearchResult(text, hits, len(matched), facets=self.facets(matched), keys=keys)
+            result = SearchResult(text, hits, len(matched), facets=self.facets(matched), pattern=marked)
             if with_ids:
                 result.doc_ids = self.ids_of(matched.tolist())
                 result.story_of = self.story_of(matched, result.doc_ids)
@@ -162,6 +163,13 @@ class ArchiveSearcher(Closable):
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
+
+    def hit_pattern(self, text: str) -> HitPattern:
+        """What a search for `text` marks in an article's text (`SearchResult.pattern`)."""
+        return self._hit_pattern(self.prepare(text))
+
+    def _hit_pattern(self, prepared: PreparedQuery) -> HitPattern:
+        return pattern_of(prepared.words, self._searcher.reader(), _MAX_EXPANDED)
 
     def ranked_ids(self, text: str, tags: list[str] | tuple[str, ...] = (), sort: str = "relevance",
                    limit: int = 10, restriction: Restriction = NO_RESTRICTION) -> list[str]:
@@ -333,19 +341,11 @@ class _RecordingTopCollector(TopCollector):
         return super().collect(sub_docnum)
 
 
-def _hit(stored: dict[str, Any], score: float | None, keys: set[str], cancel: Cancel = never) -> Hit:
+def _hit(stored: dict[str, Any], score: float | None, pattern: QueryPattern, cancel: Cancel = never) -> Hit:
     stop_if_cancelled(cancel)
     date = stored.get("date")
     return Hit(id=stored["id"], title=stored.get("title", ""), score=float(score or 0.0),
                tags=[t for t in stored.get("tags", "").split("\n") if t],
-               snippet=make_snippet(str(stored.get("text", "")), keys),
+               snippet=make_snippet(str(stored.get("text", "")), pattern),
                source=stored.get("source", ""), date=date.date().isoformat() if date else "")
 
-
-def _snippet_keys(q: wq.Query, reader: IndexReader) -> set[str]:
-    keys = {text for fieldname, text in q.iter_all_terms() if fieldname in TEXT_FIELDS and isinstance(text, str)}
-    for leaf in q.leaves():
-        if isinstance(leaf, wq.MultiTerm) and leaf.field() in TEXT_FIELDS:
-            for _, term in zip(range(_MAX_EXPANDED), leaf.expanded_terms(reader), strict=False):
-                keys.add(term[1].decode("utf-8") if isinstance(term[1], bytes) else term[1])
-    return keys

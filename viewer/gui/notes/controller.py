@@ -34,10 +34,8 @@ class NotesController(QObject):
         panel.highlights_changed.connect(self.paint)
         panel.anchor_activated.connect(self.view.select_offsets)
         if settings is not None:  # the highlight colour last chosen comes back
-            found = panel.colour_box.findData(settings.get(HIGHLIGHT_COLOUR))
-            if found >= 0:
-                panel.colour_box.setCurrentIndex(found)
-            panel.colour_box.currentIndexChanged.connect(lambda _index: self._remember_colour())
+            panel.set_colour(str(settings.get(HIGHLIGHT_COLOUR) or ""))
+            panel.colour_chosen.connect(lambda _colour: self._remember_colour())
 
     def _remember_colour(self) -> None:
         if self.settings is not None:

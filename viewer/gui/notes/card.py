@@ -191,8 +191,7 @@ class NoteCard(QFrame):
         outer.setSpacing(6)
         outer.addWidget(self.strip)
         outer.addLayout(content, 1)
-        for widget in (self, self.context, self.quote, *self.rows, *(r.body for r in self.rows),
-                       *(r.meta for r in self.rows)):
+        for widget in (self, *self.rows, *(r.body for r in self.rows)):  # the other labels pass presses on
             widget.installEventFilter(self)
         self.retranslate()
         self.set_chosen(None)
@@ -241,15 +240,17 @@ class NoteCard(QFrame):
             widget = widget.parentWidget()
         return None
 
+    def _id_of(self, row: NoteRow | None) -> str:
+        return row.note_id if row is not None else self.note_id
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """A press anywhere on the card chooses it (on a reply: that reply); the labels' own link
-        clicks and text selection go on as usual."""
+        """A press anywhere on the card chooses it (on a reply: that reply); a note's text still
+        takes the press for its links and text selection. A right-click opens the note's menu."""
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            row = self.row_for(watched)
-            self.chosen.emit(row.note_id if row is not None and row is not self.rows[0] else self.note_id)
-        elif event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
-            row = self.row_for(watched)
-            note_id = row.note_id if row is not None and row is not self.rows[0] else self.note_id
+            self.chosen.emit(self._id_of(self.row_for(watched)))
+            return isinstance(watched, NoteRow)  # ends here: the card would choose its own note
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            note_id = self._id_of(self.row_for(watched))
             self.chosen.emit(note_id)
             self.menu_requested.emit(note_id, event.globalPos())
             return True

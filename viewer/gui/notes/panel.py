@@ -339,7 +339,8 @@ class NotesPanel(QWidget):
     def select_note(self, note_id: str) -> None:
         """Chooses the card of `note_id` and scrolls the column to it (a click on its highlight in
         the article); the article is not moved. Nothing happens for a note not listed."""
-        self._choose(note_id)
+        if note_id in self.card_of:
+            self._choose(note_id)
 
     def _choose(self, note_id: str | None, scroll: bool = True) -> None:
         card = self.card_of.get(note_id) if note_id is not None else None

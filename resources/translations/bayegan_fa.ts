@@ -2,7 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>Accessible</name>
+    <message>
+        <location filename="../../viewer/gui/common/accessible.py" line="0"/>
+        <source>Clear the text</source>
+        <translation>پاک کردن متن</translation>
+    </message>
+</context>
+<context>
     <name>ArticlePane</name>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Article text</source>
+        <translation>متن خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Hits in the article</source>
+        <translation>یافته‌ها در خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Next hit</source>
+        <translation>یافتهٔ بعدی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Previous hit</source>
+        <translation>یافتهٔ قبلی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Larger text</source>
+        <translation>متن بزرگ‌تر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Smaller text</source>
+        <translation>متن کوچک‌تر</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/article_pane.py" line="79"/>
         <source>Previous hit (Shift+F3)</source>
@@ -71,6 +109,21 @@
 </context>
 <context>
     <name>CollectionsPanel</name>
+    <message>
+        <location filename="../../viewer/gui/research/collections_panel.py" line="0"/>
+        <source>Delete the chosen collection</source>
+        <translation>حذف مجموعهٔ برگزیده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/research/collections_panel.py" line="0"/>
+        <source>Export the chosen collection…</source>
+        <translation>برون‌بری مجموعهٔ برگزیده…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/research/collections_panel.py" line="0"/>
+        <source>Collections: choosing one shows only its articles</source>
+        <translation>مجموعه‌ها: با برگزیدن یکی فقط خبرهای آن می‌مانند</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/collections_panel.py" line="117"/>
         <location filename="../../viewer/gui/collections_panel.py" line="185"/>
@@ -147,6 +200,11 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
+        <location filename="../../viewer/gui/research/duplicates_dialog.py" line="0"/>
+        <source>Duplicates: Enter opens an article</source>
+        <translation>خبرهای تکراری: Enter خبر را باز می‌کند</translation>
+    </message>
+    <message>
         <location filename="../../viewer/gui/duplicates_dialog.py" line="93"/>
         <source>Duplicates</source>
         <translation>خبرهای تکراری</translation>
@@ -204,6 +262,16 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <location filename="../../viewer/gui/dialogs/export_dialog.py" line="0"/>
+        <source>Choose the PDF file…</source>
+        <translation>انتخاب پروندهٔ PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/dialogs/export_dialog.py" line="0"/>
+        <source>PDF file to write</source>
+        <translation>پروندهٔ PDF که نوشته می‌شود</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/export_dialog.py" line="105"/>
         <location filename="../../viewer/gui/export_dialog.py" line="331"/>
@@ -327,6 +395,11 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>FoldersDialog</name>
+    <message>
+        <location filename="../../viewer/gui/archive/folders_dialog.py" line="0"/>
+        <source>Remove the chosen folder</source>
+        <translation>حذف پوشهٔ برگزیده</translation>
+    </message>
     <message>
         <source>Choose a folder of articles</source>
         <translation type="vanished">پوشه‌ای از خبرها را برگزینید</translation>
@@ -473,6 +546,11 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 <context>
     <name>ImportProblemsDialog</name>
     <message>
+        <location filename="../../viewer/gui/archive/import_problems.py" line="0"/>
+        <source>Files not taken in, with the reason</source>
+        <translation>پرونده‌هایی که خوانده نشدند، با دلیل</translation>
+    </message>
+    <message>
         <location filename="../../viewer/gui/import_problems.py" line="19"/>
         <source>Files not taken in</source>
         <translation>پرونده‌هایی که خوانده نشدند</translation>
@@ -502,9 +580,31 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>Skipped (a type Bayegan does not read)</source>
         <translation>کنار گذاشته شد (نوعی که بایگان نمی‌خواند)</translation>
     </message>
+    <message>
+        <source>{failed} files could not be read; {skipped} were skipped</source>
+        <translation>{failed} پرونده خوانده نشد؛ از {skipped} پرونده گذشتیم</translation>
+    </message>
+    <message>
+        <source>{failed} files could not be read</source>
+        <translation>{failed} پرونده خوانده نشد</translation>
+    </message>
+    <message>
+        <source>{skipped} files skipped</source>
+        <translation>از {skipped} پرونده گذشتیم</translation>
+    </message>
 </context>
 <context>
     <name>IndexingStatus</name>
+    <message>
+        <location filename="../../viewer/gui/archive/indexing_status.py" line="0"/>
+        <source>Indexing progress</source>
+        <translation>پیشرفت نمایه‌سازی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/archive/indexing_status.py" line="0"/>
+        <source>Cancel indexing</source>
+        <translation>لغو نمایه‌سازی</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/indexing_status.py" line="44"/>
         <source>Indexing…</source>
@@ -538,6 +638,10 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/indexing_status.py" line="73"/>
         <source>Stop indexing; what was read so far is kept</source>
         <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
+    </message>
+    <message>
+        <source>The total grows as files are read: a file not read yet counts as one article until it is.</source>
+        <translation>شمار کل با خواندن پرونده‌ها بیشتر می‌شود: پرونده‌ای که هنوز خوانده نشده یک خبر به شمار می‌آید تا خوانده شود.</translation>
     </message>
 </context>
 <context>
@@ -667,6 +771,38 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>Choose folders of articles (several with Ctrl)</source>
         <translation>پوشه‌های خبر را برگزینید (چندتایی با Ctrl)</translation>
     </message>
+    <message>
+        <source>{count} sample articles added</source>
+        <translation>{count} خبر نمونه افزوده شد</translation>
+    </message>
+    <message>
+        <source>{count} articles added</source>
+        <translation>{count} خبر افزوده شد</translation>
+    </message>
+    <message>
+        <source>{count} articles updated (their files changed)</source>
+        <translation>{count} خبر به‌روز شد (پرونده‌اش تغییر کرده بود)</translation>
+    </message>
+    <message>
+        <source>{count} sample articles removed from the index: your folders replace the bundled sample</source>
+        <translation>{count} خبر نمونه از نمایه برداشته شد: پوشه‌های شما جای نمونه را گرفتند</translation>
+    </message>
+    <message>
+        <source>{count} articles removed from the index (their files are no longer in the folders)</source>
+        <translation>{count} خبر از نمایه برداشته شد (پرونده‌هایشان دیگر در پوشه‌ها نیست)</translation>
+    </message>
+    <message>
+        <source>Indexed: nothing changed</source>
+        <translation>نمایه‌سازی شد: چیزی تغییر نکرد</translation>
+    </message>
+    <message>
+        <source>Indexed: {changes}</source>
+        <translation>نمایه‌سازی شد: {changes}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
 </context>
 <context>
     <name>NotesController</name>
@@ -752,6 +888,21 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>NotesPanel</name>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="0"/>
+        <source>Highlight colour</source>
+        <translation>رنگ برجسته‌سازی</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="0"/>
+        <source>Highlights and notes of the article</source>
+        <translation>برجسته‌سازی‌ها و یادداشت‌های خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="0"/>
+        <source>More: export and import notes</source>
+        <translation>بیشتر: برون‌بری و درون‌بری یادداشت‌ها</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/notes/panel_items.py" line="56"/>
         <source>{title} ({count} notes)</source>
@@ -1087,6 +1238,10 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>Which files were not read, and why</source>
         <translation>کدام پرونده‌ها خوانده نشدند، و چرا</translation>
     </message>
+    <message>
+        <source>Files not taken in</source>
+        <translation>پرونده‌هایی که به بایگان نیامدند</translation>
+    </message>
 </context>
 <context>
     <name>ReferenceActions</name>
@@ -1165,6 +1320,19 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
     </message>
 </context>
 <context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../../viewer/gui/results/view.py" line="0"/>
+        <source>Enter opens the article; + and − show and hide a story's copies</source>
+        <translation>Enter خبر را باز می‌کند؛ + و − نسخه‌های دیگر یک خبر را نشان می‌دهند و پنهان می‌کنند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/results/view.py" line="0"/>
+        <source>Search results</source>
+        <translation>نتیجه‌های جست‌وجو</translation>
+    </message>
+</context>
+<context>
     <name>SavedSearchesPanel</name>
     <message>
         <location filename="../../viewer/gui/saved_searches_panel.py" line="90"/>
@@ -1204,6 +1372,21 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>SearchBar</name>
+    <message>
+        <location filename="../../viewer/gui/results/search_bar.py" line="0"/>
+        <source>Sort the results</source>
+        <translation>ترتیب نتیجه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/results/search_bar.py" line="0"/>
+        <source>Words, &quot;phrases&quot;, -not, tag:…; the results follow as you type</source>
+        <translation>واژه، «عبارت»، ‎-بجز، برچسب:…؛ نتیجه‌ها همراه نوشتن می‌آیند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/results/search_bar.py" line="0"/>
+        <source>Search the archive</source>
+        <translation>جست‌وجو در بایگانی</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/search_bar.py" line="98"/>
         <source>Searching…</source>
@@ -1269,6 +1452,22 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>Newest first</source>
         <translation>تازه‌ترین</translation>
     </message>
+    <message>
+        <source> in collection «{name}»</source>
+        <translation> در مجموعهٔ «{name}»</translation>
+    </message>
+    <message>
+        <source> with tag «{tag}»</source>
+        <translation> با برچسب «{tag}»</translation>
+    </message>
+    <message>
+        <source> with tags {tags}</source>
+        <translation> با برچسب‌های {tags}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
 </context>
 <context>
     <name>StoriesMenu</name>
@@ -1290,6 +1489,16 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 </context>
 <context>
     <name>TagPanel</name>
+    <message>
+        <location filename="../../viewer/gui/results/tag_panel.py" line="0"/>
+        <source>Tags of the results: Space ticks a tag to show only its articles</source>
+        <translation>برچسب‌های نتیجه‌ها: کلید فاصله برچسبی را تیک می‌زند تا فقط خبرهای آن بمانند</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/results/tag_panel.py" line="0"/>
+        <source>Filter the tags</source>
+        <translation>پالایش برچسب‌ها</translation>
+    </message>
     <message>
         <location filename="../../viewer/gui/tag_panel.py" line="79"/>
         <source>Tags</source>
@@ -1751,6 +1960,55 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/discourse/install.py" line="55"/>
         <source>Every occurrence of a word in context, the words around it, and its trend over time</source>
         <translation>هر بار آمدن یک واژه در متنش، واژه‌های پیرامونش و روند آن در گذر زمان</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeNotice</name>
+    <message>
+        <source>Welcome to Bayegan</source>
+        <translation>به بایگان خوش آمدید</translation>
+    </message>
+    <message>
+        <source>You are looking at the bundled sample archive: a few real Persian news articles (Fars News, Varzesh3, IMNA) to try searching, tags and notes. Add the folder of your own articles and Bayegan indexes it in place of the sample.</source>
+        <translation>آنچه می‌بینید بایگانی نمونهٔ همراه برنامه است: چند خبر واقعی فارسی (فارس، ورزش سه، ایمنا) برای آزمودن جست‌وجو، برچسب‌ها و یادداشت‌ها. پوشهٔ خبرهای خودتان را بیفزایید تا بایگان آن را به جای نمونه نمایه کند.</translation>
+    </message>
+    <message>
+        <source>Add your archive folder…</source>
+        <translation>افزودن پوشهٔ بایگانی شما…</translation>
+    </message>
+    <message>
+        <source>Add your archive folder</source>
+        <translation>افزودن پوشهٔ بایگانی شما</translation>
+    </message>
+    <message>
+        <source>Explore the sample</source>
+        <translation>گشتن در نمونه</translation>
+    </message>
+</context>
+<context>
+    <name>TagModel</name>
+    <message>
+        <source>«{tag}» is in none of these results</source>
+        <translation>«{tag}» در هیچ‌یک از این نتیجه‌ها نیست</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChip</name>
+    <message>
+        <source>Collection «{name}»  ✕</source>
+        <translation>مجموعهٔ «{name}»  ✕</translation>
+    </message>
+    <message>
+        <source>Remove the collection filter «{name}»</source>
+        <translation>برداشتن پالایهٔ مجموعهٔ «{name}»</translation>
+    </message>
+    <message>
+        <source>Tag «{name}»  ✕</source>
+        <translation>برچسب «{name}»  ✕</translation>
+    </message>
+    <message>
+        <source>Remove the tag filter «{name}»</source>
+        <translation>برداشتن پالایهٔ برچسب «{name}»</translation>
     </message>
 </context>
 </TS>

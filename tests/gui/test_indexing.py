@@ -181,7 +181,7 @@ def test_files_not_taken_in_are_listed_with_their_reasons(qtbot, gui_app, tmp_pa
     report = SyncReport(failed=[{"path": "/a/broken.json", "error": "Not JSON."}],
                         skipped=[{"path": "/a/scan.pdf", "reason": "PDF is not read."}])
     button.show_report(report)
-    assert button.text().startswith("۲")
+    assert button.text().startswith("۱ پرونده خوانده نشد؛ از ۱ پرونده گذشتیم")  # each named as the list names it
     listed = ImportProblemsDialog(report.failed, report.skipped, window)
     assert listed.listed() == [("/a/broken.json", "Not JSON."), ("/a/scan.pdf", "PDF is not read.")]
     with qtbot.waitSignal(window.indexer.started, timeout=WAIT_MS):

@@ -17,6 +17,7 @@ from viewer.gui.archive.folder_picker import pick_folders
 from viewer.gui.archive.folders import adopt_indexed_folders, source_keys, unique_folders
 from viewer.gui.archive.folders_dialog import FoldersDialog
 from viewer.gui.archive.problems_button import ProblemsButton
+from viewer.gui.archive.welcome import WelcomeNotice
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.digits import digits, number
 
@@ -55,6 +56,10 @@ class ArchiveController(QObject):
         self.article_count_label = QLabel(parent)
         status_bar.addWidget(self.article_count_label, 1)
         self.problems_button = ProblemsButton(parent)
+        # Shown while the archive is the bundled sample; the window places it (WindowLayout.add_band).
+        self.welcome = WelcomeNotice(parent)
+        self.welcome.add_folder_requested.connect(self.choose_folder)
+        self.sample_leaving = False  # the folders just replaced the sample: the next report's removals are its articles
 
     def opened_library(self) -> Library | None:
         """The Library once its index is open (None before, and after shutdown)."""
@@ -89,6 +94,7 @@ class ArchiveController(QObject):
         self.opened.emit()
         if self.auto_index:
             adopt_indexed_folders(self.library)
+            self.welcome.setVisible(self.shows_sample)
             self.index_folders()
         self.ready.emit()
 
@@ -109,6 +115,11 @@ class ArchiveController(QObject):
         self.closing.emit()
         self.library.close()
 
+    @property
+    def shows_sample(self) -> bool:
+        """The archive is the bundled sample: no folder of the researcher's yet."""
+        return not self.settings.folders
+
     # -- folders ----------------------------------------------------------------------------------------
     def index_folders(self, forget: list[Path] | None = None) -> None:
         """Picks up new, changed and deleted files (incremental); `forget` folders leave the index."""
@@ -122,8 +133,11 @@ class ArchiveController(QObject):
             return
         kept = set(source_keys(unique))
         removed = [Path(key) for key in source_keys(self.settings.folders) if key not in kept]
+        self.sample_leaving = self.shows_sample and bool(unique)
         self.settings.set(FOLDERS, unique)
         self.settings.save()
+        if unique:
+            self.welcome.hide()
         self.index_folders(forget=removed)
 
     def choose_folder(self) -> None:
@@ -139,8 +153,8 @@ class ArchiveController(QObject):
     # -- indexing, as the status bar tells it -------------------------------------------------------------
     def _indexing_finished(self, report: SyncReport) -> None:
         self.update_article_count()
-        message = translate("MainWindow", "Indexed: {added} added, {updated} updated, {removed} removed").format(
-            added=report.added, updated=report.updated, removed=report.removed)
+        message = self.indexing_summary(report)
+        self.sample_leaving = False
         self.problems_button.show_report(report)
         if self.indexer is not None and self.indexer.cancel_requested:
             message = translate("MainWindow", "Too late to cancel: indexing had finished.") + " " + message
@@ -148,9 +162,32 @@ class ArchiveController(QObject):
             self.status_bar.showMessage(digits(message), 8000)
         self.synced.emit(report)
 
+    def indexing_summary(self, report: SyncReport) -> str:
+        """What the run changed, in words: articles added, updated, and removed — which are the
+        articles no file of the folders gives any more, or the sample's when the researcher's first
+        folder replaced it."""
+        sample = self.shows_sample
+        parts = []
+        if report.added:
+            parts.append((translate("MainWindow", "{count} sample articles added") if sample else
+                          translate("MainWindow", "{count} articles added")).format(count=number(report.added)))
+        if report.updated:
+            parts.append(translate("MainWindow", "{count} articles updated (their files changed)").format(
+                count=number(report.updated)))
+        if report.removed and self.sample_leaving:
+            parts.append(translate("MainWindow", "{count} sample articles removed from the index: your folders "
+                                                 "replace the bundled sample").format(count=number(report.removed)))
+        elif report.removed:
+            parts.append(translate("MainWindow", "{count} articles removed from the index (their files are no longer "
+                                                 "in the folders)").format(count=number(report.removed)))
+        if not parts:
+            return translate("MainWindow", "Indexed: nothing changed")
+        return translate("MainWindow", "Indexed: {changes}").format(changes=translate("MainWindow", "; ").join(parts))
+
     def _indexing_stopped(self) -> None:
         """Says what is on disk: nothing of the cancelled run was saved (the index is as it was
         before it, which for a new archive is empty)."""
+        self.sample_leaving = False
         self.update_article_count()
         count = self.library.article_count if self.is_open else 0
         if count:

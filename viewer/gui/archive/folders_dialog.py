@@ -77,6 +77,8 @@ class FoldersDialog(QDialog):
                                    "With no folder, the bundled sample archive is shown."))
         self.add_button.setText(self.tr("Add folder…"))
         self.remove_button.setText(self.tr("Remove"))
+        self.list.setAccessibleName(self.tr("Archive folders"))
+        self.remove_button.setAccessibleName(self.tr("Remove the chosen folder"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,7 +3,7 @@ read and those of a type Bayegan does not read, each with its reason (the CLI pr
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.core.bidi import LRI, PDI, ltr_isolated
@@ -12,16 +12,30 @@ from viewer.gui.common.digits import number
 Problem = dict[str, str]  # {"path", "error"} for a failed file, {"path", "reason"} for a skipped one
 
 
+def problems_summary(failed: int, skipped: int) -> str:
+    """How many files could not be read and how many were skipped, each named as such: the status
+    bar's button and the list's heading say it alike (the button once said "2 files not read" over
+    a list of 0 unread and 2 skipped)."""
+    translate = QCoreApplication.translate
+    if failed and skipped:
+        return translate("ImportProblemsDialog", "{failed} files could not be read; {skipped} were skipped").format(
+            failed=number(failed), skipped=number(skipped))
+    if failed:
+        return translate("ImportProblemsDialog", "{failed} files could not be read").format(failed=number(failed))
+    return translate("ImportProblemsDialog", "{skipped} files skipped").format(skipped=number(skipped))
+
+
 class ImportProblemsDialog(QDialog):
     def __init__(self, failed: list[Problem], skipped: list[Problem], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("importProblems")
         self.setWindowTitle(self.tr("Files not taken in"))
-        summary = QLabel(self.tr("{failed} files could not be read; {skipped} were skipped.").format(
-            failed=number(len(failed)), skipped=number(len(skipped))), self)
+        summary = QLabel(problems_summary(len(failed), len(skipped)) + ".", self)
+        summary.setObjectName("importProblemsSummary")
         summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("importProblemsList")
+        self.tree.setAccessibleName(self.tr("Files not taken in, with the reason"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("File"), self.tr("Reason")])
         self.tree.setWordWrap(True)

@@ -49,11 +49,12 @@ class IndexingStatus(QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         name = PurePath(path).name if path else ""
-        # Articles, not files (one JSONL file may hold thousands); the total grows or shrinks as
-        # files are read (see viewer.search.indexing.sync_progress).
+        # Articles, not files (one JSONL file may hold thousands); the total only grows, as files are
+        # read (see viewer.search.indexing.sync_progress).
         self.label.setText(self.tr("Indexing {done} of {total} articles: {name}").format(
             done=number(done), total=number(total), name=ltr_isolated(name)))
-        self.label.setToolTip(path)
+        self.label.setToolTip(ltr_isolated(path) + "\n" + self.tr(
+            "The total grows as files are read: a file not read yet counts as one article until it is."))
         if total and done >= total and not path:
             # Every file read; what is left is saving, which cannot be cut short.
             self.cancel_button.setEnabled(False)
@@ -71,6 +72,8 @@ class IndexingStatus(QWidget):
     def retranslate(self) -> None:
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop indexing; what was read so far is kept"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel indexing"))
+        self.bar.setAccessibleName(self.tr("Indexing progress"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

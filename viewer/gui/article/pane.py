@@ -61,6 +61,7 @@ class ArticlePane(QWidget):
 
     def show_article(self, article: Article | None, query: str = "", keys: set[str] | None = None) -> None:
         self.view.show_article(article, query, keys)
+        self.view.setAccessibleDescription(article.title if article is not None else "")
         self.copies.show_copies([], [])
         if article is not None:
             self.article_shown.emit(article.id)
@@ -84,6 +85,12 @@ class ArticlePane(QWidget):
         self.zoom_out_button.setToolTip(shortcuts.tooltip("zoomOut"))
         self.zoom_in_button.setText("+")
         self.zoom_in_button.setToolTip(shortcuts.tooltip("zoomIn"))
+        self.zoom_out_button.setAccessibleName(self.tr("Smaller text"))  # the button shows only "−"
+        self.zoom_in_button.setAccessibleName(self.tr("Larger text"))
+        self.previous_button.setAccessibleName(self.tr("Previous hit"))
+        self.next_button.setAccessibleName(self.tr("Next hit"))
+        self.counter.setAccessibleName(self.tr("Hits in the article"))
+        self.view.setAccessibleName(self.tr("Article text"))
         self.view.labels = Labels(source=self.tr("Source"), code=self.tr("News code"), date=self.tr("Date"),
                                   category=self.tr("Category"), link=self.tr("Link"),
                                   cut=self.tr("This article is very long: the first {shown} of its {total} characters are shown."),

@@ -36,6 +36,7 @@ def _show_page(parent: QWidget, name: str, title: str, html: str, width: int, he
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
     view = QTextBrowser(dialog)
+    view.setAccessibleName(title)
     view.setHtml(html)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)

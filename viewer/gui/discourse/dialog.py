@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.app.scope import EVERYWHERE, Scope
+from viewer.gui.common.accessible import name_combo_box
 from viewer.gui.common.digits import digits, number
 from viewer.gui.discourse.concordance_model import AFTER, BEFORE, DATE, LINE_ROLE, ConcordanceModel
 from viewer.gui.discourse.trend_chart import TrendChart
@@ -331,16 +332,16 @@ class DiscourseDialog(QDialog):
         self.trend_box.setPlaceholderText(self.tr("queries separated by commas"))
         self.by_box.setItemText(0, self.tr("By month"))
         self.by_box.setItemText(1, self.tr("By year"))
-        self.by_box.setAccessibleName(self.tr("Trend period"))
+        name_combo_box(self.by_box, self.tr("Trend period"))
         self.calendar_box.setItemText(0, self.tr("Jalali"))
         self.calendar_box.setItemText(1, self.tr("Gregorian"))
-        self.calendar_box.setAccessibleName(self.tr("Calendar"))
+        name_combo_box(self.calendar_box, self.tr("Calendar"))
         self.per_box.setText(self.tr("Per 10,000 articles"))
         self.per_box.setAccessibleName(self.tr("Show the trend per 10,000 articles of each period"))
         self.sort_label.setText(self.tr("&Sort lines by:"))
         for index, text in enumerate((self.tr("Date"), self.tr("Words before"), self.tr("Words after"))):
             self.sort_box.setItemText(index, text)
-        self.sort_box.setAccessibleName(self.tr("Sort the concordance lines by"))
+        name_combo_box(self.sort_box, self.tr("Sort the concordance lines by"))
         self.go_button.setText(self.tr("Find"))
         self.go_button.setAccessibleName(self.tr("Find the concordance, collocations and trends"))
         self.model.set_headers([self.tr("Date"), self.tr("Before"), self.tr("Match"), self.tr("After")])

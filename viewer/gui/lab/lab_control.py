@@ -3,7 +3,7 @@ few minutes, and soon after a change (a cheap check of the local queue) — alwa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -38,6 +38,12 @@ class LabControl(QObject):
         self.queue_timer.timeout.connect(self.check_queue)
         self.dialog: LabDialog | None = None
         self._refresh_indicator()
+        window.installEventFilter(self)  # the menu item follows the interface language
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.action.setText(self.tr("Lab…"))
+        return super().eventFilter(watched, event)
 
     def _member(self) -> tuple[str, str] | None:
         found = Settings(self.paths.settings_path).get(LAB)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
 from viewer.gui.common import shortcuts
+from viewer.gui.common.accessible import name_clear_button, name_combo_box
 from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
 from viewer.gui.notes.author_prompt import NAME_ACTION, retranslate_name_action
@@ -619,12 +620,13 @@ class NotesPanel(QWidget):
         self.search_box.setPlaceholderText(self.tr("Find in notes"))
         self.search_box.setAccessibleName(self.tr("Find in notes"))
         self.author_box.setToolTip(self.tr("Show the notes of one author"))
-        self.author_box.setAccessibleName(self.tr("Filter by author"))
+        name_combo_box(self.author_box, self.tr("Filter by author"))
         if self.author_box.count():
             self.author_box.setItemText(0, self.tr("All authors"))
         self.more_button.setText("⋯")
         self.more_button.setToolTip(self.tr("More: highlight, comment, colour, undo, export and import"))
-        self.more_button.setAccessibleName(self.tr("More actions"))
+        self.more_button.setAccessibleName(self.tr("More actions"))  # it shows only "⋯"
+        name_clear_button(self.search_box)
         self.cards.setAccessibleName(self.tr("Notes on this article"))
         self.cards.empty.setText(self.tr("No notes here yet. Select text in the article and press "
                                          "Ctrl+Shift+N to write one, or Ctrl+Shift+H to highlight it."))

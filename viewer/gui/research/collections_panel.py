@@ -181,6 +181,10 @@ class CollectionsPanel(QWidget):
         self.create_button.setText(self.tr("Create"))
         self.delete_button.setText(self.tr("Delete"))
         self.export_button.setText(self.tr("Export…"))
+        self.name_box.setAccessibleName(self.tr("New collection name"))
+        self.list.setAccessibleName(self.tr("Collections: choosing one shows only its articles"))
+        self.export_button.setAccessibleName(self.tr("Export the chosen collection…"))
+        self.delete_button.setAccessibleName(self.tr("Delete the chosen collection"))
         if self.list.count():
             self.list.item(0).setText(self.tr("All articles"))
 

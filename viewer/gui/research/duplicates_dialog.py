@@ -92,6 +92,7 @@ class DuplicatesDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Duplicates"))
         self.tree.setHeaderLabels([self.tr("Story or article"), self.tr("Date and files")])
+        self.tree.setAccessibleName(self.tr("Duplicates: Enter opens an article"))
         if self._error:
             self.summary.setText(self._error)
         elif self.groups is None:

@@ -79,6 +79,7 @@ class ResearchPanels(QObject):
                               self.actions.export_list])
 
         search.set_scope(self.scope)
+        search.collection_removed.connect(lambda: self.collections.choose(None))  # its chip by the search box
         archive.ready.connect(self._archive_ready)
         search.first_page_shown.connect(lambda _result: self.timeline.set_pending())
         search.results_shown.connect(self._results_shown)

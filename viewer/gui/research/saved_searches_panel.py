@@ -134,6 +134,9 @@ class SavedSearchesPanel(QWidget):
         self.name_box.setPlaceholderText(self.tr("Name for the current search"))
         self.save_button.setText(self.tr("Save search"))
         self.list.setToolTip(self.tr("Enter opens a search; Delete removes it."))
+        self.list.setAccessibleName(self.tr("Saved searches"))
+        self.list.setAccessibleDescription(self.tr("Enter opens a search; Delete removes it."))
+        self.name_box.setAccessibleName(self.tr("Name for the current search"))
         self._show(self.statuses)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -9,16 +9,19 @@ A story's near duplicates that match too are one row, which expands to show them
 from __future__ import annotations
 
 import logging
+import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from html import escape
+from html import escape, unescape
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from viewer.core.article import Article
 from viewer.core.results import Hit, SearchResult
+from viewer.gui.common.dates import from_iso, jalali
 from viewer.gui.common.tasks import RunOffThread
+from viewer.gui.common.translations import current_language
 from viewer.gui.results.story_rows import StoryRow, story_count, story_rows
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,15 @@ class ResultRow:
     copies: int = 0  # near duplicates that match the search too (its story's other matches)
     expanded: bool = False  # its copies are shown under it
     child: bool = False  # a copy under its story's row
+
+
+def spoken_row(row: ResultRow) -> str:
+    """What a screen reader says of a result the delegate paints: title, date, snippet (without its
+    marks) and tags."""
+    snippet = unescape(re.sub(r"<[^>]+>", "", row.snippet))
+    day = from_iso(row.date)
+    when = "" if day is None else jalali(day) if current_language() == "fa" else day.isoformat()
+    return ". ".join(" ".join(part.split()) for part in (row.title, when, snippet, ", ".join(row.tags)) if part.strip())
 
 
 def row_of_hit(hit: Hit) -> ResultRow:
@@ -279,6 +291,8 @@ class ResultsModel(QAbstractListModel):
             return self.article_id(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.row_data(index.row()).title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return spoken_row(self.row_data(index.row()))
         if role == ROW_ROLE:
             return self.row_data(index.row())
         return None

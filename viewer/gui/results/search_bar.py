@@ -1,22 +1,75 @@
-"""The search box (search as you type, debounced), result count, "did you mean" and sort order."""
+"""The search box (search as you type, debounced), the filters as removable chips beside it (the
+chosen collection, the ticked tags), the result count naming them, "did you mean" and sort order."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from viewer.core.bidi import PDI
+from viewer.gui.common.accessible import name_clear_button, name_combo_box
 from viewer.gui.common.digits import number
 
 DEBOUNCE_MS = 150
 SEARCHING_AFTER_MS = 250  # a search slower than this says so (fuzzy ones take seconds)
 SORTS = ("relevance", "date")
 PENDING_COUNT = -2  # the results are shown, their count is on its way
+CHIP_STYLE = ("QToolButton#filterChip { border: 1px solid palette(mid); border-radius: 10px; padding: 1px 8px; "
+              "background: palette(alternate-base); }")
+
+
+FSI = "\u2068"  # FIRST STRONG ISOLATE: a Persian name in an English line (or the reverse) keeps its «»
+CHIP_NAME_CHARS = 24  # a longer name is cut in the chip (whole in its tooltip): the search box keeps its room
+
+
+def isolated(name: str) -> str:
+    """A name as a run of its own direction inside a line of the other."""
+    return f"{FSI}{name}{PDI}"
+
+
+class CountLabel(QLabel):
+    """The result count, cut with «…» when the bar is narrow (the filters it names can be long):
+    the window keeps fitting a 1024-pixel screen. `text()` is the whole count, also its tooltip."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(min(super().minimumSizeHint().width(), 80), super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
+
+
+class FilterChip(QToolButton):
+    """One filter in force, «name» ✕: a click removes it."""
+
+    def __init__(self, kind: str, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("filterChip")
+        self.kind, self.name = kind, name  # kind: "collection" or "tag"
+        self.setStyleSheet(CHIP_STYLE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        name = isolated(self.name if len(self.name) <= CHIP_NAME_CHARS else self.name[:CHIP_NAME_CHARS - 1] + "…")
+        if self.kind == "collection":
+            self.setText(self.tr("Collection «{name}»  ✕").format(name=name))
+            hint = self.tr("Remove the collection filter «{name}»").format(name=isolated(self.name))
+        else:
+            self.setText(self.tr("Tag «{name}»  ✕").format(name=name))
+            hint = self.tr("Remove the tag filter «{name}»").format(name=isolated(self.name))
+        self.setToolTip(hint)
+        self.setAccessibleName(hint)
 
 
 class SearchBar(QWidget):
     search_requested = Signal(str)  # debounced query text
     sort_changed = Signal(str)
+    tag_removed = Signal(str)  # a tag's chip was clicked away
+    collection_removed = Signal()  # the collection's chip was clicked away
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -25,7 +78,12 @@ class SearchBar(QWidget):
         self.box.setClearButtonEnabled(True)
         self.box.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.box.setMinimumWidth(220)
-        self.count_label = QLabel(self)
+        self.chips: list[FilterChip] = []
+        self.chips_row = QHBoxLayout()
+        self.chips_row.setSpacing(4)
+        self.collection: str | None = None
+        self.tags: list[str] = []
+        self.count_label = CountLabel(self)
         self.count_label.setObjectName("countLabel")
         self.suggestion_label = QLabel(self)
         self.suggestion_label.setObjectName("suggestionLabel")
@@ -57,6 +115,7 @@ class SearchBar(QWidget):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(10)
         layout.addWidget(self.box, 3)
+        layout.addLayout(self.chips_row)
         layout.addWidget(self.count_label)
         layout.addWidget(self.suggestion_label)
         layout.addStretch(1)
@@ -119,6 +178,40 @@ class SearchBar(QWidget):
         self._count = (-1, message)
         self._render_count()
 
+    def show_filters(self, collection: str | None, tags: list[str]) -> None:
+        """The filters of the search being made: a chip each, and named in the count."""
+        if (collection, tags) == (self.collection, self.tags):
+            return
+        self.collection, self.tags = collection, list(tags)
+        for chip in self.chips:
+            self.chips_row.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = []
+        if collection is not None:
+            self._add_chip(FilterChip("collection", collection, self))
+        for tag in tags:
+            self._add_chip(FilterChip("tag", tag, self))
+        self._render_count()
+
+    def _add_chip(self, chip: FilterChip) -> None:
+        if chip.kind == "collection":
+            chip.clicked.connect(self.collection_removed)
+        else:
+            chip.clicked.connect(lambda _checked=False, tag=chip.name: self.tag_removed.emit(tag))
+        self.chips.append(chip)
+        self.chips_row.addWidget(chip)
+
+    def _filters_text(self) -> str:
+        """" in collection «…» with tags «…», «…»" for the count line ("" without filters)."""
+        text = ""
+        if self.collection is not None:
+            text += self.tr(" in collection «{name}»").format(name=isolated(self.collection))
+        if len(self.tags) == 1:
+            text += self.tr(" with tag «{tag}»").format(tag=isolated(self.tags[0]))
+        elif self.tags:
+            text += self.tr(" with tags {tags}").format(tags=self.tr(", ").join(f"«{isolated(tag)}»" for tag in self.tags))
+        return text
+
     def _render_count(self) -> None:
         if self._count is None:
             self.count_label.setText("")
@@ -140,7 +233,8 @@ class SearchBar(QWidget):
             text = self.tr("{count} results").format(count=number(total))
         if 0 < self.stories < total:
             text = self.tr("{count} results, {stories} stories").format(count=number(total), stories=number(self.stories))
-        self.count_label.setText(text)
+        self.count_label.setText(text + self._filters_text())
+        self.count_label.setToolTip(self.count_label.text() if self._filters_text() else "")
 
     def set_dates_available(self, available: bool) -> None:
         """"Newest first" is offered only when some result has a date; otherwise a hint says why."""
@@ -178,7 +272,13 @@ class SearchBar(QWidget):
         self.sort_label.setText(self.tr("Sort:"))
         self.sort_box.setItemText(0, self.tr("Relevance"))
         self.sort_box.setItemText(1, self.tr("Newest first"))
+        self.box.setAccessibleName(self.tr("Search the archive"))
+        self.box.setAccessibleDescription(self.tr("Words, \"phrases\", -not, tag:…; the results follow as you type"))
+        name_clear_button(self.box)
+        name_combo_box(self.sort_box, self.tr("Sort the results"))
         self._render_sort_hint()
+        for chip in self.chips:
+            chip.retranslate()
         if self.searching_timer.isActive() or self._count is not None:
             self._render_count()
         self._render_suggestion()

@@ -43,6 +43,7 @@ class SearchController(QObject):
     first_page_shown = Signal(object)  # SearchResult: its first rows, maybe not counted yet (pending)
     results_shown = Signal(object)  # SearchResult, complete: total, tag facets, timeline (pending False)
     search_failed = Signal(str)
+    collection_removed = Signal()  # its chip was clicked away: the research panel chooses every article again
 
     def __init__(self, bar: SearchBar, tags: TagModel, view: ResultsView, pane: ArticlePane,
                  empty_notice: EmptyNotice, worker: TaskRunner, library: Callable[[], Library | None],
@@ -70,6 +71,8 @@ class SearchController(QObject):
         bar.box.textEdited.connect(lambda _text: self.searches.discard_pending())
         bar.sort_changed.connect(lambda _sort: self.search_again())
         tags.checked_changed.connect(lambda _tags: self.search_again())
+        bar.tag_removed.connect(lambda tag: tags.set_checked(tag, False))
+        bar.collection_removed.connect(self.collection_removed)
         view.selectionModel().currentChanged.connect(self._current_changed)
         view.open_requested.connect(self.open_current)
         self.model.dataChanged.connect(self._rows_arrived)
@@ -96,8 +99,9 @@ class SearchController(QObject):
             return
         self.pending = True
         self.bar.searching()
-        self.steps.start(SearchRequest(library, searched_text(text), tuple(self.tags.checked), self.bar.sort,
-                                       self._scope()))
+        scope = self._scope()
+        self.bar.show_filters(scope.collection, self.tags.checked)
+        self.steps.start(SearchRequest(library, searched_text(text), tuple(self.tags.checked), self.bar.sort, scope))
 
     def search_again(self) -> None:
         """The box's query again (the tags, the sort, the scope or the archive changed)."""

@@ -1,4 +1,5 @@
-"""The tags of the current results with their counts; checking several means AND."""
+"""The tags of the current results with their counts; checking several means AND. After a tick the
+list keeps its rows: those absent from the new results are greyed and cannot be ticked."""
 
 from __future__ import annotations
 
@@ -84,10 +85,14 @@ class TagModel(QAbstractListModel):
             return None
         tag, count = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if count == 0:
+                return tag  # absent from these results: greyed (flags), not «(۰)»
             shown = "…" if count == PENDING else persian_digits(count) if self.persian_digits else str(count)
             return f"{tag}  ({shown})"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if tag in self._checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and count == 0:
+            return self.tr("«{tag}» is in none of these results").format(tag=f"\u2068{tag}\u2069")  # an isolate
         if role in (TAG_ROLE, Qt.ItemDataRole.ToolTipRole):
             return tag
         if role == COUNT_ROLE:
@@ -105,4 +110,14 @@ class TagModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         # Not ItemIsUserCheckable: the panel toggles on a click anywhere on the row, once.
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return flags | Qt.ItemFlag.ItemIsEnabled if self.can_toggle(index.row()) else flags
+
+    def can_toggle(self, row: int) -> bool:
+        """A ticked tag can always be unticked; an unticked one only when some of the results carry it:
+        ticking a tag absent from them (tags combine with AND) could only empty the list, so it is
+        greyed and not offered, as a researcher reads a greyed row."""
+        if not 0 <= row < len(self._rows):
+            return False
+        tag, count = self._rows[row]
+        return count != 0 or tag in self._checked

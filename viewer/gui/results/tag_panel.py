@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
 
+from viewer.gui.common.accessible import name_clear_button
 from viewer.gui.results.tag_model import TAG_ROLE, TagModel
 
 
@@ -51,7 +52,7 @@ class TagPanel(QWidget):
     def _toggle(self, proxy_index: QModelIndex) -> None:
         """A click anywhere on the row (not just the small box) toggles the tag."""
         tag = proxy_index.data(TAG_ROLE)
-        if tag:
+        if tag and self.model.can_toggle(self.proxy.mapToSource(proxy_index).row()):
             self._current_tag = tag
             self.model.set_checked(tag, tag not in self.model.checked)
 
@@ -80,6 +81,9 @@ class TagPanel(QWidget):
         self.filter_box.setPlaceholderText(self.tr("Filter tags…"))
         self.clear_button.setText(self.tr("Clear all"))
         self.clear_button.setToolTip(self.tr("Uncheck every tag"))
+        self.filter_box.setAccessibleName(self.tr("Filter the tags"))
+        name_clear_button(self.filter_box)
+        self.list.setAccessibleName(self.tr("Tags of the results: Space ticks a tag to show only its articles"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
 from viewer.gui.results.delegate import ResultDelegate
@@ -31,6 +31,16 @@ class ResultsView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.story_keys = StoryKeys(self, model, self.open_requested.emit)
         self.drag: ResultsDrag | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Search results"))
+        self.setAccessibleDescription(self.tr("Enter opens the article; + and − show and hide a story's copies"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def current_row(self) -> int:
         return self.currentIndex().row()

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.searching = SearchController(self.search_bar, self.tag_model, self.results_view, self.article_pane,
                                           self.empty_notice, self.search_worker, self.archive.opened_library, self)
         self.window_layout = WindowLayout(self, self.search_bar, self.tag_panel, self.results_view, self.article_pane)
+        self.window_layout.add_band(self.archive.welcome)  # first start: the sample, and "add your folder"
         # What the parts announce, for the application, the screenshot and tests.
         self.archive_ready = self.archive.ready
         self.archive_synced = self.archive.synced  # SyncReport, after the window has taken it in

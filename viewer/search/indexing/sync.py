@@ -274,7 +274,7 @@ def sync_sources(
                     report.failed.append(_failure(found[key], exc))
         jobs = [job for job in planned.values() if job is not None]
         settled = sum(run.settled_count(key) for key in order if planned.get(key) is None)
-        counter = ArticleProgress(progress, settled, sum(job.size for job in jobs), len(jobs))
+        counter = ArticleProgress(progress, settled, len(jobs))
         stream = prepared(jobs, default_workers(jobs) if workers is None else workers, derived=derived, cancel=cancel)
         try:
             for key in order:
@@ -288,7 +288,7 @@ def sync_sources(
                 ready = next(stream)
                 articles = ready[1].articles
                 # None: the same content as before (or unreadable): its articles as they were
-                counter.read(job.size, run.settled_count(key) if articles is None else len(articles))
+                counter.read(run.settled_count(key) if articles is None else len(articles))
                 try:
                     run.apply(*ready, counter.article)
                 except ImportFailure as exc:

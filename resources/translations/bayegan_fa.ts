@@ -1152,11 +1152,6 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
     </message>
     <message>
         <location filename="../../viewer/gui/notes/panel.py" line="1"/>
-        <source>Highlight colour</source>
-        <translation>رنگ برجسته‌سازی</translation>
-    </message>
-    <message>
-        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
         <source>Reply (R)</source>
         <translation>پاسخ (R)</translation>
     </message>

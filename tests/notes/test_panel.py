@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
@@ -191,7 +191,8 @@ def test_edit_and_delete_with_undo_and_redo(qtbot, controller: NotesController, 
     assert panel.message.text()  # "Deleted. Undo brings it back."
     panel.undo_action.trigger()
     assert [i for _, i in panel.listed()] == [note.id, reply.id]
-    assert panel.message.text() == "Undone: Delete note «ویراسته»"  # "Deleted" no longer true: gone
+    undone = QCoreApplication.translate("NotesPanel", "Undone: {change}").format(change=panel.undo_stack.redoText())
+    assert panel.message.text() == undone and "«ویراسته»" in undone  # "Deleted…" no longer true: gone
     assert background_at(view, FIRST) == HIGHLIGHT_COLOURS[0][0]
 
     # Undo all the way back: the reply, the edit, then the note itself are undone.

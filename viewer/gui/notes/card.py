@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,7 +39,6 @@ CARD_STYLE = (
     "QToolButton#cardButton { border: 1px solid rgba(128, 128, 128, 0.6); border-radius: 4px; padding: 0px 5px; }"
     "QToolButton#cardButton:hover { background-color: rgba(128, 128, 128, 0.18); }"
     "QLabel#cardMeta, QLabel#cardContext { color: palette(mid); }"
-    "QToolButton#notesMore::menu-indicator { image: none; width: 0px; }"
 )
 
 
@@ -56,8 +55,17 @@ class CardNote:
     full_time: str  # the exact local time, for the tooltip
 
 
+class WrappingLabel(QLabel):
+    """A label that wraps to the width it is given: it asks for no more than its longest word
+    (QLabel's own hint is the width of a long line, as if a narrow dock cut it)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.minimumSizeHint().width()), hint.height())
+
+
 def _wrapping_label(parent: QWidget, name: str, rich: bool = False) -> QLabel:
-    label = QLabel(parent)
+    label = WrappingLabel(parent)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from viewer.gui.notes.card import ArticleCard, NoteCard
+from viewer.gui.notes.card import ArticleCard, NoteCard, WrappingLabel
 
 Card = NoteCard | ArticleCard
 
@@ -32,7 +32,7 @@ class CardColumn(QScrollArea):
         self.column = QVBoxLayout(self.inner)
         self.column.setContentsMargins(2, 2, 2, 2)
         self.column.setSpacing(6)
-        self.empty = QLabel(self.inner)
+        self.empty = WrappingLabel(self.inner)
         self.empty.setObjectName("notesEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -58,6 +58,19 @@ ALL_AUTHORS = None
 UNDO_QUOTE_CHARS = 40
 
 
+class MessageLine(QLabel):
+    """The panel's message under the cards: shown only while it says something, so the cards
+    have the room otherwise (the header above never moves)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
+
+
 class NotesPanel(QWidget):
     anchor_activated = Signal(int, int)  # (start, end) in article.text: scroll there
     highlights_changed = Signal(list)  # [(start, end, colour)] of the shown article
@@ -92,14 +105,16 @@ class NotesPanel(QWidget):
         self.search_box.textChanged.connect(lambda _text: self.refresh())
         self.author_box = QComboBox(self)
         self.author_box.setObjectName("notesAuthor")
-        self.author_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.author_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.author_box.setMinimumContentsLength(7)  # the find field keeps most of a narrow dock
         self.author_box.currentIndexChanged.connect(lambda _index: self.refresh())
         self.more_button = QToolButton(self)
         self.more_button.setObjectName("notesMore")
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.more_menu = QMenu(self.more_button)
-        self.more_button.setMenu(self.more_menu)
+        # Opened by hand rather than setMenu: no menu arrow under the "⋯", the header stays one line.
+        self.more_button.clicked.connect(lambda _checked=False: self.more_menu.exec(
+            self.more_button.mapToGlobal(self.more_button.rect().bottomLeft())))
 
         self.cards = CardColumn(self)
         self.cards.step_requested.connect(self.step)
@@ -107,9 +122,10 @@ class NotesPanel(QWidget):
         self.cards.reply_requested.connect(self.start_reply)
         self.cards.delete_requested.connect(self.delete_selected)
         self.cards.menu_requested.connect(lambda: self.context_menu(self.current or "", None))
-        self.message = QLabel(self)
+        self.message = MessageLine(self)
         self.message.setObjectName("notesMessage")
         self.message.setWordWrap(True)
+        self.message.hide()
 
         # For the window to add too (its menus and shortcuts work wherever the focus is).
         self.highlight_action = shortcuts.bind(QAction(self), "highlightSelection")
@@ -172,6 +188,7 @@ class NotesPanel(QWidget):
         self.header.addWidget(self.search_box, 1)
         self.header.addWidget(self.author_box)
         self.header.addWidget(self.more_button)
+        self.more_button.setFixedHeight(self.search_box.sizeHint().height())
         self.author_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -109,7 +109,10 @@ class NoteRow(QFrame):
         self.meta.setText(f"{'↳ ' if note.depth else ''}{FSI}{note.author}{PDI} · {note.time}")
         self.meta.setToolTip(note.full_time)
         layout.addWidget(self.body)
-        layout.addWidget(self.meta)
+        self.meta_line = QHBoxLayout()
+        self.meta_line.setSpacing(4)
+        self.meta_line.addWidget(self.meta, 1)
+        layout.addLayout(self.meta_line)
 
     def set_chosen(self, chosen: bool) -> None:
         if self.property("chosen") != chosen:
@@ -189,11 +192,8 @@ class NoteCard(QFrame):
         content.addWidget(self.context)
         content.addWidget(self.quote)
         content.addWidget(self.rows[0])
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        content.addLayout(buttons)
+        self.rows[0].meta_line.addWidget(self.edit_button)  # beside the author: no line of its own
+        self.rows[0].meta_line.addWidget(self.delete_button)
         for row in self.rows[1:]:
             content.addWidget(row)
         content.addWidget(self.reply_box)

@@ -224,6 +224,10 @@ def test_select_note_scrolls_to_its_card(qtbot, controller, panel: NotesPanel, a
     assert card.property("chosen") is False
     panel.select_note("no-such-note")  # a highlight without a listed card: nothing happens
     assert panel.selected_id() == notes[0].id
+    panel.search_box.setText("شمارهٔ ۱۵")  # the find field hides the clicked highlight's card: it is cleared
+    panel.select_note(notes[3].id)
+    assert panel.selected_id() == notes[3].id and panel.search_box.text() == ""
+    assert len([depth for depth, _id in panel.listed()]) == len(notes)
 
 
 def test_keys_move_between_cards_edit_reply_and_delete(qtbot, controller, panel: NotesPanel, view: ArticleView,  # type: ignore[no-untyped-def]

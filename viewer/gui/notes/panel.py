@@ -356,9 +356,24 @@ class NotesPanel(QWidget):
     # -- choosing a card ---------------------------------------------------------------------------
     def select_note(self, note_id: str) -> None:
         """Chooses the card of `note_id` and scrolls the column to it (a click on its highlight in
-        the article); the article is not moved. Nothing happens for a note not listed."""
+        the article); the article is not moved. A note of the shown article hidden by the find
+        field, the author filter or the articles list is shown by clearing them; nothing happens
+        for any other id."""
+        if note_id not in self.card_of and note_id in self.notes:
+            self._show_all()
         if note_id in self.card_of:
             self._choose(note_id)
+
+    def _show_all(self) -> None:
+        """The shown article's every note: no find text, every author, not the articles list."""
+        for widget in (self.search_box, self.author_box, self.annotated_action):
+            widget.blockSignals(True)
+        self.search_box.clear()
+        self.author_box.setCurrentIndex(0)
+        self.annotated_action.setChecked(False)
+        for widget in (self.search_box, self.author_box, self.annotated_action):
+            widget.blockSignals(False)
+        self.refresh()
 
     def _choose(self, note_id: str | None, scroll: bool = True) -> None:
         card = self.card_of.get(note_id) if note_id is not None else None

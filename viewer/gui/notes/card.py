@@ -213,6 +213,8 @@ class NoteCard(QFrame):
         button.setText(text)
         button.setAutoRaise(False)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys (Enter, Del) do it from the list
+        size = self.fontMetrics().height() + 8  # small beside the author's line, not a toolbar's
+        button.setFixedSize(size + 6, size)
         button.clicked.connect(lambda _checked=False: slot())
         return button
 

@@ -935,6 +935,39 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
     </message>
 </context>
 <context>
+    <name>NoteCard</name>
+    <message>
+        <location filename="../../viewer/gui/notes/card.py" line="1"/>
+        <source>Edit (Enter)</source>
+        <translation>ویرایش (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/card.py" line="1"/>
+        <source>Edit note</source>
+        <translation>ویرایش یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/card.py" line="1"/>
+        <source>Delete (Del)</source>
+        <translation>حذف (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/card.py" line="1"/>
+        <source>Delete note</source>
+        <translation>حذف یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/card.py" line="1"/>
+        <source>Reply… (Enter sends, Esc cancels)</source>
+        <translation>پاسخ… (Enter می‌فرستد، Esc لغو می‌کند)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/card.py" line="1"/>
+        <source>Reply</source>
+        <translation>پاسخ</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <location filename="../../viewer/gui/notes/panel.py" line="0"/>
@@ -1157,6 +1190,116 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <location filename="../../viewer/gui/notes/panel_actions.py" line="81"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>All authors</source>
+        <translation>همهٔ نویسندگان</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Show the notes of one author</source>
+        <translation>یادداشت‌های یک نویسنده را نشان بده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Filter by author</source>
+        <translation>پالایش بر پایهٔ نویسنده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>More: highlight, comment, colour, undo, export and import</source>
+        <translation>بیشتر: برجسته‌سازی، نظر، رنگ، واگرد، برون‌بری و درون‌بری</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>More actions</source>
+        <translation>کارهای بیشتر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Notes on this article</source>
+        <translation>یادداشت‌های این خبر</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>No notes here yet. Select text in the article and press Ctrl+Shift+N to write one, or Ctrl+Shift+H to highlight it.</source>
+        <translation>هنوز یادداشتی اینجا نیست. متنی را در خبر برگزینید و برای نوشتن یادداشت Ctrl+Shift+N یا برای برجسته‌سازی Ctrl+Shift+H را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Comment on the whole article…</source>
+        <translation>نظر دربارهٔ کل خبر…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Reply (R)</source>
+        <translation>پاسخ (R)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Edit… (Enter)</source>
+        <translation>ویرایش… (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Delete (Del)</source>
+        <translation>حذف (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Undo {change}</source>
+        <translation>واگرد {change}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Redo {change}</source>
+        <translation>ازنو {change}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Undone: {change}</source>
+        <translation>برگردانده شد: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Redone: {change}</source>
+        <translation>دوباره انجام شد: {change}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Add note «{text}»</source>
+        <translation>افزودن یادداشت «{text}»</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Highlight «{text}»</source>
+        <translation>برجسته‌سازی «{text}»</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Add comment «{text}»</source>
+        <translation>افزودن نظر «{text}»</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Add reply</source>
+        <translation>افزودن پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Change colour</source>
+        <translation>تغییر رنگ</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Delete note «{text}»</source>
+        <translation>حذف یادداشت «{text}»</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/notes/panel.py" line="1"/>
+        <source>Reply in a window…</source>
+        <translation>پاسخ در پنجره…</translation>
     </message>
 </context>
 <context>

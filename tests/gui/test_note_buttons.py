@@ -1,5 +1,5 @@
-"""The notes panel's buttons look like buttons (a frame that stands out from the panel) on the
-light and the dark theme, and they stay where they are when a message appears below them."""
+"""The notes panel's header buttons look like buttons (a frame that stands out from the panel) on the
+light and the dark theme, and they stay where they are when a message appears below the cards."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def _framed(panel: NotesPanel) -> list[str]:
     """The buttons whose edge is not visibly different from the panel around them."""
     image = panel.grab().toImage()
     flat = []
-    for name in ("highlight_button", "note_button", "comment_button", "undo_button"):
+    for name in ("more_button",):
         button = getattr(panel, name)
         box = button.geometry()
         y = box.center().y()
@@ -37,11 +37,11 @@ def test_note_buttons_have_a_visible_frame_and_do_not_move(qtbot, gui_app, windo
             icons_dir=tmp_path / "theme-icons")
     panel = window.findChild(NotesPanel)
     assert panel is not None and panel.isVisible()
-    qtbot.waitUntil(lambda: panel.note_button.isEnabled() or window.article_pane.article is not None)
+    qtbot.waitUntil(lambda: panel.note_action.isEnabled() or window.article_pane.article is not None)
     QApplication.processEvents()
     assert _framed(panel) == []
     before = {name: getattr(panel, name).mapTo(panel, getattr(panel, name).rect().topLeft())
-              for name in ("highlight_button", "note_button", "delete_button", "undo_button")}
+              for name in ("search_box", "author_box", "more_button", "cards")}
     panel.show_message("متن را در خبر برگزینید؛ این پیام بلند است تا در دو سطر بشکند و جای بیشتری بخواهد.")
     QApplication.processEvents()
     after = {name: getattr(panel, name).mapTo(panel, getattr(panel, name).rect().topLeft()) for name in before}

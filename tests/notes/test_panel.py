@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
@@ -21,6 +21,7 @@ from viewer.core.article import Article
 from viewer.core.paths import DataPaths
 from viewer.gui.article.view import ArticleView
 from viewer.gui.notes.author_prompt import ask_author_once
+from viewer.gui.notes.card import NoteCard
 from viewer.gui.notes.controller import NotesController
 from viewer.gui.notes.note_dialog import NoteDialog
 from viewer.gui.notes.note_format import HIGHLIGHT_COLOURS, jalali_time
@@ -78,12 +79,13 @@ def store(library: Library) -> NotesStore:
 
 
 @pytest.fixture
-def panel(qtbot, library: Library) -> NotesPanel:  # type: ignore[no-untyped-def]
+def panel(qtbot, library: Library) -> Iterator[NotesPanel]:  # type: ignore[no-untyped-def]
     widget = NotesPanel(library, author=lambda: "مریم")
     qtbot.addWidget(widget)
     widget.resize(460, 760)
     widget.show()
-    return widget
+    yield widget
+    widget.library_closing()  # the Library closes next: a later language change reads nothing
 
 
 @pytest.fixture
@@ -115,9 +117,9 @@ def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 def test_highlight_note_reply_and_reply_to_reply(qtbot, controller: NotesController, panel: NotesPanel,  # type: ignore[no-untyped-def]
                                                  view: ArticleView, store: NotesStore, answers: Answers) -> None:
     text = view.article.text  # type: ignore[union-attr]
-    panel.colour_box.setCurrentIndex(1)
+    panel.set_colour(HIGHLIGHT_COLOURS[1][0])
     select_like_a_user(view, SECOND)
-    click(qtbot, panel.highlight_button)
+    panel.highlight_action.trigger()
     (highlight,) = store.highlights(panel.article_id or "")
     assert highlight.quote is not None and highlight.quote.exact == SECOND
     assert highlight.color == HIGHLIGHT_COLOURS[1][0] and highlight.creator == "مریم"
@@ -125,37 +127,39 @@ def test_highlight_note_reply_and_reply_to_reply(qtbot, controller: NotesControl
 
     select_like_a_user(view, FIRST)
     answers.texts = ["یادداشت من بر این نام"]
-    click(qtbot, panel.note_button)
+    panel.note_action.trigger()
     first = store.highlights(panel.article_id or "")[0]
     assert first.quote is not None and first.quote.exact == FIRST and first.body == "یادداشت من بر این نام"
     assert answers.contexts[-1] == FIRST  # the dialog showed the passage
     assert first.position is not None and text[first.position.start:first.position.end] == FIRST
 
-    assert panel.select_note(first.id)
+    panel.select_note(first.id)
+    assert panel.selected_id() == first.id
     answers.texts = ["پاسخ علی"]
-    click(qtbot, panel.reply_button)
+    panel.ask_reply()  # the card menu's "Reply in a window…"
     (reply,) = store.replies(first.id)
     assert panel.selected_id() == reply.id
     assert answers.contexts[-1] == "یادداشت من بر این نام"  # ... and the note being answered
     answers.texts = ["پاسخ به پاسخ"]
-    click(qtbot, panel.reply_button)
+    panel.ask_reply()
     (deeper,) = store.replies(reply.id)
     answers.texts = ["دربارهٔ کل خبر"]
-    click(qtbot, panel.comment_button)
+    panel.comment_action.trigger()
     comment = next(a for a in store.all() if a.body == "دربارهٔ کل خبر")
 
     assert panel.listed() == [(0, comment.id), (0, first.id), (1, reply.id), (2, deeper.id), (0, highlight.id)]
-    item = panel.item_for(deeper.id)
-    assert item is not None and "پاسخ به پاسخ" in item.text(0) and jalali_time(deeper.created) in item.text(0)
-    assert "مریم" in item.text(0)
+    card = panel.card_for(deeper.id)
+    assert isinstance(card, NoteCard)
+    row = next(row for row in card.rows if row.note_id == deeper.id)
+    assert "پاسخ به پاسخ" in row.body.text() and row.meta.toolTip() == jalali_time(deeper.created)
+    assert "مریم" in row.meta.text()
 
     # A click on a reply deep in the thread scrolls the article to the thread's passage.
     view.moveCursor(QTextCursor.MoveOperation.End)
-    panel.tree.scrollToItem(item)
-    item_rect = panel.tree.visualItemRect(item)
-    assert panel.tree.viewport().rect().contains(item_rect.center())
+    panel.cards.scroll_to(card)
     with qtbot.waitSignal(panel.anchor_activated) as blocker:
-        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=item_rect.center())
+        qtbot.mouseClick(row.meta, Qt.MouseButton.LeftButton)
+    assert panel.selected_id() == deeper.id
     assert first.position is not None
     assert blocker.args == [first.position.start, first.position.end]
     assert view.selection_offsets() == (first.position.start, first.position.end)
@@ -165,44 +169,45 @@ def test_edit_and_delete_with_undo_and_redo(qtbot, controller: NotesController, 
                                             view: ArticleView, store: NotesStore, answers: Answers) -> None:
     select_like_a_user(view, FIRST)
     answers.texts = ["نخست"]
-    click(qtbot, panel.note_button)
+    panel.note_action.trigger()
     (note,) = store.highlights(panel.article_id or "")
     reply = panel.reply_to(note.id, "پاسخ")
     assert reply is not None
 
     panel.select_note(note.id)
     answers.texts = ["ویراسته"]
-    click(qtbot, panel.edit_button)
+    panel.edit_action.trigger()
     assert store.require(note.id).body == "ویراسته"
-    click(qtbot, panel.undo_button)
+    panel.undo_action.trigger()
     assert store.require(note.id).body == "نخست"
-    click(qtbot, panel.redo_button)
+    panel.redo_action.trigger()
     assert store.require(note.id).body == "ویراسته"
 
     panel.select_note(note.id)
-    click(qtbot, panel.delete_button)
+    panel.delete_action.trigger()
     assert store.get(note.id) is None and store.get(reply.id) is None
     assert panel.listed() == [] and view.highlights == []
     assert background_at(view, FIRST) != HIGHLIGHT_COLOURS[0][0]
     assert panel.message.text()  # "Deleted. Undo brings it back."
-    click(qtbot, panel.undo_button)
+    panel.undo_action.trigger()
     assert [i for _, i in panel.listed()] == [note.id, reply.id]
-    assert panel.message.text() == ""  # no longer true: gone
+    undone = QCoreApplication.translate("NotesPanel", "Undone: {change}").format(change=panel.undo_stack.redoText())
+    assert panel.message.text() == undone and "«ویراسته»" in undone  # "Deleted…" no longer true: gone
     assert background_at(view, FIRST) == HIGHLIGHT_COLOURS[0][0]
 
     # Undo all the way back: the reply, the edit, then the note itself are undone.
     while panel.undo_stack.canUndo():
-        click(qtbot, panel.undo_button)
+        panel.undo_action.trigger()
     assert store.count() == 0 and view.highlights == []
     while panel.undo_stack.canRedo():
-        click(qtbot, panel.redo_button)
+        panel.redo_action.trigger()
     assert store.get(note.id) is None and store.get(reply.id) is None  # the delete, last, was redone too
-    click(qtbot, panel.undo_button)
+    panel.undo_action.trigger()
     assert store.require(note.id).body == "ویراسته" and store.require(reply.id).body == "پاسخ"
 
 
 def test_nothing_selected_says_so(qtbot, controller: NotesController, panel: NotesPanel, store: NotesStore) -> None:  # type: ignore[no-untyped-def]
-    click(qtbot, panel.highlight_button)
+    panel.highlight_action.trigger()
     assert store.count() == 0
     assert panel.message.text()
     panel.show_article("another-article")
@@ -228,14 +233,14 @@ def test_search_and_articles_with_notes(qtbot, controller: NotesController, pane
     assert here is not None
     panel.search_box.setText("ميكند")
     assert {i for _, i in panel.listed()} == {here.id, elsewhere.id}
-    item = panel.item_for(elsewhere.id)
+    assert panel.card_for(elsewhere.id) is not None
     with qtbot.waitSignal(panel.open_article_requested) as blocker:
-        panel.activate(item)
+        panel.activate(elsewhere.id)
     assert blocker.args == ["another-article"]
     panel.search_box.clear()
-    panel.annotated_button.setChecked(True)
+    panel.annotated_action.setChecked(True)
     assert {i for _, i in panel.listed()} == {panel.article_id, "another-article"}
-    panel.annotated_button.setChecked(False)
+    panel.annotated_action.setChecked(False)
     assert [i for _, i in panel.listed()] == [here.id]
 
 
@@ -290,6 +295,7 @@ def test_the_author_is_asked_once_before_the_first_note_and_remembered(  # type:
     creators = {note.creator for thread in asking.store.threads(view.article.id) for _d, note in thread.walk()}
     assert creators == {"سارا"}
     assert Settings(data_paths.settings_path).get(AUTHOR) == "سارا"
+    asking.library_closing()
 
 
 def test_an_empty_name_is_kept_not_replaced_by_the_login_name(  # type: ignore[no-untyped-def]
@@ -307,6 +313,7 @@ def test_an_empty_name_is_kept_not_replaced_by_the_login_name(  # type: ignore[n
     note = tied.highlight_selection()  # a plain highlight asks too: it carries the name
     assert note is not None and note.creator == "" and len(log) == 1
     assert library.settings.author == "" and library.author() == ""
+    asking.library_closing()
 
 
 def test_the_note_dialog_writes_right_to_left_wraps_tabs_on_and_saves_with_ctrl_enter(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
@@ -341,9 +348,9 @@ def test_the_note_dialog_writes_right_to_left_wraps_tabs_on_and_saves_with_ctrl_
 def test_the_highlight_colour_is_remembered(qtbot, panel: NotesPanel, view: ArticleView, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     settings = Settings(tmp_path / "settings.json")
     NotesController(panel, view, settings)
-    panel.colour_box.setCurrentIndex(2)
+    panel.colour_group.actions()[2].trigger()  # the "⋯" menu's Highlight colour
     assert Settings(tmp_path / "settings.json").get(HIGHLIGHT_COLOUR) == HIGHLIGHT_COLOURS[2][0]
-    panel.colour_box.setCurrentIndex(0)
+    panel.colour_group.actions()[0].trigger()
     settings.set(HIGHLIGHT_COLOUR, HIGHLIGHT_COLOURS[3][0])
     NotesController(panel, view, settings)  # as at the next start
     assert panel.colour() == HIGHLIGHT_COLOURS[3][0]
@@ -390,7 +397,7 @@ def test_the_window_docks_the_panel_and_paints_saved_notes(qtbot, qapp, data_pat
         assert view.highlights == [(start, start + len(FIRST), "#90caf9")]
         assert background_at(view, FIRST) == "#90caf9"
         select_like_a_user(view, SECOND)
-        click(qtbot, panel.highlight_button)
+        panel.highlight_action.trigger()
         assert len(panel.store.highlights(seed_article.id)) == 2
         assert len(view.highlights) == 2
 
@@ -415,12 +422,13 @@ def test_the_panel_speaks_persian_and_english(qtbot, qapp, library: Library) -> 
     qtbot.addWidget(widget)
     try:
         set_language(qapp, "fa")
-        qtbot.waitUntil(lambda: widget.highlight_button.text() == "برجسته‌سازی")
+        qtbot.waitUntil(lambda: widget.highlight_action.text() == "برجسته‌سازی متن برگزیده")
         assert widget.search_box.placeholderText() == "جست‌وجو در یادداشت‌ها"
-        assert widget.colour_box.itemText(0) == "زرد"
+        assert widget.colour_group.actions()[0].text() == "زرد"
+        assert widget.author_box.itemText(0) == "همهٔ نویسندگان"
         set_language(qapp, "en")
-        qtbot.waitUntil(lambda: widget.highlight_button.text() == "Highlight")
-        assert widget.colour_box.itemText(0) == "Yellow"
+        qtbot.waitUntil(lambda: widget.highlight_action.text() == "Highlight the selection")
+        assert widget.colour_group.actions()[0].text() == "Yellow"
     finally:
         set_language(qapp, "en")
         qapp.setProperty("bayegan_language", None)
@@ -431,11 +439,12 @@ def test_the_panel_speaks_persian_and_english(qtbot, qapp, library: Library) -> 
 def test_a_notes_links_are_shown_clickable(qtbot, controller: NotesController, panel: NotesPanel) -> None:  # type: ignore[no-untyped-def]
     note = panel.add_comment("منبع: https://example.org/report?id=7 را ببینید")
     assert note is not None
-    panel.select_note(note.id)
-    label = panel.note_text
+    card = panel.card_for(note.id)
+    assert isinstance(card, NoteCard)
+    label = card.rows[0].body
     assert label.isVisible() and label.openExternalLinks()
     assert '<a href="https://example.org/report?id=7">' in label.text()
     plain = panel.add_comment("بی‌پیوند")
     assert plain is not None
-    panel.select_note(plain.id)
-    assert not label.isVisible()
+    plain_card = panel.card_for(plain.id)
+    assert isinstance(plain_card, NoteCard) and "<a " not in plain_card.rows[0].body.text()

@@ -268,7 +268,7 @@ def test_hovering_a_highlight_shows_its_note_and_clicking_it_chooses_the_note(qt
         assert panel.selected_id() == note.id
         assert not view.toolbar.isVisible()
     # And the way back: activating a note in the panel selects its passage in the article.
-    panel.activate(panel.item_for(second.id))
+    panel.activate(second.id)
     assert view.selection_offsets() == find(article.text, WORDS[1])
 
 

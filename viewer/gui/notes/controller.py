@@ -63,10 +63,8 @@ class NotesController(QObject):
         view.note_requested.connect(lambda: self.highlight_selection(with_note=True))
         view.highlight_clicked.connect(self.select_highlight)
         if settings is not None:  # the highlight colour last chosen comes back
-            found = panel.colour_box.findData(settings.get(HIGHLIGHT_COLOUR))
-            if found >= 0:
-                panel.colour_box.setCurrentIndex(found)
-            panel.colour_box.currentIndexChanged.connect(lambda _index: self._remember_colour())
+            panel.set_colour(str(settings.get(HIGHLIGHT_COLOUR) or ""))
+            panel.colour_chosen.connect(lambda _colour: self._remember_colour())
 
     def _remember_colour(self) -> None:
         if self.settings is not None:
@@ -81,9 +79,7 @@ class NotesController(QObject):
 
     def use_colour(self, colour: str) -> None:
         """`colour` becomes the one a plain Highlight uses, now and in later sessions."""
-        found = self.panel.colour_box.findData(colour)
-        if found >= 0:
-            self.panel.colour_box.setCurrentIndex(found)  # remembered by its signal
+        self.panel.set_colour(colour)
         if self.settings is not None and self.settings.get(HIGHLIGHT_COLOUR) != colour:
             self.settings.set(HIGHLIGHT_COLOUR, colour)
             self.settings.save()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import UTC, datetime
 
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
@@ -68,3 +69,48 @@ def linked_html(text: str) -> str:
     out.append(html.escape(text[last:]))
     return "".join(out).replace("\n", "<br>")
 
+
+
+CARD_QUOTE_CHARS = 180
+_ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def card_quote(annotation: Annotation, limit: int = CARD_QUOTE_CHARS) -> str:
+    """The highlighted passage for a card: whole when short, else cut at a word boundary before
+    `limit` characters and ended with «…» (the card's tooltip holds it all)."""
+    if annotation.quote is None:
+        return ""
+    exact = " ".join(annotation.quote.exact.split())
+    if len(exact) <= limit:
+        return exact
+    cut = exact[:limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip("،,;:") + "…"
+
+
+def note_time(stamp: str, language: str, now: datetime | None = None) -> str:
+    """When a note was written, as its card says it: «just now», «5 minutes ago», «3 hours ago»,
+    «yesterday», then the local date (Jalali with Persian digits in Persian, «7 Dec 2026» in
+    English); "" for a timestamp that cannot be read."""
+    from viewer.core.jalali import jalali_date
+
+    parsed = parse_utc(stamp)
+    if parsed is None:
+        return ""
+    local = parsed.astimezone()
+    current = (now or datetime.now(UTC)).astimezone()
+    seconds = (current - local).total_seconds()
+    fa = language == "fa"
+    if 0 <= seconds < 60:
+        return "همین حالا" if fa else "just now"
+    if 0 <= seconds < 3600:
+        minutes = int(seconds // 60)
+        return f"{in_persian(minutes)} دقیقه پیش" if fa else f"{minutes} minute{'s' if minutes > 1 else ''} ago"
+    if 0 <= seconds and local.date() == current.date():
+        hours = int(seconds // 3600)
+        return f"{in_persian(hours)} ساعت پیش" if fa else f"{hours} hour{'s' if hours > 1 else ''} ago"
+    if 0 <= seconds and (current.date() - local.date()).days == 1:
+        return "دیروز" if fa else "yesterday"
+    if fa:
+        return jalali_date(local)
+    return f"{local.day} {_ENGLISH_MONTHS[local.month - 1]} {local.year}"

@@ -1,6 +1,6 @@
-"""The notes panel's buttons drawn as buttons: qt-material paints text-only tool buttons flat, and
-they read as plain text. A frame of mid grey shows on the light and the dark theme alike. The
-message line keeps room for two lines, so the buttons above it do not move when a message appears."""
+"""The notes panel's header button drawn as a button: qt-material paints text-only tool buttons flat,
+and they read as plain text. A frame of mid grey shows on the light and the dark theme alike. The
+message line under the cards, when it shows, has room for two lines."""
 
 from __future__ import annotations
 

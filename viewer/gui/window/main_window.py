@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         panel.open_article_requested.connect(self.open_article)
         self.archive.synced.connect(controller.refresh)  # a re-index may have moved notes
         self.archive.closing.connect(panel.library_closing)
+        panel.undo_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         dock = self.window_layout.add_side_panel(panel, panel.title(), "dock-notes", NOTES_DOCK_WIDTH)
         panel.retranslate()  # now in the dock: it titles it, and retitles it when the language changes
         self.addActions([panel.highlight_action, panel.note_action])

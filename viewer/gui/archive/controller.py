@@ -5,6 +5,7 @@ bar says of it (the article count, the indexing corner, the import problems)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,7 @@ class ArchiveController(QObject):
         self.article_count_label = QLabel(parent)
         status_bar.addWidget(self.article_count_label, 1)
         self.problems_button = ProblemsButton(parent)
+        self._said: tuple[str, Callable[[], str], int] | None = None  # the status message, how to say it again
 
     def opened_library(self) -> Library | None:
         """The Library once its index is open (None before, and after shutdown)."""
@@ -94,7 +96,7 @@ class ArchiveController(QObject):
 
     def _open_failed(self, exc: BaseException) -> None:
         log.error("archive not opened", exc_info=exc)
-        self.status_bar.showMessage(user_message(exc))
+        self.say(lambda: user_message(exc))
 
     def stop_indexing(self) -> None:
         """At shutdown: cancels indexing and waits for it (quick: the sync checks the cancel between articles)."""
@@ -139,13 +141,18 @@ class ArchiveController(QObject):
     # -- indexing, as the status bar tells it -------------------------------------------------------------
     def _indexing_finished(self, report: SyncReport) -> None:
         self.update_article_count()
-        message = translate("MainWindow", "Indexed: {added} added, {updated} updated, {removed} removed").format(
-            added=report.added, updated=report.updated, removed=report.removed)
         self.problems_button.show_report(report)
-        if self.indexer is not None and self.indexer.cancel_requested:
-            message = translate("MainWindow", "Too late to cancel: indexing had finished.") + " " + message
+        too_late = self.indexer is not None and self.indexer.cancel_requested
+
+        def message() -> str:
+            said = translate("MainWindow", "Indexed: {added} added, {updated} updated, {removed} removed").format(
+                added=report.added, updated=report.updated, removed=report.removed)
+            if too_late:
+                said = translate("MainWindow", "Too late to cancel: indexing had finished.") + " " + said
+            return digits(said)
+
         if report.added or report.updated or report.removed:
-            self.status_bar.showMessage(digits(message), 8000)
+            self.say(message, 8000)
         self.synced.emit(report)
 
     def _indexing_stopped(self) -> None:
@@ -153,15 +160,33 @@ class ArchiveController(QObject):
         before it, which for a new archive is empty)."""
         self.update_article_count()
         count = self.library.article_count if self.is_open else 0
-        if count:
-            message = translate("MainWindow", "Indexing cancelled: nothing of this run was saved; the archive "
-                                      "still holds {count} articles.").format(count=number(count))
-        else:
-            message = translate("MainWindow", "Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.")
-        self.status_bar.showMessage(message)
+
+        def message() -> str:
+            if count:
+                return translate("MainWindow", "Indexing cancelled: nothing of this run was saved; the archive "
+                                 "still holds {count} articles.").format(count=number(count))
+            return translate("MainWindow", "Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.")
+
+        self.say(message)
 
     def _indexing_failed(self, exc: BaseException) -> None:
-        self.status_bar.showMessage(user_message(exc), 10000)
+        self.say(lambda: user_message(exc), 10000)
+
+    def say(self, message: Callable[[], str], timeout: int = 0) -> None:
+        """Shows `message()` in the status bar (for `timeout` ms; 0: until replaced), said again in the new
+        language if the language changes while it shows."""
+        text = message()
+        self._said = (text, message, timeout)
+        self.status_bar.showMessage(text, timeout)
+
+    def retranslate_status(self) -> None:
+        """After a language switch: the archive's message still showing is said in the new language; any
+        other part's message, written in the old language, is cleared rather than left over."""
+        shown = self.status_bar.currentMessage()
+        if self._said is not None and shown == self._said[0]:
+            self.say(self._said[1], self._said[2])
+        elif shown:
+            self.status_bar.clearMessage()
 
     def update_article_count(self) -> None:
         """The status bar's "N articles in the archive" (also when the language changes)."""

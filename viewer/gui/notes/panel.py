@@ -95,6 +95,8 @@ class NotesPanel(QWidget):
 
         self.colour_box = QComboBox(self)
         self.colour_box.setObjectName("notesColour")
+        # Sized to its longest item, again when the language changes (else "Newest fi", "Yellov").
+        self.colour_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for colour, _en, _fa in HIGHLIGHT_COLOURS:
             self.colour_box.addItem(swatch(colour), "", colour)
         self.highlight_button = self._tool_button(lambda: self.highlight_requested.emit(self.colour(), False))

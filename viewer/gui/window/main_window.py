@@ -325,6 +325,7 @@ class MainWindow(QMainWindow):
         if self.tag_model.rowCount():
             self.tag_model.dataChanged.emit(self.tag_model.index(0), self.tag_model.index(self.tag_model.rowCount() - 1))
         self.archive.update_article_count()
+        self.archive.retranslate_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -1605,4 +1605,22 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>هر بار آمدن یک واژه در متنش، واژه‌های پیرامونش و روند آن در گذر زمان</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;جستجو در:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>پرونده‌هایی از &amp;نوع:</translation>
+    </message>
+</context>
+<context>
+    <name>LocalFileModel</name>
+    <message>
+        <source>Folder</source>
+        <translation>پوشه</translation>
+    </message>
+</context>
 </TS>

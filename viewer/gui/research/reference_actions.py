@@ -99,7 +99,9 @@ class ReferenceActions(QObject):
     def choose_export_file(self) -> int:
         """Asks what to export, in which format and where, then writes it; returns how many were written."""
         dialog = self.export_dialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
             return 0
         settings = self._settings()
         if settings is not None:
@@ -143,7 +145,9 @@ class ReferenceActions(QObject):
         anchor = focus if isinstance(focus, QWidget) else self._window
         menu = self.collections_menu(self._window)
         first = next((a for a in menu.actions() if a.isEnabled() and not a.isSeparator()), None)
-        return menu.exec(anchor.mapToGlobal(QPoint(0, 0)), first)
+        if first is not None:
+            menu.setActiveAction(first)
+        return menu.exec(anchor.mapToGlobal(QPoint(0, 0)))
 
     def context_menu(self, parent: QWidget) -> QMenu:
         """The results list's context menu."""

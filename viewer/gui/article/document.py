@@ -120,20 +120,29 @@ def _ui_direction(labels: Labels) -> str:
     return 'dir="rtl" align="right"' if labels.language == "fa" else 'dir="ltr" align="left"'
 
 
+def _ui_block_format(labels: Labels, base: float) -> QTextBlockFormat:
+    """The block a line of the interface's words is inserted into (its HTML merges into it)."""
+    fmt = _block_format(BlockKind.PARAGRAPH, base)
+    if labels.language != "fa":
+        fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+    return fmt
+
+
 def _header_html(article: Article, labels: Labels, colours: dict[str, str], base: float,
                  title_hits: list[tuple[int, int]]) -> str:
     # Each value is an isolate, so a Persian date or category cannot pull the labels and numbers
     # around it out of order; the line runs in the interface language's direction.
     meta = []
     if article.source:
-        meta.append(f"{escape(labels.source)}: {ltr_isolated(escape(file_name(article.source)))}")
+        meta.append(f"{escape(labels.source)}:&nbsp;{ltr_isolated(escape(file_name(article.source)))}")
     if article.code:
         code = ltr_isolated(escape(digits_for(article.code, labels.language)))
-        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}: {code}")
+        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}:&nbsp;{code}")
     if article.category:
-        meta.append(f"{escape(labels.category)}: {isolated(escape(category_for(article.category, labels.language)))}")
+        meta.append(f"{escape(labels.category)}:&nbsp;{isolated(escape(category_for(article.category, labels.language)))}")
     if article.date:
-        meta.append(f"{escape(labels.date)}: {isolated(escape(dated(article.date, labels.language)))}")
+        meta.append(f"{escape(labels.date)}:&nbsp;{isolated(escape(dated(article.date, labels.language)))}")
     parts = [
         f'<p dir="rtl" align="right" style="margin-bottom:{base * 0.5:.0f}px;">'
         f'<span style="font-size:{base * 1.7:.1f}pt; font-weight:bold; color:{colours["text"]};">'
@@ -201,10 +210,10 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
     layout.total_chars = max(0, offset - 1)
     layout.shown_chars = min(layout.total_chars, limit) if limit is not None else layout.total_chars
     if layout.shown_chars < layout.total_chars:
-        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
+        cursor.insertBlock(_ui_block_format(labels, base))
         cursor.insertHtml(_cut_notice(layout, labels, colours, base, number))
     footer = _footer_html(article, labels, colours, base)
     if footer:
-        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
+        cursor.insertBlock(_ui_block_format(labels, base))
         cursor.insertHtml(footer)
     return layout

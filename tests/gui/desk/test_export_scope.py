@@ -125,7 +125,12 @@ def test_ctrl_shift_e_writes_the_collection_in_the_format_used_last(qtbot, windo
     assert (tmp_path / "second.ris").read_text("utf-8").count("ER  -") == 4
     assert window.settings.get(EXPORT_LIST_FORMAT) == "ris"
 
-    when_modal(ExportListDialog, lambda dialog: (seen.append(dialog.fmt()), dialog.reject()))  # type: ignore[attr-defined, func-returns-value]
+    def look_and_cancel(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExportListDialog)
+        seen.append(dialog.fmt())
+        dialog.reject()
+
+    when_modal(ExportListDialog, look_and_cancel)
     back_to_the_list(qtbot, window)
     QTest.keySequence(window.results_view, actions.export_list.shortcut())
     assert seen == ["csv", "csv", "ris"]  # the format used last comes back

@@ -10,10 +10,11 @@ import os
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QTextDocument, QTextLayout, QTextOption
+from PySide6.QtGui import QAction, QFont, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -41,6 +42,9 @@ from viewer.gui.article.document import Labels, fill_reading_document
 from viewer.gui.common.theme import colours
 from viewer.gui.results.tag_model import TagModel
 
+if TYPE_CHECKING:
+    from viewer.gui.window.main_window import MainWindow
+
 pytestmark = pytest.mark.gui
 
 ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
@@ -65,11 +69,12 @@ def x_positions(text: str, needles: list[str], direction: Qt.LayoutDirection) ->
     line = layout.createLine()
     line.setLineWidth(10_000)
     layout.endLayout()
-    xs = []
+    xs: list[float] = []
     for needle in needles:
-        at = text.index(needle)
-        x = line.cursorToX(at)
-        xs.append(x[0] if isinstance(x, tuple) else x)
+        x = line.cursorToX(text.index(needle))  # PySide gives (x, position), typed as object
+        value = x[0] if isinstance(x, tuple) else x
+        assert isinstance(value, float | int)
+        xs.append(float(value))
     return xs
 
 
@@ -141,14 +146,14 @@ def _texts(widget: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
-def interface_texts(win: QWidget) -> list[tuple[str, str]]:
+def interface_texts(win: MainWindow) -> list[tuple[str, str]]:
     """(where, text) of every widget's, action's and menu's own words, the data's widgets left out."""
     found = []
     for widget in [win, *win.findChildren(QWidget)]:
         if widget.objectName() in CONTENT or any(p.objectName() in CONTENT for p in _parents(widget)):
             continue
         found += [(f"{type(widget).__name__}#{widget.objectName()}", t) for t in _texts(widget)]
-    for action in win.findChildren(type(win.window_actions.quit)):  # every QAction, menus' too
+    for action in win.findChildren(QAction):  # every action, the menus' too
         if action.objectName() in ("languageFa", "languageEn"):  # a language's name in its own script
             continue
         found += [(f"QAction#{action.objectName()}", t) for t in (action.text(), action.toolTip()) if t]
@@ -244,13 +249,13 @@ def test_the_persian_interface_and_qts_own_dialogs_have_no_untranslated_english(
     from viewer.gui.common.translations import set_language
 
     set_language(gui_app, "en")  # Qt's Persian goes with ours
-    english = folder_picker(None, "Folders")
-    qtbot.addWidget(english)
-    english.setDirectory(str(tmp_path))
-    english.show()
-    qtbot.waitUntil(lambda: "خبرها" in _picker_rows(english), timeout=WAIT_MS)
-    assert not [w.text() for w in english.findChildren(QLabel) if ARABIC_SCRIPT.search(w.text())]
-    assert _picker_rows(english)["خبرها"][2] == "Folder" and not ARABIC_SCRIPT.search(_picker_rows(english)["خبرها"][3])
+    picker_en = folder_picker(None, "Folders")
+    qtbot.addWidget(picker_en)
+    picker_en.setDirectory(str(tmp_path))
+    picker_en.show()
+    qtbot.waitUntil(lambda: "خبرها" in _picker_rows(picker_en), timeout=WAIT_MS)
+    assert not [w.text() for w in picker_en.findChildren(QLabel) if ARABIC_SCRIPT.search(w.text())]
+    assert _picker_rows(picker_en)["خبرها"][2] == "Folder" and not ARABIC_SCRIPT.search(_picker_rows(picker_en)["خبرها"][3])
 
 
 def test_reasons_for_files_not_taken_in_come_in_the_interface_language(qtbot, gui_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

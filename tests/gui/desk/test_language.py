@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,10 +171,15 @@ def _parents(widget: QWidget) -> list[QWidget]:
 
 
 def test_the_english_interface_has_no_persian_word_after_a_switch(qtbot, gui_app, indexed_sample, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """Started in Persian on a new data folder (it indexes, and says so in Persian), switched to English:
-    every label, button, menu, action and message is English; only the data is Persian."""
+    """In Persian, a new file is indexed and the status bar says so in Persian; switched to English, every
+    label, button, menu, action and message is English; only the data is Persian."""
     archive_dir, _indexed = indexed_sample
-    window = started_window(qtbot, DataPaths.resolve(tmp_path / "fresh").ensure(), [str(archive_dir)])
+    archive = tmp_path / "archive"
+    shutil.copytree(archive_dir, archive)
+    window = started_window(qtbot, DataPaths.resolve(tmp_path / "fresh").ensure(), [str(archive)])
+    (archive / "new.txt").write_text("خبر تازه\n\nمتن خبر تازه اینجاست.", "utf-8")
+    with qtbot.waitSignal(window.archive_synced, timeout=WAIT_MS):  # the message shows for 8 s from here
+        window.index_folders()
     assert ARABIC_SCRIPT.search(window.statusBar().currentMessage())
     window.set_language("en")
     qtbot.waitUntil(lambda: window.windowTitle().startswith("Bayegan"), timeout=WAIT_MS)  # LanguageChange is posted

@@ -2087,4 +2087,88 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>برداشتن پالایهٔ برچسب «{name}»</translation>
     </message>
 </context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;جستجو در:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>پرونده‌هایی از &amp;نوع:</translation>
+    </message>
+</context>
+<context>
+    <name>LocalFileModel</name>
+    <message>
+        <source>Folder</source>
+        <translation>پوشه</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeChooser</name>
+    <message>
+        <source>What to export</source>
+        <translation>چه خبرهایی</translation>
+    </message>
+    <message>
+        <source>The open article</source>
+        <translation>خبر باز</translation>
+    </message>
+    <message>
+        <source>Only the selected rows ({n})</source>
+        <translation>فقط ردیف‌های برگزیده ({n})</translation>
+    </message>
+    <message>
+        <source>The collection {name} ({n})</source>
+        <translation>مجموعهٔ {name} ({n})</translation>
+    </message>
+    <message>
+        <source>All results of the search ({n})</source>
+        <translation>همهٔ نتیجه‌های جست‌وجو ({n})</translation>
+    </message>
+    <message>
+        <source>All articles with notes ({n})</source>
+        <translation>همهٔ خبرهای یادداشت‌دار ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>ExportListDialog</name>
+    <message>
+        <source>Export list</source>
+        <translation>خروجی فهرست</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>قالب:</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>پرونده:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>انتخاب پرونده</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>خروجی بگیر</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>پوشهٔ {folder} وجود ندارد.</translation>
+    </message>
+</context>
 </TS>

@@ -29,7 +29,8 @@ def test_dialog_offers_what_the_window_has(qtbot, window, tmp_path: Path) -> Non
     assert choices.noted_ids == []
     dialog = ExportDialog(choices, tmp_path, window)
     qtbot.addWidget(dialog)
-    assert dialog.scope() is Scope.OPEN and not dialog.scope_buttons[Scope.NOTED].isEnabled()
+    # What the window shows: the whole result list, not the one row selected when it came (issue 26)
+    assert dialog.scope() is Scope.RESULTS and not dialog.scope_buttons[Scope.NOTED].isEnabled()
     assert dialog.out_path().parent == tmp_path and dialog.out_path().suffix == ".pdf"
     dialog.scope_buttons[Scope.RESULTS].setChecked(True)
     assert dialog.article_ids() == choices.result_ids and dialog.out_path().name == "اصفهان.pdf"

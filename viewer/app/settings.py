@@ -43,7 +43,9 @@ GEOMETRY = Setting[str]("geometry", "", (str,), "the window's place and size (Qt
 SPLITTER = Setting[str]("splitter", "", (str,), "the widths of tags, results and article (Qt's, in base64)")
 WINDOW_STATE = Setting[str]("window_state", "", (str,), "the side panels' places (Qt's, in base64)")
 LAST_ARTICLE = Setting[str]("last_article", "", (str,), "the id of the article read last")
-EXPORT_FOLDER = Setting[str]("export_folder", "", (str,), "the folder a PDF was last exported to")
+EXPORT_FOLDER = Setting[str]("export_folder", "", (str,), "the folder a PDF or a list was last exported to")
+EXPORT_LIST_FORMAT = Setting[str]("export_list_format", "csv", (str,),
+                                  "the format a reference list was last exported in: csv, csl-json, ris or bibtex")
 HIGHLIGHT_COLOUR = Setting[str]("highlight_colour", "", (str,), "the highlight colour chosen last")
 COUNT_STORIES_ONCE = Setting[bool]("count_stories_once", False, (bool,),
                                    "tag counts count a story and its near duplicates once")
@@ -53,7 +55,7 @@ AUTHOR = Setting[str | None]("author", None, (str, type(None)),
                              "the name on notes and PDFs (\"\": none chosen); absent: not asked yet")
 
 SETTINGS: tuple[Setting[Any], ...] = (THEME, LANGUAGE, FOLDERS, LAST_QUERY, SORT, ZOOM, GEOMETRY, SPLITTER,
-                                      WINDOW_STATE, LAST_ARTICLE, EXPORT_FOLDER, HIGHLIGHT_COLOUR,
+                                      WINDOW_STATE, LAST_ARTICLE, EXPORT_FOLDER, EXPORT_LIST_FORMAT, HIGHLIGHT_COLOUR,
                                       COUNT_STORIES_ONCE, AUTHOR, LAB)
 
 

@@ -44,6 +44,11 @@ def jalali_padded(when: date | datetime) -> str:
     return str(jdatetime.date.fromgregorian(date=_day(when), locale="fa_IR").strftime("%d %B %Y"))
 
 
+def jalali_latin(when: date | datetime) -> str:
+    """`05 Mehr 1402`: the Jalali date as an English line writes it."""
+    return str(jdatetime.date.fromgregorian(date=_day(when), locale="en_US").strftime("%d %B %Y"))
+
+
 def jalali_numeric(when: datetime) -> str:
     """`1402/07/05 14:05`, ASCII digits (the notes panel)."""
     return str(jdatetime.datetime.fromgregorian(datetime=when).strftime("%Y/%m/%d %H:%M"))

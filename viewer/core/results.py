@@ -102,8 +102,9 @@ class SyncReport:
     removed: int = 0
     unchanged: int = 0
     duplicates: int = 0
+    # files that could not be read: {"path", "error", "error_fa"} (the reason in English and Persian)
     failed: list[dict[str, str]] = field(default_factory=list)
-    # files of a type Bayegan does not read: {"path", "reason"}
+    # files of a type Bayegan does not read: {"path", "reason", "reason_fa"}
     skipped: list[dict[str, str]] = field(default_factory=list)
     files_read: int = 0
     changed_ids: list[str] = field(default_factory=list)

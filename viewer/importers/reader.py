@@ -102,7 +102,7 @@ def iter_source_files(roots: Iterable[Path], skipped: list[dict[str, str]] | Non
                       unreadable: list[Path] | None = None) -> Iterator[Path]:
     """Source files under `roots` (files or folders, recursively), sorted, hidden ones passed over,
     each once by its real path. Files of other types, and links to files or folders outside `roots`
-    (`passwd.txt -> /etc/passwd`), are listed in `skipped` as {"path", "reason"}; folders that cannot be
+    (`passwd.txt -> /etc/passwd`), are listed in `skipped` as {"path", "reason", "reason_fa"}; folders that cannot be
     listed (no permission) in `unreadable`."""
     roots = list(roots)
     seen: set[Path] = set()
@@ -140,20 +140,23 @@ def _leads_out(path: Path, roots: list[Path], skipped: list[dict[str, str]] | No
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):  # a loop of links, or a link to nothing
-        reason = "A link that leads nowhere (a loop of links, or its target is missing)."
+        reason = {"reason": "A link that leads nowhere (a loop of links, or its target is missing).",
+                  "reason_fa": "پیوندی که به جایی نمی‌رسد (حلقه‌ای از پیوندها، یا مقصدش نیست)."}
     else:
         if any(target == root or root in target.parents for root in (r.resolve() for r in roots)):
             return False
-        reason = f"A link to {printable_path(target)}, outside the archive folders being read: not followed."
+        shown = printable_path(target)
+        reason = {"reason": f"A link to {shown}, outside the archive folders being read: not followed.",
+                  "reason_fa": f"پیوندی به {shown}، بیرون از پوشه‌های بایگانی که خوانده می‌شوند: دنبال نشد."}
     if skipped is not None:
-        skipped.append({"path": printable_path(path), "reason": reason})
+        skipped.append({"path": printable_path(path)} | reason)
     return True
 
 
 def _unread_reason(folder: Path, name: str) -> dict[str, str] | None:
-    """None for a file to read; else {"reason"}, and "reason_fa" for a scan that OCR would read if it
-    were installed. Pictures kept with a saved page (its NAME_files/ folder) or with a Telegram export
-    (beside its result.json) are not scans."""
+    """None for a file to read; else {"reason", "reason_fa"} (English, Persian): why it is not read.
+    Pictures kept with a saved page (its NAME_files/ folder) or with a Telegram export (beside its
+    result.json) are not scans."""
     suffix = Path(name).suffix.lower()
     if suffix in IMAGE_SUFFIXES and (folder.name.endswith("_files") or (folder.parent / "result.json").is_file()):
         return {"reason": "A picture kept with a saved page or a Telegram export, not a scan.",
@@ -163,4 +166,7 @@ def _unread_reason(folder: Path, name: str) -> dict[str, str] | None:
     if suffix in IMAGE_SUFFIXES:
         failure = unavailable_failure()
         return {"reason": failure.en, "reason_fa": failure.fa}
-    return {"reason": f"Bayegan does not read {suffix} files." if suffix else "Bayegan does not read files without an extension."}
+    if suffix:
+        return {"reason": f"Bayegan does not read {suffix} files.", "reason_fa": f"بایگان پرونده‌های {suffix} را نمی‌خواند."}
+    return {"reason": "Bayegan does not read files without an extension.",
+            "reason_fa": "بایگان پرونده‌های بی‌پسوند را نمی‌خواند."}

@@ -5,6 +5,7 @@ bar says of it (the article count, the indexing corner, the import problems)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,7 @@ class ArchiveController(QObject):
         self.welcome = WelcomeNotice(parent)
         self.welcome.add_folder_requested.connect(self.choose_folder)
         self.sample_leaving = False  # the folders just replaced the sample: the next report's removals are its articles
+        self._said: tuple[str, Callable[[], str], int] | None = None  # the status message, how to say it again
 
     def opened_library(self) -> Library | None:
         """The Library once its index is open (None before, and after shutdown)."""
@@ -100,7 +102,7 @@ class ArchiveController(QObject):
 
     def _open_failed(self, exc: BaseException) -> None:
         log.error("archive not opened", exc_info=exc)
-        self.status_bar.showMessage(user_message(exc))
+        self.say(lambda: user_message(exc))
 
     def stop_indexing(self) -> None:
         """At shutdown: cancels indexing and waits for it (quick: the sync checks the cancel between articles)."""
@@ -153,20 +155,30 @@ class ArchiveController(QObject):
     # -- indexing, as the status bar tells it -------------------------------------------------------------
     def _indexing_finished(self, report: SyncReport) -> None:
         self.update_article_count()
-        message = self.indexing_summary(report)
+        summary = self.indexing_summary(report)
         self.sample_leaving = False
         self.problems_button.show_report(report)
-        if self.indexer is not None and self.indexer.cancel_requested:
-            message = translate("MainWindow", "Too late to cancel: indexing had finished.") + " " + message
+        too_late = self.indexer is not None and self.indexer.cancel_requested
+
+        def message() -> str:
+            said = summary()
+            if too_late:
+                said = translate("MainWindow", "Too late to cancel: indexing had finished.") + " " + said
+            return digits(said)
+
         if report.added or report.updated or report.removed:
-            self.status_bar.showMessage(digits(message), 8000)
+            self.say(message, 8000)
         self.synced.emit(report)
 
-    def indexing_summary(self, report: SyncReport) -> str:
-        """What the run changed, in words: articles added, updated, and removed — which are the
-        articles no file of the folders gives any more, or the sample's when the researcher's first
-        folder replaced it."""
-        sample = self.shows_sample
+    def indexing_summary(self, report: SyncReport) -> Callable[[], str]:
+        """What the run changed, in words (said again in the language of the moment): articles added,
+        updated, and removed — which are the articles no file of the folders gives any more, or the
+        sample's when the researcher's first folder replaced it."""
+        sample, sample_leaving = self.shows_sample, self.sample_leaving
+        return lambda: self._summary(report, sample, sample_leaving)
+
+    @staticmethod
+    def _summary(report: SyncReport, sample: bool, sample_leaving: bool) -> str:
         parts = []
         if report.added:
             parts.append((translate("MainWindow", "{count} sample articles added") if sample else
@@ -174,7 +186,7 @@ class ArchiveController(QObject):
         if report.updated:
             parts.append(translate("MainWindow", "{count} articles updated (their files changed)").format(
                 count=number(report.updated)))
-        if report.removed and self.sample_leaving:
+        if report.removed and sample_leaving:
             parts.append(translate("MainWindow", "{count} sample articles removed from the index: your folders "
                                                  "replace the bundled sample").format(count=number(report.removed)))
         elif report.removed:
@@ -190,15 +202,33 @@ class ArchiveController(QObject):
         self.sample_leaving = False
         self.update_article_count()
         count = self.library.article_count if self.is_open else 0
-        if count:
-            message = translate("MainWindow", "Indexing cancelled: nothing of this run was saved; the archive "
-                                      "still holds {count} articles.").format(count=number(count))
-        else:
-            message = translate("MainWindow", "Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.")
-        self.status_bar.showMessage(message)
+
+        def message() -> str:
+            if count:
+                return translate("MainWindow", "Indexing cancelled: nothing of this run was saved; the archive "
+                                 "still holds {count} articles.").format(count=number(count))
+            return translate("MainWindow", "Indexing cancelled: the archive is empty. Re-scan (F5) to index the folders.")
+
+        self.say(message)
 
     def _indexing_failed(self, exc: BaseException) -> None:
-        self.status_bar.showMessage(user_message(exc), 10000)
+        self.say(lambda: user_message(exc), 10000)
+
+    def say(self, message: Callable[[], str], timeout: int = 0) -> None:
+        """Shows `message()` in the status bar (for `timeout` ms; 0: until replaced), said again in the new
+        language if the language changes while it shows."""
+        text = message()
+        self._said = (text, message, timeout)
+        self.status_bar.showMessage(text, timeout)
+
+    def retranslate_status(self) -> None:
+        """After a language switch: the archive's message still showing is said in the new language; any
+        other part's message, written in the old language, is cleared rather than left over."""
+        shown = self.status_bar.currentMessage()
+        if self._said is not None and shown == self._said[0]:
+            self.say(self._said[1], self._said[2])
+        elif shown:
+            self.status_bar.clearMessage()
 
     def update_article_count(self) -> None:
         """The status bar's "N articles in the archive" (also when the language changes)."""

@@ -8,8 +8,18 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QT
 
 from viewer.core.bidi import LRI, PDI, ltr_isolated
 from viewer.gui.common.digits import number
+from viewer.gui.common.translations import current_language
 
-Problem = dict[str, str]  # {"path", "error"} for a failed file, {"path", "reason"} for a skipped one
+# {"path", "error", "error_fa"} for a failed file, {"path", "reason", "reason_fa"} for a skipped one
+Problem = dict[str, str]
+
+
+def said(problem: Problem, key: str) -> str:
+    """The problem's reason (`key`: "error" or "reason") in the interface language; English when a
+    Persian one is missing (an index synced by an older version)."""
+    if current_language() == "fa":
+        return problem.get(f"{key}_fa") or problem.get(key, "")
+    return problem.get(key, "")
 
 
 def problems_summary(failed: int, skipped: int) -> str:
@@ -48,9 +58,9 @@ class ImportProblemsDialog(QDialog):
             group.setFirstColumnSpanned(True)
             for problem in problems:
                 path = problem.get("path", "")
-                item = QTreeWidgetItem(group, [ltr_isolated(path), problem.get(key, "")])
+                item = QTreeWidgetItem(group, [ltr_isolated(path), said(problem, key)])
                 item.setToolTip(0, ltr_isolated(path))
-                item.setToolTip(1, problem.get(key, ""))
+                item.setToolTip(1, said(problem, key))
             group.setExpanded(True)
         self.tree.resizeColumnToContents(0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

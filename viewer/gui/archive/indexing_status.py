@@ -36,11 +36,13 @@ class IndexingStatus(QWidget):
         indexer.finished.connect(self._stopped)
         indexer.cancelled.connect(self._stopped)
         indexer.failed.connect(self._stopped)
+        self._shown: tuple[int, int, str] | None = None  # the last progress (done, total, path)
         self.retranslate()
         self.hide()
 
     def _started(self) -> None:
         self.bar.setRange(0, 0)
+        self._shown = None
         self.label.setText(self.tr("Indexing…"))
         self.cancel_button.setEnabled(True)
         self.show()
@@ -48,17 +50,30 @@ class IndexingStatus(QWidget):
     def _progress(self, done: int, total: int, path: str) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
+        self._shown = (done, total, path)
+        self._say_progress()
+
+    def _say_progress(self) -> None:
+        """The label for the last progress, in the interface language."""
+        if self._shown is None:
+            self.label.setText(self.tr("Indexing…"))
+            return
+        done, total, path = self._shown
         name = PurePath(path).name if path else ""
         # Articles, not files (one JSONL file may hold thousands); the total only grows, as files are
         # read (see viewer.search.indexing.sync_progress).
         self.label.setText(self.tr("Indexing {done} of {total} articles: {name}").format(
             done=number(done), total=number(total), name=ltr_isolated(name)))
-        self.label.setToolTip(ltr_isolated(path) + "\n" + self.tr(
-            "The total grows as files are read: a file not read yet counts as one article until it is."))
+        self._say_tooltip()
         if total and done >= total and not path:
             # Every file read; what is left is saving, which cannot be cut short.
             self.cancel_button.setEnabled(False)
             self.label.setText(self.tr("Saving the index…"))
+
+    def _say_tooltip(self) -> None:
+        path = self._shown[2] if self._shown is not None else ""
+        self.label.setToolTip(ltr_isolated(path) + "\n" + self.tr(
+            "The total grows as files are read: a file not read yet counts as one article until it is."))
 
     def _stopped(self, *_args: object) -> None:
         if not self.indexer.busy:
@@ -70,6 +85,11 @@ class IndexingStatus(QWidget):
         self.indexer.cancel()
 
     def retranslate(self) -> None:
+        if self.cancel_button.isEnabled():
+            self._say_progress()
+        else:
+            self.label.setText(self.tr("Saving the index…") if not self.indexer.cancel_requested else self.tr("Cancelling…"))
+            self._say_tooltip()
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop indexing; what was read so far is kept"))
         self.cancel_button.setAccessibleName(self.tr("Cancel indexing"))

@@ -9,7 +9,7 @@ from urllib.parse import quote, unquote
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from viewer.core.bidi import ltr_isolated
+from viewer.core.bidi import isolated, ltr_isolated
 from viewer.core.results import SimilarArticle
 from viewer.core.source_names import file_name
 from viewer.gui.common.digits import digits, number
@@ -40,12 +40,13 @@ class CopiesBar(QLabel):
 
     def _render(self) -> None:
         lines = []
+        comma = "، " if current_language() == "fa" else ", "
         if len(self.sources) > 1:
-            files = "، ".join(ltr_isolated(escape(file_name(path))) for path in self.sources)
+            files = comma.join(ltr_isolated(escape(file_name(path))) for path in self.sources)
             lines.append(self.tr("Saved in {count} files: {files}").format(count=number(len(self.sources)), files=files))
         if self.similar:
             percent = "٪" if current_language() == "fa" else "%"
-            links = "، ".join(f'<a href="{_SCHEME}{quote(s.id)}">{escape(s.title or s.id)}</a> '
+            links = comma.join(f'<a href="{_SCHEME}{quote(s.id)}">{isolated(escape(s.title or s.id))}</a> '
                              f"({digits(str(round(s.score * 100)))}{percent})" for s in self.similar)
             lines.append(self.tr("Near duplicates: {articles}").format(articles=links))
         self.setText("<br>".join(lines))

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 
 from viewer.core.article import Article, BlockKind
-from viewer.core.bidi import ltr_isolated
+from viewer.core.bidi import isolated, ltr_isolated
 from viewer.core.category_names import category_for
 from viewer.core.persian_numbers import digits_for
 from viewer.core.source_names import file_name
@@ -115,26 +115,42 @@ def marked_html(text: str, spans: list[tuple[int, int]], background: str) -> str
     return "".join(parts)
 
 
+def _ui_direction(labels: Labels) -> str:
+    """A line of the interface's words (labels, notices) runs in the interface language's direction."""
+    return 'dir="rtl" align="right"' if labels.language == "fa" else 'dir="ltr" align="left"'
+
+
+def _ui_block_format(labels: Labels, base: float) -> QTextBlockFormat:
+    """The block a line of the interface's words is inserted into (its HTML merges into it)."""
+    fmt = _block_format(BlockKind.PARAGRAPH, base)
+    if labels.language != "fa":
+        fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+    return fmt
+
+
 def _header_html(article: Article, labels: Labels, colours: dict[str, str], base: float,
                  title_hits: list[tuple[int, int]]) -> str:
+    # Each value is an isolate, so a Persian date or category cannot pull the labels and numbers
+    # around it out of order; the line runs in the interface language's direction.
     meta = []
     if article.source:
-        meta.append(f"{escape(labels.source)}: {ltr_isolated(escape(file_name(article.source)))}")
+        meta.append(f"{escape(labels.source)}:&nbsp;{ltr_isolated(escape(file_name(article.source)))}")
     if article.code:
         code = ltr_isolated(escape(digits_for(article.code, labels.language)))
-        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}: {code}")
+        meta.append(f"{escape(labels.code).replace(' ', '&nbsp;')}:&nbsp;{code}")
     if article.category:
-        meta.append(f"{escape(labels.category)}: {escape(category_for(article.category, labels.language))}")
+        meta.append(f"{escape(labels.category)}:&nbsp;{isolated(escape(category_for(article.category, labels.language)))}")
     if article.date:
-        meta.append(f"{escape(labels.date)}: {escape(dated(article.date, labels.language))}")
+        meta.append(f"{escape(labels.date)}:&nbsp;{isolated(escape(dated(article.date, labels.language)))}")
     parts = [
         f'<p dir="rtl" align="right" style="margin-bottom:{base * 0.5:.0f}px;">'
         f'<span style="font-size:{base * 1.7:.1f}pt; font-weight:bold; color:{colours["text"]};">'
         f"{marked_html(article.title, title_hits, colours['hit_bg'])}</span></p>",
     ]
     if meta:
-        parts.append(f'<p dir="rtl" align="right" style="color:{colours["muted"]}; font-size:{base * 0.9:.1f}pt;">'
-                     + " &nbsp;·&nbsp; ".join(meta) + "</p>")
+        parts.append(f'<p {_ui_direction(labels)} style="color:{colours["muted"]}; '
+                     f'font-size:{base * 0.9:.1f}pt;">' + " &nbsp;·&nbsp; ".join(meta) + "</p>")
     if article.tags:
         parts.append(f'<p dir="rtl" align="right" style="font-size:{base * 0.9:.1f}pt; margin-top:{base * 0.4:.0f}px;">'
                      f"{_chips(article.tags, colours)}</p>")
@@ -145,7 +161,7 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
 def _footer_html(article: Article, labels: Labels, colours: dict[str, str], base: float) -> str:
     if not article.url:
         return ""
-    return (f'<p dir="rtl" align="right" style="font-size:{base * 0.85:.1f}pt; color:{colours["muted"]}; margin-top:{base:.0f}px;">'
+    return (f'<p {_ui_direction(labels)} style="font-size:{base * 0.85:.1f}pt; color:{colours["muted"]}; margin-top:{base:.0f}px;">'
             f'{escape(labels.link)}: <a href="{escape(article.url, quote=True)}" style="color:{colours["link"]};">'
             f"{ltr_isolated(escape(article.url))}</a></p>")
 
@@ -153,7 +169,7 @@ def _footer_html(article: Article, labels: Labels, colours: dict[str, str], base
 def _cut_notice(layout: ArticleLayout, labels: Labels, colours: dict[str, str], base: float,
                 number: Callable[[int], str]) -> str:
     text = labels.cut.format(shown=number(layout.shown_chars), total=number(layout.total_chars))
-    return (f'<p dir="rtl" align="right" style="font-size:{base * 0.9:.1f}pt; color:{colours["muted"]};">'
+    return (f'<p {_ui_direction(labels)} style="font-size:{base * 0.9:.1f}pt; color:{colours["muted"]};">'
             f'{escape(text)} <a href="{MORE_HREF}" style="color:{colours["link"]};">{escape(labels.more)}</a></p>')
 
 
@@ -194,10 +210,10 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
     layout.total_chars = max(0, offset - 1)
     layout.shown_chars = min(layout.total_chars, limit) if limit is not None else layout.total_chars
     if layout.shown_chars < layout.total_chars:
-        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
+        cursor.insertBlock(_ui_block_format(labels, base))
         cursor.insertHtml(_cut_notice(layout, labels, colours, base, number))
     footer = _footer_html(article, labels, colours, base)
     if footer:
-        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
+        cursor.insertBlock(_ui_block_format(labels, base))
         cursor.insertHtml(footer)
     return layout

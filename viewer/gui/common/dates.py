@@ -1,4 +1,5 @@
-"""Dates as a Persian reader expects them: Jalali first, Gregorian beside it."""
+"""Dates as the interface language writes them: in Persian the Jalali date first, the Gregorian beside
+it; in English the Gregorian date first, the Jalali beside it in Latin letters and digits."""
 
 from __future__ import annotations
 
@@ -26,14 +27,16 @@ def gregorian(value: date | datetime | None) -> str:
 
 
 def dated(value: date | datetime | None, language: str) -> str:
-    """The Jalali date with the ISO Gregorian one beside it, as the interface language writes it:
-    «۱۲ اسفند ۱۴۰۲ (2024-03-02)»; in Persian the Gregorian date in Persian digits too, kept left to
-    right («۱۲ اسفند ۱۴۰۲ (۲۰۲۴-۰۳-۰۲)»); "" when the date is unknown. (The PDF spells the
-    Gregorian month out: core.jalali.both_dates.)"""
+    """Both dates as the interface language writes them: in Persian «۱۲ اسفند ۱۴۰۲ (۲۰۲۴-۰۳-۰۲)»
+    (the Gregorian date kept left to right), in English «2024-03-02 (12 Esfand 1402)» (the result
+    list's ISO date first, no Persian letter or digit); "" when the date is unknown. (The PDF spells
+    the Gregorian month out: core.jalali.both_dates.)"""
     if value is None:
         return ""
     if language != "fa":
-        return f"{jalali(value)} ({gregorian(value)})"
+        from viewer.core.jalali import jalali_latin
+
+        return f"{gregorian(value)} ({jalali_latin(value)})"
     return f"{jalali(value)} ({ltr_isolated(in_persian(gregorian(value)))})"
 
 

@@ -11,8 +11,12 @@ from PySide6.QtWidgets import QApplication
 THEMES = ("light", "dark")
 _MATERIAL_FILES = {"light": "light_teal.xml", "dark": "dark_teal.xml"}
 
-# qt-material leaves the unchecked checkbox invisible and styles QTextBrowser like an input;
-# these rules come after its stylesheet.
+# qt-material leaves the unchecked checkbox invisible, styles QTextBrowser like an input and writes
+# buttons, tabs, group and panel titles in capitals (CREATE, DELETE: shouting in English, and the
+# case of a name is meaning); these rules come after its stylesheet.
+_MIXED_CASE_QSS = """
+QPushButton, QToolButton, QTabBar, QGroupBox, QDockWidget, QToolBox::tab, QHeaderView::section { text-transform: none; }
+"""
 _EXTRA_QSS = {
     "light": """
 QListView::indicator:unchecked, QCheckBox::indicator:unchecked { border: 2px solid #6b7b80; border-radius: 2px; }
@@ -50,7 +54,7 @@ def apply_theme(app: QApplication, theme: str, font_family: str, icons_dir: Path
                      extra={"font_family": font_family, "density_scale": "-1"})
     # qt-material appends a search path per call; the newest theme's icons must win.
     QDir.setSearchPaths("icon", [parent if icons_dir else str(Path.home() / ".qt_material" / parent)])
-    app.setStyleSheet(app.styleSheet() + _EXTRA_QSS[theme] + _focus_qss(PALETTES[theme]["accent"]))
+    app.setStyleSheet(app.styleSheet() + _EXTRA_QSS[theme] + _MIXED_CASE_QSS + _focus_qss(PALETTES[theme]["accent"]))
     palette = app.palette()
     colours = PALETTES[theme]
     palette.setColor(QPalette.ColorRole.Text, QColor(colours["text"]))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from viewer.core.paths import resources_dir
@@ -16,6 +16,13 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("fa", "en")
 _installed: list[QTranslator] = []
+
+# Qt's own words that its qtbase_fa.qm lacks (Qt 6 added the mnemonics): translated in our .ts under
+# Qt's context, so Qt's file dialog is all Persian. Our translator answers when Qt's has nothing.
+QT_WORDS_QTBASE_FA_LACKS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def translations_dir() -> str:

@@ -1,43 +1,38 @@
-"""File → Export PDF: choose what to export, with or without notes, and where; the export runs off the UI
-thread behind a progress dialog that can cancel it."""
+"""File → Export PDF: choose what to export (by default what the window shows: the chosen collection or
+the whole result list; see common/export_scope.py), with or without notes, and where; the export runs
+off the UI thread behind a progress dialog that can cancel it."""
 
 from __future__ import annotations
 
 import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.app.settings import EXPORT_FOLDER
-from viewer.core.article import Article
 from viewer.core.bidi import ltr_isolated
 from viewer.core.errors import CancelledError
-from viewer.core.results import SearchResult
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.digits import number
+from viewer.gui.common.export_scope import ExportChoices, Scope, ScopeChooser
 from viewer.gui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -53,43 +48,22 @@ def _count(n: int) -> str:
     return number(n, grouped=False)
 
 
-class Scope(StrEnum):
-    OPEN = "open"
-    SELECTED = "selected"
-    RESULTS = "results"
-    NOTED = "noted"
-
-
-@dataclass
-class ExportChoices:
-    """What the window can offer to export, as article ids."""
-
-    open_article: Article | None = None
-    selected_ids: list[str] = field(default_factory=list)
-    result_ids: list[str] = field(default_factory=list)
-    noted_ids: list[str] = field(default_factory=list)
-    query: str = ""
-
-    def ids(self, scope: Scope) -> list[str]:
-        return {
-            Scope.OPEN: [self.open_article.id] if self.open_article else [],
-            Scope.SELECTED: self.selected_ids,
-            Scope.RESULTS: self.result_ids,
-            Scope.NOTED: self.noted_ids,
-        }[scope]
-
-    def title(self, scope: Scope) -> str | None:
-        """The PDF's document title (None: the export's default, an article's own title for one article)."""
-        if scope is Scope.RESULTS and self.query.strip():
-            return f"بایگان — {self.query.strip()}"
-        if scope is Scope.NOTED:
-            return "بایگان — خبرهای یادداشت‌دار"
-        return None
+def pdf_title(choices: ExportChoices, scope: Scope) -> str | None:
+    """The PDF's document title (None: the export's default, an article's own title for one article)."""
+    if scope is Scope.RESULTS and choices.query.strip():
+        return f"بایگان — {choices.query.strip()}"
+    if scope is Scope.COLLECTION and choices.collection:
+        return f"بایگان — {choices.collection}"
+    if scope is Scope.NOTED:
+        return "بایگان — خبرهای یادداشت‌دار"
+    return None
 
 
 def default_file_name(choices: ExportChoices, scope: Scope) -> str:
     if scope is Scope.OPEN and choices.open_article is not None:
         stem = choices.open_article.title
+    elif scope is Scope.COLLECTION and choices.collection:
+        stem = choices.collection
     elif scope is Scope.RESULTS and choices.query.strip():
         stem = choices.query
     else:
@@ -107,28 +81,9 @@ class ExportDialog(QDialog):
         self.folder = folder
         self._named_by_user = False
 
-        scope_box = QGroupBox(self.tr("What to export"), self)
-        scope_layout = QVBoxLayout(scope_box)
-        self.scope_group = QButtonGroup(self)
-        self.scope_buttons: dict[Scope, QRadioButton] = {}
-        labels = {
-            Scope.OPEN: (self.tr("The open article"), None),
-            Scope.SELECTED: (self.tr("The selected articles ({n})"), len(choices.selected_ids)),
-            Scope.RESULTS: (self.tr("All results of the search ({n})"), len(choices.result_ids)),
-            Scope.NOTED: (self.tr("All articles with notes ({n})"), len(choices.noted_ids)),
-        }
-        for scope, (label, n) in labels.items():
-            button = QRadioButton(label.format(n=_count(n)) if n is not None else label, scope_box)
-            button.setObjectName(f"scope-{scope.value}")
-            button.setEnabled(bool(choices.ids(scope)))
-            self.scope_group.addButton(button)
-            self.scope_buttons[scope] = button
-            scope_layout.addWidget(button)
-        first = next((s for s in (Scope.SELECTED, Scope.OPEN, Scope.RESULTS, Scope.NOTED)
-                      if choices.ids(s) and (s is not Scope.SELECTED or len(choices.selected_ids) > 1)), None)
-        if first is not None:
-            self.scope_buttons[first].setChecked(True)
-        self.scope_group.buttonToggled.connect(self._scope_changed)
+        self.scope_box = ScopeChooser(choices, tuple(Scope), self)
+        self.scope_buttons = self.scope_box.buttons
+        self.scope_box.changed.connect(self._scope_changed)
 
         self.with_notes_box = QCheckBox(self.tr("With highlights and notes"), self)
         self.with_notes_box.setObjectName("withNotes")
@@ -165,7 +120,7 @@ class ExportDialog(QDialog):
 
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(scope_box)
+        layout.addWidget(self.scope_box)
         layout.addWidget(self.with_notes_box)
         layout.addLayout(details)
         layout.addLayout(path_row)
@@ -175,13 +130,13 @@ class ExportDialog(QDialog):
 
     def pdf_title(self) -> str | None:
         scope = self.scope()
-        return self.title_edit.text().strip() or (self.choices.title(scope) if scope is not None else None)
+        return self.title_edit.text().strip() or (pdf_title(self.choices, scope) if scope is not None else None)
 
     def pdf_author(self) -> str | None:
         return self.author_edit.text().strip() or None
 
     def scope(self) -> Scope | None:
-        return next((s for s, b in self.scope_buttons.items() if b.isChecked()), None)
+        return self.scope_box.scope()
 
     def article_ids(self) -> list[str]:
         scope = self.scope()
@@ -296,19 +251,6 @@ class ExportJob(QObject):
             self.cancelled.emit()
         else:
             self.failed.emit(user_message(exc))
-
-
-def export_choices(result: SearchResult | None, open_article: Article | None, chosen_ids: Sequence[str],
-                   noted_ids: list[str], query: str) -> ExportChoices:
-    """What the window offers: its open article, chosen results, every result of its search (`result`)
-    and the articles with notes."""
-    result_ids: list[str] = []
-    if result is not None:  # an empty query lists every article: "all results" is then the whole archive
-        shown = [hit.id for hit in result.hits]
-        seen = set(shown)
-        result_ids = shown + [i for i in (result.doc_ids or []) if i not in seen]
-    return ExportChoices(open_article=open_article, selected_ids=list(chosen_ids), result_ids=result_ids,
-                         noted_ids=noted_ids, query=query)
 
 
 def _start_folder(settings: Settings) -> Path:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QVBoxLayo
 
 from viewer.app.scope import Scope
 from viewer.core.results import SearchResult
+from viewer.gui.common.export_scope import ExportChoices
 from viewer.gui.common.translations import current_language
 from viewer.gui.research.collections_panel import CollectionsPanel
 from viewer.gui.research.notes_only_box import NotesOnlyBox
@@ -71,9 +72,9 @@ class ResearchPanels(QObject):
         self.actions = ReferenceActions(
             owner, search.chosen_ids, lambda ids: self._library().require_articles(ids),
             lambda articles, fmt, out: self._library().export_list(articles, fmt, out),
-            self.collections.names, self.collections.add, status)
-        self.collections.export_requested.connect(
-            lambda name: self.actions.choose_export_file(self._library().collections.articles(name)))
+            self.collections.names, self.collections.add, status, self.export_choices,
+            lambda: self.library.settings if self.library is not None else None)
+        self.collections.export_requested.connect(lambda _name: self.actions.choose_export_file())
         self.menu = QMenu(owner)
         self.menu.addActions([self.actions.copy_citation, self.actions.copy_bibtex, self.actions.add_to_collection,
                               self.actions.export_list])
@@ -93,6 +94,20 @@ class ResearchPanels(QObject):
         if self.library is None:
             raise RuntimeError("the archive is not open yet")
         return self.library
+
+    def export_choices(self) -> ExportChoices:
+        """What an export can cover: the open article, the selected rows, the chosen collection, every
+        result of the search (an empty query lists the whole archive), the articles with notes."""
+        result, library = self.search.result, self.library
+        result_ids: list[str] = []
+        if result is not None:
+            shown = [hit.id for hit in result.hits]
+            seen = set(shown)
+            result_ids = shown + [i for i in (result.doc_ids or []) if i not in seen]
+        collection_ids = library.collections.ids(self.collection) if library is not None and self.collection else []
+        return ExportChoices(open_article=self.search.pane.article, selected_ids=self.search.view.selected_article_ids(),
+                             result_ids=result_ids, noted_ids=self.archive.library.noted_ids(),
+                             query=self.search.query, collection=self.collection, collection_ids=collection_ids)
 
     def scope(self) -> Scope:
         return Scope(collection=self.collection, with_notes=self.with_notes)

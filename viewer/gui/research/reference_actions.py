@@ -6,21 +6,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QObject, QPoint, QStandardPaths
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
+from viewer.app.settings import EXPORT_FOLDER, EXPORT_LIST_FORMAT
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
 from viewer.export.reference_list import FORMATS
 from viewer.gui.common import shortcuts
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.digits import number
+from viewer.gui.common.export_scope import ExportChoices
 from viewer.gui.research.citation import citation_line
+from viewer.gui.research.export_list_dialog import LIST_FORMATS, ExportListDialog
 
-FILE_FILTERS = {"csv": "CSV (*.csv)", "csl-json": "CSL-JSON (*.json)", "ris": "RIS (*.ris)",
-                "bibtex": "BibTeX (*.bib)"}
+if TYPE_CHECKING:
+    from viewer.app.settings import Settings
 
 Articles = Callable[[Sequence[str]], list[Article]]  # ids -> articles (an error for unknown ids)
 ExportList = Callable[[Sequence[Article], str, Path], int]  # articles, format, file -> how many
@@ -29,7 +33,11 @@ ExportList = Callable[[Sequence[Article], str, Path], int]  # articles, format, 
 class ReferenceActions(QObject):
     def __init__(self, window: QWidget, selected_ids: Callable[[], list[str]], articles: Articles,
                  export_list: ExportList, collection_names: Callable[[], list[str]],
-                 add_to_collection: Callable[[str, list[str]], None], report: Callable[[str], None]):
+                 add_to_collection: Callable[[str, list[str]], None], report: Callable[[str], None],
+                 choices: Callable[[], ExportChoices] = ExportChoices,
+                 settings: Callable[[], Settings | None] = lambda: None):
+        """`choices` says what an export list can cover; `settings` (once the archive is open) remembers
+        the last format and folder."""
         super().__init__(window)
         self._window = window
         self._selected_ids = selected_ids
@@ -38,6 +46,8 @@ class ReferenceActions(QObject):
         self._collection_names = collection_names
         self._add = add_to_collection
         self._report = report
+        self._choices = choices
+        self._settings = settings
 
         def action(name: str) -> QAction:
             act = shortcuts.bind(QAction(window), name)
@@ -77,15 +87,33 @@ class ReferenceActions(QObject):
             self._report(self.tr("Citation copied"))
         return text
 
-    def choose_export_file(self, articles: Sequence[Article] | None = None) -> None:
-        chosen = list(articles) if articles else self._chosen()
-        if not chosen:
-            return
-        path, used_filter = QFileDialog.getSaveFileName(self._window, self.tr("Export list"), "",
-                                                        ";;".join(FILE_FILTERS.values()))
-        if path:
-            fmt = next((f for f, text in FILE_FILTERS.items() if text == used_filter), "csv")
-            self.export_to(Path(path), fmt, chosen)
+    def export_dialog(self) -> ExportListDialog:
+        """The export list dialog on what the window shows, in the format used last."""
+        settings = self._settings()
+        fmt = settings.get(EXPORT_LIST_FORMAT) if settings is not None else "csv"
+        folder = settings.get(EXPORT_FOLDER) if settings is not None else ""
+        if not folder or not Path(folder).is_dir():
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return ExportListDialog(self._choices(), Path(folder), fmt if fmt in LIST_FORMATS else "csv", self._window)
+
+    def choose_export_file(self) -> int:
+        """Asks what to export, in which format and where, then writes it; returns how many were written."""
+        dialog = self.export_dialog()
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return 0
+        settings = self._settings()
+        if settings is not None:
+            settings.set(EXPORT_LIST_FORMAT, dialog.fmt())
+            settings.set(EXPORT_FOLDER, str(dialog.out_path().parent))
+            settings.save()
+        try:
+            articles = self._articles(dialog.article_ids())
+        except BayeganError as exc:
+            self._report(user_message(exc))
+            return 0
+        return self.export_to(dialog.out_path(), dialog.fmt(), articles)
 
     def export_to(self, path: Path, fmt: str, articles: Sequence[Article]) -> int:
         try:
@@ -110,10 +138,16 @@ class ReferenceActions(QObject):
         if ids:
             self._add(name, ids)
 
-    def show_collections_menu(self) -> None:
+    def show_collections_menu(self) -> QAction | None:
+        """The collections as a popup by the focus (Ctrl+Shift+A), its first one active so that Enter
+        adds to it (and the arrows move from there); returns the action chosen."""
         focus = QGuiApplication.focusObject()
         anchor = focus if isinstance(focus, QWidget) else self._window
-        self.collections_menu(self._window).exec(anchor.mapToGlobal(QPoint(0, 0)))
+        menu = self.collections_menu(self._window)
+        first = next((a for a in menu.actions() if a.isEnabled() and not a.isSeparator()), None)
+        if first is not None:
+            menu.setActiveAction(first)
+        return menu.exec(anchor.mapToGlobal(QPoint(0, 0)))
 
     def context_menu(self, parent: QWidget) -> QMenu:
         """The results list's context menu."""

@@ -93,6 +93,8 @@ class SearchBar(QWidget):
         self.sort_label = QLabel(self)
         self.sort_box = QComboBox(self)
         self.sort_box.setObjectName("sortBox")
+        # Sized to its longest item, again when the language changes (else "Newest fi", "Yellov").
+        self.sort_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sort_box.addItems(["", ""])
         self.sort_box.currentIndexChanged.connect(lambda i: self.sort_changed.emit(SORTS[i]))
         self.timer = QTimer(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
+from viewer.core.bidi import isolated
 from viewer.core.persian_numbers import persian_digits
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -88,7 +89,7 @@ class TagModel(QAbstractListModel):
             if count == 0:
                 return tag  # absent from these results: greyed (flags), not «(۰)»
             shown = "…" if count == PENDING else persian_digits(count) if self.persian_digits else str(count)
-            return f"{tag}  ({shown})"
+            return f"{isolated(tag)}  ({shown})"  # the tag's direction stays its own: "(3)" keeps its place
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if tag in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and count == 0:

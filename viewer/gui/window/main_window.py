@@ -62,7 +62,7 @@ from viewer.gui.window.shortcut_guard import ShortcutGuard
 if TYPE_CHECKING:  # whoosh loads off the UI thread, with the archive
     from viewer.gui.archive.indexer import Indexer
     from viewer.gui.archive.indexing_status import IndexingStatus
-    from viewer.gui.dialogs.export_dialog import ExportChoices
+    from viewer.gui.common.export_scope import ExportChoices
 
 log = logging.getLogger(__name__)
 
@@ -288,10 +288,7 @@ class MainWindow(QMainWindow):
 
     # -- export ---------------------------------------------------------------------------------------
     def export_choices(self) -> ExportChoices:
-        from viewer.gui.dialogs.export_dialog import export_choices
-
-        return export_choices(self.searching.result, self.article_pane.article, self.selected_ids(),
-                              self.archive.library.noted_ids(), self.searching.query)
+        return self.research.export_choices()
 
     def export_pdf(self) -> None:
         from viewer.gui.dialogs.export_dialog import run_export_dialog  # loads the PDF writer on first use
@@ -330,6 +327,7 @@ class MainWindow(QMainWindow):
         if self.tag_model.rowCount():
             self.tag_model.dataChanged.emit(self.tag_model.index(0), self.tag_model.index(self.tag_model.rowCount() - 1))
         self.archive.update_article_count()
+        self.archive.retranslate_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

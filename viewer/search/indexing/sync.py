@@ -186,7 +186,8 @@ class _Sync:
         if number < len(articles) and articles[number].content_hash == digest:
             return articles[number]
         self.doubtful = True
-        self.report.failed.append({"path": printable_path(Path(path)), "error": "The file changed while it was read."})
+        self.report.failed.append({"path": printable_path(Path(path)), "error": "The file changed while it was read.",
+                                   "error_fa": "پرونده هنگام خواندن تغییر کرد."})
         return None
 
     def _move_source(self, article_id: str, path: str) -> None:
@@ -316,7 +317,8 @@ def _exists(root: Path, report: SyncReport) -> bool:
     try:
         root.stat()
     except FileNotFoundError:
-        report.failed.append({"path": printable_path(root), "error": "No such file or folder."})
+        report.failed.append({"path": printable_path(root), "error": "No such file or folder.",
+                              "error_fa": "چنین پرونده یا پوشه‌ای نیست."})
         return False
     except OSError as exc:
         report.failed.append(_unreadable_folder(root, exc))
@@ -327,13 +329,15 @@ def _exists(root: Path, report: SyncReport) -> bool:
 def _unreadable_folder(folder: Path, exc: OSError | None = None) -> dict[str, str]:
     reason = (exc.strerror if exc is not None else None) or "Permission denied"
     return {"path": printable_path(folder),
-            "error": f"Cannot read the folder: {reason}. Its articles stay in the archive."}
+            "error": f"Cannot read the folder: {reason}. Its articles stay in the archive.",
+            "error_fa": f"پوشه خوانده نشد: {reason}. خبرهای آن در بایگانی می‌مانند."}
 
 
 def _failure(path: Path, exc: ImportFailure | OSError) -> dict[str, str]:
     if isinstance(exc, ImportFailure):
-        return {"path": printable_path(path), "error": exc.en}
-    return {"path": printable_path(path), "error": f"Cannot read the file: {exc.strerror or exc}."}
+        return {"path": printable_path(path), "error": exc.en, "error_fa": exc.fa}
+    return {"path": printable_path(path), "error": f"Cannot read the file: {exc.strerror or exc}.",
+            "error_fa": f"پرونده خوانده نشد: {exc.strerror or exc}."}
 
 
 def forget_sources(ix: FileIndex, index_dir: Path, roots: Iterable[Path]) -> SyncReport:

@@ -44,9 +44,9 @@ from benchmarks.corpus_arg import add_corpus_argument  # noqa: E402
 from viewer.analysis.normalize import fold_word  # noqa: E402
 from viewer.core.article import Article  # noqa: E402
 from viewer.core.paths import DataPaths  # noqa: E402
-from viewer.importers import ocr  # noqa: E402
-from viewer.importers.image_format import grey_png, parse_image  # noqa: E402
-from viewer.importers.json_format import parse_json  # noqa: E402
+from viewer.importers.scans import ocr  # noqa: E402
+from viewer.importers.scans.image_format import grey_png, parse_image  # noqa: E402
+from viewer.importers.text.json_format import parse_json  # noqa: E402
 from viewer.search.archive import Archive  # noqa: E402
 from viewer.search.results.searcher import ArchiveSearcher  # noqa: E402
 

@@ -23,10 +23,10 @@ from pathlib import PurePath
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
-from viewer.importers.cleanup import clean_line, clean_tag, looks_like_heading
-from viewer.importers.dates import parse_date
-from viewer.importers.pdf_scan import garbage_text_layer, ocr_pdf
-from viewer.importers.pdf_text import paragraphs, repair_lines
+from viewer.importers.common.cleanup import clean_line, clean_tag, looks_like_heading
+from viewer.importers.common.dates import parse_date
+from viewer.importers.documents.pdf_text import paragraphs, repair_lines
+from viewer.importers.scans.pdf_scan import garbage_text_layer, ocr_pdf
 
 TIME_LIMIT_SECONDS = 60
 _META = re.compile(r'<meta name="([A-Za-z]+)" content="([^"]*)"/>')

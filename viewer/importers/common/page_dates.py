@@ -18,7 +18,7 @@ import jdatetime
 from lxml import etree
 
 from viewer.core.jalali import GREGORIAN_MONTHS, JALALI_MONTHS
-from viewer.importers.dates import parse_date, plausible_date
+from viewer.importers.common.dates import parse_date, plausible_date
 
 # <meta property|name|itemprop=...> naming the publication date, lower case.
 _META_NAMES = frozenset({

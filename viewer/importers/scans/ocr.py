@@ -27,7 +27,7 @@ from pathlib import Path
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import CancelledError, ImportFailure
-from viewer.importers.cleanup import clean_line
+from viewer.importers.common.cleanup import clean_line
 
 LANGUAGE = "fas"
 PAGE_TIME_LIMIT_SECONDS = 60

@@ -13,9 +13,9 @@ from lxml import etree
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
-from viewer.importers.cleanup import clean_line, clean_tag
-from viewer.importers.dates import parse_date
-from viewer.importers.zip_parts import open_zip, read_member
+from viewer.importers.common.cleanup import clean_line, clean_tag
+from viewer.importers.common.dates import parse_date
+from viewer.importers.common.zip_parts import open_zip, read_member
 
 _ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _ODF_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"

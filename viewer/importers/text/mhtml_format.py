@@ -13,8 +13,8 @@ from email.message import EmailMessage
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers.encoding import decode
-from viewer.importers.html_format import parse_html
+from viewer.importers.common.encoding import decode
+from viewer.importers.text.html_format import parse_html
 
 MAX_PARTS = 2000
 

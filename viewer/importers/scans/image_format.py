@@ -13,7 +13,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers.ocr import article_of_pages, missing_reason, read_page, unavailable_failure
+from viewer.importers.scans.ocr import article_of_pages, missing_reason, read_page, unavailable_failure
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 MAX_PIXELS = 60_000_000  # an A3 page at 600 dpi is ~70 MP in colour; grey pages of this size OCR fine

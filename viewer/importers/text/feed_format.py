@@ -9,8 +9,8 @@ from typing import Any
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
-from viewer.importers.cleanup import clean_line, clean_tag
-from viewer.importers.markup_text import fragment_lines
+from viewer.importers.common.cleanup import clean_line, clean_tag
+from viewer.importers.common.markup_text import fragment_lines
 
 FEED_ROOTS = ("<rss", "<feed", "<rdf:rdf")
 

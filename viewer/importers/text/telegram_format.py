@@ -17,8 +17,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from viewer.core.article import Article, Block, BlockKind
-from viewer.importers.cleanup import clean_line, clean_lines, clean_tag
-from viewer.importers.dates import parse_date
+from viewer.importers.common.cleanup import clean_line, clean_lines, clean_tag
+from viewer.importers.common.dates import parse_date
 
 _CHAT_TYPES = frozenset({"public_channel", "private_channel", "public_supergroup", "private_supergroup",
                          "private_group", "personal_chat", "saved_messages", "bot_chat"})

@@ -16,9 +16,9 @@ from typing import Any
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers.encoding import decode
-from viewer.importers.html_format import parse_html
-from viewer.importers.zip_parts import open_zip, read_member
+from viewer.importers.common.encoding import decode
+from viewer.importers.common.zip_parts import open_zip, read_member
+from viewer.importers.text.html_format import parse_html
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
 

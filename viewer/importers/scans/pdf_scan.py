@@ -14,7 +14,7 @@ import tempfile
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers.ocr import PAGE_TIME_LIMIT_SECONDS, article_of_pages, missing_reason, read_page, unavailable_failure
+from viewer.importers.scans.ocr import PAGE_TIME_LIMIT_SECONDS, article_of_pages, missing_reason, read_page, unavailable_failure
 
 MAX_PAGES = 500
 MAX_PIXELS = 40_000_000

@@ -15,9 +15,9 @@ from typing import Any
 
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
-from viewer.importers.cleanup import clean_line, clean_lines, clean_tag
-from viewer.importers.dates import parse_date
-from viewer.importers.telegram_format import is_telegram_export, telegram_articles
+from viewer.importers.common.cleanup import clean_line, clean_lines, clean_tag
+from viewer.importers.common.dates import parse_date
+from viewer.importers.text.telegram_format import is_telegram_export, telegram_articles
 
 _TITLE = ("title", "headline", "name", "عنوان")
 _LEAD = ("abstract", "lead", "summary", "description", "lede", "خلاصه")

@@ -8,7 +8,7 @@ import re
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
 from viewer.core.persian_fold import ASCII_DIGITS
-from viewer.importers.cleanup import clean_lines, clean_tag, looks_like_heading
+from viewer.importers.common.cleanup import clean_lines, clean_tag, looks_like_heading
 
 NEWS_CODE = re.compile(r"^کد\s*خبر\s*:?\s*([0-9۰-۹٠-٩]+)$")
 _TAGS_MARKER = re.compile(r"^برچسب\u200c?ها\s*:?$")

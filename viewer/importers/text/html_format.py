@@ -12,9 +12,9 @@ from lxml import html as lxml_html
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
 from viewer.core.persian_fold import ASCII_DIGITS
-from viewer.importers.cleanup import clean_line, clean_tag
-from viewer.importers.page_dates import page_date
-from viewer.importers.text_format import COMMENT_FORM, NEWS_CODE
+from viewer.importers.common.cleanup import clean_line, clean_tag
+from viewer.importers.common.page_dates import page_date
+from viewer.importers.text.text_format import COMMENT_FORM, NEWS_CODE
 
 _ZWNJ = "\u200c"
 # trafilatura drops every character that is not "printable", the zero-width non-joiner of می‌شود

@@ -62,7 +62,7 @@ def test_every_shortcut_is_defined_once_in_the_table(window) -> None:
     for action in bound:
         table = [sequence.toString() for sequence in shortcut(action.objectName()).sequences()]
         assert [sequence.toString() for sequence in action.shortcuts()] == table, action.objectName()
-    gui = Path(__file__).resolve().parents[2] / "viewer" / "gui"
+    gui = Path(__file__).resolve().parents[3] / "viewer" / "gui"
     written = [f"{path.name}:{node.lineno}" for path in gui.rglob("*.py") if path.name != "shortcuts.py"
                for node in ast.walk(ast.parse(path.read_text("utf-8")))
                if isinstance(node, ast.Call) and ast.unparse(node.func).endswith(("QKeySequence", "setShortcut"))

@@ -1,4 +1,4 @@
-"""The model's example shapes (tests/notes/w3c_examples.py) imported one by one: the correct ones
+"""The model's example shapes (tests/notes/exchange/w3c_examples.py) imported one by one: the correct ones
 without loss (or refused naming the field), the incorrect ones refused naming the field they break."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import pytest
 
 from tests.notes.archives import indexed, write_json
-from tests.notes.w3c_examples import CORRECT, INCORRECT
+from tests.notes.exchange.w3c_examples import CORRECT, INCORRECT
 from viewer.core.annotation import parse_utc
 from viewer.notes.errors import NotesFileError
 from viewer.notes.store import NotesStore

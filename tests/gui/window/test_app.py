@@ -22,7 +22,7 @@ from viewer.gui.common.crash_handler import CrashHandler, setup_logging, user_me
 from viewer.gui.common.theme import current_theme
 from viewer.gui.window.single_instance import SingleInstance
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 TS_FILE = resources_dir() / "translations" / "bayegan_fa.ts"
 
 

@@ -14,12 +14,12 @@ from jsonschema import Draft4Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
-from tests.notes.test_webanno import fill
+from tests.notes.exchange.test_webanno import fill
 from viewer.core.article import Article
 from viewer.notes.store import NotesStore
 from viewer.notes.webanno import export_store
 
-SUITE = Path(__file__).parents[1] / "data" / "w3c-annotation-tests"
+SUITE = Path(__file__).parents[2] / "data" / "w3c-annotation-tests"
 PAGE_ASSERTIONS = sorted((SUITE / "collections" / "pages").glob("5.2-page*Validated.json"))
 
 

@@ -15,7 +15,7 @@ from tests.gui.conftest import WAIT_MS, search
 from viewer.app.settings import GEOMETRY, LAST_ARTICLE, LAST_QUERY, Settings
 from viewer.gui.window.single_instance import SingleInstance
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def test_the_session_is_saved_as_it_changes(qtbot, window) -> None:

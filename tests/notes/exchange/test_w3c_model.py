@@ -1,4 +1,4 @@
-"""Every MUST of the W3C Web Annotation model, checked over Bayegan's export (tests/notes/w3c_musts.py)."""
+"""Every MUST of the W3C Web Annotation model, checked over Bayegan's export (tests/notes/exchange/w3c_musts.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.notes.archives import indexed, write_json
-from tests.notes.w3c_musts import all_requirements, run_checks
+from tests.notes.exchange.w3c_musts import all_requirements, run_checks
 from viewer.core.article import Article
 from viewer.notes.store import NotesStore
 from viewer.notes.webanno import ANNO_CONTEXT, export_store, import_data

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.article.test_copies import copies_window  # noqa: F401 - the fixture
 from tests.gui.conftest import WAIT_MS, search
-from tests.gui.test_copies import copies_window  # noqa: F401 - the fixture
 from tests.search.duplicate_articles import RELATED_TITLE, REPUBLISHED_TITLE, STORY_TITLE
 from viewer.app.settings import Settings
 from viewer.core.paths import DataPaths

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import write_items
 from tests.gui.conftest import WAIT_MS, search
-from tests.gui.visible_text import latin_digits, visible_texts
+from tests.gui.window.visible_text import latin_digits, visible_texts
 from viewer.gui.dialogs.help_dialogs import about_text
 from viewer.gui.results.model import ROW_ROLE
 

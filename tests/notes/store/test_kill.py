@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.notes.crash_worker import BATCH, batch_document, batch_ids
+from tests.notes.store.crash_worker import BATCH, batch_document, batch_ids
 from viewer.notes.store import NotesStore
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.faults.helpers import assert_no_traceback, corpus_items, fault_rng, run_bayegan
+from tests.faults.child_cli import assert_no_traceback, run_bayegan
+from tests.faults.helpers import corpus_items, fault_rng
 from viewer.core.errors import ImportFailure
 from viewer.importers.reader import read_articles
 from viewer.importers.text.html_format import parse_html

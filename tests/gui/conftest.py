@@ -70,22 +70,30 @@ def data_paths(tmp_path: Path, indexed_sample: tuple[Path, Path]) -> DataPaths:
     return paths
 
 
+def opened_window(qtbot, paths: DataPaths, query: str = "", *, auto_index: bool = True) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window on `paths` with the settings it finds there, shown and started on `query`, back once its
+    archive is open (a search or an indexing may still run)."""
+    from viewer.gui.window.main_window import MainWindow
+
+    win = MainWindow(paths, Settings(paths.settings_path), auto_index=auto_index)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
+        win.start(query=query)
+    return win
+
+
 def started_window(qtbot, paths: DataPaths, folders: list[str] | None = None, *,  # type: ignore[no-untyped-def]
                    auto_index: bool = True, until: Callable[[MainWindow], bool] | None = None) -> MainWindow:
     """A main window on `paths` as a user starts it: `folders` (when given) set as the archive folders
     in its settings, shown, started, and idle — the archive open, its first search complete (counted),
     indexing done — and `until(window)` true when given. The test closes it (or qtbot does)."""
-    from viewer.gui.window.main_window import MainWindow
 
     if folders is not None:
         settings = Settings(paths.settings_path)
         settings.set(FOLDERS, folders)
         settings.save()
-    win = MainWindow(paths, Settings(paths.settings_path), auto_index=auto_index)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
-        win.start(query="")
+    win = opened_window(qtbot, paths, auto_index=auto_index)
     qtbot.waitUntil(lambda: win.result is not None and not win.search_pending and not win.indexer.busy
                     and (until is None or until(win)), timeout=WAIT_MS)
     return win

@@ -10,11 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import write_items
-from tests.gui.conftest import WAIT_MS
+from tests.gui.conftest import WAIT_MS, opened_window
 from viewer.app.settings import FOLDERS, Settings
 from viewer.core.errors import CancelledError
 from viewer.core.paths import DataPaths
-from viewer.gui.window.main_window import MainWindow
 from viewer.search.archive import Archive
 
 
@@ -52,11 +51,7 @@ def test_closing_while_indexing_cancels_and_leaves_the_index_as_it_was(
     settings = Settings(data_paths.settings_path)
     settings.set(FOLDERS, [*settings.folders, str(big_file.parent)])
     settings.save()
-    window = MainWindow(data_paths, Settings(data_paths.settings_path), auto_index=False)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
-        window.start(query="")
+    window = opened_window(qtbot, data_paths, auto_index=False)
     indexer = window.indexer
     assert indexer is not None
     failures: list[object] = []

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import write_items
-from tests.gui.conftest import WAIT_MS, started_window
+from tests.gui.conftest import WAIT_MS, opened_window, started_window
 from viewer.app.settings import LAST_QUERY, Settings
 from viewer.core.paths import DataPaths
 from viewer.core.persian_numbers import PERSIAN_DIGITS
@@ -87,12 +87,7 @@ def test_changed_files_are_picked_up_at_start(qtbot, gui_app, tmp_path: Path, co
 
 def test_with_no_folder_the_bundled_sample_is_indexed_and_shown(qtbot, gui_app, tmp_path: Path) -> None:
     paths = DataPaths.resolve(tmp_path / "data").ensure()
-    settings = Settings(paths.settings_path)
-    window = MainWindow(paths, settings)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
-        window.start(query="اصفهان")
+    window = opened_window(qtbot, paths, "اصفهان")
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS) as done:
         pass
     assert done.args[0].added > 40
@@ -145,11 +140,7 @@ def test_folders_indexed_from_the_command_line_become_the_windows_folders(qtbot,
     archive = Archive(paths)
     archive.sync([folder])
     archive.close()
-    window = MainWindow(paths, Settings(paths.settings_path))
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.archive_ready, timeout=WAIT_MS):
-        window.start(query="")
+    window = opened_window(qtbot, paths)
     with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS) as done:
         pass
     assert done.args[0].added == 0  # the sample was not mixed in

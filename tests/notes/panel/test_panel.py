@@ -260,6 +260,16 @@ def answer_name_dialog(log: list[str], name: str | None) -> None:
     QTimer.singleShot(0, answer)
 
 
+def panel_asking_the_author(qtbot, library: Library, view: ArticleView) -> tuple[NotesPanel, NotesController]:  # type: ignore[no-untyped-def]
+    """A notes panel that asks the author's name once, tied to `view`, which shows an article."""
+    asking = NotesPanel(library, author=lambda: ask_author_once(library, asking))
+    qtbot.addWidget(asking)
+    tied = NotesController(asking, view, library.settings)
+    assert view.article is not None
+    tied.article_shown(view.article.id)
+    return asking, tied
+
+
 def test_the_author_is_asked_once_before_the_first_note_and_remembered(  # type: ignore[no-untyped-def]
         qtbot, library: Library, view: ArticleView, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
     log: list[str] = []
@@ -270,11 +280,7 @@ def test_the_author_is_asked_once_before_the_first_note_and_remembered(  # type:
 
     monkeypatch.setattr(NoteDialog, "get_text", note_dialog)
     monkeypatch.setattr("viewer.gui.notes.author_prompt.login_name", lambda: "sara")
-    asking = NotesPanel(library, author=lambda: ask_author_once(library, asking))
-    qtbot.addWidget(asking)
-    tied = NotesController(asking, view, library.settings)
-    assert view.article is not None
-    tied.article_shown(view.article.id)
+    asking, tied = panel_asking_the_author(qtbot, library, view)
     # Cancelled: no note dialog, no note, no name kept (asked again next time).
     answer_name_dialog(log, None)
     asking.ask_comment()
@@ -297,11 +303,7 @@ def test_an_empty_name_is_kept_not_replaced_by_the_login_name(  # type: ignore[n
     log: list[str] = []
     monkeypatch.setattr("viewer.gui.notes.author_prompt.login_name", lambda: "sara")
     monkeypatch.setattr("viewer.app.library.login_name", lambda: "sara")
-    asking = NotesPanel(library, author=lambda: ask_author_once(library, asking))
-    qtbot.addWidget(asking)
-    tied = NotesController(asking, view, library.settings)
-    assert view.article is not None
-    tied.article_shown(view.article.id)
+    _panel, tied = panel_asking_the_author(qtbot, library, view)
     answer_name_dialog(log, "")
     select_like_a_user(view, FIRST)
     note = tied.highlight_selection()  # a plain highlight asks too: it carries the name

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from html import unescape
 from pathlib import PurePath
@@ -25,6 +24,7 @@ from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
 from viewer.importers.common.cleanup import clean_line, clean_tag, looks_like_heading
 from viewer.importers.common.dates import parse_date
+from viewer.importers.common.tools import run_tool
 from viewer.importers.documents.pdf_text import paragraphs, repair_lines
 from viewer.importers.scans.pdf_scan import garbage_text_layer, ocr_pdf
 
@@ -183,13 +183,8 @@ def _pdftotext(data: bytes, options: list[str]) -> str:
     try:
         with os.fdopen(handle, "wb") as pdf:
             pdf.write(data)
-        done = subprocess.run([program, "-q", "-enc", "UTF-8", *options, name, "-"], capture_output=True,
-                              timeout=TIME_LIMIT_SECONDS, check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise ImportFailure(f"Reading the PDF took longer than {TIME_LIMIT_SECONDS} seconds; it was given up.",
-                            f"خواندن PDF بیش از {TIME_LIMIT_SECONDS} ثانیه طول کشید و رها شد.") from exc
-    except OSError as exc:
-        raise ImportFailure(f"pdftotext could not be run: {exc}.", f"pdftotext اجرا نشد: {exc}.") from exc
+        done = run_tool([program, "-q", "-enc", "UTF-8", *options, name, "-"], tool="pdftotext",
+                        doing=("Reading the PDF", "خواندن PDF"), seconds=TIME_LIMIT_SECONDS)
     finally:
         os.unlink(name)
     if done.returncode != 0:

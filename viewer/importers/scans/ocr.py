@@ -28,6 +28,7 @@ from pathlib import Path
 from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import CancelledError, ImportFailure
 from viewer.importers.common.cleanup import clean_line
+from viewer.importers.common.tools import run_tool
 
 LANGUAGE = "fas"
 PAGE_TIME_LIMIT_SECONDS = 60
@@ -103,14 +104,8 @@ def run_tesseract(png: bytes, output: str, extra: tuple[str, ...] = ()) -> str:
     if output == "tsv":
         command.append("tsv")
     env = os.environ | {"OMP_THREAD_LIMIT": "1"}  # workers are already one per core
-    try:
-        done = subprocess.run(command, input=png, capture_output=True, timeout=PAGE_TIME_LIMIT_SECONDS,
-                              check=False, env=env)
-    except subprocess.TimeoutExpired as exc:
-        raise ImportFailure(f"Reading a page by OCR took longer than {PAGE_TIME_LIMIT_SECONDS} seconds; it was given up.",
-                            f"نویسه‌خوانی یک صفحه بیش از {PAGE_TIME_LIMIT_SECONDS} ثانیه طول کشید و رها شد.") from exc
-    except OSError as exc:
-        raise ImportFailure(f"Tesseract could not be run: {exc}.", f"Tesseract اجرا نشد: {exc}.") from exc
+    done = run_tool(command, tool="Tesseract", doing=("Reading a page by OCR", "نویسه‌خوانی یک صفحه"),
+                    seconds=PAGE_TIME_LIMIT_SECONDS, stdin=png, env=env)
     if done.returncode != 0:
         raise ImportFailure("Tesseract could not read a page image.", "Tesseract تصویر صفحه را نخواند.")
     return done.stdout.decode("utf-8", "replace")

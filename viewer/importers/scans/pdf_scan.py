@@ -9,11 +9,11 @@ import math
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
+from viewer.importers.common.tools import run_tool
 from viewer.importers.scans.ocr import PAGE_TIME_LIMIT_SECONDS, article_of_pages, missing_reason, read_page, unavailable_failure
 
 MAX_PAGES = 500
@@ -85,13 +85,8 @@ def _poppler(tool: str, arguments: list[str]) -> bytes:
     if program is None:
         raise ImportFailure(f"Reading scanned PDFs needs poppler's {tool} (Debian/Ubuntu: apt install poppler-utils).",
                             f"خواندن PDF اسکن‌شده به {tool} از poppler نیاز دارد (دبیان/اوبونتو: apt install poppler-utils).")
-    try:
-        done = subprocess.run([program, *arguments], capture_output=True, timeout=PAGE_TIME_LIMIT_SECONDS, check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise ImportFailure(f"Rendering a PDF page took longer than {PAGE_TIME_LIMIT_SECONDS} seconds; it was given up.",
-                            f"آماده‌سازی یک صفحهٔ PDF بیش از {PAGE_TIME_LIMIT_SECONDS} ثانیه طول کشید و رها شد.") from exc
-    except OSError as exc:
-        raise ImportFailure(f"{tool} could not be run: {exc}.", f"{tool} اجرا نشد: {exc}.") from exc
+    done = run_tool([program, *arguments], tool=tool, doing=("Rendering a PDF page", "آماده‌سازی یک صفحهٔ PDF"),
+                    seconds=PAGE_TIME_LIMIT_SECONDS)
     if done.returncode != 0 or not done.stdout:
         raise ImportFailure("The PDF is damaged and cannot be read.", "PDF آسیب دیده است و خوانده نمی‌شود.")
     return done.stdout

@@ -10,8 +10,9 @@ import pytest
 
 from viewer.core.article import Article
 from viewer.core.paths import DataPaths
+from viewer.core.results import MergeReport
 from viewer.notes.errors import NotesFileError
-from viewer.notes.store import MergeReport, NotesStore
+from viewer.notes.store import NotesStore
 from viewer.notes.webanno import ANNO_CONTEXT, export_store, extract_items, import_data, import_file
 
 Cli = Callable[..., tuple[int, str, str]]

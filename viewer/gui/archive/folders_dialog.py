@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 from viewer.core.bidi import ltr_isolated
 from viewer.gui.archive.folder_picker import pick_folders
 from viewer.gui.archive.folders import unique_folders
+from viewer.gui.common.retranslating import Retranslating
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
-class FoldersDialog(QDialog):
+class FoldersDialog(Retranslating, QDialog):
     def __init__(self, folders: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("foldersDialog")
@@ -77,8 +78,3 @@ class FoldersDialog(QDialog):
                                    "With no folder, the bundled sample archive is shown."))
         self.add_button.setText(self.tr("Add folder…"))
         self.remove_button.setText(self.tr("Remove"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

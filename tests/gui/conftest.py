@@ -7,6 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # Xvfb runs set xcb
 
+import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -103,6 +104,37 @@ def started_window(qtbot, paths: DataPaths, folders: list[str] | None = None, *,
 def window(qtbot, gui_app: QApplication, data_paths: DataPaths):  # type: ignore[no-untyped-def]
     """The main window on the sample archive, started and showing its first results."""
     win = started_window(qtbot, data_paths)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def copies_window(qtbot, gui_app: QApplication, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window on four files holding a story, a copy of it, its republication and a related article."""
+    from tests.search.duplicate_articles import (
+        RELATED,
+        RELATED_TITLE,
+        RELATED_URL,
+        REPUBLISHED,
+        REPUBLISHED_TITLE,
+        STORY,
+        STORY_TITLE,
+        STORY_URL,
+        as_html,
+        as_json_item,
+        as_text,
+    )
+
+    archive = tmp_path / "archive"
+    (archive / "irna").mkdir(parents=True)
+    (archive / "isna.json").write_text(json.dumps([as_json_item(STORY_TITLE, STORY, STORY_URL)], ensure_ascii=False), "utf-8")
+    (archive / "story saved.txt").write_text(as_text(STORY_TITLE, STORY), "utf-8")
+    (archive / "irna" / "republished.html").write_text(as_html(REPUBLISHED_TITLE, REPUBLISHED), "utf-8")
+    (archive / "related.json").write_text(
+        json.dumps([as_json_item(RELATED_TITLE, RELATED, RELATED_URL)], ensure_ascii=False), "utf-8")
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    win = started_window(qtbot, paths, [str(archive)],
+                         until=lambda w: w.library is not None and w.library.article_count == 3)
     yield win
     win.close()
 

@@ -3,44 +3,11 @@ lists the files holding the article and links its near duplicates (issue 20)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication
-
-from tests.gui.conftest import WAIT_MS, search, started_window
-from tests.search.duplicate_articles import (
-    RELATED,
-    RELATED_TITLE,
-    RELATED_URL,
-    REPUBLISHED,
-    REPUBLISHED_TITLE,
-    STORY,
-    STORY_TITLE,
-    STORY_URL,
-    as_html,
-    as_json_item,
-    as_text,
-)
-from viewer.core.paths import DataPaths
+from tests.gui.conftest import WAIT_MS, search
+from tests.search.duplicate_articles import RELATED_TITLE, REPUBLISHED_TITLE, STORY_TITLE
 from viewer.gui.results.model import ROW_ROLE
-
-
-@pytest.fixture
-def copies_window(qtbot, gui_app: QApplication, tmp_path: Path):  # type: ignore[no-untyped-def]
-    archive = tmp_path / "archive"
-    (archive / "irna").mkdir(parents=True)
-    (archive / "isna.json").write_text(json.dumps([as_json_item(STORY_TITLE, STORY, STORY_URL)], ensure_ascii=False), "utf-8")
-    (archive / "story saved.txt").write_text(as_text(STORY_TITLE, STORY), "utf-8")
-    (archive / "irna" / "republished.html").write_text(as_html(REPUBLISHED_TITLE, REPUBLISHED), "utf-8")
-    (archive / "related.json").write_text(
-        json.dumps([as_json_item(RELATED_TITLE, RELATED, RELATED_URL)], ensure_ascii=False), "utf-8")
-    paths = DataPaths.resolve(tmp_path / "data").ensure()
-    win = started_window(qtbot, paths, [str(archive)],
-                         until=lambda w: w.library is not None and w.library.article_count == 3)
-    yield win
-    win.close()
 
 
 def _row(win, title: str):  # type: ignore[no-untyped-def]

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.gui.article.test_copies import copies_window  # noqa: F401 - the fixture
 from tests.gui.conftest import WAIT_MS, search
 from tests.search.duplicate_articles import RELATED_TITLE, REPUBLISHED_TITLE, STORY_TITLE
 from viewer.app.settings import Settings
@@ -32,7 +31,7 @@ def _key(qtbot, win, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(win.results_view, key)
 
 
-def test_a_story_is_one_row_that_expands_to_its_copies(qtbot, copies_window) -> None:  # noqa: F811
+def test_a_story_is_one_row_that_expands_to_its_copies(qtbot, copies_window) -> None:
     win = copies_window
     related = next(row for row in _rows(win) if row.title == RELATED_TITLE)
     win.open_article(related.id)  # the article shown is no copy: nothing is expanded to keep it in view
@@ -68,7 +67,7 @@ def test_a_story_is_one_row_that_expands_to_its_copies(qtbot, copies_window) -> 
     assert not win.results_view.grab().isNull()  # painted: the copy indented under its story
 
 
-def test_opening_a_copy_shows_it_under_its_story(qtbot, copies_window) -> None:  # noqa: F811
+def test_opening_a_copy_shows_it_under_its_story(qtbot, copies_window) -> None:
     win = copies_window
     search(qtbot, win, "کشاورزان")
     model = win.results_model

@@ -41,12 +41,13 @@ sys.path.insert(0, str(REPO))
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont  # noqa: E402 (after the path is set)
 
 from benchmarks.corpus_arg import add_corpus_argument  # noqa: E402
+from tests.importers.scans import cer  # noqa: E402 - the tests' measure, so both report the same
 from viewer.analysis.normalize import fold_word  # noqa: E402
 from viewer.core.article import Article  # noqa: E402
 from viewer.core.paths import DataPaths  # noqa: E402
-from viewer.importers import ocr  # noqa: E402
-from viewer.importers.image_format import grey_png, parse_image  # noqa: E402
-from viewer.importers.json_format import parse_json  # noqa: E402
+from viewer.importers.scans import ocr  # noqa: E402
+from viewer.importers.scans.image_format import grey_png, parse_image  # noqa: E402
+from viewer.importers.text.json_format import parse_json  # noqa: E402
 from viewer.search.archive import Archive  # noqa: E402
 from viewer.search.results.searcher import ArchiveSearcher  # noqa: E402
 
@@ -59,21 +60,6 @@ BOLD = {FONTS[0]: REPO / "resources" / "fonts" / "Vazirmatn-Bold.ttf",
 DPIS = (150, 200, 300)
 BODY_CHARS = 700
 WORD = re.compile(r"[\u0621-\u06d3\u200c]{3,}")
-
-
-def folded(text: str) -> str:
-    return " ".join(fold_word(word) for word in text.split())
-
-
-def cer(expected: str, read: str) -> float:
-    want, got = folded(expected), folded(read)
-    previous = list(range(len(got) + 1))
-    for i, char in enumerate(want, 1):
-        current = [i]
-        for j, other in enumerate(got, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
-        previous = current
-    return previous[-1] / max(len(want), 1)
 
 
 def wrapped(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:

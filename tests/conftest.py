@@ -4,17 +4,16 @@ The data is in the repository (tests/data/, see its README): a test that cannot 
 
 from __future__ import annotations
 
-import io
 import json
 import os
-import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from tests.cli_in_process import run_bayegan_here
 
 # Hypothesis draws the same examples on every run (seeded from each test's name) and prints how to
 # replay a failure; no example database is written into the checkout.
@@ -80,23 +79,9 @@ def write_items(path: Path, items: list[dict]) -> Path:
 @pytest.fixture
 def run_cli(tmp_path: Path) -> Callable[..., tuple[int, str, str]]:
     """`bayegan --data-dir <tmp>/data ARGS` in this process: (exit code, stdout, stderr)."""
-    from viewer.cli import main
-
     data_dir = tmp_path / "data"
 
     def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        old_stdin = sys.stdin
-        if stdin is not None:
-            sys.stdin = io.StringIO(stdin)
-        try:
-            with redirect_stdout(out), redirect_stderr(err):
-                try:
-                    code = main(["--data-dir", str(data_dir), *args])
-                except SystemExit as exc:
-                    code = int(exc.code or 0)
-        finally:
-            sys.stdin = old_stdin
-        return code, out.getvalue(), err.getvalue()
+        return run_bayegan_here(data_dir, *args, stdin=stdin)
 
     return run

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from viewer.core.errors import ImportFailure
-from viewer.importers.encoding import decode
+from viewer.importers.common.encoding import decode
 from viewer.importers.reader import read_articles
 
 # Windows-1256 has neither the Persian yeh nor Persian digits: such archives write ي and 0-9.

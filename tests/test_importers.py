@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import write_items
 from viewer.core.article import BlockKind
 from viewer.core.errors import ImportFailure
-from viewer.importers.cleanup import clean_tag
+from viewer.importers.common.cleanup import clean_tag
 from viewer.importers.reader import read_articles
 
 COMMENT_FORM = ("نظر شما", "شما در حال پاسخ به نظر")

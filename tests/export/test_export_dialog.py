@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from tests.export.pdf_reading import outline, require_poppler
 from tests.gui.conftest import WAIT_MS, data_paths, gui_app, indexed_sample, window  # noqa: F401 - fixtures
 from viewer.app.settings import AUTHOR, EXPORT_FOLDER
+from viewer.gui.common.export_scope import ExportChoices, Scope
 from viewer.gui.dialogs import export_dialog
-from viewer.gui.dialogs.export_dialog import ExportChoices, ExportDialog, ExportJob, Scope
+from viewer.gui.dialogs.export_dialog import ExportDialog, ExportJob
 
 pytestmark = pytest.mark.gui
 

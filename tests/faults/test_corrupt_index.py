@@ -10,17 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import (
-    assert_no_traceback,
-    corpus_items,
-    fault_rng,
-    index_json,
-    indexed_articles,
-    reference_index,
-    run_bayegan,
-    seed_text,
-    write_archive,
-)
+from tests.faults.child_cli import assert_no_traceback, run_bayegan
+from tests.faults.helpers import corpus_items, fault_rng, seed_text, write_archive
+from tests.faults.indexes import index_json, indexed_articles, reference_index
 
 
 def _truncate_half(path: Path) -> None:

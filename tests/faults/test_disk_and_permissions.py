@@ -11,16 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import (
-    assert_bilingual_error,
-    assert_no_traceback,
-    corpus_items,
-    index_json,
-    indexed_articles,
-    reference_index,
-    run_bayegan,
-    write_archive,
-)
+from tests.faults.child_cli import assert_bilingual_error, assert_no_traceback, run_bayegan
+from tests.faults.helpers import corpus_items, write_archive
+from tests.faults.indexes import index_json, indexed_articles, reference_index
 
 
 def _mount(*args: str) -> subprocess.CompletedProcess[str]:

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
-from tests.faults.helpers import cli_env
+from tests.faults.child_cli import cli_env
 from viewer.core.article import Article, Block, BlockKind
 
 pytestmark = pytest.mark.gui

@@ -14,12 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.faults.helpers import assert_no_traceback, corpus_items, fault_rng, run_bayegan
+from tests.faults.child_cli import assert_no_traceback, run_bayegan
+from tests.faults.helpers import corpus_items, fault_rng
 from viewer.core.errors import ImportFailure
-from viewer.importers.html_format import parse_html
-from viewer.importers.json_format import parse_json
 from viewer.importers.reader import read_articles
-from viewer.importers.text_format import parse_text
+from viewer.importers.text.html_format import parse_html
+from viewer.importers.text.json_format import parse_json
+from viewer.importers.text.text_format import parse_text
 
 BODY = ("عنوان خبر ویژه {n}\n\nمتن نخست خبر که به اندازهٔ کافی بلند است تا یک پاراگراف باشد و با نقطه تمام شود.\n"
         "پاراگراف دوم خبر هم جمله‌ای کامل دارد که به نقطه می‌رسد.\n")

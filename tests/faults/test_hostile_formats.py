@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from tests.faults.helpers import assert_no_traceback, run_bayegan
+from tests.faults.child_cli import assert_no_traceback, run_bayegan
 from tests.faults.test_hostile_files import _outcome, json_values
 from tests.importers.test_feeds import ATOM, RSS
 from tests.importers.test_mhtml import chromium_mhtml

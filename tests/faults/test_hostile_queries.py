@@ -13,7 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.faults.helpers import assert_no_traceback, corpus_items, index_json, run_bayegan, seed_text, write_archive
+from tests.faults.child_cli import assert_no_traceback, run_bayegan
+from tests.faults.helpers import corpus_items, seed_text, write_archive
+from tests.faults.indexes import index_json
 from viewer.core.errors import QueryError
 from viewer.core.paths import DataPaths
 from viewer.core.results import SearchResult
@@ -120,7 +122,7 @@ def test_stdin_in_another_encoding_is_still_one_answer_per_line(tmp_path: Path) 
     raw = "ايران\nكتاب فارس\n".encode("cp1256") + b"\xff\xfe\x00\n" + "تهران\n".encode()
     import subprocess
 
-    from tests.faults.helpers import bayegan_command, cli_env
+    from tests.faults.child_cli import bayegan_command, cli_env
 
     result = subprocess.run(bayegan_command(data, "search", "--stdin"), input=raw, capture_output=True,
                             env=cli_env(), timeout=120)

@@ -8,7 +8,7 @@ import json
 import os
 import random
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,27 +99,28 @@ class ArchiveUnderTest:
         self._stamp(path)
         return f"byte copy {source.relative_to(self.root)} -> {path.relative_to(self.root)}"
 
-    def edit(self) -> str:
-        """A word of one article replaced (its copies elsewhere keep the old text)."""
+    def _change_one_story(self, change: Callable[[Story], Story]) -> Path:
+        """One article of a file (both chosen at random) replaced by `change` of it; the file's path."""
         path = self.rng.choice(sorted(self.files))
         fmt, stories = self.files[path]
         at = self.rng.randrange(len(stories))
-        story = stories[at]
-        line = self.rng.randrange(len(story.paragraphs))
-        words = story.paragraphs[line].split()
-        words[self.rng.randrange(len(words))] = EDIT_WORD
-        paragraphs = [*story.paragraphs[:line], " ".join(words), *story.paragraphs[line + 1:]]
-        self._write(path, fmt, [*stories[:at], Story(story.title, paragraphs, story.url), *stories[at + 1:]])
-        return f"edit {path.relative_to(self.root)}"
+        self._write(path, fmt, [*stories[:at], change(stories[at]), *stories[at + 1:]])
+        return path
+
+    def edit(self) -> str:
+        """A word of one article replaced (its copies elsewhere keep the old text)."""
+
+        def edited(story: Story) -> Story:
+            line = self.rng.randrange(len(story.paragraphs))
+            words = story.paragraphs[line].split()
+            words[self.rng.randrange(len(words))] = EDIT_WORD
+            return Story(story.title, [*story.paragraphs[:line], " ".join(words), *story.paragraphs[line + 1:]], story.url)
+
+        return f"edit {self._change_one_story(edited).relative_to(self.root)}"
 
     def retitle(self) -> str:
         """A word added to one article's title: a title-based id changes with it."""
-        path = self.rng.choice(sorted(self.files))
-        fmt, stories = self.files[path]
-        at = self.rng.randrange(len(stories))
-        story = stories[at]
-        changed = Story(f"{story.title} {EDIT_WORD}", story.paragraphs, story.url)
-        self._write(path, fmt, [*stories[:at], changed, *stories[at + 1:]])
+        path = self._change_one_story(lambda story: Story(f"{story.title} {EDIT_WORD}", story.paragraphs, story.url))
         return f"retitle {path.relative_to(self.root)}"
 
     def rename(self) -> str:

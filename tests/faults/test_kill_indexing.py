@@ -12,16 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import (
-    bayegan_command,
-    cli_env,
-    corpus_items,
-    fault_rng,
-    index_json,
-    indexed_articles,
-    reference_index,
-    write_archive,
-)
+from tests.faults.child_cli import bayegan_command, cli_env
+from tests.faults.helpers import corpus_items, fault_rng, write_archive
+from tests.faults.indexes import index_json, indexed_articles, reference_index
 
 KILLS = 8
 MAX_ROUNDS = 60  # a run that ends before its kill halves the next delays, so kills come well before this

@@ -11,18 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import (
-    CLI_TIMEOUT,
-    assert_no_traceback,
-    bayegan_command,
-    cli_env,
-    corpus_items,
-    index_json,
-    indexed_articles,
-    reference_index,
-    run_bayegan,
-    write_archive,
-)
+from tests.faults.child_cli import CLI_TIMEOUT, assert_no_traceback, bayegan_command, cli_env, run_bayegan
+from tests.faults.helpers import corpus_items, write_archive
+from tests.faults.indexes import index_json, indexed_articles, reference_index
 from tests.importers.warc_files import PAGES, write_crawl
 from viewer.search.indexing.feed import Job, prepared
 from viewer.search.indexing.prepare_pool import TIME_LIMIT_VARIABLE, ReadLimits

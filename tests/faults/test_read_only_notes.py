@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import assert_bilingual_error, corpus_items, index_json, indexed_articles, run_bayegan, write_archive
+from tests.faults.child_cli import assert_bilingual_error, run_bayegan
+from tests.faults.helpers import corpus_items, write_archive
+from tests.faults.indexes import index_json, indexed_articles
 
 
 def _mount(*args: str) -> subprocess.CompletedProcess[str]:

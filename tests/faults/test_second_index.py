@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tests.faults.helpers import corpus_items, index_json, write_archive
+from tests.faults.helpers import corpus_items, write_archive
+from tests.faults.indexes import index_json
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
 

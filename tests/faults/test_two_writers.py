@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults import helpers
+from tests.faults import child_cli, helpers, indexes
 
 # Another Bayegan process in the middle of writing: the real Archive, its writer taken and held.
 _HOLD_WRITER = r"""
@@ -36,8 +36,8 @@ def archive_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def writer_holder(tmp_path: Path, archive_folder: Path) -> Iterator[subprocess.Popen[str]]:
-    helpers.index_json(tmp_path / "data", archive_folder)
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_WRITER, str(tmp_path / "data")], env=helpers.cli_env(),
+    indexes.index_json(tmp_path / "data", archive_folder)
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_WRITER, str(tmp_path / "data")], env=child_cli.cli_env(),
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
     yield holder
@@ -54,20 +54,20 @@ def test_second_writer_is_told_the_index_is_busy(tmp_path: Path, archive_folder:
     data = tmp_path / "data"
     more = tmp_path / "more"
     helpers.write_archive(more, helpers.corpus_items("varzesh3-4.json", 10), per_file=10)
-    busy = helpers.run_bayegan(data, "index", more)
-    helpers.assert_bilingual_error(busy)
+    busy = child_cli.run_bayegan(data, "index", more)
+    child_cli.assert_bilingual_error(busy)
     assert "busy" in busy.stderr and "در حال استفاده" in busy.stderr
 
     # Readers are not blocked by the writer.
-    listed = helpers.run_bayegan(data, "search", "فارس", "--json")
-    helpers.assert_no_traceback(listed)
+    listed = child_cli.run_bayegan(data, "search", "فارس", "--json")
+    child_cli.assert_no_traceback(listed)
     assert listed.returncode == 0, listed.stderr
 
     # The writer dies without cleaning up: its OS lock goes with it, and the next index just works.
     writer_holder.kill()
     writer_holder.wait(timeout=30)
-    helpers.index_json(data, more)
-    assert helpers.indexed_articles(data) == helpers.reference_index(tmp_path, archive_folder, more)
+    indexes.index_json(data, more)
+    assert indexes.indexed_articles(data) == indexes.reference_index(tmp_path, archive_folder, more)
 
 
 def test_damaged_index_is_not_rebuilt_under_a_working_writer(tmp_path: Path, archive_folder: Path,
@@ -78,8 +78,8 @@ def test_damaged_index_is_not_rebuilt_under_a_working_writer(tmp_path: Path, arc
     saved = {p: p.read_bytes() for p in toc_files}
     for toc in toc_files:
         toc.write_bytes(b"")
-    busy = helpers.run_bayegan(data, "list", "--json")
-    helpers.assert_bilingual_error(busy)
+    busy = child_cli.run_bayegan(data, "list", "--json")
+    child_cli.assert_bilingual_error(busy)
     assert "busy" in busy.stderr
     assert sorted((data / "index").glob("*.seg")), "the segments were deleted while a writer held the index"
 
@@ -88,4 +88,4 @@ def test_damaged_index_is_not_rebuilt_under_a_working_writer(tmp_path: Path, arc
     assert writer_holder.stdin is not None
     writer_holder.stdin.close()
     writer_holder.wait(timeout=30)
-    assert helpers.indexed_articles(data) == helpers.reference_index(tmp_path, archive_folder)
+    assert indexes.indexed_articles(data) == indexes.reference_index(tmp_path, archive_folder)

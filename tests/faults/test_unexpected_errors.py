@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import assert_bilingual_error, corpus_items, index_json, run_bayegan, write_archive
+from tests.faults.child_cli import assert_bilingual_error, run_bayegan
+from tests.faults.helpers import corpus_items, write_archive
+from tests.faults.indexes import index_json
 from viewer.core.logging_setup import LOG_BACKUPS, LOGGER_NAME, MAX_LOG_BYTES, log_unexpected, setup_logging
 from viewer.core.paths import DataPaths
 

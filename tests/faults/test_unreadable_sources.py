@@ -11,16 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import (
-    CLI_TIMEOUT,
-    assert_no_traceback,
-    bayegan_command,
-    cli_env,
-    corpus_items,
-    index_json,
-    listed_articles,
-    write_archive,
-)
+from tests.faults.child_cli import CLI_TIMEOUT, assert_no_traceback, bayegan_command, cli_env
+from tests.faults.helpers import corpus_items, write_archive
+from tests.faults.indexes import index_json, listed_articles
 
 _NO_OVERRIDE = "-dac_override,-dac_read_search"
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.faults.helpers import bayegan_command, cli_env, corpus_items, write_archive
+from tests.faults.child_cli import bayegan_command, cli_env
+from tests.faults.helpers import corpus_items, write_archive
 from tests.faults.test_one_bad_file import hanging_page
 from viewer.search.indexing.prepare_pool import TIME_LIMIT_VARIABLE
 

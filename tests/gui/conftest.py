@@ -7,6 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # Xvfb runs set xcb
 
+import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -70,22 +71,30 @@ def data_paths(tmp_path: Path, indexed_sample: tuple[Path, Path]) -> DataPaths:
     return paths
 
 
+def opened_window(qtbot, paths: DataPaths, query: str = "", *, auto_index: bool = True) -> MainWindow:  # type: ignore[no-untyped-def]
+    """A main window on `paths` with the settings it finds there, shown and started on `query`, back once its
+    archive is open (a search or an indexing may still run)."""
+    from viewer.gui.window.main_window import MainWindow
+
+    win = MainWindow(paths, Settings(paths.settings_path), auto_index=auto_index)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
+        win.start(query=query)
+    return win
+
+
 def started_window(qtbot, paths: DataPaths, folders: list[str] | None = None, *,  # type: ignore[no-untyped-def]
                    auto_index: bool = True, until: Callable[[MainWindow], bool] | None = None) -> MainWindow:
     """A main window on `paths` as a user starts it: `folders` (when given) set as the archive folders
     in its settings, shown, started, and idle — the archive open, its first search complete (counted),
     indexing done — and `until(window)` true when given. The test closes it (or qtbot does)."""
-    from viewer.gui.window.main_window import MainWindow
 
     if folders is not None:
         settings = Settings(paths.settings_path)
         settings.set(FOLDERS, folders)
         settings.save()
-    win = MainWindow(paths, Settings(paths.settings_path), auto_index=auto_index)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.archive_ready, timeout=WAIT_MS):
-        win.start(query="")
+    win = opened_window(qtbot, paths, auto_index=auto_index)
     qtbot.waitUntil(lambda: win.result is not None and not win.search_pending and not win.indexer.busy
                     and (until is None or until(win)), timeout=WAIT_MS)
     return win
@@ -95,6 +104,37 @@ def started_window(qtbot, paths: DataPaths, folders: list[str] | None = None, *,
 def window(qtbot, gui_app: QApplication, data_paths: DataPaths):  # type: ignore[no-untyped-def]
     """The main window on the sample archive, started and showing its first results."""
     win = started_window(qtbot, data_paths)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def copies_window(qtbot, gui_app: QApplication, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window on four files holding a story, a copy of it, its republication and a related article."""
+    from tests.search.duplicate_articles import (
+        RELATED,
+        RELATED_TITLE,
+        RELATED_URL,
+        REPUBLISHED,
+        REPUBLISHED_TITLE,
+        STORY,
+        STORY_TITLE,
+        STORY_URL,
+        as_html,
+        as_json_item,
+        as_text,
+    )
+
+    archive = tmp_path / "archive"
+    (archive / "irna").mkdir(parents=True)
+    (archive / "isna.json").write_text(json.dumps([as_json_item(STORY_TITLE, STORY, STORY_URL)], ensure_ascii=False), "utf-8")
+    (archive / "story saved.txt").write_text(as_text(STORY_TITLE, STORY), "utf-8")
+    (archive / "irna" / "republished.html").write_text(as_html(REPUBLISHED_TITLE, REPUBLISHED), "utf-8")
+    (archive / "related.json").write_text(
+        json.dumps([as_json_item(RELATED_TITLE, RELATED, RELATED_URL)], ensure_ascii=False), "utf-8")
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    win = started_window(qtbot, paths, [str(archive)],
+                         until=lambda w: w.library is not None and w.library.article_count == 3)
     yield win
     win.close()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from viewer.analysis.normalize import fold_word
+from viewer.notes.fuzzy import edit_distance
 
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
@@ -35,17 +36,7 @@ def png_bytes(image: Image.Image, format_name: str = "PNG", **options: object) -
     return out.getvalue()
 
 
-def folded(text: str) -> str:
-    return " ".join(fold_word(word) for word in text.split())
-
-
 def cer(expected: str, read: str) -> float:
     """Levenshtein distance over the length of `expected`, both folded as the index folds them."""
-    want, got = folded(expected), folded(read)
-    previous = list(range(len(got) + 1))
-    for i, char in enumerate(want, 1):
-        current = [i]
-        for j, other in enumerate(got, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
-        previous = current
-    return previous[-1] / max(len(want), 1)
+    want, got = (" ".join(fold_word(word) for word in text.split()) for text in (expected, read))
+    return edit_distance(want, got) / max(len(want), 1)

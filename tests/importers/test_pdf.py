@@ -13,7 +13,7 @@ import pytest
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers.pdf_text import logical_line, paragraphs, repair_lines
+from viewer.importers.documents.pdf_text import logical_line, paragraphs, repair_lines
 from viewer.importers.reader import read_articles
 
 DATA = Path(__file__).parent.parent / "data" / "importers"
@@ -166,7 +166,7 @@ def test_the_largest_line_of_the_first_page_is_the_title() -> None:
     ("بازگشایی پل تاریخی اصفهان", True), ("Document management in archives", True), ("Untitled memories", True),
 ])
 def test_what_is_no_title(title: str, real: bool) -> None:
-    from viewer.importers.pdf_format import is_real_title
+    from viewer.importers.documents.pdf_format import is_real_title
 
     assert is_real_title(title, "bridge.pdf") is real
 

@@ -17,7 +17,7 @@ from tests.importers.warc_files import PAGES, _response, page, write_crawl
 from viewer.core.errors import ImportFailure
 from viewer.core.paths import DataPaths
 from viewer.importers.reader import read_articles
-from viewer.importers.warc_format import parse_warc
+from viewer.importers.text.warc_format import parse_warc
 from viewer.search.archive import Archive
 from viewer.search.indexing.archive_index import INDEX_VERSION
 from viewer.search.indexing.manifest import Manifest

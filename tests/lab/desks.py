@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-import io
-import json
 import os
 import sqlite3
 import subprocess
 import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
-from viewer.cli import main
+from tests.cli_in_process import bayegan_json_here, run_bayegan_here
 from viewer.core.paths import DataPaths
 from viewer.notes.store import NotesStore
 
@@ -26,18 +23,10 @@ class Desk:
         self.name = name
 
     def run(self, *args: str) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                code = main(["--data-dir", str(self.folder), *args])
-            except SystemExit as exc:
-                code = int(exc.code or 0)
-        return code, out.getvalue(), err.getvalue()
+        return run_bayegan_here(self.folder, *args)
 
     def json(self, *args: str) -> Any:
-        code, out, err = self.run(*args, "--json")
-        assert code == 0, err
-        return json.loads(out)
+        return bayegan_json_here(self.folder, *args)
 
     def join(self, url: str) -> Any:
         return self.json("lab", "join", url, "--name", self.name)

@@ -11,11 +11,23 @@ import psycopg
 
 from tests.lab.desks import Desk
 from tests.lab.pg_server import PgServer
+from viewer.core.annotation import Annotation
 
 
 def server_note_ids(pg: PgServer, database: str) -> list[str]:
     with pg.admin(database) as db:
         return [str(r[0]) for r in db.execute("SELECT id FROM lab_notes ORDER BY id")]
+
+
+def joined_after_a_note(pg_server: PgServer, lab_db: str, tmp_path: Path, article_id: str,
+                        body: str) -> tuple[Desk, Desk, Annotation]:
+    """Ana's desk with one note of hers on `article_id`, then Ana (the owner) and Bahar joined to the lab."""
+    ana, bahar = Desk(tmp_path, "Ana"), Desk(tmp_path, "Bahar")
+    with ana.notes() as store:
+        note = store.create_comment(article_id, body, creator="Ana")
+    ana.join(pg_server.url(lab_db))
+    bahar.join(pg_server.url(lab_db, "lab_member"))
+    return ana, bahar, note
 
 
 def test_three_desks_share_notes_replies_authors_collections_and_searches(pg_server: PgServer, lab_db: str,
@@ -44,11 +56,7 @@ def test_three_desks_share_notes_replies_authors_collections_and_searches(pg_ser
 
 
 def test_conflicting_edits_keep_both_texts_on_both_sides(pg_server: PgServer, lab_db: str, tmp_path: Path) -> None:
-    ana, bahar = Desk(tmp_path, "Ana"), Desk(tmp_path, "Bahar")
-    with ana.notes() as store:
-        note = store.create_comment("article-1", "base text", creator="Ana")
-    ana.join(pg_server.url(lab_db))
-    bahar.join(pg_server.url(lab_db, "lab_member"))
+    ana, bahar, note = joined_after_a_note(pg_server, lab_db, tmp_path, "article-1", "base text")
     with ana.notes() as store:
         store.edit(note.id, body="Ana's text")
     with bahar.notes() as store:
@@ -144,11 +152,7 @@ def test_tls_verify_full_with_the_labs_own_ca(pg_server: PgServer, lab_db: str, 
 
 
 def test_notes_of_articles_not_here_are_kept_as_orphans(pg_server: PgServer, lab_db: str, tmp_path: Path) -> None:
-    ana, bahar = Desk(tmp_path, "Ana"), Desk(tmp_path, "Bahar")
-    with ana.notes() as store:
-        note = store.create_comment("an-article-bahar-lacks", "kept anyway", creator="Ana")
-    ana.join(pg_server.url(lab_db))
-    bahar.join(pg_server.url(lab_db, "lab_member"))
+    ana, bahar, note = joined_after_a_note(pg_server, lab_db, tmp_path, "an-article-bahar-lacks", "kept anyway")
     with bahar.notes() as store:
         assert [a.id for a in store.orphans()] == [note.id]
     ana.sync()

@@ -4,16 +4,14 @@ planted, through the command line and through the Library."""
 
 from __future__ import annotations
 
-import io
-import json
 import random
 from collections import Counter
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.cli_in_process import bayegan_json_here, run_bayegan_here
 from tests.research.discourse_archive import (
     DAYS,
     GUARD,
@@ -28,7 +26,6 @@ from tests.research.discourse_archive import (
 from viewer.app.discourse import Discourse
 from viewer.app.library import Library
 from viewer.app.scope import Scope
-from viewer.cli import main
 from viewer.core.paths import DataPaths
 
 PERIOD = {"month": 0, "year": 1}
@@ -41,18 +38,10 @@ class Archive:
         self.ids = ids  # url -> id
 
     def run(self, *args: str) -> tuple[int, str, str]:
-        out, err = io.StringIO(), io.StringIO()
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                code = main(["--data-dir", str(self.data_dir), *args])
-            except SystemExit as exc:
-                code = int(exc.code or 0)
-        return code, out.getvalue(), err.getvalue()
+        return run_bayegan_here(self.data_dir, *args)
 
     def json(self, *args: str) -> Any:
-        code, out, err = self.run(*args, "--json")
-        assert code == 0, err
-        return json.loads(out)
+        return bayegan_json_here(self.data_dir, *args)
 
 
 @pytest.fixture(scope="module")

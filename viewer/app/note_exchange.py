@@ -13,7 +13,8 @@ from viewer.core.atomic_write import write_text_atomically
 from viewer.core.errors import BayeganError
 
 if TYPE_CHECKING:
-    from viewer.notes.store import MergeReport, NotesStore
+    from viewer.core.results import MergeReport
+    from viewer.notes.store import NotesStore
     from viewer.search.results.searcher import ArchiveSearcher
 
 ArticleLookup = Callable[[str], Article | None]

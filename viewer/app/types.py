@@ -4,11 +4,10 @@ window and the command line import it plainly."""
 
 from __future__ import annotations
 
-from viewer.core.results import Hit, MatchSummary, SearchResult, SimilarArticle, SyncReport
+from viewer.core.results import Hit, MatchSummary, MergeReport, ReanchorReport, SearchResult, SimilarArticle, SyncReport
 from viewer.export.model import ExportReport
-from viewer.notes.reanchor import ReanchorReport
 from viewer.notes.restore import BackupInfo
-from viewer.notes.store import Edit, MergeReport, NotesStore
+from viewer.notes.store import Edit, NotesStore
 from viewer.notes.threads import Thread
 
 __all__ = ["BackupInfo", "Edit", "ExportReport", "Hit", "MatchSummary", "MergeReport", "NotesStore", "ReanchorReport",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from viewer.app.discourse import (
     CALENDARS,
@@ -21,6 +23,9 @@ from viewer.commands.scope_arguments import add_scope_arguments, scope_of
 from viewer.core.errors import QueryError
 from viewer.core.paths import DataPaths
 
+if TYPE_CHECKING:
+    from viewer.app.discourse import Collocate, Concordance, Trend
+
 _SCOPE_NOTE = ("Articles are those the search finds (the same query language), limited by --from/--to, "
                "--tag, --collection and --with-notes; --stories counts a story and its republished copies once.")
 
@@ -35,12 +40,14 @@ def _positive(text: str) -> int:
     return value
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, handler: Callable[[argparse.Namespace, DataPaths], int]) -> None:
+    """The options every discourse command takes, and its handler."""
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only articles with TAG (repeatable)")
     p.add_argument("--stories", action="store_true",
                    help="count each story once: of near duplicates (republished copies) only the first article")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_scope_arguments(p)
+    p.set_defaults(handler=handler)
 
 
 def register(subparsers: Subcommands) -> None:
@@ -56,8 +63,7 @@ def register(subparsers: Subcommands) -> None:
     p.add_argument("--sort", choices=KWIC_SORTS, default="date",
                    help="date (oldest first), left (the words before the match), right (the words after)")
     p.add_argument("--csv", action="store_true", help="print CSV: id,title,date,left,match,right,start,end")
-    _common(p)
-    p.set_defaults(handler=run_kwic)
+    _common(p, _Answered(_concordance, _show_concordance))
 
     p = subparsers.add_parser("trend", help="matching articles and occurrences of queries per month or year",
                               description="For each QUERY, its matching articles and its occurrences per period, "
@@ -68,8 +74,7 @@ def register(subparsers: Subcommands) -> None:
     p.add_argument("--calendar", choices=CALENDARS, default="jalali")
     p.add_argument("--per", type=_positive, default=None, metavar="N",
                    help="also give the matching articles per N articles of the period (e.g. 10000)")
-    _common(p)
-    p.set_defaults(handler=run_trend)
+    _common(p, _Answered(_trend, _show_trend))
 
     p = subparsers.add_parser("collocates", help="words that occur near a word, ranked by log-likelihood",
                               description="The words within --span word positions of WORD's occurrences, ranked by "
@@ -79,25 +84,37 @@ def register(subparsers: Subcommands) -> None:
     p.add_argument("--span", type=_positive, default=DEFAULT_SPAN, metavar="N",
                    help=f"word positions each side (default {DEFAULT_SPAN})")
     p.add_argument("--top", type=_positive, default=DEFAULT_TOP, metavar="N", help=f"collocates to give (default {DEFAULT_TOP})")
-    _common(p)
-    p.set_defaults(handler=run_collocates)
+    _common(p, _Answered(_collocates, _show_collocates))
 
 
-def _failed(exc: QueryError, as_json: bool) -> int:
-    if as_json:
-        print_json({"error": exc.en, "error_fa": exc.fa})
-    else:
-        print_error(exc)
-    return 1
+class _Answered[T]:
+    """A discourse command's handler: `ask` the archive, then `show` what it found."""
+
+    def __init__(self, ask: Callable[[Discourse, argparse.Namespace], T], show: Callable[[argparse.Namespace, T], None]):
+        self.ask = ask
+        self.show = show
+
+    def __call__(self, args: argparse.Namespace, paths: DataPaths) -> int:
+        """The exit code: 1 when the query is refused (the reason printed)."""
+        with Library(paths) as library, Discourse(library) as discourse:
+            try:
+                found = self.ask(discourse, args)
+            except QueryError as exc:
+                if args.json:
+                    print_json({"error": exc.en, "error_fa": exc.fa})
+                else:
+                    print_error(exc)
+                return 1
+        self.show(args, found)
+        return 0
 
 
-def run_kwic(args: argparse.Namespace, paths: DataPaths) -> int:
-    with Library(paths) as library, Discourse(library) as discourse:
-        try:
-            found = discourse.concordance(args.query, args.tag, scope=scope_of(args), width=args.width,
-                                          limit=args.limit, sort=args.sort, stories_once=args.stories)
-        except QueryError as exc:
-            return _failed(exc, args.json)
+def _concordance(discourse: Discourse, args: argparse.Namespace) -> Concordance:
+    return discourse.concordance(args.query, args.tag, scope=scope_of(args), width=args.width, limit=args.limit,
+                                 sort=args.sort, stories_once=args.stories)
+
+
+def _show_concordance(args: argparse.Namespace, found: Concordance) -> None:
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(["id", "title", "date", "left", "match", "right", "start", "end"])
@@ -109,19 +126,17 @@ def run_kwic(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"{found.total} occurrences")
         for line in found.lines:
             print(f"{line.date or '-':10}  {line.left[-40:]:>40} [{line.match}] {line.right[:40]}")
-    return 0
 
 
-def run_trend(args: argparse.Namespace, paths: DataPaths) -> int:
-    with Library(paths) as library, Discourse(library) as discourse:
-        try:
-            found = discourse.trend(args.queries, args.tag, scope=scope_of(args), by=args.by, calendar=args.calendar,
-                                    per=args.per, stories_once=args.stories)
-        except QueryError as exc:
-            return _failed(exc, args.json)
+def _trend(discourse: Discourse, args: argparse.Namespace) -> Trend:
+    return discourse.trend(args.queries, args.tag, scope=scope_of(args), by=args.by, calendar=args.calendar,
+                           per=args.per, stories_once=args.stories)
+
+
+def _show_trend(args: argparse.Namespace, found: Trend) -> None:
     if args.json:
         print_json(found.as_json())
-        return 0
+        return
     archive = dict(found.archive)
     for series in found.series:
         print(series.query)
@@ -131,19 +146,16 @@ def run_trend(args: argparse.Namespace, paths: DataPaths) -> int:
                       f"  of {archive[point.period]}")
         if series.undated_articles:
             print(f"  undated  {series.undated_articles:6d} articles  {series.undated_occurrences:7d} occurrences")
-    return 0
 
 
-def run_collocates(args: argparse.Namespace, paths: DataPaths) -> int:
-    with Library(paths) as library, Discourse(library) as discourse:
-        try:
-            found = discourse.collocates(args.word, args.tag, scope=scope_of(args), span=args.span, top=args.top,
-                                         stories_once=args.stories)
-        except QueryError as exc:
-            return _failed(exc, args.json)
+def _collocates(discourse: Discourse, args: argparse.Namespace) -> list[Collocate]:
+    return discourse.collocates(args.word, args.tag, scope=scope_of(args), span=args.span, top=args.top,
+                                stories_once=args.stories)
+
+
+def _show_collocates(args: argparse.Namespace, found: list[Collocate]) -> None:
     if args.json:
         print_json([c.as_json() for c in found])
     else:
         for c in found:
             print(f"{c.score:10.2f}  {c.count:6d}  {c.word}")
-    return 0

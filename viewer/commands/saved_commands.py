@@ -6,6 +6,7 @@ import argparse
 
 from viewer.app.library import Library
 from viewer.commands.archive_commands import print_result
+from viewer.commands.named_lists import change_and_say, name_action
 from viewer.commands.output import Subcommands, print_rows
 from viewer.core.paths import DataPaths
 
@@ -15,29 +16,21 @@ def register(subparsers: Subcommands) -> None:
                                 description="Searches kept under a name. `new` counts the matches that were not "
                                 "there when the search was last opened (or saved), after any re-indexing.")
     actions = top.add_subparsers(dest="action", metavar="ACTION", required=True)
-    p = actions.add_parser("add", help="save a search (what it finds now counts as seen)")
-    p.add_argument("name", metavar="NAME")
+    p = name_action(actions, "add", "save a search (what it finds now counts as seen)", run_add)
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="only articles with TAG (repeatable)")
-    p.set_defaults(handler=run_add)
     p = actions.add_parser("list", help="every saved search with its total and new matches")
     p.add_argument("--json", action="store_true", help='print [{"name", "query", "tags", "total", "new"}]')
     p.set_defaults(handler=run_list)
-    p = actions.add_parser("open", help="run a saved search (its new count goes back to 0)")
-    p.add_argument("name", metavar="NAME")
+    p = name_action(actions, "open", "run a saved search (its new count goes back to 0)", run_open)
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to return (default 10)")
     p.add_argument("--json", action="store_true", help="print the search's JSON, as search --json does")
-    p.set_defaults(handler=run_open)
-    p = actions.add_parser("delete", help="forget a saved search")
-    p.add_argument("name", metavar="NAME")
-    p.set_defaults(handler=run_delete)
+    name_action(actions, "delete", "forget a saved search", run_delete)
 
 
 def run_add(args: argparse.Namespace, paths: DataPaths) -> int:
-    with Library(paths) as library:
-        saved = library.saved_searches.add(args.name, args.query, args.tag)
-    print(f"saved: {saved.name}")
-    return 0
+    return change_and_say(paths, lambda library: library.saved_searches.add(args.name, args.query, args.tag),
+                          lambda saved: f"saved: {saved.name}")
 
 
 def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -55,7 +48,4 @@ def run_open(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def run_delete(args: argparse.Namespace, paths: DataPaths) -> int:
-    with Library(paths) as library:
-        library.saved_searches.delete(args.name)
-    print("deleted")
-    return 0
+    return change_and_say(paths, lambda library: library.saved_searches.delete(args.name), lambda _: "deleted")

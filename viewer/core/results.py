@@ -1,4 +1,4 @@
-"""What a search and a sync give back: plain data, so the window and the command line can name them
+"""What a search, a sync, a notes import and a re-anchoring give back: plain data, so the window and the command line can name them
 without loading the engine (Whoosh, hazm)."""
 
 from __future__ import annotations
@@ -119,3 +119,31 @@ class SyncReport:
             "unchanged": self.unchanged, "duplicates": self.duplicates, "failed": self.failed,
             "skipped": self.skipped,
         }
+
+
+@dataclass(slots=True)
+class MergeReport:
+    """What an import did. `refused` and `warnings` name the annotation and the field, with the reason."""
+
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    conflicts: int = 0
+    orphaned: int = 0
+    refused: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {"added": self.added, "updated": self.updated, "skipped": self.skipped, "conflicts": self.conflicts,
+                "orphaned": self.orphaned, "refused": list(self.refused), "warnings": list(self.warnings)}
+
+
+@dataclass(slots=True)
+class ReanchorReport:
+    checked: int = 0
+    moved: int = 0
+    orphaned: int = 0
+    found_again: int = 0
+
+    def as_json(self) -> dict[str, int]:
+        return {"checked": self.checked, "moved": self.moved, "orphaned": self.orphaned, "found_again": self.found_again}

@@ -7,11 +7,11 @@ import zlib
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers.document_format import parse_docx, parse_odt, zip_kind
-from viewer.importers.image_format import looks_like_image, parse_image
-from viewer.importers.mhtml_format import looks_like_mhtml, parse_mhtml
-from viewer.importers.pdf_format import parse_pdf
-from viewer.importers.warc_format import looks_like_warc, parse_wacz, parse_warc
+from viewer.importers.documents.document_format import parse_docx, parse_odt, zip_kind
+from viewer.importers.documents.pdf_format import parse_pdf
+from viewer.importers.scans.image_format import looks_like_image, parse_image
+from viewer.importers.text.mhtml_format import looks_like_mhtml, parse_mhtml
+from viewer.importers.text.warc_format import looks_like_warc, parse_wacz, parse_warc
 
 
 def parse_binary(data: bytes, name: str = "") -> list[Article] | None:

@@ -24,10 +24,10 @@ from PIL import Image, UnidentifiedImageError
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
 from viewer.importers.binary_formats import binary_kind
-from viewer.importers.cleanup import clean_line
-from viewer.importers.document_format import zip_kind
-from viewer.importers.encoding import decode
-from viewer.importers.zip_parts import open_zip, read_member
+from viewer.importers.common.cleanup import clean_line
+from viewer.importers.common.encoding import decode
+from viewer.importers.common.zip_parts import open_zip, read_member
+from viewer.importers.documents.document_format import zip_kind
 
 MIN_SIDE = 64
 MAX_IMAGES = 200

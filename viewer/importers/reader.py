@@ -11,14 +11,14 @@ from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
 from viewer.core.source_names import SOURCE_SUFFIXES
 from viewer.importers.binary_formats import parse_binary
-from viewer.importers.encoding import decode
-from viewer.importers.feed_format import looks_like_feed, parse_feed
-from viewer.importers.html_format import parse_html
-from viewer.importers.image_format import IMAGE_SUFFIXES
-from viewer.importers.json_format import parse_json
-from viewer.importers.ocr import missing_reason, unavailable_failure
+from viewer.importers.common.encoding import decode
 from viewer.importers.page_images import with_kept_images
-from viewer.importers.text_format import parse_text
+from viewer.importers.scans.image_format import IMAGE_SUFFIXES
+from viewer.importers.scans.ocr import missing_reason, unavailable_failure
+from viewer.importers.text.feed_format import looks_like_feed, parse_feed
+from viewer.importers.text.html_format import parse_html
+from viewer.importers.text.json_format import parse_json
+from viewer.importers.text.text_format import parse_text
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 

@@ -16,12 +16,13 @@ from collections.abc import Callable
 import psycopg
 
 from viewer.core.annotation import Annotation, Motivation, TextPositionSelector, TextQuoteSelector
+from viewer.core.results import MergeReport
 from viewer.lab.server_schema import WRITE_LOCK
 from viewer.lab.state import Agreed, LabState
 from viewer.notes import extras, shared_rows
 from viewer.notes.extras import NoteSource
 from viewer.notes.merge import merge_notes
-from viewer.notes.store import MergeReport, NotesStore
+from viewer.notes.store import NotesStore
 
 Server = psycopg.Connection[tuple[object, ...]]
 LocalRow = tuple[Annotation, str | None]

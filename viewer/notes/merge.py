@@ -10,9 +10,10 @@ from __future__ import annotations
 import sqlite3
 
 from viewer.core.annotation import Annotation
+from viewer.core.results import MergeReport
 from viewer.notes import extras
 from viewer.notes.extras import KeptVersion, NoteSource
-from viewer.notes.store import MergeReport, NotesStore
+from viewer.notes.store import NotesStore
 
 
 def merge_notes(store: NotesStore, incoming: list[tuple[Annotation, NoteSource | None]], report: MergeReport) -> None:

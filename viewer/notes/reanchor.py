@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from viewer.core.annotation import Annotation
 from viewer.core.article import Article
+from viewer.core.results import ReanchorReport
 from viewer.notes import anchoring
 from viewer.notes.store import AnchorUpdate, NotesStore
-
-
-@dataclass(slots=True)
-class ReanchorReport:
-    checked: int = 0
-    moved: int = 0
-    orphaned: int = 0
-    found_again: int = 0
-
-    def as_json(self) -> dict[str, int]:
-        return {"checked": self.checked, "moved": self.moved, "orphaned": self.orphaned, "found_again": self.found_again}
 
 
 def plan(roots: Iterable[Annotation], text: str | None) -> list[AnchorUpdate]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -48,23 +48,6 @@ class Edit:
 
     before: Annotation
     after: Annotation
-
-
-@dataclass(slots=True)
-class MergeReport:
-    """What an import did. `refused` and `warnings` name the annotation and the field, with the reason."""
-
-    added: int = 0
-    updated: int = 0
-    skipped: int = 0
-    conflicts: int = 0
-    orphaned: int = 0
-    refused: list[dict[str, str]] = field(default_factory=list)
-    warnings: list[dict[str, str]] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, object]:
-        return {"added": self.added, "updated": self.updated, "skipped": self.skipped, "conflicts": self.conflicts,
-                "orphaned": self.orphaned, "refused": list(self.refused), "warnings": list(self.warnings)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,11 +17,12 @@ from typing import Any, Protocol, runtime_checkable
 
 from viewer.core.annotation import Annotation, Motivation, TextQuoteSelector, utc_now
 from viewer.core.article import Article
+from viewer.core.results import MergeReport
 from viewer.notes import anchoring
 from viewer.notes.errors import NotesFileError
 from viewer.notes.extras import NoteSource
 from viewer.notes.merge import merge_notes
-from viewer.notes.store import MergeReport, NotesStore, root_motivation
+from viewer.notes.store import NotesStore, root_motivation
 from viewer.notes.w3c_read import ParsedAnnotation, Refused, TargetRef, context_ok, parse_annotation, types_of
 
 ARTICLE_IRI_PREFIX = "urn:bayegan:article:"

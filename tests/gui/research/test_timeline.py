@@ -104,7 +104,7 @@ def test_the_timeline_reads_in_the_dark_theme(qtbot, dated_window) -> None:  # t
 
 
 def test_the_timeline_waits_for_its_count_and_never_shows_an_older_querys(qtbot, dated_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from tests.gui.test_count_later import HeldCount
+    from tests.gui.results.test_count_later import HeldCount
 
     win = dated_window
     search(qtbot, win, "آب")

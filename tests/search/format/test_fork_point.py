@@ -23,7 +23,7 @@ WHOOSH_INTERNALS = ("whoosh.codec", "whoosh.matching", "whoosh.util.numeric")
 # Private names of other libraries read on purpose, each with its reason in the code.
 KNOWN_PRIVATE = {
     ("viewer/commands/output.py", "_SubParsersAction"),  # argparse names no public type for it
-    ("viewer/importers/page_dates.py", "_Element"),  # lxml's element type is called so
+    ("viewer/importers/common/page_dates.py", "_Element"),  # lxml's element type is called so
     ("viewer/search/indexing/prepare_pool.py", "_exit"),  # os._exit: leaving a worker without clean-up, as documented
 }
 KEPT_INDEX = ROOT / "tests" / "data" / "kept-index"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 from viewer.core.bidi import ltr_isolated
 from viewer.gui.archive.folder_picker import pick_folders
 from viewer.gui.archive.folders import unique_folders
+from viewer.gui.common.retranslating import Retranslating
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
-class FoldersDialog(QDialog):
+class FoldersDialog(Retranslating, QDialog):
     def __init__(self, folders: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("foldersDialog")
@@ -79,8 +80,3 @@ class FoldersDialog(QDialog):
         self.remove_button.setText(self.tr("Remove"))
         self.list.setAccessibleName(self.tr("Archive folders"))
         self.remove_button.setAccessibleName(self.tr("Remove the chosen folder"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

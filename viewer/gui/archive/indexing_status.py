@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from viewer.core.bidi import ltr_isolated
 from viewer.gui.archive.indexer import Indexer
 from viewer.gui.common.digits import number
+from viewer.gui.common.retranslating import Retranslating
 
 
-class IndexingStatus(QWidget):
+class IndexingStatus(Retranslating, QWidget):
     def __init__(self, indexer: Indexer, parent: QWidget | None = None):
         super().__init__(parent)
         self.indexer = indexer
@@ -94,8 +94,3 @@ class IndexingStatus(QWidget):
         self.cancel_button.setToolTip(self.tr("Stop indexing; what was read so far is kept"))
         self.cancel_button.setAccessibleName(self.tr("Cancel indexing"))
         self.bar.setAccessibleName(self.tr("Indexing progress"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -7,10 +7,12 @@ translated in their `context`, the one the action's own class has always used.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 KeySpec = str | QKeySequence.StandardKey
 
@@ -109,6 +111,15 @@ def bind(action: QAction, name: str) -> QAction:
     """Names `action` and gives it its keys from the table."""
     action.setObjectName(name)
     action.setShortcuts(keys_of(name))
+    return action
+
+
+def owned_action(owner: QWidget, name: str, triggered: Callable[[], object]) -> QAction:
+    """The table's action `name`, held by `owner` so that its keys work wherever the focus is in it (also
+    while the menu bar is hidden); `triggered` runs when it is."""
+    action = bind(QAction(owner), name)
+    action.triggered.connect(triggered)
+    owner.addAction(action)
     return action
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from viewer.app.scope import EVERYWHERE, Scope
 from viewer.gui.common.accessible import name_combo_box
 from viewer.gui.common.digits import digits, number
+from viewer.gui.common.retranslating import Retranslating
 from viewer.gui.discourse.concordance_model import AFTER, BEFORE, DATE, LINE_ROLE, ConcordanceModel
 from viewer.gui.discourse.trend_chart import TrendChart
 from viewer.gui.discourse.work import DiscourseWork, Request
@@ -59,7 +60,7 @@ def split_queries(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in _SEPARATORS.split(text) if part.strip())
 
 
-class DiscourseDialog(QDialog):
+class DiscourseDialog(Retranslating, QDialog):
     hit_requested = Signal(str, int, int)  # article id, the match's start and end in its text
 
     def __init__(self, parent: QWidget | None = None):
@@ -379,8 +380,3 @@ class DiscourseDialog(QDialog):
         if not parts:
             return self.tr("Type a word or a phrase and press Enter.")
         return " ".join(parts)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from viewer.gui.common import shortcuts
@@ -29,9 +28,7 @@ class DiscourseMenu(QObject):
         self.archive = archive
         self.scope = scope
         self.owner = owner
-        self.action = shortcuts.bind(QAction(owner), "showDiscourse")
-        self.action.triggered.connect(self.show_dialog)
-        owner.addAction(self.action)  # its shortcut works while the menu bar is hidden
+        self.action = shortcuts.owned_action(owner, "showDiscourse", self.show_dialog)
         self.dialog: DiscourseDialog | None = None
         owner.installEventFilter(self)
         self._retranslate()

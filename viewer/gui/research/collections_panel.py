@@ -7,17 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +24,7 @@ from viewer.gui.common.article_ids_mime import ids_of
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.delete_key import DeleteKey
 from viewer.gui.common.digits import number
+from viewer.gui.research.named_list_panel import NamedListPanel
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # None: "All articles"
 
@@ -62,49 +60,33 @@ class CollectionList(QListWidget):
             self.ids_dropped.emit(name, ids)
 
 
-class CollectionsPanel(QWidget):
+class CollectionsPanel(NamedListPanel):
     collection_chosen = Signal(object)  # the collection's name, or None for every article
     export_requested = Signal(str)  # the collection's name
 
     def __init__(self, collections: Callable[[], CollectionCases], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("collectionsPanel")
+        self.list: CollectionList
+        super().__init__("collectionsPanel", CollectionList(), "newCollectionName", parent)
         self._collections = collections
         self.chosen: str | None = None
-        self.title = QLabel(self)
-        self.title.setObjectName("panelTitle")
-        self.list = CollectionList(self)
         self.list.setObjectName("collectionList")
         self.list.setMinimumHeight(110)  # four rows, beside the notes panel in the same dock area
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.ids_dropped.connect(self.add)
         DeleteKey(self.list, self.delete_chosen)
-        self.name_box = QLineEdit(self)
-        self.name_box.setObjectName("newCollectionName")
         self.name_box.returnPressed.connect(self.create_from_box)
-        self.create_button = QPushButton(self)
+        self.create_button = self.name_button
         self.create_button.clicked.connect(self.create_from_box)
         self.delete_button = QPushButton(self)
         self.delete_button.clicked.connect(self.delete_chosen)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(lambda: self.chosen and self.export_requested.emit(self.chosen))
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
         self.message.setObjectName("collectionMessage")
-        row = QHBoxLayout()
-        row.addWidget(self.name_box, 1)
-        row.addWidget(self.create_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.title)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.export_button)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        self.retranslate()
+        self.column.addLayout(buttons)
+        self.finish_layout()
         self._enable_buttons()
 
     def names(self) -> list[str]:
@@ -187,8 +169,3 @@ class CollectionsPanel(QWidget):
         self.delete_button.setAccessibleName(self.tr("Delete the chosen collection"))
         if self.list.count():
             self.list.item(0).setText(self.tr("All articles"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

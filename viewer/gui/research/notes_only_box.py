@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from viewer.gui.common.retranslating import Retranslating
 
-class NotesOnlyBox(QCheckBox):
+
+class NotesOnlyBox(Retranslating, QCheckBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("notesOnly")
@@ -14,8 +15,3 @@ class NotesOnlyBox(QCheckBox):
 
     def retranslate(self) -> None:
         self.setText(self.tr("Only articles with notes"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -7,15 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +19,7 @@ from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.delete_key import DeleteKey
 from viewer.gui.common.digits import number
 from viewer.gui.common.tasks import RunOffThread
+from viewer.gui.research.named_list_panel import NamedListPanel
 
 if TYPE_CHECKING:
     from viewer.app.saved_search_cases import SavedSearchCases, SavedSearchStatus
@@ -32,41 +28,24 @@ NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 # (work, on_done, on_error): runs `work` on the window's search thread (the Library's searcher is its)
 
 
-class SavedSearchesPanel(QWidget):
+class SavedSearchesPanel(NamedListPanel):
     search_opened = Signal(str, list)  # the saved query as typed, its tags
 
     def __init__(self, saved: Callable[[], SavedSearchCases], current_search: Callable[[], tuple[str, list[str]]],
                  run: RunOffThread, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("savedSearchesPanel")
+        super().__init__("savedSearchesPanel", QListWidget(), "savedSearchName", parent)
         self._saved = saved
         self._current_search = current_search
         self._run = run
         self.statuses: list[SavedSearchStatus] = []
-        self.title = QLabel(self)
-        self.title.setObjectName("panelTitle")
-        self.list = QListWidget(self)
         self.list.setObjectName("savedSearchList")
         self.list.setMinimumHeight(70)
         self.list.itemActivated.connect(lambda item: self.open(item.data(NAME_ROLE)))
         DeleteKey(self.list, self.delete_current)
-        self.name_box = QLineEdit(self)
-        self.name_box.setObjectName("savedSearchName")
         self.name_box.returnPressed.connect(self.save_current)
-        self.save_button = QPushButton(self)
+        self.save_button = self.name_button
         self.save_button.clicked.connect(self.save_current)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.name_box, 1)
-        row.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.title)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        self.retranslate()
+        self.finish_layout()
 
     def refresh(self) -> None:
         """Counts the matches and the new ones afresh (after each indexing), off the UI thread."""
@@ -138,8 +117,3 @@ class SavedSearchesPanel(QWidget):
         self.list.setAccessibleDescription(self.tr("Enter opens a search; Delete removes it."))
         self.name_box.setAccessibleName(self.tr("Name for the current search"))
         self._show(self.statuses)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -37,9 +37,7 @@ class StoriesMenu(QObject):
         self.count_once.setChecked(settings.get(COUNT_STORIES_ONCE))
         archive.library.count_stories_once = self.count_once.isChecked()
         self.count_once.toggled.connect(self._count_once_toggled)
-        self.duplicates = shortcuts.bind(QAction(owner), "showDuplicates")
-        self.duplicates.triggered.connect(self.show_duplicates)
-        owner.addAction(self.duplicates)  # its shortcut works while the menu bar is hidden
+        self.duplicates = shortcuts.owned_action(owner, "showDuplicates", self.show_duplicates)
         self.dialog: DuplicatesDialog | None = None
         owner.installEventFilter(self)
         self._retranslate()

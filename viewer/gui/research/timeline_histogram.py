@@ -6,11 +6,12 @@ matches without a date have no bar; their number is written under the bars ("und
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from viewer.gui.common.digits import number
+from viewer.gui.common.retranslating import Retranslating
 from viewer.gui.common.theme import colours
 from viewer.gui.common.translations import current_language
 from viewer.gui.research.query_dates import month_text
@@ -30,7 +31,7 @@ def months_between(first: str, last: str) -> list[str]:
     return out
 
 
-class TimelineHistogram(QWidget):
+class TimelineHistogram(Retranslating, QWidget):
     range_chosen = Signal(str, str)  # first and last month, "YYYY-MM"
     range_cleared = Signal()
 
@@ -184,11 +185,6 @@ class TimelineHistogram(QWidget):
         self.setWhatsThis(self.tr("Drag over the months (or Shift+arrows, then Enter) to search that period; "
                                          "Escape shows every date again."))
         self.update()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def bar_centre(self, i: int) -> QPoint:
         """The middle of month `i`'s column (for tests and accessibility)."""

@@ -20,10 +20,11 @@ from whoosh import fields
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError, ImportFailure
 from viewer.core.paths import DerivedFolders
-from viewer.importers import ocr, page_images
+from viewer.importers import page_images
 from viewer.importers.binary_formats import binary_kind
 from viewer.importers.reader import parse_source
-from viewer.importers.warc_format import parse_warc
+from viewer.importers.scans import ocr
+from viewer.importers.text.warc_format import parse_warc
 from viewer.search.copies.fingerprints import fingerprint, folded_words, sketch
 from viewer.search.format.packed import PackedPostings
 from viewer.search.schema import TEXT_FIELDS, build_schema, document_of, sketch_fields

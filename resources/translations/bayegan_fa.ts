@@ -13,6 +13,41 @@
     <name>ArticlePane</name>
     <message>
         <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Picture missing: {name}</source>
+        <translation>تصویر پیدا نشد: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Click to enlarge</source>
+        <translation>برای بزرگ‌نمایی کلیک کنید</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Page images</source>
+        <translation>تصویر صفحه</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Show the scanned pages beside the text read from them</source>
+        <translation>نمایش صفحه‌های اسکن‌شده کنار متنی که از آن‌ها خوانده شده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Scanned pages</source>
+        <translation>صفحه‌های اسکن‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>The page images cannot be shown: {reason}</source>
+        <translation>تصویر صفحه‌ها نمایش داده نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Page {number}</source>
+        <translation>صفحهٔ {number}</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
         <source>Article text</source>
         <translation>متن خبر</translation>
     </message>

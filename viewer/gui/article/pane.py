@@ -9,6 +9,7 @@ from viewer.core.article import Article
 from viewer.core.results import HitPattern
 from viewer.gui.article.copies_bar import CopiesBar
 from viewer.gui.article.document import Labels
+from viewer.gui.article.pictures import PictureLabels
 from viewer.gui.article.view import ArticleView
 from viewer.gui.common import shortcuts
 from viewer.gui.common.digits import digits
@@ -97,6 +98,8 @@ class ArticlePane(QWidget):
                                   category=self.tr("Category"), link=self.tr("Link"),
                                   cut=self.tr("This article is very long: the first {shown} of its {total} characters are shown."),
                                   more=self.tr("Show more"), language=current_language())
+        self.view.picture_labels = PictureLabels(missing=self.tr("Picture missing: {name}"),
+                                                 enlarge=self.tr("Click to enlarge"))
         self.view.rebuild()
         current, count = self.counter.property("hits") or (-1, 0)
         self._show_counter(current, count)

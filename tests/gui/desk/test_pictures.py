@@ -1,0 +1,118 @@
+"""The pictures kept with an article stand in the reading pane (issue 27): after the lead, scaled to
+the column, each caption under its picture, a click enlarges one (Esc closes it), a picture whose file
+is gone is a notice. An article read by OCR offers its page images beside the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QLabel
+
+from tests.gui.conftest import WAIT_MS, started_window
+from viewer.core.paths import DataPaths
+from viewer.gui.article.pictures import picture_formats
+from viewer.gui.common.translations import current_language
+
+LEAD = "وزیر راه امروز از طرح‌های تازهٔ بندر شهید رجایی بازدید کرد و از پیشرفت کار خبر داد."
+BODY = "به گفتهٔ او ساخت اسکلهٔ تازه تا پایان سال به پایان می‌رسد و ظرفیت بندر دو برابر می‌شود."
+CAPTION = "بازدید وزیر از بندر"
+PAGE = f"""<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>بازدید وزیر از بندر شهید رجایی</title>
+</head><body><article><h1>بازدید وزیر از بندر شهید رجایی</h1>
+<p class="lead"><strong>{LEAD}</strong></p>
+<figure><img src="page_files/wide.jpg" alt="عکس"><figcaption>{CAPTION}</figcaption></figure>
+<p>{BODY}</p><p>{BODY} {BODY}</p>
+<img src="page_files/chart.png" alt="Export chart">
+</article></body></html>"""
+
+
+def _saved_page(folder: Path) -> tuple[Path, Path]:
+    files = folder / "page_files"
+    files.mkdir(parents=True)
+    (folder / "page.html").write_text(PAGE, "utf-8")
+    wide, chart = files / "wide.jpg", files / "chart.png"
+    Image.new("RGB", (3000, 1200), (40, 90, 160)).save(wide, quality=80)  # far wider than any column
+    Image.new("RGB", (240, 160), (200, 120, 40)).save(chart)
+    return wide, chart
+
+
+def _open_only_article(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1440, 900)
+    article_id = window.results_model.article_id(0)
+    with qtbot.waitSignal(window.article_pane.article_shown, timeout=WAIT_MS):
+        window.open_article(article_id)
+
+
+def test_pictures_stand_after_the_lead_fitted_to_the_column_with_captions(qtbot, gui_app, tmp_path: Path):  # type: ignore[no-untyped-def]
+    _saved_page(tmp_path / "archive")
+    window = started_window(qtbot, DataPaths.resolve(tmp_path / "data").ensure(), [str(tmp_path / "archive")],
+                            until=lambda w: w.result is not None and w.result.total == 1)
+    _open_only_article(qtbot, window)
+    view = window.article_pane.view
+    doc = view.document()
+    pictures = picture_formats(doc)
+    assert len(pictures) == 2
+    lead_end = view.layout_map.to_position(len(view.article.blocks[0].text))
+    body_start = view.layout_map.positions[1]
+    assert all(lead_end < position < body_start for position, _ in pictures)  # between the lead and the body
+    column = view.viewport().width() - 2 * doc.documentMargin()
+    (_, wide), (_, chart) = pictures
+    assert 0 < wide.width() <= column and abs(wide.height() / wide.width() - 1200 / 3000) < 0.01
+    assert column > 240 and (chart.width(), chart.height()) == (240, 160)  # a small one is not blown up
+    image = doc.resource(QTextDocument.ResourceType.ImageResource, wide.name())
+    assert not image.isNull()
+    # Each caption is the block right under its picture, right to left when Persian.
+    caption_block = doc.findBlock(pictures[0][0]).next()
+    assert caption_block.text() == CAPTION
+    assert caption_block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    chart_caption = doc.findBlock(pictures[1][0]).next()
+    assert chart_caption.text() == "Export chart"
+    assert chart_caption.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    # Narrower pane: the picture follows the column.
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: picture_formats(doc)[0][1].width()
+                    <= view.viewport().width() - 2 * doc.documentMargin(), timeout=WAIT_MS)
+
+    # A click on the picture enlarges it with its caption; Esc closes it.
+    view.verticalScrollBar().setValue(0)
+    cursor = view.textCursor()
+    cursor.setPosition(pictures[0][0])
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    rect = view.cursorRect(cursor)
+    centre = QPoint(view.viewport().width() // 2, rect.top() + 20)
+    assert view.anchorAt(centre) == "picture:0"
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    qtbot.waitUntil(lambda: view.findChild(QDialog, "pictureDialog") is not None, timeout=WAIT_MS)
+    dialog = view.findChild(QDialog, "pictureDialog")
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert dialog.findChild(QLabel, "pictureCaption").text() == CAPTION
+    enlarged = dialog.findChild(QLabel, "enlargedPicture")
+    qtbot.waitUntil(lambda: enlarged.pixmap().width() > picture_formats(doc)[0][1].width(),  # larger than in the text
+                    timeout=WAIT_MS)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    window.close()
+
+
+def test_a_missing_picture_is_a_notice_in_both_languages(qtbot, gui_app, tmp_path: Path):  # type: ignore[no-untyped-def]
+    wide, _chart = _saved_page(tmp_path / "archive")
+    window = started_window(qtbot, DataPaths.resolve(tmp_path / "data").ensure(), [str(tmp_path / "archive")],
+                            until=lambda w: w.result is not None and w.result.total == 1)
+    wide.unlink()  # moved away after indexing
+    _open_only_article(qtbot, window)
+    view = window.article_pane.view
+    assert len(picture_formats(view.document())) == 1
+    assert BODY in view.document().toPlainText()
+    before = current_language()
+    try:
+        for language, notice in (("en", "Picture missing: wide.jpg"), ("fa", "تصویر پیدا نشد: wide.jpg")):
+            window.set_language(language)
+            qtbot.waitUntil(lambda notice=notice: notice in view.document().toPlainText(), timeout=WAIT_MS)
+    finally:
+        window.set_language(before)
+    window.close()

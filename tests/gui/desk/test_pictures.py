@@ -4,15 +4,18 @@ is gone is a notice. An article read by OCR offers its page images beside the te
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel
 
-from tests.gui.conftest import WAIT_MS, started_window
+from tests.gui.conftest import WAIT_MS, search, started_window
+from tests.importers.scans import render_page
 from viewer.core.paths import DataPaths
 from viewer.gui.article.pictures import picture_formats
 from viewer.gui.common.translations import current_language
@@ -115,4 +118,45 @@ def test_a_missing_picture_is_a_notice_in_both_languages(qtbot, gui_app, tmp_pat
             qtbot.waitUntil(lambda notice=notice: notice in view.document().toPlainText(), timeout=WAIT_MS)
     finally:
         window.set_language(before)
+    window.close()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed")
+def test_an_ocr_article_shows_its_scanned_page_beside_the_text(qtbot, gui_app, tmp_path: Path):  # type: ignore[no-untyped-def]
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    page = render_page("گزارش بندر شهید رجایی", [LEAD[:60], BODY[:60]])
+    page.save(archive / "scan.png")
+    _saved_page(tmp_path / "archive" / "saved")  # an article not read by OCR beside it
+    window = started_window(qtbot, DataPaths.resolve(tmp_path / "data").ensure(), [str(archive)],
+                            until=lambda w: w.result is not None and w.result.total == 2)
+    window.resize(1440, 900)
+    search(qtbot, window, "بندر")
+    pane = window.article_pane
+    ids = [window.results_model.article_id(row) for row in range(window.results_model.rowCount())]
+    articles = {i: window.library.article(i) for i in ids}
+    scanned = next(i for i, a in articles.items() if a.text_source == "ocr")
+    other = next(i for i, a in articles.items() if a.text_source != "ocr")
+    with qtbot.waitSignal(pane.article_shown, timeout=WAIT_MS):
+        window.open_article(other)
+    assert pane.pages_button.isHidden()
+    with qtbot.waitSignal(pane.article_shown, timeout=WAIT_MS):
+        window.open_article(scanned)
+    assert not pane.pages_button.isHidden()
+    assert pane.pages_button.text() in ("Page images", "تصویر صفحه")
+    hits = list(pane.view.hits)
+    assert hits
+    QTest.mouseClick(pane.pages_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.page_images.isVisible(), timeout=WAIT_MS)
+    [shown] = pane.page_images.findChildren(QLabel, "pageImage")
+    assert not shown.pixmap().isNull() and shown.pixmap().width() <= pane.page_images.viewport().width()
+    assert shown.pixmap().width() / shown.pixmap().height() == pytest.approx(page.width / page.height, rel=0.02)
+    # beside the text at this width, the text still there with its hits lit
+    assert pane.text_and_pages.orientation() == Qt.Orientation.Horizontal
+    assert pane.view.isVisible() and pane.view.hits == hits and pane.view.extraSelections()
+    window.resize(1024, 600)  # narrow: the page stands above the text
+    qtbot.waitUntil(lambda: pane.text_and_pages.orientation() == Qt.Orientation.Vertical, timeout=WAIT_MS)
+    assert pane.text_and_pages.widget(0) is pane.page_images
+    QTest.mouseClick(pane.pages_button, Qt.MouseButton.LeftButton)
+    assert not pane.page_images.isVisible()
     window.close()

@@ -1,0 +1,87 @@
+"""The scanned pages beside the text OCR read from them: each page fitted to the panel's width, one
+under another, its number above it. Filled only when shown (rendering a PDF's pages takes a moment)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from viewer.app.page_images import scanned_pages
+from viewer.core.article import Article
+from viewer.core.errors import BayeganError
+from viewer.gui.common.digits import digits
+from viewer.gui.common.translations import current_language
+
+
+class PageImagesPanel(QScrollArea):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("pageImages")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages: list[QImage] = []
+        self.article_id = ""
+        self.page_label = "Page {number}"
+        self.unavailable_label = "The page images cannot be shown: {reason}"
+        self.message = QLabel(self)
+        self.message.setObjectName("pageImagesMessage")
+        self.message.setWordWrap(True)
+        self.picture_labels: list[QLabel] = []
+        self._fill()
+
+    def show_pages_of(self, article: Article | None) -> None:
+        """Reads the pages of `article` (once per article) and shows them."""
+        if article is None:
+            self.pages, self.article_id = [], ""
+            self.message.setText("")
+        elif article.id != self.article_id or not self.pages:
+            self.article_id = article.id
+            self.pages = []
+            self.message.setText("")
+            try:
+                for data in scanned_pages(article):
+                    image = QImage.fromData(data)
+                    if not image.isNull():
+                        self.pages.append(image)
+            except BayeganError as exc:  # PagesUnavailable, or the importers' refusal of a hostile image
+                self.message.setText(self.unavailable_label.format(reason=exc.message(current_language())))
+        self._fill()
+
+    def _fill(self) -> None:
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self.message)
+        self.message.setVisible(bool(self.message.text()))
+        self.picture_labels = []
+        for number, _image in enumerate(self.pages, 1):
+            caption = QLabel(digits(self.page_label.format(number=number)), holder)
+            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            picture = QLabel(holder)
+            picture.setObjectName("pageImage")
+            picture.setAccessibleName(caption.text())
+            picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            column.addWidget(caption)
+            column.addWidget(picture)
+            self.picture_labels.append(picture)
+        column.addStretch(1)
+        old = self.takeWidget()
+        self.setWidget(holder)
+        if old is not None:
+            old.deleteLater()
+        self._fit()
+
+    def _fit(self) -> None:
+        width = max(self.viewport().width() - 14, 32)
+        for image, label in zip(self.pages, self.picture_labels, strict=True):
+            pixmap = QPixmap.fromImage(image)
+            if pixmap.width() > width:
+                pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(pixmap)
+            label.setFixedHeight(pixmap.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()

@@ -4,7 +4,9 @@ is gone is a notice. An article read by OCR offers its page images beside the te
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel
 
+from tests.export.pdf_reading import normalise, pdf_text
 from tests.gui.conftest import WAIT_MS, search, started_window
 from tests.importers.scans import render_page
 from viewer.core.paths import DataPaths
@@ -22,7 +25,7 @@ from viewer.gui.common.translations import current_language
 
 LEAD = "وزیر راه امروز از طرح‌های تازهٔ بندر شهید رجایی بازدید کرد و از پیشرفت کار خبر داد."
 BODY = "به گفتهٔ او ساخت اسکلهٔ تازه تا پایان سال به پایان می‌رسد و ظرفیت بندر دو برابر می‌شود."
-CAPTION = "بازدید وزیر از بندر"
+CAPTION = "اسکله تازه بندر در دست ساخت"
 PAGE = f"""<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>بازدید وزیر از بندر شهید رجایی</title>
 </head><body><article><h1>بازدید وزیر از بندر شهید رجایی</h1>
 <p class="lead"><strong>{LEAD}</strong></p>
@@ -160,3 +163,20 @@ def test_an_ocr_article_shows_its_scanned_page_beside_the_text(qtbot, gui_app, t
     QTest.mouseClick(pane.pages_button, Qt.MouseButton.LeftButton)
     assert not pane.page_images.isVisible()
     window.close()
+
+
+@pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils is not installed")
+def test_the_pdf_export_keeps_the_pictures_and_their_captions(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]
+    _saved_page(tmp_path / "archive")
+    assert run_cli("index", str(tmp_path / "archive"))[0] == 0
+    [row] = json.loads(run_cli("list", "--json")[1])
+    out = tmp_path / "article.pdf"
+    code, _, err = run_cli("export-pdf", row["id"], "--out", str(out))
+    assert code == 0, err
+    listed = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    sizes = {tuple(int(n) for n in line.split()[3:5]) for line in listed.splitlines()[2:] if line.strip()}
+    assert (240, 160) in sizes  # the chart as it is
+    assert any(abs(width / height - 3000 / 1200) < 0.02 for width, height in sizes if width > 1000)  # the photo
+    text = " ".join(pdf_text(out).split())
+    assert "Export chart" in text
+    assert normalise(CAPTION) in text

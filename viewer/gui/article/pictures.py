@@ -7,6 +7,7 @@ saved page most often has its photo. A picture whose file is gone is a short not
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,8 @@ def fitted(natural: QSize, column_width: float) -> tuple[float, float]:
     """The shown size of a picture of `natural` size: at most the column's width and MAX_HEIGHT, aspect kept."""
     width, height = float(max(natural.width(), 1)), float(max(natural.height(), 1))
     scale = min(1.0, max(column_width, 16.0) / width, MAX_HEIGHT / height)
-    return width * scale, height * scale
+    shown = min(float(math.floor(width * scale)), max(math.floor(column_width), 16))  # whole pixels, never over
+    return shown, shown * height / width
 
 
 def _centred(base: float) -> QTextBlockFormat:

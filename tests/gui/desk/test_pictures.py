@@ -157,6 +157,12 @@ def test_an_ocr_article_shows_its_scanned_page_beside_the_text(qtbot, gui_app, t
     # beside the text at this width, the text still there with its hits lit
     assert pane.text_and_pages.orientation() == Qt.Orientation.Horizontal
     assert pane.view.isVisible() and pane.view.hits == hits and pane.view.extraSelections()
+    QTest.mouseClick(shown, Qt.MouseButton.LeftButton)  # a click shows the page large
+    qtbot.waitUntil(lambda: pane.page_images.findChild(QDialog, "pictureDialog") is not None, timeout=WAIT_MS)
+    page_dialog = pane.page_images.findChild(QDialog, "pictureDialog")
+    assert page_dialog is not None
+    QTest.keyClick(page_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not page_dialog.isVisible(), timeout=WAIT_MS)
     window.resize(1024, 600)  # narrow: the page stands above the text
     qtbot.waitUntil(lambda: pane.text_and_pages.orientation() == Qt.Orientation.Vertical, timeout=WAIT_MS)
     assert pane.text_and_pages.widget(0) is pane.page_images

@@ -1,7 +1,9 @@
 """The scanned pages beside the text OCR read from them: each page fitted to the panel's width, one
-under another, its number above it. Filled only when shown (rendering a PDF's pages takes a moment)."""
+under another, its number above it, a click enlarges it. Filled only when shown (rendering a PDF's pages takes a moment)."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWi
 from viewer.app.page_images import scanned_pages
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
+from viewer.gui.article.pictures import ClickedLabel, PictureDialog
 from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
 
@@ -28,6 +31,7 @@ class PageImagesPanel(QScrollArea):
         self.message.setObjectName("pageImagesMessage")
         self.message.setWordWrap(True)
         self.picture_labels: list[QLabel] = []
+        self.title = ""
         self._fill()
 
     def show_pages_of(self, article: Article | None) -> None:
@@ -37,6 +41,7 @@ class PageImagesPanel(QScrollArea):
             self.message.setText("")
         elif article.id != self.article_id or not self.pages:
             self.article_id = article.id
+            self.title = article.title
             self.pages = []
             self.message.setText("")
             try:
@@ -58,7 +63,9 @@ class PageImagesPanel(QScrollArea):
         for number, _image in enumerate(self.pages, 1):
             caption = QLabel(digits(self.page_label.format(number=number)), holder)
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            picture = QLabel(holder)
+            picture = ClickedLabel(holder)
+            picture.clicked = partial(self._enlarge_quietly, number)
+            picture.setCursor(Qt.CursorShape.PointingHandCursor)
             picture.setObjectName("pageImage")
             picture.setAccessibleName(caption.text())
             picture.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -72,6 +79,19 @@ class PageImagesPanel(QScrollArea):
         if old is not None:
             old.deleteLater()
         self._fit()
+
+    def enlarge_page(self, number: int) -> PictureDialog | None:
+        """Page `number` (from 1) large in a dialog, at full size a click away (Esc closes it)."""
+        if not 1 <= number <= len(self.pages):
+            return None
+        caption = digits(self.page_label.format(number=number))
+        dialog = PictureDialog(self.pages[number - 1], caption, self.title or caption, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _enlarge_quietly(self, number: int) -> None:
+        self.enlarge_page(number)
 
     def _fit(self) -> None:
         width = max(self.viewport().width() - 14, 32)

@@ -153,7 +153,7 @@ def fit_pictures(doc: QTextDocument, column_width: float) -> None:
         cursor.setCharFormat(fmt)
 
 
-class _ClickedLabel(QLabel):
+class ClickedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.clicked: Callable[[], None] = lambda: None
@@ -175,7 +175,7 @@ class PictureDialog(QDialog):
         self.setAccessibleName(title)
         self.image = image
         self.full_size = False
-        self.picture = _ClickedLabel(self)
+        self.picture = ClickedLabel(self)
         self.picture.clicked = self.toggle_full_size
         self.picture.setObjectName("enlargedPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -8,6 +8,7 @@ saved page most often has its photo. A picture whose file is gone is a short not
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,25 @@ def picture_href(index: int) -> str:
     return f"{PICTURE_SCHEME}:{index}"
 
 
+_decoded: dict[tuple[str, int, int], QImage] = {}  # (path, size, mtime) -> picture: a rebuild decodes none again
+CACHED_PICTURES = 24
+
+
 def _read(path: str) -> QImage:
     """The picture at `path`, decoded no larger than MAX_DECODED_SIDE; a null image when it cannot be read."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return QImage()
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    if key not in _decoded:
+        if len(_decoded) >= CACHED_PICTURES:
+            del _decoded[next(iter(_decoded))]
+        _decoded[key] = _decode(path)
+    return _decoded[key]
+
+
+def _decode(path: str) -> QImage:
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     size = reader.size()

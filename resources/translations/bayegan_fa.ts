@@ -13,6 +13,11 @@
     <name>ArticlePane</name>
     <message>
         <location filename="../../viewer/gui/article/pane.py" line="0"/>
+        <source>Reading the scanned pages…</source>
+        <translation>در حال خواندن صفحه‌های اسکن‌شده…</translation>
+    </message>
+    <message>
+        <location filename="../../viewer/gui/article/pane.py" line="0"/>
         <source>Picture missing: {name}</source>
         <translation>تصویر پیدا نشد: {name}</translation>
     </message>

@@ -4,6 +4,7 @@ is gone is a notice. An article read by OCR offers its page images beside the te
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QDialog, QLabel
 from tests.export.pdf_reading import normalise, pdf_text
 from tests.gui.conftest import WAIT_MS, search, started_window
 from tests.importers.scans import render_page
+from viewer.app.page_images import PagesUnavailable, scanned_pages
+from viewer.core.article import Article
 from viewer.core.paths import DataPaths
 from viewer.gui.article.pictures import picture_formats
 from viewer.gui.common.translations import current_language
@@ -149,8 +152,9 @@ def test_an_ocr_article_shows_its_scanned_page_beside_the_text(qtbot, gui_app, t
     assert pane.pages_button.text() in ("Page images", "تصویر صفحه")
     hits = list(pane.view.hits)
     assert hits
-    QTest.mouseClick(pane.pages_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: pane.page_images.isVisible(), timeout=WAIT_MS)
+    with qtbot.waitSignal(pane.page_images.pages_shown, timeout=WAIT_MS):  # read in a thread
+        QTest.mouseClick(pane.pages_button, Qt.MouseButton.LeftButton)
+    assert pane.page_images.isVisible()
     [shown] = pane.page_images.findChildren(QLabel, "pageImage")
     assert not shown.pixmap().isNull() and shown.pixmap().width() <= pane.page_images.viewport().width()
     assert shown.pixmap().width() / shown.pixmap().height() == pytest.approx(page.width / page.height, rel=0.02)
@@ -186,3 +190,16 @@ def test_the_pdf_export_keeps_the_pictures_and_their_captions(tmp_path: Path, ru
     text = " ".join(pdf_text(out).split())
     assert "Export chart" in text
     assert normalise(CAPTION) in text
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_the_pages_of_an_image_only_pdf_are_rendered_and_a_lost_file_is_a_message(tmp_path: Path) -> None:
+    first, second = (render_page(title, [LEAD[:50]]).convert("RGB") for title in ("صفحهٔ یکم", "صفحهٔ دوم"))
+    first.save(tmp_path / "scan.pdf", save_all=True, append_images=[second], resolution=150)
+    pages = scanned_pages(Article("scan", [], source=str(tmp_path / "scan.pdf"), text_source="ocr", pages=2))
+    assert len(pages) == 2
+    rendered = Image.open(io.BytesIO(pages[1]))
+    assert rendered.width / rendered.height == pytest.approx(second.width / second.height, rel=0.02)
+    with pytest.raises(PagesUnavailable) as lost:
+        scanned_pages(Article("gone", [], source=str(tmp_path / "gone.png"), text_source="ocr"))
+    assert "gone.png" in lost.value.message("en") and "خوانده نمی‌شود" in lost.value.message("fa")

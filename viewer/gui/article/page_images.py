@@ -3,9 +3,10 @@ under another, its number above it, a click enlarges it. Filled only when shown 
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -17,9 +18,19 @@ from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
 
 
+class _Relay(QObject):
+    read = Signal(str, object)  # (article id, list of PNG bytes or the BayeganError)
+
+
 class PageImagesPanel(QScrollArea):
+    pages_shown = Signal(int)  # how many pages, once read
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.read.connect(self._pages_read)  # queued: emitted from the reading thread
+        self.loading = False
+        self.loading_label = "Reading the scanned pages…"
         self.setObjectName("pageImages")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -35,23 +46,40 @@ class PageImagesPanel(QScrollArea):
         self._fill()
 
     def show_pages_of(self, article: Article | None) -> None:
-        """Reads the pages of `article` (once per article) and shows them."""
+        """Shows the pages of `article`, read (once per article) in a thread: rendering a PDF's ten
+        pages takes seconds, and the window goes on meanwhile."""
         if article is None:
             self.pages, self.article_id = [], ""
             self.message.setText("")
-        elif article.id != self.article_id or not self.pages:
+        elif article.id != self.article_id or (not self.pages and not self.loading):
             self.article_id = article.id
             self.title = article.title
             self.pages = []
-            self.message.setText("")
-            try:
-                for data in scanned_pages(article):
-                    image = QImage.fromData(data)
-                    if not image.isNull():
-                        self.pages.append(image)
-            except BayeganError as exc:  # PagesUnavailable, or the importers' refusal of a hostile image
-                self.message.setText(self.unavailable_label.format(reason=exc.message(current_language())))
+            self.loading = True
+            self.message.setText(self.loading_label)
+            threading.Thread(target=self._read_pages, args=(article,), daemon=True,
+                             name="bayegan-page-images").start()
         self._fill()
+
+    def _read_pages(self, article: Article) -> None:
+        """In the reading thread: the pages, or why not, handed to the window's thread."""
+        try:
+            found: list[bytes] | BayeganError = scanned_pages(article)
+        except BayeganError as exc:  # PagesUnavailable, or the importers' refusal of a hostile image
+            found = exc
+        self._relay.read.emit(article.id, found)
+
+    def _pages_read(self, article_id: str, found: object) -> None:
+        if article_id != self.article_id:
+            return  # another article was opened meanwhile
+        self.loading = False
+        self.message.setText("")
+        if isinstance(found, BayeganError):
+            self.message.setText(self.unavailable_label.format(reason=found.message(current_language())))
+        elif isinstance(found, list):
+            self.pages = [image for data in found if not (image := QImage.fromData(data)).isNull()]
+        self._fill()
+        self.pages_shown.emit(len(self.pages))
 
     def _fill(self) -> None:
         holder = QWidget(self)

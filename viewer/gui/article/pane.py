@@ -144,6 +144,7 @@ class ArticlePane(QWidget):
         self.page_images.setAccessibleName(self.tr("Scanned pages"))
         self.page_images.page_label = self.tr("Page {number}")
         self.page_images.unavailable_label = self.tr("The page images cannot be shown: {reason}")
+        self.page_images.loading_label = self.tr("Reading the scanned pages…")
         self.zoom_out_button.setText("−")
         self.zoom_out_button.setToolTip(shortcuts.tooltip("zoomOut"))
         self.zoom_in_button.setText("+")

@@ -19,8 +19,40 @@
         <translation>یافته‌ها در خبر</translation>
     </message>
     <message>
+        <source>Page images</source>
+        <translation>تصویر صفحه</translation>
+    </message>
+    <message>
+        <source>Show the scanned pages beside the text read from them</source>
+        <translation>نمایش صفحه‌های اسکن‌شده کنار متنی که از آن‌ها خوانده شده</translation>
+    </message>
+    <message>
+        <source>Scanned pages</source>
+        <translation>صفحه‌های اسکن‌شده</translation>
+    </message>
+    <message>
+        <source>Page {number}</source>
+        <translation>صفحهٔ {number}</translation>
+    </message>
+    <message>
+        <source>The page images cannot be shown: {reason}</source>
+        <translation>تصویر صفحه‌ها نمایش داده نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <source>Reading the scanned pages…</source>
+        <translation>در حال خواندن صفحه‌های اسکن‌شده…</translation>
+    </message>
+    <message>
         <source>Next hit</source>
         <translation>یافتهٔ بعدی</translation>
+    </message>
+    <message>
+        <source>Picture missing: {name}</source>
+        <translation>تصویر پیدا نشد: {name}</translation>
+    </message>
+    <message>
+        <source>Click to enlarge</source>
+        <translation>برای بزرگ‌نمایی کلیک کنید</translation>
     </message>
     <message>
         <source>Previous hit</source>

@@ -15,6 +15,7 @@ from viewer.core.jalali import both_dates, jalali_datetime
 from viewer.core.persian_numbers import persian_digits
 from viewer.core.source_names import file_name
 from viewer.core.utf16 import Utf16Map
+from viewer.export.article_pictures import write_pictures
 from viewer.export.model import DEFAULT_HIGHLIGHT, ExportNote, ExportReply
 from viewer.export.qt_runtime import export_font
 
@@ -27,6 +28,7 @@ def _px(points: float) -> float:
 
 
 NOTE_INDENT = _px(17)  # 6 mm
+PICTURE_WIDTH_PT, PICTURE_HEIGHT_PT = 425, 312  # 15 × 11 cm: inside the 17 cm column, two to a page
 INK = QColor("#1a1a1a")
 MUTED = QColor("#5f6368")
 MARKER = QColor("#b3261e")
@@ -197,6 +199,8 @@ def build_article_document(article: Article, notes: Sequence[ExportNote] = (), *
         start = writer.block(block.text, style_by_kind.get(block.kind, styles.paragraph))
         if body_start < 0:
             body_start = start
+    write_pictures(writer.cursor, article.images, _px(PICTURE_WIDTH_PT), _px(PICTURE_HEIGHT_PT),
+                   styles.meta.char, _px(6))
     if body_start < 0:
         return doc
     if hits:

@@ -176,11 +176,13 @@ def _cut_notice(layout: ArticleLayout, labels: Labels, colours: dict[str, str], 
 def fill_reading_document(doc: QTextDocument, article: Article, family: str, base: float,
                            colours: dict[str, str], labels: Labels,
                            title_hits: list[tuple[int, int]] | None = None, limit: int | None = None,
-                           number: Callable[[int], str] = str) -> ArticleLayout:
+                           number: Callable[[int], str] = str,
+                           after_lead: Callable[[QTextCursor], None] | None = None) -> ArticleLayout:
     """Fills the reading pane's `doc` with `article` in the theme's colours, its title's hits marked;
     returns where its text blocks landed. Past `limit` characters the text is cut and a notice offers
     more (laying out megabytes would freeze the window). A PDF's page is made by
-    viewer.export.article_document.build_article_document, with the notes beside the text."""
+    viewer.export.article_document.build_article_document, with the notes beside the text.
+    `after_lead` inserts what stands after the lead (after the first block when there is none): the pictures."""
     doc.clear()
     font = QFont(family)
     font.setPointSizeF(base)
@@ -196,7 +198,8 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
     cursor.insertHtml(_header_html(article, labels, colours, base, title_hits or []))
     layout = ArticleLayout()
     offset = 0
-    for block in article.blocks:
+    lead_index = next((i for i, block in enumerate(article.blocks) if block.kind is BlockKind.LEAD), 0)
+    for index, block in enumerate(article.blocks):
         if limit is not None and offset >= limit:
             break
         text = block.text if limit is None else block.text[:limit - offset]
@@ -207,6 +210,8 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
         layout.maps.append(Utf16Map(text))
         cursor.insertText(text)
         offset += len(block.text) + 1
+        if after_lead is not None and index == lead_index:
+            after_lead(cursor)
     layout.total_chars = max(0, offset - 1)
     layout.shown_chars = min(layout.total_chars, limit) if limit is not None else layout.total_chars
     if layout.shown_chars < layout.total_chars:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
 from viewer.core.results import HitPattern
 from viewer.gui.article.copies_bar import CopiesBar
 from viewer.gui.article.document import Labels
+from viewer.gui.article.page_images import PageImagesPanel
+from viewer.gui.article.pictures import PictureLabels
 from viewer.gui.article.view import ArticleView
 from viewer.gui.common import shortcuts
 from viewer.gui.common.digits import digits
 from viewer.gui.common.translations import current_language
+
+NARROW_PANE = 560  # narrower than this (a 1024 px window), the page stands above the OCR text, not beside it
 
 
 class ArticlePane(QWidget):
@@ -44,6 +49,13 @@ class ArticlePane(QWidget):
         bar.addWidget(self.previous_button)
         bar.addWidget(self.next_button)
         bar.addStretch(1)
+        self.pages_button = QToolButton(self)  # only for a text read by OCR from page images
+        self.pages_button.setObjectName("pageImagesButton")
+        self.pages_button.setCheckable(True)
+        self.pages_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.pages_button.setVisible(False)
+        self.pages_button.toggled.connect(self._show_page_images)
+        bar.addWidget(self.pages_button)
         bar.addWidget(self.zoom_out_button)
         bar.addWidget(self.zoom_in_button)
         layout = QVBoxLayout(self)
@@ -52,7 +64,13 @@ class ArticlePane(QWidget):
         layout.addLayout(bar)
         self.copies = CopiesBar(self)  # the window fills it when an article is shown
         layout.addWidget(self.copies)
-        layout.addWidget(self.view, 1)
+        self.page_images = PageImagesPanel(self)
+        self.page_images.setVisible(False)
+        self.text_and_pages = QSplitter(Qt.Orientation.Horizontal, self)
+        self.text_and_pages.setChildrenCollapsible(False)
+        self.text_and_pages.addWidget(self.view)
+        self.text_and_pages.addWidget(self.page_images)
+        layout.addWidget(self.text_and_pages, 1)
         self.retranslate()
         self._show_counter(-1, 0)
 
@@ -64,8 +82,46 @@ class ArticlePane(QWidget):
         self.view.show_article(article, query, pattern)
         self.view.setAccessibleDescription(article.title if article is not None else "")
         self.copies.show_copies([], [])
+        scanned = article is not None and article.text_source == "ocr"
+        self.pages_button.setVisible(scanned)
+        self._show_page_images(scanned and self.pages_button.isChecked())
         if article is not None:
             self.article_shown.emit(article.id)
+
+    def _show_page_images(self, shown: bool) -> None:
+        """The scanned pages beside the OCR text (above it when the pane is narrow), or hidden."""
+        shown = shown and self.article is not None and self.article.text_source == "ocr"
+        if shown:
+            self._orient_pages()
+            self.page_images.show_pages_of(self.article)
+            if not self.page_images.isVisible():
+                self.page_images.setVisible(True)
+                self._share_out()
+        else:
+            self.page_images.setVisible(False)
+
+    def _orient_pages(self) -> None:
+        wide = self.width() >= NARROW_PANE
+        self.text_and_pages.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        if not wide and self.text_and_pages.indexOf(self.page_images) != 0:
+            self.text_and_pages.insertWidget(0, self.page_images)  # the page above the text
+        elif wide and self.text_and_pages.indexOf(self.view) != 0:
+            self.text_and_pages.insertWidget(0, self.view)  # the text first: at the right in Persian
+
+    def _share_out(self) -> None:
+        """The text gets a little more room than the page beside or under it."""
+        horizontal = self.text_and_pages.orientation() == Qt.Orientation.Horizontal
+        room = self.text_and_pages.width() if horizontal else self.text_and_pages.height()
+        text, page = room * 55 // 100, room * 45 // 100
+        self.text_and_pages.setSizes([text, page] if self.text_and_pages.widget(0) is self.view else [page, text])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.page_images.isVisible():
+            before = self.text_and_pages.orientation()
+            self._orient_pages()
+            if self.text_and_pages.orientation() != before:
+                self._share_out()
 
     def _show_counter(self, current: int, count: int) -> None:
         self.counter.setText(digits(f"{current + 1 if current >= 0 else 0}/{count}") if count else "")
@@ -82,6 +138,13 @@ class ArticlePane(QWidget):
         self.previous_button.setToolTip(shortcuts.tooltip("previousHit"))
         self.next_button.setText(self.tr("Next"))
         self.next_button.setToolTip(shortcuts.tooltip("nextHit"))
+        self.pages_button.setText(self.tr("Page images"))
+        self.pages_button.setToolTip(self.tr("Show the scanned pages beside the text read from them"))
+        self.pages_button.setAccessibleName(self.tr("Page images"))
+        self.page_images.setAccessibleName(self.tr("Scanned pages"))
+        self.page_images.page_label = self.tr("Page {number}")
+        self.page_images.unavailable_label = self.tr("The page images cannot be shown: {reason}")
+        self.page_images.loading_label = self.tr("Reading the scanned pages…")
         self.zoom_out_button.setText("−")
         self.zoom_out_button.setToolTip(shortcuts.tooltip("zoomOut"))
         self.zoom_in_button.setText("+")
@@ -97,6 +160,8 @@ class ArticlePane(QWidget):
                                   category=self.tr("Category"), link=self.tr("Link"),
                                   cut=self.tr("This article is very long: the first {shown} of its {total} characters are shown."),
                                   more=self.tr("Show more"), language=current_language())
+        self.view.picture_labels = PictureLabels(missing=self.tr("Picture missing: {name}"),
+                                                 enlarge=self.tr("Click to enlarge"))
         self.view.rebuild()
         current, count = self.counter.property("hits") or (-1, 0)
         self._show_counter(current, count)

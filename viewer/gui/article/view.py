@@ -23,10 +23,13 @@ from PySide6.QtGui import (
     QFocusEvent,
     QGuiApplication,
     QHelpEvent,
+    QImage,
     QKeyEvent,
     QMouseEvent,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextLine,
 )
 from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
@@ -35,6 +38,7 @@ from viewer.app.hit_marks import find_hits, query_pattern
 from viewer.core.article import Article
 from viewer.core.results import HitPattern
 from viewer.gui.article.document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, fill_reading_document
+from viewer.gui.article.pictures import PICTURE_SCHEME, PictureDialog, PictureLabels, fit_pictures, insert_pictures
 from viewer.gui.article.selection_toolbar import Colour, SelectionToolbar
 from viewer.gui.common import shortcuts
 from viewer.gui.common.digits import number
@@ -83,6 +87,7 @@ class ArticleView(QTextBrowser):
         self.article: Article | None = None
         self.layout_map = ArticleLayout()
         self.labels = Labels()
+        self.picture_labels = PictureLabels()
         self.family = FONT_FAMILY
         self.zoom = 0
         self.query = ""
@@ -178,7 +183,8 @@ class ArticleView(QTextBrowser):
             self.layout_map = fill_reading_document(self.document(), self.article, self.family,
                                                      self.base_size(), colours(), self.labels,
                                                      title_hits=find_hits(self.article.title, pattern),
-                                                     limit=self.shown_limit, number=number)
+                                                     limit=self.shown_limit, number=number,
+                                                     after_lead=self._insert_pictures)
             self.hits = find_hits(self.shown_text(), pattern)
             self._apply_highlight_formats()
             caret = QTextCursor(self.document())  # the caret at the body's start, not after the footer
@@ -441,9 +447,37 @@ class ArticleView(QTextBrowser):
         self.toolbar.hide()
 
     # -- links ------------------------------------------------------------------------------------
+    def column_width(self) -> float:
+        """The width the text runs in: the pictures are never wider."""
+        return float(self.viewport().width()) - 2 * self.document().documentMargin()
+
+    def _insert_pictures(self, cursor: QTextCursor) -> None:
+        if self.article is not None and self.article.images:
+            insert_pictures(cursor, self.article.images, self.column_width(), self.base_size(), self.family,
+                            colours(), self.picture_labels)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.article is not None and self.article.images:
+            fit_pictures(self.document(), self.column_width())
+
+    def enlarge_picture(self, index: int) -> PictureDialog | None:
+        """Opens the article's picture number `index` large in a dialog (Esc closes it)."""
+        if self.article is None or not 0 <= index < len(self.article.images):
+            return None
+        image = self.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(f"{PICTURE_SCHEME}:{index}"))
+        if not isinstance(image, QImage) or image.isNull():
+            return None
+        dialog = PictureDialog(image, self.article.images[index][1], self.article.title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _on_anchor(self, url: QUrl) -> None:
         if url.toString() == MORE_HREF:
             self.show_more()
+        elif url.scheme() == PICTURE_SCHEME and url.path().isdigit():
+            self.enlarge_picture(int(url.path()))
         elif url.scheme() == TAG_SCHEME:
             encoded = bytes(url.toEncoded().data()).decode("ascii")
             self.tag_clicked.emit(unquote(encoded[len(TAG_SCHEME) + 1:]))

@@ -1,0 +1,65 @@
+"""An article's pictures in its PDF page: each after the text, scaled to fit the column (never
+wider, aspect kept), its caption under it; a picture whose file is gone is a one-line notice. They
+follow the text rather than stand inside it: the body's hits and highlights are placed by offsets
+into the text, which must stay one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QImageReader, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextImageFormat
+
+from viewer.core.bidi import is_ltr
+
+MAX_DECODED_SIDE = 3000  # about 25 cm at 300 dpi: more is never seen on the page
+
+
+def read_picture(path: str) -> QImage:
+    """The picture at `path`, decoded at most MAX_DECODED_SIDE on its longer side; null when unreadable."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > MAX_DECODED_SIDE:
+        reader.setScaledSize(size.scaled(MAX_DECODED_SIDE, MAX_DECODED_SIDE, Qt.AspectRatioMode.KeepAspectRatio))
+    return reader.read()
+
+
+def write_pictures(cursor: QTextCursor, images: list[tuple[str, str]], max_width: float, max_height: float,
+                   caption_format: QTextCharFormat, spacing: float) -> int:
+    """Appends each picture (fitted into max_width × max_height device units) and its caption at
+    `cursor`; returns how many pictures were written."""
+    doc = cursor.document()
+    written = 0
+    for index, (path, caption) in enumerate(images):
+        image = read_picture(path)
+        if image.isNull():
+            _caption(cursor, f"[تصویر پیدا نشد: {Path(path).name or path}]", caption_format, spacing)
+            continue
+        url = QUrl(f"picture:{index}")
+        doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+        block = QTextBlockFormat()
+        block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        block.setTopMargin(spacing)
+        block.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_Auto)
+        cursor.insertBlock(block, QTextCharFormat())
+        picture = QTextImageFormat()
+        picture.setName(url.toString())
+        # never blown up past twice its pixels (150 dpi on the 300 dpi page): a small chart stays small
+        scale = min(2.0, max_width / max(image.width(), 1), max_height / max(image.height(), 1))
+        picture.setWidth(image.width() * scale)
+        picture.setHeight(image.height() * scale)
+        cursor.insertImage(picture)
+        written += 1
+        if caption:
+            _caption(cursor, caption, caption_format, spacing * 0.3)
+    return written
+
+
+def _caption(cursor: QTextCursor, text: str, char_format: QTextCharFormat, before: float) -> None:
+    block = QTextBlockFormat()
+    block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    block.setLayoutDirection(Qt.LayoutDirection.LeftToRight if is_ltr(text) else Qt.LayoutDirection.RightToLeft)
+    block.setTopMargin(before)
+    cursor.insertBlock(block, char_format)
+    cursor.insertText(text, char_format)

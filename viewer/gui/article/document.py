@@ -11,7 +11,7 @@ from html import escape
 from urllib.parse import quote
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 
 from viewer.core.article import Article, BlockKind
 from viewer.core.bidi import ltr_isolated
@@ -70,12 +70,32 @@ class Labels:
     language: str = "en"  # "fa": codes and dates in Persian digits, known categories in Persian
 
 
-def _block_format(kind: BlockKind, base: float) -> QTextBlockFormat:
+# Line pitch in ems (the font's size): 1.7 for reading, as books and calibre's viewer set Persian text.
+LINE_PITCH = {BlockKind.PARAGRAPH: 1.7, BlockKind.LEAD: 1.7, BlockKind.HEADING: 1.45}
+TITLE_SIZE = 1.4  # the title's size against the body's: two lines at most in a 560-pixel column
+
+
+def _char_size(kind: BlockKind, base: float) -> float:
+    return base * {BlockKind.LEAD: 1.06, BlockKind.HEADING: 1.15}.get(kind, 1.0)
+
+
+def _line_height_percent(family: str, point_size: float, pitch: float) -> float:
+    """The proportional line height giving lines `pitch` ems apart: Qt's percentage is of the font's
+    own line spacing, which for Vazirmatn is already about 1.5 ems."""
+    font = QFont(family)
+    font.setPointSizeF(point_size)
+    metrics = QFontMetricsF(font)
+    em = point_size * metrics.fontDpi() / 72
+    return 100 * pitch * em / metrics.lineSpacing() if metrics.lineSpacing() > 0 else 100
+
+
+def _block_format(kind: BlockKind, base: float, family: str) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setLayoutDirection(RTL)
     # Never justified: Qt stretches Persian lines with space inside words, breaking the joins.
     fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
-    fmt.setLineHeight(170 if kind is BlockKind.PARAGRAPH else 155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setLineHeight(_line_height_percent(family, _char_size(kind, base), LINE_PITCH[kind]),
+                      QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     fmt.setTopMargin(base * (1.4 if kind is BlockKind.HEADING else 0.3))
     fmt.setBottomMargin(base * 0.6)
     return fmt
@@ -84,8 +104,7 @@ def _block_format(kind: BlockKind, base: float) -> QTextBlockFormat:
 def _char_format(kind: BlockKind, family: str, base: float, colours: dict[str, str]) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontFamilies([family])
-    size = {BlockKind.LEAD: 1.06, BlockKind.HEADING: 1.15}.get(kind, 1.0)
-    fmt.setFontPointSize(base * size)
+    fmt.setFontPointSize(_char_size(kind, base))
     fmt.setFontWeight(QFont.Weight.Bold if kind is not BlockKind.PARAGRAPH else QFont.Weight.Normal)
     fmt.setForeground(QColor(colours["accent"] if kind is BlockKind.LEAD else colours["text"]))
     return fmt
@@ -129,7 +148,7 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
         meta.append(f"{escape(labels.date)}: {escape(dated(article.date, labels.language))}")
     parts = [
         f'<p dir="rtl" align="right" style="margin-bottom:{base * 0.5:.0f}px;">'
-        f'<span style="font-size:{base * 1.7:.1f}pt; font-weight:bold; color:{colours["text"]};">'
+        f'<span style="font-size:{base * TITLE_SIZE:.1f}pt; font-weight:bold; color:{colours["text"]};">'
         f"{marked_html(article.title, title_hits, colours['hit_bg'])}</span></p>",
     ]
     if meta:
@@ -184,7 +203,7 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
         if limit is not None and offset >= limit:
             break
         text = block.text if limit is None else block.text[:limit - offset]
-        cursor.insertBlock(_block_format(block.kind, base), _char_format(block.kind, family, base, colours))
+        cursor.insertBlock(_block_format(block.kind, base, family), _char_format(block.kind, family, base, colours))
         layout.text_starts.append(offset)
         layout.positions.append(cursor.position())
         layout.lengths.append(len(text))
@@ -194,10 +213,10 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
     layout.total_chars = max(0, offset - 1)
     layout.shown_chars = min(layout.total_chars, limit) if limit is not None else layout.total_chars
     if layout.shown_chars < layout.total_chars:
-        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
+        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base, family))
         cursor.insertHtml(_cut_notice(layout, labels, colours, base, number))
     footer = _footer_html(article, labels, colours, base)
     if footer:
-        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
+        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base, family))
         cursor.insertHtml(footer)
     return layout

@@ -20,6 +20,7 @@ from viewer.core.persian_numbers import digits_for
 from viewer.core.source_names import file_name
 from viewer.core.utf16 import Utf16Map
 from viewer.gui.common.dates import dated
+from viewer.gui.common.fonts import FONT_FAMILY
 
 TAG_SCHEME = "tag"
 MORE_HREF = "more:"
@@ -89,14 +90,14 @@ def _line_height_percent(family: str, point_size: float, pitch: float) -> float:
     return 100 * pitch * em / metrics.lineSpacing() if metrics.lineSpacing() > 0 else 100
 
 
-def _block_format(kind: BlockKind, base: float, family: str) -> QTextBlockFormat:
+def _block_format(kind: BlockKind, base: float, family: str = FONT_FAMILY) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setLayoutDirection(RTL)
     # Never justified: Qt stretches Persian lines with space inside words, breaking the joins.
     fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
     fmt.setLineHeight(_line_height_percent(family, _char_size(kind, base), LINE_PITCH[kind]),
                       QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    fmt.setTopMargin(base * (1.4 if kind is BlockKind.HEADING else 0.3))
+    fmt.setTopMargin(base * 1.4 if kind is BlockKind.HEADING else 0.0)
     fmt.setBottomMargin(base * 0.6)
     return fmt
 
@@ -147,7 +148,7 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
     if article.date:
         meta.append(f"{escape(labels.date)}: {escape(dated(article.date, labels.language))}")
     parts = [
-        f'<p dir="rtl" align="right" style="margin-bottom:{base * 0.5:.0f}px;">'
+        f'<p dir="rtl" align="right" style="margin-top:0px; margin-bottom:{base * 0.3:.0f}px;">'
         f'<span style="font-size:{base * TITLE_SIZE:.1f}pt; font-weight:bold; color:{colours["text"]};">'
         f"{marked_html(article.title, title_hits, colours['hit_bg'])}</span></p>",
     ]
@@ -155,7 +156,8 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
         parts.append(f'<p dir="rtl" align="right" style="color:{colours["muted"]}; font-size:{base * 0.9:.1f}pt;">'
                      + " &nbsp;·&nbsp; ".join(meta) + "</p>")
     if article.tags:
-        parts.append(f'<p dir="rtl" align="right" style="font-size:{base * 0.9:.1f}pt; margin-top:{base * 0.4:.0f}px;">'
+        parts.append(f'<p dir="rtl" align="right" style="font-size:{base * 0.85:.1f}pt; margin-top:{base * 0.2:.0f}px; '
+                     f'margin-bottom:{base * 0.3:.0f}px;">'
                      f"{_chips(article.tags, colours)}</p>")
     parts.append(f'<hr style="background-color:{colours["separator"]}; height:1px; border:none;"/>')
     return "".join(parts)
@@ -193,8 +195,10 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
     option.setAlignment(Qt.AlignmentFlag.AlignRight)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
-    doc.setDocumentMargin(base * 1.6)
-    doc.setDefaultStyleSheet(f"body {{ font-family: '{family}'; color: {colours['text']}; }}")
+    doc.setDocumentMargin(base)
+    # Header lines close together (Qt gives a paragraph 12 pixels above and below): the body starts higher.
+    doc.setDefaultStyleSheet(f"body {{ font-family: '{family}'; color: {colours['text']}; }} "
+                             f"p {{ margin-top: 0px; margin-bottom: {base * 0.3:.0f}px; }}")
     cursor = QTextCursor(doc)
     cursor.insertHtml(_header_html(article, labels, colours, base, title_hits or []))
     layout = ArticleLayout()
@@ -213,10 +217,10 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
     layout.total_chars = max(0, offset - 1)
     layout.shown_chars = min(layout.total_chars, limit) if limit is not None else layout.total_chars
     if layout.shown_chars < layout.total_chars:
-        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base, family))
+        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
         cursor.insertHtml(_cut_notice(layout, labels, colours, base, number))
     footer = _footer_html(article, labels, colours, base)
     if footer:
-        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base, family))
+        cursor.insertBlock(_block_format(BlockKind.PARAGRAPH, base))
         cursor.insertHtml(footer)
     return layout

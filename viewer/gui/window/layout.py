@@ -82,6 +82,7 @@ class WindowLayout(QObject):
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(10)
+        self.splitter.setSizes([TAGS_WIDTH, RESULTS_WIDTH, 800])
         # Small minimums so the window fits a 1024-pixel screen (and the 800×600 offscreen one).
         tags.setMinimumWidth(120)
         self.results.setMinimumWidth(200)
@@ -171,8 +172,9 @@ class WindowLayout(QObject):
     def shown_panels(self) -> tuple[str, ...]:
         return tuple(panel for panel in PANELS if self.is_shown(panel))
 
-    def set_shown(self, panel: str, shown: bool) -> None:
-        """Shows or hides `panel`; a side panel shown comes to the front of its place."""
+    def set_shown(self, panel: str, shown: bool, to_front: bool = True) -> None:
+        """Shows or hides `panel`; a side panel shown comes to the front of its place (unless not
+        `to_front`: a restored arrangement keeps the tab it had in front)."""
         self._arranging = True
         try:
             if panel == TAGS:
@@ -181,7 +183,7 @@ class WindowLayout(QObject):
                 self.results.setVisible(shown)
             elif (dock := self._docks_by_panel.get(panel)) is not None:
                 dock.setVisible(shown)
-                if shown:
+                if shown and to_front:
                     dock.raise_()
         finally:
             self._arranging = False
@@ -189,6 +191,9 @@ class WindowLayout(QObject):
 
     def _panel_chosen(self, panel: str, shown: bool) -> None:
         self._customised()
+        dock = self._docks_by_panel.get(panel)
+        if not shown and dock is not None and not dock.isHidden() and dock.visibleRegion().isEmpty():
+            shown = True  # behind another side panel's tab: its key brings it to the front, not away
         self.set_shown(panel, shown)
 
     def _dock_toggled(self, act: QAction, shown: bool) -> None:
@@ -262,7 +267,7 @@ class WindowLayout(QObject):
         finally:
             self._arranging = False
         for panel in PANELS:
-            self.set_shown(panel, panel in arrangement.shown)
+            self.set_shown(panel, panel in arrangement.shown, to_front=False)
 
     def save(self, settings: Settings) -> None:
         arrangement = self.arrangement()

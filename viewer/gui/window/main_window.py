@@ -171,9 +171,9 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         a.about.triggered.connect(lambda: show_about(self))
         a.query_help.triggered.connect(lambda: show_query_help(self))
-        a.view_menu.insertActions(a.clear_tags, [self.stories.count_once, self.stories.duplicates])
+        a.search_menu.addActions([self.stories.count_once, self.stories.duplicates])
         # The View menu opens with reading mode and the panels, each with its key (the layout's).
-        first = a.go_menu.menuAction()
+        first = a.search_menu.menuAction()
         a.view_menu.insertAction(first, self.window_layout.reading_action)
         a.view_menu.insertSeparator(first)
         a.view_menu.insertActions(first, list(self.window_layout.panel_actions.values()))
@@ -212,7 +212,8 @@ class MainWindow(QMainWindow):
         menus.view_menu.addSeparator()
         naming = name_action(library, self)
         panel.addAction(naming)  # retitled with the panel's actions when the language changes
-        menus.view_menu.addActions([panel.highlight_action, panel.note_action, naming])
+        menus.notes_menu.addActions([panel.highlight_action, panel.note_action, naming])
+        menus.view_menu.addMenu(menus.notes_menu)
         return controller
 
     def _add_research(self) -> ResearchPanels:

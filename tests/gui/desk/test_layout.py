@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QMenu,
 from tests.gui.conftest import WAIT_MS, type_text
 from viewer.app.settings import Settings
 from viewer.core.article import BlockKind
+from viewer.gui.window.layout import READING_WIDTH
 
 WIDE, SMALL = (1440, 900), (1024, 600)
 PANEL_KEYS = {"tags": Qt.Key.Key_1, "results": Qt.Key.Key_2, "notes": Qt.Key.Key_3, "research": Qt.Key.Key_4}
@@ -138,7 +139,10 @@ def test_reading_mode_gives_the_article_the_window_and_the_layout_back(qtbot, wi
     qtbot.waitUntil(lambda: not shown(window.results_view), timeout=WAIT_MS)
     assert not any(shown(widget) for widget in panel_widgets(window).values())
     assert not shown(window.search_bar)
-    assert window.article_pane.width() >= window.centralWidget().width() - 2
+    # The whole window's width, or a column of READING_WIDTH in its middle on a wide one.
+    assert window.article_pane.width() >= min(window.centralWidget().width() - 2, READING_WIDTH)
+    middle = window.article_pane.mapTo(window, QPoint(window.article_pane.width() // 2, 0)).x()
+    assert abs(middle - window.width() // 2) <= 2
     press(window, Qt.Key.Key_F11)
     qtbot.waitUntil(lambda: shown(window.results_view), timeout=WAIT_MS)
     assert {panel: shown(widget) for panel, widget in panel_widgets(window).items()} == before

@@ -31,6 +31,8 @@ SIDE_PANEL_WIDTH = 220
 NOTES_DOCK_WIDTH = SIDE_PANEL_WIDTH
 # Narrower than this, the default shows only the results and the article (a 1024-pixel netbook).
 WIDE_WINDOW = 1200
+# Reading mode centres the article in at most this width: lines of 1,400 pixels are hard to follow.
+READING_WIDTH = 980
 
 
 def _encoded(state: QByteArray) -> str:
@@ -88,11 +90,11 @@ class WindowLayout(QObject):
         self.results.setMinimumWidth(200)
         # The article pane's minimum is its bar's (hit counter and buttons), so nothing there is cut.
         central = QWidget(window)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.top)
-        column.addWidget(self.splitter, 1)
+        self._central_column = QVBoxLayout(central)
+        self._central_column.setContentsMargins(0, 0, 0, 0)
+        self._central_column.setSpacing(0)
+        self._central_column.addWidget(self.top)
+        self._central_column.addWidget(self.splitter, 1)
         window.setCentralWidget(central)
         window.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         self.docks: list[QDockWidget] = []
@@ -224,15 +226,21 @@ class WindowLayout(QObject):
             self._arranging = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (watched is self.window and event.type() == QEvent.Type.Resize and self.follows_width
-                and not self.reading):
-            self.apply_default()
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            if self.reading:
+                self._centre_article()
+            elif self.follows_width:
+                self.apply_default()
         return super().eventFilter(watched, event)
+
+    def _centre_article(self) -> None:
+        side = max(0, (self.window.width() - READING_WIDTH) // 2) if self.reading else 0
+        self._central_column.setContentsMargins(side, 0, side, 0)  # (QSplitter's own margins break right to left)
 
     # -- reading mode ------------------------------------------------------------------------------
     def set_reading(self, on: bool) -> None:
-        """Reading mode: the article alone in the window (the menu and status bars stay); leaving it
-        brings back the panels and widths of before."""
+        """Reading mode: the article alone in the window (the menu and status bars stay), centred in
+        at most `READING_WIDTH`; leaving it brings back the panels and widths of before."""
         if on == self.reading:
             self.reading_action.setChecked(on)
             return
@@ -242,8 +250,10 @@ class WindowLayout(QObject):
             for panel in PANELS:
                 self.set_shown(panel, False)
             self.top.hide()
+            self._centre_article()
         else:
             self.reading = False
+            self._centre_article()
             self.top.show()
             if self._before_reading is not None:
                 self._arrange(self._before_reading)

@@ -73,7 +73,7 @@ class Labels:
 
 # Line pitch in ems (the font's size): 1.7 for reading, as books and calibre's viewer set Persian text.
 LINE_PITCH = {BlockKind.PARAGRAPH: 1.7, BlockKind.LEAD: 1.7, BlockKind.HEADING: 1.45}
-TITLE_SIZE = 1.4  # the title's size against the body's: two lines at most in a 560-pixel column
+TITLE_SIZE = 1.3  # the title's size against the body's: two lines at most in a 560-pixel column
 
 
 def _char_size(kind: BlockKind, base: float) -> float:
@@ -159,7 +159,7 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
         parts.append(f'<p dir="rtl" align="right" style="font-size:{base * 0.85:.1f}pt; margin-top:{base * 0.2:.0f}px; '
                      f'margin-bottom:{base * 0.3:.0f}px;">'
                      f"{_chips(article.tags, colours)}</p>")
-    parts.append(f'<hr style="background-color:{colours["separator"]}; height:1px; border:none;"/>')
+    # No rule under the header (a rule is a whole line high in Qt): the coloured lead sets the body apart.
     return "".join(parts)
 
 
@@ -207,7 +207,10 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
         if limit is not None and offset >= limit:
             break
         text = block.text if limit is None else block.text[:limit - offset]
-        cursor.insertBlock(_block_format(block.kind, base, family), _char_format(block.kind, family, base, colours))
+        fmt = _block_format(block.kind, base, family)
+        if not layout.positions:  # the body's first block: a gap under the header
+            fmt.setTopMargin(max(fmt.topMargin(), base * 0.9))
+        cursor.insertBlock(fmt, _char_format(block.kind, family, base, colours))
         layout.text_starts.append(offset)
         layout.positions.append(cursor.position())
         layout.lengths.append(len(text))

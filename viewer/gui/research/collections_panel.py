@@ -75,7 +75,7 @@ class CollectionsPanel(QWidget):
         self.title.setObjectName("panelTitle")
         self.list = CollectionList(self)
         self.list.setObjectName("collectionList")
-        self.list.setMinimumHeight(110)  # four rows, beside the notes panel in the same dock area
+        self.list.setMinimumHeight(84)  # three rows: the fields and messages under it fit a 600-pixel screen
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.ids_dropped.connect(self.add)
         DeleteKey(self.list, self.delete_chosen)

@@ -47,7 +47,7 @@ class SavedSearchesPanel(QWidget):
         self.title.setObjectName("panelTitle")
         self.list = QListWidget(self)
         self.list.setObjectName("savedSearchList")
-        self.list.setMinimumHeight(70)
+        self.list.setMinimumHeight(56)
         self.list.itemActivated.connect(lambda item: self.open(item.data(NAME_ROLE)))
         DeleteKey(self.list, self.delete_current)
         self.name_box = QLineEdit(self)

@@ -1824,5 +1824,40 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <source>About Bayegan</source>
         <translation>دربارهٔ بایگان</translation>
     </message>
+    <message>
+        <source>Search and results</source>
+        <translation>جست‌وجو و نتیجه‌ها</translation>
+    </message>
+    <message>
+        <source>Highlights and notes</source>
+        <translation>برجسته‌سازی و یادداشت</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>اندازهٔ متن</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLayout</name>
+    <message>
+        <source>Reading mode</source>
+        <translation>حالت خواندن</translation>
+    </message>
+    <message>
+        <source>Tags panel</source>
+        <translation>ستون برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Results list</source>
+        <translation>فهرست نتیجه‌ها</translation>
+    </message>
+    <message>
+        <source>Notes panel</source>
+        <translation>ستون یادداشت‌ها</translation>
+    </message>
+    <message>
+        <source>Research panel</source>
+        <translation>ستون پژوهش</translation>
+    </message>
 </context>
 </TS>

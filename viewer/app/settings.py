@@ -42,6 +42,10 @@ ZOOM = Setting[int]("zoom", 0, (int,), "the article's text size, in steps from t
 GEOMETRY = Setting[str]("geometry", "", (str,), "the window's place and size (Qt's, in base64)")
 SPLITTER = Setting[str]("splitter", "", (str,), "the widths of tags, results and article (Qt's, in base64)")
 WINDOW_STATE = Setting[str]("window_state", "", (str,), "the side panels' places (Qt's, in base64)")
+SHOWN_PANELS = Setting[list[str] | None]("shown_panels", None, (list, type(None)),
+                                         "the panels shown: tags, results, notes, research (absent: the default "
+                                         "layout for the window's width)")
+READING_MODE = Setting[bool]("reading_mode", False, (bool,), "the article alone in the window")
 LAST_ARTICLE = Setting[str]("last_article", "", (str,), "the id of the article read last")
 EXPORT_FOLDER = Setting[str]("export_folder", "", (str,), "the folder a PDF or a list was last exported to")
 EXPORT_LIST_FORMAT = Setting[str]("export_list_format", "csv", (str,),
@@ -55,7 +59,8 @@ AUTHOR = Setting[str | None]("author", None, (str, type(None)),
                              "the name on notes and PDFs (\"\": none chosen); absent: not asked yet")
 
 SETTINGS: tuple[Setting[Any], ...] = (THEME, LANGUAGE, FOLDERS, LAST_QUERY, SORT, ZOOM, GEOMETRY, SPLITTER,
-                                      WINDOW_STATE, LAST_ARTICLE, EXPORT_FOLDER, EXPORT_LIST_FORMAT, HIGHLIGHT_COLOUR,
+                                      WINDOW_STATE, SHOWN_PANELS, READING_MODE, LAST_ARTICLE, EXPORT_FOLDER,
+                                      EXPORT_LIST_FORMAT, HIGHLIGHT_COLOUR,
                                       COUNT_STORIES_ONCE, AUTHOR, LAB)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from viewer.app.settings import Settings
 from viewer.gui.app import prepare
 from viewer.gui.notes.panel import NotesPanel
+from viewer.gui.window.layout import NOTES
 
 
 def _distance(a: QColor, b: QColor) -> int:
@@ -35,6 +36,7 @@ def _framed(panel: NotesPanel) -> list[str]:
 def test_note_buttons_have_a_visible_frame_and_do_not_move(qtbot, gui_app, window, tmp_path, theme: str) -> None:
     prepare(gui_app, Settings(tmp_path / "theme.json"), theme=theme, language="fa",
             icons_dir=tmp_path / "theme-icons")
+    window.window_layout.set_shown(NOTES, True)  # an 800-pixel window shows the article and results only
     panel = window.findChild(NotesPanel)
     assert panel is not None and panel.isVisible()
     qtbot.waitUntil(lambda: panel.note_action.isEnabled() or window.article_pane.article is not None)

@@ -56,7 +56,8 @@ def _counts(win) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 def _action(win, name: str):  # type: ignore[no-untyped-def]
-    return next(a for a in win.window_actions.view_menu.actions() if a.objectName() == name)
+    menus = [win.window_actions.view_menu, *(a.menu() for a in win.window_actions.view_menu.actions() if a.menu())]
+    return next(a for menu in menus for a in menu.actions() if a.objectName() == name)
 
 
 def test_tag_counts_count_a_story_once_when_ticked_and_remembered(qtbot, gui_app: QApplication,

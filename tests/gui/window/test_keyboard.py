@@ -9,10 +9,12 @@ from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import search
 from viewer.app.settings import AUTHOR
+from viewer.gui.window.layout import TAGS
 
 
 def test_tab_goes_through_the_window_in_reading_order(qtbot, window) -> None:
     search(qtbot, window, "اصفهان")
+    window.window_layout.set_shown(TAGS, True)  # an 800-pixel window shows the article and results only
     window.activateWindow()
     window.search_bar.box.setFocus(Qt.FocusReason.OtherFocusReason)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_bar.box)

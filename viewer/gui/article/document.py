@@ -11,7 +11,7 @@ from html import escape
 from urllib.parse import quote
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextOption
 
 from viewer.core.article import Article, BlockKind
 from viewer.core.bidi import isolated, ltr_isolated
@@ -20,6 +20,7 @@ from viewer.core.persian_numbers import digits_for
 from viewer.core.source_names import file_name
 from viewer.core.utf16 import Utf16Map
 from viewer.gui.common.dates import dated
+from viewer.gui.common.fonts import FONT_FAMILY
 
 TAG_SCHEME = "tag"
 MORE_HREF = "more:"
@@ -70,13 +71,33 @@ class Labels:
     language: str = "en"  # "fa": codes and dates in Persian digits, known categories in Persian
 
 
-def _block_format(kind: BlockKind, base: float) -> QTextBlockFormat:
+# Line pitch in ems (the font's size): 1.7 for reading, as books and calibre's viewer set Persian text.
+LINE_PITCH = {BlockKind.PARAGRAPH: 1.7, BlockKind.LEAD: 1.7, BlockKind.HEADING: 1.45}
+TITLE_SIZE = 1.3  # the title's size against the body's: two lines at most in a 560-pixel column
+
+
+def _char_size(kind: BlockKind, base: float) -> float:
+    return base * {BlockKind.LEAD: 1.06, BlockKind.HEADING: 1.15}.get(kind, 1.0)
+
+
+def _line_height_percent(family: str, point_size: float, pitch: float) -> float:
+    """The proportional line height giving lines `pitch` ems apart: Qt's percentage is of the font's
+    own line spacing, which for Vazirmatn is already about 1.5 ems."""
+    font = QFont(family)
+    font.setPointSizeF(point_size)
+    metrics = QFontMetricsF(font)
+    em = point_size * metrics.fontDpi() / 72
+    return 100 * pitch * em / metrics.lineSpacing() if metrics.lineSpacing() > 0 else 100
+
+
+def _block_format(kind: BlockKind, base: float, family: str = FONT_FAMILY) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setLayoutDirection(RTL)
     # Never justified: Qt stretches Persian lines with space inside words, breaking the joins.
     fmt.setAlignment(Qt.AlignmentFlag.AlignRight)
-    fmt.setLineHeight(170 if kind is BlockKind.PARAGRAPH else 155, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    fmt.setTopMargin(base * (1.4 if kind is BlockKind.HEADING else 0.3))
+    fmt.setLineHeight(_line_height_percent(family, _char_size(kind, base), LINE_PITCH[kind]),
+                      QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setTopMargin(base * 1.4 if kind is BlockKind.HEADING else 0.0)
     fmt.setBottomMargin(base * 0.6)
     return fmt
 
@@ -84,8 +105,7 @@ def _block_format(kind: BlockKind, base: float) -> QTextBlockFormat:
 def _char_format(kind: BlockKind, family: str, base: float, colours: dict[str, str]) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontFamilies([family])
-    size = {BlockKind.LEAD: 1.06, BlockKind.HEADING: 1.15}.get(kind, 1.0)
-    fmt.setFontPointSize(base * size)
+    fmt.setFontPointSize(_char_size(kind, base))
     fmt.setFontWeight(QFont.Weight.Bold if kind is not BlockKind.PARAGRAPH else QFont.Weight.Normal)
     fmt.setForeground(QColor(colours["accent"] if kind is BlockKind.LEAD else colours["text"]))
     return fmt
@@ -144,17 +164,18 @@ def _header_html(article: Article, labels: Labels, colours: dict[str, str], base
     if article.date:
         meta.append(f"{escape(labels.date)}:&nbsp;{isolated(escape(dated(article.date, labels.language)))}")
     parts = [
-        f'<p dir="rtl" align="right" style="margin-bottom:{base * 0.5:.0f}px;">'
-        f'<span style="font-size:{base * 1.7:.1f}pt; font-weight:bold; color:{colours["text"]};">'
+        f'<p dir="rtl" align="right" style="margin-top:0px; margin-bottom:{base * 0.3:.0f}px;">'
+        f'<span style="font-size:{base * TITLE_SIZE:.1f}pt; font-weight:bold; color:{colours["text"]};">'
         f"{marked_html(article.title, title_hits, colours['hit_bg'])}</span></p>",
     ]
     if meta:
         parts.append(f'<p {_ui_direction(labels)} style="color:{colours["muted"]}; '
                      f'font-size:{base * 0.9:.1f}pt;">' + " &nbsp;·&nbsp; ".join(meta) + "</p>")
     if article.tags:
-        parts.append(f'<p dir="rtl" align="right" style="font-size:{base * 0.9:.1f}pt; margin-top:{base * 0.4:.0f}px;">'
+        parts.append(f'<p dir="rtl" align="right" style="font-size:{base * 0.85:.1f}pt; margin-top:{base * 0.2:.0f}px; '
+                     f'margin-bottom:{base * 0.3:.0f}px;">'
                      f"{_chips(article.tags, colours)}</p>")
-    parts.append(f'<hr style="background-color:{colours["separator"]}; height:1px; border:none;"/>')
+    # No rule under the header (a rule is a whole line high in Qt): the coloured lead sets the body apart.
     return "".join(parts)
 
 
@@ -192,8 +213,10 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
     option.setAlignment(Qt.AlignmentFlag.AlignRight)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
-    doc.setDocumentMargin(base * 1.6)
-    doc.setDefaultStyleSheet(f"body {{ font-family: '{family}'; color: {colours['text']}; }}")
+    doc.setDocumentMargin(base)
+    # Header lines close together (Qt gives a paragraph 12 pixels above and below): the body starts higher.
+    doc.setDefaultStyleSheet(f"body {{ font-family: '{family}'; color: {colours['text']}; }} "
+                             f"p {{ margin-top: 0px; margin-bottom: {base * 0.3:.0f}px; }}")
     cursor = QTextCursor(doc)
     cursor.insertHtml(_header_html(article, labels, colours, base, title_hits or []))
     layout = ArticleLayout()
@@ -203,7 +226,10 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
         if limit is not None and offset >= limit:
             break
         text = block.text if limit is None else block.text[:limit - offset]
-        cursor.insertBlock(_block_format(block.kind, base), _char_format(block.kind, family, base, colours))
+        fmt = _block_format(block.kind, base, family)
+        if not layout.positions:  # the body's first block: a gap under the header
+            fmt.setTopMargin(max(fmt.topMargin(), base * 0.9))
+        cursor.insertBlock(fmt, _char_format(block.kind, family, base, colours))
         layout.text_starts.append(offset)
         layout.positions.append(cursor.position())
         layout.lengths.append(len(text))

@@ -20,13 +20,13 @@ QPushButton, QToolButton, QTabBar, QGroupBox, QDockWidget, QToolBox::tab, QHeade
 _EXTRA_QSS = {
     "light": """
 QListView::indicator:unchecked, QCheckBox::indicator:unchecked { border: 2px solid #6b7b80; border-radius: 2px; }
-QTextBrowser#articleView { background-color: #ffffff; color: #1d2327; border: none; }
+QTextBrowser#articleView { background-color: #ffffff; color: #1d2327; border: none; padding: 4px; }
 QListView#resultsView { background-color: #ffffff; }
 QLabel#countLabel { color: #4f5b62; }
 """,
     "dark": """
 QListView::indicator:unchecked, QCheckBox::indicator:unchecked { border: 2px solid #9aa6ab; border-radius: 2px; }
-QTextBrowser#articleView { background-color: #23272b; color: #e6e6e6; border: none; }
+QTextBrowser#articleView { background-color: #23272b; color: #e6e6e6; border: none; padding: 4px; }
 QListView#resultsView { background-color: #232629; }
 QLabel#countLabel { color: #b0bec5; }
 """,

@@ -70,7 +70,7 @@ class CollectionsPanel(NamedListPanel):
         self._collections = collections
         self.chosen: str | None = None
         self.list.setObjectName("collectionList")
-        self.list.setMinimumHeight(110)  # four rows, beside the notes panel in the same dock area
+        self.list.setMinimumHeight(84)  # three rows: the fields and messages under it fit a 600-pixel screen
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.ids_dropped.connect(self.add)
         DeleteKey(self.list, self.delete_chosen)

@@ -39,7 +39,7 @@ class SavedSearchesPanel(NamedListPanel):
         self._run = run
         self.statuses: list[SavedSearchStatus] = []
         self.list.setObjectName("savedSearchList")
-        self.list.setMinimumHeight(70)
+        self.list.setMinimumHeight(56)
         self.list.itemActivated.connect(lambda item: self.open(item.data(NAME_ROLE)))
         DeleteKey(self.list, self.delete_current)
         self.name_box.returnPressed.connect(self.save_current)

@@ -56,6 +56,10 @@ class WindowActions:
         self.view_menu = QMenu(window)
         self.theme_menu = QMenu(window)
         self.language_menu = QMenu(window)
+        # Submenus by kind, so that at 600 pixels high the View menu stays one column.
+        self.search_menu = QMenu(window)
+        self.text_size_menu = QMenu(window)
+        self.notes_menu = QMenu(window)  # filled, and put in the View menu, once the notes are open
         self.help_menu = QMenu(window)
         for menu in (self.file_menu, self.view_menu, self.help_menu):
             bar.addMenu(menu)
@@ -64,15 +68,15 @@ class WindowActions:
         self.file_menu.addAction(self.export_pdf)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit)
-        self.view_menu.addActions([self.focus_search, self.next_result, self.previous_result, self.next_hit,
-                                   self.previous_hit, self.clear_tags])
-        self.view_menu.addSeparator()
-        self.view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
-        self.view_menu.addSeparator()
+        self.search_menu.addActions([self.focus_search, self.next_result, self.previous_result, self.next_hit,
+                                     self.previous_hit])
+        self.search_menu.addSeparator()
+        self.search_menu.addAction(self.clear_tags)
+        self.text_size_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         self.theme_menu.addActions([self.theme_light, self.theme_dark, self.toggle_theme])
         self.language_menu.addActions([self.lang_fa, self.lang_en])
-        self.view_menu.addMenu(self.theme_menu)
-        self.view_menu.addMenu(self.language_menu)
+        for submenu in (self.search_menu, self.text_size_menu, self.theme_menu, self.language_menu):
+            self.view_menu.addMenu(submenu)
         self.help_menu.addActions([self.shortcuts, self.query_help, self.about])
 
     def retranslate(self) -> None:
@@ -80,6 +84,9 @@ class WindowActions:
         self.view_menu.setTitle(translate("WindowActions", "&View"))
         self.theme_menu.setTitle(translate("WindowActions", "Theme"))
         self.language_menu.setTitle(translate("WindowActions", "Language"))
+        self.search_menu.setTitle(translate("WindowActions", "Search and results"))
+        self.text_size_menu.setTitle(translate("WindowActions", "Text size"))
+        self.notes_menu.setTitle(translate("WindowActions", "Highlights and notes"))
         self.help_menu.setTitle(translate("WindowActions", "&Help"))
         for action in self.with_keys:
             shortcuts.retranslate(action)

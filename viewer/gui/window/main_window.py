@@ -25,9 +25,7 @@ from viewer.app.settings import (
     LAST_ARTICLE,
     LAST_QUERY,
     SORT,
-    SPLITTER,
     THEME,
-    WINDOW_STATE,
     ZOOM,
     Settings,
 )
@@ -55,7 +53,7 @@ from viewer.gui.results.tag_model import TagModel
 from viewer.gui.results.tag_panel import TagPanel
 from viewer.gui.results.view import ResultsView
 from viewer.gui.window.actions import WindowActions
-from viewer.gui.window.layout import NOTES_DOCK_WIDTH, WindowLayout
+from viewer.gui.window.layout import NOTES_DOCK, RESEARCH, RESEARCH_DOCK, WindowLayout
 from viewer.gui.window.session_guard import SessionGuard
 from viewer.gui.window.shortcut_guard import ShortcutGuard
 
@@ -177,9 +175,13 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         a.about.triggered.connect(lambda: show_about(self))
         a.query_help.triggered.connect(lambda: show_query_help(self))
-        first_zoom = a.zoom_in
-        a.view_menu.insertActions(first_zoom, [self.stories.count_once, self.stories.duplicates])
-        a.view_menu.insertSeparator(first_zoom)
+        a.search_menu.addActions([self.stories.count_once, self.stories.duplicates])
+        # The View menu opens with reading mode and the panels, each with its key (the layout's).
+        first = a.search_menu.menuAction()
+        a.view_menu.insertAction(first, self.window_layout.reading_action)
+        a.view_menu.insertSeparator(first)
+        a.view_menu.insertActions(first, list(self.window_layout.panel_actions.values()))
+        a.view_menu.insertSeparator(first)
 
         self.archive.opened.connect(searching.search_again)
         self.archive.synced.connect(self._archive_synced)
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
         self.archive.synced.connect(controller.refresh)  # a re-index may have moved notes
         self.archive.closing.connect(panel.library_closing)
         panel.undo_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        dock = self.window_layout.add_side_panel(panel, panel.title(), "dock-notes", NOTES_DOCK_WIDTH)
+        self.window_layout.add_side_panel(panel, panel.title(), NOTES_DOCK)
         panel.retranslate()  # now in the dock: it titles it, and retitles it when the language changes
         self.addActions([panel.highlight_action, panel.note_action])
         self.article_pane.view.selection_actions = [panel.highlight_action, panel.note_action]
@@ -215,15 +217,20 @@ class MainWindow(QMainWindow):
         menus.view_menu.addSeparator()
         naming = name_action(library, self)
         panel.addAction(naming)  # retitled with the panel's actions when the language changes
-        menus.view_menu.addActions([panel.highlight_action, panel.note_action, naming, dock.toggleViewAction()])
+        menus.notes_menu.addActions([panel.highlight_action, panel.note_action, naming])
+        menus.view_menu.addMenu(menus.notes_menu)
         return controller
 
     def _add_research(self) -> ResearchPanels:
         research = ResearchPanels(self.searching, self.archive, self.search_worker.run, self,
                                   lambda text: self.statusBar().showMessage(text, 8000))
-        self.window_layout.add_band(research.timeline)
-        self.window_layout.add_side_panel(research.scroll, research.title(), "dock-research")
+        self.window_layout.add_over_results(research.timeline)
+        self.window_layout.add_side_panel(research.scroll, research.title(), RESEARCH_DOCK)
         research.retranslate()
+        # Closed with its ⊗, the research panel comes back from its own menu too.
+        reopen, first = self.window_layout.panel_actions[RESEARCH], research.menu.actions()[0]
+        research.menu.insertAction(first, reopen)
+        research.menu.insertSeparator(first)
         self.menuBar().insertMenu(self.window_actions.help_menu.menuAction(), research.menu)
         self.results_view.set_context_menu(research.actions.context_menu)
         return research
@@ -323,6 +330,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Bayegan — Persian news archive"))
         self.window_actions.retranslate()
+        self.window_layout.retranslate()
         self.tag_model.persian_digits = current_language() == "fa"
         if self.tag_model.rowCount():
             self.tag_model.dataChanged.emit(self.tag_model.index(0), self.tag_model.index(self.tag_model.rowCount() - 1))
@@ -336,16 +344,13 @@ class MainWindow(QMainWindow):
 
     # -- what the window remembers between sessions ---------------------------------------------------
     def _restore_state(self) -> None:
-        """Geometry, splitter, docks, query, sort (the zoom was set with the article pane)."""
+        """Geometry, the layout, query, sort (the zoom was set with the article pane)."""
         s = self.settings
         geometry = s.get(GEOMETRY)
         if not geometry or not self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))):
             room = self.screen().availableGeometry()  # a 1024×600 netbook gets a window that fits
             self.resize(min(1280, room.width()), min(800, room.height()))
-        self.window_layout.restore_splitter(s.get(SPLITTER))
-        docks = s.get(WINDOW_STATE)
-        if docks:
-            self.restoreState(QByteArray.fromBase64(docks.encode("ascii")))
+        self.window_layout.restore(s)  # what is shown, the splitter, the docks, reading mode
         self.search_bar.set_sort(s.get(SORT))
         self.search_bar.set_query(s.get(LAST_QUERY))
         self._check_theme_and_language()
@@ -353,8 +358,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         s = self.settings
         s.set(GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
-        s.set(SPLITTER, self.window_layout.save_splitter())
-        s.set(WINDOW_STATE, bytes(self.saveState().toBase64().data()).decode("ascii"))
+        self.window_layout.save(s)
         s.set(LAST_QUERY, self.search_bar.box.text())
         s.set(SORT, self.search_bar.sort)
         s.set(ZOOM, self.article_pane.view.zoom)

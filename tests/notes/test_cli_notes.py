@@ -36,6 +36,7 @@ def test_add_reply_edit_delete_list_search(run_cli: Cli, article: dict) -> None:
     assert json.loads(run_cli("notes", "list", "--json")[1]) == listed
 
     assert run_cli("notes", "edit", note["id"], "--note", "نام رئیس مرکز")[0] == 0
+    assert json.loads(run_cli("notes", "list", article["id"], "--json")[1])[1]["color"] == "#a5d6a7"
     found = json.loads(run_cli("notes", "search", "رييس", "--json")[1])
     assert [n["id"] for n in found] == [note["id"]]
     code, out, _ = run_cli("notes", "delete", note["id"])
@@ -68,3 +69,15 @@ def test_errors_are_bilingual(run_cli: Cli, article: dict, args: tuple[str, ...]
     english_line, persian_line = err.strip().split("\n")
     assert english_line.startswith("bayegan: ") and english in english_line
     assert persian_line.startswith("بایگان: ") and persian_line != "بایگان: " + english_line[9:]
+
+
+@pytest.mark.parametrize(("name", "colour"), [("green", "#a5d6a7"), ("Blue", "#90caf9"), ("#123456", "#123456")])
+def test_a_colour_by_name_is_the_palettes_light_one(run_cli: Cli, article: dict, name: str, colour: str) -> None:
+    """Qt paints a bare "green" as #008000, under which dark text cannot be read: a name is the palette's."""
+    code, out, err = run_cli("notes", "add", article["id"], "--start", "0", "--end", "5", "--color", name, "--json")
+    assert code == 0, err
+    note = json.loads(out)
+    assert note["color"] == colour
+    assert run_cli("notes", "edit", note["id"], "--color", name.upper())[0] == 0
+    listed = json.loads(run_cli("notes", "list", article["id"], "--json")[1])
+    assert [n["color"] for n in listed] == [colour]

@@ -8,16 +8,16 @@ from datetime import UTC, datetime
 
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
-from viewer.core.annotation import Annotation, parse_utc
+from viewer.core.annotation import HIGHLIGHT_PALETTE, Annotation, parse_utc
 from viewer.core.persian_numbers import persian_digits as in_persian
 
-# (colour, English name, Persian name): light enough for dark text in both themes.
+# (colour, English name, Persian name)
 HIGHLIGHT_COLOURS: tuple[tuple[str, str, str], ...] = (
-    ("#fff176", "Yellow", "زرد"),
-    ("#a5d6a7", "Green", "سبز"),
-    ("#90caf9", "Blue", "آبی"),
-    ("#f48fb1", "Pink", "صورتی"),
-    ("#ffcc80", "Orange", "نارنجی"),
+    (HIGHLIGHT_PALETTE["yellow"], "Yellow", "زرد"),
+    (HIGHLIGHT_PALETTE["green"], "Green", "سبز"),
+    (HIGHLIGHT_PALETTE["blue"], "Blue", "آبی"),
+    (HIGHLIGHT_PALETTE["pink"], "Pink", "صورتی"),
+    (HIGHLIGHT_PALETTE["orange"], "Orange", "نارنجی"),
 )
 DEFAULT_COLOUR = HIGHLIGHT_COLOURS[0][0]
 QUOTE_CHARS = 60

@@ -49,6 +49,7 @@ MIN_ZOOM, MAX_ZOOM = -4, 12
 # Characters laid out at once: a one-paragraph article of megabytes took a minute and most of a
 # gigabyte to lay out; 30,000 (a long feature) take a fraction of a second. "Show more" adds more.
 SHOWN_CHARS = 30_000
+HIGHLIGHTED_TEXT = QColor("#1b1b1b")  # on every highlight colour, in both themes
 Highlight = tuple[int, int, "QColor | str"]
 HighlightTip = tuple[int, int, str]  # (start, end, what hovering the highlight shows)
 # Keys after which a selection made with the keyboard is offered the toolbar.
@@ -297,6 +298,8 @@ class ArticleView(QTextBrowser):
             cursor.setPosition(self.layout_map.to_position(end), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(QColor(colour)) if colour is not None else QBrush())
+            # The palette's colours are light: on them the dark theme's light text could not be read.
+            fmt.setForeground(QBrush(HIGHLIGHTED_TEXT) if colour is not None else QBrush())
             cursor.mergeCharFormat(fmt)
 
     def set_highlight_tips(self, tips: list[HighlightTip]) -> None:

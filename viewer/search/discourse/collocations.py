@@ -204,10 +204,14 @@ class _Chunk:
         lookup = table.codes.__getitem__
         for article in articles:
             tokens = _TOKEN.findall(article.text)
-            table.learn(set(tokens))
             base = len(codes)
             starts.append(base)
-            codes.extend(chain.from_iterable(map(lookup, tokens)))
+            try:
+                codes.extend(chain.from_iterable(map(lookup, tokens)))
+            except KeyError:  # a token not met before: analyse the article's new tokens
+                del codes[base:]
+                table.learn(set(tokens))
+                codes.extend(chain.from_iterable(map(lookup, tokens)))
             if occurrences is not None:
                 occurrences.extend((base + first, base + last)
                                    for first, last in pattern.spans(word_positions(article.text)))

@@ -23,7 +23,6 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -127,14 +126,17 @@ _FORMS_LIMIT = 400_000  # tokens the shared table keeps (~60 MB) before it start
 
 
 class _Forms:
-    """Each distinct token seen gets its word positions' codes: a code ("form") stands for one word
-    position of one token, with its group id (-1: none), its keys and the token (its spelling).
+    """Each distinct token seen gets an id and its word positions consecutive codes: a code ("form")
+    stands for one word position of one token, with its group id (-1: none), its keys and the token
+    (its spelling).
     Kept between questions (the analysis of a token never changes), so a second question analyses
     only the tokens the first did not meet; whether a form is an occurrence depends on the query
     and is looked up by key (`nodes`)."""
 
     def __init__(self) -> None:
-        self.codes: dict[str, tuple[int, ...]] = {}
+        self.token_ids: dict[str, int] = {}
+        self.first_code: list[int] = []  # of each token id
+        self.code_count: list[int] = []  # its word positions (0 for a function word)
         self.group_ids: dict[str, int] = {}
         self.group_names: list[str] = []
         self.form_group: list[int] = []
@@ -143,10 +145,11 @@ class _Forms:
         self.tokens: list[str] = []
 
     def learn(self, tokens: set[str]) -> None:
-        for token in tokens.difference(self.codes):
-            token_id = len(self.tokens)
+        for token in tokens.difference(self.token_ids):
+            token_id = self.token_ids[token] = len(self.tokens)
             self.tokens.append(token)
-            codes: list[int] = []
+            self.first_code.append(len(self.form_group))
+            self.code_count.append(0)
             for keys in positions_of(token):
                 group = group_of(keys)
                 group_id = -1
@@ -156,12 +159,11 @@ class _Forms:
                         group_id = self.group_ids[group] = len(self.group_names)
                         self.group_names.append(group)
                 code = len(self.form_group)
-                codes.append(code)
+                self.code_count[token_id] += 1
                 self.form_group.append(group_id)
                 self.form_token.append(token_id)
                 for key in keys:
                     self.forms_of_key[key].append(code)
-            self.codes[token] = tuple(codes)
 
     def arrays(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Each form's group id and token id."""
@@ -198,25 +200,33 @@ class _Chunk:
 
     @classmethod
     def of(cls, articles: list[MatchedArticle], table: _Forms, pattern: QueryPattern) -> _Chunk:
-        codes: list[int] = []
-        starts: list[int] = []
-        occurrences: list[tuple[int, int]] | None = [] if pattern.phrases else None
-        lookup = table.codes.__getitem__
-        for article in articles:
+        token_ids: list[int] = []
+        token_starts: list[int] = []  # where each article's tokens begin
+        spans: list[tuple[int, int, int]] = []  # (article, first, last) of each phrase occurrence
+        lookup = table.token_ids.__getitem__
+        for at, article in enumerate(articles):
             tokens = _TOKEN.findall(article.text)
-            base = len(codes)
-            starts.append(base)
+            base = len(token_ids)
+            token_starts.append(base)
             try:
-                codes.extend(chain.from_iterable(map(lookup, tokens)))
+                token_ids.extend(map(lookup, tokens))
             except KeyError:  # a token not met before: analyse the article's new tokens
-                del codes[base:]
+                del token_ids[base:]
                 table.learn(set(tokens))
-                codes.extend(chain.from_iterable(map(lookup, tokens)))
-            if occurrences is not None:
-                occurrences.extend((base + first, base + last)
-                                   for first, last in pattern.spans(word_positions(article.text)))
-        return cls(np.asarray(codes, dtype=np.int64), np.asarray(starts, dtype=np.int64), occurrences,
-                   pattern.words)
+                token_ids.extend(map(lookup, tokens))
+            if pattern.phrases:
+                spans.extend((at, first, last) for first, last in pattern.spans(word_positions(article.text)))
+        ids = np.asarray(token_ids, dtype=np.int64)
+        first_code = np.asarray(table.first_code, dtype=np.int64)[ids]
+        count = np.asarray(table.code_count, dtype=np.int64)[ids]
+        # each token's codes are consecutive: token t at position p gives first_code[t] + 0..count[t]-1
+        before = np.concatenate(([0], np.cumsum(count)))
+        codes = np.repeat(first_code - before[:-1], count) + np.arange(before[-1])
+        starts = before[np.asarray(token_starts, dtype=np.int64)]
+        occurrences = None
+        if pattern.phrases:
+            occurrences = [(int(starts[at]) + first, int(starts[at]) + last) for at, first, last in spans]
+        return cls(codes, starts, occurrences, pattern.words)
 
 
 class _Counts:

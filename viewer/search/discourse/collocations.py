@@ -122,7 +122,7 @@ def collocates(found: Matches, *, span: int = DEFAULT_SPAN, top: int = DEFAULT_T
 
 
 _CHUNK = 2000  # articles turned into arrays at once: bounds the memory of a long match list
-_FORMS_LIMIT = 400_000  # tokens the shared table keeps (~60 MB) before it starts afresh
+_FORMS_LIMIT = 200_000  # tokens the shared table keeps (~60 MB, as the analyzer's caches) before starting afresh
 
 
 class _Forms:

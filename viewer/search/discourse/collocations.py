@@ -114,10 +114,10 @@ def collocates(found: Matches, *, span: int = DEFAULT_SPAN, top: int = DEFAULT_T
             stop_if_cancelled(cancel)
             chunk.append(article)
             if len(chunk) == _CHUNK:
-                counts.add(table, _Chunk.of(chunk, table, found.pattern), span)
+                counts.add(table, _Chunk.of(chunk, table, found.pattern, cancel), span)
                 chunk = []
         if chunk:
-            counts.add(table, _Chunk.of(chunk, table, found.pattern), span)
+            counts.add(table, _Chunk.of(chunk, table, found.pattern, cancel), span)
         return counts.ranked(table, top)
 
 
@@ -199,12 +199,13 @@ class _Chunk:
     wanted: frozenset[str] | set[str]
 
     @classmethod
-    def of(cls, articles: list[MatchedArticle], table: _Forms, pattern: QueryPattern) -> _Chunk:
+    def of(cls, articles: list[MatchedArticle], table: _Forms, pattern: QueryPattern, cancel: Cancel) -> _Chunk:
         token_ids: list[int] = []
         token_starts: list[int] = []  # where each article's tokens begin
         spans: list[tuple[int, int, int]] = []  # (article, first, last) of each phrase occurrence
         lookup = table.token_ids.__getitem__
         for at, article in enumerate(articles):
+            stop_if_cancelled(cancel)
             tokens = _TOKEN.findall(article.text)
             base = len(token_ids)
             token_starts.append(base)

@@ -231,6 +231,8 @@ class _Chunk:
 
 
 class _Counts:
+    """The counts of a question, added up chunk by chunk."""
+
     def __init__(self) -> None:
         self.together = np.zeros(0, dtype=np.int64)
         self.frequency = np.zeros(0, dtype=np.int64)

@@ -306,3 +306,58 @@ def test_help_of_the_three_commands(archive: Archive) -> None:
     for command in ("kwic", "trend", "collocates"):
         code, out, _ = archive.run(command, "--help")
         assert code == 0 and "usage: bayegan" in out and "--collection" in out and "--stories" in out
+
+
+def _brute_force_collocates(texts: list[str], query: str, span: int) -> list[tuple[str, int, float, int]]:
+    """Collocations counted position by position over `texts` (the module docstring of
+    collocations.py, read literally): (word, count, score, frequency), best first."""
+    from viewer.analysis.analyzer import positions_of, token_pattern
+    from viewer.analysis.normalize import display_text
+    from viewer.app.hit_marks import query_pattern
+    from viewer.search.discourse.collocations import group_of, log_likelihood
+    from viewer.search.query.occurrences import QueryPattern, word_positions
+
+    pattern = QueryPattern(query_pattern(query))
+    together: Counter[str] = Counter()
+    frequency: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for text in texts:
+        positions = [(token, keys) for token in token_pattern().findall(text) for keys in positions_of(token)]
+        if pattern.phrases:
+            occurrences = pattern.spans(word_positions(text))
+        else:
+            occurrences = [(at, at) for at, (_, keys) in enumerate(positions) if pattern.words & set(keys)]
+        inside = {at for first, last in occurrences for at in range(first, last + 1)}
+        window = {at for first, last in occurrences
+                  for at in [*range(first - span, first), *range(last + 1, last + span + 1)]
+                  if 0 <= at < len(positions) and at not in inside}
+        for at, (token, keys) in enumerate(positions):
+            group = group_of(keys)
+            if group is None:
+                continue
+            frequency[group] += 1
+            if at in window:
+                together[group] += 1
+                spellings.setdefault(group, Counter())[display_text(token)] += 1
+    window_total, total = sum(together.values()), sum(frequency.values())
+    found = []
+    for group, count in together.items():
+        if count > window_total * frequency[group] / total:
+            word = sorted(spellings[group].items(), key=lambda item: (-item[1], item[0]))[0][0]
+            found.append((word, count, log_likelihood(count, window_total, frequency[group], total), frequency[group]))
+    return sorted(found, key=lambda row: (-row[2], -row[1], row[0]))
+
+
+@pytest.mark.parametrize("query", [WORD, "ایران", "گفت", f'"{WORD} {PHRASE_SECOND}"'])
+@pytest.mark.parametrize("span", [1, 3])
+def test_collocations_equal_a_position_by_position_count(archive: Archive, query: str, span: int) -> None:
+    """Every collocate of real text, its count, score and frequency, as a plain walk over each
+    matching article's word positions finds them (the arrays the counting uses must not drift)."""
+    with Library(DataPaths.resolve(archive.data_dir)) as library, Discourse(library) as discourse:
+        texts = [library.article(hit.id).text for hit in library.search(query, limit=1000).hits]
+        found = discourse.collocates(query, span=span, top=100_000)
+    expected = _brute_force_collocates(texts, query, span)
+    assert len(expected) > 10
+    assert [(c.word, c.count, c.score, c.frequency) for c in found] == expected
+    through_cli = archive.json("collocates", query, "--span", str(span), "--top", "5")
+    assert [(row["word"], row["count"]) for row in through_cli] == [(word, count) for word, count, _, _ in expected[:5]]

@@ -19,16 +19,20 @@ spelling."""
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
 from viewer.analysis.analyzer import LEMMA_PREFIX, positions_of, token_pattern
 from viewer.analysis.normalize import display_text, fold_word
 from viewer.core.steps import Cancel, never, stop_if_cancelled
-from viewer.search.discourse.matches import Matches
-from viewer.search.query.occurrences import word_positions
+from viewer.search.discourse.matches import MatchedArticle, Matches
+from viewer.search.query.occurrences import QueryPattern, word_positions
 
 _TOKEN = token_pattern()
 DEFAULT_SPAN = 5
@@ -102,57 +106,217 @@ def collocates(found: Matches, *, span: int = DEFAULT_SPAN, top: int = DEFAULT_T
                cancel: Cancel = never) -> list[Collocate]:
     """The `top` collocates of the query's occurrences (see the module docstring)."""
     span = max(1, span)
-    together: Counter[str] = Counter()
-    frequency: Counter[str] = Counter()
-    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    window_total = 0
-    total = 0
-    pattern = found.pattern
-    wanted = pattern.words
-    # token as found -> (group, is an occurrence of a word) of each of its word positions
-    known: dict[str, tuple[tuple[str | None, bool], ...]] = {}
-    for article in found.articles():
-        stop_if_cancelled(cancel)
-        tokens: list[str] = []
-        groups: list[str | None] = []
-        nodes: list[int] = []
-        for token in _TOKEN.findall(article.text):
-            parts = known.get(token)
-            if parts is None:
-                parts = known[token] = tuple((group_of(keys), not wanted.isdisjoint(keys))
-                                             for keys in positions_of(token))
-            for group, node in parts:
-                if node:
-                    nodes.append(len(groups))
-                tokens.append(token)
-                groups.append(group)
+    counts = _Counts()
+    with _FORMS_LOCK:
+        table = _shared_forms()
+        chunk: list[MatchedArticle] = []
+        for article in found.articles():
+            stop_if_cancelled(cancel)
+            chunk.append(article)
+            if len(chunk) == _CHUNK:
+                counts.add(table, _Chunk.of(chunk, table, found.pattern, cancel), span)
+                chunk = []
+        if chunk:
+            counts.add(table, _Chunk.of(chunk, table, found.pattern, cancel), span)
+        return counts.ranked(table, top)
+
+
+_CHUNK = 2000  # articles turned into arrays at once: bounds the memory of a long match list
+_FORMS_LIMIT = 200_000  # tokens the shared table keeps (~60 MB, as the analyzer's caches) before starting afresh
+
+
+class _Forms:
+    """Each distinct token seen gets an id and its word positions consecutive codes: a code ("form")
+    stands for one word position of one token, with its group id (-1: none), its keys and the token
+    (its spelling).
+    Kept between questions (the analysis of a token never changes), so a second question analyses
+    only the tokens the first did not meet; whether a form is an occurrence depends on the query
+    and is looked up by key (`nodes`)."""
+
+    def __init__(self) -> None:
+        self.token_ids: dict[str, int] = {}
+        self.first_code: list[int] = []  # of each token id
+        self.code_count: list[int] = []  # its word positions (0 for a function word)
+        self.group_ids: dict[str, int] = {}
+        self.group_names: list[str] = []
+        self.form_group: list[int] = []
+        self.form_token: list[int] = []
+        self.forms_of_key: defaultdict[str, list[int]] = defaultdict(list)
+        self.tokens: list[str] = []
+
+    def learn(self, tokens: set[str]) -> None:
+        for token in tokens.difference(self.token_ids):
+            token_id = self.token_ids[token] = len(self.tokens)
+            self.tokens.append(token)
+            self.first_code.append(len(self.form_group))
+            self.code_count.append(0)
+            for keys in positions_of(token):
+                group = group_of(keys)
+                group_id = -1
+                if group is not None:
+                    group_id = self.group_ids.get(group, -1)
+                    if group_id < 0:
+                        group_id = self.group_ids[group] = len(self.group_names)
+                        self.group_names.append(group)
+                code = len(self.form_group)
+                self.code_count[token_id] += 1
+                self.form_group.append(group_id)
+                self.form_token.append(token_id)
+                for key in keys:
+                    self.forms_of_key[key].append(code)
+
+    def arrays(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Each form's group id and token id."""
+        return np.asarray(self.form_group, dtype=np.int64), np.asarray(self.form_token, dtype=np.int64)
+
+    def nodes(self, wanted: frozenset[str] | set[str]) -> npt.NDArray[np.bool_]:
+        """Whether each form holds one of the `wanted` keys (is an occurrence of a word)."""
+        node = np.zeros(len(self.form_group), dtype=np.bool_)
+        for key in wanted:
+            node[self.forms_of_key.get(key, [])] = True
+        return node
+
+
+_FORMS_LOCK = threading.Lock()
+_forms: list[_Forms] = []
+
+
+def _shared_forms() -> _Forms:
+    """The table kept between questions (call with `_FORMS_LOCK` held)."""
+    if not _forms or len(_forms[0].tokens) > _FORMS_LIMIT:
+        _forms[:] = [_Forms()]
+    return _forms[0]
+
+
+@dataclass
+class _Chunk:
+    """Some articles' word positions end to end: each position's form code, where each article
+    starts, and the occurrences (first, last position; None: each word occurrence is one)."""
+
+    codes: npt.NDArray[np.int64]
+    starts: npt.NDArray[np.int64]
+    occurrences: list[tuple[int, int]] | None
+    wanted: frozenset[str] | set[str]
+
+    @classmethod
+    def of(cls, articles: list[MatchedArticle], table: _Forms, pattern: QueryPattern, cancel: Cancel) -> _Chunk:
+        token_ids: list[int] = []
+        token_starts: list[int] = []  # where each article's tokens begin
+        spans: list[tuple[int, int, int]] = []  # (article, first, last) of each phrase occurrence
+        lookup = table.token_ids.__getitem__
+        for at, article in enumerate(articles):
+            stop_if_cancelled(cancel)
+            tokens = _TOKEN.findall(article.text)
+            base = len(token_ids)
+            token_starts.append(base)
+            try:
+                token_ids.extend(map(lookup, tokens))
+            except KeyError:  # a token not met before: analyse the article's new tokens
+                del token_ids[base:]
+                table.learn(set(tokens))
+                token_ids.extend(map(lookup, tokens))
+            if pattern.phrases:
+                spans.extend((at, first, last) for first, last in pattern.spans(word_positions(article.text)))
+        ids = np.asarray(token_ids, dtype=np.int64)
+        first_code = np.asarray(table.first_code, dtype=np.int64)[ids]
+        count = np.asarray(table.code_count, dtype=np.int64)[ids]
+        # each token's codes are consecutive: token t at position p gives first_code[t] + 0..count[t]-1
+        before = np.concatenate(([0], np.cumsum(count)))
+        codes = np.repeat(first_code - before[:-1], count) + np.arange(before[-1])
+        starts = before[np.asarray(token_starts, dtype=np.int64)]
+        occurrences = None
         if pattern.phrases:
-            occurrences = pattern.spans(word_positions(article.text))
+            occurrences = [(int(starts[at]) + first, int(starts[at]) + last) for at, first, last in spans]
+        return cls(codes, starts, occurrences, pattern.words)
+
+
+class _Counts:
+    """The counts of a question, added up chunk by chunk."""
+
+    def __init__(self) -> None:
+        self.together = np.zeros(0, dtype=np.int64)
+        self.frequency = np.zeros(0, dtype=np.int64)
+        self.window_groups: list[npt.NDArray[np.int64]] = []
+        self.window_tokens: list[npt.NDArray[np.int64]] = []
+
+    def add(self, table: _Forms, chunk: _Chunk, span: int) -> None:
+        form_group, form_token = table.arrays()
+        size = len(table.group_names)
+        groups = form_group[chunk.codes]
+        self.frequency = _grown(self.frequency, size) + np.bincount(groups[groups >= 0], minlength=size)
+        length = len(groups)
+        if not length:
+            self.together = _grown(self.together, size)
+            return
+        # each position's article's first and past-the-end position
+        article_of = np.searchsorted(chunk.starts, np.arange(length), side="right") - 1
+        ends = np.append(chunk.starts[1:], length)
+        if chunk.occurrences is None:
+            first = last = np.flatnonzero(table.nodes(chunk.wanted)[chunk.codes])
         else:
-            occurrences = [(at, at) for at in nodes]
-        for group in groups:
-            if group is not None:
-                frequency[group] += 1
-                total += 1
-        inside = {at for first, last in occurrences for at in range(first, last + 1)}
-        window: set[int] = set()
-        for first, last in occurrences:
-            window.update(range(max(0, first - span), first))
-            window.update(range(last + 1, min(len(groups), last + span + 1)))
-        for at in window - inside:
-            group = groups[at]
-            if group is None:
-                continue
-            window_total += 1
-            together[group] += 1
-            spellings[group][display_text(tokens[at])] += 1
-    scored: list[Collocate] = []
-    for group, count in together.items():
-        expected = window_total * frequency[group] / total if total else 0.0
-        if count <= expected:
-            continue
-        score = log_likelihood(count, window_total, frequency[group], total)
-        word = min(spellings[group].items(), key=lambda item: (-item[1], item[0]))[0]
-        scored.append(Collocate(word, count, score, frequency[group]))
-    scored.sort(key=lambda c: (-c.score, -c.count, c.word))
-    return scored[:max(0, top)]
+            pairs = np.asarray(chunk.occurrences, dtype=np.int64).reshape(-1, 2)
+            first, last = pairs[:, 0], pairs[:, 1]
+        window = np.zeros(length, dtype=np.bool_)
+        low = chunk.starts[article_of[first]] if len(first) else first
+        high = ends[article_of[last]] if len(last) else last
+        for step in range(1, span + 1):
+            before = first - step
+            window[before[before >= low]] = True
+            after = last + step
+            window[after[after < high]] = True
+        if chunk.occurrences is None:
+            window[first] = False
+        else:
+            inside = np.zeros(length + 1, dtype=np.int64)
+            np.add.at(inside, first, 1)
+            np.add.at(inside, last + 1, -1)
+            window[np.cumsum(inside[:length]) > 0] = False
+        at = np.flatnonzero(window)
+        chosen = groups[at]
+        kept = chosen >= 0
+        self.together = _grown(self.together, size) + np.bincount(chosen[kept], minlength=size)
+        self.window_groups.append(chosen[kept])
+        self.window_tokens.append(form_token[chunk.codes[at[kept]]])
+
+    def ranked(self, table: _Forms, top: int) -> list[Collocate]:
+        size = len(table.group_names)
+        together, frequency = _grown(self.together, size), _grown(self.frequency, size)
+        window_total = int(together.sum())
+        total = int(frequency.sum())
+        if not total or top <= 0:
+            return []
+        expected = window_total * frequency / total
+        candidates = np.flatnonzero((together > 0) & (together > expected))
+        scores = np.array([log_likelihood(int(together[g]), window_total, int(frequency[g]), total)
+                           for g in candidates], dtype=np.float64)
+        # the first `top` by score and count, and every one tied with the last (the spelling decides)
+        order = np.lexsort((-together[candidates], -scores))
+        if len(order) > top:
+            last = order[top - 1]
+            tied = (scores == scores[last]) & (together[candidates] == together[candidates[last]])
+            order = np.union1d(order[:top], np.flatnonzero(tied))
+        chosen = candidates[order]
+        if not len(chosen):
+            return []
+        words = self.spellings(table, chosen)
+        found = [Collocate(words[int(g)], int(together[g]), float(scores[at]), int(frequency[g]))
+                 for at, g in zip(order, chosen, strict=True)]
+        found.sort(key=lambda c: (-c.score, -c.count, c.word))
+        return found[:top]
+
+    def spellings(self, table: _Forms, groups: npt.NDArray[np.int64]) -> dict[int, str]:
+        """Each group's most frequent spelling in the windows."""
+        window_groups = np.concatenate(self.window_groups) if self.window_groups else np.zeros(0, np.int64)
+        window_tokens = np.concatenate(self.window_tokens) if self.window_tokens else np.zeros(0, np.int64)
+        kept = np.isin(window_groups, groups)
+        pairs, counts = np.unique(np.stack((window_groups[kept], window_tokens[kept])), axis=1,
+                                  return_counts=True)
+        spelled: defaultdict[int, Counter[str]] = defaultdict(Counter)
+        for group, token, count in zip(pairs[0].tolist(), pairs[1].tolist(), counts.tolist(), strict=True):
+            spelled[group][display_text(table.tokens[token])] += count
+        return {group: min(words.items(), key=lambda item: (-item[1], item[0]))[0]
+                for group, words in spelled.items()}
+
+
+def _grown(counts: npt.NDArray[np.int64], size: int) -> npt.NDArray[np.int64]:
+    return counts if len(counts) == size else np.concatenate((counts, np.zeros(size - len(counts), np.int64)))

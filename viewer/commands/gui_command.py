@@ -20,7 +20,16 @@ def register(subparsers: Subcommands) -> None:
     p.add_argument("--lang", choices=("fa", "en"), default=None, help="interface language (remembered)")
     p.add_argument("--screenshot", metavar="FILE", type=Path, default=None,
                    help="render offscreen, save the window as a PNG to FILE and exit")
+    p.add_argument("--size", metavar="WxH", type=window_size, default=None,
+                   help="with --screenshot: the window's size, e.g. 1024x600 (default 1440x900)")
     p.set_defaults(handler=run_gui_command)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    width, _x, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 320 <= int(width) <= 8000 and 240 <= int(height) <= 8000):
+        raise argparse.ArgumentTypeError(f"not a window size such as 1024x600: {text!r}")
+    return int(width), int(height)
 
 
 def run_gui_command(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -29,4 +38,4 @@ def run_gui_command(args: argparse.Namespace, paths: DataPaths) -> int:
     from viewer.gui.app import run_gui
 
     return run_gui(paths, query=args.query, open_id=args.open_id, theme=args.theme, language=args.lang,
-                   screenshot=args.screenshot)
+                   screenshot=args.screenshot, screenshot_size=args.size)

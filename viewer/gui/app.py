@@ -52,7 +52,8 @@ def prepare(app: QApplication, settings: Settings, theme: str | None = None, lan
 
 
 def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = None, theme: str | None = None,
-            language: str | None = None, screenshot: Path | None = None) -> int:
+            language: str | None = None, screenshot: Path | None = None,
+            screenshot_size: tuple[int, int] | None = None) -> int:
     app = application()
     paths = paths.ensure()
     setup_logging(paths.log_dir)
@@ -83,7 +84,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
         from viewer.gui.window.screenshot import ScreenshotTaker
 
         taker = ScreenshotTaker(window, screenshot)
-        window.resize(*SCREENSHOT_SIZE)  # not the remembered size: the offscreen screen would clamp it
+        window.resize(*(screenshot_size or SCREENSHOT_SIZE))  # not the remembered size: the offscreen screen would clamp it
         window.show()
         window.start(query, open_id)
         code = app.exec()

@@ -174,11 +174,11 @@ def test_the_screenshot_command_saves_the_window(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     done = subprocess.run(
         [sys.executable, "-m", "viewer", "--data-dir", str(tmp_path / "data"), "gui", "--query", "اصفهان",
-         "--theme", "dark", "--screenshot", str(out)],
+         "--theme", "dark", "--screenshot", str(out), "--size", "1024x600"],
         capture_output=True, text=True, timeout=180, cwd=REPO)
     assert done.returncode == 0, done.stderr
     image = QImage(str(out))
-    assert image.width() >= 800 and image.height() >= 500
+    assert (image.width(), image.height()) == (1024, 600)
     settings = Settings(tmp_path / "data" / "config" / "settings.json")
     assert settings.theme == "dark" and settings.get(LAST_QUERY) == "اصفهان"
 

@@ -9,7 +9,7 @@ from tests.gui.conftest import search
 from viewer.core.results import Hit, SearchResult
 from viewer.gui.results.delegate import ResultDelegate
 from viewer.gui.results.model import ID_ROLE, ROW_ROLE, ResultsModel
-from viewer.gui.results.tag_model import TagModel
+from viewer.gui.results.tag_model import TAG_ROLE, TagModel
 
 
 def test_results_model_passes_qtmodeltester(qtmodeltester, qtbot, window) -> None:
@@ -38,7 +38,7 @@ def test_checked_tags_stay_listed_when_new_facets_lack_them(gui_app) -> None:
     model = TagModel()
 
     def listed() -> list[str]:
-        return [model.index(r).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+        return [model.index(r).data(TAG_ROLE) for r in range(model.rowCount())]
 
     model.set_facets([("ورزش", 5), ("فوتبال", 3)])
     model.set_checked("فوتبال")

@@ -1,5 +1,6 @@
 """The pictures kept with articles: those of a Telegram export's photos/ folder, the picture parts of an
-MHTML file and the media of a DOCX (taken out once into the data folder, by hash), and those of a saved
+MHTML file, the media of a DOCX and the image records a WARC page shows (taken out once into the data
+folder, by hash), and those of a saved
 web page ("Save page as → complete": NAME.html beside its NAME_files/ folder),
 kept with its article: each <img> whose file is in that folder, with its caption (the <figcaption> of
 its <figure>, else its alt or title text). Read from where they are, never copied. Icons and tracking
@@ -15,7 +16,7 @@ import os
 import tempfile
 from email.message import EmailMessage
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urldefrag, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -24,10 +25,11 @@ from PIL import Image, UnidentifiedImageError
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
 from viewer.importers.binary_formats import binary_kind
-from viewer.importers.common.cleanup import clean_line
 from viewer.importers.common.encoding import decode
+from viewer.importers.common.figures import image_caption
 from viewer.importers.common.zip_parts import open_zip, read_member
 from viewer.importers.documents.document_format import zip_kind
+from viewer.importers.text.warc_format import picture_payload, warc_pictures
 
 MIN_SIDE = 64
 MAX_IMAGES = 200
@@ -44,8 +46,12 @@ def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
     for article in articles:
         if article.images:
             article.images = _found(article.images, path.parent)
+    kind = binary_kind(data)
+    if kind == "warc":
+        if extract_dir is not None:
+            _warc_images(articles, data, extract_dir)
+        return
     if len(articles) == 1 and extract_dir is not None:
-        kind = binary_kind(data)
         if kind == "mhtml":
             articles[0].images = _mhtml_images(data, extract_dir)
         elif kind == "zip" and zip_kind(data) == "docx":
@@ -64,7 +70,7 @@ def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
         picture = _local_file(str(element.get("src") or ""), path.parent, folder)
         if picture is None or not _large_enough(picture) or any(kept == str(picture) for kept, _ in images):
             continue
-        images.append((str(picture), _caption(element)))
+        images.append((str(picture), image_caption(element)))
         if len(images) >= MAX_IMAGES:
             break
     articles[0].images = images
@@ -98,6 +104,26 @@ def _mhtml_images(data: bytes, folder: Path) -> list[tuple[str, str]]:
     return kept
 
 
+def _warc_images(articles: list[Article], data: bytes, folder: Path) -> None:
+    """Each page's pictures that the same WARC holds as image records, taken out, in the page's order.
+    A picture captured as a revisit only, never captured, or damaged is left out; its page stays."""
+    pictures = warc_pictures(data)
+    stored: dict[str, Path | None] = {}  # by URL: a picture several pages show is read once
+    for article in articles:
+        kept: list[tuple[str, str]] = []
+        for url, caption in pictures.shown.get(urldefrag(article.url)[0], []):
+            offset = pictures.records.get(url)
+            if offset is None or len(kept) >= MAX_IMAGES:
+                continue
+            if url not in stored:
+                payload = picture_payload(data, offset, MAX_IMAGE_BYTES)
+                stored[url] = None if payload is None else _taken_out(payload, folder)
+            picture = stored[url]
+            if picture is not None and all(str(picture) != path for path, _ in kept):
+                kept.append((str(picture), caption))
+        article.images = kept
+
+
 def _docx_images(data: bytes, folder: Path) -> list[tuple[str, str]]:
     archive = open_zip(data)
     kept: list[tuple[str, str]] = []
@@ -119,7 +145,7 @@ def _captions_by_src(page: str) -> dict[str, str]:
         tree = lxml_html.fromstring(page)
     except (etree.ParserError, ValueError):
         return {}
-    return {str(element.get("src")): _caption(element) for element in tree.iter("img") if element.get("src")}
+    return {str(element.get("src")): image_caption(element) for element in tree.iter("img") if element.get("src")}
 
 
 def _taken_out(payload: bytes, folder: Path) -> Path | None:
@@ -176,11 +202,3 @@ def _large_enough(picture: Path) -> bool:
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return False
     return width >= MIN_SIDE and height >= MIN_SIDE
-
-
-def _caption(element: lxml_html.HtmlElement) -> str:
-    for ancestor in element.iterancestors("figure"):
-        for caption in ancestor.iter("figcaption"):
-            return clean_line(caption.text_content())
-        break
-    return clean_line(str(element.get("alt") or element.get("title") or ""))

@@ -3,7 +3,8 @@
 One article per HTML response: a `response` record whose HTTP status is 200 and whose type is
 text/html, with the record's target URI as url. Its date is the page's own (what the page states: see
 page_dates.py), never the record's WARC-Date, which says when the page was captured. Images, CSS, scripts, redirects,
-revisits and a second capture of a URL or of the same payload are ignored.
+revisits and a second capture of a URL or of the same payload are ignored as articles; the pictures a
+page shows are found among the image records of the same file (`warc_pictures`, `picture_payload`).
 """
 
 from __future__ import annotations
@@ -13,14 +14,22 @@ import io
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
 from viewer.importers.common.encoding import decode
+from viewer.importers.common.figures import image_caption
 from viewer.importers.common.zip_parts import open_zip, read_member
 from viewer.importers.text.html_format import parse_html
 
 MAX_PAGE_BYTES = 16 * 1024 * 1024
+# What a damaged or hostile record raises inside warcio (a 20-digit Content-Length: OverflowError).
+_RECORD_ERRORS = (ArithmeticError, ValueError, EOFError, OSError, TypeError, AttributeError, IndexError, KeyError,
+                  UnicodeDecodeError, AssertionError, zlib.error)
 
 
 @dataclass
@@ -123,3 +132,95 @@ def _html_text(body: bytes, content_type: str) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     return decode(body)
+
+
+@dataclass
+class WarcPictures:
+    # Page URI -> the pictures its HTML shows, in order: (absolute URL without fragment, caption).
+    shown: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Image URI -> offset of the first whole `response` record (HTTP 200, image/*) holding it.
+    records: dict[str, int] = field(default_factory=dict)
+
+
+def warc_pictures(data: bytes) -> WarcPictures:
+    """The pictures the HTML pages of a WARC show, and where the image records that hold them begin.
+    A damaged record ends the search: what was found before it still counts."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    pictures = WarcPictures()
+    with contextlib.redirect_stderr(io.StringIO()):
+        try:
+            records = ArchiveIterator(io.BytesIO(data), arc2warc=True)
+            for record in records:
+                found = _pictures_of(record)
+                records.read_to_end(record)
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    break  # cut off: its bytes are not all there
+                if found is None:
+                    continue
+                uri, shown = found
+                if shown is None:
+                    pictures.records.setdefault(uri, records.get_record_offset())
+                else:
+                    pictures.shown.setdefault(uri, shown)
+        except (ArchiveLoadFailed, *_RECORD_ERRORS):
+            pass
+    return pictures
+
+
+def picture_payload(data: bytes, offset: int, limit: int) -> bytes | None:
+    """The HTTP payload (chunked transfer and gzip/deflate/brotli content encodings undone) of the record
+    at `offset`, or None when it is damaged or longer than `limit` bytes."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    stream = io.BytesIO(data)
+    stream.seek(offset)
+    with contextlib.redirect_stderr(io.StringIO()):
+        try:
+            record = next(iter(ArchiveIterator(stream, arc2warc=True)))
+            payload: bytes = record.content_stream().read(limit + 1)
+        except (ArchiveLoadFailed, StopIteration, *_RECORD_ERRORS):
+            return None
+    return payload if len(payload) <= limit else None
+
+
+def _pictures_of(record: Any) -> tuple[str, list[tuple[str, str]] | None] | None:
+    """(uri, the pictures it shows) for an HTML page, (uri, None) for an image, None for other records."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if record.http_headers.get_statuscode() != "200":
+        return None
+    uri = urldefrag((record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>"))[0]
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    if not uri:
+        return None
+    if content_type.startswith("image/"):
+        return uri, None
+    if not content_type.startswith(("text/html", "application/xhtml")):
+        return None
+    return uri, _shown_pictures(_html_text(record.content_stream().read(MAX_PAGE_BYTES), content_type), uri)
+
+
+def _shown_pictures(page: str, uri: str) -> list[tuple[str, str]]:
+    try:
+        tree = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        return []
+    base = uri
+    for element in tree.iter("base"):
+        if element.get("href"):
+            base = urljoin(uri, str(element.get("href")).strip())
+        break
+    shown: list[tuple[str, str]] = []
+    for element in tree.iter("img"):
+        src = str(element.get("src") or "").strip()
+        if not src or src.startswith("data:"):
+            src = str(element.get("data-src") or "").strip()  # a picture loaded when scrolled to
+        if not src or src.startswith("data:"):
+            continue
+        absolute = urldefrag(urljoin(base, src))[0]
+        if all(absolute != known for known, _ in shown):
+            shown.append((absolute, image_caption(element)))
+    return shown

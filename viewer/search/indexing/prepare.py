@@ -146,6 +146,7 @@ def _prepared_articles(path: str, data: bytes, ready: PreparedFile, read_up_to: 
         ready.appended_from = _appended_from(data, read_up_to, read_up_to_sha1)
         warc = parse_warc(data, ready.appended_from)
         articles = warc.articles
+        page_images.with_kept_images(articles, data, Path(path))  # the pictures its pages show
         ready.read_up_to = warc.end
         ready.read_up_to_sha1 = ready.digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
     else:

@@ -2,7 +2,7 @@
 against the page's URI, found among the image records of the same file (chunked and gzip-encoded
 ones too), taken out once into the data folder by hash, with its caption. Icons and tracking pixels,
 pictures captured only as revisits or not at all, and hostile or cut-off image records are left out;
-the page stays."""
+the page stays. The same for the WARC inside a WACZ package."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import json
 import shutil
 import struct
 import subprocess
+import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -110,11 +111,20 @@ def shown_images(run_cli: RunCli) -> dict[str, list[dict[str, str]]]:
     return {row["title"]: json.loads(run_cli("show", row["id"], "--json")[1])["images"] for row in rows}
 
 
-@pytest.mark.parametrize("compressed", [False, True], ids=["warc", "warc.gz"])
-def test_a_warc_page_keeps_the_pictures_it_shows(tmp_path: Path, run_cli: RunCli, compressed: bool) -> None:
+def wacz(warc: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("archive/data.warc.gz", warc)
+        package.writestr("datapackage.json", json.dumps({"profile": "data-package", "wacz_version": "1.1.1"}))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz", "crawl.wacz"])
+def test_a_warc_page_keeps_the_pictures_it_shows(tmp_path: Path, run_cli: RunCli, name: str) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
-    (archive / ("crawl.warc.gz" if compressed else "crawl.warc")).write_bytes(crawl(compressed))
+    warc = crawl(compressed=not name.endswith(".warc"))
+    (archive / name).write_bytes(wacz(warc) if name.endswith(".wacz") else warc)
     code, out, err = run_cli("index", str(archive), "--json")
     assert code == 0 and json.loads(out)["added"] == 2 and not json.loads(out)["failed"], out + err
     images = shown_images(run_cli)

@@ -8,12 +8,14 @@ pixels (under `MIN_SIDE` pixels on a side) and files Pillow cannot identify are 
 
 from __future__ import annotations
 
+import contextlib
 import email
 import email.policy
 import hashlib
 import io
 import os
 import tempfile
+from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
@@ -42,19 +44,23 @@ _SUFFIXES = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp", "BMP
 
 def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
     """Give the article of a saved page (`path`, whose bytes are `data`) the pictures of its NAME_files/,
-    and find the pictures an importer named relative to the file (a Telegram export's photos/)."""
+    the pages of a web archive (WARC, WACZ) theirs, and find the pictures an importer named relative to
+    the file (a Telegram export's photos/)."""
     for article in articles:
         if article.images:
             article.images = _found(article.images, path.parent)
     kind = binary_kind(data)
-    if kind == "warc":
+    if kind == "zip":
+        kind = zip_kind(data) or "zip"
+    if kind in ("warc", "wacz"):
         if extract_dir is not None:
-            _warc_images(articles, data, extract_dir)
+            for warc in [data] if kind == "warc" else _wacz_members(data):
+                _warc_images(articles, warc, extract_dir)
         return
     if len(articles) == 1 and extract_dir is not None:
         if kind == "mhtml":
             articles[0].images = _mhtml_images(data, extract_dir)
-        elif kind == "zip" and zip_kind(data) == "docx":
+        elif kind == "docx":
             articles[0].images = _docx_images(data, extract_dir)
     if len(articles) != 1 or path.suffix.lower() not in (".html", ".htm", ".xhtml"):
         return
@@ -110,8 +116,11 @@ def _warc_images(articles: list[Article], data: bytes, folder: Path) -> None:
     pictures = warc_pictures(data)
     stored: dict[str, Path | None] = {}  # by URL: a picture several pages show is read once
     for article in articles:
+        shown = pictures.shown.get(urldefrag(article.url)[0])
+        if shown is None:
+            continue  # a page of another WARC of the same WACZ
         kept: list[tuple[str, str]] = []
-        for url, caption in pictures.shown.get(urldefrag(article.url)[0], []):
+        for url, caption in shown:
             offset = pictures.records.get(url)
             if offset is None or len(kept) >= MAX_IMAGES:
                 continue
@@ -122,6 +131,14 @@ def _warc_images(articles: list[Article], data: bytes, folder: Path) -> None:
             if picture is not None and all(str(picture) != path for path, _ in kept):
                 kept.append((str(picture), caption))
         article.images = kept
+
+
+def _wacz_members(data: bytes) -> Iterator[bytes]:
+    """The WARCs of a WACZ package, one at a time (each may be large)."""
+    archive = open_zip(data)
+    for name in sorted(n for n in archive.namelist() if n.startswith("archive/") and n.endswith((".warc", ".warc.gz"))):
+        with contextlib.suppress(ImportFailure):  # a damaged member: its pages were left out already
+            yield read_member(archive, name)
 
 
 def _docx_images(data: bytes, folder: Path) -> list[tuple[str, str]]:

@@ -9,11 +9,16 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
 from tests.cli_in_process import run_bayegan_here
+
+if TYPE_CHECKING:
+    from viewer.app.library import Library
+    from viewer.core.paths import DataPaths
 
 # Hypothesis draws the same examples on every run (seeded from each test's name) and prints how to
 # replay a failure; no example database is written into the checkout.
@@ -41,6 +46,15 @@ def data_file(path: Path) -> Path:
     if not path.exists():
         pytest.fail(f"test data missing: {path} (it belongs in the repository, see tests/data/README.md)")
     return path
+
+
+@pytest.fixture
+def library(data_paths: DataPaths) -> Iterator[Library]:
+    """The Library opened on the test's data folder (what `data_paths` holds is its folder's conftest's)."""
+    from viewer.app.library import Library
+
+    with Library(data_paths) as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -15,13 +15,14 @@ from viewer.core.bidi import is_ltr
 MAX_DECODED_SIDE = 3000  # about 25 cm at 300 dpi: more is never seen on the page
 
 
-def read_picture(path: str) -> QImage:
-    """The picture at `path`, decoded at most MAX_DECODED_SIDE on its longer side; null when unreadable."""
+def read_picture(path: str, max_side: int = MAX_DECODED_SIDE) -> QImage:
+    """The picture at `path`, turned upright, decoded at most `max_side` on its longer side (aspect kept);
+    null when unreadable. The reading pane reads its pictures with this too, smaller."""
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > MAX_DECODED_SIDE:
-        reader.setScaledSize(size.scaled(MAX_DECODED_SIDE, MAX_DECODED_SIDE, Qt.AspectRatioMode.KeepAspectRatio))
+    if size.isValid() and max(size.width(), size.height()) > max_side:
+        reader.setScaledSize(size.scaled(max_side, max_side, Qt.AspectRatioMode.KeepAspectRatio))
     return reader.read()
 
 

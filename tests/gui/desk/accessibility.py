@@ -67,10 +67,11 @@ def _is_part_of_another(widget: QWidget) -> bool:
     parent = widget.parentWidget()
     if isinstance(widget, QHeaderView) or isinstance(parent, (QComboBox, QAbstractSpinBox)):
         return True
-    return any(isinstance(ancestor, QComboBox) for ancestor in _ancestors(widget))
+    return any(isinstance(ancestor, QComboBox) for ancestor in ancestors(widget))
 
 
-def _ancestors(widget: QWidget) -> list[QWidget]:
+def ancestors(widget: QWidget) -> list[QWidget]:
+    """The widgets holding `widget`, the nearest first."""
     found = []
     current = widget.parentWidget()
     while current is not None:

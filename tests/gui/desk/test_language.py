@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from pytestqt.exceptions import TimeoutError
 
 from tests.gui.conftest import WAIT_MS, started_window
+from tests.gui.desk.accessibility import ancestors
 from viewer.core.article import Article
 from viewer.core.paths import DataPaths
 from viewer.core.results import SimilarArticle
@@ -151,7 +152,7 @@ def interface_texts(win: MainWindow) -> list[tuple[str, str]]:
     """(where, text) of every widget's, action's and menu's own words, the data's widgets left out."""
     found = []
     for widget in [win, *win.findChildren(QWidget)]:
-        if widget.objectName() in CONTENT or any(p.objectName() in CONTENT for p in _parents(widget)):
+        if widget.objectName() in CONTENT or any(p.objectName() in CONTENT for p in ancestors(widget)):
             continue
         found += [(f"{type(widget).__name__}#{widget.objectName()}", t) for t in _texts(widget)]
     for action in win.findChildren(QAction):  # every action, the menus' too
@@ -159,15 +160,6 @@ def interface_texts(win: MainWindow) -> list[tuple[str, str]]:
             continue
         found += [(f"QAction#{action.objectName()}", t) for t in (action.text(), action.toolTip()) if t]
     return found
-
-
-def _parents(widget: QWidget) -> list[QWidget]:
-    parents = []
-    parent = widget.parentWidget()
-    while parent is not None:
-        parents.append(parent)
-        parent = parent.parentWidget()
-    return parents
 
 
 def test_the_english_interface_has_no_persian_word_after_a_switch(qtbot, gui_app, indexed_sample, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -18,11 +18,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import WAIT_MS, type_text
+from tests.gui.notes.reading_desk import shown_article_view, shown_notes_panel
 from viewer.app.library import Library
 from viewer.app.settings import AUTHOR
 from viewer.core.annotation import Annotation
 from viewer.core.article import Article
-from viewer.core.paths import DataPaths
 from viewer.gui.article.view import ArticleView
 from viewer.gui.common.translations import set_language
 from viewer.gui.notes.card import NoteCard
@@ -39,12 +39,6 @@ TWELVE_LINES = "\n".join(f"سطر {n}: یادداشتی که باید تمام �
 
 
 @pytest.fixture
-def library(data_paths: DataPaths) -> Iterator[Library]:
-    with Library(data_paths) as opened:
-        yield opened
-
-
-@pytest.fixture
 def article(library: Library) -> Article:
     """The sample's longest article: room for many highlights."""
     return max(library.articles(), key=lambda found: len(found.text))
@@ -52,22 +46,13 @@ def article(library: Library) -> Article:
 
 @pytest.fixture
 def view(qtbot, article: Article) -> ArticleView:  # type: ignore[no-untyped-def]
-    shown = ArticleView()
-    qtbot.addWidget(shown)
-    shown.resize(700, 500)
-    shown.show()
-    shown.show_article(article)
-    return shown
+    return shown_article_view(qtbot, article)
 
 
 @pytest.fixture
 def panel(qtbot, gui_app: QApplication, library: Library) -> Iterator[NotesPanel]:  # type: ignore[no-untyped-def]
-    widget = NotesPanel(library, author=lambda: MARYAM)
-    qtbot.addWidget(widget)
-    widget.resize(360, 700)
-    widget.show()
-    yield widget
-    widget.library_closing()  # the Library closes next; a late language change reads nothing
+    with shown_notes_panel(qtbot, library, MARYAM, 360, 700) as shown:
+        yield shown
 
 
 @pytest.fixture

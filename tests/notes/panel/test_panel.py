@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QInputDialog
 
+from tests.gui.notes.reading_desk import shown_article_view, shown_notes_panel
 from viewer.app.library import Library
 from viewer.app.settings import AUTHOR, FOLDERS, HIGHLIGHT_COLOUR, Settings
 from viewer.core.article import Article
@@ -59,18 +60,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
 @pytest.fixture
 def view(qtbot, seed_article: Article) -> ArticleView:  # type: ignore[no-untyped-def]
-    shown = ArticleView()
-    qtbot.addWidget(shown)
-    shown.resize(700, 500)
-    shown.show()
-    shown.show_article(seed_article)
-    return shown
-
-
-@pytest.fixture
-def library(data_paths: DataPaths) -> Iterator[Library]:
-    with Library(data_paths) as opened:
-        yield opened
+    return shown_article_view(qtbot, seed_article)
 
 
 @pytest.fixture
@@ -80,12 +70,8 @@ def store(library: Library) -> NotesStore:
 
 @pytest.fixture
 def panel(qtbot, library: Library) -> Iterator[NotesPanel]:  # type: ignore[no-untyped-def]
-    widget = NotesPanel(library, author=lambda: "مریم")
-    qtbot.addWidget(widget)
-    widget.resize(460, 760)
-    widget.show()
-    yield widget
-    widget.library_closing()  # the Library closes next: a later language change reads nothing
+    with shown_notes_panel(qtbot, library, "مریم", 460, 760) as shown:
+        yield shown
 
 
 @pytest.fixture

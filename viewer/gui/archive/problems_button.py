@@ -9,12 +9,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from viewer.core.paths import sample_archive_dir
 from viewer.core.results import SyncReport
 from viewer.gui.archive.import_problems import ImportProblemsDialog, Problem, problems_summary
+from viewer.gui.common.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ def in_sample(problem: Problem) -> bool:
     return path == sample or sample in path.parents
 
 
-class ProblemsButton(QPushButton):
+class ProblemsButton(Retranslating, QPushButton):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("importProblemsButton")
@@ -54,9 +54,3 @@ class ProblemsButton(QPushButton):
         self.setText(problems_summary(len(self.failed), len(self.skipped)) + "…")
         self.setToolTip(self.tr("Which files were not read, and why"))
         self.setAccessibleName(self.tr("Files not taken in"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-

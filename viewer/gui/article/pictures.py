@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
-    QImageReader,
     QMouseEvent,
     QPixmap,
     QTextBlockFormat,
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from viewer.core.bidi import is_ltr
+from viewer.export.article_pictures import read_picture
 
 PICTURE_SCHEME = "picture"
 MAX_HEIGHT = 480.0  # a tall portrait photo does not fill the whole pane
@@ -62,17 +62,8 @@ def _read(path: str) -> QImage:
     if key not in _decoded:
         if len(_decoded) >= CACHED_PICTURES:
             del _decoded[next(iter(_decoded))]
-        _decoded[key] = _decode(path)
+        _decoded[key] = read_picture(path, MAX_DECODED_SIDE)
     return _decoded[key]
-
-
-def _decode(path: str) -> QImage:
-    reader = QImageReader(path)
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > MAX_DECODED_SIDE:
-        reader.setScaledSize(size.scaled(MAX_DECODED_SIDE, MAX_DECODED_SIDE, Qt.AspectRatioMode.KeepAspectRatio))
-    return reader.read()
 
 
 def fitted(natural: QSize, column_width: float) -> tuple[float, float]:

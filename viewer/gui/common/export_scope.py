@@ -5,6 +5,7 @@ whole result list — and to the selected rows only when several are selected.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -44,6 +45,19 @@ class ExportChoices:
             Scope.RESULTS: self.result_ids,
             Scope.NOTED: self.noted_ids,
         }[scope]
+
+    def file_stem(self, scope: Scope | None, fallback: str) -> str:
+        """A file name (without extension) for exporting `scope`: the open article's title, the collection's
+        name or the query, made safe for any file system and at most 60 characters; else `fallback`."""
+        if scope is Scope.OPEN and self.open_article is not None:
+            stem = self.open_article.title
+        elif scope is Scope.COLLECTION and self.collection:
+            stem = self.collection
+        elif scope is Scope.RESULTS and self.query.strip():
+            stem = self.query
+        else:
+            stem = fallback
+        return re.sub(r'[\\/:*?"<>|\s]+', " ", stem).strip()[:60].strip() or fallback
 
     def default_scope(self) -> Scope | None:
         """Several selected rows; else the chosen collection; else the whole result list (the open

@@ -4,7 +4,6 @@ off the UI thread behind a progress dialog that can cancel it."""
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,13 +15,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +29,7 @@ from viewer.core.errors import CancelledError
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.digits import number
 from viewer.gui.common.export_scope import ExportChoices, Scope, ScopeChooser
+from viewer.gui.common.save_file_row import SaveFileRow
 from viewer.gui.common.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -60,16 +57,7 @@ def pdf_title(choices: ExportChoices, scope: Scope) -> str | None:
 
 
 def default_file_name(choices: ExportChoices, scope: Scope) -> str:
-    if scope is Scope.OPEN and choices.open_article is not None:
-        stem = choices.open_article.title
-    elif scope is Scope.COLLECTION and choices.collection:
-        stem = choices.collection
-    elif scope is Scope.RESULTS and choices.query.strip():
-        stem = choices.query
-    else:
-        stem = "bayegan-export"
-    stem = re.sub(r'[\\/:*?"<>|\s]+', " ", stem).strip()[:60].strip() or "bayegan-export"
-    return stem + ".pdf"
+    return choices.file_stem(scope, "bayegan-export") + ".pdf"
 
 
 class ExportDialog(QDialog):
@@ -79,7 +67,6 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export PDF"))
         self.choices = choices
         self.folder = folder
-        self._named_by_user = False
 
         self.scope_box = ScopeChooser(choices, tuple(Scope), self)
         self.scope_buttons = self.scope_box.buttons
@@ -89,17 +76,11 @@ class ExportDialog(QDialog):
         self.with_notes_box.setObjectName("withNotes")
         self.with_notes_box.setChecked(True)
 
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setObjectName("exportPath")
-        self.path_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.path_edit.textEdited.connect(lambda _text: setattr(self, "_named_by_user", True))
-        self.path_edit.setAccessibleName(self.tr("PDF file to write"))
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.setAccessibleName(self.tr("Choose the PDF file…"))
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
+        self.file_row = SaveFileRow(self, "exportPath", path_name=self.tr("PDF file to write"),
+                                    choose_text=self.tr("Choose…"), choose_name=self.tr("Choose the PDF file…"),
+                                    save_caption=self.tr("Save the PDF as"),
+                                    file_filter=lambda: self.tr("PDF files (*.pdf)"), suffix=".pdf")
+        self.path_edit = self.file_row.path_edit
 
         # The PDF's title (default: the article's or the search's) and author, and what to do after.
         self.title_edit = QLineEdit(self)
@@ -123,7 +104,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.scope_box)
         layout.addWidget(self.with_notes_box)
         layout.addLayout(details)
-        layout.addLayout(path_row)
+        layout.addWidget(self.file_row)
         layout.addWidget(self.open_box)
         layout.addWidget(self.buttons)
         self._scope_changed()
@@ -146,27 +127,19 @@ class ExportDialog(QDialog):
         return self.with_notes_box.isChecked()
 
     def out_path(self) -> Path:
-        return Path(self.path_edit.text().strip()).expanduser()
+        return self.file_row.out_path()
 
     def _scope_changed(self, *_args: object) -> None:
         scope = self.scope()
-        if scope is not None and not self._named_by_user:
-            self.path_edit.setText(str(self.folder / default_file_name(self.choices, scope)))
+        if scope is not None:
+            self.file_row.suggest(self.folder / default_file_name(self.choices, scope))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(scope is not None)
-
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as"), self.path_edit.text(),
-                                                self.tr("PDF files (*.pdf)"))
-        if chosen:
-            self.path_edit.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-            self._named_by_user = True
 
     def _accept_if_valid(self) -> None:
         path = self.out_path()
-        if not self.article_ids() or not self.path_edit.text().strip():
+        if not self.article_ids() or not self.file_row.text():
             return
-        if not path.parent.is_dir():
-            QMessageBox.warning(self, self.windowTitle(), self.tr("The folder {folder} does not exist.").format(folder=path.parent))
+        if not self.file_row.folder_exists(self.windowTitle(), self.tr("The folder {folder} does not exist.")):
             return
         if path.suffix.lower() != ".pdf":
             self.path_edit.setText(str(path) + ".pdf")

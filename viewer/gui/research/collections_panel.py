@@ -158,13 +158,10 @@ class CollectionsPanel(NamedListPanel):
         self.message.setText(text)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Collections"))
-        self.name_box.setPlaceholderText(self.tr("New collection name"))
-        self.create_button.setText(self.tr("Create"))
+        self.set_panel_texts(self.tr("Collections"), self.tr("Collections: choosing one shows only its articles"),
+                             self.tr("New collection name"), self.tr("Create"))
         self.delete_button.setText(self.tr("Delete"))
         self.export_button.setText(self.tr("Export…"))
-        self.name_box.setAccessibleName(self.tr("New collection name"))
-        self.list.setAccessibleName(self.tr("Collections: choosing one shows only its articles"))
         self.export_button.setAccessibleName(self.tr("Export the chosen collection…"))
         self.delete_button.setAccessibleName(self.tr("Delete the chosen collection"))
         if self.list.count():

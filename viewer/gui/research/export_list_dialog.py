@@ -4,40 +4,24 @@ shows, the chosen collection or the whole result list; the selected rows when as
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from viewer.gui.common.export_scope import ExportChoices, Scope, ScopeChooser
+from viewer.gui.common.save_file_row import SaveFileRow
 
 # format -> (its name in the menu, the file filter, the file's extension)
 LIST_FORMATS = {"csv": ("CSV", "CSV (*.csv)", ".csv"), "csl-json": ("CSL-JSON", "CSL-JSON (*.json)", ".json"),
                 "ris": ("RIS", "RIS (*.ris)", ".ris"), "bibtex": ("BibTeX", "BibTeX (*.bib)", ".bib")}
 LIST_SCOPES = (Scope.SELECTED, Scope.COLLECTION, Scope.RESULTS, Scope.NOTED)
-
-
-def list_file_stem(choices: ExportChoices, scope: Scope | None) -> str:
-    if scope is Scope.COLLECTION and choices.collection:
-        stem = choices.collection
-    elif scope is Scope.RESULTS and choices.query.strip():
-        stem = choices.query
-    else:
-        stem = "bayegan-list"
-    return re.sub(r'[\\/:*?"<>|\s]+', " ", stem).strip()[:60].strip() or "bayegan-list"
 
 
 class ExportListDialog(QDialog):
@@ -47,7 +31,6 @@ class ExportListDialog(QDialog):
         self.setWindowTitle(self.tr("Export list"))
         self.choices = choices
         self.folder = folder
-        self._named_by_user = False
         self.scope_box = ScopeChooser(choices, LIST_SCOPES, self)
         self.scope_box.changed.connect(self._name_file)
 
@@ -60,20 +43,13 @@ class ExportListDialog(QDialog):
         self.format_box.setAccessibleName(self.tr("Format"))
         self.format_box.currentIndexChanged.connect(lambda _index: self._name_file())
 
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setObjectName("exportListPath")
-        self.path_edit.setAccessibleName(self.tr("File"))
-        self.path_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.path_edit.textEdited.connect(lambda _text: setattr(self, "_named_by_user", True))
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.setAccessibleName(self.tr("Choose the file"))
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
+        self.file_row = SaveFileRow(self, "exportListPath", path_name=self.tr("File"), choose_text=self.tr("Choose…"),
+                                    choose_name=self.tr("Choose the file"), save_caption=self.tr("Export list"),
+                                    file_filter=lambda: LIST_FORMATS[self.fmt()][1])
+        self.path_edit = self.file_row.path_edit
         form = QFormLayout()
         form.addRow(self.tr("Format:"), self.format_box)
-        form.addRow(self.tr("File:"), path_row)
+        form.addRow(self.tr("File:"), self.file_row)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
@@ -97,33 +73,25 @@ class ExportListDialog(QDialog):
         return str(self.format_box.currentData())
 
     def out_path(self) -> Path:
-        return Path(self.path_edit.text().strip()).expanduser()
+        return self.file_row.out_path()
 
     def _name_file(self) -> None:
         """The file's name follows the scope and its extension the format, until the researcher names it."""
         extension = LIST_FORMATS[self.fmt()][2]
-        if self._named_by_user:
+        if self.file_row.named_by_user:
             path = self.out_path()
             if path.suffix.lower() in {ext for _n, _f, ext in LIST_FORMATS.values()}:
                 self.path_edit.setText(str(path.with_suffix(extension)))
         else:
-            self.path_edit.setText(str(self.folder / (list_file_stem(self.choices, self.scope()) + extension)))
+            self.file_row.suggest(self.folder / (self.choices.file_stem(self.scope(), "bayegan-list") + extension))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.article_ids()))
 
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export list"), self.path_edit.text(),
-                                                LIST_FORMATS[self.fmt()][1])
-        if chosen:
-            self.path_edit.setText(chosen)
-            self._named_by_user = True
-
     def _accept_if_valid(self) -> None:
-        if not self.article_ids() or not self.path_edit.text().strip():
+        if not self.article_ids() or not self.file_row.text():
+            return
+        if not self.file_row.folder_exists(self.windowTitle(), self.tr("The folder {folder} does not exist.")):
             return
         path = self.out_path()
-        if not path.parent.is_dir():
-            QMessageBox.warning(self, self.windowTitle(), self.tr("The folder {folder} does not exist.").format(folder=path.parent))
-            return
         if not path.suffix:
             self.path_edit.setText(str(path) + LIST_FORMATS[self.fmt()][2])
         self.accept()

@@ -36,5 +36,15 @@ class NamedListPanel(Retranslating, QWidget):
         self.column.addWidget(self.message)
         self.retranslate()
 
+    def set_panel_texts(self, title: str, list_name: str, name_hint: str, name_button: str) -> None:
+        """The translated texts of the shared widgets: the title, the list's spoken name, what the name box
+        asks for (its placeholder, and its spoken name: a screen reader does not read a placeholder) and
+        the name button's text. A subclass's `retranslate` calls this, then sets its own widgets' texts."""
+        self.title.setText(title)
+        self.list.setAccessibleName(list_name)
+        self.name_box.setPlaceholderText(name_hint)
+        self.name_box.setAccessibleName(name_hint)
+        self.name_button.setText(name_button)
+
     def retranslate(self) -> None:
         raise NotImplementedError

@@ -109,11 +109,8 @@ class SavedSearchesPanel(NamedListPanel):
         self.refresh()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Saved searches"))
-        self.name_box.setPlaceholderText(self.tr("Name for the current search"))
-        self.save_button.setText(self.tr("Save search"))
+        self.set_panel_texts(self.tr("Saved searches"), self.tr("Saved searches"),
+                             self.tr("Name for the current search"), self.tr("Save search"))
         self.list.setToolTip(self.tr("Enter opens a search; Delete removes it."))
-        self.list.setAccessibleName(self.tr("Saved searches"))
         self.list.setAccessibleDescription(self.tr("Enter opens a search; Delete removes it."))
-        self.name_box.setAccessibleName(self.tr("Name for the current search"))
         self._show(self.statuses)

@@ -7,10 +7,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
 
 from viewer.gui.common.accessible import name_clear_button
+from viewer.gui.common.retranslating import Retranslating
 from viewer.gui.results.tag_model import TAG_ROLE, TagModel
 
 
-class TagPanel(QWidget):
+class TagPanel(Retranslating, QWidget):
     def __init__(self, model: TagModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
@@ -84,8 +85,3 @@ class TagPanel(QWidget):
         self.filter_box.setAccessibleName(self.tr("Filter the tags"))
         name_clear_button(self.filter_box)
         self.list.setAccessibleName(self.tr("Tags of the results: Space ticks a tag to show only its articles"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
+from viewer.gui.common.retranslating import Retranslating
 from viewer.gui.results.delegate import ResultDelegate
 from viewer.gui.results.drag import ResultsDrag
 from viewer.gui.results.model import ResultsModel
 from viewer.gui.results.story_keys import StoryKeys
 
 
-class ResultsView(QListView):
+class ResultsView(Retranslating, QListView):
     open_requested = Signal()  # Enter on a row: its article in the reading pane, the keyboard there
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None):
@@ -36,11 +37,6 @@ class ResultsView(QListView):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Search results"))
         self.setAccessibleDescription(self.tr("Enter opens the article; + and − show and hide a story's copies"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def current_row(self) -> int:
         return self.currentIndex().row()

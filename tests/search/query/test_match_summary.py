@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.search.generated_corpus import generated_archive
-from tests.search.test_search_cancel import QUERIES, _AfterCalls
+from tests.search.query.test_search_cancel import QUERIES, _AfterCalls
 from viewer.core.errors import CancelledError
 from viewer.search.results.match_summary import summarize
 from viewer.search.results.searcher import ArchiveSearcher

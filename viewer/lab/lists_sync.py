@@ -130,7 +130,7 @@ def send_lists(server: Server, state: LabState, collections: Collections, saved:
                                "WHERE key = %s", (key,))
                 written += 1
     if on_step is not None:
-        on_step("lists sent")
+        on_step("lists sent")  # on the server, not yet marked here: a kill now repeats a step that changes nothing
     added = ({(COLLECTION, k, "") for k in live_collections} | {(ITEM, k, a) for k, a in new_items}
              | {(SEARCH, k, "") for k in new_searches})
     dropped = ({(COLLECTION, k, "") for k in gone_collections} | {(ITEM, k, a) for k, a in gone_items}
@@ -217,7 +217,7 @@ def receive_lists(server: Server, state: LabState, collections: Collections, sav
             dropped.add(mark)
     cursors = [(cursor, int(found[-1][-1]))  # type: ignore[call-overload]  # BIGINT
                for cursor, found in (("collection_rows", rows), ("collections", items), ("searches", searches)) if found]
-    state.agree_lists(added - dropped, dropped, cursors)
     if on_step is not None:
-        on_step("lists received")
+        on_step("lists received")  # applied here, not yet marked: a kill now repeats a step that changes nothing
+    state.agree_lists(added - dropped, dropped, cursors)
     return changed

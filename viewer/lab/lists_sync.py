@@ -48,7 +48,7 @@ def local_lists(collections: Collections, saved: SavedSearches) -> LocalLists:
 
 def waiting_lists(state: LabState, collections: Collections, saved: SavedSearches) -> int:
     """Collections, their articles and saved searches added or deleted here and not yet on the server."""
-    return len(local_lists(collections, saved).marks() ^ state.list_marks())
+    return len((local_lists(collections, saved).marks() ^ state.list_marks()) - state.pending_lists())
 
 
 def _split(marks: set[ListMark]) -> tuple[set[str], set[tuple[str, str]], set[str]]:
@@ -61,14 +61,16 @@ def send_lists(server: Server, state: LabState, collections: Collections, saved:
     """Sends what was added or deleted here since the last agreement; returns how many rows it wrote.
     Raises psycopg.errors.InsufficientPrivilege for a read-only role (nothing written, nothing marked)."""
     here = local_lists(collections, saved)
-    agreed_collections, agreed_items, agreed_searches = _split(state.list_marks())
-    new_items = here.items - agreed_items
-    gone_items = agreed_items - here.items
+    pending = state.pending_lists()  # a receipt cut off half-way: the next receive finishes it
+    here_collections, here_items, here_searches = _split(here.marks() - pending)
+    agreed_collections, agreed_items, agreed_searches = _split(state.list_marks() - pending)
+    new_items = here_items - agreed_items
+    gone_items = agreed_items - here_items
     # A collection new here, or one that got an article here, is alive on the server (an addition revives it).
-    live_collections = (here.collections.keys() - agreed_collections) | {key for key, _ in new_items}
-    gone_collections = agreed_collections - here.collections.keys()
-    new_searches = here.searches.keys() - agreed_searches
-    gone_searches = agreed_searches - here.searches.keys()
+    live_collections = (here_collections - agreed_collections) | {key for key, _ in new_items}
+    gone_collections = agreed_collections - here_collections
+    new_searches = here_searches - agreed_searches
+    gone_searches = agreed_searches - here_searches
     if not (new_items or gone_items or live_collections or gone_collections or new_searches or gone_searches):
         return 0
     written = 0
@@ -152,12 +154,21 @@ def receive_lists(server: Server, state: LabState, collections: Collections, sav
         searches = server.execute("SELECT key, name, query, tags, deleted, change FROM lab_saved_searches "
                                   "WHERE change > %s ORDER BY change", (state.cursor("searches"),)).fetchall()
     if not (rows or items or searches):
+        if state.pending_lists():
+            state.agree_lists((), (), settle_pending=True)
         return 0
-    marks = state.list_marks()
+    local = {name_key(c.name): c.name for c in collections.all()}
+    touched = ({(COLLECTION, str(r[0]), "") for r in rows} | {(ITEM, str(i[0]), str(i[2])) for i in items}
+               | {(COLLECTION, str(i[0]), "") for i in items}
+               | {(SEARCH, str(r[0]), "") for r in searches}
+               | {(ITEM, str(r[0]), a) for r in rows if r[2] and str(r[0]) in local
+                  for a in collections.ids(local[str(r[0])])})
+    # What an earlier receipt, killed before its marks, had begun to apply counts as agreed.
+    marks = state.list_marks() | state.pending_lists()
+    state.stage_lists(touched)
     added: set[ListMark] = set()
     dropped: set[ListMark] = set()
     changed = 0
-    local = {name_key(c.name): c.name for c in collections.all()}
 
     def ensure(key: str, name: str) -> str:
         nonlocal changed
@@ -219,5 +230,5 @@ def receive_lists(server: Server, state: LabState, collections: Collections, sav
                for cursor, found in (("collection_rows", rows), ("collections", items), ("searches", searches)) if found]
     if on_step is not None:
         on_step("lists received")  # applied here, not yet marked: a kill now repeats a step that changes nothing
-    state.agree_lists(added - dropped, dropped, cursors)
+    state.agree_lists(added - dropped, dropped, cursors, settle_pending=True)
     return changed

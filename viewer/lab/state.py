@@ -21,6 +21,8 @@ CREATE TABLE IF NOT EXISTS agreed (
 CREATE TABLE IF NOT EXISTS cursors (name TEXT PRIMARY KEY, change INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS agreed_lists (kind TEXT NOT NULL, key TEXT NOT NULL, item TEXT NOT NULL,
     PRIMARY KEY (kind, key, item));
+CREATE TABLE IF NOT EXISTS pending_lists (kind TEXT NOT NULL, key TEXT NOT NULL, item TEXT NOT NULL,
+    PRIMARY KEY (kind, key, item));
 """
 
 # Kinds of rows in agreed_lists: a collection (item ''), an article in a collection, a saved search (item '').
@@ -75,11 +77,24 @@ class LabState:
     def list_marks(self) -> set[ListMark]:
         return {(str(k), str(key), str(i)) for k, key, i in self._db.execute("SELECT kind, key, item FROM agreed_lists")}
 
+    def pending_lists(self) -> set[ListMark]:
+        """What a received batch touches while it is applied here: until it is marked, it is neither
+        an addition nor a deletion made here (a kill mid-way must not send it back as one)."""
+        return {(str(k), str(key), str(i)) for k, key, i in self._db.execute("SELECT kind, key, item FROM pending_lists")}
+
+    def stage_lists(self, touched: Iterable[ListMark]) -> None:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM pending_lists")
+            self._db.executemany("INSERT OR IGNORE INTO pending_lists VALUES (?, ?, ?)", list(touched))
+
     def agree_lists(self, added: Iterable[ListMark], dropped: Iterable[ListMark],
-                    cursors: Iterable[tuple[str, int]] = ()) -> None:
+                    cursors: Iterable[tuple[str, int]] = (), *, settle_pending: bool = False) -> None:
         """Marks and cursors in one transaction: a kill leaves either all of them or none."""
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
+            if settle_pending:
+                self._db.execute("DELETE FROM pending_lists")
             self._db.executemany("DELETE FROM agreed_lists WHERE kind = ? AND key = ? AND item = ?", list(dropped))
             self._db.executemany("INSERT OR IGNORE INTO agreed_lists VALUES (?, ?, ?)", list(added))
             self._db.executemany("INSERT OR REPLACE INTO cursors VALUES (?, ?)", list(cursors))

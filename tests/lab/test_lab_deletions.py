@@ -229,3 +229,38 @@ def test_a_lab_of_the_previous_schema_is_upgraded_by_its_owner(pg_server: PgServ
     ana.sync()
     bahar.sync()
     assert lists(bahar)[0] == {} and server_items(pg_server, lab_db) == []
+
+
+class Killed(Exception):
+    """Stands for SIGKILL at one exact step of a sync run in this process (what it committed stays)."""
+
+
+def test_a_receipt_cut_off_after_it_was_applied_is_not_sent_back(pg_server: PgServer, lab_db: str,
+                                                                 tmp_path: Path) -> None:
+    """Bahar's sync dies after adding Ana's new article here and before marking it agreed; Ana then takes
+    the article out. Bahar's next sync must not send it back as an addition of hers."""
+    from viewer.lab import sync as lab_sync
+    from viewer.lab.state import LabState
+
+    ana, bahar, _ = lab_of_three(pg_server, lab_db, tmp_path)
+    with edit(ana) as db:
+        Collections(db).add("انتخابات", ["a9"])
+    ana.sync()
+
+    def die_after_applying(step: str) -> None:
+        if step == "lists received":
+            raise Killed
+
+    with (psycopg.connect(pg_server.url(lab_db, "lab_member")) as server,
+          LabState(bahar.folder / "lab.sqlite3") as state, edit(bahar) as db, bahar.notes() as store,
+          pytest.raises(Killed)):
+        lab_sync.sync(server, store, state, Collections(db), SavedSearches(db), on_batch=die_after_applying)
+    assert lists(bahar)[0]["انتخابات"] == ["a1", "a2", "a3", "a9"]  # here, not yet marked agreed
+    with edit(ana) as db:
+        Collections(db).remove("انتخابات", ["a9"])
+    ana.sync()
+    bahar.sync()
+    ana.sync()
+    for desk in (ana, bahar):
+        assert lists(desk)[0]["انتخابات"] == ["a1", "a2", "a3"]
+    assert ("انتخابات", "a9") not in server_items(pg_server, lab_db)

@@ -90,7 +90,7 @@ def test_an_article_removed_from_a_collection_is_removed_everywhere(pg_server: P
     ana, bahar, reza = lab_of_three(pg_server, lab_db, tmp_path)
     with edit(ana) as db:
         assert Collections(db).remove("انتخابات", ["a2"]) == 1
-    ana.sync()
+    assert ana.sync()["sent"] == 1
     assert bahar.sync()["received"] == 1
     reza.sync()
     for desk in (ana, bahar, reza):

@@ -39,12 +39,12 @@ def sync(server: Server, store: NotesStore, state: LabState, collections: Collec
     report = SyncReport()
     try:
         notes.send()
-        send_lists(server, state, collections, saved, on_batch)
+        report.sent += send_lists(server, state, collections, saved, on_batch)
     except psycopg.errors.InsufficientPrivilege:
         report.refused = True
     notes.receive()
     report.received += receive_lists(server, state, collections, saved, on_batch)
-    report.sent = notes.sent
+    report.sent += notes.sent
     report.received += notes.received
     report.conflicts = len(notes.conflicted)
     report.waiting = len(notes.outbox()) + waiting_lists(state, collections, saved)

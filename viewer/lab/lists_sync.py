@@ -75,6 +75,11 @@ def send_lists(server: Server, state: LabState, collections: Collections, saved:
         return 0
     written = 0
     touched = sorted(live_collections | gone_collections | {key for key, _ in new_items | gone_items})
+    writes: dict[str, list[tuple[object, ...]]] = {}  # statement → its rows, sent as one batch each
+
+    def write(statement: str, values: tuple[object, ...]) -> None:
+        writes.setdefault(statement, []).append(values)
+
     with server.transaction():
         server.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
         there_collections = {str(k): bool(d) for k, d in server.execute(
@@ -83,35 +88,35 @@ def send_lists(server: Server, state: LabState, collections: Collections, saved:
             "SELECT collection, article_id, deleted FROM lab_collection_items WHERE collection = ANY(%s)", (touched,))}
         for key in sorted(live_collections):
             if key not in there_collections:
-                server.execute("INSERT INTO lab_collections (key, name) VALUES (%s, %s)", (key, here.collections[key]))
+                write("INSERT INTO lab_collections (key, name) VALUES (%s, %s)", (key, here.collections[key]))
             elif there_collections[key]:
-                server.execute("UPDATE lab_collections SET deleted = false, name = %s, change = nextval('lab_change') "
-                               "WHERE key = %s", (here.collections[key], key))
+                write("UPDATE lab_collections SET deleted = false, name = %s, change = nextval('lab_change') "
+                      "WHERE key = %s", (here.collections[key], key))
             else:
                 continue
             written += 1
         for key, article_id in sorted(new_items):
             if (key, article_id) not in there_items:
-                server.execute("INSERT INTO lab_collection_items (collection, name, article_id) VALUES (%s, %s, %s)",
-                               (key, here.collections[key], article_id))
+                write("INSERT INTO lab_collection_items (collection, name, article_id) VALUES (%s, %s, %s)",
+                      (key, here.collections[key], article_id))
             elif there_items[(key, article_id)]:
-                server.execute("UPDATE lab_collection_items SET deleted = false, change = nextval('lab_change') "
-                               "WHERE collection = %s AND article_id = %s", (key, article_id))
+                write("UPDATE lab_collection_items SET deleted = false, change = nextval('lab_change') "
+                      "WHERE collection = %s AND article_id = %s", (key, article_id))
             else:
                 continue
             there_items[(key, article_id)] = False
             written += 1
         for key, article_id in sorted(gone_items):
             if there_items.get((key, article_id)) is False:
-                server.execute("UPDATE lab_collection_items SET deleted = true, change = nextval('lab_change') "
-                               "WHERE collection = %s AND article_id = %s", (key, article_id))
+                write("UPDATE lab_collection_items SET deleted = true, change = nextval('lab_change') "
+                      "WHERE collection = %s AND article_id = %s", (key, article_id))
                 there_items[(key, article_id)] = True
                 written += 1
         for key in sorted(gone_collections):
             added_elsewhere = any(not deleted for (k, _), deleted in there_items.items() if k == key)
             if there_collections.get(key) is False and not added_elsewhere:
-                server.execute("UPDATE lab_collections SET deleted = true, change = nextval('lab_change') "
-                               "WHERE key = %s", (key,))
+                write("UPDATE lab_collections SET deleted = true, change = nextval('lab_change') "
+                      "WHERE key = %s", (key,))
                 written += 1
         there_searches = {str(k): bool(d) for k, d in server.execute(
             "SELECT key, deleted FROM lab_saved_searches WHERE key = ANY(%s)", (sorted(new_searches | gone_searches),))}
@@ -119,18 +124,20 @@ def send_lists(server: Server, state: LabState, collections: Collections, saved:
             search = here.searches[key]
             values = (search.name, search.query, json.dumps(search.tags, ensure_ascii=False), key)
             if key not in there_searches:
-                server.execute("INSERT INTO lab_saved_searches (name, query, tags, key) VALUES (%s, %s, %s, %s)", values)
+                write("INSERT INTO lab_saved_searches (name, query, tags, key) VALUES (%s, %s, %s, %s)", values)
             elif there_searches[key]:
-                server.execute("UPDATE lab_saved_searches SET name = %s, query = %s, tags = %s, deleted = false, "
-                               "change = nextval('lab_change') WHERE key = %s", values)
+                write("UPDATE lab_saved_searches SET name = %s, query = %s, tags = %s, deleted = false, "
+                      "change = nextval('lab_change') WHERE key = %s", values)
             else:
                 continue  # saved there too under this name: the first one saved is the lab's
             written += 1
         for key in sorted(gone_searches):
             if there_searches.get(key) is False:
-                server.execute("UPDATE lab_saved_searches SET deleted = true, change = nextval('lab_change') "
-                               "WHERE key = %s", (key,))
+                write("UPDATE lab_saved_searches SET deleted = true, change = nextval('lab_change') "
+                      "WHERE key = %s", (key,))
                 written += 1
+        for statement, batch in writes.items():
+            server.cursor().executemany(statement, batch)
     if on_step is not None:
         on_step("lists sent")  # on the server, not yet marked here: a kill now repeats a step that changes nothing
     added = ({(COLLECTION, k, "") for k in live_collections} | {(ITEM, k, a) for k, a in new_items}

@@ -21,6 +21,8 @@ from viewer.core.errors import BayeganError
 
 if TYPE_CHECKING:
     from viewer.lab.connection import LabAddress
+    from viewer.lab.notes_sync import Server
+    from viewer.lab.state import LabState
     from viewer.lab.sync import SyncReport
 
 BATCH_ENV = "BAYEGAN_LAB_BATCH"  # notes per transaction (tests make it small to kill a sync between batches)
@@ -74,8 +76,10 @@ def join(library: Library, url: str, name: str) -> dict[str, object]:
     with connect(address, pgpass) as server:
         version = _guarded(address, lambda: schema_version(server))
         refuse_newer(version)
-        if version < LATEST_VERSION:
+        if version == 0:
             _guarded(address, lambda: migrate(server))
+        elif version < LATEST_VERSION:
+            _guarded(address, lambda: _upgrade_older(server))
     library.settings.set(LAB, {"url": address.url, "name": name.strip()})
     library.settings.save()
     if library.settings.author is None:
@@ -108,7 +112,6 @@ def sync(library: Library) -> SyncReport:
     from viewer.lab import sync as lab_sync
     from viewer.lab.connection import connect, explain
     from viewer.lab.notes_sync import ArticleMatch
-    from viewer.lab.server_schema import refuse_newer, schema_version
     from viewer.lab.state import LabState
 
     member = membership(library)
@@ -126,7 +129,7 @@ def sync(library: Library) -> SyncReport:
     with (connect(address, passfile(library)) as server, LabState(state_path(library)) as state,
           LibraryDatabase(library.paths.library_path) as lists):
         try:
-            refuse_newer(schema_version(server))
+            _upgrade_older(server)
             try:
                 lab_sync.register_member(server, member.name, address.user)
             except psycopg.errors.InsufficientPrivilege:
@@ -137,6 +140,39 @@ def sync(library: Library) -> SyncReport:
             raise explain(exc, address) from exc
     _mark_orphans(library, report.received_articles, here)
     return report
+
+
+def _upgrade_older(server: Server) -> None:
+    """A lab set up by an older Bayegan is migrated by the first sync of a role that may (its owner's);
+    a member's sync is refused until then, with nothing lost here."""
+    import psycopg
+
+    from viewer.lab.server_schema import LATEST_VERSION, migrate, refuse_newer, schema_version
+
+    version = schema_version(server)
+    refuse_newer(version)
+    if version >= LATEST_VERSION:
+        return
+    try:
+        migrate(server)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise BayeganError(
+            f"The lab's server still has the tables of an older Bayegan (schema {version}); the lab's owner "
+            "upgrades them by running `bayegan lab sync` once. Your changes stay here until then.",
+            f"جدول‌های کارساز آزمایشگاه هنوز از نسخهٔ قدیمی‌تر بایگان است (طرح {version})؛ گردانندهٔ آزمایشگاه "
+            "با یک بار اجرای `bayegan lab sync` آن‌ها را به‌روز می‌کند. تغییرهای شما تا آن زمان همین‌جا می‌مانند.") from exc
+
+
+def _waiting(library: Library, state: LabState) -> int:
+    """Notes, collections, their articles and saved searches changed here and not yet on the server."""
+    from viewer.collections.collections import Collections
+    from viewer.collections.database import LibraryDatabase
+    from viewer.collections.saved_searches import SavedSearches
+    from viewer.lab.lists_sync import waiting_lists
+    from viewer.lab.sync import waiting_count
+
+    with LibraryDatabase(library.paths.library_path) as lists:
+        return waiting_count(library.notes, state) + waiting_lists(state, Collections(lists), SavedSearches(lists))
 
 
 def _fingerprints(library: Library) -> dict[str, str]:
@@ -160,13 +196,13 @@ def _mark_orphans(library: Library, article_ids: set[str], here: dict[str, str])
 def status(library: Library) -> dict[str, object]:
     """Membership and the local queue without the server; the server's counts when it answers."""
     from viewer.lab.state import LabState
-    from viewer.lab.sync import server_counts, waiting_count
+    from viewer.lab.sync import server_counts
 
     member = membership(library)
     if member is None:
         return {"joined": False}
     with LabState(state_path(library)) as state:
-        waiting = waiting_count(library.notes, state)
+        waiting = _waiting(library, state)
     result: dict[str, object] = {"joined": True, "url": member.url, "name": member.name, "waiting": waiting,
                                  "password_file": str(passfile(library)) if passfile(library).exists() else None}
     import psycopg
@@ -205,9 +241,8 @@ def url_with_password(url: str, password: str) -> str:
 def waiting_changes(library: Library) -> int | None:
     """Local changes not yet on the lab's server; None when this desktop is in no lab (no server asked)."""
     from viewer.lab.state import LabState
-    from viewer.lab.sync import waiting_count
 
     if membership(library) is None:
         return None
     with LabState(state_path(library)) as state:
-        return waiting_count(library.notes, state)
+        return _waiting(library, state)

@@ -24,7 +24,9 @@ and go at the next sync; a sync cut off half-way is finished by the next one.
   bayegan lab leave                forgets the lab (address, password, marks); your notes stay
 
 A member whose role may only read receives everything; sending is refused and said so, and that
-member's own notes stay here. Both texts of a note edited on two desktops are kept on both sides."""
+member's own notes stay here. Both texts of a note edited on two desktops are kept on both sides.
+Deleted notes, collections (and articles taken out of them) and saved searches are deleted on the other
+desktops too; an article added elsewhere to a collection being deleted keeps the collection."""
 
 
 def register(subparsers: Subcommands) -> None:

@@ -46,6 +46,20 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         """CREATE TABLE lab_members (
             name TEXT PRIMARY KEY, login TEXT NOT NULL, joined TIMESTAMPTZ NOT NULL DEFAULT now())""",
     ]),
+    # Deletions of collections, of their articles and of saved searches travel as tombstones; a
+    # collection is a row of its own, so an empty one travels and its deletion can be told apart.
+    (2, [
+        "ALTER TABLE lab_collection_items ADD COLUMN deleted BOOLEAN NOT NULL DEFAULT false",
+        "ALTER TABLE lab_saved_searches ADD COLUMN deleted BOOLEAN NOT NULL DEFAULT false",
+        """CREATE TABLE lab_collections (
+            key TEXT PRIMARY KEY, name TEXT NOT NULL, deleted BOOLEAN NOT NULL DEFAULT false,
+            change BIGINT NOT NULL DEFAULT nextval('lab_change'))""",
+        "INSERT INTO lab_collections (key, name) SELECT DISTINCT ON (collection) collection, name "
+        "FROM lab_collection_items ORDER BY collection, change",
+        "CREATE INDEX lab_collection_items_by_change ON lab_collection_items (change)",
+        "CREATE INDEX lab_collections_by_change ON lab_collections (change)",
+        "CREATE INDEX lab_saved_searches_by_change ON lab_saved_searches (change)",
+    ]),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

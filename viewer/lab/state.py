@@ -1,10 +1,12 @@
 """What this desktop knows of its lab (lab.sqlite3 in the data folder): per note, the local state last
-agreed with the server, and how far it has read the server's changes.
+agreed with the server, and how far it has read the server's changes; likewise, which collections,
+collection articles and saved searches this desktop and the server last agreed it had.
 
 The outbox is implicit: a note whose (modified, deleted) differs from its agreed state is waiting to be
 sent, so a change made offline, or in a sync killed half-way, simply goes at the next sync. Each mark is
 written only after the server (or the local store) committed what it stands for: a kill between the two
-repeats a step whose second run changes nothing."""
+repeats a step whose second run changes nothing. A collection, article or saved search agreed and gone
+here was deleted here: its tombstone waits to be sent, so no tombstone is kept in the local stores."""
 
 from __future__ import annotations
 
@@ -17,7 +19,15 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS agreed (
     id TEXT PRIMARY KEY, local_modified TEXT NOT NULL, local_deleted TEXT, server_modified TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cursors (name TEXT PRIMARY KEY, change INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS agreed_lists (kind TEXT NOT NULL, key TEXT NOT NULL, item TEXT NOT NULL,
+    PRIMARY KEY (kind, key, item));
+CREATE TABLE IF NOT EXISTS pending_lists (kind TEXT NOT NULL, key TEXT NOT NULL, item TEXT NOT NULL,
+    PRIMARY KEY (kind, key, item));
 """
+
+# Kinds of rows in agreed_lists: a collection (item ''), an article in a collection, a saved search (item '').
+COLLECTION, ITEM, SEARCH = "collection", "item", "search"
+ListMark = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -63,3 +73,28 @@ class LabState:
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("INSERT OR REPLACE INTO cursors VALUES (?, ?)", (name, change))
+
+    def list_marks(self) -> set[ListMark]:
+        return {(str(k), str(key), str(i)) for k, key, i in self._db.execute("SELECT kind, key, item FROM agreed_lists")}
+
+    def pending_lists(self) -> set[ListMark]:
+        """What a received batch touches while it is applied here: until it is marked, it is neither
+        an addition nor a deletion made here (a kill mid-way must not send it back as one)."""
+        return {(str(k), str(key), str(i)) for k, key, i in self._db.execute("SELECT kind, key, item FROM pending_lists")}
+
+    def stage_lists(self, touched: Iterable[ListMark]) -> None:
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM pending_lists")
+            self._db.executemany("INSERT OR IGNORE INTO pending_lists VALUES (?, ?, ?)", list(touched))
+
+    def agree_lists(self, added: Iterable[ListMark], dropped: Iterable[ListMark],
+                    cursors: Iterable[tuple[str, int]] = (), *, settle_pending: bool = False) -> None:
+        """Marks and cursors in one transaction: a kill leaves either all of them or none."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            if settle_pending:
+                self._db.execute("DELETE FROM pending_lists")
+            self._db.executemany("DELETE FROM agreed_lists WHERE kind = ? AND key = ? AND item = ?", list(dropped))
+            self._db.executemany("INSERT OR IGNORE INTO agreed_lists VALUES (?, ?, ?)", list(added))
+            self._db.executemany("INSERT OR REPLACE INTO cursors VALUES (?, ?)", list(cursors))

@@ -9,7 +9,7 @@ import psycopg
 
 from viewer.collections.collections import Collections
 from viewer.collections.saved_searches import SavedSearches
-from viewer.lab.lists_sync import receive_lists, send_lists
+from viewer.lab.lists_sync import receive_lists, send_lists, waiting_lists
 from viewer.lab.notes_sync import ArticleMatch, NotesSync, Server, local_rows
 from viewer.lab.state import LabState
 from viewer.notes import shared_rows
@@ -24,7 +24,7 @@ class SyncReport:
     received: int = 0
     conflicts: int = 0
     refused: bool = False  # the role may only read: nothing was sent, everything kept here
-    waiting: int = 0  # local changes not on the server yet
+    waiting: int = 0  # local changes (notes, collections, saved searches) not on the server yet
     received_articles: set[str] = field(default_factory=set)
 
     def as_json(self) -> dict[str, object]:
@@ -39,15 +39,15 @@ def sync(server: Server, store: NotesStore, state: LabState, collections: Collec
     report = SyncReport()
     try:
         notes.send()
-        send_lists(server, collections, saved)
+        report.sent += send_lists(server, state, collections, saved, on_batch)
     except psycopg.errors.InsufficientPrivilege:
         report.refused = True
     notes.receive()
-    report.received += receive_lists(server, state, collections, saved)
-    report.sent = notes.sent
+    report.received += receive_lists(server, state, collections, saved, on_batch)
+    report.sent += notes.sent
     report.received += notes.received
     report.conflicts = len(notes.conflicted)
-    report.waiting = len(notes.outbox())
+    report.waiting = len(notes.outbox()) + waiting_lists(state, collections, saved)
     report.received_articles = notes.received_articles
     return report
 

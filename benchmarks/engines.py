@@ -124,9 +124,9 @@ def worker_token_stream(data_dir: str, out_file: str) -> dict[str, Any]:
     started = _clock()
     sys.path.insert(0, str(REPO))
     from viewer.analysis.analyzer import positions_of, token_pattern
+    from viewer.analysis.normalize import normalize_tag
     from viewer.core.paths import DataPaths
     from viewer.search.archive import Archive
-    from viewer.analysis.normalize import normalize_tag
 
     tokens = token_pattern()
 
@@ -136,7 +136,7 @@ def worker_token_stream(data_dir: str, out_file: str) -> dict[str, Any]:
     archive = Archive(DataPaths.resolve(Path(data_dir)))
     count = 0
     with archive.searcher() as searcher, open(out_file, "w", encoding="utf-8") as out:
-        reader = searcher._searcher.reader()  # noqa: SLF001 - a benchmark reads the stored fields directly
+        reader = searcher._searcher.reader()
         for docnum, stored in reader.iter_docs():
             tags = [t for t in (stored.get("tags") or "").split("\n") if t.strip()]
             text = stored.get("text") or ""
@@ -183,7 +183,7 @@ def worker_search_bayegan(data_dir: str, queries_file: str, plans_file: str) -> 
     out: dict[str, Any] = {"kinds": {}, "answers": {}}
     plans: dict[str, Any] = {"warm": [], "kinds": {}}
     with archive.searcher() as searcher:
-        reader = searcher._searcher.reader()  # noqa: SLF001 - the ids of the hits, as the peers return them
+        reader = searcher._searcher.reader()
         for warm in WARM:
             searcher.search(warm)
             plans["warm"].append(_tree(searcher.prepare(warm).query))

@@ -476,7 +476,8 @@ def main() -> int:
     parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES), help="bayegan always runs")
     parser.add_argument("--queries", type=int, default=100, help="queries per kind (default 100)")
     parser.add_argument("--xapian-python", default="/usr/bin/python3", help="a Python that imports xapian")
-    parser.add_argument("--profile", metavar="KIND", help="cProfile this query kind's Bayegan searches at the largest size")
+    parser.add_argument("--profile", nargs="+", choices=KINDS, default=[], metavar="KIND",
+                        help="cProfile these query kinds' Bayegan searches at the largest size (<output>.profile-<kind>.txt)")
     parser.add_argument("--output", type=Path, help="the results file (default benchmarks/results/engines-<sizes>.md)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
@@ -543,10 +544,10 @@ def main() -> int:
             runs[size] = run
             table = render([n for n in args.sizes if n in runs], runs, engines, about, notes)
             output.write_text(table, "utf-8")  # kept should a long run be stopped
-            if args.profile and size == args.sizes[-1]:
-                profile_file = output.with_suffix(".profile.txt")
-                run_worker(sys.executable, "profile-bayegan", str(data), str(queries_file), args.profile, str(profile_file))
-                print(f"profile of {args.profile}: {profile_file}", file=sys.stderr)
+            for kind in args.profile if size == args.sizes[-1] else []:
+                profile_file = output.with_name(f"{output.stem}.profile-{kind.replace(' ', '-')}.txt")
+                run_worker(sys.executable, "profile-bayegan", str(data), str(queries_file), kind, str(profile_file))
+                print(f"profile of {kind}: {profile_file}", file=sys.stderr)
             shutil.rmtree(data, ignore_errors=True)
             shutil.rmtree(corpus, ignore_errors=True)
     finally:

@@ -31,5 +31,5 @@ def test_a_tiny_run_compares_the_three_engines_on_the_same_queries(tmp_path: Pat
     for kind in KINDS:
         assert f"| {kind} (5) |" in table
     assert "None: every engine found the same number of articles." in table, table
-    profile = output.with_suffix(".profile.txt").read_text("utf-8")
+    profile = (tmp_path / "engines.profile-phrase.txt").read_text("utf-8")
     assert "function calls" in profile and "search" in profile

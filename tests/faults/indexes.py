@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from tests.cli_in_process import run_bayegan_here
 from tests.faults.child_cli import assert_no_traceback, run_bayegan
 
 
@@ -41,8 +42,18 @@ def indexed_articles(data_dir: Path) -> dict[str, tuple[str, str, tuple[str, ...
         archive.close()
 
 
+def index_here(data_dir: Path, *roots: Path) -> dict[str, object]:
+    """`bayegan index --json ROOTS` run in this process, for a test whose subject comes after the index
+    (a child would cost an interpreter and a file readers' server; this process keeps one for all)."""
+    code, out, err = run_bayegan_here(data_dir, "index", "--json", *map(str, roots))
+    assert "Traceback" not in err, err
+    assert code == 0, err
+    return json.loads(out)
+
+
 def reference_index(tmp_path: Path, *roots: Path) -> dict[str, tuple[str, str, tuple[str, ...]]]:
-    """What a clean index of the same files holds, built by the real command in a fresh data folder."""
+    """What a clean index of the same files holds, built by the real command (in this process: the
+    reference is not what is under test) in a fresh data folder."""
     clean = tmp_path / f"clean-{len(list(tmp_path.glob('clean-*')))}"
-    index_json(clean, *roots)
+    index_here(clean, *roots)
     return indexed_articles(clean)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tests.faults.child_cli import assert_no_traceback, run_bayegan
 from tests.faults.helpers import corpus_items, seed_text, write_archive
-from tests.faults.indexes import index_json
+from tests.faults.indexes import index_here
 from viewer.core.errors import QueryError
 from viewer.core.paths import DataPaths
 from viewer.core.results import SearchResult
@@ -102,7 +102,7 @@ def test_stdin_answers_every_line_with_one_json_line(tmp_path: Path) -> None:
     source = tmp_path / "source"
     write_archive(source, corpus_items("fars-news-2.json", 40), per_file=20)
     data = tmp_path / "data"
-    index_json(data, source)
+    index_here(data, source)
     lines = _stdin_lines(random.Random(8), 300)
     result = run_bayegan(data, "search", "--stdin", "--limit", "3", stdin="\n".join(lines) + "\n")
     assert_no_traceback(result)
@@ -118,7 +118,7 @@ def test_stdin_in_another_encoding_is_still_one_answer_per_line(tmp_path: Path) 
     """A query file saved as Windows-1256 (or with stray bytes) is not UTF-8: still one answer per line."""
     data = tmp_path / "data"
     write_archive(tmp_path / "source", corpus_items("fars-news-2.json", 10), per_file=10)
-    index_json(data, tmp_path / "source")
+    index_here(data, tmp_path / "source")
     raw = "ايران\nكتاب فارس\n".encode("cp1256") + b"\xff\xfe\x00\n" + "تهران\n".encode()
     import subprocess
 

@@ -14,7 +14,7 @@ import pytest
 
 from tests.faults.child_cli import bayegan_command, cli_env
 from tests.faults.helpers import corpus_items, fault_rng, write_archive
-from tests.faults.indexes import index_json, indexed_articles, reference_index
+from tests.faults.indexes import index_here, index_json, indexed_articles, reference_index
 
 KILLS = 8
 MAX_ROUNDS = 60  # a run that ends before its kill halves the next delays, so kills come well before this
@@ -69,7 +69,7 @@ def test_kill_9_at_each_moment_of_the_commit(tmp_path: Path, moment: str, scenar
     spare.mkdir()
     files = write_archive(source, corpus_items("fars-news-2.json", 30) + corpus_items("varzesh3-2.json", 30), per_file=10)
     if scenario == "files-changed":
-        index_json(data, source)
+        index_here(data, source)
         _edit(files[1], "یک", drop_last=True)
         files[0].rename(spare / files[0].name)  # removed while the killed run indexes...
 

@@ -30,6 +30,7 @@ def big_file(tmp_path: Path, corpus_items: dict[str, list[dict]]) -> Path:
     return write_items(tmp_path / "incoming" / "everything.json", items)
 
 
+@pytest.mark.no_window
 def test_a_sync_is_cancelled_between_the_articles_of_one_file(tmp_path: Path, big_file: Path) -> None:
     archive = Archive(DataPaths.resolve(tmp_path / "data").ensure())
     asked = []

@@ -305,6 +305,7 @@ def test_the_header_is_compact_and_every_action_stays_reachable(qtbot, controlle
     assert card.edit_button.accessibleName() and card.reply_box.accessibleName()
 
 
+@pytest.mark.no_window
 @pytest.mark.parametrize(("ago", "english", "persian"), [
     (timedelta(seconds=20), "just now", "همین حالا"),
     (timedelta(minutes=5), "5 minutes ago", "۵ دقیقه پیش"),

@@ -192,6 +192,7 @@ def test_the_pdf_export_keeps_the_pictures_and_their_captions(tmp_path: Path, ru
     assert normalise(CAPTION) in text
 
 
+@pytest.mark.no_window
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
 def test_the_pages_of_an_image_only_pdf_are_rendered_and_a_lost_file_is_a_message(tmp_path: Path) -> None:
     first, second = (render_page(title, [LEAD[:50]]).convert("RGB") for title in ("صفحهٔ یکم", "صفحهٔ دوم"))

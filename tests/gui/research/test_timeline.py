@@ -3,6 +3,7 @@ keyboard choosing a period that goes into the search box as `از:… تا:…`.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
@@ -26,10 +27,12 @@ def drag(widget: QWidget, start: QPoint, end: QPoint) -> None:
     _mouse(widget, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
 
 
+@pytest.mark.no_window
 def test_months_between_crosses_the_year() -> None:
     assert months_between("1402-11", "1403-02") == ["1402-11", "1402-12", "1403-01", "1403-02"]
 
 
+@pytest.mark.no_window
 def test_chosen_months_replace_the_dates_typed_in_the_query() -> None:
     assert with_months("آب از:۱۴۰۱ تا:1401/12", "1402-08", "1402-05", True) == "آب از:۱۴۰۲/۰۵ تا:۱۴۰۲/۰۸"
     assert with_months("water from:2020-01-01", "1402-05", "1402-05", False) == "water from:1402/05 to:1402/05"

@@ -19,6 +19,7 @@ def language(qapp: QApplication) -> Iterator[None]:
     set_language(qapp, before)
 
 
+@pytest.mark.no_window
 @pytest.mark.parametrize(("lang", "copies", "expected"), [
     ("en", 1, "▸ 1 copy"), ("en", 3, "▸ 3 copies"), ("fa", 1, "◂ ۱ نسخهٔ دیگر"), ("fa", 3, "◂ ۳ نسخهٔ دیگر"),
 ])

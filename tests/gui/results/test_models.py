@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView
 
@@ -30,10 +31,12 @@ def test_tag_filter_proxy_passes_qtmodeltester(qtmodeltester, qtbot, window) -> 
     qtmodeltester.check(window.tag_panel.proxy, force_py=True)
 
 
+@pytest.mark.no_window
 def test_an_empty_tag_model_passes_qtmodeltester(qtmodeltester, gui_app) -> None:
     qtmodeltester.check(TagModel(), force_py=True)
 
 
+@pytest.mark.no_window
 def test_checked_tags_stay_listed_when_new_facets_lack_them(gui_app) -> None:
     model = TagModel()
 
@@ -82,6 +85,7 @@ def test_forty_thousand_results_fetch_only_the_rows_on_screen(qtbot, gui_app) ->
     assert len(fetched) == count
 
 
+@pytest.mark.no_window
 def test_results_model_over_a_big_result_passes_qtmodeltester(qtmodeltester, gui_app) -> None:
     from viewer.core.article import Article, Block, BlockKind
 

@@ -344,6 +344,7 @@ def test_the_highlight_colour_is_remembered(qtbot, panel: NotesPanel, view: Arti
     assert panel.colour() == HIGHLIGHT_COLOURS[3][0]
 
 
+@pytest.mark.no_window
 def test_jalali_time(time_zone) -> None:  # type: ignore[no-untyped-def]
     assert jalali_time("2024-03-20T12:00:00Z", persian_digits=False) == "1403/01/01 12:00"
     assert jalali_time("2024-03-20T12:00:00Z") == "۱۴۰۳/۰۱/۰۱ ۱۲:۰۰"

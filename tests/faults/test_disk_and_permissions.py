@@ -13,7 +13,7 @@ import pytest
 
 from tests.faults.child_cli import assert_bilingual_error, assert_no_traceback, run_bayegan
 from tests.faults.helpers import corpus_items, write_archive
-from tests.faults.indexes import index_json, indexed_articles, reference_index
+from tests.faults.indexes import index_here, index_json, indexed_articles, reference_index
 
 
 def _mount(*args: str) -> subprocess.CompletedProcess[str]:
@@ -71,7 +71,7 @@ def test_read_only_data_folder(tmp_path: Path, tmpfs: Callable[..., Path], small
     small, large = small_and_large
     mount_point = tmpfs()
     data = mount_point / "data"
-    index_json(data, small)
+    index_here(data, small)
     some_id = next(iter(indexed_articles(data)))
     assert run_bayegan(data, "notes", "add", some_id, "--note", "پیش از فقط‌خواندنی").returncode == 0
     before = _snapshot(data)
@@ -103,7 +103,7 @@ def test_disk_full_leaves_the_index_as_it_was(tmp_path: Path, tmpfs: Callable[..
     small, large = small_and_large
     mount_point = tmpfs("600k")
     data = mount_point / "data"
-    index_json(data, small)
+    index_here(data, small)
     articles = indexed_articles(data)
     manifest = (data / "index" / "bayegan-manifest.json").read_bytes()
 

@@ -12,7 +12,7 @@ import pytest
 
 from tests.faults.child_cli import assert_bilingual_error, run_bayegan
 from tests.faults.helpers import corpus_items, write_archive
-from tests.faults.indexes import index_json, indexed_articles
+from tests.faults.indexes import index_here, indexed_articles
 
 
 def _mount(*args: str) -> subprocess.CompletedProcess[str]:
@@ -35,7 +35,7 @@ def test_notes_in_a_read_only_folder_say_read_only(tmp_path: Path, mount_point: 
     archive = tmp_path / "archive"
     write_archive(archive, corpus_items("fars-news-1.json", 5), per_file=5)
     data = mount_point / "data"
-    index_json(data, archive)
+    index_here(data, archive)
     some_id = next(iter(indexed_articles(data)))
     assert run_bayegan(data, "notes", "add", some_id, "--note", "پیش از قفل").returncode == 0
     assert _mount("-o", "remount,ro", str(mount_point)).returncode == 0

@@ -36,7 +36,7 @@ def archive_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def writer_holder(tmp_path: Path, archive_folder: Path) -> Iterator[subprocess.Popen[str]]:
-    indexes.index_json(tmp_path / "data", archive_folder)
+    indexes.index_here(tmp_path / "data", archive_folder)
     holder = subprocess.Popen([sys.executable, "-c", _HOLD_WRITER, str(tmp_path / "data")], env=child_cli.cli_env(),
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"

@@ -12,7 +12,7 @@ import pytest
 
 from tests.faults.child_cli import assert_bilingual_error, run_bayegan
 from tests.faults.helpers import corpus_items, write_archive
-from tests.faults.indexes import index_json
+from tests.faults.indexes import index_here
 from viewer.core.logging_setup import LOG_BACKUPS, LOGGER_NAME, MAX_LOG_BYTES, log_unexpected, setup_logging
 from viewer.core.paths import DataPaths
 
@@ -31,7 +31,7 @@ def _detach_log_handlers() -> Iterator[None]:
 def test_cli_logs_the_traceback_and_prints_where(tmp_path: Path) -> None:
     source, data = tmp_path / "source", tmp_path / "data"
     write_archive(source, corpus_items("varzesh3-4.json", 10), per_file=5)
-    index_json(data, source)
+    index_here(data, source)
     # Something no code path expects: the manifest's place taken by a folder.
     manifest = data / "index" / "bayegan-manifest.json"
     manifest.unlink()

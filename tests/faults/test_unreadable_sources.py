@@ -13,7 +13,7 @@ import pytest
 
 from tests.faults.child_cli import CLI_TIMEOUT, assert_no_traceback, bayegan_command, cli_env
 from tests.faults.helpers import corpus_items, write_archive
-from tests.faults.indexes import index_json, listed_articles
+from tests.faults.indexes import index_here, index_json, listed_articles
 
 _NO_OVERRIDE = "-dac_override,-dac_read_search"
 
@@ -40,7 +40,7 @@ def archive(tmp_path: Path) -> Path:
 
 def test_an_unreadable_folder_keeps_its_articles_and_is_reported(tmp_path: Path, archive: Path) -> None:
     data = tmp_path / "data"
-    assert index_json(data, archive)["added"] == 12
+    assert index_here(data, archive)["added"] == 12
     before = listed_articles(data)
     locked = archive / "locked"
     locked.chmod(0)
@@ -62,7 +62,7 @@ def test_an_unreadable_folder_keeps_its_articles_and_is_reported(tmp_path: Path,
 
 def test_an_unreadable_file_keeps_its_articles_and_is_reported(tmp_path: Path, archive: Path) -> None:
     data = tmp_path / "data"
-    index_json(data, archive)
+    index_here(data, archive)
     before = listed_articles(data)
     unreadable = archive / "open" / "part-000.json"
     unreadable.chmod(0)

@@ -884,8 +884,12 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>آزمایشگاه: همگام است</translation>
     </message>
     <message>
+        <source>Received from the lab: %1 changes to notes, collections or saved searches</source>
+        <translation>از آزمایشگاه رسید: %1 تغییر در یادداشت‌ها، مجموعه‌ها یا جست‌وجوهای ذخیره‌شده</translation>
+    </message>
+    <message>
         <source>Notes received from the lab: %1</source>
-        <translation>یادداشت‌های دریافتی از آزمایشگاه: %1</translation>
+        <translation type="vanished">یادداشت‌های دریافتی از آزمایشگاه: %1</translation>
     </message>
     <message>
         <source>Lab: offline — changes wait here</source>

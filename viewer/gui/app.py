@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -16,6 +17,10 @@ from viewer.gui.common.crash_handler import CrashHandler, setup_logging
 from viewer.gui.common.fonts import app_font, register_fonts
 from viewer.gui.common.theme import apply_theme, set_icons_dir
 from viewer.gui.common.translations import set_language
+
+if TYPE_CHECKING:
+    from viewer.gui.lab.lab_control import LabControl
+    from viewer.gui.window.main_window import MainWindow
 
 SCREENSHOT_SIZE = (1440, 900)
 
@@ -92,10 +97,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
         return code if taker.saved else 1
     window.show()
     window.start(query, open_id)
-    from viewer.gui.lab.lab_control import LabControl
-
-    lab_control = LabControl(window, paths, settings)
-    lab_control.start()
+    lab_control = start_lab(window, paths, settings)
     window.session.close_on_terminate()
     try:
         return app.exec()
@@ -104,6 +106,17 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
         crash_handler.uninstall()
         if guard is not None:
             guard.release()
+
+
+def start_lab(window: MainWindow, paths: DataPaths, settings: Settings) -> LabControl:
+    """The lab's control in the window: its menu item and indicator, syncing at once and on its timers;
+    what a sync brings (or deletes) shows in the notes and research panels."""
+    from viewer.gui.lab.lab_control import LabControl
+
+    lab_control = LabControl(window, paths, settings)
+    lab_control.received.connect(window.shared_work_received)
+    lab_control.start()
+    return lab_control
 
 
 def bring_to_front(window: QApplication | object) -> None:

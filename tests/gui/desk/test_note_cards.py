@@ -172,6 +172,28 @@ def test_the_reply_box_sends_a_reply_to_the_store_and_esc_cancels(qtbot, control
     assert panel.undo_stack.undoText() in ("Add reply", "افزودن پاسخ")
 
 
+def test_a_reply_being_written_survives_a_colleagues_note_arriving(qtbot, controller, panel: NotesPanel,  # type: ignore[no-untyped-def]
+                                                                    article: Article) -> None:
+    """A lab sync rebuilds the cards when a colleague's note arrives; the half-written reply stays."""
+    note = highlight(panel.store, article, 4, body="یادداشتی برای پاسخ")
+    shown(panel, article)
+    card = card_of(panel, note.id)
+    qtbot.mouseClick(card.rows[0].meta, Qt.MouseButton.LeftButton)
+    focus(qtbot, panel.cards)
+    QTest.keyClick(panel.cards, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is card.reply_box, timeout=WAIT_MS)
+    type_text(card.reply_box, "پاسخی نیمه")
+    with NotesStore(panel.library.paths.notes_path) as colleague:  # what a lab sync writes
+        arrived = colleague.create_comment(article.id, "از همکار", creator=ALI)
+    panel.refresh()
+    assert arrived.id in panel.card_of
+    card = card_of(panel, note.id)
+    assert panel.selected_id() == note.id and card.reply_box.text() == "پاسخی نیمه"
+    assert QApplication.focusWidget() is card.reply_box
+    QTest.keyClick(card.reply_box, Qt.Key.Key_Return)
+    assert [reply.body for reply in panel.store.replies(note.id)] == ["پاسخی نیمه"]
+
+
 def test_the_notes_can_be_filtered_by_author(qtbot, controller, panel: NotesPanel, article: Article) -> None:  # type: ignore[no-untyped-def]
     hers = highlight(panel.store, article, 1, body="از مریم")
     his = highlight(panel.store, article, 5, body="از علی", creator=ALI)

@@ -3,13 +3,14 @@ few minutes, and soon after a change (a cheap check of the local queue) — alwa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from viewer.app.settings import LAB, Settings
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
+from viewer.gui.common.digits import digits
 from viewer.gui.common.tasks import TaskRunner
 from viewer.gui.lab.lab_dialog import LabDialog
 from viewer.gui.lab.lab_worker import join_job, leave_job, sync_job, waiting_job
@@ -19,6 +20,9 @@ CHECK_QUEUE_EVERY_MS = 15 * 1000
 
 
 class LabControl(QObject):
+    # A sync brought notes, collections or saved searches, or deletions of them: what shows them reloads.
+    received = Signal()
+
     def __init__(self, window: QMainWindow, paths: DataPaths, settings: Settings):
         super().__init__(window)
         self.window = window
@@ -99,8 +103,10 @@ class LabControl(QObject):
         self._refresh_indicator(text)
         received = report.get("received")
         if isinstance(received, int) and received:
-            self.window.statusBar().showMessage(self.tr("Notes received from the lab: %1").replace("%1", str(received)),
-                                               8000)
+            self.received.emit()
+            self.window.statusBar().showMessage(
+                digits(self.tr("Received from the lab: %1 changes to notes, collections or saved searches")
+                       .replace("%1", str(received))), 8000)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False

@@ -242,6 +242,10 @@ class NotesPanel(QWidget):
         if self.closed:
             return
         keep = self.current
+        # A reply being written survives the rebuild (a lab sync may bring a colleague's note meanwhile).
+        kept_card = self.card_of.get(keep) if keep is not None else None
+        draft = kept_card.reply_box.text() if isinstance(kept_card, NoteCard) else ""
+        writing = isinstance(kept_card, NoteCard) and kept_card.reply_box.hasFocus()
         threads = self.store.threads(self.article_id) if self.article_id is not None else []
         self.notes = {note.id: note for thread in threads for _depth, note in thread.walk()}
         query = self.search_box.text().strip()
@@ -267,6 +271,11 @@ class NotesPanel(QWidget):
         self.current = None
         if keep is not None and keep in self.card_of:
             self._choose(keep, scroll=False)
+            chosen = self.card_of[keep]
+            if draft and isinstance(chosen, NoteCard):
+                chosen.reply_box.setText(draft)
+                if writing:
+                    chosen.reply_box.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_actions()
         self.highlights_changed.emit(self.highlight_ranges())
 

@@ -116,13 +116,18 @@ class ResearchPanels(QObject):
         self.library = self.archive.opened_library()
         self.archive.synced.connect(self._indexed)
         self.panel.setEnabled(True)
-        self.collections.reload()
-        self.saved.refresh()
+        self.reload_lists()
         self.search.search_again()  # now with the timeline and the filters
 
     def _indexed(self, _report: object) -> None:
-        self.collections.reload()
-        self.saved.refresh()
+        self.reload_lists()
+
+    def reload_lists(self) -> None:
+        """The collections and saved searches as stored now (after indexing, or a lab sync that brought
+        or deleted some)."""
+        if self.library is not None:
+            self.collections.reload()
+            self.saved.refresh()
 
     def _results_shown(self, result: SearchResult) -> None:
         self.timeline.set_timeline(list(result.timeline), result.undated)

@@ -327,6 +327,12 @@ class MainWindow(QMainWindow):
         (a.theme_dark if current_theme() == "dark" else a.theme_light).setChecked(True)
         (a.lang_en if current_language() == "en" else a.lang_fa).setChecked(True)
 
+    def shared_work_received(self) -> None:
+        """A lab sync brought notes, collections or saved searches (or deleted some): show them."""
+        if self.notes is not None:
+            self.notes.refresh()
+        self.research.reload_lists()
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Bayegan — Persian news archive"))
         self.window_actions.retranslate()

@@ -485,6 +485,10 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
 واژه‌های کمتر یا دیگری، شکل کوتاه‌تر (اصفهان به جای اصفهانی) را بیازمایید، یا صافی برچسب‌ها را پاک کنید.</translation>
     </message>
     <message>
+        <source>Indexing the archive… its articles appear here as soon as it is done.</source>
+        <translation>بایگانی در حال نمایه شدن است… خبرهایش به محض پایان کار همین‌جا می‌آیند.</translation>
+    </message>
+    <message>
         <source>The archive is empty. Add a folder of articles from the File menu.</source>
         <translation>بایگان خالی است. از منوی «پرونده» پوشه‌ای از مقاله‌ها بیفزایید.</translation>
     </message>

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
-from tests.gui.conftest import WAIT_MS, started_window
+from tests.gui.conftest import WAIT_MS, opened_window, started_window
 from viewer.core.paths import DataPaths
 
 ITEMS = [{"title": f"گزارش آزمایشی شمارهٔ {n} از بایگان پژوهشگر", "link": f"https://example.org/mine/{n}",
@@ -85,4 +85,22 @@ def test_explore_the_sample_puts_the_welcome_away(qtbot, gui_app, tmp_path: Path
     qtbot.mouseClick(welcome.explore_button, Qt.MouseButton.LeftButton)
     assert not welcome.isVisible()
     assert window.archive.shows_sample  # still the sample, only the notice went
+    window.close()
+
+
+def test_while_the_sample_is_indexed_the_list_does_not_call_the_archive_empty(qtbot, gui_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The first seconds: the sample is being indexed and the list is empty — it says so, not that the
+    archive is empty (under a welcome that says it holds the sample)."""
+    paths = DataPaths.resolve(tmp_path / "fresh-data").ensure()
+    window = opened_window(qtbot, paths)  # back once the archive is open and indexing has started
+    notice = window.empty_notice
+    assert window.indexer.busy and notice.indexing
+    notice.show_for("", 0)  # what a search of the still empty index shows
+    empty = QCoreApplication.translate("EmptyNotice", "The archive is empty. Add a folder of articles from the File menu.")
+    assert notice.text() != empty and "نمایه" in notice.text()
+    qtbot.waitUntil(lambda: not window.indexer.busy and window.result is not None and not window.search_pending,
+                    timeout=WAIT_MS)
+    assert not notice.indexing and not notice.isVisible()  # the sample's articles are listed
+    notice.show_for("", 0)
+    assert notice.text() == empty
     window.close()

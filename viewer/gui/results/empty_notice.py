@@ -13,6 +13,7 @@ class EmptyNotice(QLabel):
         self.setObjectName("noResults")
         self.view = view
         self.query = ""
+        self.indexing = False
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -25,10 +26,18 @@ class EmptyNotice(QLabel):
         self.setVisible(total == 0)
         self._fit()
 
+    def set_indexing(self, on: bool) -> None:
+        """While the archive is being indexed an empty list is not an empty archive (the first start's
+        sample, a folder just added)."""
+        self.indexing = on
+        self.retranslate()
+
     def retranslate(self) -> None:
         if self.query.strip():
             self.setText(self.tr("Nothing matches «{query}».\nTry fewer or other words, a shorter form "
                                  "(اصفهان rather than اصفهانی), or clear the tag filters.").format(query=self.query))
+        elif self.indexing:
+            self.setText(self.tr("Indexing the archive… its articles appear here as soon as it is done."))
         else:
             self.setText(self.tr("The archive is empty. Add a folder of articles from the File menu."))
 

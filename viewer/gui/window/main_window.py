@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         a.view_menu.insertActions(first, list(self.window_layout.panel_actions.values()))
         a.view_menu.insertSeparator(first)
 
+        self.archive.opened.connect(self._follow_indexing)  # before indexing starts
         self.archive.opened.connect(searching.search_again)
         self.archive.synced.connect(self._archive_synced)
         pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
@@ -326,6 +327,14 @@ class MainWindow(QMainWindow):
         a = self.window_actions
         (a.theme_dark if current_theme() == "dark" else a.theme_light).setChecked(True)
         (a.lang_en if current_language() == "en" else a.lang_fa).setChecked(True)
+
+    def _follow_indexing(self) -> None:
+        indexer = self.archive.indexer
+        if indexer is None:
+            return
+        indexer.started.connect(lambda: self.empty_notice.set_indexing(True))
+        for signal in (indexer.finished, indexer.cancelled, indexer.failed):
+            signal.connect(lambda *_args: self.empty_notice.set_indexing(False))
 
     def shared_work_received(self) -> None:
         """A lab sync brought notes, collections or saved searches (or deleted some): show them."""

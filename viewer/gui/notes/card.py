@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.core.annotation import Annotation
+from viewer.core.bidi import isolated
 from viewer.gui.notes.note_format import DEFAULT_COLOUR, card_quote, linked_html
 
 translate = QCoreApplication.translate
 REPLY_INDENT = 16
-FSI, PDI = "\u2068", "\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
 
 CARD_STYLE = (
     "QFrame#noteCard { border: 1px solid rgba(128, 128, 128, 0.45); border-radius: 6px; }"
@@ -106,7 +106,7 @@ class NoteRow(QFrame):
         self.meta = _wrapping_label(self, "cardMeta")
         # The name isolated: a Persian name must not turn an English line right to left, nor a Latin
         # name a Persian one.
-        self.meta.setText(f"{'↳ ' if note.depth else ''}{FSI}{note.author}{PDI} · {note.time}")
+        self.meta.setText(f"{'↳ ' if note.depth else ''}{isolated(note.author)} · {note.time}")
         self.meta.setToolTip(note.full_time)
         layout.addWidget(self.body)
         self.meta_line = QHBoxLayout()

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from viewer.core.bidi import PDI
+from viewer.core.bidi import isolated
 from viewer.gui.common.accessible import name_clear_button, name_combo_box
 from viewer.gui.common.digits import number
 
@@ -19,13 +19,7 @@ CHIP_STYLE = ("QToolButton#filterChip { border: 1px solid palette(mid); border-r
               "background: palette(alternate-base); }")
 
 
-FSI = "\u2068"  # FIRST STRONG ISOLATE: a Persian name in an English line (or the reverse) keeps its «»
 CHIP_NAME_CHARS = 24  # a longer name is cut in the chip (whole in its tooltip): the search box keeps its room
-
-
-def isolated(name: str) -> str:
-    """A name as a run of its own direction inside a line of the other."""
-    return f"{FSI}{name}{PDI}"
 
 
 class CountLabel(QLabel):

@@ -93,7 +93,7 @@ class TagModel(QAbstractListModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if tag in self._checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and count == 0:
-            return self.tr("«{tag}» is in none of these results").format(tag=f"\u2068{tag}\u2069")  # an isolate
+            return self.tr("«{tag}» is in none of these results").format(tag=isolated(tag))
         if role in (TAG_ROLE, Qt.ItemDataRole.ToolTipRole):
             return tag
         if role == COUNT_ROLE:

@@ -7,14 +7,16 @@ from datetime import datetime
 from whoosh import columns, fields
 
 from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
+from viewer.analysis.word_groups import word_sequence
 from viewer.core.article import Article, blocks_from_lines
 from viewer.search.copies.fingerprints import PERMUTATIONS
 from viewer.search.format.postings import PersianPositions
 
-SCHEMA_VERSION = 10  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
+SCHEMA_VERSION = 11  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
 # positions compressed, id gaps and weights packed small (block_format.py); 9: a short text's exact
-# copies (the same title and text) are one article too; 10: text_source, pages, images
+# copies (the same title and text) are one article too; 10: text_source, pages, images; 11: words, each
+# word position's collocation group and spelling (viewer/analysis/word_groups.py)
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 
@@ -44,6 +46,9 @@ def build_schema() -> fields.Schema:
         # Near duplicates (viewer/search/copies/fingerprints.py): the MinHash signature, a fixed-width column
         # that near_duplicates.py reads in one piece (zeros: none).
         sketch=fields.COLUMN(columns.FixedBytesColumn(PERMUTATIONS * 4)),
+        # The collocations' arrays (word_groups.py): a column, read by document number without
+        # unpickling the stored text.
+        words=fields.COLUMN(columns.VarBytesColumn()),
     )
 
 
@@ -76,6 +81,11 @@ def sketch_fields(signature: bytes | None) -> dict[str, object]:
     if signature is None:
         return {}
     return {"sketch": signature}
+
+
+def word_fields(text: str) -> dict[str, object]:
+    """The collocations' field of a document whose stored text is `text`."""
+    return {"words": word_sequence(text)}
 
 
 def article_of(stored: dict[str, object]) -> Article:

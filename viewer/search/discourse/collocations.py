@@ -14,29 +14,42 @@ windows counts once; the occurrences themselves are left out); `frequency` is it
 texts, so `count` never exceeds it. Word positions are the
 analyzer's (function words take none), hazm's stopword list is left out too, and forms are grouped
 by the analyzer: by lemma when it has one, else by its search key, shown as its most frequent
-spelling."""
+spelling.
+
+Nothing is analysed at question time: each article's word positions are read as numbers the index
+stores (the `words` column, viewer/analysis/word_groups.py: a hash of each position's group and of
+its spelling), a word's occurrences are its postings' positions, and windows and counts are numpy
+work over whole chunks of articles. Only the few spellings shown are read back from texts."""
 
 from __future__ import annotations
 
 import math
-import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from viewer.analysis.analyzer import LEMMA_PREFIX, positions_of, token_pattern
-from viewer.analysis.normalize import display_text, fold_word
+from viewer.analysis.analyzer import positions_of, token_pattern
+from viewer.analysis.normalize import display_text
+from viewer.analysis.word_groups import HEADER, group_of, hazm_stopwords, sequence_parts
 from viewer.core.steps import Cancel, never, stop_if_cancelled
-from viewer.search.discourse.matches import MatchedArticle, Matches
-from viewer.search.query.occurrences import QueryPattern, word_positions
+from viewer.search.discourse.matches import Matches
+from viewer.search.query.docsets import held
+from viewer.search.query.occurrences import word_positions
+
+__all__ = ["DEFAULT_SPAN", "DEFAULT_TOP", "Collocate", "collocates", "group_of", "hazm_stopwords", "log_likelihood"]
 
 _TOKEN = token_pattern()
+_FIELD = "text"
+_COLUMN = "words"
 DEFAULT_SPAN = 5
 DEFAULT_TOP = 20
+_CHUNK = 4000  # articles counted at once: bounds the memory of a long match list
+
+Ints = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -48,38 +61,6 @@ class Collocate:
 
     def as_json(self) -> dict[str, object]:
         return {"word": self.word, "count": self.count, "score": round(self.score, 3), "frequency": self.frequency}
-
-
-@cache
-def hazm_stopwords() -> frozenset[str]:
-    """hazm's stopword list (its data/stopwords.dat), folded; read as a file: importing hazm.utils
-    loads the whole of hazm (~1.5 s)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("hazm")
-    folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    for folder in folders:
-        listed = Path(folder) / "data" / "stopwords.dat"
-        if listed.exists():
-            words = listed.read_text("utf-8").split("\n")
-            return frozenset(fold_word(word.strip()) for word in words if word.strip())
-    from hazm.utils import stopwords_list
-
-    return frozenset(fold_word(word) for word in stopwords_list())
-
-
-def group_of(keys: tuple[str, ...]) -> str | None:
-    """The key a word position's forms are grouped by (its lemma, else its surface key), None for a
-    stopword or a number."""
-    surface = keys[0]
-    stop = hazm_stopwords()
-    if surface in stop or surface.isdigit():
-        return None
-    lemma = next((key for key in keys[1:] if key.startswith(LEMMA_PREFIX)), None)
-    if lemma is None:
-        return surface
-    written = lemma[1:].split("#")[0] or surface
-    return None if written in stop else lemma
 
 
 def log_likelihood(together: int, window_total: int, frequency: int, total: int) -> float:
@@ -106,165 +87,150 @@ def collocates(found: Matches, *, span: int = DEFAULT_SPAN, top: int = DEFAULT_T
                cancel: Cancel = never) -> list[Collocate]:
     """The `top` collocates of the query's occurrences (see the module docstring)."""
     span = max(1, span)
+    leaves = [(leaf.reader(), offset) for leaf, offset in found.searcher.whoosh.leaf_searchers()]
     counts = _Counts()
-    with _FORMS_LOCK:
-        table = _shared_forms()
-        chunk: list[MatchedArticle] = []
-        for article in found.articles():
-            stop_if_cancelled(cancel)
-            chunk.append(article)
-            if len(chunk) == _CHUNK:
-                counts.add(table, _Chunk.of(chunk, table, found.pattern, cancel), span)
-                chunk = []
-        if chunk:
-            counts.add(table, _Chunk.of(chunk, table, found.pattern, cancel), span)
-        return counts.ranked(table, top)
+    docnums = np.asarray(found.docnums, dtype=np.int64)
+    for at in range(0, len(docnums), _CHUNK):
+        stop_if_cancelled(cancel)
+        counts.add(_Chunk.of(found, leaves, docnums[at:at + _CHUNK].tolist(), cancel), span)
+    stop_if_cancelled(cancel)
+    return counts.ranked(found, top)
 
 
-_CHUNK = 2000  # articles turned into arrays at once: bounds the memory of a long match list
-_FORMS_LIMIT = 200_000  # tokens the shared table keeps (~60 MB, as the analyzer's caches) before starting afresh
-
-
-class _Forms:
-    """Each distinct token seen gets an id and its word positions consecutive codes: a code ("form")
-    stands for one word position of one token, with its group id (-1: none), its keys and the token
-    (its spelling).
-    Kept between questions (the analysis of a token never changes), so a second question analyses
-    only the tokens the first did not meet; whether a form is an occurrence depends on the query
-    and is looked up by key (`nodes`)."""
-
-    def __init__(self) -> None:
-        self.token_ids: dict[str, int] = {}
-        self.first_code: list[int] = []  # of each token id
-        self.code_count: list[int] = []  # its word positions (0 for a function word)
-        self.group_ids: dict[str, int] = {}
-        self.group_names: list[str] = []
-        self.form_group: list[int] = []
-        self.form_token: list[int] = []
-        self.forms_of_key: defaultdict[str, list[int]] = defaultdict(list)
-        self.tokens: list[str] = []
-
-    def learn(self, tokens: set[str]) -> None:
-        for token in tokens.difference(self.token_ids):
-            token_id = self.token_ids[token] = len(self.tokens)
-            self.tokens.append(token)
-            self.first_code.append(len(self.form_group))
-            self.code_count.append(0)
-            for keys in positions_of(token):
-                group = group_of(keys)
-                group_id = -1
-                if group is not None:
-                    group_id = self.group_ids.get(group, -1)
-                    if group_id < 0:
-                        group_id = self.group_ids[group] = len(self.group_names)
-                        self.group_names.append(group)
-                code = len(self.form_group)
-                self.code_count[token_id] += 1
-                self.form_group.append(group_id)
-                self.form_token.append(token_id)
-                for key in keys:
-                    self.forms_of_key[key].append(code)
-
-    def arrays(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Each form's group id and token id."""
-        return np.asarray(self.form_group, dtype=np.int64), np.asarray(self.form_token, dtype=np.int64)
-
-    def nodes(self, wanted: frozenset[str] | set[str]) -> npt.NDArray[np.bool_]:
-        """Whether each form holds one of the `wanted` keys (is an occurrence of a word)."""
-        node = np.zeros(len(self.form_group), dtype=np.bool_)
-        for key in wanted:
-            node[self.forms_of_key.get(key, [])] = True
-        return node
-
-
-_FORMS_LOCK = threading.Lock()
-_forms: list[_Forms] = []
-
-
-def _shared_forms() -> _Forms:
-    """The table kept between questions (call with `_FORMS_LOCK` held)."""
-    if not _forms or len(_forms[0].tokens) > _FORMS_LIMIT:
-        _forms[:] = [_Forms()]
-    return _forms[0]
+_INDEX_TYPES = {1: "<u1", 2: "<u2", 4: "<u4"}
 
 
 @dataclass
 class _Chunk:
-    """Some articles' word positions end to end: each position's form code, where each article
-    starts, and the occurrences (first, last position; None: each word occurrence is one)."""
+    """Some articles' word positions end to end (laid out by the width of their stored entry
+    numbers, not by docnum): each position's group and spelling hash, where each article starts, its
+    docnum, and the occurrences (first, last position of each)."""
 
-    codes: npt.NDArray[np.int64]
-    starts: npt.NDArray[np.int64]
-    occurrences: list[tuple[int, int]] | None
-    wanted: frozenset[str] | set[str]
+    groups: npt.NDArray[np.uint64]
+    spellings: npt.NDArray[np.uint32]
+    starts: Ints  # of each article, and the end
+    docnums: Ints  # of each article
+    first: Ints
+    last: Ints
 
     @classmethod
-    def of(cls, articles: list[MatchedArticle], table: _Forms, pattern: QueryPattern, cancel: Cancel) -> _Chunk:
-        token_ids: list[int] = []
-        token_starts: list[int] = []  # where each article's tokens begin
-        spans: list[tuple[int, int, int]] = []  # (article, first, last) of each phrase occurrence
-        lookup = table.token_ids.__getitem__
-        for at, article in enumerate(articles):
-            stop_if_cancelled(cancel)
-            tokens = _TOKEN.findall(article.text)
-            base = len(token_ids)
-            token_starts.append(base)
-            try:
-                token_ids.extend(map(lookup, tokens))
-            except KeyError:  # a token not met before: analyse the article's new tokens
-                del token_ids[base:]
-                table.learn(set(tokens))
-                token_ids.extend(map(lookup, tokens))
-            if pattern.phrases:
-                spans.extend((at, first, last) for first, last in pattern.spans(word_positions(article.text)))
-        ids = np.asarray(token_ids, dtype=np.int64)
-        first_code = np.asarray(table.first_code, dtype=np.int64)[ids]
-        count = np.asarray(table.code_count, dtype=np.int64)[ids]
-        # each token's codes are consecutive: token t at position p gives first_code[t] + 0..count[t]-1
-        before = np.concatenate(([0], np.cumsum(count)))
-        codes = np.repeat(first_code - before[:-1], count) + np.arange(before[-1])
-        starts = before[np.asarray(token_starts, dtype=np.int64)]
-        occurrences = None
-        if pattern.phrases:
-            occurrences = [(int(starts[at]) + first, int(starts[at]) + last) for at, first, last in spans]
-        return cls(codes, starts, occurrences, pattern.words)
+    def of(cls, found: Matches, leaves: list[tuple[Any, int]], docnums: list[int], cancel: Cancel) -> _Chunk:
+        values = _stored_values(leaves, docnums)
+        parts = [sequence_parts(value) for value in values]
+        order = sorted(range(len(values)), key=lambda at: parts[at][2])  # stable: docnum order in a width
+        entries = np.asarray([parts[at][0] for at in order], dtype=np.int64)
+        lengths = np.asarray([parts[at][1] for at in order], dtype=np.int64)
+        head = HEADER.size
+        group_table = np.frombuffer(b"".join(values[at][head:head + 8 * parts[at][0]] for at in order), "<u8")
+        spelling_table = np.frombuffer(
+            b"".join(values[at][head + 8 * parts[at][0]:head + 12 * parts[at][0]] for at in order), "<u4")
+        numbers = [np.frombuffer(b"".join(values[at][head + 12 * parts[at][0]:] for at in order
+                                          if parts[at][2] == width), _INDEX_TYPES[width]).astype(np.int64)
+                   for width in (1, 2, 4)]
+        entry_starts = np.concatenate(([0], np.cumsum(entries)[:-1])).astype(np.int64)
+        codes = np.concatenate(numbers) + np.repeat(entry_starts, lengths)
+        starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
+        placed = np.asarray(docnums, dtype=np.int64)[order]
+        stop_if_cancelled(cancel)
+        if found.pattern.phrases:
+            first, last = _phrase_occurrences(found, placed, starts, cancel)
+        else:
+            first = last = _word_occurrences(found, leaves, placed, starts)
+        return cls(group_table[codes], spelling_table[codes], starts, placed, first, last)
+
+
+def _stored_values(leaves: list[tuple[Any, int]], docnums: list[int]) -> list[bytes]:
+    """The `words` column's value of each of the ascending `docnums`."""
+    values: list[bytes] = []
+    at = 0
+    for reader, offset in leaves:
+        end = offset + reader.doc_count_all()
+        upto = at
+        while upto < len(docnums) and docnums[upto] < end:
+            upto += 1
+        if upto == at:
+            continue
+        if reader.has_column(_COLUMN):
+            column = reader.column_reader(_COLUMN, translate=False)
+            values += [column[docnum - offset] for docnum in docnums[at:upto]]
+        else:
+            values += [b""] * (upto - at)
+        at = upto
+    return values
+
+
+def _word_occurrences(found: Matches, leaves: list[tuple[Any, int]], placed: Ints, starts: Ints) -> Ints:
+    """The chunk positions holding one of the query's keys (of the text: the tags' positions past
+    its end are left out), ascending."""
+    order = np.argsort(placed, kind="stable")
+    ascending = placed[order].tolist()
+    where = {docnum: int(at) for docnum, at in zip(ascending, order.tolist(), strict=True)}
+    found_at: list[Ints] = []
+    for reader, offset in leaves:
+        end = offset + reader.doc_count_all()
+        local = [docnum - offset for docnum in ascending if offset <= docnum < end]
+        if not local:
+            continue
+        for key in found.pattern.words:
+            if (_FIELD, key) not in reader:
+                continue
+            matcher = reader.postings(_FIELD, key)
+            for docnum in held(matcher, local):
+                at = where[docnum + offset]
+                positions = np.asarray(matcher.value_as("positions"), dtype=np.int64)
+                length = starts[at + 1] - starts[at]
+                found_at.append(positions[positions < length] + starts[at])
+    if not found_at:
+        return np.zeros(0, dtype=np.int64)
+    return np.unique(np.concatenate(found_at))
+
+
+def _phrase_occurrences(found: Matches, placed: Ints, starts: Ints, cancel: Cancel) -> tuple[Ints, Ints]:
+    """(first, last) chunk position of each phrase occurrence, read from the texts."""
+    reader = found.searcher.whoosh.reader()
+    pairs: list[tuple[int, int]] = []
+    for at, docnum in enumerate(placed.tolist()):
+        stop_if_cancelled(cancel)
+        text = str(reader.stored_fields(docnum).get("text", ""))
+        base = int(starts[at])
+        pairs += [(base + first, base + last) for first, last in found.pattern.spans(word_positions(text))]
+    both = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    return both[:, 0], both[:, 1]
 
 
 class _Counts:
-    """The counts of a question, added up chunk by chunk."""
+    """The counts of a question, added up chunk by chunk: each chunk's groups with their frequency,
+    and the group, spelling, docnum and position in its article of every window position."""
 
     def __init__(self) -> None:
-        self.together = np.zeros(0, dtype=np.int64)
-        self.frequency = np.zeros(0, dtype=np.int64)
-        self.window_groups: list[npt.NDArray[np.int64]] = []
-        self.window_tokens: list[npt.NDArray[np.int64]] = []
+        self.frequency_groups: list[npt.NDArray[np.uint64]] = []
+        self.frequency_counts: list[Ints] = []
+        self.window_groups: list[npt.NDArray[np.uint64]] = []
+        self.window_spellings: list[npt.NDArray[np.uint32]] = []
+        self.window_docnums: list[Ints] = []
+        self.window_places: list[Ints] = []
 
-    def add(self, table: _Forms, chunk: _Chunk, span: int) -> None:
-        form_group, form_token = table.arrays()
-        size = len(table.group_names)
-        groups = form_group[chunk.codes]
-        self.frequency = _grown(self.frequency, size) + np.bincount(groups[groups >= 0], minlength=size)
+    def add(self, chunk: _Chunk, span: int) -> None:
+        groups = chunk.groups
+        grouped = groups[groups != 0]
+        distinct, counted = np.unique(grouped, return_counts=True)
+        self.frequency_groups.append(distinct)
+        self.frequency_counts.append(counted.astype(np.int64))
         length = len(groups)
-        if not length:
-            self.together = _grown(self.together, size)
+        first, last = chunk.first, chunk.last
+        if not length or not len(first):
             return
-        # each position's article's first and past-the-end position
-        article_of = np.searchsorted(chunk.starts, np.arange(length), side="right") - 1
-        ends = np.append(chunk.starts[1:], length)
-        if chunk.occurrences is None:
-            first = last = np.flatnonzero(table.nodes(chunk.wanted)[chunk.codes])
-        else:
-            pairs = np.asarray(chunk.occurrences, dtype=np.int64).reshape(-1, 2)
-            first, last = pairs[:, 0], pairs[:, 1]
+        # each occurrence's article's first and past-the-end position
+        article_of = np.searchsorted(chunk.starts, first, side="right") - 1
+        low = chunk.starts[article_of]
+        high = chunk.starts[np.searchsorted(chunk.starts, last, side="right")]
         window = np.zeros(length, dtype=np.bool_)
-        low = chunk.starts[article_of[first]] if len(first) else first
-        high = ends[article_of[last]] if len(last) else last
         for step in range(1, span + 1):
             before = first - step
             window[before[before >= low]] = True
             after = last + step
             window[after[after < high]] = True
-        if chunk.occurrences is None:
+        if chunk.first is chunk.last:
             window[first] = False
         else:
             inside = np.zeros(length + 1, dtype=np.int64)
@@ -272,19 +238,25 @@ class _Counts:
             np.add.at(inside, last + 1, -1)
             window[np.cumsum(inside[:length]) > 0] = False
         at = np.flatnonzero(window)
-        chosen = groups[at]
-        kept = chosen >= 0
-        self.together = _grown(self.together, size) + np.bincount(chosen[kept], minlength=size)
-        self.window_groups.append(chosen[kept])
-        self.window_tokens.append(form_token[chunk.codes[at[kept]]])
+        at = at[groups[at] != 0]
+        article = np.searchsorted(chunk.starts, at, side="right") - 1
+        self.window_groups.append(groups[at])
+        self.window_spellings.append(chunk.spellings[at])
+        self.window_docnums.append(chunk.docnums[article])
+        self.window_places.append(at - chunk.starts[article])
 
-    def ranked(self, table: _Forms, top: int) -> list[Collocate]:
-        size = len(table.group_names)
-        together, frequency = _grown(self.together, size), _grown(self.frequency, size)
-        window_total = int(together.sum())
-        total = int(frequency.sum())
-        if not total or top <= 0:
+    def ranked(self, found: Matches, top: int) -> list[Collocate]:
+        if not self.frequency_groups or top <= 0:
             return []
+        known, where = np.unique(np.concatenate(self.frequency_groups), return_inverse=True)
+        frequency_of = np.bincount(where, weights=np.concatenate(self.frequency_counts)).astype(np.int64)
+        total = int(frequency_of.sum())
+        if not total or not self.window_groups:
+            return []
+        groups, window_group = np.unique(np.concatenate(self.window_groups), return_inverse=True)
+        together = np.bincount(window_group, minlength=len(groups)).astype(np.int64)
+        frequency = frequency_of[np.searchsorted(known, groups)]
+        window_total = int(together.sum())
         expected = window_total * frequency / total
         candidates = np.flatnonzero((together > 0) & (together > expected))
         scores = np.array([log_likelihood(int(together[g]), window_total, int(frequency[g]), total)
@@ -298,25 +270,43 @@ class _Counts:
         chosen = candidates[order]
         if not len(chosen):
             return []
-        words = self.spellings(table, chosen)
-        found = [Collocate(words[int(g)], int(together[g]), float(scores[at]), int(frequency[g]))
-                 for at, g in zip(order, chosen, strict=True)]
-        found.sort(key=lambda c: (-c.score, -c.count, c.word))
-        return found[:top]
+        words = self.spellings(found, window_group, chosen)
+        collocated = [Collocate(words[int(g)], int(together[g]), float(scores[at]), int(frequency[g]))
+                      for at, g in zip(order, chosen, strict=True)]
+        collocated.sort(key=lambda c: (-c.score, -c.count, c.word))
+        return collocated[:top]
 
-    def spellings(self, table: _Forms, groups: npt.NDArray[np.int64]) -> dict[int, str]:
-        """Each group's most frequent spelling in the windows."""
-        window_groups = np.concatenate(self.window_groups) if self.window_groups else np.zeros(0, np.int64)
-        window_tokens = np.concatenate(self.window_tokens) if self.window_tokens else np.zeros(0, np.int64)
-        kept = np.isin(window_groups, groups)
-        pairs, counts = np.unique(np.stack((window_groups[kept], window_tokens[kept])), axis=1,
-                                  return_counts=True)
-        spelled: defaultdict[int, Counter[str]] = defaultdict(Counter)
-        for group, token, count in zip(pairs[0].tolist(), pairs[1].tolist(), counts.tolist(), strict=True):
-            spelled[group][display_text(table.tokens[token])] += count
-        return {group: min(words.items(), key=lambda item: (-item[1], item[0]))[0]
-                for group, words in spelled.items()}
+    def spellings(self, found: Matches, window_group: Ints, chosen: Ints) -> dict[int, str]:
+        """Each chosen group's most frequent spelling in the windows (of those as frequent, the first
+        in code point order): only the spellings that may win are read back, each from one article's text."""
+        kept = np.flatnonzero(np.isin(window_group, chosen))
+        spellings = np.concatenate(self.window_spellings)[kept].astype(np.int64)
+        pairs, first_at, counts = np.unique(np.stack((window_group[kept], spellings)), axis=1,
+                                            return_index=True, return_counts=True)
+        best: defaultdict[int, int] = defaultdict(int)
+        for group, count in zip(pairs[0].tolist(), counts.tolist(), strict=True):
+            best[group] = max(best[group], count)
+        wanted: list[tuple[int, int]] = []  # (group, window position) of each spelling that may win
+        for group, count, at in zip(pairs[0].tolist(), counts.tolist(), first_at.tolist(), strict=True):
+            if count == best[group]:
+                wanted.append((group, int(kept[at])))
+        docnums = np.concatenate(self.window_docnums)
+        places = np.concatenate(self.window_places)
+        written = _written_at(found, [(int(docnums[at]), int(places[at])) for _, at in wanted])
+        spelled: dict[int, str] = {}
+        for (group, _), word in zip(wanted, written, strict=True):
+            spelled[group] = min(spelled.get(group, word), word)
+        return spelled
 
 
-def _grown(counts: npt.NDArray[np.int64], size: int) -> npt.NDArray[np.int64]:
-    return counts if len(counts) == size else np.concatenate((counts, np.zeros(size - len(counts), np.int64)))
+def _written_at(found: Matches, places: Sequence[tuple[int, int]]) -> list[str]:
+    """The spelling (display_text of its token) of each (docnum, word position) of a stored text."""
+    reader = found.searcher.whoosh.reader()
+    tokens: dict[int, list[str]] = {}
+    written: list[str] = []
+    for docnum, place in places:
+        if docnum not in tokens:
+            text = str(reader.stored_fields(docnum).get("text", ""))
+            tokens[docnum] = [token for token in _TOKEN.findall(text) for _ in positions_of(token)]
+        written.append(display_text(tokens[docnum][place]))
+    return written

@@ -27,7 +27,7 @@ from viewer.importers.scans import ocr
 from viewer.importers.text.warc_format import parse_warc
 from viewer.search.copies.fingerprints import fingerprint, folded_words, sketch
 from viewer.search.format.packed import PackedPostings
-from viewer.search.schema import TEXT_FIELDS, build_schema, document_of, sketch_fields
+from viewer.search.schema import TEXT_FIELDS, build_schema, document_of, sketch_fields, word_fields
 
 
 class AnalyzedText(str):
@@ -60,10 +60,12 @@ class PreparedArticle:
     text: AnalyzedText
     fold: str = ""  # fingerprints.fingerprint: the same for exact copies ("" for a text too short)
     sketch: bytes | None = None  # fingerprints.sketch: the MinHash signature for near duplicates
+    words: dict[str, object] | None = None  # schema.word_fields of the text (None: worked out here)
 
     def document(self) -> dict[str, object]:
         """The writer's fields: the analysed texts indexed, the plain ones stored."""
-        doc = document_of(self.article) | sketch_fields(self.sketch)
+        words = self.words if self.words is not None else word_fields(self.article.text)
+        doc = document_of(self.article) | sketch_fields(self.sketch) | words
         for name in TEXT_FIELDS:
             stored = doc.get(f"_stored_{name}", doc[name])  # the text field indexes the tags' words too
             doc[name] = getattr(self, name)
@@ -159,7 +161,7 @@ def _prepared_articles(path: str, data: bytes, ready: PreparedFile, read_up_to: 
         words = folded_words(article.text)
         prepared.append(PreparedArticle(article, stored_hash(article), analyzed("title", str(indexed["title"])),
                                         analyzed("text", str(indexed["text"])), fingerprint(article.title, words),
-                                        sketch(words)))
+                                        sketch(words), word_fields(article.text)))
     return prepared
 
 

@@ -30,7 +30,7 @@ from viewer.search.indexing.manifest import MANIFEST_NAME, FileRecord, Manifest
 from viewer.search.indexing.prepare import PreparedArticle, PreparedFile, prepare_file
 from viewer.search.indexing.sources import ArticleKeys, Role, SourceBook, walk_order
 from viewer.search.indexing.sync_progress import ArticleProgress
-from viewer.search.schema import article_of, document_of, sketch_fields
+from viewer.search.schema import article_of, document_of, sketch_fields, word_fields
 
 # A file whose mtime is this close to the sync is hashed again next time: the file system's clock
 # ticks coarsely (FAT: 2 s), so an edit right after it was read could keep its size and mtime.
@@ -201,7 +201,8 @@ class _Sync:
             sketch = reader.column_reader("sketch", translate=False)[docnum] if reader.has_column("sketch") else b""
         article = article_of(stored)
         article.source = path
-        self.writer.update_document(**document_of(article), **sketch_fields(bytes(sketch) if any(sketch) else None))
+        self.writer.update_document(**document_of(article), **sketch_fields(bytes(sketch) if any(sketch) else None),
+                                    **word_fields(article.text))
 
     def finish(self, drop_unknown: bool) -> int:
         """Remove the articles no file gives any more; with `drop_unknown` also those the index holds

@@ -153,6 +153,7 @@ class IndexState:
     articles: Mapping[str, tuple[object, ...]]  # id -> every stored field but the sketch
     sources: dict[str, list[str]]
     totals: dict[str, int]
+    words: Mapping[str, bytes]  # id -> its collocation arrays (the words column)
 
 
 def _state(data_dir: Path, queries: list[str]) -> IndexState:
@@ -162,7 +163,10 @@ def _state(data_dir: Path, queries: list[str]) -> IndexState:
             articles = {a.id: (a.title, a.text, a.date, a.source, a.url, a.code, tuple(a.tags), a.block_kinds)
                         for a in searcher.articles()}
             totals = {q: searcher.search(q, limit=1).total for q in queries}
-        return IndexState(articles, archive.sources(), totals)
+            reader = searcher.whoosh.reader()
+            column = reader.column_reader("words", translate=False)
+            words = {str(reader.stored_fields(n)["id"]): bytes(column[n]) for n in reader.all_doc_ids()}
+        return IndexState(articles, archive.sources(), totals, words)
     finally:
         archive.close()
 
@@ -206,3 +210,5 @@ def test_incremental_index_equals_a_clean_one(tmp_path: Path) -> None:
         assert got.sources == want.sources, context
         assert got.articles == want.articles, context
         assert got.totals == want.totals, context
+        assert got.words == want.words, context
+        assert all(len(value) > 8 for value in got.words.values()), context  # each text's words are stored

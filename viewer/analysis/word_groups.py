@@ -131,6 +131,8 @@ def read_sequence(value: bytes) -> tuple[list[int], list[int], list[int]]:
     """Each position's group hash, spelling hash and entry number, as lists (for tests and checks;
     the collocations read the value with numpy)."""
     entries, positions, width = sequence_parts(value)
+    if not positions:
+        return [], [], []
     groups = list(struct.unpack_from(f"<{entries}Q", value, HEADER.size))
     spellings = list(struct.unpack_from(f"<{entries}I", value, HEADER.size + 8 * entries))
     order = list(struct.unpack_from(f"<{positions}{_INDEX_CODES[width]}", value, HEADER.size + 12 * entries))

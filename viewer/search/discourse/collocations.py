@@ -161,11 +161,12 @@ def _stored_values(leaves: list[tuple[Any, int]], docnums: list[int]) -> list[by
 
 def _word_occurrences(found: Matches, leaves: list[tuple[Any, int]], placed: Ints, starts: Ints) -> Ints:
     """The chunk positions holding one of the query's keys (of the text: the tags' positions past
-    its end are left out), ascending."""
+    its end are left out), ascending. A posting's value is its positions as an array, "H" (two
+    bytes each) or "I" (four) first (PersianPositions.encode): read in one piece per width."""
     order = np.argsort(placed, kind="stable")
     ascending = placed[order].tolist()
     where = {docnum: int(at) for docnum, at in zip(ascending, order.tolist(), strict=True)}
-    found_at: list[Ints] = []
+    values: dict[int, tuple[list[bytes], list[int]]] = {ord("H"): ([], []), ord("I"): ([], [])}
     for reader, offset in leaves:
         end = offset + reader.doc_count_all()
         local = [docnum - offset for docnum in ascending if offset <= docnum < end]
@@ -176,10 +177,19 @@ def _word_occurrences(found: Matches, leaves: list[tuple[Any, int]], placed: Int
                 continue
             matcher = reader.postings(_FIELD, key)
             for docnum in held(matcher, local):
-                at = where[docnum + offset]
-                positions = np.asarray(matcher.value_as("positions"), dtype=np.int64)
-                length = starts[at + 1] - starts[at]
-                found_at.append(positions[positions < length] + starts[at])
+                value = matcher.value()
+                raw, articles = values[value[0]]
+                raw.append(value[1:])
+                articles.append(where[docnum + offset])
+    found_at: list[Ints] = []
+    for code, width in ((ord("H"), 2), (ord("I"), 4)):
+        raw, articles = values[code]
+        if not raw:
+            continue
+        positions = np.frombuffer(b"".join(raw), f"=u{width}").astype(np.int64)
+        article = np.repeat(np.asarray(articles, dtype=np.int64), [len(part) // width for part in raw])
+        inside = positions < starts[article + 1] - starts[article]
+        found_at.append(positions[inside] + starts[article[inside]])
     if not found_at:
         return np.zeros(0, dtype=np.int64)
     return np.unique(np.concatenate(found_at))

@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import sys
+from array import array
+from itertools import chain
 from functools import cache
 from pathlib import Path
 
@@ -76,18 +79,13 @@ def spelling_hash(spelling: str) -> int:
 
 
 def _entries(token: str) -> tuple[tuple[int, int], ...]:
-    """(group hash, spelling hash) of each word position of a token as found; cached."""
-    found = _token_entries.get(token)
-    if found is None:
-        spelling = spelling_hash(display_text(token))
-        entries = []
-        for keys in positions_of(token):
-            group = group_of(keys)
-            entries.append((NO_GROUP, 0) if group is None else (group_hash(group), spelling))
-        if len(_token_entries) >= _CACHE_LIMIT:
-            _token_entries.clear()
-        found = _token_entries[token] = tuple(entries)
-    return found
+    """(group hash, spelling hash) of each word position of a token as found."""
+    spelling = spelling_hash(display_text(token))
+    entries = []
+    for keys in positions_of(token):
+        group = group_of(keys)
+        entries.append((NO_GROUP, 0) if group is None else (group_hash(group), spelling))
+    return tuple(entries)
 
 
 def index_width(entries: int) -> int:
@@ -99,24 +97,25 @@ _INDEX_CODES = {1: "B", 2: "H", 4: "I"}
 
 
 def word_sequence(text: str) -> bytes:
-    """The stored value of `text` (see the module docstring)."""
-    numbers: dict[tuple[int, int], int] = {}
-    order: list[int] = []
-    for token in _TOKEN.findall(text):
-        for entry in _entries(token):
-            number = numbers.get(entry)
-            if number is None:
-                number = numbers[entry] = len(numbers)
-            order.append(number)
-    entries = list(numbers)
-    width = index_width(len(entries))
-    code = _INDEX_CODES[width]
-    return b"".join((
-        HEADER.pack(len(entries), len(order)),
-        struct.pack(f"<{len(entries)}Q", *(group for group, _ in entries)),
-        struct.pack(f"<{len(entries)}I", *(spelling for _, spelling in entries)),
-        struct.pack(f"<{len(order)}{code}", *order),
-    ))
+    """The stored value of `text` (see the module docstring). Python works once per distinct token
+    and entry; the walk over the positions is map and chain."""
+    tokens = _TOKEN.findall(text)
+    cache = _token_entries
+    fresh = set(tokens).difference(cache)
+    if len(cache) + len(fresh) > _CACHE_LIMIT:
+        cache.clear()
+        fresh = set(tokens)
+    for token in fresh:
+        cache[token] = _entries(token)
+    positions = list(chain.from_iterable(map(cache.__getitem__, tokens)))
+    numbers = {entry: number for number, entry in enumerate(dict.fromkeys(positions))}
+    order = array(_INDEX_CODES[index_width(len(numbers))], map(numbers.__getitem__, positions))
+    groups = array("Q", (group for group, _ in numbers))
+    spellings = array("I", (spelling for _, spelling in numbers))
+    if sys.byteorder == "big":
+        for part in (order, groups, spellings):
+            part.byteswap()
+    return b"".join((HEADER.pack(len(numbers), len(order)), groups.tobytes(), spellings.tobytes(), order.tobytes()))
 
 
 def sequence_parts(value: bytes) -> tuple[int, int, int]:

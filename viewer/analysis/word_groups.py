@@ -21,8 +21,8 @@ import hashlib
 import struct
 import sys
 from array import array
-from itertools import chain
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from viewer.analysis.analyzer import LEMMA_PREFIX, positions_of, token_pattern

@@ -62,7 +62,8 @@ def register(subparsers: Subcommands) -> None:
 
 def run_index(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
-        report = library.sync(args.paths, progress=TerminalProgress())
+        progress = TerminalProgress()
+        report = library.sync(args.paths, progress=progress, page_progress=progress.page)
     if args.json:
         print_json(report.as_json())
     else:

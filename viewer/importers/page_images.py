@@ -36,16 +36,14 @@ from viewer.importers.text.warc_format import picture_payload, warc_pictures
 MIN_SIDE = 64
 MAX_IMAGES = 200
 MAX_IMAGE_BYTES = 32 * 1024 * 1024
-# Where pictures inside containers (MHTML, DOCX) are taken out to, once, by their hash (None: left in).
-# The preparation worker sets it for each file it reads.
-extract_dir: Path | None = None
 _SUFFIXES = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp", "BMP": ".bmp", "TIFF": ".tif"}
 
 
-def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
+def with_kept_images(articles: list[Article], data: bytes, path: Path, extract_dir: Path | None = None) -> None:
     """Give the article of a saved page (`path`, whose bytes are `data`) the pictures of its NAME_files/,
     the pages of a web archive (WARC, WACZ) theirs, and find the pictures an importer named relative to
-    the file (a Telegram export's photos/)."""
+    the file (a Telegram export's photos/). Pictures inside containers (MHTML, DOCX, WARC) are taken out
+    to `extract_dir`, once, by their hash (None: left in, and left out of the articles)."""
     for article in articles:
         if article.images:
             article.images = _found(article.images, path.parent)

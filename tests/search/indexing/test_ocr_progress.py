@@ -1,7 +1,8 @@
 """A scan read by OCR counts its pages in a sync's progress (issue 27): each page is told before it is
 read, from this process and from a worker, with the page and the scan's pages; `done` and the total
 never go back, and the last report has every article and every page done. A cancel heard of a page
-stops the scan there: the pages after it are not read."""
+stops the scan there: the pages after it are not read. The cache, cancel and page listener are the
+reading's own (a ReadingContext), not module settings."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ import pytest
 from tests.importers.scans import render_page
 from viewer.core.errors import CancelledError
 from viewer.core.paths import DataPaths
+from viewer.importers.common.reading_context import ReadingContext
 from viewer.search.indexing.archive_index import open_index
+from viewer.search.indexing.prepare import PreparedFile, prepare_file
 from viewer.search.indexing.sync import sync_sources
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed")
@@ -100,3 +103,27 @@ def test_a_cancel_heard_of_a_page_stops_the_scan_before_it(tmp_path: Path, worke
     with ix.reader() as reader:
         assert reader.doc_count_all() == 0
     ix.close()
+
+
+def test_a_reading_inside_another_keeps_to_its_own_context(tmp_path: Path) -> None:
+    """What a reading may use travels with it, not as module settings: a file read (without a cache)
+    while another is between two of its pages neither writes to the other's cache nor leaves it
+    without one for its next page (settings set per file and reset after did both)."""
+    _archive(tmp_path / "archive", 2)
+    photo = tmp_path / "photo.png"
+    render_page("", ["خبر تازه‌ای از تالار مطبوعات رسید."], width=800).save(photo)
+    cache = tmp_path / "cache"
+    told: list[tuple[int, int]] = []
+    inner: list[PreparedFile] = []
+
+    def page_started(page: int, pages: int) -> None:
+        told.append((page, pages))
+        if page == 1:
+            inner.append(prepare_file(str(photo), None))  # in the middle of the scan, no context of its own
+
+    ready = prepare_file(str(tmp_path / "archive" / "edition.tif"), None,
+                         context=ReadingContext(ocr_cache=cache, page_started=page_started))
+    assert told == [(1, 2), (2, 2)]
+    assert ready.articles and ready.articles[0].article.pages == 2
+    assert inner[0].articles and "تالار" in inner[0].articles[0].article.title
+    assert len(list(cache.rglob("*.json"))) == 2  # both pages of the scan, and nothing of the photo

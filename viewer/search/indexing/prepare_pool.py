@@ -2,9 +2,9 @@
 
 A reader can be made to hang (lxml parsing one tag with 200,000 attributes runs for hours) or to
 take all memory. In a worker that costs one file: the parent kills a worker whose file is past its
-deadline (a scan's clock starts again at each page it reads by OCR: the limit is per page, and the
-worker tells the parent of each page) and starts another, and a worker's address space is capped while it reads (RLIMIT_AS, on
-Linux), so the file fails alone with the reason and the sync goes on.
+deadline and starts another, and a worker's address space is capped while it reads (RLIMIT_AS, on
+Linux), so the file fails alone with the reason and the sync goes on. A worker tells the parent of
+each page it is about to read by OCR, and a scan's clock starts again there: its limit is per page.
 
 Workers end with the indexer however it ends, SIGKILL included: on Linux the kernel kills them when
 their parent dies (PR_SET_PDEATHSIG), and everywhere a thread in each waits on the parent's
@@ -207,7 +207,7 @@ class PreparePool:
         if message == _READY:
             worker.ready = True
             self.failed_starts = 0
-        elif isinstance(message, tuple) and worker.tasks:  # (_PAGE, page, pages) of the file being read
+        elif isinstance(message, tuple) and message[0] == _PAGE and worker.tasks:  # of the file being read
             task = worker.tasks[0]
             worker.deadline = max(worker.deadline, time.monotonic() + self.limits.seconds_for(task.size))
             if self.page_started is not None:

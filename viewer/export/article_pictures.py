@@ -1,16 +1,20 @@
-"""An article's pictures in its PDF page: each after the text, scaled to fit the column (never
-wider, aspect kept), its caption under it; a picture whose file is gone is a one-line notice. They
-follow the text rather than stand inside it: the body's hits and highlights are placed by offsets
-into the text, which must stay one run."""
+"""An article's pictures in its PDF page: each at the paragraph boundary nearest where it stood in
+the text (viewer.core.picture_places, as the reading pane places them), scaled to fit the column
+(never wider, aspect kept), its caption under it; a picture whose file is gone is a one-line notice.
+They are put in last, after the body's hits, highlights and note markers, which are placed by
+offsets into the text written as one run."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QImageReader, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextImageFormat
 
+from viewer.core.article import Article, Picture
 from viewer.core.bidi import is_ltr
+from viewer.core.picture_places import picture_places
 
 MAX_DECODED_SIDE = 3000  # about 25 cm at 300 dpi: more is never seen on the page
 
@@ -26,13 +30,27 @@ def read_picture(path: str, max_side: int = MAX_DECODED_SIDE) -> QImage:
     return reader.read()
 
 
-def write_pictures(cursor: QTextCursor, images: list[tuple[str, str]], max_width: float, max_height: float,
+def place_pictures(doc: QTextDocument, article: Article, boundaries: Sequence[int], max_width: float,
+                   max_height: float, caption_format: QTextCharFormat, spacing: float) -> int:
+    """Inserts `article`'s pictures into `doc`, whose block number `boundaries[k]` ends the article's
+    first k blocks (`boundaries[0]`: the block before the body); returns how many were written.
+    From the last boundary to the first, so that the blocks before each keep their numbers."""
+    written = 0
+    for boundary, indexes in sorted(picture_places(article.blocks, article.images).items(), reverse=True):
+        cursor = QTextCursor(doc.findBlockByNumber(boundaries[min(boundary, len(boundaries) - 1)]))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        written += write_pictures(cursor, [(index, article.images[index]) for index in indexes], max_width, max_height,
+                                  caption_format, spacing)
+    return written
+
+
+def write_pictures(cursor: QTextCursor, pictures: Sequence[tuple[int, Picture]], max_width: float, max_height: float,
                    caption_format: QTextCharFormat, spacing: float) -> int:
-    """Appends each picture (fitted into max_width × max_height device units) and its caption at
-    `cursor`; returns how many pictures were written."""
+    """Inserts each picture (fitted into max_width × max_height device units) and its caption at
+    `cursor`; `pictures` are (index among the article's pictures, picture). Returns how many were written."""
     doc = cursor.document()
     written = 0
-    for index, (path, caption) in enumerate(images):
+    for index, (path, caption, _offset) in pictures:
         image = read_picture(path)
         if image.isNull():
             _caption(cursor, f"[تصویر پیدا نشد: {Path(path).name or path}]", caption_format, spacing)

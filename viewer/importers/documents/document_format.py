@@ -125,7 +125,7 @@ def _article(paragraphs: list[Paragraph], title: str, keywords: str, created: An
     lines = [(line, heading, number) for number, (text, heading) in enumerate(paragraphs) for line in [clean_line(text)] if line]
     title = clean_line(title)
     if not title:
-        first_heading = next((i for i, (_, heading) in enumerate(lines) if heading), 0) if lines else None
+        first_heading = next((i for i, (_, heading, _number) in enumerate(lines) if heading), 0) if lines else None
         if first_heading is None:
             raise ImportFailure("The document has no text.", "سند متنی ندارد.")
         title = lines.pop(first_heading)[0]

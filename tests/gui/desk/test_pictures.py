@@ -1,6 +1,7 @@
 """The pictures kept with an article stand in the reading pane (issue 27): where the page showed them
 (tests/gui/article/test_picture_places.py has more), scaled to the column, each caption under its
-picture, a click enlarges one (Esc closes it), a picture whose file is gone is a notice. An article read by OCR offers its page images beside the text."""
+picture, a click enlarges one (Esc closes it), a picture whose file is gone is a notice. An article
+read by OCR offers its page images beside the text."""
 
 from __future__ import annotations
 

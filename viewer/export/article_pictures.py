@@ -53,13 +53,14 @@ def write_pictures(cursor: QTextCursor, pictures: Sequence[tuple[int, Picture]],
     for index, (path, caption, _offset) in pictures:
         image = read_picture(path)
         if image.isNull():
-            _caption(cursor, f"[تصویر پیدا نشد: {Path(path).name or path}]", caption_format, spacing)
+            _caption(cursor, f"[تصویر پیدا نشد: {Path(path).name or path}]", caption_format, spacing, spacing)
             continue
         url = QUrl(f"picture:{index}")
         doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
         block = QTextBlockFormat()
         block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         block.setTopMargin(spacing)
+        block.setBottomMargin(0 if caption else spacing)  # the text after it stands apart
         block.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_Auto)
         cursor.insertBlock(block, QTextCharFormat())
         picture = QTextImageFormat()
@@ -71,14 +72,15 @@ def write_pictures(cursor: QTextCursor, pictures: Sequence[tuple[int, Picture]],
         cursor.insertImage(picture)
         written += 1
         if caption:
-            _caption(cursor, caption, caption_format, spacing * 0.3)
+            _caption(cursor, caption, caption_format, spacing * 0.3, spacing)
     return written
 
 
-def _caption(cursor: QTextCursor, text: str, char_format: QTextCharFormat, before: float) -> None:
+def _caption(cursor: QTextCursor, text: str, char_format: QTextCharFormat, before: float, after: float) -> None:
     block = QTextBlockFormat()
     block.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     block.setLayoutDirection(Qt.LayoutDirection.LeftToRight if is_ltr(text) else Qt.LayoutDirection.RightToLeft)
     block.setTopMargin(before)
+    block.setBottomMargin(after)
     cursor.insertBlock(block, char_format)
     cursor.insertText(text, char_format)

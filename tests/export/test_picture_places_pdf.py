@@ -73,6 +73,36 @@ def test_the_pdf_shows_text_picture_text_in_order_and_its_text_copies_unchanged(
             assert count_phrase(paragraph, above) == 0 and count_phrase(paragraph, below) == 1, (colour, paragraph)
 
 
+def test_pictures_print_at_their_size_a_small_one_small_a_tall_one_within_a_page(tmp_path: Path) -> None:
+    # Qt takes an image's size in the screen's pixels and scales it by the PDF's 300 dpi over the screen's:
+    # given in the PDF's units, a 240-pixel chart came out 15 cm wide and a tall photo over two pages.
+    tall, chart = tmp_path / "tall.png", tmp_path / "chart.png"
+    Image.new("RGB", (600, 3000), (20, 150, 60)).save(tall)
+    Image.new("RGB", (240, 160), BLUE).save(chart)
+    blocks = [Block(BlockKind.LEAD, FIRST), Block(BlockKind.PARAGRAPH, SECOND)]
+    out = tmp_path / "sizes.pdf"
+    export_pdf([Article("بازدید وزیر از بندر", blocks, id="sizes",
+                        images=[Picture(str(chart), "", 0), Picture(str(tall), CAPTION, len(FIRST))])], {}, out)
+    pages = PdfReader(str(out)).pages
+    sizes = [_drawn_sizes(page) for page in pages]
+    assert sorted(size for page in sizes for size in page) == sorted(sizes[0])  # all on the first page
+    chart_size, tall_size = sorted(sizes[0], key=lambda size: size[1])
+    assert abs(chart_size[0] - 240 * 2 * 72 / 300) < 1 and abs(chart_size[1] - 160 * 2 * 72 / 300) < 1  # 150 dpi
+    assert abs(tall_size[1] - 312) < 1 and abs(tall_size[0] - 312 * 600 / 3000) < 1  # 11 cm high, aspect kept
+
+
+def _drawn_sizes(page: object) -> list[tuple[float, float]]:
+    """(width, height) in points of each picture drawn on `page` (a pypdf page)."""
+    sizes = []
+
+    def drawn(operator: bytes, _operands: list[object], cm: list[float], _tm: list[float]) -> None:
+        if operator == b"Do":
+            sizes.append((abs(cm[0]), abs(cm[3])))
+
+    page.extract_text(visitor_operand_before=drawn)  # type: ignore[attr-defined]
+    return sizes
+
+
 def _text_in_band(pdf: Path, top: float, bottom: float) -> str:
     """The text pdftotext reads on page 1 between `top` and `bottom` points from the page's top."""
     band = ["-x", "0", "-y", str(int(top)), "-W", "1000", "-H", str(max(1, int(bottom - top)))]

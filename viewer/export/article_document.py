@@ -208,7 +208,8 @@ def build_article_document(article: Article, notes: Sequence[ExportNote] = (), *
         plan = plan_notes(notes)
         _mark_text(writer.cursor, styles, text, body_start, plan)
         _write_endnotes(writer, styles, text, plan)
-    place_pictures(doc, article, boundaries, _px(PICTURE_WIDTH_PT), _px(PICTURE_HEIGHT_PT), styles.meta.char, _px(6))
+    place_pictures(doc, article, boundaries, _px(PICTURE_WIDTH_PT), _px(PICTURE_HEIGHT_PT), styles.meta.char, _px(6),
+                   LAYOUT_DPI)
     return doc
 
 

@@ -9,8 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QImage, QImageReader, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextImageFormat
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QImageReader,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+)
 
 from viewer.core.article import Article, Picture
 from viewer.core.bidi import is_ltr
@@ -31,7 +40,7 @@ def read_picture(path: str, max_side: int = MAX_DECODED_SIDE) -> QImage:
 
 
 def place_pictures(doc: QTextDocument, article: Article, boundaries: Sequence[int], max_width: float,
-                   max_height: float, caption_format: QTextCharFormat, spacing: float) -> int:
+                   max_height: float, caption_format: QTextCharFormat, spacing: float, device_dpi: float) -> int:
     """Inserts `article`'s pictures into `doc`, whose block number `boundaries[k]` ends the article's
     first k blocks (`boundaries[0]`: the block before the body); returns how many were written.
     From the last boundary to the first, so that the blocks before each keep their numbers."""
@@ -40,15 +49,27 @@ def place_pictures(doc: QTextDocument, article: Article, boundaries: Sequence[in
         cursor = QTextCursor(doc.findBlockByNumber(boundaries[min(boundary, len(boundaries) - 1)]))
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
         written += write_pictures(cursor, [(index, article.images[index]) for index in indexes], max_width, max_height,
-                                  caption_format, spacing)
+                                  caption_format, spacing, device_dpi)
     return written
 
 
+def _default_dpi() -> float:
+    """The resolution QTextDocument reads a picture's width and height in (Qt's default: the screen's
+    logical DPI). Painted on a device of another resolution (the PDF writer's), Qt scales them by the
+    ratio: a size meant in the device's units must be given divided by it."""
+    if QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_Use96Dpi):
+        return 96.0
+    screen = QGuiApplication.primaryScreen()
+    return float(round(screen.logicalDotsPerInchY())) if screen is not None else 100.0
+
+
 def write_pictures(cursor: QTextCursor, pictures: Sequence[tuple[int, Picture]], max_width: float, max_height: float,
-                   caption_format: QTextCharFormat, spacing: float) -> int:
-    """Inserts each picture (fitted into max_width × max_height device units) and its caption at
-    `cursor`; `pictures` are (index among the article's pictures, picture). Returns how many were written."""
+                   caption_format: QTextCharFormat, spacing: float, device_dpi: float) -> int:
+    """Inserts each picture (fitted into max_width × max_height units of a device of `device_dpi`, the
+    PDF writer) and its caption at `cursor`; `pictures` are (index among the article's pictures,
+    picture). Returns how many were written."""
     doc = cursor.document()
+    to_layout = _default_dpi() / device_dpi
     written = 0
     for index, (path, caption, _offset) in pictures:
         image = read_picture(path)
@@ -67,8 +88,8 @@ def write_pictures(cursor: QTextCursor, pictures: Sequence[tuple[int, Picture]],
         picture.setName(url.toString())
         # never blown up past twice its pixels (150 dpi on the 300 dpi page): a small chart stays small
         scale = min(2.0, max_width / max(image.width(), 1), max_height / max(image.height(), 1))
-        picture.setWidth(image.width() * scale)
-        picture.setHeight(image.height() * scale)
+        picture.setWidth(image.width() * scale * to_layout)
+        picture.setHeight(image.height() * scale * to_layout)
         cursor.insertImage(picture)
         written += 1
         if caption:

@@ -151,7 +151,8 @@ def _docx_images(data: bytes, folder: Path, shown: list[Picture]) -> list[Pictur
     importer found them) where they stand, then the others (in headers, say) after the lead."""
     archive = open_zip(data)
     names = sorted(archive.namelist())[:10_000]
-    media = [*(picture for picture in shown if picture.path in names),
+    listed = set(names)
+    media = [*(picture for picture in shown if picture.path in listed),
              *(Picture(name, "") for name in names if name.startswith("word/media/"))]
     kept: list[Picture] = []
     taken: set[str] = set()

@@ -183,6 +183,7 @@ class ArticleView(QTextBrowser):
             self.hits = []
         else:
             pattern = self.pattern
+            self._picture_places = picture_places(self.article.blocks, self.article.images)
             self.layout_map = fill_reading_document(self.document(), self.article, self.family,
                                                      self.base_size(), colours(), self.labels,
                                                      title_hits=find_hits(self.article.title, pattern),
@@ -459,10 +460,8 @@ class ArticleView(QTextBrowser):
 
     def _insert_pictures(self, cursor: QTextCursor, boundary: int) -> None:
         """The pictures that stand after the article's first `boundary` blocks."""
-        if self.article is None or not self.article.images:
+        if self.article is None:
             return
-        if boundary == 0:  # the document is being filled anew
-            self._picture_places = picture_places(self.article.blocks, self.article.images)
         shown = [(index, self.article.images[index]) for index in self._picture_places.get(boundary, [])]
         if shown:
             insert_pictures(cursor, shown, self.column_width(), self.base_size(), self.family, colours(),

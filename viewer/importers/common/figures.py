@@ -22,8 +22,11 @@ from viewer.importers.common.cleanup import clean_line
 
 # Not letters for the key: spaces of every kind, zero-width and direction marks, the soft hyphen.
 _NOT_KEY = re.compile(r"[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+")
+_KEY_CHAR = re.compile(r"[^\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _UNSHOWN = frozenset({"script", "style", "noscript", "template", "head", "title", "select", "textarea"})
 PROBE = 60  # key characters of a line looked for in the page: enough to be found once, short to be found at all
+# How far past the line before a line is looked for: a line not in the page costs one such scan, not the page's rest.
+SEARCH_WINDOW = 2_000_000
 
 
 def image_caption(element: lxml_html.HtmlElement) -> str:
@@ -52,6 +55,7 @@ def picture_offsets(tree: lxml_html.HtmlElement, lines: Sequence[str]) -> dict[l
         line_starts.append(offset)
         offset += len(line) + 1
     offsets = {}
+    key_chars: dict[int, list[int]] = {}  # by line: the index of each of its key's characters
     for element, at in pictures:
         found = bisect_right(starts, at) - 1
         if found < 0:  # above every line found
@@ -61,7 +65,10 @@ def picture_offsets(tree: lxml_html.HtmlElement, lines: Sequence[str]) -> dict[l
         if at >= end:
             offsets[element] = line_starts[line] + len(lines[line])
         else:
-            offsets[element] = line_starts[line] + _text_index(lines[line], at - start)
+            if line not in key_chars:
+                key_chars[line] = [match.start() for match in _KEY_CHAR.finditer(lines[line])]
+            inside = key_chars[line]
+            offsets[element] = line_starts[line] + (inside[at - start] if at - start < len(inside) else len(lines[line]))
     return offsets
 
 
@@ -105,15 +112,15 @@ def _line_spans(page_key: str, lines: Iterable[str]) -> list[tuple[int, int, int
         if not key:
             continue
         head, tail = key[:PROBE], key[-PROBE:]
-        start = page_key.find(head, cursor)
+        start = page_key.find(head, cursor, cursor + SEARCH_WINDOW)
         if start >= 0:
             if page_key.startswith(key, start):
                 end = start + len(key)
             else:  # the extractor changed something inside the line: its end is where its last letters are
-                last = page_key.find(tail, start + len(head))
+                last = page_key.find(tail, start + len(head), start + len(key) + SEARCH_WINDOW)
                 end = last + len(tail) if last >= 0 else start + len(key)
         else:
-            last = page_key.find(tail, cursor) if len(key) > PROBE else -1
+            last = page_key.find(tail, cursor, cursor + SEARCH_WINDOW) if len(key) > PROBE else -1
             if last < 0:
                 continue  # not in the page as it stands (the extractor made it up from several places)
             end = last + len(tail)
@@ -122,13 +129,3 @@ def _line_spans(page_key: str, lines: Iterable[str]) -> list[tuple[int, int, int
         cursor = end
     return spans
 
-
-def _text_index(line: str, key_index: int) -> int:
-    """The index in `line` of its key's character number `key_index` (the line's end past the key)."""
-    seen = 0
-    for index, char in enumerate(line):
-        if text_key(char):
-            if seen == key_index:
-                return index
-            seen += 1
-    return len(line)

@@ -85,10 +85,10 @@ def _anchors(number: int, paragraph: Any, media: dict[str, str]) -> list[_Anchor
     found: list[_Anchor] = []
     before: list[str] = []
     caption = ""
-    for element in paragraph.iter(f"{_W}t", f"{_W}tab", _DOC_PROPERTIES, _BLIP, _VML_IMAGE):
+    for element in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", _DOC_PROPERTIES, _BLIP, _VML_IMAGE):
         if element.tag == f"{_W}t":
             before.append(element.text or "")
-        elif element.tag == f"{_W}tab":
+        elif element.tag in (f"{_W}tab", f"{_W}br", f"{_W}cr"):
             before.append(" ")
         elif element.tag == _DOC_PROPERTIES:
             caption = str(element.get("descr") or element.get("title") or "")

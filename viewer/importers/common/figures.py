@@ -51,10 +51,10 @@ def picture_offsets(tree: lxml_html.HtmlElement, lines: Sequence[str]) -> dict[l
     starts = [start for start, _end, _line in spans]
     line_starts = []
     offset = 0
-    for line in lines:
+    for text in lines:
         line_starts.append(offset)
-        offset += len(line) + 1
-    offsets = {}
+        offset += len(text) + 1
+    offsets: dict[lxml_html.HtmlElement, int] = {}
     key_chars: dict[int, list[int]] = {}  # by line: the index of each of its key's characters
     for element, at in pictures:
         found = bisect_right(starts, at) - 1

@@ -71,7 +71,9 @@ def parse_docx(data: bytes) -> list[Article]:
             for p in body
         ]
         media = {key: str(part.partname).lstrip("/") for key, part in document.part.related_parts.items()}
-        anchors = [anchor for number, p in enumerate(body) for anchor in _anchors(number, p._p, media)]
+        # the body's w:p elements, in the order python-docx lists its paragraphs
+        elements = document.element.body.iterchildren(f"{_W}p")
+        anchors = [anchor for number, element in enumerate(elements) for anchor in _anchors(number, element, media)]
         props = document.core_properties
         title, keywords, created = props.title or "", props.keywords or "", props.created
     except (PackageNotFoundError, KeyError, ValueError, AttributeError, TypeError, IndexError, etree.XMLSyntaxError,

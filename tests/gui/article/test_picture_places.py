@@ -1,7 +1,8 @@
 """Pictures stand in the reading pane where they stood in the text (issue 27), at paragraph
 boundaries, and take nothing from it: notes' highlights, selections and search hits anchor by offsets
 into the article's text and land on the same words with pictures in between (an emoji before them
-too: Qt counts UTF-16 units). A highlight across a picture leaves the picture and its caption as they are."""
+too: Qt counts UTF-16 units). A highlight across a picture leaves the picture and its caption as they are;
+copied, the passage is the article's text without them."""
 
 from __future__ import annotations
 
@@ -147,6 +148,10 @@ def test_a_highlight_across_a_picture_leaves_it_and_its_caption_alone(view: Arti
     assert view.highlight_at(on_picture) is None  # a click on the picture enlarges it, it picks no highlight
     view.set_highlights([])
     assert highlighted(view, "#ffeb3b") == ""
+    # Copied, the same passage is the article's text: no picture, no caption.
+    view.select_offsets(start, end)
+    assert view.selected_text() == TEXT[start:end]
+    assert view.createMimeDataFromSelection().text() == TEXT[start:end]
 
 
 def test_search_hits_after_the_pictures_are_lit_and_reached(view: ArticleView, article: Article) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextImageFormat,
 )
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -33,6 +34,8 @@ from viewer.core.bidi import is_ltr
 from viewer.export.article_pictures import read_picture
 
 PICTURE_SCHEME = "picture"
+# Set on the blocks of a picture and its caption: they are no part of the article's text (a copied passage leaves them out).
+PICTURE_BLOCK = QTextFormat.Property.UserProperty + 1
 MAX_HEIGHT = 480.0  # a tall portrait photo does not fill the whole pane
 MAX_DECODED_SIDE = 2400  # pictures are decoded at most this large: a 10,000 px photo is not kept whole
 
@@ -77,6 +80,7 @@ def fitted(natural: QSize, column_width: float) -> tuple[float, float]:
 
 def _centred(base: float) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
+    fmt.setProperty(PICTURE_BLOCK, True)
     fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     fmt.setTopMargin(base * 0.6)
     fmt.setBottomMargin(base * 0.2)
@@ -85,6 +89,7 @@ def _centred(base: float) -> QTextBlockFormat:
 
 def _caption_format(caption: str, base: float) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
+    fmt.setProperty(PICTURE_BLOCK, True)
     ltr = is_ltr(caption)
     fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight if ltr else Qt.LayoutDirection.RightToLeft)
     fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)

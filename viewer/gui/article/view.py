@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import cast
 from urllib.parse import unquote
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -39,7 +39,14 @@ from viewer.core.article import Article
 from viewer.core.picture_places import picture_places
 from viewer.core.results import HitPattern
 from viewer.gui.article.document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, fill_reading_document
-from viewer.gui.article.pictures import PICTURE_SCHEME, PictureDialog, PictureLabels, fit_pictures, insert_pictures
+from viewer.gui.article.pictures import (
+    PICTURE_BLOCK,
+    PICTURE_SCHEME,
+    PictureDialog,
+    PictureLabels,
+    fit_pictures,
+    insert_pictures,
+)
 from viewer.gui.article.selection_toolbar import Colour, SelectionToolbar
 from viewer.gui.common import shortcuts
 from viewer.gui.common.digits import number
@@ -437,8 +444,31 @@ class ArticleView(QTextBrowser):
         self.note_requested.emit()
 
     def selected_text(self) -> str:
-        """The selection as plain text, paragraphs on their own lines."""
-        return self.textCursor().selection().toPlainText()
+        """The selection as plain text, paragraphs on their own lines; the pictures standing in it and
+        their captions left out."""
+        selection = self.textCursor()
+        start, end = selection.selectionStart(), selection.selectionEnd()
+        lines = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            if not block.blockFormat().boolProperty(PICTURE_BLOCK):
+                part = QTextCursor(block)
+                part.setPosition(max(start, block.position()))
+                part.setPosition(min(end, block.position() + block.length() - 1), QTextCursor.MoveMode.KeepAnchor)
+                lines.append(part.selection().toPlainText())
+            block = block.next()
+        return "\n".join(lines)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """What Ctrl+C copies: a selection over a picture as its plain text, without the picture and its
+        caption (Qt's rich copy would name the picture by a link nothing else can open)."""
+        data = super().createMimeDataFromSelection()
+        plain = self.selected_text()
+        if data.text() == plain:  # no picture in it
+            return data
+        copied = QMimeData()
+        copied.setText(plain)
+        return copied
 
     def copy_selection(self) -> None:
         text = self.selected_text()

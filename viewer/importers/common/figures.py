@@ -26,7 +26,7 @@ _KEY_CHAR = re.compile(r"[^\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff
 _UNSHOWN = frozenset({"script", "style", "noscript", "template", "head", "title", "select", "textarea"})
 PROBE = 60  # key characters of a line looked for in the page: enough to be found once, short to be found at all
 # How far past the line before a line is looked for: a line not in the page costs one such scan, not the page's rest.
-SEARCH_WINDOW = 2_000_000
+SEARCH_WINDOW = 1_000_000
 
 
 def image_caption(element: lxml_html.HtmlElement) -> str:

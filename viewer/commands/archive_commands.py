@@ -99,7 +99,7 @@ def article_json(article: Article, sources: dict[str, list[str]] | None = None) 
         "url": article.url, "code": article.code,
         "date": article.date.isoformat() if article.date else None,
         "text_source": article.text_source, "pages": article.pages or None,
-        "images": [{"path": path, "caption": caption} for path, caption in article.images],
+        "images": [{"path": path, "caption": caption, "offset": offset} for path, caption, offset in article.images],
     }
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMainWindow,
     QMessageBox,
     QProgressBar,
     QStyle,
@@ -283,3 +284,50 @@ def test_reasons_for_files_not_taken_in_come_in_the_interface_language(qtbot, gu
     english = ImportProblemsDialog(report.failed, report.skipped)
     qtbot.addWidget(english)
     assert [reason for _path, reason in english.listed()] == [report.failed[0]["error"]] + [p["reason"] for p in report.skipped]
+
+
+def _dialog_words(dialog: QWidget) -> list[str]:
+    """The dialog's own words: its title, labels and buttons (not what the researcher typed)."""
+    words = [dialog.windowTitle(), *(w.text() for w in dialog.findChildren(QLabel)),
+             *(b.text() for b in dialog.findChildren(QAbstractButton))]
+    return [w for w in words if w]
+
+
+def test_the_lab_dialog_and_indicator_follow_the_interface_language(qtbot, gui_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The Lab dialog kept the language it was opened in, its last message too, and so did the lab's
+    indicator in the status bar: switched, every word of theirs is said again in the new language."""
+    from viewer.app.settings import LAB, Settings
+    from viewer.core.bidi import isolated, ltr_isolated
+    from viewer.gui.common.translations import set_language
+    from viewer.gui.lab.lab_control import LabControl
+
+    url = "postgresql://lab_member@127.0.0.1:5432/lab"
+    paths = DataPaths.resolve(tmp_path / "desk").ensure()
+    settings = Settings(paths.settings_path)
+    settings.set(LAB, {"url": url, "name": "Bahar"})
+    settings.save()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    control = LabControl(window, paths, Settings(paths.settings_path))
+    control.open_dialog()
+    dialog = control.dialog
+    assert dialog is not None
+    persian = _dialog_words(dialog) + [control.indicator.text()]
+    assert all(ARABIC_SCRIPT.search(w) for w in persian), persian
+
+    set_language(gui_app, "en")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Research lab", timeout=WAIT_MS)  # LanguageChange is posted
+    english = _dialog_words(dialog) + [control.indicator.text(), control.action.text()]
+    assert not [w for w in english if ARABIC_SCRIPT.search(w)], english
+    assert dialog.status.text() == f"This desktop is in the lab at {ltr_isolated(url)} as {isolated('Bahar')}."
+    assert control.indicator.text() == "Lab: not synced yet"
+
+    dialog.name.clear()
+    dialog.join_button.click()  # refused on the worker: a message in English, then said again in Persian
+    qtbot.waitUntil(lambda: dialog.status.text() == "Give your name in the lab with --name.", timeout=WAIT_MS)
+    set_language(gui_app, "fa")
+    qtbot.waitUntil(lambda: dialog.windowTitle() != "Research lab", timeout=WAIT_MS)
+    assert dialog.status.text() == "نام خود را در آزمایشگاه با --name بدهید."
+    words = _dialog_words(dialog) + [control.indicator.text(), control.action.text()]
+    assert not [w for w in words if set(LATIN_WORD.findall(w)) - NAMES - {"name"}], words
+    control.stop()

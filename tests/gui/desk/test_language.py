@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMenu,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStyle,
@@ -132,6 +132,32 @@ def test_a_near_duplicates_share_and_a_tags_count_keep_their_place_in_english(gu
     shown = tags.index(0).data()
     xs = x_positions(shown, ["استقلال", "(", "3"], Qt.LayoutDirection.LeftToRight)
     assert xs == sorted(xs), shown  # the tag, then its count at its right
+
+
+def test_a_collections_name_keeps_its_count_in_place_in_english(qtbot, gui_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A Persian collection name in the English interface drew its count into its own direction
+    («(3) پرونده آب» read from the left): the name is kept apart, in the list and in the messages."""
+    from viewer.app.collection_cases import CollectionCases
+    from viewer.collections.collections import Collections
+    from viewer.collections.database import LibraryDatabase
+    from viewer.core.bidi import isolated
+    from viewer.gui.common.translations import set_language
+    from viewer.gui.research.collections_panel import NAME_ROLE, CollectionsPanel
+
+    set_language(gui_app, "en")
+    with LibraryDatabase(tmp_path / "library.sqlite3") as db:
+        store = Collections(db)
+        store.create("پرونده آب")
+        store.add("پرونده آب", ["a1", "a2", "a3"])
+        panel = CollectionsPanel(lambda: CollectionCases(store, lambda _ids: [], lambda _id: None))
+        qtbot.addWidget(panel)
+        panel.reload()
+        [label] = [panel.list.item(r).text() for r in range(panel.list.count()) if panel.list.item(r).data(NAME_ROLE)]
+        xs = x_positions(label, ["پرونده", "(", "3"], Qt.LayoutDirection.LeftToRight)
+        assert xs == sorted(xs), label  # the name, then its count at its right
+        panel.name_box.setText("آرشیو Tehran 2024")
+        panel.create_from_box()
+        assert panel.message.text() == f"Collection created: {isolated('آرشیو Tehran 2024')}"
 
 
 def _texts(widget: QWidget) -> list[str]:
@@ -312,12 +338,12 @@ def test_the_lab_dialog_and_indicator_follow_the_interface_language(qtbot, gui_a
     control.open_dialog()
     dialog = control.dialog
     assert dialog is not None
-    persian = _dialog_words(dialog) + [control.indicator.text()]
+    persian = [*_dialog_words(dialog), control.indicator.text()]
     assert all(ARABIC_SCRIPT.search(w) for w in persian), persian
 
     set_language(gui_app, "en")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Research lab", timeout=WAIT_MS)  # LanguageChange is posted
-    english = _dialog_words(dialog) + [control.indicator.text(), control.action.text()]
+    english = [*_dialog_words(dialog), control.indicator.text(), control.action.text()]
     assert not [w for w in english if ARABIC_SCRIPT.search(w)], english
     assert dialog.status.text() == f"This desktop is in the lab at {ltr_isolated(url)} as {isolated('Bahar')}."
     assert control.indicator.text() == "Lab: not synced yet"
@@ -328,6 +354,6 @@ def test_the_lab_dialog_and_indicator_follow_the_interface_language(qtbot, gui_a
     set_language(gui_app, "fa")
     qtbot.waitUntil(lambda: dialog.windowTitle() != "Research lab", timeout=WAIT_MS)
     assert dialog.status.text() == "نام خود را در آزمایشگاه با --name بدهید."
-    words = _dialog_words(dialog) + [control.indicator.text(), control.action.text()]
+    words = [*_dialog_words(dialog), control.indicator.text(), control.action.text()]
     assert not [w for w in words if set(LATIN_WORD.findall(w)) - NAMES - {"name"}], words
     control.stop()

@@ -115,7 +115,7 @@ def test_the_article_column_is_the_rooms_centre(qtbot, window, size: tuple[int, 
 
 
 LONG_TAG, SHORT_TAG = "تیم ملی فوتبال ایران", "ورزش"
-TAGGED = [{"title": f"خبر ورزشی {n}", "text": [f"متن خبر ورزشی شمارهٔ {n} دربارهٔ تیم ملی."],
+TAGGED: list[dict[str, object]] = [{"title": f"خبر ورزشی {n}", "text": [f"متن خبر ورزشی شمارهٔ {n} دربارهٔ تیم ملی."],
            "tags": [SHORT_TAG] + ([LONG_TAG] if n % 2 else [])} for n in range(1, 7)]
 ROOMY = (1920, 1080)
 

@@ -45,7 +45,7 @@ from tests.importers.scans import cer  # noqa: E402 - the tests' measure, so bot
 from viewer.analysis.normalize import fold_word  # noqa: E402
 from viewer.core.article import Article  # noqa: E402
 from viewer.core.paths import DataPaths  # noqa: E402
-from viewer.importers.scans import ocr  # noqa: E402
+from viewer.importers.common.reading_context import ReadingContext  # noqa: E402
 from viewer.importers.scans.image_format import grey_png, parse_image  # noqa: E402
 from viewer.importers.text.json_format import parse_json  # noqa: E402
 from viewer.search.archive import Archive  # noqa: E402
@@ -160,14 +160,14 @@ def main() -> int:
         scans = Path(work) / "scans"
         scans.mkdir()
         paths = DataPaths.resolve(Path(work) / "data").ensure()
-        ocr.cache_dir = paths.derived.ocr_cache  # timed once here (the cache empty), indexed from it below
+        cached = ReadingContext.of(paths.derived)  # timed once here (the cache empty), indexed from it below
         for number, article in enumerate(chosen):
             font, dpi = fonts[number % len(fonts)], DPIS[(number // len(fonts)) % len(DPIS)]
             body = article.text[:BODY_CHARS].rsplit(" ", 1)[0]
             jpeg, expected = render_scan(article.title, body, font, dpi, rng)
             (scans / f"scan-{number:03}.jpg").write_bytes(jpeg)
             started = time.perf_counter()
-            [read] = parse_image(jpeg)
+            [read] = parse_image(jpeg, cached)
             seconds = time.perf_counter() - started
             started = time.perf_counter()
             raw = raw_tesseract(jpeg)

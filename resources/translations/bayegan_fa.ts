@@ -845,6 +845,14 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>نمایه‌سازی {done} از {total} خبر: {name}</translation>
     </message>
     <message>
+        <source>Indexing {done} of {total} articles and pages: {name}</source>
+        <translation>نمایه‌سازی {done} از {total} خبر و صفحه: {name}</translation>
+    </message>
+    <message>
+        <source>OCR page {page} of {pages} — {name}</source>
+        <translation>نویسه‌خوانی صفحهٔ {page} از {pages} — {name}</translation>
+    </message>
+    <message>
         <source>Saving the index…</source>
         <translation>نوشتن نمایه…</translation>
     </message>
@@ -861,8 +869,8 @@ Try fewer or other words, a shorter form (اصفهان rather than اصفهان�
         <translation>توقف نمایه‌سازی؛ نمایه همان‌گونه که بود می‌ماند</translation>
     </message>
     <message>
-        <source>The total grows as files are read: a file not read yet counts as one article until it is.</source>
-        <translation>شمار کل با خواندن پرونده‌ها بیشتر می‌شود: پرونده‌ای که هنوز خوانده نشده یک خبر به شمار می‌آید تا خوانده شود.</translation>
+        <source>The total grows as files are read: a file not read yet counts as one article until it is, and a page read by OCR counts as one.</source>
+        <translation>شمار کل با خواندن پرونده‌ها بیشتر می‌شود: پرونده‌ای که هنوز خوانده نشده یک خبر به شمار می‌آید تا خوانده شود، و هر صفحه‌ای که نویسه‌خوانی (OCR) می‌شود نیز یکی به شمار می‌آید.</translation>
     </message>
 </context>
 <context>

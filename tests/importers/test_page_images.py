@@ -41,8 +41,9 @@ def test_saved_page_keeps_its_pictures_with_captions(tmp_path: Path, run_cli: Ca
     assert all("page_files" in skipped["path"] for skipped in report["skipped"])  # pictures are no scans
     [row] = json.loads(run_cli("list", "--json")[1])
     shown = json.loads(run_cli("show", row["id"], "--json")[1])
-    assert shown["images"] == [{"path": str((files / "عکس.jpg").resolve()), "caption": "بازدید وزیر از بندر"},
-                               {"path": str((files / "chart.png").resolve()), "caption": "نمودار صادرات"}]
+    end = len(shown["text"])  # the figures follow the article
+    assert shown["images"] == [{"path": str((files / "عکس.jpg").resolve()), "caption": "بازدید وزیر از بندر", "offset": end},
+                               {"path": str((files / "chart.png").resolve()), "caption": "نمودار صادرات", "offset": end}]
 
 
 def test_telegram_export_photos_are_kept_with_their_messages(tmp_path: Path,
@@ -63,7 +64,8 @@ def test_telegram_export_photos_are_kept_with_their_messages(tmp_path: Path,
     shown = {row["title"]: json.loads(run_cli("show", row["id"], "--json")[1])["images"]
              for row in json.loads(run_cli("list", "--json")[1])}
     photo = str((export / "photos" / "photo_4@10-03-2024_13-30-00.jpg").resolve())
-    assert shown == {"بازدید وزیر از بندر شهید رجایی": [{"path": photo, "caption": ""}], "نشست خبری سخنگوی دولت": []}
+    assert shown == {"بازدید وزیر از بندر شهید رجایی": [{"path": photo, "caption": "", "offset": 0}],
+                     "نشست خبری سخنگوی دولت": []}
 
 
 def _picture(size: tuple[int, int], format_name: str) -> bytes:
@@ -105,9 +107,10 @@ def test_mhtml_and_docx_pictures_are_taken_out_once(tmp_path: Path, run_cli: Cal
     assert code == 0 and not json.loads(out)["failed"], out + err
     shown = [json.loads(run_cli("show", row["id"], "--json")[1]) for row in json.loads(run_cli("list", "--json")[1])]
     images = {Path(source).name: row["images"] for row in shown for source in row["sources"]}
+    ends = {Path(source).name: len(row["text"]) for row in shown for source in row["sources"]}
     extracted = sorted((tmp_path / "data" / "images").iterdir())
     assert len(extracted) == 2  # the photo once for both MHTML files, the DOCX's picture; no icon
     assert images["page.mhtml"] == [{"path": str(extracted[0].parent / Path(images["page.mhtml"][0]["path"]).name),
-                                     "caption": "بازدید وزیر از بندر"}]
-    assert images["report.docx"][0]["caption"] == ""
+                                     "caption": "بازدید وزیر از بندر", "offset": ends["page.mhtml"]}]
+    assert images["report.docx"][0]["caption"] == "" and images["report.docx"][0]["offset"] == ends["report.docx"]
     assert {Path(image["path"]) for row in images.values() for image in row} == set(extracted)

@@ -107,8 +107,13 @@ def crawl(compressed: bool) -> bytes:
 
 
 def shown_images(run_cli: RunCli) -> dict[str, list[dict[str, str]]]:
+    """Each article's pictures by its title; each page shows them after its paragraphs, so they stand
+    at the end of its text."""
     rows = json.loads(run_cli("list", "--json")[1])
-    return {row["title"]: json.loads(run_cli("show", row["id"], "--json")[1])["images"] for row in rows}
+    shown = {row["title"]: json.loads(run_cli("show", row["id"], "--json")[1]) for row in rows}
+    for article in shown.values():
+        assert all(image.pop("offset") == len(article["text"]) for image in article["images"]), article
+    return {title: article["images"] for title, article in shown.items()}
 
 
 def wacz(warc: bytes) -> bytes:
@@ -209,7 +214,8 @@ def test_hostile_image_records_fail_alone_and_the_page_stays(tmp_path: Path, run
     rows = json.loads(run_cli("list", "--json")[1])
     for row in rows:
         shown = json.loads(run_cli("show", row["id"], "--json")[1])
-        assert shown["images"] == [{"path": str(next(extracted.iterdir())), "caption": "photo.jpg"}], shown["url"]
+        assert shown["images"] == [{"path": str(next(extracted.iterdir())), "caption": "photo.jpg",
+                                    "offset": len(shown["text"])}], shown["url"]
 
 
 @pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils is not installed")

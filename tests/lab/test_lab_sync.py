@@ -11,7 +11,7 @@ import psycopg
 
 from tests.lab.desks import Desk
 from tests.lab.pg_server import PgServer
-from viewer.core.annotation import Annotation
+from viewer.core.annotation import HIGHLIGHT_PALETTE, Annotation
 
 
 def server_note_ids(pg: PgServer, database: str) -> list[str]:
@@ -241,3 +241,26 @@ def test_a_lab_set_up_by_a_newer_bayegan_is_refused_clearly(pg_server: PgServer,
     assert code == 1 and "newer Bayegan" in err and "تازه‌تری" in err and "Traceback" not in err
     code, _, err = ana.run("lab", "sync")  # a member already in: its syncs stop too, nothing written
     assert code == 1 and "newer Bayegan" in err
+
+
+def test_colours_an_older_bayegan_put_on_the_server_arrive_as_the_palettes(pg_server: PgServer, lab_db: str,
+                                                                           tmp_path: Path) -> None:
+    """A desktop with an older Bayegan stored colours as typed and sent them so ("green", "banana"): a
+    member receives the palette's colour (Qt painted "green" #008000), or the default for no colour,
+    and the mapping is no change of theirs to send back."""
+    ana, bahar = Desk(tmp_path, "Ana"), Desk(tmp_path, "Bahar")
+    with ana.notes() as store:
+        named = store.create_comment("article-1", "سبز", creator="Ana")
+        no_colour = store.create_comment("article-1", "موز", creator="Ana")
+        version = store.create_comment("article-1", "نخست", creator="Ana")
+    ana.join(pg_server.url(lab_db))
+    with pg_server.admin(lab_db) as db:  # as the older desktop wrote them
+        db.execute("UPDATE lab_notes SET color = 'green' WHERE id = %s", (named.id,))
+        db.execute("UPDATE lab_notes SET color = 'banana' WHERE id = %s", (no_colour.id,))
+        db.execute("INSERT INTO lab_note_versions (id, body, color, creator, modified) VALUES (%s, %s, %s, %s, %s)",
+                   (version.id, "متن کنار گذاشته", "Yellow", "Cyrus", version.modified))
+    bahar.join(pg_server.url(lab_db, "lab_member"))
+    with bahar.notes() as store:
+        assert [store.require(n.id).color for n in (named, no_colour, version)] == [HIGHLIGHT_PALETTE["green"], "", ""]
+        assert [(v.body, v.color) for v in store.versions(version.id)] == [("متن کنار گذاشته", HIGHLIGHT_PALETTE["yellow"])]
+    assert bahar.sync() == {"sent": 0, "received": 0, "conflicts": 0, "sending_refused": False, "waiting": 0}

@@ -58,6 +58,8 @@ def test_author_comes_from_settings(run_cli: Cli, article: dict, tmp_path: Path)
     (("notes", "add", "{id}", "--start", "5", "--end", "999999"), "not inside"),
     (("notes", "add", "{id}", "--start", "5"), "both --start and --end"),
     (("notes", "add", "{id}"), "Give --start and --end"),
+    (("notes", "add", "{id}", "--start", "0", "--end", "5", "--color", "banana"), "Not a colour: 'banana'"),
+    (("notes", "add", "{id}", "--note", "x", "--color", "#12345"), "Not a colour"),
     (("notes", "reply", "urn:uuid:nope", "x"), "No note"),
     (("notes", "edit", "urn:uuid:nope", "--note", "x"), "No note"),
     (("notes", "delete", "urn:uuid:nope"), "No note"),
@@ -71,7 +73,8 @@ def test_errors_are_bilingual(run_cli: Cli, article: dict, args: tuple[str, ...]
     assert persian_line.startswith("بایگان: ") and persian_line != "بایگان: " + english_line[9:]
 
 
-@pytest.mark.parametrize(("name", "colour"), [("green", "#a5d6a7"), ("Blue", "#90caf9"), ("#123456", "#123456")])
+@pytest.mark.parametrize(("name", "colour"), [("green", "#a5d6a7"), ("Blue", "#90caf9"), ("#123456", "#123456"),
+                                             ("سبز", "#a5d6a7"), ("#ABCDEF", "#abcdef"), ("crimson", "#dc143c")])
 def test_a_colour_by_name_is_the_palettes_light_one(run_cli: Cli, article: dict, name: str, colour: str) -> None:
     """Qt paints a bare "green" as #008000, under which dark text cannot be read: a name is the palette's."""
     code, out, err = run_cli("notes", "add", article["id"], "--start", "0", "--end", "5", "--color", name, "--json")

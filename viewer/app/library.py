@@ -26,7 +26,7 @@ from viewer.core.errors import BayeganError
 from viewer.core.login_name import login_name
 from viewer.core.paths import DataPaths
 from viewer.core.results import MatchSummary, SearchResult, SimilarArticle, SyncReport
-from viewer.core.steps import Cancel, Progress, never, silent
+from viewer.core.steps import Cancel, PageProgress, Progress, never, silent
 
 if TYPE_CHECKING:
     from viewer.app.collection_cases import CollectionCases
@@ -243,12 +243,14 @@ class Library(Closable):
             query, tags, limit=limit, with_ids=with_ids, timeline=True))
 
     def sync(self, sources: Iterable[Path], *, progress: Progress | None = None, cancel: Cancel | None = None,
-             forget: Sequence[Path] = ()) -> SyncReport:
+             forget: Sequence[Path] = (), page_progress: PageProgress | None = None) -> SyncReport:
         """Takes the `forget` folders out, then reads new and changed files of `sources` (incremental),
-        and moves notes to where their text now is. CancelledError when `cancel()` turns true."""
+        and moves notes to where their text now is. CancelledError when `cancel()` turns true. A scan's
+        pages read by OCR count in the progress: `page_progress` hears of them (None: `progress` does)."""
         try:
             forgotten = self._archive.forget(forget) if forget else None
-            report = self._archive.sync(sources, progress=progress or silent, cancel=cancel or never)
+            report = self._archive.sync(sources, progress=progress or silent, cancel=cancel or never,
+                                        page_progress=page_progress)
             if forgotten is not None:
                 report.removed += forgotten.removed
                 report.renamed = forgotten.renamed | report.renamed

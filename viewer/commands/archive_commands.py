@@ -62,7 +62,8 @@ def register(subparsers: Subcommands) -> None:
 
 def run_index(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
-        report = library.sync(args.paths, progress=TerminalProgress())
+        progress = TerminalProgress()
+        report = library.sync(args.paths, progress=progress, page_progress=progress.page)
     if args.json:
         print_json(report.as_json())
     else:
@@ -98,7 +99,7 @@ def article_json(article: Article, sources: dict[str, list[str]] | None = None) 
         "url": article.url, "code": article.code,
         "date": article.date.isoformat() if article.date else None,
         "text_source": article.text_source, "pages": article.pages or None,
-        "images": [{"path": path, "caption": caption} for path, caption in article.images],
+        "images": [{"path": path, "caption": caption, "offset": offset} for path, caption, offset in article.images],
     }
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from viewer.app.library import Library
 from viewer.app.note_exchange import NOTES_FORMATS
 from viewer.commands.output import Subcommands, print_json, print_rows, printable
-from viewer.core.annotation import Annotation, palette_colour
+from viewer.core.annotation import Annotation
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 
@@ -49,7 +49,9 @@ def register(subparsers: Subcommands) -> None:
     p.add_argument("--start", type=int, metavar="S", help="first character (offset into show --json's text)")
     p.add_argument("--end", type=int, metavar="E", help="one past the last character")
     p.add_argument("--note", default="", metavar="TEXT", help="the note's text")
-    p.add_argument("--color", default="", metavar="C", help="highlight colour: yellow, green, blue, pink, orange, or any #rrggbb")
+    p.add_argument("--color", default="", metavar="C",
+                   help="highlight colour: yellow, green, blue, pink, orange (or زرد، سبز، آبی، صورتی، نارنجی), "
+                        "another CSS colour name, or #rrggbb")
     _author_and_json(p)
     p.set_defaults(handler=run_add)
 
@@ -62,7 +64,7 @@ def register(subparsers: Subcommands) -> None:
     p = commands.add_parser("edit", help="change a note's text or colour", description="Change a note's text or colour.")
     p.add_argument("annotation_id", metavar="NOTE_ID")
     p.add_argument("--note", default=None, metavar="TEXT")
-    p.add_argument("--color", default=None, metavar="C", help="yellow, green, blue, pink, orange, or any #rrggbb")
+    p.add_argument("--color", default=None, metavar="C", help="as for notes add: a palette name, a CSS colour name or #rrggbb")
     p.add_argument("--json", action="store_true", help="print the edited note as JSON")
     p.set_defaults(handler=run_edit)
 
@@ -144,13 +146,12 @@ def run_add(args: argparse.Namespace, paths: DataPaths) -> int:
             if not args.note.strip():
                 raise BayeganError("Give --start and --end to highlight, or --note to comment on the article.",
                                    "برای برجسته‌سازی ‎--start‎ و ‎--end‎ و برای یادداشت بر کل خبر ‎--note‎ را بدهید.")
-            note = library.add_comment(args.article_id, args.note, color=palette_colour(args.color), author=args.author)
+            note = library.add_comment(args.article_id, args.note, color=args.color, author=args.author)
         elif args.start is None or args.end is None:
             raise BayeganError("Give both --start and --end.", "هر دو ‎--start‎ و ‎--end‎ را بدهید.")
         else:
             note = library.add_highlight(args.article_id, args.start, args.end, body=args.note,
-                                         color=palette_colour(args.color),
-                                         author=args.author)
+                                         color=args.color, author=args.author)
     _print_note(args, note)
     return 0
 
@@ -164,8 +165,7 @@ def run_reply(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def run_edit(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
-        edit = library.notes.edit(args.annotation_id, body=args.note,
-                                  color=None if args.color is None else palette_colour(args.color))
+        edit = library.notes.edit(args.annotation_id, body=args.note, color=args.color)
     _print_note(args, edit.after)
     return 0
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import PurePath
 from typing import Any
 
 from viewer.core.errors import BayeganError
@@ -50,10 +51,18 @@ class TerminalProgress:
 
     def __init__(self) -> None:
         self.enabled = sys.stderr.isatty()
+        self.counted = "articles"  # what done and total count: a sync that read scans counts their pages too
 
     def __call__(self, done: int, total: int, path: str) -> None:
         if self.enabled and total:
-            sys.stderr.write(f"\r{done}/{total} articles {printable(path)[-50:]:<50}")
+            sys.stderr.write(f"\r{done}/{total} {self.counted} {printable(path)[-50:]:<50}")
             if done == total and not path:  # the last report: every article read
                 sys.stderr.write("\n")
+            sys.stderr.flush()
+
+    def page(self, done: int, total: int, path: str, page: int, pages: int) -> None:
+        """A scan's page about to be read by OCR (a page takes seconds: the line says which)."""
+        self.counted = "articles and pages"
+        if self.enabled and total:
+            sys.stderr.write(f"\r{done}/{total} OCR page {page} of {pages} — {printable(PurePath(path).name)[-40:]:<40}")
             sys.stderr.flush()

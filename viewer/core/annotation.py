@@ -17,7 +17,8 @@ class Motivation(StrEnum):
     REPLYING = "replying"
 
 
-# The highlight colours, light enough for dark text in both themes; the command line takes their names.
+# The highlight colours, light enough for dark text in both themes; a name given for a note's colour
+# means one of them (viewer/core/colours.py).
 HIGHLIGHT_PALETTE: dict[str, str] = {
     "yellow": "#fff176",
     "green": "#a5d6a7",
@@ -25,13 +26,6 @@ HIGHLIGHT_PALETTE: dict[str, str] = {
     "pink": "#f48fb1",
     "orange": "#ffcc80",
 }
-
-
-def palette_colour(color: str) -> str:
-    """A palette colour's name (yellow, green, blue, pink, orange; any case) as the colour the window
-    paints; any other colour (e.g. #ffeb3b) as given. Qt reads a bare "green" as #008000, under which
-    dark text cannot be read."""
-    return HIGHLIGHT_PALETTE.get(color.strip().lower(), color)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class BlockKind(StrEnum):
@@ -18,6 +19,15 @@ class BlockKind(StrEnum):
 class Block:
     kind: BlockKind
     text: str
+
+
+class Picture(NamedTuple):
+    """A picture kept with an article: its file, its caption and where it stood in `Article.text`
+    (a character offset; None when that is not known: it is shown after the lead)."""
+
+    path: str
+    caption: str
+    offset: int | None = None
 
 
 @dataclass(slots=True)
@@ -35,7 +45,7 @@ class Article:
     id: str = ""
     text_source: str = "file"  # "ocr" (read from page images), "text layer" (a PDF's) or "file"
     pages: int = 0  # a PDF's or a multi-page scan's pages (0: not paged)
-    images: list[tuple[str, str]] = field(default_factory=list)  # pictures kept with it: (path, caption)
+    images: list[Picture] = field(default_factory=list)  # pictures kept with it
 
     @property
     def lead(self) -> str:

@@ -10,6 +10,8 @@ from viewer.core.errors import CancelledError
 
 Cancel = Callable[[], bool]
 Progress = Callable[[int, int, str], None]  # done, total, what is being done
+# A sync reading a scan by OCR: done, total (as Progress), the file, its page about to be read, its pages.
+PageProgress = Callable[[int, int, str, int, int], None]
 
 
 def never() -> bool:

@@ -15,7 +15,7 @@ from viewer.core.jalali import both_dates, jalali_datetime
 from viewer.core.persian_numbers import persian_digits
 from viewer.core.source_names import file_name
 from viewer.core.utf16 import Utf16Map
-from viewer.export.article_pictures import write_pictures
+from viewer.export.article_pictures import place_pictures
 from viewer.export.model import DEFAULT_HIGHLIGHT, ExportNote, ExportReply
 from viewer.export.qt_runtime import export_font
 
@@ -194,23 +194,22 @@ def build_article_document(article: Article, notes: Sequence[ExportNote] = (), *
 
     text = article.text
     body_start = -1
+    # The block numbers that end the body's first k blocks: where the pictures are put in, last.
+    boundaries = [writer.cursor.blockNumber()]
     style_by_kind = {BlockKind.LEAD: styles.lead, BlockKind.HEADING: styles.heading, BlockKind.PARAGRAPH: styles.paragraph}
     for block in article.blocks:
         start = writer.block(block.text, style_by_kind.get(block.kind, styles.paragraph))
+        boundaries.append(writer.cursor.blockNumber())
         if body_start < 0:
             body_start = start
-    write_pictures(writer.cursor, article.images, _px(PICTURE_WIDTH_PT), _px(PICTURE_HEIGHT_PT),
-                   styles.meta.char, _px(6))
-    if body_start < 0:
-        return doc
-    if hits:
+    if body_start >= 0 and hits:
         _mark_hits(writer.cursor, text, body_start, hits)
-    if not with_notes or not notes:
-        return doc
-
-    plan = plan_notes(notes)
-    _mark_text(writer.cursor, styles, text, body_start, plan)
-    _write_endnotes(writer, styles, text, plan)
+    if body_start >= 0 and with_notes and notes:
+        plan = plan_notes(notes)
+        _mark_text(writer.cursor, styles, text, body_start, plan)
+        _write_endnotes(writer, styles, text, plan)
+    place_pictures(doc, article, boundaries, _px(PICTURE_WIDTH_PT), _px(PICTURE_HEIGHT_PT), styles.meta.char, _px(6),
+                   LAYOUT_DPI)
     return doc
 
 

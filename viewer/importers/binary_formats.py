@@ -7,6 +7,7 @@ import zlib
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
+from viewer.importers.common.reading_context import NO_CONTEXT, ReadingContext
 from viewer.importers.documents.document_format import parse_docx, parse_odt, zip_kind
 from viewer.importers.documents.pdf_format import parse_pdf
 from viewer.importers.scans.image_format import looks_like_image, parse_image
@@ -14,18 +15,18 @@ from viewer.importers.text.mhtml_format import looks_like_mhtml, parse_mhtml
 from viewer.importers.text.warc_format import looks_like_warc, parse_wacz, parse_warc
 
 
-def parse_binary(data: bytes, name: str = "") -> list[Article] | None:
+def parse_binary(data: bytes, name: str = "", context: ReadingContext = NO_CONTEXT) -> list[Article] | None:
     """The articles of a file of one of these formats, or None when it is none of them (text).
-    `name` is the file's name."""
+    `name` is the file's name; `context` is for the scans read by OCR."""
     kind = binary_kind(data)
     if not kind:
         return None
     if kind == "pdf":
-        return parse_pdf(data, name)
+        return parse_pdf(data, name, context)
     if kind == "warc":
         return parse_warc(data).articles
     if kind == "image":
-        return parse_image(data)
+        return parse_image(data, context)
     if kind == "mhtml":
         return parse_mhtml(data)
     if kind == "zip":

@@ -24,11 +24,11 @@ from lxml import etree
 from lxml import html as lxml_html
 from PIL import Image, UnidentifiedImageError
 
-from viewer.core.article import Article
+from viewer.core.article import Article, Picture
 from viewer.core.errors import ImportFailure
 from viewer.importers.binary_formats import binary_kind
 from viewer.importers.common.encoding import decode
-from viewer.importers.common.figures import image_caption
+from viewer.importers.common.figures import image_caption, picture_offsets
 from viewer.importers.common.zip_parts import open_zip, read_member
 from viewer.importers.documents.document_format import zip_kind
 from viewer.importers.text.warc_format import picture_payload, warc_pictures
@@ -36,32 +36,33 @@ from viewer.importers.text.warc_format import picture_payload, warc_pictures
 MIN_SIDE = 64
 MAX_IMAGES = 200
 MAX_IMAGE_BYTES = 32 * 1024 * 1024
-# Where pictures inside containers (MHTML, DOCX) are taken out to, once, by their hash (None: left in).
-# The preparation worker sets it for each file it reads.
-extract_dir: Path | None = None
 _SUFFIXES = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "WEBP": ".webp", "BMP": ".bmp", "TIFF": ".tif"}
 
 
-def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
+def with_kept_images(articles: list[Article], data: bytes, path: Path, extract_dir: Path | None = None) -> None:
     """Give the article of a saved page (`path`, whose bytes are `data`) the pictures of its NAME_files/,
     the pages of a web archive (WARC, WACZ) theirs, and find the pictures an importer named relative to
-    the file (a Telegram export's photos/)."""
-    for article in articles:
-        if article.images:
-            article.images = _found(article.images, path.parent)
+    the file (a Telegram export's photos/). Pictures inside containers (MHTML, DOCX, WARC) are taken out
+    to `extract_dir`, once, by their hash (None: left in, and left out of the articles)."""
     kind = binary_kind(data)
     if kind == "zip":
         kind = zip_kind(data) or "zip"
+    for article in articles:
+        if article.images and kind != "docx":  # a DOCX's are named by their member inside it
+            article.images = _found(article.images, path.parent)
     if kind in ("warc", "wacz"):
         if extract_dir is not None:
             for warc in [data] if kind == "warc" else _wacz_members(data):
                 _warc_images(articles, warc, extract_dir)
         return
+    if kind == "docx" and (len(articles) != 1 or extract_dir is None):
+        for article in articles:
+            article.images = []
     if len(articles) == 1 and extract_dir is not None:
         if kind == "mhtml":
-            articles[0].images = _mhtml_images(data, extract_dir)
+            articles[0].images = _mhtml_images(data, extract_dir, articles[0])
         elif kind == "docx":
-            articles[0].images = _docx_images(data, extract_dir)
+            articles[0].images = _docx_images(data, extract_dir, articles[0].images)
     if len(articles) != 1 or path.suffix.lower() not in (".html", ".htm", ".xhtml"):
         return
     folder = path.with_name(f"{path.stem}_files")
@@ -71,21 +72,23 @@ def with_kept_images(articles: list[Article], data: bytes, path: Path) -> None:
         tree = lxml_html.fromstring(decode(data))
     except (etree.ParserError, ValueError):
         return
-    images: list[tuple[str, str]] = []
+    images: list[Picture] = []
+    offsets = picture_offsets(tree, [block.text for block in articles[0].blocks])
     for element in tree.iter("img"):
         picture = _local_file(str(element.get("src") or ""), path.parent, folder)
-        if picture is None or not _large_enough(picture) or any(kept == str(picture) for kept, _ in images):
+        if picture is None or not _large_enough(picture) or any(kept.path == str(picture) for kept in images):
             continue
-        images.append((str(picture), image_caption(element)))
+        images.append(Picture(str(picture), image_caption(element), offsets.get(element)))
         if len(images) >= MAX_IMAGES:
             break
     articles[0].images = images
 
 
-def _mhtml_images(data: bytes, folder: Path) -> list[tuple[str, str]]:
-    """The picture parts of a page saved as one file, taken out, captioned as its HTML part captions them."""
+def _mhtml_images(data: bytes, folder: Path, article: Article) -> list[Picture]:
+    """The picture parts of a page saved as one file, taken out, captioned as its HTML part captions them
+    and placed in `article`'s text where the page shows them."""
     message = email.message_from_bytes(data, policy=email.policy.default)
-    captions: dict[str, str] = {}
+    captions: dict[str, tuple[str, int | None]] = {}
     pictures: list[tuple[str, bytes]] = []
     for part in message.walk():
         if not isinstance(part, EmailMessage):
@@ -99,28 +102,28 @@ def _mhtml_images(data: bytes, folder: Path) -> list[tuple[str, str]]:
             continue
         location = str(part.get("Content-Location") or "").strip()
         if kind == "text/html" and not captions:
-            captions = _captions_by_src(decode(payload))
+            captions = _captions_by_src(decode(payload), article)
         elif kind.startswith("image/") and len(payload) <= MAX_IMAGE_BYTES and len(pictures) < MAX_IMAGES:
             pictures.append((location, payload))
-    kept: list[tuple[str, str]] = []
+    kept: list[Picture] = []
     for location, payload in pictures:
         stored = _taken_out(payload, folder)
         if stored is not None:
-            kept.append((str(stored), captions.get(location, "")))
+            kept.append(Picture(str(stored), *captions.get(location, ("", None))))
     return kept
 
 
 def _warc_images(articles: list[Article], data: bytes, folder: Path) -> None:
     """Each page's pictures that the same WARC holds as image records, taken out, in the page's order.
     A picture captured as a revisit only, never captured, or damaged is left out; its page stays."""
-    pictures = warc_pictures(data)
+    pictures = warc_pictures(data, {urldefrag(article.url)[0]: article for article in articles})
     stored: dict[str, Path | None] = {}  # by URL: a picture several pages show is read once
     for article in articles:
         shown = pictures.shown.get(urldefrag(article.url)[0])
         if shown is None:
             continue  # a page of another WARC of the same WACZ
-        kept: list[tuple[str, str]] = []
-        for url, caption in shown:
+        kept: list[Picture] = []
+        for url, caption, place in shown:
             offset = pictures.records.get(url)
             if offset is None or len(kept) >= MAX_IMAGES:
                 continue
@@ -128,8 +131,8 @@ def _warc_images(articles: list[Article], data: bytes, folder: Path) -> None:
                 payload = picture_payload(data, offset, MAX_IMAGE_BYTES)
                 stored[url] = None if payload is None else _taken_out(payload, folder)
             picture = stored[url]
-            if picture is not None and all(str(picture) != path for path, _ in kept):
-                kept.append((str(picture), caption))
+            if picture is not None and all(str(picture) != other.path for other in kept):
+                kept.append(Picture(str(picture), caption, place))
         article.images = kept
 
 
@@ -141,28 +144,39 @@ def _wacz_members(data: bytes) -> Iterator[bytes]:
             yield read_member(archive, name)
 
 
-def _docx_images(data: bytes, folder: Path) -> list[tuple[str, str]]:
+def _docx_images(data: bytes, folder: Path, shown: list[Picture]) -> list[Picture]:
+    """The media of a DOCX taken out: those its text shows (`shown`, named by their member, as the
+    importer found them) where they stand, then the others (in headers, say) after the lead."""
     archive = open_zip(data)
-    kept: list[tuple[str, str]] = []
-    for name in sorted(archive.namelist())[:10_000]:
-        if not name.startswith("word/media/") or len(kept) >= MAX_IMAGES:
+    names = sorted(archive.namelist())[:10_000]
+    listed = set(names)
+    media = [*(picture for picture in shown if picture.path in listed),
+             *(Picture(name, "") for name in names if name.startswith("word/media/"))]
+    kept: list[Picture] = []
+    taken: set[str] = set()
+    for name, caption, offset in media:
+        if name in taken or len(kept) >= MAX_IMAGES:
             continue
+        taken.add(name)
         try:
             payload = read_member(archive, name)
         except ImportFailure:
             continue
         stored = _taken_out(payload, folder) if len(payload) <= MAX_IMAGE_BYTES else None
-        if stored is not None:
-            kept.append((str(stored), ""))
+        if stored is not None and all(str(stored) != other.path for other in kept):
+            kept.append(Picture(str(stored), caption, offset))
     return kept
 
 
-def _captions_by_src(page: str) -> dict[str, str]:
+def _captions_by_src(page: str, article: Article) -> dict[str, tuple[str, int | None]]:
+    """Each picture's (caption, offset in `article`'s text) by its src in `page`."""
     try:
         tree = lxml_html.fromstring(page)
     except (etree.ParserError, ValueError):
         return {}
-    return {str(element.get("src")): image_caption(element) for element in tree.iter("img") if element.get("src")}
+    offsets = picture_offsets(tree, [block.text for block in article.blocks])
+    return {str(element.get("src")): (image_caption(element), offsets.get(element))
+            for element in tree.iter("img") if element.get("src")}
 
 
 def _taken_out(payload: bytes, folder: Path) -> Path | None:
@@ -190,13 +204,13 @@ def _taken_out(payload: bytes, folder: Path) -> Path | None:
     return target
 
 
-def _found(images: list[tuple[str, str]], base: Path) -> list[tuple[str, str]]:
+def _found(images: list[Picture], base: Path) -> list[Picture]:
     """The pictures named relative to `base` that are files under it and large enough."""
-    found: list[tuple[str, str]] = []
-    for name, caption in images[:MAX_IMAGES]:
+    found: list[Picture] = []
+    for name, caption, offset in images[:MAX_IMAGES]:
         picture = _local_file(name, base, base)
         if picture is not None and _large_enough(picture):
-            found.append((str(picture), caption))
+            found.append(Picture(str(picture), caption, offset))
     return found
 
 

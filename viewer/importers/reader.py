@@ -12,6 +12,7 @@ from viewer.core.errors import ImportFailure
 from viewer.core.source_names import SOURCE_SUFFIXES
 from viewer.importers.binary_formats import parse_binary
 from viewer.importers.common.encoding import decode
+from viewer.importers.common.reading_context import NO_CONTEXT, ReadingContext
 from viewer.importers.page_images import with_kept_images
 from viewer.importers.scans.image_format import IMAGE_SUFFIXES
 from viewer.importers.scans.ocr import missing_reason, unavailable_failure
@@ -23,8 +24,9 @@ from viewer.importers.text.text_format import parse_text
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def read_articles(path: Path) -> list[Article]:
-    """The articles in `path`, each with `source` set; ImportFailure says why there are none."""
+def read_articles(path: Path, context: ReadingContext = NO_CONTEXT) -> list[Article]:
+    """The articles in `path`, each with `source` set; ImportFailure says why there are none. `context`:
+    where OCR results and pictures taken out of containers are kept, and the reading's cancel and pages."""
     try:
         status = path.stat()
         ensure_regular_file(status.st_mode)
@@ -38,8 +40,8 @@ def read_articles(path: Path) -> list[Article]:
     except OSError as exc:
         raise ImportFailure(f"Cannot read the file: {exc.strerror or exc}.",
                             f"پرونده خوانده نشد: {exc.strerror or exc}.") from exc
-    articles = parse_source(data, path.name)
-    with_kept_images(articles, data, path)
+    articles = parse_source(data, path.name, context)
+    with_kept_images(articles, data, path, context.pictures)
     for article in articles:
         article.source = str(path)
     return articles
@@ -67,9 +69,9 @@ def printable_path(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def parse_source(data: bytes, name: str) -> list[Article]:
+def parse_source(data: bytes, name: str, context: ReadingContext = NO_CONTEXT) -> list[Article]:
     """The articles in a file's bytes: binary containers by their signature, text by its content."""
-    articles = parse_binary(data, name)
+    articles = parse_binary(data, name, context)
     if articles is not None:
         return articles
     text = decode(data)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 import psycopg
 
 from viewer.core.annotation import Annotation, Motivation, TextPositionSelector, TextQuoteSelector
+from viewer.core.colours import readable_colour
 from viewer.core.results import MergeReport
 from viewer.lab.server_schema import WRITE_LOCK
 from viewer.lab.state import Agreed, LabState
@@ -45,8 +46,9 @@ def _from_server(row: tuple[object, ...], local_article: Callable[[str, str], st
     quote = TextQuoteSelector(str(exact), str(prefix or ""), str(suffix or "")) if exact is not None else None
     position = (TextPositionSelector(int(start), int(end))  # type: ignore[call-overload]  # INTEGER columns
                 if start is not None and end is not None else None)
-    note = Annotation(str(id_), str(article_id), Motivation(str(motivation)), str(body), str(color), quote, position,
-                      str(parent_id) if parent_id is not None else None, str(creator), str(created), str(modified))
+    # A colour another desktop's older Bayegan sent as written ("green", "banana"): the palette's, or none.
+    note = Annotation(str(id_), str(article_id), Motivation(str(motivation)), str(body), readable_colour(str(color)),
+                      quote, position, str(parent_id) if parent_id is not None else None, str(creator), str(created), str(modified))
     return note, str(deleted) if deleted is not None else None
 
 
@@ -123,7 +125,7 @@ class NotesSync:
             self.server.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             there = {str(r[0]): r for r in self.server.execute(
                 "SELECT id, body, color, modified, deleted, creator FROM lab_notes WHERE id = ANY(%s)", (ids,))}
-            kept = {(str(r[0]), str(r[1]), str(r[2])) for r in self.server.execute(
+            kept = {(str(r[0]), str(r[1]), readable_colour(str(r[2]))) for r in self.server.execute(
                 "SELECT id, body, color FROM lab_note_versions WHERE id = ANY(%s)", (ids,))}
             for note, deleted in chunk:
                 server_modified = note.modified
@@ -133,6 +135,7 @@ class NotesSync:
                     self.sent += 1
                 else:
                     _, body, color, modified, server_deleted, creator = (str(v) if v is not None else None for v in row)
+                    color = readable_colour(color or "")
                     server_modified = str(modified)
                     if server_deleted is not None or (deleted is None and (
                             (note.body, note.color) == (body, color) or (note.id, note.body, note.color) in kept)):
@@ -222,7 +225,8 @@ class NotesSync:
             if not rows:
                 break
             with self.store.transaction() as db:
-                for id_, body, color, creator, modified, _ in rows:
+                for id_, body, server_colour, creator, modified, _ in rows:
+                    color = readable_colour(str(server_colour))
                     found = NotesStore.row(db, str(id_))
                     if found is None:
                         continue

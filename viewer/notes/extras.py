@@ -1,6 +1,6 @@
 """What a note carries beside its own row: the W3C annotation it came from, texts set aside, sync marks.
 
-The tables are made by migration 3 (schema.py). Functions take the connection (inside the caller's
+The tables are made by migration 2 (schema.py). Functions take the connection (inside the caller's
 transaction), so an import writes a note and its extras in one commit.
 """
 
@@ -10,6 +10,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
+
+from viewer.core.colours import stored_colour
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ def group_members(db: sqlite3.Connection, group_id: str) -> list[str]:
 
 def keep_version(db: sqlite3.Connection, note_id: str, version: KeptVersion) -> None:
     db.execute("INSERT INTO annotation_versions (id, body, color, creator, modified, reason) VALUES (?, ?, ?, ?, ?, ?)",
-               (note_id, version.body, version.color, version.creator, version.modified, version.reason))
+               (note_id, version.body, stored_colour(version.color), version.creator, version.modified, version.reason))
 
 
 def kept_versions(db: sqlite3.Connection, note_id: str) -> list[KeptVersion]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from viewer.core.annotation import Annotation
+from viewer.core.colours import stored_colour
 from viewer.core.results import MergeReport
 from viewer.notes import extras
 from viewer.notes.extras import KeptVersion, NoteSource
@@ -19,7 +20,8 @@ from viewer.notes.store import NotesStore
 def merge_notes(store: NotesStore, incoming: list[tuple[Annotation, NoteSource | None]], report: MergeReport) -> None:
     """Add or reconcile each note, parents before replies, in one transaction (all or nothing)."""
     with store.transaction() as db:
-        for note, source in incoming:
+        for given, source in incoming:
+            note = given.with_changes(color=stored_colour(given.color))  # compared with what is stored
             found = NotesStore.row(db, note.id)
             if found is None:
                 NotesStore.insert(db, note)

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
+from viewer.core.colours import readable_colour
 from viewer.notes.errors import NotesError
 
-# Append new steps; never edit a step that has shipped.
-MIGRATIONS: list[tuple[int, list[str]]] = [
+
+def _palette_colours(db: sqlite3.Connection) -> None:
+    """Colours stored as given before the store mapped them: "green" is the palette's, "Red" and
+    "#ABC" #rrggbb; a value that is no colour (Qt painted it black) is none, the default."""
+    for table in ("annotations", "annotation_versions"):
+        found = [row[0] for row in db.execute(f"SELECT DISTINCT color FROM {table}")]
+        db.executemany(f"UPDATE {table} SET color = ? WHERE color = ?",
+                       [(readable_colour(old), old) for old in found if readable_colour(old) != old])
+
+
+# Append new steps (an SQL statement, or a function given the connection); never edit a step that has shipped.
+MIGRATIONS: list[tuple[int, list[str | Callable[[sqlite3.Connection], None]]]] = [
     (1, [
         """CREATE TABLE annotations (
             seq INTEGER PRIMARY KEY,
@@ -60,6 +72,8 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         # The `modified` of the copy last imported: a local edit after it makes a newer import a conflict.
         "CREATE TABLE annotation_sync (id TEXT PRIMARY KEY, modified TEXT NOT NULL)",
     ]),
+    # 3: colours as the store writes them since (viewer/core/colours.py).
+    (3, [_palette_colours]),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
@@ -97,7 +111,10 @@ def migrate(db: sqlite3.Connection) -> int:
         try:
             if version not in applied_versions(db):  # another process may have migrated meanwhile
                 for statement in statements:
-                    db.execute(statement)
+                    if callable(statement):
+                        statement(db)
+                    else:
+                        db.execute(statement)
                 db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
             db.execute("COMMIT")
         except BaseException:

@@ -25,6 +25,7 @@ from viewer.core.annotation import (
     utc_now,
 )
 from viewer.core.closing import Closable
+from viewer.core.colours import stored_colour
 from viewer.core.sqlite_writes import write_transaction
 from viewer.notes import anchoring, extras
 from viewer.notes.backups import BackupKeeper, daily_backup, is_whole
@@ -72,7 +73,7 @@ def row_to_annotation(row: sqlite3.Row | tuple[Any, ...]) -> Annotation:
 
 
 def _values(a: Annotation) -> tuple[object, ...]:
-    return (a.id, a.article_id, a.motivation.value, a.body, a.color,
+    return (a.id, a.article_id, a.motivation.value, a.body, stored_colour(a.color),
             a.quote.exact if a.quote else None, a.quote.prefix if a.quote else None, a.quote.suffix if a.quote else None,
             a.position.start if a.position else None, a.position.end if a.position else None,
             a.parent_id, a.creator, a.created, a.modified, int(a.orphaned), _search_text(a))
@@ -219,7 +220,8 @@ class NotesStore(Closable):
 
     def add(self, annotation: Annotation) -> Annotation:
         now = utc_now()
-        stamped = annotation.with_changes(created=annotation.created or now, modified=annotation.modified or now)
+        stamped = annotation.with_changes(created=annotation.created or now, modified=annotation.modified or now,
+                                          color=stored_colour(annotation.color))
         with self._transaction() as db:
             if annotation.parent_id is not None and self._alive(db, annotation.parent_id) is None:
                 raise _missing(annotation.parent_id)
@@ -247,6 +249,7 @@ class NotesStore(Closable):
                                    parent_id=parent_id, creator=creator))
 
     def edit(self, annotation_id: str, *, body: str | None = None, color: str | None = None) -> Edit:
+        new_colour = None if color is None else stored_colour(color)
         with self._transaction() as db:
             before = self._alive(db, annotation_id)
             if before is None:
@@ -255,7 +258,7 @@ class NotesStore(Closable):
             motivation = before.motivation
             if before.parent_id is None:
                 motivation = root_motivation(new_body, before.quote is not None)
-            after = before.with_changes(body=new_body, color=before.color if color is None else color,
+            after = before.with_changes(body=new_body, color=before.color if new_colour is None else new_colour,
                                         motivation=motivation, modified=utc_now())
             db.execute("UPDATE annotations SET body = ?, color = ?, motivation = ?, modified = ?, search_text = ? WHERE id = ?",
                        (after.body, after.color, after.motivation.value, after.modified, _search_text(after), after.id))
@@ -380,7 +383,7 @@ class NotesStore(Closable):
     def write_text(db: sqlite3.Connection, a: Annotation) -> None:
         """Set a note's text, colour, author and time inside the caller's `transaction()`."""
         db.execute("UPDATE annotations SET body = ?, color = ?, creator = ?, modified = ?, search_text = ? WHERE id = ?",
-                   (a.body, a.color, a.creator, a.modified, _search_text(a), a.id))
+                   (a.body, stored_colour(a.color), a.creator, a.modified, _search_text(a), a.id))
 
     @staticmethod
     def insert(db: sqlite3.Connection, a: Annotation) -> None:

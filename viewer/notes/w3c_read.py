@@ -15,6 +15,7 @@ from datetime import UTC
 from typing import Any
 
 from viewer.core.annotation import TextPositionSelector, TextQuoteSelector, parse_utc
+from viewer.core.colours import InvalidColour, stored_colour
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # RFC 3987 in short: a scheme, a colon, then no spaces or characters IRIs exclude.
@@ -124,6 +125,7 @@ class _Bodies:
         self.texts: list[str] = []
         self.links: list[str] = []
         self.color = ""
+        self.color_field = ""
 
     def read(self, body: Any, where: str) -> None:
         if isinstance(body, list):
@@ -142,7 +144,7 @@ class _Bodies:
             self.texts.append(_string(body.get("value"), f"{where}.value"))
             for key in ("color", "colour"):
                 if isinstance(body.get(key), str) and not self.color:
-                    self.color = body[key]
+                    self.color, self.color_field = body[key], f"{where}.{key}"
         elif "source" in body:  # a SpecificResource: a part or state of another resource
             source = body["source"]
             self.links.append(_iri(source.get("id") if isinstance(source, dict) else source, f"{where}.source"))
@@ -151,6 +153,13 @@ class _Bodies:
         else:
             raise Refused(where, f"'{where}' has neither 'id', 'value', 'source' nor 'items'.",
                           f"«{where}» نه id دارد، نه value، نه source و نه items.")
+
+
+def _colour(value: str, field_name: str) -> str:
+    try:
+        return stored_colour(value)
+    except InvalidColour as exc:
+        raise Refused(field_name, f"'{field_name}': {exc.en}", f"«{field_name}»: {exc.fa}") from exc
 
 
 def body_links(body: Any) -> list[str]:
@@ -295,7 +304,8 @@ def parse_annotation(item: Any, context_given: bool) -> ParsedAnnotation:
             raise Refused("motivation", f"'motivation' {motivation!r} is neither one of the model's motivations nor an IRI.",
                           f"«motivation» {motivation!r} نه از انگیزه‌های مدل است و نه IRI.")
     return ParsedAnnotation(
-        id=annotation_id, document=item, body=body_text(bodies.texts, bodies.links), color=bodies.color,
+        id=annotation_id, document=item, body=body_text(bodies.texts, bodies.links),
+        color=_colour(bodies.color, bodies.color_field),
         links=bodies.links, motivations=motivations, creator=creator_name(item.get("creator")),
         created=_timestamp(item.get("created"), "created"), modified=_timestamp(item.get("modified"), "modified"),
         targets=targets, bare_target=len(raw_targets) == 1 and isinstance(raw_targets[0], str), warnings=warnings)

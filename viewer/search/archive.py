@@ -9,7 +9,7 @@ from pathlib import Path
 from viewer.core.closing import Closable
 from viewer.core.paths import DataPaths
 from viewer.core.results import SyncReport
-from viewer.core.steps import Cancel, Progress, never, silent
+from viewer.core.steps import Cancel, PageProgress, Progress, never, silent
 from viewer.search.indexing.archive_index import INDEX_VERSION, open_index
 from viewer.search.indexing.known_roots import load_roots, save_roots
 from viewer.search.indexing.manifest import MANIFEST_NAME, Manifest, manifest_pending
@@ -29,7 +29,7 @@ class Archive(Closable):
         return load_roots(self.paths.index_dir)
 
     def sync(self, roots: Iterable[Path], *, remove_missing: bool = True,
-             progress: Progress = silent, cancel: Cancel = never) -> SyncReport:
+             progress: Progress = silent, cancel: Cancel = never, page_progress: PageProgress | None = None) -> SyncReport:
         """Sync `roots`. When the index was just (re)built, or the last sync was cut off before its
         manifest was saved, every known root is read again too: articles no file accounts for are
         dropped then, and those of the other folders must not be among them."""
@@ -39,7 +39,7 @@ class Archive(Closable):
             wanted += [r for r in known if r not in wanted and r.exists()]
         report = sync_sources(self.ix, self.paths.index_dir, wanted,
                               remove_missing=remove_missing, progress=progress, cancel=cancel,
-                              derived=self.paths.derived)
+                              derived=self.paths.derived, page_progress=page_progress)
         self._created = False
         save_roots(self.paths.index_dir, [*known, *(r for r in wanted if r.exists())])
         return report

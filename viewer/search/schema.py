@@ -8,7 +8,7 @@ from whoosh import columns, fields
 
 from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.analysis.word_groups import word_sequence
-from viewer.core.article import Article, blocks_from_lines
+from viewer.core.article import Article, Picture, blocks_from_lines
 from viewer.search.copies.fingerprints import PERMUTATIONS
 from viewer.search.format.postings import PersianPositions
 
@@ -41,7 +41,9 @@ def build_schema() -> fields.Schema:
         code=fields.STORED(),
         text_source=fields.STORED(),  # "ocr", "text layer" (a PDF's) or "file"
         pages=fields.STORED(),
-        images=fields.STORED(),  # [[path, caption], ...] of the pictures kept with the article
+        # [[path, caption, offset], ...] of the pictures kept with the article; offset: where it stood in
+        # the text (an index written before offsets were kept has [path, caption]: shown after the lead)
+        images=fields.STORED(),
         date=fields.DATETIME(stored=True, sortable=True),
         # Near duplicates (viewer/search/copies/fingerprints.py): the MinHash signature, a fixed-width column
         # that near_duplicates.py reads in one piece (zeros: none).
@@ -106,7 +108,13 @@ def article_of(stored: dict[str, object]) -> Article:
     )
 
 
-def _images(stored: object) -> list[tuple[str, str]]:
+def _images(stored: object) -> list[Picture]:
     if not isinstance(stored, list):
         return []
-    return [(str(item[0]), str(item[1])) for item in stored if isinstance(item, (list, tuple)) and len(item) == 2]
+    return [Picture(str(item[0]), str(item[1]), _offset(item[2:]))
+            for item in stored if isinstance(item, (list, tuple)) and len(item) in (2, 3)]
+
+
+def _offset(rest: list[object] | tuple[object, ...]) -> int | None:
+    offset = rest[0] if rest else None
+    return offset if isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0 else None

@@ -4,6 +4,7 @@ start, the bundled sample shown when no folder is chosen."""
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 from pathlib import Path
 
@@ -224,4 +225,34 @@ def test_progress_in_the_status_bar_counts_the_articles_of_one_large_file(qtbot,
     assert status.bar.maximum() == articles and status.bar.value() == articles
     middle = next(text for done, _total, text in seen if 0 < done < articles)
     assert "news.jsonl" in middle and not any(ch.isascii() and ch.isdigit() for ch in middle.replace("news.jsonl", ""))
+    window.close()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract-ocr is not installed")
+def test_a_scan_read_by_ocr_shows_its_pages_in_the_status_bar(qtbot, gui_app, tmp_path: Path) -> None:
+    """A two-page scan: the status bar says which page OCR reads, in Persian digits, and its bar
+    counts the pages (the total only grows; the last report is the article and its two pages)."""
+    from tests.importers.scans import render_page
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    first = render_page("بازگشایی کتابخانهٔ ملی", ["کتابخانهٔ ملی ایران پس از مرمت بازگشایی شد."], width=800)
+    second = render_page("", ["تالار مطبوعات قدیمی دوباره باز می‌شود."], width=800)
+    first.save(folder / "edition.tif", save_all=True, append_images=[second])
+    paths = DataPaths.resolve(tmp_path / "data").ensure()
+    window = open_window(qtbot, paths, [str(folder)], auto_index=False)
+    status = window.indexing_status
+    told: list[str] = []
+    totals: list[int] = []
+    window.indexer.page_progress.connect(lambda *_: told.append(status.label.text()))
+    window.indexer.page_progress.connect(lambda _done, total, *_: totals.append(total))
+    window.indexer.progress.connect(lambda _done, total, _path: totals.append(total))
+    with qtbot.waitSignal(window.indexer.finished, timeout=WAIT_MS) as finished:
+        window.index_folders()
+    assert finished.args[0].added == 1
+    print(told)
+    assert [text.split(" — ")[0] for text in told] == ["نویسه‌خوانی صفحهٔ ۱ از ۲", "نویسه‌خوانی صفحهٔ ۲ از ۲"]
+    assert all("edition.tif" in text for text in told)
+    assert totals == sorted(totals) and totals[-1] == 3, totals
+    assert status.bar.maximum() == 3 and status.bar.value() == 3
     window.close()

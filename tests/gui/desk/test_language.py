@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
@@ -131,6 +132,32 @@ def test_a_near_duplicates_share_and_a_tags_count_keep_their_place_in_english(gu
     shown = tags.index(0).data()
     xs = x_positions(shown, ["استقلال", "(", "3"], Qt.LayoutDirection.LeftToRight)
     assert xs == sorted(xs), shown  # the tag, then its count at its right
+
+
+def test_a_collections_name_keeps_its_count_in_place_in_english(qtbot, gui_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A Persian collection name in the English interface drew its count into its own direction
+    («(3) پرونده آب» read from the left): the name is kept apart, in the list and in the messages."""
+    from viewer.app.collection_cases import CollectionCases
+    from viewer.collections.collections import Collections
+    from viewer.collections.database import LibraryDatabase
+    from viewer.core.bidi import isolated
+    from viewer.gui.common.translations import set_language
+    from viewer.gui.research.collections_panel import NAME_ROLE, CollectionsPanel
+
+    set_language(gui_app, "en")
+    with LibraryDatabase(tmp_path / "library.sqlite3") as db:
+        store = Collections(db)
+        store.create("پرونده آب")
+        store.add("پرونده آب", ["a1", "a2", "a3"])
+        panel = CollectionsPanel(lambda: CollectionCases(store, lambda _ids: [], lambda _id: None))
+        qtbot.addWidget(panel)
+        panel.reload()
+        [label] = [panel.list.item(r).text() for r in range(panel.list.count()) if panel.list.item(r).data(NAME_ROLE)]
+        xs = x_positions(label, ["پرونده", "(", "3"], Qt.LayoutDirection.LeftToRight)
+        assert xs == sorted(xs), label  # the name, then its count at its right
+        panel.name_box.setText("آرشیو Tehran 2024")
+        panel.create_from_box()
+        assert panel.message.text() == f"Collection created: {isolated('آرشیو Tehran 2024')}"
 
 
 def _texts(widget: QWidget) -> list[str]:
@@ -283,3 +310,50 @@ def test_reasons_for_files_not_taken_in_come_in_the_interface_language(qtbot, gu
     english = ImportProblemsDialog(report.failed, report.skipped)
     qtbot.addWidget(english)
     assert [reason for _path, reason in english.listed()] == [report.failed[0]["error"]] + [p["reason"] for p in report.skipped]
+
+
+def _dialog_words(dialog: QWidget) -> list[str]:
+    """The dialog's own words: its title, labels and buttons (not what the researcher typed)."""
+    words = [dialog.windowTitle(), *(w.text() for w in dialog.findChildren(QLabel)),
+             *(b.text() for b in dialog.findChildren(QAbstractButton))]
+    return [w for w in words if w]
+
+
+def test_the_lab_dialog_and_indicator_follow_the_interface_language(qtbot, gui_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The Lab dialog kept the language it was opened in, its last message too, and so did the lab's
+    indicator in the status bar: switched, every word of theirs is said again in the new language."""
+    from viewer.app.settings import LAB, Settings
+    from viewer.core.bidi import isolated, ltr_isolated
+    from viewer.gui.common.translations import set_language
+    from viewer.gui.lab.lab_control import LabControl
+
+    url = "postgresql://lab_member@127.0.0.1:5432/lab"
+    paths = DataPaths.resolve(tmp_path / "desk").ensure()
+    settings = Settings(paths.settings_path)
+    settings.set(LAB, {"url": url, "name": "Bahar"})
+    settings.save()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    control = LabControl(window, paths, Settings(paths.settings_path))
+    control.open_dialog()
+    dialog = control.dialog
+    assert dialog is not None
+    persian = [*_dialog_words(dialog), control.indicator.text()]
+    assert all(ARABIC_SCRIPT.search(w) for w in persian), persian
+
+    set_language(gui_app, "en")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Research lab", timeout=WAIT_MS)  # LanguageChange is posted
+    english = [*_dialog_words(dialog), control.indicator.text(), control.action.text()]
+    assert not [w for w in english if ARABIC_SCRIPT.search(w)], english
+    assert dialog.status.text() == f"This desktop is in the lab at {ltr_isolated(url)} as {isolated('Bahar')}."
+    assert control.indicator.text() == "Lab: not synced yet"
+
+    dialog.name.clear()
+    dialog.join_button.click()  # refused on the worker: a message in English, then said again in Persian
+    qtbot.waitUntil(lambda: dialog.status.text() == "Give your name in the lab with --name.", timeout=WAIT_MS)
+    set_language(gui_app, "fa")
+    qtbot.waitUntil(lambda: dialog.windowTitle() != "Research lab", timeout=WAIT_MS)
+    assert dialog.status.text() == "نام خود را در آزمایشگاه با --name بدهید."
+    words = [*_dialog_words(dialog), control.indicator.text(), control.action.text()]
+    assert not [w for w in words if set(LATIN_WORD.findall(w)) - NAMES - {"name"}], words
+    control.stop()

@@ -16,12 +16,13 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QTextBlock, QTextFormat
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QMenu, QStyle, QStyleOptionViewItem, QWidget
 
-from tests.gui.conftest import WAIT_MS, type_text
+from tests.gui.conftest import WAIT_MS, started_window, type_text
 from viewer.app.settings import Settings
 from viewer.core.article import BlockKind
-from viewer.gui.window.layout import READING_WIDTH
+from viewer.core.paths import DataPaths
+from viewer.gui.window.layout import ARTICLE_SHARE, READING_WIDTH, TAGS_MOST_WIDTH, TAGS_WIDTH
 
 WIDE, SMALL = (1440, 900), (1024, 600)
 PANEL_KEYS = {"tags": Qt.Key.Key_1, "results": Qt.Key.Key_2, "notes": Qt.Key.Key_3, "research": Qt.Key.Key_4}
@@ -111,6 +112,63 @@ def test_the_article_column_is_the_rooms_centre(qtbot, window, size: tuple[int, 
     if size == SMALL:
         assert view.document().firstBlock().layout().lineCount() <= 2  # the longest title of the sample
         assert body_lines_visible(view) >= 8
+
+
+LONG_TAG, SHORT_TAG = "تیم ملی فوتبال ایران", "ورزش"
+TAGGED: list[dict[str, object]] = [{"title": f"خبر ورزشی {n}", "text": [f"متن خبر ورزشی شمارهٔ {n} دربارهٔ تیم ملی."],
+           "tags": [SHORT_TAG] + ([LONG_TAG] if n % 2 else [])} for n in range(1, 7)]
+ROOMY = (1920, 1080)
+
+
+@pytest.fixture
+def tagged_window(qtbot, gui_app, tmp_path):  # type: ignore[no-untyped-def]
+    """A window on articles tagged with a long tag and a short one."""
+    from tests.gui.research.conftest import write_articles
+
+    win = started_window(qtbot, DataPaths.resolve(tmp_path / "data").ensure(),
+                         [str(write_articles(tmp_path / "archive", TAGGED))],
+                         until=lambda w: w.tag_model.rowCount() == 2)
+    yield win
+    win.close()
+
+
+def elided_tags(win) -> list[str]:  # type: ignore[no-untyped-def]
+    """The tags drawn elided in the middle («تیم م…ایران»), decided as Qt's style draws a row: its text
+    in the place beside the box, less a margin either side, elided when wider."""
+    view = win.tag_panel.list
+    style, elided = view.style(), []
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    for index in (view.model().index(r, 0) for r in range(view.model().rowCount())):
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        view.itemDelegate().initStyleOption(option, index)
+        option.rect = view.visualRect(index)
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).width() - 2 * margin
+        if option.fontMetrics.horizontalAdvance(option.text) > room:
+            elided.append(index.data(Qt.ItemDataRole.ToolTipRole))
+    return elided
+
+
+def test_the_tags_column_follows_its_longest_tag_while_the_article_keeps_its_half(qtbot, tagged_window) -> None:  # type: ignore[no-untyped-def]
+    """At 140 pixels a long tag was cut («تیم م…ایران»). The column widens to show it whole where the
+    window has room, never past TAGS_MOST_WIDTH nor below half the window for the article's text;
+    with less room it takes what there is and elides in the middle, the whole name in the tooltip."""
+    win = tagged_window
+    for size in (ROOMY, WIDE):
+        place(qtbot, win, size)
+        qtbot.waitUntil(lambda: win.splitter.sizes()[0] > TAGS_WIDTH, timeout=WAIT_MS)
+        column, tags = win.article_pane.view.viewport().width(), win.splitter.sizes()[0]
+        print(f"{size}: tags {tags} (needs {win.tag_panel.content_width()}), text column {column} of {win.width()}, "
+              f"elided {elided_tags(win)}")
+        if os.environ.get("BAYEGAN_SHOTS"):
+            win.grab().save(f"{os.environ['BAYEGAN_SHOTS']}/tags-{size[0]}x{size[1]}.png")
+        assert column >= ARTICLE_SHARE * win.width()
+        assert TAGS_WIDTH < tags <= TAGS_MOST_WIDTH
+        if size == ROOMY:
+            assert elided_tags(win) == []
+        elif elided_tags(win):  # 1440: what the article could give was given
+            assert column - ARTICLE_SHARE * win.width() < 40
+    assert elided_tags(win) in ([], [LONG_TAG])
 
 
 def test_each_panel_hides_and_comes_back_by_its_key_and_view_entry(qtbot, window) -> None:

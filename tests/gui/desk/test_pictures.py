@@ -1,6 +1,7 @@
-"""The pictures kept with an article stand in the reading pane (issue 27): after the lead, scaled to
-the column, each caption under its picture, a click enlarges one (Esc closes it), a picture whose file
-is gone is a notice. An article read by OCR offers its page images beside the text."""
+"""The pictures kept with an article stand in the reading pane (issue 27): where the page showed them
+(tests/gui/article/test_picture_places.py has more), scaled to the column, each caption under its
+picture, a click enlarges one (Esc closes it), a picture whose file is gone is a notice. An article
+read by OCR offers its page images beside the text."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def _open_only_article(qtbot, window) -> None:  # type: ignore[no-untyped-def]
         window.open_article(article_id)
 
 
-def test_pictures_stand_after_the_lead_fitted_to_the_column_with_captions(qtbot, gui_app, tmp_path: Path):  # type: ignore[no-untyped-def]
+def test_pictures_stand_where_the_page_showed_them_fitted_to_the_column_with_captions(qtbot, gui_app, tmp_path: Path):  # type: ignore[no-untyped-def]
     _saved_page(tmp_path / "archive")
     window = started_window(qtbot, DataPaths.resolve(tmp_path / "data").ensure(), [str(tmp_path / "archive")],
                             until=lambda w: w.result is not None and w.result.total == 1)
@@ -66,7 +67,8 @@ def test_pictures_stand_after_the_lead_fitted_to_the_column_with_captions(qtbot,
     assert len(pictures) == 2
     lead_end = view.layout_map.to_position(len(view.article.blocks[0].text))
     body_start = view.layout_map.positions[1]
-    assert all(lead_end < position < body_start for position, _ in pictures)  # between the lead and the body
+    assert lead_end < pictures[0][0] < body_start  # the photo between the lead and the body
+    assert pictures[1][0] > view.layout_map.to_position(len(view.article.text))  # the chart after the last paragraph
     column = view.viewport().width() - 2 * doc.documentMargin()
     (_, wide), (_, chart) = pictures
     assert 0 < wide.width() <= column and abs(wide.height() / wide.width() - 1200 / 3000) < 0.01

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 
 from tests.gui.conftest import WAIT_MS, search, type_text
 from tests.gui.research.conftest import DATED
+from viewer.core.bidi import isolated
 from viewer.gui.common.article_ids_mime import ids_mime
 from viewer.gui.research.collections_panel import NAME_ROLE
 
@@ -23,17 +24,22 @@ def _labels(panel) -> list[str]:  # type: ignore[no-untyped-def]
     return [panel.list.item(r).text() for r in range(panel.list.count())]
 
 
+def _label(name: str, count: str) -> str:
+    """A collection's row: its name kept apart from the count (in the English interface too)."""
+    return f"{isolated(name)} ({count})"
+
+
 def test_a_collection_is_made_filled_by_the_menu_and_filters_the_results(qtbot, dated_window) -> None:  # type: ignore[no-untyped-def]
     win = dated_window
     panel = win.research.collections
     _make(qtbot, panel, "پرونده آب")
-    assert _labels(panel) == ["همهٔ خبرها", "پرونده آب (۰)"]
+    assert _labels(panel) == ["همهٔ خبرها", _label("پرونده آب", "۰")]
     search(qtbot, win, "تهران")
     win.results_view.selectAll()
     menu = win.research.actions.collections_menu(win)
     [entry] = [a for a in menu.actions() if a.text() == "پرونده آب"]
     entry.trigger()
-    assert _labels(panel)[1] == "پرونده آب (۱)"
+    assert _labels(panel)[1] == _label("پرونده آب", "۱")
     search(qtbot, win, "")
     with qtbot.waitSignal(win.results_shown, timeout=WAIT_MS):
         panel.choose("پرونده آب")
@@ -56,7 +62,7 @@ def test_results_dropped_on_a_collection_are_added(qtbot, dated_window) -> None:
     panel.list.dropEvent(drop)
     assert drop.isAccepted()
     assert win.research.library.collections.ids("پاییز") == ids
-    assert "پاییز (۲)" in _labels(panel)
+    assert _label("پاییز", "۲") in _labels(panel)
 
 
 def test_a_taken_name_is_refused_in_persian_and_delete_removes_one(qtbot, dated_window) -> None:  # type: ignore[no-untyped-def]

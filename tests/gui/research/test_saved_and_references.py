@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 
 from tests.gui.conftest import WAIT_MS, search, type_text
 from tests.gui.research.conftest import DATED, write_articles
+from viewer.core.bidi import isolated
 
 
 def _labels(panel) -> list[str]:  # type: ignore[no-untyped-def]
@@ -26,13 +27,13 @@ def test_a_saved_search_counts_new_matches_after_indexing_and_opening_resets_the
     panel.name_box.setFocus()
     type_text(panel.name_box, "سدها")
     QTest.keyClick(panel.name_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: _labels(panel) == ["سدها (۲)"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _labels(panel) == [f"{isolated('سدها')} (۲)"], timeout=WAIT_MS)
 
     write_articles(tmp_path / "archive", [{"title": "سد لار پر شد", "text": ["سد لار پس از بارش پر شد."],
                                            "date": "2024-03-01"}], name="more.json")
     with qtbot.waitSignal(win.indexer.finished, timeout=WAIT_MS):
         win.index_folders()
-    qtbot.waitUntil(lambda: _labels(panel) == ["سدها (۳، ۱ تازه)"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _labels(panel) == [f"{isolated('سدها')} (۳، ۱ تازه)"], timeout=WAIT_MS)
 
     search(qtbot, win, "")
     panel.list.setFocus()
@@ -41,7 +42,7 @@ def test_a_saved_search_counts_new_matches_after_indexing_and_opening_resets_the
         QTest.keyClick(panel.list, Qt.Key.Key_Return)
     assert win.search_bar.box.text() == "سد"
     assert win.result.total == 3
-    qtbot.waitUntil(lambda: _labels(panel) == ["سدها (۳)"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _labels(panel) == [f"{isolated('سدها')} (۳)"], timeout=WAIT_MS)
 
 
 def test_copy_citation_puts_a_persian_line_on_the_clipboard(qtbot, dated_window) -> None:  # type: ignore[no-untyped-def]

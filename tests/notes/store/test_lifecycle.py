@@ -13,7 +13,7 @@ from tests.notes.archives import indexed, write_json
 from viewer.core.paths import DataPaths
 from viewer.notes.backups import backup_files, daily_backup
 from viewer.notes.markdown import notes_markdown
-from viewer.notes.schema import LATEST_VERSION, MIGRATIONS
+from viewer.notes.schema import MIGRATIONS
 from viewer.notes.store import NotesStore
 from viewer.search.archive import Archive
 
@@ -25,6 +25,7 @@ def test_migration_from_schema_1_keeps_every_note(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
     for statement in MIGRATIONS[0][1]:
+        assert isinstance(statement, str)  # step 1 is SQL only
         db.execute(statement)
     db.execute("INSERT INTO schema_version VALUES (1)")
     db.execute("INSERT INTO annotations (id, article_id, motivation, body, created, modified, deleted) VALUES "
@@ -38,7 +39,7 @@ def test_migration_from_schema_1_keeps_every_note(tmp_path: Path) -> None:
                                                                      ("urn:uuid:2", "پاسخ", "urn:uuid:1")]
         assert store.versions("urn:uuid:1") == [] and store.source("urn:uuid:1") is None
     db = sqlite3.connect(path)
-    assert {v for (v,) in db.execute("SELECT version FROM schema_version")} == {1, LATEST_VERSION}
+    assert {v for (v,) in db.execute("SELECT version FROM schema_version")} == {version for version, _ in MIGRATIONS}
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"annotation_sources", "annotation_versions", "annotation_sync"} <= tables
     db.close()

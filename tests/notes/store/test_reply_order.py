@@ -68,6 +68,7 @@ def test_a_schema_1_database_keeps_arrival_order(data_paths: DataPaths) -> None:
     db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
     version, statements = MIGRATIONS[0]
     for statement in statements:
+        assert isinstance(statement, str)  # step 1 is SQL only
         db.execute(statement)
     db.execute("INSERT INTO schema_version VALUES (?)", (version,))
     root_id = new_annotation_id()

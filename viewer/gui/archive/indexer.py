@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class Indexer(QObject):
     started = Signal()
     progress = Signal(int, int, str)  # done, total, path
+    page_progress = Signal(int, int, str, int, int)  # done, total, path, its page about to be read by OCR, its pages
     finished = Signal(object)  # SyncReport
     cancelled = Signal()
     failed = Signal(object)  # exception
@@ -50,7 +51,7 @@ class Indexer(QObject):
         # Emitted from the worker thread: Qt queues it to the UI thread. The Library marks its
         # searchers stale when the sync ends, however it ends: each reopens on its next use.
         return self.library.sync(sources(folders), progress=self.progress.emit, cancel=self._cancel.is_set,
-                                 forget=forget)
+                                 forget=forget, page_progress=self.page_progress.emit)
 
     def cancel(self) -> None:
         self.cancel_requested = True

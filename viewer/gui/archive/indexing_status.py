@@ -33,24 +33,32 @@ class IndexingStatus(Retranslating, QWidget):
         layout.addWidget(self.cancel_button)
         indexer.started.connect(self._started)
         indexer.progress.connect(self._progress)
+        indexer.page_progress.connect(self._page_progress)
         indexer.finished.connect(self._stopped)
         indexer.cancelled.connect(self._stopped)
         indexer.failed.connect(self._stopped)
-        self._shown: tuple[int, int, str] | None = None  # the last progress (done, total, path)
+        # the last progress (done, total, path, page, pages): page 0 when not a page read by OCR
+        self._shown: tuple[int, int, str, int, int] | None = None
+        self._pages_counted = False
         self.retranslate()
         self.hide()
 
     def _started(self) -> None:
         self.bar.setRange(0, 0)
         self._shown = None
+        self._pages_counted = False  # scans' pages read by OCR count in done and total
         self.label.setText(self.tr("Indexing…"))
         self.cancel_button.setEnabled(True)
         self.show()
 
     def _progress(self, done: int, total: int, path: str) -> None:
+        self._page_progress(done, total, path, 0, 0)
+
+    def _page_progress(self, done: int, total: int, path: str, page: int, pages: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self._shown = (done, total, path)
+        self._shown = (done, total, path, page, pages)
+        self._pages_counted = self._pages_counted or bool(page)
         self._say_progress()
 
     def _say_progress(self) -> None:
@@ -58,12 +66,17 @@ class IndexingStatus(Retranslating, QWidget):
         if self._shown is None:
             self.label.setText(self.tr("Indexing…"))
             return
-        done, total, path = self._shown
+        done, total, path, page, pages = self._shown
         name = PurePath(path).name if path else ""
         # Articles, not files (one JSONL file may hold thousands); the total only grows, as files are
-        # read (see viewer.search.indexing.sync_progress).
-        self.label.setText(self.tr("Indexing {done} of {total} articles: {name}").format(
-            done=number(done), total=number(total), name=ltr_isolated(name)))
+        # read (see viewer.search.indexing.sync_progress). A scan says which of its pages is being read.
+        if page:
+            self.label.setText(self.tr("OCR page {page} of {pages} — {name}").format(
+                page=number(page), pages=number(pages), name=ltr_isolated(name)))
+        else:
+            counted = (self.tr("Indexing {done} of {total} articles and pages: {name}") if self._pages_counted
+                       else self.tr("Indexing {done} of {total} articles: {name}"))
+            self.label.setText(counted.format(done=number(done), total=number(total), name=ltr_isolated(name)))
         self._say_tooltip()
         if total and done >= total and not path:
             # Every file read; what is left is saving, which cannot be cut short.
@@ -73,7 +86,8 @@ class IndexingStatus(Retranslating, QWidget):
     def _say_tooltip(self) -> None:
         path = self._shown[2] if self._shown is not None else ""
         self.label.setToolTip(ltr_isolated(path) + "\n" + self.tr(
-            "The total grows as files are read: a file not read yet counts as one article until it is."))
+            "The total grows as files are read: a file not read yet counts as one article until it is, "
+            "and a page read by OCR counts as one."))
 
     def _stopped(self, *_args: object) -> None:
         if not self.indexer.busy:

@@ -1,6 +1,7 @@
 """An article laid out in a QTextDocument: title, meta line, tag chips, then its blocks as the
 article has them (lead, subheadings, paragraphs) and the link. Body blocks are inserted as plain
-text, so positions map exactly to `article.text` offsets (`ArticleLayout`)."""
+text, so positions map exactly to `article.text` offsets (`ArticleLayout`); what stands between
+them (the pictures) takes positions of its own, which the map steps over."""
 
 from __future__ import annotations
 
@@ -45,6 +46,24 @@ class ArticleLayout:
         i = max(0, bisect_right(self.text_starts, offset) - 1)
         within = min(max(0, offset - self.text_starts[i]), self.lengths[i])
         return self.positions[i] + self.maps[i].to_utf16(within)
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The document positions of article.text[start:end], one (start, end) per block it touches:
+        what stands between the blocks is left out."""
+        found = []
+        for i, text_start in enumerate(self.text_starts):
+            if text_start > end:
+                break
+            first, last = max(start, text_start), min(end, text_start + self.lengths[i])
+            if first < last:
+                found.append((self.positions[i] + self.maps[i].to_utf16(first - text_start),
+                              self.positions[i] + self.maps[i].to_utf16(last - text_start)))
+        return found
+
+    def holds(self, position: int) -> bool:
+        """Whether `position` is in a block of article.text (not in the header, a picture or the footer)."""
+        i = bisect_right(self.positions, position) - 1
+        return i >= 0 and position <= self.positions[i] + self.maps[i].to_utf16(self.lengths[i])
 
     def to_offset(self, position: int) -> int:
         """A Python offset into article.text for a document position (header positions clamp to 0)."""
@@ -198,12 +217,13 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
                            colours: dict[str, str], labels: Labels,
                            title_hits: list[tuple[int, int]] | None = None, limit: int | None = None,
                            number: Callable[[int], str] = str,
-                           after_lead: Callable[[QTextCursor], None] | None = None) -> ArticleLayout:
+                           between_blocks: Callable[[QTextCursor, int], None] | None = None) -> ArticleLayout:
     """Fills the reading pane's `doc` with `article` in the theme's colours, its title's hits marked;
     returns where its text blocks landed. Past `limit` characters the text is cut and a notice offers
     more (laying out megabytes would freeze the window). A PDF's page is made by
     viewer.export.article_document.build_article_document, with the notes beside the text.
-    `after_lead` inserts what stands after the lead (after the first block when there is none): the pictures."""
+    `between_blocks(cursor, k)` inserts what stands after the first k blocks (k = 0: before the first),
+    for each k whose blocks are all shown: the pictures."""
     doc.clear()
     font = QFont(family)
     font.setPointSizeF(base)
@@ -221,7 +241,8 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
     cursor.insertHtml(_header_html(article, labels, colours, base, title_hits or []))
     layout = ArticleLayout()
     offset = 0
-    lead_index = next((i for i, block in enumerate(article.blocks) if block.kind is BlockKind.LEAD), 0)
+    if between_blocks is not None:
+        between_blocks(cursor, 0)
     for index, block in enumerate(article.blocks):
         if limit is not None and offset >= limit:
             break
@@ -236,8 +257,8 @@ def fill_reading_document(doc: QTextDocument, article: Article, family: str, bas
         layout.maps.append(Utf16Map(text))
         cursor.insertText(text)
         offset += len(block.text) + 1
-        if after_lead is not None and index == lead_index:
-            after_lead(cursor)
+        if between_blocks is not None and len(text) == len(block.text):
+            between_blocks(cursor, index + 1)
     layout.total_chars = max(0, offset - 1)
     layout.shown_chars = min(layout.total_chars, limit) if limit is not None else layout.total_chars
     if layout.shown_chars < layout.total_chars:

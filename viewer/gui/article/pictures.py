@@ -1,15 +1,15 @@
 """The pictures kept with an article, in the reading pane: each scaled to the text column (never
 wider, its aspect kept, never taller than `MAX_HEIGHT`), its caption under it, a click enlarges it.
 
-The index keeps an article's pictures as (path, caption) in page order but not where each stood in
-the text, so they stand together after the lead (after the first block when there is none): where a
-saved page most often has its photo. A picture whose file is gone is a short notice, not a gap."""
+Each stands at the paragraph boundary nearest where it stood in the text (viewer.core.picture_places);
+one whose place is not known (an index of an older version) after the lead. A picture whose file is
+gone is a short notice, not a gap."""
 
 from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,14 +24,18 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextImageFormat,
 )
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from viewer.core.article import Picture
 from viewer.core.bidi import is_ltr
 from viewer.export.article_pictures import read_picture
 
 PICTURE_SCHEME = "picture"
+# Set on the blocks of a picture and its caption: they are no part of the article's text (a copied passage leaves them out).
+PICTURE_BLOCK = QTextFormat.Property.UserProperty + 1
 MAX_HEIGHT = 480.0  # a tall portrait photo does not fill the whole pane
 MAX_DECODED_SIDE = 2400  # pictures are decoded at most this large: a 10,000 px photo is not kept whole
 
@@ -76,6 +80,7 @@ def fitted(natural: QSize, column_width: float) -> tuple[float, float]:
 
 def _centred(base: float) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
+    fmt.setProperty(PICTURE_BLOCK, True)
     fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     fmt.setTopMargin(base * 0.6)
     fmt.setBottomMargin(base * 0.2)
@@ -84,6 +89,7 @@ def _centred(base: float) -> QTextBlockFormat:
 
 def _caption_format(caption: str, base: float) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
+    fmt.setProperty(PICTURE_BLOCK, True)
     ltr = is_ltr(caption)
     fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight if ltr else Qt.LayoutDirection.RightToLeft)
     fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -91,16 +97,17 @@ def _caption_format(caption: str, base: float) -> QTextBlockFormat:
     return fmt
 
 
-def insert_pictures(cursor: QTextCursor, images: list[tuple[str, str]], column_width: float, base: float,
+def insert_pictures(cursor: QTextCursor, pictures: Sequence[tuple[int, Picture]], column_width: float, base: float,
                     family: str, colours: dict[str, str], labels: PictureLabels) -> None:
-    """Inserts a block for each picture (or its missing notice) and one for its caption at `cursor`."""
+    """Inserts a block for each picture (or its missing notice) and one for its caption at `cursor`;
+    `pictures` are (index among the article's pictures, picture)."""
     doc = cursor.document()
     small = QTextCharFormat()
     small.setFontFamilies([family])
     small.setFontPointSize(base * 0.85)
     small.setFontWeight(QFont.Weight.Normal)
     small.setForeground(QColor(colours["muted"]))
-    for index, (path, caption) in enumerate(images):
+    for index, (path, caption, _offset) in pictures:
         image = _read(path)
         if image.isNull():
             name = Path(path).name or path

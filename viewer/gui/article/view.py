@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import cast
 from urllib.parse import unquote
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -36,9 +36,17 @@ from PySide6.QtWidgets import QApplication, QMenu, QTextBrowser, QTextEdit, QToo
 
 from viewer.app.hit_marks import find_hits, query_pattern
 from viewer.core.article import Article
+from viewer.core.picture_places import picture_places
 from viewer.core.results import HitPattern
 from viewer.gui.article.document import MORE_HREF, TAG_SCHEME, ArticleLayout, Labels, fill_reading_document
-from viewer.gui.article.pictures import PICTURE_SCHEME, PictureDialog, PictureLabels, fit_pictures, insert_pictures
+from viewer.gui.article.pictures import (
+    PICTURE_BLOCK,
+    PICTURE_SCHEME,
+    PictureDialog,
+    PictureLabels,
+    fit_pictures,
+    insert_pictures,
+)
 from viewer.gui.article.selection_toolbar import Colour, SelectionToolbar
 from viewer.gui.common import shortcuts
 from viewer.gui.common.digits import number
@@ -99,6 +107,7 @@ class ArticleView(QTextBrowser):
         self.shown_limit = SHOWN_CHARS
         self.selection_actions: list[QAction] = []  # highlight and note, offered on a selection
         self.highlight_tips: list[HighlightTip] = []
+        self._picture_places: dict[int, list[int]] = {}  # boundary -> the article's pictures standing there
         self.cite: Callable[[Article], str] | None = None  # the article's citation line, for Copy as citation
         self.toolbar = SelectionToolbar(self.viewport())
         self.toolbar.colour_chosen.connect(self._highlight_from_toolbar)
@@ -181,11 +190,12 @@ class ArticleView(QTextBrowser):
             self.hits = []
         else:
             pattern = self.pattern
+            self._picture_places = picture_places(self.article.blocks, self.article.images)
             self.layout_map = fill_reading_document(self.document(), self.article, self.family,
                                                      self.base_size(), colours(), self.labels,
                                                      title_hits=find_hits(self.article.title, pattern),
                                                      limit=self.shown_limit, number=number,
-                                                     after_lead=self._insert_pictures)
+                                                     between_blocks=self._insert_pictures)
             self.hits = find_hits(self.shown_text(), pattern)
             self._apply_highlight_formats()
             caret = QTextCursor(self.document())  # the caret at the body's start, not after the footer
@@ -293,14 +303,15 @@ class ArticleView(QTextBrowser):
 
     def _format_ranges(self, ranges: Sequence[tuple[int, int, QColor | str | None]]) -> None:
         for start, end, colour in ranges:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.layout_map.to_position(start))
-            cursor.setPosition(self.layout_map.to_position(end), QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setBackground(QBrush(QColor(colour)) if colour is not None else QBrush())
             # The palette's colours are light: on them the dark theme's light text could not be read.
             fmt.setForeground(QBrush(HIGHLIGHTED_TEXT) if colour is not None else QBrush())
-            cursor.mergeCharFormat(fmt)
+            for first, last in self.layout_map.spans(start, end):  # a picture between two lines stays as it is
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(first)
+                cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)
 
     def set_highlight_tips(self, tips: list[HighlightTip]) -> None:
         """What hovering each highlight shows: (start, end, text) in article.text's offsets."""
@@ -321,7 +332,7 @@ class ArticleView(QTextBrowser):
             return None
         scrolled = QPointF(point.x() + self.horizontalScrollBar().value(), point.y() + self.verticalScrollBar().value())
         position = self.document().documentLayout().hitTest(scrolled, Qt.HitTestAccuracy.ExactHit)
-        if position < 0 or not self.layout_map.positions or position < self.layout_map.positions[0]:
+        if position < 0 or not self.layout_map.holds(position):
             return None
         offset = self.layout_map.to_offset(position)
         # The last painted wins, as it is the one on top; a zero-width range is no highlight.
@@ -433,8 +444,31 @@ class ArticleView(QTextBrowser):
         self.note_requested.emit()
 
     def selected_text(self) -> str:
-        """The selection as plain text, paragraphs on their own lines."""
-        return self.textCursor().selection().toPlainText()
+        """The selection as plain text, paragraphs on their own lines; the pictures standing in it and
+        their captions left out."""
+        selection = self.textCursor()
+        start, end = selection.selectionStart(), selection.selectionEnd()
+        lines = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            if not block.blockFormat().boolProperty(PICTURE_BLOCK):
+                part = QTextCursor(block)
+                part.setPosition(max(start, block.position()))
+                part.setPosition(min(end, block.position() + block.length() - 1), QTextCursor.MoveMode.KeepAnchor)
+                lines.append(part.selection().toPlainText())
+            block = block.next()
+        return "\n".join(lines)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """What Ctrl+C copies: a selection over a picture as its plain text, without the picture and its
+        caption (Qt's rich copy would name the picture by a link nothing else can open)."""
+        data = super().createMimeDataFromSelection()
+        plain = self.selected_text()
+        if data.text() == plain:  # no picture in it
+            return data
+        copied = QMimeData()
+        copied.setText(plain)
+        return copied
 
     def copy_selection(self) -> None:
         text = self.selected_text()
@@ -454,10 +488,14 @@ class ArticleView(QTextBrowser):
         """The width the text runs in: the pictures are never wider."""
         return float(self.viewport().width()) - 2 * self.document().documentMargin()
 
-    def _insert_pictures(self, cursor: QTextCursor) -> None:
-        if self.article is not None and self.article.images:
-            insert_pictures(cursor, self.article.images, self.column_width(), self.base_size(), self.family,
-                            colours(), self.picture_labels)
+    def _insert_pictures(self, cursor: QTextCursor, boundary: int) -> None:
+        """The pictures that stand after the article's first `boundary` blocks."""
+        if self.article is None:
+            return
+        shown = [(index, self.article.images[index]) for index in self._picture_places.get(boundary, [])]
+        if shown:
+            insert_pictures(cursor, shown, self.column_width(), self.base_size(), self.family, colours(),
+                            self.picture_labels)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -471,7 +509,7 @@ class ArticleView(QTextBrowser):
         image = self.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(f"{PICTURE_SCHEME}:{index}"))
         if not isinstance(image, QImage) or image.isNull():
             return None
-        dialog = PictureDialog(image, self.article.images[index][1], self.article.title, self)
+        dialog = PictureDialog(image, self.article.images[index].caption, self.article.title, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

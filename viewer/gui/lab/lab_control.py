@@ -3,6 +3,8 @@ few minutes, and soon after a change (a cheap check of the local queue) — alwa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
@@ -12,6 +14,7 @@ from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
 from viewer.gui.common.digits import digits
 from viewer.gui.common.tasks import TaskRunner
+from viewer.gui.common.translations import current_language
 from viewer.gui.lab.lab_dialog import LabDialog
 from viewer.gui.lab.lab_worker import join_job, leave_job, sync_job, waiting_job
 
@@ -41,12 +44,16 @@ class LabControl(QObject):
         self.queue_timer = QTimer(self)
         self.queue_timer.timeout.connect(self.check_queue)
         self.dialog: LabDialog | None = None
+        # What the indicator says and why the last sync failed, said again in a new interface language.
+        self._indicator_says: Callable[[], str] | None = None
+        self._failure: BayeganError | None = None
         self._refresh_indicator()
-        window.installEventFilter(self)  # the menu item follows the interface language
+        window.installEventFilter(self)  # the menu item and the indicator follow the interface language
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.action.setText(self.tr("Lab…"))
+            self._refresh_indicator()
         return super().eventFilter(watched, event)
 
     def _member(self) -> tuple[str, str] | None:
@@ -66,19 +73,21 @@ class LabControl(QObject):
         self.queue_timer.stop()
         self.runner.wait()
 
-    def _refresh_indicator(self, text: str | None = None) -> None:
+    def _refresh_indicator(self, says: Callable[[], str] | None = None) -> None:
         member = self._member()
         self.indicator.setVisible(member is not None)
-        if text is not None:
-            self.indicator.setText(text)
-        elif member is not None and not self.indicator.text():
-            self.indicator.setText(self.tr("Lab: not synced yet"))
+        if says is not None:
+            self._indicator_says = says
+        elif member is not None and self._indicator_says is None:
+            self._indicator_says = lambda: self.tr("Lab: not synced yet")
+        self.indicator.setText(self._indicator_says() if self._indicator_says is not None else "")
+        self.indicator.setToolTip(self._failure.message(current_language()) if self._failure is not None else "")
 
     def sync_now(self) -> None:
         if self.busy or self._member() is None:
             return
         self.busy = True
-        self._refresh_indicator(self.tr("Lab: syncing…"))
+        self._refresh_indicator(lambda: self.tr("Lab: syncing…"))
         self.runner.run(sync_job(self.paths), self._synced, self._failed)
 
     def check_queue(self) -> None:
@@ -96,11 +105,11 @@ class LabControl(QObject):
         if not isinstance(report, dict):
             self._refresh_indicator()
             return
+        self._failure = None
         if report.get("sending_refused"):
-            text = self.tr("Lab: received; sending refused (read-only role)")
+            self._refresh_indicator(lambda: self.tr("Lab: received; sending refused (read-only role)"))
         else:
-            text = self.tr("Lab: synced")
-        self._refresh_indicator(text)
+            self._refresh_indicator(lambda: self.tr("Lab: synced"))
         received = report.get("received")
         if isinstance(received, int) and received:
             self.received.emit()
@@ -110,10 +119,9 @@ class LabControl(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
-        waiting = self.tr("Lab: offline — changes wait here")
-        self._refresh_indicator(waiting)
         if isinstance(exc, BayeganError):
-            self.indicator.setToolTip(exc.message(self.settings.language))
+            self._failure = exc
+        self._refresh_indicator(lambda: self.tr("Lab: offline — changes wait here"))
 
     def open_dialog(self) -> None:
         self.dialog = LabDialog(self._member(), self.window)
@@ -126,7 +134,7 @@ class LabControl(QObject):
         if dialog is None:
             return
         dialog.set_busy(True)
-        dialog.show_message(self.tr("Joining…"))
+        dialog.show_message(lambda: self.tr("Joining…"))
         job = join_job(self.paths, dialog.url.text(), dialog.password.text(), dialog.name.text())
         dialog.password.clear()
         self.runner.run(job, self._joined, self._dialog_failed)
@@ -146,11 +154,11 @@ class LabControl(QObject):
         self.queue_timer.stop()
         if self.dialog is not None:
             self.dialog.set_member(None)
-        self.indicator.setText("")
+        self._indicator_says, self._failure = None, None
         self._refresh_indicator()
 
     def _dialog_failed(self, exc: BaseException) -> None:
         if self.dialog is not None:
             self.dialog.set_busy(False)
-            self.dialog.show_message(exc.message(self.settings.language) if isinstance(exc, BayeganError)
+            self.dialog.show_message(lambda: exc.message(current_language()) if isinstance(exc, BayeganError)
                                      else str(exc))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.app.collection_cases import CollectionCases
+from viewer.core.bidi import isolated
 from viewer.core.errors import BayeganError
 from viewer.gui.common.article_ids_mime import ids_of
 from viewer.gui.common.crash_handler import user_message
@@ -101,7 +102,7 @@ class CollectionsPanel(NamedListPanel):
         self.list.addItem(everything)
         current = everything
         for info in self._collections().all():
-            item = QListWidgetItem(f"{info.name} ({number(info.count)})")
+            item = QListWidgetItem(f"{isolated(info.name)} ({number(info.count)})")  # "(3)" keeps its place
             item.setData(NAME_ROLE, info.name)
             self.list.addItem(item)
             if info.name == self.chosen:
@@ -132,16 +133,16 @@ class CollectionsPanel(NamedListPanel):
         name = self.name_box.text().strip()
         if name and self._run(lambda: self._collections().create(name)):
             self.name_box.clear()
-            self.show_message(self.tr("Collection created: {name}").format(name=name))
+            self.show_message(self.tr("Collection created: {name}").format(name=isolated(name)))
 
     def delete_chosen(self) -> None:
         name = self.chosen
         if name is not None and self._run(lambda: self._collections().delete(name)):
-            self.show_message(self.tr("Collection deleted: {name}").format(name=name))
+            self.show_message(self.tr("Collection deleted: {name}").format(name=isolated(name)))
 
     def add(self, name: str, ids: list[str]) -> None:
         if ids and self._run(lambda: self._collections().add(name, ids)):
-            self.show_message(self.tr("{count} articles added to {name}").format(count=number(len(ids)), name=name))
+            self.show_message(self.tr("{count} articles added to {name}").format(count=number(len(ids)), name=isolated(name)))
             if name == self.chosen:
                 self.collection_chosen.emit(name)  # the filter shows the new articles
 

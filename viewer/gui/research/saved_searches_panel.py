@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.core.bidi import isolated
 from viewer.core.errors import BayeganError
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.delete_key import DeleteKey
@@ -67,8 +68,8 @@ class SavedSearchesPanel(NamedListPanel):
     def _label(self, status: SavedSearchStatus) -> str:
         if status.new:
             return self.tr("{name} ({total}, {new} new)").format(
-                name=status.name, total=number(status.total), new=number(status.new))
-        return self.tr("{name} ({total})").format(name=status.name, total=number(status.total))
+                name=isolated(status.name), total=number(status.total), new=number(status.new))
+        return self.tr("{name} ({total})").format(name=isolated(status.name), total=number(status.total))
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(user_message(exc))
@@ -84,7 +85,7 @@ class SavedSearchesPanel(NamedListPanel):
             self.message.setText(user_message(exc))
             return
         self.name_box.clear()
-        self.message.setText(self.tr("Search saved: {name}").format(name=name))
+        self.message.setText(self.tr("Search saved: {name}").format(name=isolated(name)))
         self.refresh()
 
     def open(self, name: str) -> None:

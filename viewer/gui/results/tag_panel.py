@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.gui.common.accessible import name_clear_button
 from viewer.gui.common.retranslating import Retranslating
@@ -12,6 +23,9 @@ from viewer.gui.results.tag_model import TAG_ROLE, TagModel
 
 
 class TagPanel(Retranslating, QWidget):
+    # Other tags are listed: the width that shows them whole (`content_width`) may have changed.
+    content_changed = Signal()
+
     def __init__(self, model: TagModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
@@ -38,10 +52,12 @@ class TagPanel(Retranslating, QWidget):
         self.clear_button.clicked.connect(model.clear_checked)
         model.checked_changed.connect(self._update_clear)
         model.modelReset.connect(self._restore_current)
+        for listed in (model.modelReset, model.rowsInserted):
+            listed.connect(self.content_changed)
         self._current_tag = ""
 
         # The clear button under the list, full width: beside the title it was cut on a small screen.
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.filter_box)
@@ -49,6 +65,31 @@ class TagPanel(Retranslating, QWidget):
         layout.addWidget(self.clear_button)
         self.retranslate()
         self._update_clear([])
+
+    def content_width(self) -> int:
+        """The panel's width that shows every listed tag whole (its box, name and count): the widest
+        row, the list's frame and scroll bar, the panel's margins."""
+        margins = self._column.contentsMargins()
+        return (self._widest_row() + 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width()
+                + margins.left() + margins.right())
+
+    def _widest_row(self) -> int:
+        """The row width under which the style elides the longest tag. Measured as the style draws (the
+        text's place beside the box, less its margins): the delegate's size hint is a few pixels short."""
+        rows = [self.proxy.index(r, 0) for r in range(self.proxy.rowCount())]
+        delegate = self.list.itemDelegate()
+        if not rows or not isinstance(delegate, QStyledItemDelegate):
+            return 0
+        metrics = self.list.fontMetrics()
+        longest = max(rows, key=lambda index: metrics.horizontalAdvance(str(index.data())))
+        option = QStyleOptionViewItem()
+        self.list.initViewItemOption(option)
+        delegate.initStyleOption(option, longest)
+        option.rect = QRect(0, 0, 10_000, self.list.sizeHintForIndex(longest).height())
+        style = self.list.style()
+        text_place = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self.list).width()
+        text_margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.list) + 1
+        return option.rect.width() - text_place + option.fontMetrics.horizontalAdvance(option.text) + 2 * text_margin + 1
 
     def _toggle(self, proxy_index: QModelIndex) -> None:
         """A click anywhere on the row (not just the small box) toggles the tag."""

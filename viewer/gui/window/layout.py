@@ -11,9 +11,10 @@ the docks are remembered in the settings (`save`, `restore`)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.app.settings import READING_MODE, SHOWN_PANELS, SPLITTER, WINDOW_STATE, Settings
+from viewer.gui.article.pane import ArticlePane
 from viewer.gui.common import shortcuts
+from viewer.gui.results.tag_panel import TagPanel
 
 NOTES_DOCK = "dock-notes"
 RESEARCH_DOCK = "dock-research"
@@ -35,6 +38,10 @@ TAGS, RESULTS, NOTES, RESEARCH = "tags", "results", "notes", "research"
 PANELS = (TAGS, RESULTS, NOTES, RESEARCH)
 # The default widths: narrow side columns, so that the article keeps half of a 1440-pixel window.
 TAGS_WIDTH = 140
+# The tags column widens to show its longest tag whole, up to this, with what the article's text
+# column has beyond ARTICLE_SHARE of the window; narrower, a tag is elided in the middle.
+TAGS_MOST_WIDTH = 260
+ARTICLE_SHARE = 0.5
 RESULTS_WIDTH = 280
 SIDE_PANEL_WIDTH = 220
 NOTES_DOCK_WIDTH = SIDE_PANEL_WIDTH
@@ -62,7 +69,7 @@ class Arrangement:
 
 
 class WindowLayout(QObject):
-    def __init__(self, window: QMainWindow, search_bar: QWidget, tags: QWidget, results: QWidget, article: QWidget):
+    def __init__(self, window: QMainWindow, search_bar: QWidget, tags: TagPanel, results: QWidget, article: ArticlePane):
         super().__init__(window)
         self.window = window
         self.tags = tags
@@ -132,6 +139,8 @@ class WindowLayout(QObject):
         self._arranging = False
         self.splitter.splitterMoved.connect(lambda _pos, _index: self._customised())
         window.installEventFilter(self)
+        tags.content_changed.connect(self.fit_tags)
+        article.installEventFilter(self)  # the article resized (the docks settled): the tags' room is known
         self.retranslate()
 
     # -- the parts -------------------------------------------------------------------------------
@@ -227,15 +236,41 @@ class WindowLayout(QObject):
             self.docks[0].raise_()
         self._arranging = True
         try:
-            self.splitter.setSizes([TAGS_WIDTH, RESULTS_WIDTH, max(1, self.window.width())])
+            tags_width = max(TAGS_WIDTH, self.splitter.sizes()[0])  # as fitted to the tags (fit_tags)
+            self.splitter.setSizes([tags_width, RESULTS_WIDTH, max(1, self.window.width())])
             shown_docks = [dock for dock in self.docks if not dock.isHidden()]
             if shown_docks:
                 self.window.resizeDocks(shown_docks, [SIDE_PANEL_WIDTH] * len(shown_docks), Qt.Orientation.Horizontal)
         finally:
             self._arranging = False
+        QTimer.singleShot(0, self.fit_tags)  # once the window's layout has given the splitter its width
+
+    def fit_tags(self) -> None:
+        """In the default arrangement, the tags column as wide as its longest tag needs (at least
+        TAGS_WIDTH, at most TAGS_MOST_WIDTH), taken from the article only while its text column keeps
+        ARTICLE_SHARE of the window. The article's text width is counted with its scroll bar, shown or
+        not, so that a scroll bar coming and going never moves the columns."""
+        if not self.follows_width or self.reading or self.tags.isHidden() or self.article.isHidden():
+            return
+        sizes = self.splitter.sizes()
+        view = self.article.view
+        text_column = view.maximumViewportSize().width() - view.verticalScrollBar().sizeHint().width()
+        spare = text_column - math.ceil(ARTICLE_SHARE * self.window.width())
+        # Never narrower for the tags of a new search (the columns would jump under the reader's eyes),
+        # only to give the article its share back.
+        wanted = max(sizes[0], min(TAGS_MOST_WIDTH, self.tags.content_width()))
+        width = max(TAGS_WIDTH, min(wanted, TAGS_MOST_WIDTH, sizes[0] + spare))
+        if width != sizes[0]:
+            self._arranging = True
+            try:
+                self.splitter.setSizes([width, sizes[1], sizes[2] - (width - sizes[0]), *sizes[3:]])
+            finally:
+                self._arranging = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.window and event.type() == QEvent.Type.Resize:
+        if watched is self.article and event.type() == QEvent.Type.Resize:
+            self.fit_tags()
+        elif watched is self.window and event.type() == QEvent.Type.Resize:
             if self.reading:
                 self._centre_article()
             elif self.follows_width:

@@ -24,6 +24,7 @@ from viewer.core.article import Article, Block, BlockKind
 from viewer.core.errors import ImportFailure
 from viewer.importers.common.cleanup import clean_line, clean_tag, looks_like_heading
 from viewer.importers.common.dates import parse_date
+from viewer.importers.common.reading_context import NO_CONTEXT, ReadingContext
 from viewer.importers.common.tools import run_tool
 from viewer.importers.documents.pdf_text import paragraphs, repair_lines
 from viewer.importers.scans.pdf_scan import garbage_text_layer, ocr_pdf
@@ -51,8 +52,9 @@ _HEADING_LINES = 12  # the title is among the first lines of the first page
 _HEADING_SIZE = 1.2  # and printed larger than most lines
 
 
-def parse_pdf(data: bytes, name: str = "") -> list[Article]:
-    """The article of a PDF's bytes; `name` is the file's name (a Title equal to it is no title)."""
+def parse_pdf(data: bytes, name: str = "", context: ReadingContext = NO_CONTEXT) -> list[Article]:
+    """The article of a PDF's bytes; `name` is the file's name (a Title equal to it is no title);
+    `context` is for the pages read by OCR."""
     title, meta, body = _extract(data)
     keywords = meta.get("keywords", "")
     title = title if is_real_title(title, name) else ""
@@ -60,7 +62,7 @@ def parse_pdf(data: bytes, name: str = "") -> list[Article]:
     if _BROWSERS.search(f"{meta.get('creator', '')} {meta.get('producer', '')}"):
         lines = _without_print_margins(lines, title)
     if not lines or garbage_text_layer(body):
-        scanned = ocr_pdf(data, "garbage" if lines else "scan")
+        scanned = ocr_pdf(data, "garbage" if lines else "scan", context)
         scanned.tags = [clean_tag(k) for k in re.split("[,،;]", keywords) if clean_tag(k)]
         return [scanned]
     title = clean_line(repair_lines(title)[0]) if title.strip() and repair_lines(title) else ""

@@ -13,7 +13,8 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
-from viewer.importers.scans.ocr import article_of_pages, missing_reason, read_page, unavailable_failure
+from viewer.importers.common.reading_context import NO_CONTEXT, ReadingContext
+from viewer.importers.scans.ocr import article_of_pages, missing_reason, read_pages, unavailable_failure
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 MAX_PIXELS = 60_000_000  # an A3 page at 600 dpi is ~70 MP in colour; grey pages of this size OCR fine
@@ -25,10 +26,10 @@ def looks_like_image(data: bytes) -> bool:
     return data.startswith(_SIGNATURES)
 
 
-def parse_image(data: bytes) -> list[Article]:
+def parse_image(data: bytes, context: ReadingContext = NO_CONTEXT) -> list[Article]:
     if missing_reason():
         raise unavailable_failure()
-    pages = [read_page(png) for png in page_images(data)]
+    pages = read_pages(_counted_pages(data), context)
     article = article_of_pages(pages)
     article.text_source = "ocr"
     if len(pages) > 1:
@@ -39,6 +40,12 @@ def parse_image(data: bytes) -> list[Article]:
 def page_images(data: bytes) -> Iterator[bytes]:
     """Each page of the image file as a greyscale PNG, one at a time (a long TIFF is never held whole),
     refused with a clear message when hostile."""
+    for _count, png in _counted_pages(data):
+        yield png
+
+
+def _counted_pages(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """page_images, each with the file's number of pages."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -48,7 +55,7 @@ def page_images(data: bytes) -> Iterator[bytes]:
                     raise ImportFailure(f"The image has {frames} pages; at most {MAX_PAGES} are read.",
                                         f"تصویر {frames} صفحه دارد؛ حداکثر {MAX_PAGES} صفحه خوانده می‌شود.")
                 for frame in ImageSequence.Iterator(image):
-                    yield grey_png(frame)
+                    yield frames, grey_png(frame)
     except ImportFailure:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:

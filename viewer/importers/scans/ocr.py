@@ -7,8 +7,7 @@ own Tesseract read worse (median CER 0.020 against 0.010), and a page that hangs
 take the worker down with it. So the command:
 the page image goes in on stdin as PNG and Tesseract's TSV (word boxes) comes back on stdout, in its
 own process with a time limit per page. Results are cached by the page image's hash
-in the data folder (`cache_dir`, set per file by the preparation worker): an unchanged page is never
-read twice.
+in the data folder (the reading context's `ocr_cache`): an unchanged page is never read twice.
 """
 
 from __future__ import annotations
@@ -20,14 +19,15 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from viewer.core.article import Article, Block, BlockKind
-from viewer.core.errors import CancelledError, ImportFailure
+from viewer.core.errors import ImportFailure
 from viewer.importers.common.cleanup import clean_line
+from viewer.importers.common.reading_context import ReadingContext
 from viewer.importers.common.tools import run_tool
 
 LANGUAGE = "fas"
@@ -46,13 +46,6 @@ class OcrLine:
     text: str
     height: int
     paragraph: int  # lines of one paragraph share this number (unique within the page)
-
-
-# Where page results are cached (a folder in the data folder), or None: not cached. The preparation
-# worker sets it for each file it reads (`using_cache`).
-cache_dir: Path | None = None
-# Asked before each page is read (None: never cancelled): a long scan stops at the next page.
-cancelled: Callable[[], bool] | None = None
 
 
 def missing_reason() -> str:
@@ -82,18 +75,27 @@ def unavailable_failure() -> ImportFailure:
         f"اسکن به نویسه‌خوانی (OCR) نیاز دارد و {what_fa} نصب نیست (دبیان/اوبونتو: apt install {PACKAGES}).")
 
 
-def read_page(png: bytes) -> list[OcrLine]:
-    """The lines Tesseract reads on one page image (PNG bytes), from the cache when it was read before."""
+def read_pages(pages: Iterable[tuple[int, bytes]], context: ReadingContext) -> list[list[OcrLine]]:
+    """The lines of each page image of a scan, given as (the scan's number of pages, PNG bytes) in page
+    order; the context hears of each page before it is read, and may stop the reading between pages."""
+    read: list[list[OcrLine]] = []
+    for count, png in pages:
+        context.next_page(len(read) + 1, count)
+        read.append(read_page(png, context.ocr_cache))
+    return read
+
+
+def read_page(png: bytes, cache: Path | None = None) -> list[OcrLine]:
+    """The lines Tesseract reads on one page image (PNG bytes), from `cache` (a folder) when it was read
+    before, and kept there."""
     key = hashlib.sha256(CACHE_VERSION.encode() + b"\0" + png).hexdigest()
-    cached = _cached(key)
+    cached = _cached(key, cache)
     if cached is not None:
         return cached
     if missing_reason():
         raise unavailable_failure()
-    if cancelled is not None and cancelled():
-        raise CancelledError()
     lines = lines_of_tsv(run_tesseract(png, "tsv"))
-    _store(key, lines)
+    _store(key, lines, cache)
     return lines
 
 
@@ -192,7 +194,7 @@ def _same_heading(line: OcrLine, largest: OcrLine) -> bool:
     return line.paragraph == largest.paragraph and line.height >= 0.8 * largest.height
 
 
-def _cached(key: str) -> list[OcrLine] | None:
+def _cached(key: str, cache_dir: Path | None) -> list[OcrLine] | None:
     if cache_dir is None:
         return None
     try:
@@ -202,7 +204,7 @@ def _cached(key: str) -> list[OcrLine] | None:
         return None
 
 
-def _store(key: str, lines: list[OcrLine]) -> None:
+def _store(key: str, lines: list[OcrLine], cache_dir: Path | None) -> None:
     if cache_dir is None:
         return
     folder = cache_dir / key[:2]

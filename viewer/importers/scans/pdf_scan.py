@@ -13,8 +13,9 @@ import tempfile
 
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
+from viewer.importers.common.reading_context import NO_CONTEXT, ReadingContext
 from viewer.importers.common.tools import run_tool
-from viewer.importers.scans.ocr import PAGE_TIME_LIMIT_SECONDS, article_of_pages, missing_reason, read_page, unavailable_failure
+from viewer.importers.scans.ocr import PAGE_TIME_LIMIT_SECONDS, article_of_pages, missing_reason, read_pages, unavailable_failure
 
 MAX_PAGES = 500
 MAX_PIXELS = 40_000_000
@@ -37,7 +38,7 @@ def garbage_text_layer(text: str) -> bool:
     return persian < 0.1 * len(visible) and legacy > 0.3 * len(visible)
 
 
-def ocr_pdf(data: bytes, reason: str) -> Article:
+def ocr_pdf(data: bytes, reason: str, context: ReadingContext = NO_CONTEXT) -> Article:
     """The PDF's article read by OCR; `reason` is "scan" or "garbage" (said in the failure if OCR is
     not installed)."""
     if missing_reason():
@@ -54,7 +55,8 @@ def ocr_pdf(data: bytes, reason: str) -> Article:
         if len(sizes) > MAX_PAGES:
             raise ImportFailure(f"The scanned PDF has {len(sizes)} pages; at most {MAX_PAGES} are read by OCR.",
                                 f"PDF اسکن‌شده {len(sizes)} صفحه دارد؛ حداکثر {MAX_PAGES} صفحه نویسه‌خوانی می‌شود.")
-        pages = [read_page(_render(name, number, width, height)) for number, (width, height) in enumerate(sizes, 1)]
+        pages = read_pages(((len(sizes), _render(name, number, width, height))
+                            for number, (width, height) in enumerate(sizes, 1)), context)
     finally:
         os.unlink(name)
     article = article_of_pages(pages)

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from viewer.core.article import Article, Block, BlockKind
+from viewer.core.article import Article, Block, BlockKind, Picture
 from viewer.importers.common.cleanup import clean_line, clean_lines, clean_tag
 from viewer.importers.common.dates import parse_date
 
@@ -117,8 +117,9 @@ def _article(message: Mapping[str, Any], username: str) -> Article | None:
         tags=tags,
         url=f"https://t.me/{username}/{message_id}" if username and has_id else "",
         date=date,
-        # the export's photos/ file, relative to result.json (page_images.py finds and checks it)
-        images=[(photo, "")] if isinstance(photo := message.get("photo"), str) and photo else [],
+        # the export's photos/ file, relative to result.json (page_images.py finds and checks it), shown
+        # above the message's text as Telegram shows it
+        images=[Picture(photo, "", 0)] if isinstance(photo := message.get("photo"), str) and photo else [],
     )
 
 

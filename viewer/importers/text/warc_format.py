@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urldefrag, urljoin
@@ -22,7 +23,7 @@ from lxml import html as lxml_html
 from viewer.core.article import Article
 from viewer.core.errors import ImportFailure
 from viewer.importers.common.encoding import decode
-from viewer.importers.common.figures import image_caption
+from viewer.importers.common.figures import image_caption, picture_offsets
 from viewer.importers.common.zip_parts import open_zip, read_member
 from viewer.importers.text.html_format import parse_html
 
@@ -136,14 +137,16 @@ def _html_text(body: bytes, content_type: str) -> str:
 
 @dataclass
 class WarcPictures:
-    # Page URI -> the pictures its HTML shows, in order: (absolute URL without fragment, caption).
-    shown: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Page URI -> the pictures its HTML shows, in order: (absolute URL without fragment, caption, where
+    # it stood in the page's article's text or None).
+    shown: dict[str, list[tuple[str, str, int | None]]] = field(default_factory=dict)
     # Image URI -> offset of the first whole `response` record (HTTP 200, image/*) holding it.
     records: dict[str, int] = field(default_factory=dict)
 
 
-def warc_pictures(data: bytes) -> WarcPictures:
-    """The pictures the HTML pages of a WARC show, and where the image records that hold them begin.
+def warc_pictures(data: bytes, articles: Mapping[str, Article] | None = None) -> WarcPictures:
+    """The pictures the HTML pages of a WARC show, and where the image records that hold them begin;
+    each placed in the text of the page's article in `articles` (by URL without fragment).
     A damaged record ends the search: what was found before it still counts."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -153,7 +156,7 @@ def warc_pictures(data: bytes) -> WarcPictures:
         try:
             records = ArchiveIterator(io.BytesIO(data), arc2warc=True)
             for record in records:
-                found = _pictures_of(record)
+                found = _pictures_of(record, articles or {})
                 records.read_to_end(record)
                 if getattr(record.raw_stream, "limit", 0) > 0:
                     break  # cut off: its bytes are not all there
@@ -186,7 +189,7 @@ def picture_payload(data: bytes, offset: int, limit: int) -> bytes | None:
     return payload if len(payload) <= limit else None
 
 
-def _pictures_of(record: Any) -> tuple[str, list[tuple[str, str]] | None] | None:
+def _pictures_of(record: Any, articles: Mapping[str, Article]) -> tuple[str, list[tuple[str, str, int | None]] | None] | None:
     """(uri, the pictures it shows) for an HTML page, (uri, None) for an image, None for other records."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
@@ -200,10 +203,11 @@ def _pictures_of(record: Any) -> tuple[str, list[tuple[str, str]] | None] | None
         return uri, None
     if not content_type.startswith(("text/html", "application/xhtml")):
         return None
-    return uri, _shown_pictures(_html_text(record.content_stream().read(MAX_PAGE_BYTES), content_type), uri)
+    return uri, _shown_pictures(_html_text(record.content_stream().read(MAX_PAGE_BYTES), content_type), uri,
+                                articles.get(uri))
 
 
-def _shown_pictures(page: str, uri: str) -> list[tuple[str, str]]:
+def _shown_pictures(page: str, uri: str, article: Article | None) -> list[tuple[str, str, int | None]]:
     try:
         tree = lxml_html.fromstring(page)
     except (etree.ParserError, ValueError):
@@ -213,7 +217,8 @@ def _shown_pictures(page: str, uri: str) -> list[tuple[str, str]]:
         if element.get("href"):
             base = urljoin(uri, str(element.get("href")).strip())
         break
-    shown: list[tuple[str, str]] = []
+    offsets = picture_offsets(tree, [block.text for block in article.blocks]) if article is not None else {}
+    shown: list[tuple[str, str, int | None]] = []
     for element in tree.iter("img"):
         src = str(element.get("src") or "").strip()
         if not src or src.startswith("data:"):
@@ -221,6 +226,6 @@ def _shown_pictures(page: str, uri: str) -> list[tuple[str, str]]:
         if not src or src.startswith("data:"):
             continue
         absolute = urldefrag(urljoin(base, src))[0]
-        if all(absolute != known for known, _ in shown):
-            shown.append((absolute, image_caption(element)))
+        if all(absolute != known for known, _caption, _offset in shown):
+            shown.append((absolute, image_caption(element), offsets.get(element)))
     return shown

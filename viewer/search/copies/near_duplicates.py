@@ -9,7 +9,6 @@ an article's candidates are then one binary search for its bands, each checked w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -48,7 +47,6 @@ class NearDuplicates:
     def __init__(self, searcher: Searcher):
         self.searcher = searcher
         self._reader = searcher.reader()
-        self._ids: Any = None
         signatures = _signatures(searcher)
         has_signature = signatures.any(axis=1)
         live = np.flatnonzero(has_signature).astype(np.uint32)
@@ -115,14 +113,9 @@ class NearDuplicates:
         found = self.searcher.document_number(id=article_id)
         return int(found) if found is not None else None
 
-    def matching(self, docnum: int, matched: Sequence[int] | npt.NDArray[np.int64]) -> list[str]:
-        """The ids of the document's near duplicates among `matched` (sorted docnums: a query's matches)."""
-        found = [other for other, _ in self.of(docnum, among=matched)]
-        if not found:
-            return []
-        if self._ids is None:
-            self._ids = self._reader.column_reader("id")  # reading its offsets costs milliseconds: once
-        return [str(self._ids[other]) for other in found]
-
+    def matching(self, docnum: int, matched: Sequence[int] | npt.NDArray[np.int64]) -> list[int]:
+        """The document numbers of the document's near duplicates among `matched` (sorted docnums: a
+        query's matches), best first."""
+        return [other for other, _ in self.of(docnum, among=matched)]
 
 assert BANDS * ROWS <= PERMUTATIONS

@@ -13,9 +13,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from viewer.core.errors import CancelledError
 from viewer.core.paths import DerivedFolders
+from viewer.core.steps import never
+from viewer.importers.common.reading_context import ReadingContext
 from viewer.search.indexing.prepare import PreparedFile, prepare_file
 from viewer.search.indexing.prepare_pool import PreparePool, ReadLimits, Task
 
@@ -55,22 +58,35 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+# Told that a job's page `page` of `pages` is about to be read by OCR (the job may be ahead of the one
+# handed back next: workers read ahead).
+PageStarted = Callable[[Job, int, int], None]
+
+
+def _unheard(job: Job, page: int, pages: int) -> None:
+    return
+
+
 def prepared(jobs: Iterable[Job], workers: int,
              limits: ReadLimits | None = None, *, derived: DerivedFolders | None = None,
-             cancel: Callable[[], bool] | None = None) -> Generator[tuple[Job, PreparedFile], None, None]:
+             cancel: Callable[[], bool] | None = None,
+             page_started: PageStarted = _unheard) -> Generator[tuple[Job, PreparedFile], None, None]:
     """Each job with its prepared file, in the jobs' order. With `workers` 0, prepared here, one at a
     time as asked for and without limits; else in worker processes, each file within `limits` (by
     default ReadLimits.from_environment()). Closing the iterator early (a cancelled sync) drops the
     work not started and stops the work under way. `derived`: where OCR results and pictures taken out
     of files are kept (None: nowhere); `cancel` is asked before each page read by OCR here, and while
-    waiting for the workers (a cancelled sync stops a long scan at once)."""
+    waiting for the workers (a cancelled sync stops a long scan at once). `page_started` hears of each
+    page read by OCR, here or in a worker, before it is read."""
     if workers <= 0:
         for job in jobs:
-            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1, derived, cancel)
+            context = ReadingContext.of(derived, cancel or never, partial(page_started, job))
+            yield job, prepare_file(job.path, job.known_sha1, job.read_up_to, job.read_up_to_sha1, context)
         return
-    pool = PreparePool(workers, limits or ReadLimits.from_environment())
+    given: dict[int, Job] = {}
+    pool = PreparePool(workers, limits or ReadLimits.from_environment(),
+                       lambda number, page, pages: page_started(given[number], page, pages))
     try:
-        given: dict[int, Job] = {}
         done: dict[int, PreparedFile] = {}
         pending = iter(jobs)
         waiting_bytes = 0

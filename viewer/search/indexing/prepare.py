@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,11 +18,10 @@ from whoosh import fields
 
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError, ImportFailure
-from viewer.core.paths import DerivedFolders
 from viewer.importers import page_images
 from viewer.importers.binary_formats import binary_kind
+from viewer.importers.common.reading_context import NO_CONTEXT, ReadingContext
 from viewer.importers.reader import parse_source
-from viewer.importers.scans import ocr
 from viewer.importers.text.warc_format import parse_warc
 from viewer.search.copies.fingerprints import fingerprint, folded_words, sketch
 from viewer.search.format.packed import PackedPostings
@@ -102,23 +100,11 @@ def analyzed(fieldname: str, text: str) -> AnalyzedText:
 
 
 def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "",
-                 derived: DerivedFolders | None = None, cancel: Callable[[], bool] | None = None) -> PreparedFile:
+                 context: ReadingContext = NO_CONTEXT) -> PreparedFile:
     """Read `path`; unless its SHA-1 is `known_sha1`, parse it and analyse every article's text. A WARC
     whose first `read_up_to` bytes are unchanged is read on from there (a crawler appended to it).
-    Pages read by OCR are cached, and pictures taken out of containers kept, in `derived`'s folders;
-    `cancel` is asked before each page read by OCR."""
-    # The readers take these as module settings; they hold for this file only (a cancelled sync's
-    # callable left behind would cancel the next reading in this process, tests and scripts alike).
-    ocr.cache_dir = derived.ocr_cache if derived else None
-    ocr.cancelled = cancel
-    page_images.extract_dir = derived.images if derived else None
-    try:
-        return _prepared_file(path, known_sha1, read_up_to, read_up_to_sha1)
-    finally:
-        ocr.cache_dir = ocr.cancelled = page_images.extract_dir = None
-
-
-def _prepared_file(path: str, known_sha1: str | None, read_up_to: int, read_up_to_sha1: str) -> PreparedFile:
+    Pages read by OCR are cached, and pictures taken out of containers kept, in the `context`'s folders;
+    its cancel is asked, and its page callback told, before each page read by OCR."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -129,7 +115,7 @@ def _prepared_file(path: str, known_sha1: str | None, read_up_to: int, read_up_t
         return PreparedFile(digest)
     ready = PreparedFile(digest)
     try:
-        ready.articles = _prepared_articles(path, data, ready, read_up_to, read_up_to_sha1)
+        ready.articles = _prepared_articles(path, data, ready, read_up_to, read_up_to_sha1, context)
     except ImportFailure as exc:
         ready.failure = (exc.en, exc.fa)
     except MemoryError:
@@ -143,17 +129,17 @@ def _prepared_file(path: str, known_sha1: str | None, read_up_to: int, read_up_t
 
 
 def _prepared_articles(path: str, data: bytes, ready: PreparedFile, read_up_to: int,
-                       read_up_to_sha1: str) -> list[PreparedArticle]:
+                       read_up_to_sha1: str, context: ReadingContext) -> list[PreparedArticle]:
     if binary_kind(data) == "warc":
         ready.appended_from = _appended_from(data, read_up_to, read_up_to_sha1)
         warc = parse_warc(data, ready.appended_from)
         articles = warc.articles
-        page_images.with_kept_images(articles, data, Path(path))  # the pictures its pages show
+        page_images.with_kept_images(articles, data, Path(path), context.pictures)  # the pictures its pages show
         ready.read_up_to = warc.end
         ready.read_up_to_sha1 = ready.digest if warc.end == len(data) else hashlib.sha1(data[:warc.end]).hexdigest()
     else:
-        articles = parse_source(data, Path(path).name)
-        page_images.with_kept_images(articles, data, Path(path))
+        articles = parse_source(data, Path(path).name, context)
+        page_images.with_kept_images(articles, data, Path(path), context.pictures)
     prepared = []
     for article in articles:
         article.source = path

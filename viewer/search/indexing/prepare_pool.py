@@ -3,7 +3,8 @@
 A reader can be made to hang (lxml parsing one tag with 200,000 attributes runs for hours) or to
 take all memory. In a worker that costs one file: the parent kills a worker whose file is past its
 deadline and starts another, and a worker's address space is capped while it reads (RLIMIT_AS, on
-Linux), so the file fails alone with the reason and the sync goes on.
+Linux), so the file fails alone with the reason and the sync goes on. A worker tells the parent of
+each page it is about to read by OCR, and a scan's clock starts again there: its limit is per page.
 
 Workers end with the indexer however it ends, SIGKILL included: on Linux the kernel kills them when
 their parent dies (PR_SET_PDEATHSIG), and everywhere a thread in each waits on the parent's
@@ -23,12 +24,13 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from multiprocessing.connection import Connection, wait
 
 from viewer.core.paths import DerivedFolders
+from viewer.importers.common.reading_context import ReadingContext
 from viewer.search.indexing.prepare import OUT_OF_MEMORY, PreparedFile, analyzed, prepare_file
 
 TIME_LIMIT_VARIABLE = "BAYEGAN_READ_SECONDS"
@@ -40,6 +42,7 @@ TIME_STEP_BYTES = 6 * 2**20
 MEMORY_STEP_BYTES = 40 * 2**20
 _PR_SET_PDEATHSIG = 1
 _READY = "ready"
+_PAGE = "page"  # a worker's message (_PAGE, page, pages): its file's page is about to be read by OCR
 
 
 @dataclass(frozen=True)
@@ -143,9 +146,12 @@ class PreparePool:
     """Up to `size` workers; `put` hands a file to prepare, `finished` waits for some to be done.
     A worker holds two files, so it reads on while the caller is busy with what it gave back."""
 
-    def __init__(self, size: int, limits: ReadLimits) -> None:
+    def __init__(self, size: int, limits: ReadLimits,
+                 page_started: Callable[[int, int, int], None] | None = None) -> None:
+        """`page_started(number, page, pages)`: task `number` is about to read `page` of its `pages` by OCR."""
         self.size = size
         self.limits = limits
+        self.page_started = page_started
         self.workers: list[_Worker] = []
         self.queue: deque[Task] = deque()
         self.failed_starts = 0
@@ -201,6 +207,11 @@ class PreparePool:
         if message == _READY:
             worker.ready = True
             self.failed_starts = 0
+        elif isinstance(message, tuple) and message[0] == _PAGE and worker.tasks:  # of the file being read
+            task = worker.tasks[0]
+            worker.deadline = max(worker.deadline, time.monotonic() + self.limits.seconds_for(task.size))
+            if self.page_started is not None:
+                self.page_started(task.number, message[1], message[2])
         elif worker.tasks:
             task = worker.took()
             if message.failure == OUT_OF_MEMORY:  # the worker ends itself after that: see _serve
@@ -238,10 +249,11 @@ def _serve(connection: Connection, limits: ReadLimits) -> None:
             return
         if request is None:
             return
-        size, arguments = request
+        size, (path, known_sha1, read_up_to, read_up_to_sha1, derived) = request
         _cap_memory(limits.memory_for(size))
+        context = ReadingContext.of(derived, page_started=lambda page, pages: connection.send((_PAGE, page, pages)))
         try:
-            ready = prepare_file(*arguments)
+            ready = prepare_file(path, known_sha1, read_up_to, read_up_to_sha1, context)
         except MemoryError:  # reading the bytes already: prepare_file's own catch never started
             ready = PreparedFile(failure=OUT_OF_MEMORY)
         connection.send(ready)

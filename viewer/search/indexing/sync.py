@@ -15,7 +15,8 @@ from whoosh.writing import IndexWriter
 from viewer.core.errors import ImportFailure
 from viewer.core.paths import DerivedFolders
 from viewer.core.results import SyncReport
-from viewer.core.steps import Cancel, Progress, never, silent, stop_if_cancelled
+from viewer.core.steps import Cancel, PageProgress, Progress, never, silent, stop_if_cancelled
+from viewer.importers.common.reading_context import ReadingContext
 from viewer.importers.reader import (
     MAX_FILE_BYTES,
     ensure_regular_file,
@@ -53,9 +54,10 @@ class _Sync:
     as a clean index of the same files would; only what differs from the index is written."""
 
     def __init__(self, writer: IndexWriter, previous: Manifest, report: SyncReport,
-                 cancel: Cancel = never):
+                 cancel: Cancel = never, derived: DerivedFolders | None = None):
         self.writer = writer
         self.cancel = cancel
+        self.derived = derived  # a file read again here uses the OCR cache too
         self.previous = previous
         self.report = report
         self.manifest = Manifest(previous.version)  # rebuilt file by file, in walk order
@@ -181,7 +183,7 @@ class _Sync:
     def _read(self, path: str, number: int, digest: str) -> PreparedArticle | None:
         """Article `number` of an unchanged file, read again for its document (None: it changed)."""
         if self._read_again is None or self._read_again[0] != path:
-            self._read_again = (path, prepare_file(path, None))
+            self._read_again = (path, prepare_file(path, None, context=ReadingContext.of(self.derived, self.cancel)))
         articles = self._read_again[1].articles or []
         if number < len(articles) and articles[number].content_hash == digest:
             return articles[number]
@@ -246,12 +248,14 @@ def sync_sources(
     cancel: Cancel = never,
     workers: int | None = None,
     derived: DerivedFolders | None = None,
+    page_progress: PageProgress | None = None,
 ) -> SyncReport:
     """Bring the index up to date with the files under `roots`. Cancelling leaves it as it was.
 
     Files are read, parsed and analysed by `workers` processes (None: one per core when there is
     enough to read; 0: in this process) while this one feeds the index writer in file order. A
-    folder or file that cannot be read keeps its articles and is listed in `failed`."""
+    folder or file that cannot be read keeps its articles and is listed in `failed`. A scan read by OCR
+    counts its pages in the progress; `page_progress` hears of those steps (None: `progress` does)."""
     roots = [Path(r).expanduser().resolve() for r in roots]
     report = SyncReport()
     roots = [r for r in roots if _exists(r, report)]
@@ -259,7 +263,7 @@ def sync_sources(
         # Read under the write lock: another process may have synced since this one opened the index.
         previous = Manifest.load(index_dir, INDEX_VERSION)
         first_sync = not (index_dir / MANIFEST_NAME).exists()
-        run = _Sync(writer, previous, report, cancel)
+        run = _Sync(writer, previous, report, cancel, derived)
         unreadable: list[Path] = []
         found = {str(p): p for p in iter_source_files(roots, report.skipped, unreadable)}
         report.failed.extend(_unreadable_folder(folder) for folder in unreadable)
@@ -276,8 +280,9 @@ def sync_sources(
                     report.failed.append(_failure(found[key], exc))
         jobs = [job for job in planned.values() if job is not None]
         settled = sum(run.settled_count(key) for key in order if planned.get(key) is None)
-        counter = ArticleProgress(progress, settled, len(jobs))
-        stream = prepared(jobs, default_workers(jobs) if workers is None else workers, derived=derived, cancel=cancel)
+        counter = ArticleProgress(progress, settled, len(jobs), page_progress)
+        stream = prepared(jobs, default_workers(jobs) if workers is None else workers, derived=derived, cancel=cancel,
+                          page_started=lambda job, page, pages: counter.page(printable_path(Path(job.path)), page, pages))
         try:
             for key in order:
                 stop_if_cancelled(cancel)

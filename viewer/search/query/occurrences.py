@@ -84,6 +84,7 @@ class QueryPattern:
         self.words = shape.words
         self.phrases = shape.phrases
         self._token_hits: dict[str, int] = {}  # token as found -> its word positions that match (words only)
+        self._token_marks: dict[str, tuple[tuple[int, int, str], ...]] = {}  # token -> (start, end, key) of those
         self._needles = _needles(shape.words)
         self._phrase_needles = [[_needles(keys) for keys in phrase.words] for phrase in shape.phrases]
 
@@ -131,10 +132,33 @@ class QueryPattern:
         else:
             return []
         found: list[Occurrence] = []
+        if not phrases:
+            for start, end in ranges:
+                found += self._word_occurrences(text, start, end)
+            return found
         for start, end in ranges:
             positions = word_positions(text, start, end)
             found += [(positions[first].start, positions[last].end, label)
                       for first, last, label in self._found(positions, phrases=phrases)]
+        return found
+
+    def _word_occurrences(self, text: str, start: int, end: int) -> list[Occurrence]:
+        """`occurrences` of the words in text[start:end] when no phrase is looked for: what `_found`
+        gives, without building every position (each distinct token is looked at once)."""
+        marks_of = self._token_marks
+        wanted = self.words
+        found: list[Occurrence] = []
+        for match in _TOKEN.finditer(text, start, end):
+            token = match.group()
+            marks = marks_of.get(token)
+            if marks is None:
+                if len(marks_of) >= _CACHE_LIMIT:
+                    marks_of.clear()
+                marks = marks_of[token] = tuple((a, b, next(key for key in keys if key in wanted))
+                                                for a, b, keys in _positions_in(token) if not wanted.isdisjoint(keys))
+            if marks:
+                at = match.start()
+                found += [(at + a, at + b, label) for a, b, label in marks]
         return found
 
     def _found(self, positions: list[Position], phrases: bool = True) -> list[tuple[int, int, str]]:

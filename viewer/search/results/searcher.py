@@ -40,7 +40,6 @@ from viewer.search.results.facets import TagFacets
 from viewer.search.results.snippets import make_snippet
 from viewer.search.schema import TEXT_FIELDS, article_of
 
-_MANY_IDS = 5000  # more ids than this are read from every document's id, loaded once (doc_ids.py)
 _MAX_EXPANDED = 200  # prefix and fuzzy terms marked in snippets
 # At most this share of the archive can match (by document frequencies): the matches are counted
 # while scoring. Beyond it, scoring skips blocks that cannot reach the top and the set is cheaper apart.
@@ -150,7 +149,8 @@ class ArchiveSearcher(Closable):
         else:
             matched = np.asarray(matched, dtype=np.int64)  # once: each hit's copies are looked up in it
             near = self._near
-            hits = [replace(hit, copies=tuple(near.matching(docnum, matched))) for hit, docnum in zip(hits, docnums, strict=True)]
+            hits = [replace(hit, copies=tuple(self.ids_of(near.matching(docnum, matched))))
+                    for hit, docnum in zip(hits, docnums, strict=True)]
             result = SearchResult(text, hits, len(matched), facets=self.facets(matched), pattern=marked)
             if with_ids:
                 result.doc_ids = self.ids_of(matched.tolist())
@@ -267,7 +267,7 @@ class ArchiveSearcher(Closable):
         """The ids of the article's near duplicates among the documents `matched` (sorted)."""
         near = self._near
         docnum = near.docnum(article_id)
-        return tuple(near.matching(docnum, matched)) if docnum is not None else ()
+        return tuple(self.ids_of(near.matching(docnum, matched))) if docnum is not None else ()
 
     def similar(self, article_id: str) -> list[SimilarArticle]:
         """The article's near duplicates (id, title, score 0..1), best first; [] for an unknown id."""
@@ -281,11 +281,10 @@ class ArchiveSearcher(Closable):
     def ids_of(self, docnums: list[int]) -> list[str]:
         """The article ids of the documents, in their order."""
         reader = self._searcher.reader()
+        if not docnums:
+            return []
         if reader.has_column("id"):
-            if len(docnums) > _MANY_IDS:
-                return self._doc_ids.of(docnums)
-            column = reader.column_reader("id")
-            return [column[n] for n in docnums]
+            return self._doc_ids.of(docnums)
         stored = reader.stored_fields
         return [stored(n)["id"] for n in docnums]
 

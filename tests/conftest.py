@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import settings
 
+from tests import x11_server
 from tests.cli_in_process import run_bayegan_here
 
 if TYPE_CHECKING:
@@ -39,6 +40,21 @@ DATA = REPO / "tests" / "data"
 CORPUS_DIR = DATA / "corpus" / "news-json"
 SEED = DATA / "seeds" / "000_fc9ab3219461baff.txt"
 BAD_FILES = DATA / "bad"
+
+
+_own_x11: list[x11_server.OwnX11] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With BAYEGAN_TEST_OWN_X11=1 (the window tests' X11 run in .ci/dev), an X server for this process."""
+    server = x11_server.start_if_asked(config)
+    if server is not None:
+        _own_x11.append(server)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    while _own_x11:
+        _own_x11.pop().close()
 
 
 def data_file(path: Path) -> Path:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -55,6 +56,23 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     while _own_x11:
         _own_x11.pop().close()
+
+
+@pytest.fixture(autouse=True)
+def _no_bare_qt_gui_application() -> Iterator[None]:
+    """Fails a test that leaves this process a QGuiApplication rather than a QApplication: the PDF
+    export makes one when there is none (viewer/export/qt_runtime.py), and it stays for the rest of the
+    run, where a later window test in the same process could make no QApplication and no widget. The
+    tests run in several processes in any order, so such a test asks for `qapp` first."""
+    yield
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QCoreApplication.instance()
+    assert app is None or isinstance(app, QApplication), (
+        f"the test left a {type(app).__name__}, not a QApplication: let it ask for the qapp fixture")
 
 
 def data_file(path: Path) -> Path:

@@ -58,6 +58,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         _own_x11.pop().close()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In parallel test processes, the tests marked slow (the longest: the wheel built and installed,
+    processes killed) first, so that no process is left running one of them alone at the end."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: the order stays within each
+
+
 @pytest.fixture(autouse=True)
 def _no_bare_qt_gui_application() -> Iterator[None]:
     """Fails a test that leaves this process a QGuiApplication rather than a QApplication: the PDF

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import settings
 
+from tests import x11_server
 from tests.cli_in_process import run_bayegan_here
 
 if TYPE_CHECKING:
@@ -39,6 +41,45 @@ DATA = REPO / "tests" / "data"
 CORPUS_DIR = DATA / "corpus" / "news-json"
 SEED = DATA / "seeds" / "000_fc9ab3219461baff.txt"
 BAD_FILES = DATA / "bad"
+
+
+_own_x11: list[x11_server.OwnX11] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With BAYEGAN_TEST_OWN_X11=1 (the window tests' X11 run in .ci/dev), an X server for this process."""
+    server = x11_server.start_if_asked(config)
+    if server is not None:
+        _own_x11.append(server)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    while _own_x11:
+        _own_x11.pop().close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In parallel test processes, the tests marked slow (the longest: the wheel built and installed,
+    processes killed) first, so that no process is left running one of them alone at the end."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: the order stays within each
+
+
+@pytest.fixture(autouse=True)
+def _no_bare_qt_gui_application() -> Iterator[None]:
+    """Fails a test that leaves this process a QGuiApplication rather than a QApplication: the PDF
+    export makes one when there is none (viewer/export/qt_runtime.py), and it stays for the rest of the
+    run, where a later window test in the same process could make no QApplication and no widget. The
+    tests run in several processes in any order, so such a test asks for `qapp` first."""
+    yield
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QCoreApplication.instance()
+    assert app is None or isinstance(app, QApplication), (
+        f"the test left a {type(app).__name__}, not a QApplication: let it ask for the qapp fixture")
 
 
 def data_file(path: Path) -> Path:

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer.app.settings import FOLDERS, Settings
 from viewer.core.paths import DataPaths, sample_archive_dir
 from viewer.gui.app import prepare
+from viewer.gui.common.theme import set_icons_dir
 
 if TYPE_CHECKING:
     from viewer.gui.window.main_window import MainWindow
@@ -49,13 +51,37 @@ def indexed_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
     return archive_dir, data_dir
 
 
+def _app_state(app: QApplication) -> tuple[object, ...]:
+    """What `prepare` sets on the application: equal states look and speak alike."""
+    from PySide6.QtCore import QDir, QLocale
+
+    from viewer.gui.common import translations
+
+    return (app.styleSheet(), app.style().name(), QPalette(app.palette()), app.font().toString(), app.layoutDirection(),
+            app.property("bayegan_theme"), app.property("bayegan_language"), len(translations._installed),
+            QLocale().name(), tuple(QDir.searchPaths("icon")))
+
+
+_prepared_state: list[tuple[object, ...]] = []  # the application's state right after `prepare`, once known
+
+
+def _prepare_unless_prepared(app: QApplication, tmp_path: Path) -> None:
+    """`prepare` (Persian, light theme) unless the application is still as it left it: building and
+    applying qt-material's stylesheet takes ~0.6 s, twice a test, and most tests change neither."""
+    icons = tmp_path / "theme-icons"
+    set_icons_dir(icons)  # where a theme switch during the test writes its icons
+    if _prepared_state and _app_state(app) == _prepared_state[0]:
+        return
+    prepare(app, Settings(tmp_path / "app-settings.json"), theme="light", language="fa", icons_dir=icons)
+    _prepared_state[:] = [_app_state(app)]
+
+
 @pytest.fixture
 def gui_app(qapp: QApplication, tmp_path: Path) -> Iterator[QApplication]:
     """The application as `bayegan gui` prepares it: Persian, light theme; reset after each test."""
-    icons = tmp_path / "theme-icons"
-    prepare(qapp, Settings(tmp_path / "app-settings.json"), theme="light", language="fa", icons_dir=icons)
+    _prepare_unless_prepared(qapp, tmp_path)
     yield qapp
-    prepare(qapp, Settings(tmp_path / "app-settings.json"), theme="light", language="fa", icons_dir=icons)
+    _prepare_unless_prepared(qapp, tmp_path)
 
 
 @pytest.fixture

@@ -219,7 +219,8 @@ def test_hostile_image_records_fail_alone_and_the_page_stays(tmp_path: Path, run
 
 
 @pytest.mark.skipif(shutil.which("pdfimages") is None, reason="poppler-utils is not installed")
-def test_the_pdf_export_of_a_warc_page_holds_its_pictures(tmp_path: Path, run_cli: RunCli) -> None:
+def test_the_pdf_export_of_a_warc_page_holds_its_pictures(qapp, tmp_path: Path, run_cli: RunCli) -> None:
+    # qapp: the export in this process uses the QApplication, not one of its own (tests/conftest.py)
     archive = tmp_path / "archive"
     archive.mkdir()
     (archive / "crawl.warc").write_bytes(crawl(False))

@@ -10,6 +10,7 @@ from viewer.core.closing import Closable
 from viewer.core.paths import DataPaths
 from viewer.core.results import SyncReport
 from viewer.core.steps import Cancel, Progress, never, silent
+from viewer.search.copies.story_file import load_labels, stories_path
 from viewer.search.indexing.archive_index import INDEX_VERSION, open_index
 from viewer.search.indexing.known_roots import load_roots, save_roots
 from viewer.search.indexing.manifest import MANIFEST_NAME, Manifest, manifest_pending
@@ -42,6 +43,7 @@ class Archive(Closable):
                               derived=self.paths.derived)
         self._created = False
         save_roots(self.paths.index_dir, [*known, *(r for r in wanted if r.exists())])
+        self._keep_stories()
         return report
 
     def forget(self, roots: Iterable[Path]) -> SyncReport:
@@ -49,7 +51,16 @@ class Archive(Closable):
         gone = {Path(r).expanduser().resolve() for r in roots}
         report = forget_sources(self.ix, self.paths.index_dir, gone)
         save_roots(self.paths.index_dir, [r for r in self.roots if r not in gone])
-        return report
+        return report  # the sync that follows keeps the stories
+
+    def _keep_stories(self) -> None:
+        """The stories of the index as it is now, kept beside it (story_file.py): grouped here, at the
+        end of a sync (or once for an index that has none yet), not when the archive is next opened."""
+        with self.ix.reader() as reader:  # cheaper than a searcher when they are kept already
+            if stories_path(self.paths.index_dir, reader) is None or load_labels(self.paths.index_dir, reader) is not None:
+                return
+        with self.searcher() as searcher:
+            searcher.keep_stories()
 
     def sources(self) -> dict[str, list[str]]:
         """article id -> every file holding it (exact copies), the one it is indexed from first."""

@@ -140,8 +140,9 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
         print(f"{kind}\t{query}\t{per_kind[kind][-1]:.0f} ms\t{counted[kind][-1]:.0f} ms", file=sys.stderr)
         heartbeat.stop()
         stalls.append(float(gaps[0]))
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
-    return {"per_kind": per_kind, "counted": counted, "stalls": stalls, "stale": stale}
+    return {"per_kind": per_kind, "counted": counted, "stalls": stalls, "stale": stale, "maxrss_mb": maxrss}
 
 
 OPEN_CASES = ("empty box", "a word given at start", "count each story once")
@@ -269,7 +270,8 @@ def main() -> int:
                          f"{pair(plain_by_kind.get(kind, []))} |")
     lines += ["", f"Longest UI-thread stall while typing a query and waiting for it: p50 "
               f"{statistics.median(window['stalls']):.0f} ms, max {max(window['stalls']):.0f} ms. "
-              f"Stale results shown: {len(window['stale'])}."]
+              f"Stale results shown: {len(window['stale'])}. Peak memory of the window's process (maxrss) after "
+              f"typing them: {window['maxrss_mb']:.0f} MB."]
     if opened:
         lines += open_table(opened, args.opens)
     table = "\n".join(lines) + "\n"

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader
-from whoosh.columns import NumericColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
@@ -88,3 +88,28 @@ __all__ = ["bm25_field_b", "expanded_terms", "field_lengths", "numeric_column_va
            "release_writer"]
 
 
+
+
+def equal_width_values(reader: Any, fieldname: str) -> np.ndarray[Any, Any] | None:
+    """Every document's value of a bytes column (the article ids) as one fixed-width bytes array, read in
+    one piece per segment instead of a seek per document (~1 s for 200,000); None when the values are
+    not all of one width, or the column is not Whoosh's VarBytesColumn."""
+    parts = []
+    width = None
+    for leaf, _ in reader.leaf_readers():
+        if not leaf.has_column(fieldname):
+            return None
+        column = leaf.column_reader(fieldname, translate=False)
+        if not isinstance(column, VarBytesColumn.Reader):
+            return None
+        lengths = np.asarray(column._lengths)
+        if not len(lengths):
+            continue
+        width = int(lengths[0]) if width is None else width
+        if width == 0 or not np.all(lengths == width):
+            return None
+        raw = column._dbfile.get(column._basepos, width * len(lengths))
+        parts.append(np.frombuffer(bytes(raw), dtype=f"S{width}"))
+    if width is None:
+        return None
+    return np.concatenate(parts)

@@ -26,7 +26,7 @@ CHUNK = 1 << 18  # candidate pairs whose signatures are compared at once (bounds
 
 class Stories:
     """One searcher's stories (make a new one when the searcher is refreshed): each document's label,
-    its story's smallest docnum (`group_labels`, or as the indexer kept them: story_file.py)."""
+    its story's smallest docnum (`group_labels`, or as the indexer kept them: kept_tables.py)."""
 
     def __init__(self, searcher: Searcher, labels: npt.NDArray[np.int64]):
         self.searcher = searcher

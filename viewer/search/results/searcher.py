@@ -25,9 +25,9 @@ from viewer.core.article import Article
 from viewer.core.closing import Closable
 from viewer.core.results import Hit, HitPattern, SearchResult, SimilarArticle
 from viewer.core.steps import Cancel, never, stop_if_cancelled
+from viewer.search.copies import kept_tables
 from viewer.search.copies.near_duplicates import NearDuplicates
 from viewer.search.copies.stories import Stories, group_labels
-from viewer.search.copies.story_file import load_labels, save_labels, stories_path
 from viewer.search.format.internals import preload_field_lengths
 from viewer.search.query.doc_dates import DocDates
 from viewer.search.query.docsets import DocSets
@@ -70,7 +70,7 @@ class ArchiveSearcher(Closable):
         self._sets = DocSets(self._searcher)  # counting and scoring read their postings when asked
         self._scorer = MatchScorer(self._searcher)
         self.count_stories: Callable[[], bool] = never  # tag facets count a story's copies once when true
-        folder = getattr(ix.storage, "folder", None)  # where the indexer keeps the stories (story_file.py)
+        folder = getattr(ix.storage, "folder", None)  # where the indexer keeps the copies' tables (kept_tables.py)
         self._folder = Path(folder) if folder is not None else None
 
     def close(self) -> None:
@@ -221,12 +221,14 @@ class ArchiveSearcher(Closable):
 
     @cached_property
     def _near(self) -> NearDuplicates:
-        return NearDuplicates(self._searcher)
+        folder = self._folder
+        kept = kept_tables.load_tables(folder, self._searcher.reader()) if folder is not None else None
+        return NearDuplicates(self._searcher, kept)
 
     @cached_property
     def _stories(self) -> Stories:
-        reader = self._searcher.reader()
-        labels = load_labels(self._folder, reader) if self._folder is not None else None
+        folder = self._folder
+        labels = kept_tables.load_labels(folder, self._searcher.reader()) if folder is not None else None
         return Stories(self._searcher, group_labels(self._near) if labels is None else labels)
 
     @cached_property
@@ -238,18 +240,18 @@ class ArchiveSearcher(Closable):
         return TagFacets(self._searcher.reader())
 
     def stories(self) -> Stories:
-        """The archive's stories: as the indexer kept them for this state of the index (story_file.py),
+        """The archive's stories: as the indexer kept them for this state of the index (kept_tables.py),
         else grouped now, once per searcher (1.6 s at 200,000 articles)."""
         return self._stories
 
-    def keep_stories(self) -> None:
-        """Writes the stories of this state of the index beside it, unless they are there already
-        (the indexer, after a sync: the next searchers read them instead of grouping again)."""
-        if self._folder is None:
-            return
+    def keep_copies(self) -> None:
+        """Writes the near-duplicate tables and stories of this state of the index beside it, unless
+        they are there already (the indexer, after a sync: the next searchers map them instead of
+        working them out again)."""
+        folder = self._folder
         reader = self._searcher.reader()
-        if stories_path(self._folder, reader) is not None and load_labels(self._folder, reader) is None:
-            save_labels(self._folder, reader, self.stories().labels)
+        if folder is not None and not kept_tables.is_kept(folder, reader):
+            kept_tables.save(folder, reader, self.stories().labels, self._near.tables)
 
     def story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
         """id -> story of each of the matches (docnums, and their `ids`) whose story holds another."""

@@ -1,7 +1,8 @@
-"""Stories kept beside the index (story_file.py): the indexer writes each state's story labels after a
-sync, and a searcher of that state reads them instead of grouping the near duplicates again (1.6 s at
-200,000 articles, on the way between opening the archive and its first count). A searcher must never
-read another state's labels, and a missing or damaged file only means grouping again."""
+"""Near-duplicate tables and stories kept beside the index (kept_tables.py): the indexer writes each
+state's band tables and story labels after a sync, and a searcher of that state maps them instead of
+working them out again (~3 s at 200,000 articles, on the way between opening the archive and its first
+results). A searcher must never read another state's, and a missing or damaged file only means working
+them out again."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from tests.search import duplicate_articles as dup
 from viewer.app.library import ALL_ARTICLES
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
-from viewer.search.copies.near_duplicates import NearDuplicates
+from viewer.search.copies.kept_tables import PREFIX, kept_path, load_labels, load_tables
+from viewer.search.copies.near_duplicates import BandTables, NearDuplicates
 from viewer.search.copies.stories import group_labels
-from viewer.search.copies.story_file import PREFIX, load_labels, stories_path
 from viewer.search.results.searcher import ArchiveSearcher
 
 THIRD_TITLE = "اعتراض کشاورزان ورزنه به قطع حقابه"
@@ -49,7 +50,12 @@ def sources(tmp_path: Path) -> Path:
 
 
 def _kept(index_dir: Path) -> list[Path]:
-    return sorted(index_dir.glob(f"{PREFIX}*"))
+    """The kept labels (one file per state; the band tables beside them)."""
+    return sorted(index_dir.glob(f"{PREFIX}*-labels.npy"))
+
+
+def _same_tables(one: BandTables, other: BandTables) -> bool:
+    return all(np.array_equal(getattr(one, name), getattr(other, name)) for name in ("keys", "docs", "row_of", "held"))
 
 
 def _grouped_now(searcher: ArchiveSearcher) -> np.ndarray:
@@ -78,12 +84,15 @@ def test_a_sync_keeps_the_stories_of_the_index_it_leaves(tmp_path: Path, sources
             kept = load_labels(paths.index_dir, searcher.whoosh.reader())
             assert kept is not None
             assert np.array_equal(kept, _grouped_now(searcher))
+            tables = load_tables(paths.index_dir, searcher.whoosh.reader())
+            assert tables is not None and _same_tables(tables, BandTables.of_searcher(searcher.whoosh))
             assert _story_titles(searcher) == [STORY]
         # one agency's file goes: its two articles leave the story, the kept stories follow
         (sources / "republished.json").unlink()
         archive.sync([sources])
         [second] = _kept(paths.index_dir)
         assert second != first
+        assert len(list(paths.index_dir.glob(f"{PREFIX}*"))) == 5  # the old state's files are gone
         with archive.searcher() as searcher:
             kept = load_labels(paths.index_dir, searcher.whoosh.reader())
             assert kept is not None
@@ -96,7 +105,7 @@ def test_a_searcher_reads_the_kept_stories(tmp_path: Path, sources: Path) -> Non
     with Archive(paths) as archive:
         archive.sync([sources])
         with archive.searcher() as searcher:
-            path = stories_path(paths.index_dir, searcher.whoosh.reader())
+            path = kept_path(paths.index_dir, searcher.whoosh.reader(), "labels")
             total = searcher.whoosh.reader().doc_count_all()
         assert path is not None and path.exists()
         # Labels the grouping would never give (every article a story of its own): read, not regrouped.
@@ -143,7 +152,7 @@ def test_a_rebuilt_index_never_reads_the_old_ones_stories(tmp_path: Path, source
         archive.sync([sources])
         shutil.copy(saved, paths.index_dir / saved.name)
         with archive.searcher() as searcher:
-            path = stories_path(paths.index_dir, searcher.whoosh.reader())
+            path = kept_path(paths.index_dir, searcher.whoosh.reader(), "labels")
             assert path is not None and path.name != saved.name
             assert _story_titles(searcher) == []
 
@@ -186,3 +195,50 @@ def test_searchers_opened_while_another_thread_syncs_see_their_own_states_storie
             seen += 1
         syncing.join()
         assert not failures, failures
+
+
+def _similar_titles(searcher: ArchiveSearcher, title: str) -> list[str]:
+    article_id = next(hit.id for hit in searcher.search(ALL_ARTICLES, limit=50).hits if hit.title == title)
+    return sorted(s.title for s in searcher.similar(article_id))
+
+
+def test_a_searcher_maps_the_kept_band_tables(tmp_path: Path, sources: Path) -> None:
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        archive.sync([sources])
+        with archive.searcher() as searcher:
+            reader = searcher.whoosh.reader()
+            row_of, held = kept_path(paths.index_dir, reader, "row_of"), kept_path(paths.index_dir, reader, "held")
+            assert _similar_titles(searcher, dup.STORY_TITLE) == sorted([dup.REPUBLISHED_TITLE, THIRD_TITLE])
+            total = reader.doc_count_all()
+        assert row_of is not None and held is not None
+        # Tables that hold no signature (as if no article shared a band key): mapped, not worked out again.
+        np.save(row_of, np.full(total, -1, dtype=np.int64))
+        np.save(held, np.zeros((0, 64), dtype=np.uint32))
+        with archive.searcher() as searcher:
+            assert _similar_titles(searcher, dup.STORY_TITLE) == []
+
+
+@pytest.mark.parametrize("damage", ["keys cut short", "row_of of another length", "docs missing"])
+def test_without_trustworthy_band_tables_a_searcher_works_them_out(tmp_path: Path, sources: Path, damage: str) -> None:
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        archive.sync([sources])
+        with archive.searcher() as searcher:
+            reader = searcher.whoosh.reader()
+            name = damage.split()[0]
+            path = kept_path(paths.index_dir, reader, name)
+        assert path is not None
+        if damage == "keys cut short":
+            path.write_bytes(path.read_bytes()[: path.stat().st_size - 16])
+        elif damage == "row_of of another length":
+            np.save(path, np.zeros(3, dtype=np.int64))
+        else:
+            path.unlink()
+        with archive.searcher() as searcher:
+            assert load_tables(paths.index_dir, searcher.whoosh.reader()) is None
+            assert _similar_titles(searcher, dup.STORY_TITLE) == sorted([dup.REPUBLISHED_TITLE, THIRD_TITLE])
+            assert _story_titles(searcher) == [STORY]
+        archive.sync([sources])  # nothing changed: the sync keeps them again
+        with archive.searcher() as searcher:
+            assert load_tables(paths.index_dir, searcher.whoosh.reader()) is not None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
 from pathlib import Path
 from typing import cast
@@ -29,6 +30,8 @@ from viewer.search.copies.near_duplicates import BandTables
 
 PREFIX = "bayegan-copies-"
 _TABLES = ("keys", "docs", "row_of", "held")
+_mapped: dict[Path, BandTables] = {}  # the tables last mapped, by their keys file (one state)
+_mapping = threading.Lock()
 
 
 def _state(reader: IndexReader) -> str | None:
@@ -68,7 +71,25 @@ def load_labels(folder: Path, reader: IndexReader) -> npt.NDArray[np.int64] | No
 
 
 def load_tables(folder: Path, reader: IndexReader) -> BandTables | None:
-    """The band tables kept for the reader's state, mapped from their files, or None."""
+    """The band tables kept for the reader's state, mapped from their files, or None. The searchers of a
+    state in one process share one mapping (a window has two: its search worker's and its reading pane's):
+    each mapping's pages count in the process's memory again, and a lookup's binary searches touch
+    most of them (the kernel maps 64 KB around each page read)."""
+    path = kept_path(folder, reader, "keys")
+    if path is None:
+        return None
+    with _mapping:
+        shared = _mapped.get(path)
+        if shared is None or not shared.fit(reader.doc_count_all()):
+            shared = _map_tables(folder, reader)
+            if shared is None:
+                return None
+            _mapped.clear()  # the tables of one state at a time: a sync's new searchers drop the old one
+            _mapped[path] = shared
+        return shared
+
+
+def _map_tables(folder: Path, reader: IndexReader) -> BandTables | None:
     keys, docs, row_of, held = (_load(folder, reader, name, mapped=True) for name in _TABLES)
     if keys is None or docs is None or row_of is None or held is None:
         return None

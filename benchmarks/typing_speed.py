@@ -18,6 +18,12 @@ queries (word, two words, phrase, prefix) into the search box one character at a
 `--index` and `--archive` name another Bayegan data folder and the folder it indexed (a copy: the
 window writes its settings and syncs the archive at start); without a plain index the baseline is left out.
 
+Before typing, it opens the archive in a fresh process per run (`--opens` runs of each case, alternated)
+and records the time from `MainWindow.start` (the window already up) to the first rows and to the count:
+with an empty box (every article), with a word given at start (`bayegan gui --query`), and with "count each
+story once" ticked. `--baseline-tree DIR` (e.g. `git archive main | tar -x -C DIR`) runs the same cases
+with that tree's code on the same index, in the same run: the old path beside the new.
+
 The baseline is plain Whoosh answering the same final queries on the plain index of the same run
 (parse, 10 hits, highlights), in the same process. Writes benchmarks/results/typing-SIZE.md.
 """
@@ -25,9 +31,12 @@ The baseline is plain Whoosh answering the same final queries on the plain index
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -131,11 +140,92 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
         print(f"{kind}\t{query}\t{per_kind[kind][-1]:.0f} ms\t{counted[kind][-1]:.0f} ms", file=sys.stderr)
         heartbeat.stop()
         stalls.append(float(gaps[0]))
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
-    return {"per_kind": per_kind, "counted": counted, "stalls": stalls, "stale": stale}
+    return {"per_kind": per_kind, "counted": counted, "stalls": stalls, "stale": stale, "maxrss_mb": maxrss}
+
+
+OPEN_CASES = ("empty box", "a word given at start", "count each story once")
+
+
+def open_window(data_dir: Path, corpus_dir: Path, case: str, word: str) -> dict:
+    """In a fresh process: the window opened on the archive as a user opens it, and the time from
+    `start` to the first search's first rows and to its count, tags and timeline."""
+    from PySide6.QtTest import QTest
+
+    from viewer.app.settings import COUNT_STORIES_ONCE, FOLDERS, Settings
+    from viewer.core.paths import DataPaths
+    from viewer.gui.app import application, prepare
+    from viewer.gui.window.main_window import MainWindow
+
+    app = application([])
+    paths = DataPaths.resolve(data_dir).ensure()
+    settings = Settings(paths.settings_path)
+    settings.set(FOLDERS, [str(corpus_dir)])
+    settings.set(COUNT_STORIES_ONCE, case == "count each story once")
+    settings.save()
+    prepare(app, settings, icons_dir=paths.config_dir / "theme-icons")
+    window = MainWindow(paths, settings)
+    window.show()
+    app.processEvents()
+    seen: dict[str, float] = {}
+    window.first_page_shown.connect(lambda _r: seen.setdefault("rows", time.perf_counter()))
+    window.results_shown.connect(lambda _r: seen.setdefault("count", time.perf_counter()))
+    started = time.perf_counter()
+    window.start(query=word if case == "a word given at start" else "")
+    deadline = time.monotonic() + 600
+    while "count" not in seen or "rows" not in seen:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not answer")
+        QTest.qWait(1)
+    done = {"rows_ms": (seen["rows"] - started) * 1000, "count_ms": (seen["count"] - started) * 1000,
+            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    while window.indexer is not None and window.indexer.busy:  # the sync at start, before closing
+        QTest.qWait(5)
+    window.close()
+    return done
+
+
+def open_runs(data_dir: Path, corpus_dir: Path, word: str, runs: int, baseline: Path | None) -> dict:
+    """`runs` fresh-process openings per case and tree, alternated: {(tree, case): [results]}."""
+    trees = [("new", REPO)] + ([("old", baseline)] if baseline is not None else [])
+    found: dict[tuple[str, str], list[dict]] = {}
+    for _ in range(runs):
+        for case in OPEN_CASES:
+            for name, tree in trees:
+                done = subprocess.run([sys.executable, __file__, "--open-worker", str(tree), str(data_dir), str(corpus_dir),
+                                       case, word], capture_output=True, text=True, timeout=900)
+                if done.returncode != 0:
+                    raise RuntimeError(f"opening failed ({name}, {case}):\n{done.stderr[-3000:]}")
+                result = json.loads(done.stdout.strip().splitlines()[-1])
+                found.setdefault((name, case), []).append(result)
+                print(f"open\t{name}\t{case}\t{result['rows_ms']:.0f} ms\t{result['count_ms']:.0f} ms", file=sys.stderr)
+    return found
+
+
+def open_table(found: dict, runs: int) -> list[str]:
+    lines = ["", f"## Opening the archive (fresh process each, median of {runs})", "",
+             "From `MainWindow.start` (the window is up) to the first search's rows and to its count, tags and "
+             "timeline; the unchanged sync of the folders runs meanwhile, as it does for a user.", "",
+             "| first search | code | start → first rows, ms | start → count, ms | peak memory |", "|---|---|---:|---:|---:|"]
+    for case in OPEN_CASES:
+        for name in ("old", "new"):
+            runs_of = found.get((name, case))
+            if runs_of:
+                lines.append(f"| {case} | {name} | {statistics.median(r['rows_ms'] for r in runs_of):.0f} | "
+                             f"{statistics.median(r['count_ms'] for r in runs_of):.0f} | "
+                             f"{statistics.median(r['maxrss_mb'] for r in runs_of):.0f} MB |")
+    return lines
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--open-worker"]:
+        tree, data_dir, corpus_dir, case, word = sys.argv[2:7]
+        sys.path.insert(0, tree)  # this tree's viewer, before the repository's
+        for name in [m for m in sys.modules if m == "viewer" or m.startswith("viewer.")]:
+            del sys.modules[name]
+        print(json.dumps(open_window(Path(data_dir), Path(corpus_dir), case, word)))
+        return 0
     from speed import base_items, make_queries  # benchmarks/ is sys.path[0] when run as a script
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -147,13 +237,17 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--index", type=Path, help="the Bayegan data folder (default WORK/bayegan-SIZE-0)")
     parser.add_argument("--archive", type=Path, help="the folder it indexed (default WORK/corpus-SIZE)")
+    parser.add_argument("--opens", type=int, default=3, help="openings of the archive per case and code (default 3)")
+    parser.add_argument("--baseline-tree", type=Path, help="another tree of this repository (the old code) to open with")
     args = parser.parse_args()
     print("seed", args.seed, file=sys.stderr)
     rng = random.Random(args.seed)
     made = make_queries(base_items(args.corpus), seed=args.seed)
     queries = [(kind, item["q"]) for kind in KINDS for item in rng.sample(made[kind], min(args.per_kind, len(made[kind])))]
-    window = type_in_window(args.index or args.work / f"bayegan-{args.size}-0",
-                            args.archive or args.work / f"corpus-{args.size}", queries, args.key_ms)
+    data_dir = args.index or args.work / f"bayegan-{args.size}-0"
+    archive = args.archive or args.work / f"corpus-{args.size}"
+    opened = open_runs(data_dir, archive, queries[0][1], args.opens, args.baseline_tree) if args.opens else {}
+    window = type_in_window(data_dir, archive, queries, args.key_ms)
     plain_dir = args.work / f"plain-{args.size}-0"
     plain = plain_latencies(plain_dir, [q for _, q in queries]) if plain_dir.is_dir() else []
     plain_by_kind: dict[str, list[float]] = {}
@@ -176,7 +270,10 @@ def main() -> int:
                          f"{pair(plain_by_kind.get(kind, []))} |")
     lines += ["", f"Longest UI-thread stall while typing a query and waiting for it: p50 "
               f"{statistics.median(window['stalls']):.0f} ms, max {max(window['stalls']):.0f} ms. "
-              f"Stale results shown: {len(window['stale'])}."]
+              f"Stale results shown: {len(window['stale'])}. Peak memory of the window's process (maxrss) after "
+              f"typing them: {window['maxrss_mb']:.0f} MB."]
+    if opened:
+        lines += open_table(opened, args.opens)
     table = "\n".join(lines) + "\n"
     print(table)
     RESULTS.mkdir(exist_ok=True)

@@ -10,6 +10,7 @@ from viewer.core.closing import Closable
 from viewer.core.paths import DataPaths
 from viewer.core.results import SyncReport
 from viewer.core.steps import Cancel, PageProgress, Progress, never, silent
+from viewer.search.copies.kept_tables import is_kept
 from viewer.search.indexing.archive_index import INDEX_VERSION, open_index
 from viewer.search.indexing.known_roots import load_roots, save_roots
 from viewer.search.indexing.manifest import MANIFEST_NAME, Manifest, manifest_pending
@@ -42,6 +43,11 @@ class Archive(Closable):
                               derived=self.paths.derived, page_progress=page_progress)
         self._created = False
         save_roots(self.paths.index_dir, [*known, *(r for r in wanted if r.exists())])
+        self._keep_copies()
+        if self._sources is not None:
+            # Read again here, on the sync's thread: the manifest was saved, and the window's next
+            # article would otherwise parse it on the UI thread (~2 s for 200,000 articles).
+            self.sources()
         return report
 
     def forget(self, roots: Iterable[Path]) -> SyncReport:
@@ -49,7 +55,17 @@ class Archive(Closable):
         gone = {Path(r).expanduser().resolve() for r in roots}
         report = forget_sources(self.ix, self.paths.index_dir, gone)
         save_roots(self.paths.index_dir, [r for r in self.roots if r not in gone])
-        return report
+        return report  # the sync that follows keeps the stories
+
+    def _keep_copies(self) -> None:
+        """The near-duplicate tables and stories of the index as it is now, kept beside it
+        (kept_tables.py): worked out here, at the end of a sync (or once for an index that has none
+        yet), not when the archive is next opened."""
+        with self.ix.reader() as reader:  # cheaper than a searcher when they are kept already
+            if reader.doc_count_all() == 0 or is_kept(self.paths.index_dir, reader):
+                return
+        with self.searcher() as searcher:
+            searcher.keep_copies()
 
     def sources(self) -> dict[str, list[str]]:
         """article id -> every file holding it (exact copies), the one it is indexed from first."""

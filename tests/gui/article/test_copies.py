@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+
 from tests.gui.conftest import WAIT_MS, search
 from tests.search.duplicate_articles import RELATED_TITLE, REPUBLISHED_TITLE, STORY_TITLE
 from viewer.gui.results.model import ROW_ROLE
@@ -45,3 +47,36 @@ def test_a_row_counts_its_near_duplicates_and_the_pane_lists_files_and_variants(
     with qtbot.waitSignal(win.article_pane.article_shown, timeout=WAIT_MS):
         win.open_article(related.id)
     assert not bar.isVisible()
+
+
+class _Hides(QObject):
+    """Counts the times a widget is hidden."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Hide:
+            self.count += 1
+        return False
+
+
+def test_a_search_shows_its_first_article_once_with_its_copies_bar_kept(qtbot, copies_window) -> None:
+    """Typing is answered sooner when the first row's article is laid out once: not shown a second time
+    when its row becomes current, and its copies bar not hidden and shown again (each a layout of the pane)."""
+    win = copies_window
+    search(qtbot, win, "زاینده‌رود کشاورزان")
+    with qtbot.waitSignal(win.article_pane.article_shown, timeout=WAIT_MS):
+        win.open_article(_row(win, STORY_TITLE).id)
+    bar = win.article_pane.copies
+    assert bar.isVisible() and [s.title for s in bar.similar] == [REPUBLISHED_TITLE]
+    shown: list[str] = []
+    win.article_pane.article_shown.connect(shown.append)
+    hides = _Hides()
+    bar.installEventFilter(hides)
+    search(qtbot, win, "ایرنا دوشنبه")  # the republication alone: its row becomes the current one
+    republished = _row(win, REPUBLISHED_TITLE).id
+    assert shown == [republished]
+    assert hides.count == 0
+    assert bar.isVisible() and [s.title for s in bar.similar] == [STORY_TITLE]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from viewer.core.article import Article
-from viewer.core.results import HitPattern
+from viewer.core.results import HitPattern, SimilarArticle
 from viewer.gui.article.copies_bar import CopiesBar
 from viewer.gui.article.document import Labels
 from viewer.gui.article.page_images import PageImagesPanel
@@ -62,7 +64,9 @@ class ArticlePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
-        self.copies = CopiesBar(self)  # the window fills it when an article is shown
+        self.copies = CopiesBar(self)
+        # The files and near duplicates of an article, for the bar above it (the window's Library gives them).
+        self.copies_of: Callable[[str], tuple[list[str], list[SimilarArticle]]] | None = None
         layout.addWidget(self.copies)
         self.page_images = PageImagesPanel(self)
         self.page_images.setVisible(False)
@@ -81,7 +85,9 @@ class ArticlePane(QWidget):
     def show_article(self, article: Article | None, query: str = "", pattern: HitPattern | None = None) -> None:
         self.view.show_article(article, query, pattern)
         self.view.setAccessibleDescription(article.title if article is not None else "")
-        self.copies.show_copies([], [])
+        # Filled once: a bar hidden and shown again lays the whole pane out twice (tens of ms an article).
+        files, similar = self.copies_of(article.id) if article is not None and self.copies_of else ([], [])
+        self.copies.show_copies(files, similar)
         scanned = article is not None and article.text_source == "ocr"
         self.pages_button.setVisible(scanned)
         self._show_page_images(scanned and self.pages_button.isChecked())

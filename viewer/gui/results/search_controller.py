@@ -58,6 +58,7 @@ class SearchController(QObject):
         self.pending_open: str | None = None  # an article to show with the next result (`--open ID`)
         self.pending = False  # until a search is complete, counted after its first page
         self.counted = False  # the shown result's total and facets are exact
+        self._articles_shown = 0  # how many times an article was shown (select_row shows each once)
         self._scope: Callable[[], Scope] = lambda: EVERYWHERE
         self.searches = LatestOnly(worker)
         self.steps = SearchSteps(self.searches, self)
@@ -178,9 +179,11 @@ class SearchController(QObject):
 
     def select_row(self, row: int) -> None:
         """Makes `row` current and shows its article (again even when the row did not change: the query
-        and its hits did)."""
+        and its hits did), once: a current row that moves to another article shows it already."""
+        shown = self._articles_shown
         self.view.select_row(row)
-        self.show_article(self.model.article_id(row))
+        if self._articles_shown == shown:
+            self.show_article(self.model.article_id(row))
 
     def step_result(self, step: int) -> None:
         """The next (1) or previous (-1) result."""
@@ -205,6 +208,7 @@ class SearchController(QObject):
         result = self.result
         pattern = result.pattern if result is not None and result.query == searched_text(self.query) else None
         self.pane.show_article(article, self.query, pattern)
+        self._articles_shown += 1
         return True
 
     def open_current(self) -> None:

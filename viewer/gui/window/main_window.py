@@ -31,7 +31,7 @@ from viewer.app.settings import (
 )
 from viewer.core.errors import BayeganError
 from viewer.core.paths import DataPaths
-from viewer.core.results import SearchResult, SyncReport
+from viewer.core.results import SearchResult, SimilarArticle, SyncReport
 from viewer.gui.archive.controller import ArchiveController
 from viewer.gui.article.pane import ArticlePane
 from viewer.gui.common.tasks import TaskRunner
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.archive.opened.connect(searching.search_again)
         self.archive.synced.connect(self._archive_synced)
         pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
-        pane.article_shown.connect(self._show_copies)
+        pane.copies_of = self._copies_of
         pane.copies.open_requested.connect(self.open_article)
         self.results_view.drag_out(searching.chosen_ids)
 
@@ -274,12 +274,12 @@ class MainWindow(QMainWindow):
         """The selected results, else the open article."""
         return self.searching.chosen_ids()
 
-    def _show_copies(self, article_id: str) -> None:
-        """The shown article's other files and near duplicates, above it."""
+    def _copies_of(self, article_id: str) -> tuple[list[str], list[SimilarArticle]]:
+        """The article's other files and near duplicates, for the bar above it."""
         library = self.library
-        if library is not None:
-            self.article_pane.copies.show_copies(library.sources(article_id).get(article_id, []),
-                                                 library.similar(article_id))
+        if library is None:
+            return [], []
+        return library.sources(article_id).get(article_id, []), library.similar(article_id)
 
     # -- archive --------------------------------------------------------------------------------------
     def index_folders(self, forget: list[Path] | None = None) -> None:

@@ -9,6 +9,7 @@ an article's candidates are then one binary search for its bands, each checked w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -41,12 +42,20 @@ def _signatures(searcher: Searcher) -> npt.NDArray[np.uint32]:
     return rows
 
 
-class NearDuplicates:
-    """Lookups on one searcher's view of the index (make a new one when the searcher is refreshed)."""
+@dataclass(frozen=True)
+class BandTables:
+    """What a searcher's near-duplicate lookups read: every (band, key) sorted with its document, and
+    the signatures of the documents that share a band key with another (`held`, row `row_of[docnum]`,
+    -1 for the others). Worked out from the index's signatures (`of_searcher`), or as the indexer kept
+    them (kept_tables.py)."""
 
-    def __init__(self, searcher: Searcher):
-        self.searcher = searcher
-        self._reader = searcher.reader()
+    keys: npt.NDArray[np.uint64]
+    docs: npt.NDArray[np.uint32]
+    row_of: npt.NDArray[np.int64]
+    held: npt.NDArray[np.uint32]
+
+    @classmethod
+    def of_searcher(cls, searcher: Searcher) -> BandTables:
         signatures = _signatures(searcher)
         has_signature = signatures.any(axis=1)
         live = np.flatnonzero(has_signature).astype(np.uint32)
@@ -54,20 +63,37 @@ class NearDuplicates:
         # One sorted array of every (band, key), band in the high bits: a lookup is two searchsorted calls.
         combined = (_BAND_NUMBERS << _SHIFT) | keys.astype(np.uint64)
         order = np.argsort(combined, axis=None, kind="stable")
-        self._keys = combined.ravel()[order]
-        self._docs = np.repeat(live, BANDS)[order]
+        sorted_keys = combined.ravel()[order]
+        docs = np.repeat(live, BANDS)[order]
         # The signatures of the articles that share a band key with another are kept in memory (none in
         # an archive without near duplicates): a hit's copies are then scored in one numpy step
         # instead of a column read each (~40 ms for ten hits with 60 copies each at 200,000 articles).
-        shared = np.zeros(len(self._keys), dtype=bool)
-        same = self._keys[1:] == self._keys[:-1]
+        shared = np.zeros(len(sorted_keys), dtype=bool)
+        same = sorted_keys[1:] == sorted_keys[:-1]
         shared[1:] |= same
         shared[:-1] |= same
-        held = np.unique(self._docs[shared])
-        self._row_of = np.full(len(has_signature), -1, dtype=np.int64)
-        self._row_of[held] = np.arange(len(held))
-        self._held = signatures[held]
-        del signatures
+        held = np.unique(docs[shared])
+        row_of = np.full(len(has_signature), -1, dtype=np.int64)
+        row_of[held] = np.arange(len(held))
+        return cls(sorted_keys, docs, row_of, signatures[held])
+
+    def fit(self, total: int) -> bool:
+        """Whether the tables are whole and made for an index of `total` documents (kept ones are checked)."""
+        return (self.keys.dtype == np.uint64 and self.docs.dtype == np.uint32 and self.row_of.dtype == np.int64
+                and self.held.dtype == np.uint32 and self.keys.shape == self.docs.shape and self.keys.ndim == 1
+                and self.row_of.shape == (total,) and self.held.ndim == 2 and self.held.shape[1] == PERMUTATIONS
+                and (not len(self.held) or int(self.row_of.max()) == len(self.held) - 1))
+
+
+class NearDuplicates:
+    """Lookups on one searcher's view of the index (make a new one when the searcher is refreshed)."""
+
+    def __init__(self, searcher: Searcher, tables: BandTables | None = None):
+        self.searcher = searcher
+        self._reader = searcher.reader()
+        self.tables = tables if tables is not None else BandTables.of_searcher(searcher)
+        self._keys, self._docs = self.tables.keys, self.tables.docs
+        self._row_of, self._held = self.tables.row_of, self.tables.held
 
     def held_signatures(self, docnums: npt.NDArray[np.int64]) -> npt.NDArray[np.uint32]:
         """The signatures (one a row) of documents that share a band key with another (every
@@ -113,9 +139,5 @@ class NearDuplicates:
         found = self.searcher.document_number(id=article_id)
         return int(found) if found is not None else None
 
-    def matching(self, docnum: int, matched: Sequence[int] | npt.NDArray[np.int64]) -> list[int]:
-        """The document numbers of the document's near duplicates among `matched` (sorted docnums: a
-        query's matches), best first."""
-        return [other for other, _ in self.of(docnum, among=matched)]
 
 assert BANDS * ROWS <= PERMUTATIONS

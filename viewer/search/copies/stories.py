@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from whoosh.searching import Searcher
 
 from viewer.search.copies.fingerprints import NEAR_DUPLICATE, PERMUTATIONS
 from viewer.search.copies.near_duplicates import NearDuplicates
@@ -24,24 +25,12 @@ CHUNK = 1 << 18  # candidate pairs whose signatures are compared at once (bounds
 
 
 class Stories:
-    """One searcher's stories (make a new one when the searcher is refreshed)."""
+    """One searcher's stories (make a new one when the searcher is refreshed): each document's label,
+    its story's smallest docnum (`group_labels`, or as the indexer kept them: kept_tables.py)."""
 
-    def __init__(self, near: NearDuplicates):
-        self.searcher = near.searcher
-        reader = near.searcher.reader()
-        total = reader.doc_count_all()
-        live = np.zeros(total, dtype=bool)
-        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
-        first, second = _candidate_pairs(*near.band_runs())
-        if len(first):
-            # The candidates share a band key, so the near-duplicate lookups hold their signatures.
-            keep = np.zeros(len(first), dtype=bool)
-            for at in range(0, len(first), CHUNK):
-                one, other = first[at:at + CHUNK], second[at:at + CHUNK]
-                same = np.count_nonzero(near.held_signatures(one) == near.held_signatures(other), axis=1)
-                keep[at:at + CHUNK] = (same >= NEAR_DUPLICATE * PERMUTATIONS) & live[one] & live[other]
-            first, second = first[keep], second[keep]
-        self.labels = _components(total, first, second)  # docnum -> its story's smallest docnum
+    def __init__(self, searcher: Searcher, labels: npt.NDArray[np.int64]):
+        self.searcher = searcher
+        self.labels = labels
 
     def count(self, docnums: Sequence[int] | npt.NDArray[Any]) -> int:
         """How many stories these documents are."""
@@ -62,6 +51,24 @@ class Stories:
         sizes = np.diff(np.r_[starts, len(labels)])
         found = [order[start:start + size].tolist() for start, size in zip(starts, sizes, strict=True) if size > 1]
         return sorted(found, key=lambda group: (-len(group), group[0]))
+
+
+def group_labels(near: NearDuplicates) -> npt.NDArray[np.int64]:
+    """Each document's story label (its story's smallest docnum), grouped from the near duplicates."""
+    reader = near.searcher.reader()
+    total = reader.doc_count_all()
+    live = np.zeros(total, dtype=bool)
+    live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    first, second = _candidate_pairs(*near.band_runs())
+    if len(first):
+        # The candidates share a band key, so the near-duplicate lookups hold their signatures.
+        keep = np.zeros(len(first), dtype=bool)
+        for at in range(0, len(first), CHUNK):
+            one, other = first[at:at + CHUNK], second[at:at + CHUNK]
+            same = np.count_nonzero(near.held_signatures(one) == near.held_signatures(other), axis=1)
+            keep[at:at + CHUNK] = (same >= NEAR_DUPLICATE * PERMUTATIONS) & live[one] & live[other]
+        first, second = first[keep], second[keep]
+    return _components(total, first, second)
 
 
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]

@@ -26,6 +26,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from viewer.search.format.block_format import block_ids, block_values, block_weights, pack_block
+from viewer.search.format.internals import length_bytes
 
 # A block's length (negative for the last block; W3's framing), then its info: postings, last id,
 # highest weight, compression, shortest and longest field length bytes. W3 pickles the info and
@@ -62,7 +63,7 @@ class LoadedLengthsReader(W3PerDocReader):
     def _cached_reader(self, fieldname: str, column: Any) -> Any:
         reader = super()._cached_reader(fieldname, column)
         if fieldname.endswith("_len") and reader is not None and not isinstance(reader, bytes) and hasattr(reader, "load"):
-            reader = self._readers[fieldname] = bytes(reader.load())
+            reader = self._readers[fieldname] = length_bytes(reader, self._doccount)
         return reader
 
 

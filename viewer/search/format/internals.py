@@ -39,7 +39,16 @@ def preload_field_lengths(searcher: Searcher, fieldnames: Iterable[str]) -> None
             name = _lengths_name(fieldname)
             column = perdoc._cached_reader(name, LENGTHS_COLUMN)
             if column is not None and not isinstance(column, bytes) and hasattr(column, "load"):
-                perdoc._readers[name] = bytes(column.load())
+                perdoc._readers[name] = length_bytes(column, perdoc._doccount)
+
+
+def length_bytes(column: Any, count: int) -> bytes:
+    """A field-lengths column (one byte a document) as bytes, read in one piece: its own `load` reads
+    document by document (~1 s for the two text fields of 200,000 articles, at each searcher opened)."""
+    if isinstance(column, NumericColumn.Reader) and column._typecode == "B" and column._default == 0:
+        stored = min(column._count, count)
+        return bytes(column._dbfile.get(column._basepos, stored)) + bytes(count - stored)
+    return bytes(column.load())
 
 
 def field_lengths(reader: Any, fieldname: str) -> np.ndarray[Any, Any]:
@@ -86,5 +95,3 @@ def release_writer(writer: Any) -> None:
 
 __all__ = ["bm25_field_b", "expanded_terms", "field_lengths", "numeric_column_values", "preload_field_lengths",
            "release_writer"]
-
-

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,8 +25,9 @@ from viewer.core.article import Article
 from viewer.core.closing import Closable
 from viewer.core.results import Hit, HitPattern, SearchResult, SimilarArticle
 from viewer.core.steps import Cancel, never, stop_if_cancelled
+from viewer.search.copies import kept_tables
 from viewer.search.copies.near_duplicates import NearDuplicates
-from viewer.search.copies.stories import Stories
+from viewer.search.copies.stories import Stories, group_labels
 from viewer.search.format.internals import preload_field_lengths
 from viewer.search.query.doc_dates import DocDates
 from viewer.search.query.docsets import DocSets
@@ -67,6 +69,8 @@ class ArchiveSearcher(Closable):
         self._sets = DocSets(self._searcher)  # counting and scoring read their postings when asked
         self._scorer = MatchScorer(self._searcher)
         self.count_stories: Callable[[], bool] = never  # tag facets count a story's copies once when true
+        folder = getattr(ix.storage, "folder", None)  # where the indexer keeps the copies' tables (kept_tables.py)
+        self._folder = Path(folder) if folder is not None else None
 
     def close(self) -> None:
         self._searcher.close()
@@ -148,9 +152,7 @@ class ArchiveSearcher(Closable):
             result = SearchResult(text, hits, len(hits), pattern=marked, total_exact=False)
         else:
             matched = np.asarray(matched, dtype=np.int64)  # once: each hit's copies are looked up in it
-            near = self._near
-            hits = [replace(hit, copies=tuple(self.ids_of(near.matching(docnum, matched))))
-                    for hit, docnum in zip(hits, docnums, strict=True)]
+            hits = [replace(hit, copies=self._copies(docnum, matched)) for hit, docnum in zip(hits, docnums, strict=True)]
             result = SearchResult(text, hits, len(matched), facets=self.facets(matched), pattern=marked)
             if with_ids:
                 result.doc_ids = self.ids_of(matched.tolist())
@@ -218,11 +220,15 @@ class ArchiveSearcher(Closable):
 
     @cached_property
     def _near(self) -> NearDuplicates:
-        return NearDuplicates(self._searcher)
+        folder = self._folder
+        kept = kept_tables.load_tables(folder, self._searcher.reader()) if folder is not None else None
+        return NearDuplicates(self._searcher, kept)
 
     @cached_property
     def _stories(self) -> Stories:
-        return Stories(self._near)
+        folder = self._folder
+        labels = kept_tables.load_labels(folder, self._searcher.reader()) if folder is not None else None
+        return Stories(self._searcher, group_labels(self._near) if labels is None else labels)
 
     @cached_property
     def _doc_ids(self) -> DocIds:
@@ -233,7 +239,18 @@ class ArchiveSearcher(Closable):
         return TagFacets(self._searcher.reader())
 
     def stories(self) -> Stories:
+        """The archive's stories: as the indexer kept them for this state of the index (kept_tables.py),
+        else grouped now, once per searcher (1.6 s at 200,000 articles)."""
         return self._stories
+
+    def keep_copies(self) -> None:
+        """Writes the near-duplicate tables and stories of this state of the index beside it, unless
+        they are there already (the indexer, after a sync: the next searchers map them instead of
+        working them out again)."""
+        folder = self._folder
+        reader = self._searcher.reader()
+        if folder is not None and not kept_tables.is_kept(folder, reader):
+            kept_tables.save(folder, reader, self.stories().labels, self._near.tables)
 
     def story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
         """id -> story of each of the matches (docnums, and their `ids`) whose story holds another."""
@@ -265,9 +282,14 @@ class ArchiveSearcher(Closable):
 
     def matching_copies(self, article_id: str, matched: np.ndarray[Any, Any]) -> tuple[str, ...]:
         """The ids of the article's near duplicates among the documents `matched` (sorted)."""
-        near = self._near
-        docnum = near.docnum(article_id)
-        return tuple(self.ids_of(near.matching(docnum, matched))) if docnum is not None else ()
+        docnum = self._near.docnum(article_id)
+        return self._copies(docnum, matched) if docnum is not None else ()
+
+    def _copies(self, docnum: int, matched: np.ndarray[Any, Any]) -> tuple[str, ...]:
+        """The ids of the document's near duplicates among `matched`, best first: their ids from the
+        ids read once (doc_ids.py), not a column read each (60 copies a hit in the benchmark corpus)."""
+        found = [other for other, _ in self._near.of(docnum, among=matched)]
+        return tuple(self._doc_ids.of(found)) if found else ()
 
     def similar(self, article_id: str) -> list[SimilarArticle]:
         """The article's near duplicates (id, title, score 0..1), best first; [] for an unknown id."""

@@ -1,0 +1,244 @@
+"""Near-duplicate tables and stories kept beside the index (kept_tables.py): the indexer writes each
+state's band tables and story labels after a sync, and a searcher of that state maps them instead of
+working them out again (~3 s at 200,000 articles, on the way between opening the archive and its first
+results). A searcher must never read another state's, and a missing or damaged file only means working
+them out again."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.search import duplicate_articles as dup
+from viewer.app.library import ALL_ARTICLES
+from viewer.core.paths import DataPaths
+from viewer.search.archive import Archive
+from viewer.search.copies.kept_tables import PREFIX, kept_path, load_labels, load_tables
+from viewer.search.copies.near_duplicates import BandTables, NearDuplicates
+from viewer.search.copies.stories import group_labels
+from viewer.search.results.searcher import ArchiveSearcher
+
+THIRD_TITLE = "اعتراض کشاورزان ورزنه به قطع حقابه"
+
+
+def _write(folder: Path, name: str, items: list[dict[str, object]]) -> Path:
+    path = folder / name
+    path.write_text(json.dumps(items, ensure_ascii=False), "utf-8")
+    return path
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    """A story told by three agencies (two files) and a related article that is another story."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    _write(folder, "agencies.json", [
+        dup.as_json_item(dup.STORY_TITLE, dup.STORY, dup.STORY_URL),
+        dup.as_json_item(dup.RELATED_TITLE, dup.RELATED, dup.RELATED_URL),
+    ])
+    _write(folder, "republished.json", [
+        dup.as_json_item(dup.REPUBLISHED_TITLE, dup.REPUBLISHED, dup.REPUBLISHED_URL),
+        dup.as_json_item(THIRD_TITLE, [p.replace("نزدیک به چهل هزار", "حدود چهل هزار") for p in dup.REPUBLISHED],
+                         "https://www.mehrnews.com/news/5912345/"),
+    ])
+    return folder
+
+
+def _kept(index_dir: Path) -> list[Path]:
+    """The kept labels (one file per state; the band tables beside them)."""
+    return sorted(index_dir.glob(f"{PREFIX}*-labels.npy"))
+
+
+def _same_tables(one: BandTables, other: BandTables) -> bool:
+    return all(np.array_equal(getattr(one, name), getattr(other, name)) for name in ("keys", "docs", "row_of", "held"))
+
+
+def _grouped_now(searcher: ArchiveSearcher) -> np.ndarray:
+    return group_labels(NearDuplicates(searcher.whoosh))
+
+
+def _story_titles(searcher: ArchiveSearcher) -> list[set[str]]:
+    """The stories of several articles among every article, as sets of titles."""
+    result = searcher.search(ALL_ARTICLES, limit=50, with_ids=True)
+    titles = {hit.id: hit.title for hit in result.hits}
+    stories: dict[int, set[str]] = {}
+    for article_id, story in result.story_of.items():
+        stories.setdefault(story, set()).add(titles[article_id])
+    return sorted(stories.values(), key=len)
+
+
+STORY = {dup.STORY_TITLE, dup.REPUBLISHED_TITLE, THIRD_TITLE}
+
+
+def test_a_sync_keeps_the_stories_of_the_index_it_leaves(tmp_path: Path, sources: Path) -> None:
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        archive.sync([sources])
+        [first] = _kept(paths.index_dir)
+        with archive.searcher() as searcher:
+            kept = load_labels(paths.index_dir, searcher.whoosh.reader())
+            assert kept is not None
+            assert np.array_equal(kept, _grouped_now(searcher))
+            tables = load_tables(paths.index_dir, searcher.whoosh.reader())
+            assert tables is not None and _same_tables(tables, BandTables.of_searcher(searcher.whoosh))
+            assert _story_titles(searcher) == [STORY]
+        # one agency's file goes: its two articles leave the story, the kept stories follow
+        (sources / "republished.json").unlink()
+        archive.sync([sources])
+        [second] = _kept(paths.index_dir)
+        assert second != first
+        assert len(list(paths.index_dir.glob(f"{PREFIX}*"))) == 5  # the old state's files are gone
+        with archive.searcher() as searcher:
+            kept = load_labels(paths.index_dir, searcher.whoosh.reader())
+            assert kept is not None
+            assert np.array_equal(kept, _grouped_now(searcher))
+            assert _story_titles(searcher) == []
+
+
+def test_a_searcher_reads_the_kept_stories(tmp_path: Path, sources: Path) -> None:
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        archive.sync([sources])
+        with archive.searcher() as searcher:
+            path = kept_path(paths.index_dir, searcher.whoosh.reader(), "labels")
+            total = searcher.whoosh.reader().doc_count_all()
+        assert path is not None and path.exists()
+        # Labels the grouping would never give (every article a story of its own): read, not regrouped.
+        np.save(path, np.arange(total, dtype=np.int64))
+        with archive.searcher() as searcher:
+            assert _story_titles(searcher) == []
+
+
+@pytest.mark.parametrize("damage", ["missing", "cut short", "another length", "not an array"])
+def test_without_trustworthy_kept_stories_a_searcher_groups_them(tmp_path: Path, sources: Path, damage: str) -> None:
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        archive.sync([sources])
+        [path] = _kept(paths.index_dir)
+        if damage == "missing":
+            path.unlink()
+        elif damage == "cut short":
+            path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+        elif damage == "another length":
+            np.save(path, np.arange(2, dtype=np.int64))
+        else:
+            path.write_text("not numpy", "utf-8")
+        with archive.searcher() as searcher:
+            assert load_labels(paths.index_dir, searcher.whoosh.reader()) is None
+            assert _story_titles(searcher) == [STORY]
+        archive.sync([sources])  # nothing changed: the sync keeps the stories again
+        [kept] = _kept(paths.index_dir)
+        with archive.searcher() as searcher:
+            assert np.array_equal(np.load(kept), _grouped_now(searcher))
+
+
+def test_a_rebuilt_index_never_reads_the_old_ones_stories(tmp_path: Path, sources: Path) -> None:
+    """A rebuilt index counts its generations from the start again: the old state's file, put back
+    beside it, has another name (the segments differ) and is not read."""
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        archive.sync([sources])
+        [old] = _kept(paths.index_dir)
+        saved = tmp_path / old.name
+        shutil.copy(old, saved)
+    shutil.rmtree(paths.index_dir)
+    (sources / "republished.json").unlink()
+    with Archive(paths) as archive:
+        archive.sync([sources])
+        shutil.copy(saved, paths.index_dir / saved.name)
+        with archive.searcher() as searcher:
+            path = kept_path(paths.index_dir, searcher.whoosh.reader(), "labels")
+            assert path is not None and path.name != saved.name
+            assert _story_titles(searcher) == []
+
+
+def test_searchers_opened_while_another_thread_syncs_see_their_own_states_stories(tmp_path: Path, sources: Path) -> None:
+    """One thread syncs the archive again and again (an agency's file goes and comes back), another opens
+    searchers meanwhile: each searcher's stories are those of the state it opened, whether it read
+    them from a file or grouped them itself."""
+    paths = DataPaths.resolve(tmp_path / "data")
+    republished = sources / "republished.json"
+    content = republished.read_bytes()
+    with Archive(paths) as writing, Archive(paths) as reading:
+        writing.sync([sources])
+        done = threading.Event()
+        failures: list[BaseException] = []
+
+        def sync_again_and_again() -> None:
+            try:
+                for round_ in range(6):
+                    if round_ % 2 == 0:
+                        republished.unlink()
+                    else:
+                        republished.write_bytes(content)
+                    writing.sync([sources])
+            except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+                failures.append(exc)
+            finally:
+                done.set()
+
+        syncing = threading.Thread(target=sync_again_and_again)
+        syncing.start()
+        seen = 0
+        while not done.is_set() or seen < 2:
+            with reading.searcher() as searcher:
+                stories = searcher.stories().labels
+                assert np.array_equal(stories, _grouped_now(searcher))
+                titles = _story_titles(searcher)
+                assert titles in ([], [STORY])
+                assert (titles == [STORY]) == (searcher.doc_count == 4)
+            seen += 1
+        syncing.join()
+        assert not failures, failures
+
+
+def _similar_titles(searcher: ArchiveSearcher, title: str) -> list[str]:
+    article_id = next(hit.id for hit in searcher.search(ALL_ARTICLES, limit=50).hits if hit.title == title)
+    return sorted(s.title for s in searcher.similar(article_id))
+
+
+def test_a_searcher_maps_the_kept_band_tables(tmp_path: Path, sources: Path) -> None:
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        archive.sync([sources])
+        with archive.searcher() as searcher:
+            reader = searcher.whoosh.reader()
+            row_of, held = kept_path(paths.index_dir, reader, "row_of"), kept_path(paths.index_dir, reader, "held")
+            assert _similar_titles(searcher, dup.STORY_TITLE) == sorted([dup.REPUBLISHED_TITLE, THIRD_TITLE])
+            total = reader.doc_count_all()
+        assert row_of is not None and held is not None
+        # Tables that hold no signature (as if no article shared a band key): mapped, not worked out again.
+        np.save(row_of, np.full(total, -1, dtype=np.int64))
+        np.save(held, np.zeros((0, 64), dtype=np.uint32))
+        with archive.searcher() as searcher:
+            assert _similar_titles(searcher, dup.STORY_TITLE) == []
+
+
+@pytest.mark.parametrize("damage", ["keys cut short", "row_of of another length", "docs missing"])
+def test_without_trustworthy_band_tables_a_searcher_works_them_out(tmp_path: Path, sources: Path, damage: str) -> None:
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        archive.sync([sources])
+        with archive.searcher() as searcher:
+            reader = searcher.whoosh.reader()
+            name = damage.split()[0]
+            path = kept_path(paths.index_dir, reader, name)
+        assert path is not None
+        if damage == "keys cut short":
+            path.write_bytes(path.read_bytes()[: path.stat().st_size - 16])
+        elif damage == "row_of of another length":
+            np.save(path, np.zeros(3, dtype=np.int64))
+        else:
+            path.unlink()
+        with archive.searcher() as searcher:
+            assert load_tables(paths.index_dir, searcher.whoosh.reader()) is None
+            assert _similar_titles(searcher, dup.STORY_TITLE) == sorted([dup.REPUBLISHED_TITLE, THIRD_TITLE])
+            assert _story_titles(searcher) == [STORY]
+        archive.sync([sources])  # nothing changed: the sync keeps them again
+        with archive.searcher() as searcher:
+            assert load_tables(paths.index_dir, searcher.whoosh.reader()) is not None

@@ -83,8 +83,8 @@ class QueryPattern:
         self.shape = shape
         self.words = shape.words
         self.phrases = shape.phrases
-        self._token_hits: dict[str, int] = {}  # token as found -> its word positions that match (words only)
-        self._token_marks: dict[str, tuple[tuple[int, int, str], ...]] = {}  # token -> (start, end, key) of those
+        # token as found -> (start, end, key) in it of its word positions that match (words only)
+        self._token_marks: dict[str, tuple[tuple[int, int, str], ...]] = {}
         self._needles = _needles(shape.words)
         self._phrase_needles = [[_needles(keys) for keys in phrase.words] for phrase in shape.phrases]
 
@@ -96,16 +96,10 @@ class QueryPattern:
         when the pattern has no phrase (each distinct token is looked at once)."""
         if self.phrases:
             return len(self.occurrences(text))
-        hits = self._token_hits
-        wanted = self.words
+        marks = self._marks
         total = 0
         for token in _TOKEN.findall(text):
-            found = hits.get(token)
-            if found is None:
-                if len(hits) >= _CACHE_LIMIT:
-                    hits.clear()
-                found = hits[token] = sum(1 for keys in positions_of(token) if not wanted.isdisjoint(keys))
-            total += found
+            total += len(marks(token))
         return total
 
     def spans(self, positions: list[Position]) -> list[tuple[int, int]]:
@@ -145,21 +139,26 @@ class QueryPattern:
     def _word_occurrences(self, text: str, start: int, end: int) -> list[Occurrence]:
         """`occurrences` of the words in text[start:end] when no phrase is looked for: what `_found`
         gives, without building every position (each distinct token is looked at once)."""
-        marks_of = self._token_marks
-        wanted = self.words
         found: list[Occurrence] = []
         for match in _TOKEN.finditer(text, start, end):
-            token = match.group()
-            marks = marks_of.get(token)
-            if marks is None:
-                if len(marks_of) >= _CACHE_LIMIT:
-                    marks_of.clear()
-                marks = marks_of[token] = tuple((a, b, next(key for key in keys if key in wanted))
-                                                for a, b, keys in _positions_in(token) if not wanted.isdisjoint(keys))
+            marks = self._marks(match.group())
             if marks:
                 at = match.start()
                 found += [(at + a, at + b, label) for a, b, label in marks]
         return found
+
+    def _marks(self, token: str) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, key) inside `token` of each of its word positions holding one of the words
+        looked for (the key that matched); cached, each distinct token looked up once."""
+        marks = self._token_marks.get(token)
+        if marks is None:
+            if len(self._token_marks) >= _CACHE_LIMIT:
+                self._token_marks.clear()
+            wanted = self.words
+            marks = self._token_marks[token] = tuple((a, b, next(key for key in keys if key in wanted))
+                                                     for a, b, keys in _positions_in(token)
+                                                     if not wanted.isdisjoint(keys))
+        return marks
 
     def _found(self, positions: list[Position], phrases: bool = True) -> list[tuple[int, int, str]]:
         taken: set[int] = set()

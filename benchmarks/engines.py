@@ -150,6 +150,19 @@ def worker_token_stream(data_dir: str, out_file: str) -> dict[str, Any]:
     return {**_since(started), "docs": count, "size_mb": Path(out_file).stat().st_size / 2**20, **_usage()}
 
 
+def worker_count_docs(data_dir: str) -> dict[str, Any]:
+    """The number of articles in Bayegan's index (a run without peers needs no token stream)."""
+    sys.path.insert(0, str(REPO))
+    from viewer.core.paths import DataPaths
+    from viewer.search.archive import Archive
+
+    archive = Archive(DataPaths.resolve(Path(data_dir)))
+    with archive.searcher() as searcher:
+        count = searcher._searcher.reader().doc_count()
+    archive.close()
+    return {"docs": count}
+
+
 def _tree(q: Any) -> dict[str, Any]:
     """A parsed Whoosh query as a plain tree the other engines can run."""
     from whoosh import query as wq
@@ -371,7 +384,8 @@ def worker_search_tantivy(index_dir: str, plans_file: str) -> dict[str, Any]:
 
 
 WORKERS = {
-    "index-bayegan": worker_index_bayegan, "token-stream": worker_token_stream, "search-bayegan": worker_search_bayegan,
+    "index-bayegan": worker_index_bayegan, "token-stream": worker_token_stream, "count-docs": worker_count_docs,
+    "search-bayegan": worker_search_bayegan,
     "profile-bayegan": worker_profile_bayegan, "index-xapian": worker_index_xapian, "search-xapian": worker_search_xapian,
     "index-tantivy": worker_index_tantivy, "search-tantivy": worker_search_tantivy,
 }
@@ -428,9 +442,10 @@ def render(sizes: list[int], runs: dict[int, dict[str, Any]], engines: list[str]
     for size in sizes:
         run = runs[size]
         stream = run["stream"]
-        lines.append(f"| {run['docs']:,} | *analysis (token stream)* | {stream['wall']:.1f} s | {stream['cpu']:.1f} s | "
-                     f"{stream['size_mb']:.0f} MB | {stream['maxrss_mb']:.0f} MB | {stream['load_before']} → "
-                     f"{stream['load_after']} |")
+        if "wall" in stream:
+            lines.append(f"| {run['docs']:,} | *analysis (token stream)* | {stream['wall']:.1f} s | "
+                         f"{stream['cpu']:.1f} s | {stream['size_mb']:.0f} MB | {stream['maxrss_mb']:.0f} MB | "
+                         f"{stream['load_before']} → {stream['load_after']} |")
         for engine in engines:
             r = run["index"].get(engine)
             if r is None:
@@ -527,7 +542,10 @@ def main() -> int:
             data = work / f"bayegan-{size}"
             run["index"]["bayegan"] = run_worker(sys.executable, "index-bayegan", str(data), str(corpus))
             stream_file, plans_file = work / f"stream-{size}.jsonl", work / f"plans-{size}.json"
-            run["stream"] = run_worker(sys.executable, "token-stream", str(data), str(stream_file))
+            if len(engines) > 1:
+                run["stream"] = run_worker(sys.executable, "token-stream", str(data), str(stream_file))
+            else:  # no peer to hand the analysis to: the articles are only counted
+                run["stream"] = run_worker(sys.executable, "count-docs", str(data))
             run["docs"] = run["stream"]["docs"]
             print(f"{size}: Bayegan searching ...", file=sys.stderr)
             run["search"]["bayegan"] = run_worker(sys.executable, "search-bayegan", str(data), str(queries_file),

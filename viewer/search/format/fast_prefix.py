@@ -28,6 +28,12 @@ class FastPrefix(wq.Prefix):
 def prefix_documents(q: wq.Prefix, reader: Any, ordered: np.ndarray[Any, Any] | None, offset: int = 0,
                      ) -> np.ndarray[Any, Any]:
     """The sorted live documents (plus `offset`) of one segment holding a term `q` expands to; with
-    `ordered`, only blocks holding one of those are read (the caller keeps what it wants)."""
-    parts = [posting_weights(reader.postings(q.fieldname, btext), ordered, offset)[0] for btext in expanded_terms(q, reader)]
-    return np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+    `ordered`, only blocks holding one of those are read (the caller keeps what it wants).
+
+    The terms' documents are flagged in one array of the segment's documents, not joined and sorted:
+    a common prefix expands to hundreds of terms and as many postings as the segment has documents."""
+    held = np.zeros(reader.doc_count_all(), dtype=bool)
+    for btext in expanded_terms(q, reader):
+        held[posting_weights(reader.postings(q.fieldname, btext), ordered, offset)[0] - offset] = True
+    found: np.ndarray[Any, Any] = np.flatnonzero(held).astype(np.int64) + offset
+    return found

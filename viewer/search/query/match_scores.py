@@ -24,6 +24,7 @@ from whoosh.searching import Searcher
 from viewer.search.format.bulk_postings import posting_positions, posting_weights
 from viewer.search.format.fast_prefix import prefix_documents
 from viewer.search.format.internals import bm25_field_b, field_lengths
+from viewer.search.format.sorted_ids import common_ids, unique_ids
 from viewer.search.query.plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
 from viewer.search.query.plan_walk import walk
 
@@ -102,7 +103,7 @@ class MatchScorer:
             raise ValueError("fuzzy terms, wildcards and ranges are scored by Whoosh")
         ordered = within.ordered if within is not None else None
         parts = [prefix_documents(node.query, reader, ordered, offset) for reader, offset in self.leaves]
-        ids = np.unique(np.concatenate(parts)) if parts else _NO_IDS
+        ids = unique_ids(np.concatenate(parts)) if parts else _NO_IDS  # each part sorted, the segments in order
         if within is not None:
             ids = ids[within.members[ids]]
         return Scored(ids, np.full(len(ids), float(node.query.boost)))
@@ -141,7 +142,7 @@ class MatchScorer:
         return Scored(ids, total[ids])
 
     def meet(self, found: Scored, more: Scored) -> Scored:
-        _, mine, theirs = np.intersect1d(found.ids, more.ids, assume_unique=True, return_indices=True)
+        _, mine, theirs = common_ids(found.ids, more.ids)
         return Scored(found.ids[mine], found.scores[mine] + more.scores[theirs])
 
     def without(self, found: Scored, excluded: Scored) -> Scored:
@@ -163,7 +164,7 @@ class MatchScorer:
             return _EMPTY
         ids = words[0].ids
         for word in sorted(words[1:], key=len):
-            ids = np.intersect1d(ids, word.ids, assume_unique=True)
+            ids = common_ids(ids, word.ids)[0]
             if not len(ids):
                 return _EMPTY
         ids = self._consecutive(q.fieldname, q.words, ids)
@@ -185,11 +186,12 @@ class MatchScorer:
                     docs_at.append(d)
                     positions.append(p)
             docs, at = np.concatenate(docs_at), np.concatenate(positions) - i
-            keys = np.unique((docs[at >= 0] << 32) | at[at >= 0])
-            starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+            # In document order and each document's positions in order: sorted already, unless not.
+            keys = unique_ids((docs[at >= 0] << 32) | at[at >= 0])
+            starts = keys if starts is None else common_ids(starts, keys)[0]
             if not len(starts):
                 break
-        return np.unique(starts >> 32) if starts is not None else ids[:0]
+        return unique_ids(starts >> 32) if starts is not None else ids[:0]
 
     def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None,
               frequency: float | None = None) -> Scored:

@@ -34,13 +34,13 @@ def common_ids(a: Array, b: Array) -> tuple[Array, Array, Array]:
     without repeats: `np.intersect1d(a, b, assume_unique=True, return_indices=True)`, by a binary
     search of the shorter in the longer."""
     if len(a) > len(b):
-        both, in_b, in_a = common_ids(b, a)
-        return both, in_a, in_b
+        both, where_b, where_a = common_ids(b, a)
+        return both, where_a, where_b
     if not len(a) or not len(b):
         none = np.zeros(0, dtype=np.int64)
         return a[:0], none, none
     at = np.searchsorted(b, a)
     np.minimum(at, len(b) - 1, out=at)
     found = b[at] == a
-    in_a: Array = np.flatnonzero(found)
-    return a[in_a], in_a, at[in_a]
+    where: Array = np.flatnonzero(found)
+    return a[where], where, at[where]

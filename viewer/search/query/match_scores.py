@@ -85,7 +85,10 @@ class MatchScorer:
     def top(scored: Scored, limit: int) -> list[tuple[int, float]]:
         """The best (document, score) pairs; equal scores in document order, as Whoosh ranks them."""
         ids, scores = scored.ids, scored.scores
-        if len(ids) > limit:
+        if len(ids) >= _CHUNK * limit:
+            chosen = _best_places(scores, limit)
+            ids, scores = ids[chosen], scores[chosen]
+        elif len(ids) > limit:
             # Every document scoring at least the limit-th best, ties included, then ordered exactly.
             keep = scores >= np.partition(scores, len(scores) - limit)[len(scores) - limit]
             ids, scores = ids[keep], scores[keep]
@@ -233,6 +236,30 @@ class MatchScorer:
     def _field_lengths(self, fieldname: str) -> np.ndarray[Any, Any]:
         lengths = [field_lengths(reader, fieldname) for reader, _ in self.leaves]  # preloaded by the searcher
         return np.concatenate(lengths) if lengths else _NO_SCORES
+
+
+_CHUNK = 64  # scores per chunk whose best gives top()'s threshold
+
+
+def _best_places(scores: np.ndarray[Any, Any], limit: int) -> np.ndarray[Any, Any]:
+    """Places of a few scores holding the `limit` best by (score descending,
+    place): every score above a threshold and the first places scoring it.
+
+    np.partition takes ~10 ms for 100,000 scores of three values (a prefix's, tied by the thousand),
+    ~20 ms for a million. The `limit`-th best of the chunks' best scores is a threshold no higher
+    than the `limit`-th best score; at most `limit` - 1 chunks hold a score above it, so few do, and
+    at least `limit` scores reach it, so the first ones that equal it complete the best."""
+    whole = len(scores) // _CHUNK * _CHUNK
+    chunk_best = scores[:whole].reshape(-1, _CHUNK).max(axis=1)
+    if whole < len(scores):
+        chunk_best = np.append(chunk_best, scores[whole:].max())
+    threshold = np.partition(chunk_best, len(chunk_best) - limit)[len(chunk_best) - limit]
+    above = np.flatnonzero(scores > threshold)
+    if len(above) >= limit:
+        return above
+    level = np.flatnonzero(scores == threshold)[:limit - len(above)]
+    places: np.ndarray[Any, Any] = np.concatenate((above, level))
+    return places
 
 
 def _tree_sum(parts: list[np.ndarray[Any, Any]]) -> np.ndarray[Any, Any]:

@@ -83,6 +83,19 @@ def posting_weights(matcher: Any, ordered: Array | None, offset: int = 0) -> tup
     return blocks.ids(local) + offset, blocks.weights(local)
 
 
+def posting_ids(matcher: Any, ordered: Array | None, offset: int = 0) -> Array:
+    """The document numbers of `posting_weights`, without decoding the weights (a prefix's terms)."""
+    if not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
+        return posting_weights(matcher, ordered, offset)[0]
+    blocks = _wanted_blocks(matcher, ordered, offset, with_values=False)
+    if len(blocks.counts) <= _FEW_BLOCKS:
+        counts = blocks.counts.tolist()
+        parts = [block_ids(head, count) for head, count in zip(blocks.heads(), counts, strict=True)]
+        return np.concatenate(parts) + offset if parts else _NONE
+    ids: Array = blocks.ids(_local(blocks.counts)) + offset
+    return ids
+
+
 class _Blocks:
     """Chosen blocks of one term: the term's bytes (padded so that a gather of four bytes never runs
     off the end) with where each chosen block's data starts, its weights kind, gap width and

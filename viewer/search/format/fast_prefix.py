@@ -10,7 +10,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 
-from viewer.search.format.bulk_postings import posting_weights
+from viewer.search.format.bulk_postings import posting_ids
 from viewer.search.format.internals import expanded_terms
 
 
@@ -34,6 +34,6 @@ def prefix_documents(q: wq.Prefix, reader: Any, ordered: np.ndarray[Any, Any] | 
     a common prefix expands to hundreds of terms and as many postings as the segment has documents."""
     held = np.zeros(reader.doc_count_all(), dtype=bool)
     for btext in expanded_terms(q, reader):
-        held[posting_weights(reader.postings(q.fieldname, btext), ordered, offset)[0] - offset] = True
+        held[posting_ids(reader.postings(q.fieldname, btext), ordered, offset) - offset] = True
     found: np.ndarray[Any, Any] = np.flatnonzero(held).astype(np.int64) + offset
     return found

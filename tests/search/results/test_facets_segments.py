@@ -9,12 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 
 from viewer.importers.reader import read_articles
 from viewer.search.copies.identity import primary_id
 from viewer.search.format.codec import ArrayCodec
+from viewer.search.format.fast_prefix import FastPrefix, prefix_documents
 from viewer.search.query.parser import parse_query
 from viewer.search.results.searcher import ArchiveSearcher
 from viewer.search.schema import build_schema, document_of
@@ -80,3 +82,22 @@ def test_every_tag_counted_over_the_whole_archive(segmented: FileIndex) -> None:
         assert len({count for _, count in counted}) < len(counted)  # ties, ranked by name
     finally:
         searcher.close()
+
+
+def test_prefix_documents_from_the_term_table(segmented: FileIndex) -> None:
+    """A prefix's documents read from its terms' extents (one walk of the term table, deleted
+    documents taken out) are Whoosh's own Prefix's, segment by segment."""
+    with segmented.searcher() as whoosh:
+        compared = 0
+        for prefix in ("مجل", "ایر", "دول", "ک", "واژه‌ای‌که‌نی"):
+            q = FastPrefix("text", prefix)
+            expected = set(whoosh.docs_for_query(wq.Prefix("text", prefix)))
+            found: set[int] = set()
+            for leaf, offset in whoosh.leaf_searchers():
+                reader = leaf.reader()
+                ours = prefix_documents(q, reader, None, offset)
+                assert list(ours) == sorted(ours)
+                found.update(ours.tolist())
+            assert found == expected, prefix
+            compared += len(found)
+        assert compared > 100 and whoosh.reader().has_deletions()

@@ -17,6 +17,7 @@ import zlib
 from typing import Any
 
 import numpy as np
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.matching.wrappers import FilterMatcher
 
 from viewer.search.format.block_format import CONSTANT, FLOAT32, UINT8, UINT16, block_ids, block_weights, values_at
@@ -87,7 +88,20 @@ def posting_ids(matcher: Any, ordered: Array | None, offset: int = 0) -> Array:
     """The document numbers of `posting_weights`, without decoding the weights (a prefix's terms)."""
     if not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
         return posting_weights(matcher, ordered, offset)[0]
-    blocks = _wanted_blocks(matcher, ordered, offset, with_values=False)
+    return _ids_of(_wanted_blocks(matcher, ordered, offset, with_values=False), offset)
+
+
+def extent_ids(postfile: Any, start: int, length: int, ordered: Array | None, offset: int = 0) -> Array:
+    """`posting_ids` of the term whose postings are the `length` bytes at `start` of an ArrayCodec
+    segment's postings file (its term info's extent), deleted documents included: no matcher built,
+    one read."""
+    if postfile.get(start, len(WHOOSH3_HEADER_MAGIC)) != WHOOSH3_HEADER_MAGIC:
+        raise ValueError("not the start of a posting list")
+    base = start + len(WHOOSH3_HEADER_MAGIC)
+    return _ids_of(_blocks_in(postfile, base, start + length, ordered, offset, with_values=False), offset)
+
+
+def _ids_of(blocks: _Blocks, offset: int) -> Array:
     if len(blocks.counts) <= _FEW_BLOCKS:
         counts = blocks.counts.tolist()
         parts = [block_ids(head, count) for head, count in zip(blocks.heads(), counts, strict=True)]
@@ -158,9 +172,15 @@ def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int
     Only the walk from one block's length to the next is a Python loop; each block's counts, last
     id, kind and gap width are then gathered from the term's bytes with numpy (a common word's
     thousands of blocks at a million articles), and its id and weight part is read in place."""
-    start, length = matcher._baseoffset, matcher._length
+    length = matcher._length
     length = length[0] if isinstance(length, tuple) else length  # W3's term info unpacks it as a 1-tuple
-    buffer = matcher._postfile.get(start, matcher._startoffset + length - start)
+    return _blocks_in(matcher._postfile, matcher._baseoffset, matcher._startoffset + length, ordered, offset,
+                      with_values)
+
+
+def _blocks_in(postfile: Any, start: int, stop: int, ordered: Array | None, offset: int, with_values: bool) -> _Blocks:
+    """`_wanted_blocks` of the blocks in postfile[start:stop]."""
+    buffer = postfile.get(start, stop - start)
     starts: list[int] = []
     unpack = _LENGTH.unpack_from
     step = _LENGTH.size

@@ -111,9 +111,9 @@ def _ids_of(blocks: _Blocks, offset: int) -> Array:
 
 
 class _Blocks:
-    """Chosen blocks of one term: the term's bytes (padded so that a gather of four bytes never runs
-    off the end) with where each chosen block's data starts, its weights kind, gap width and
-    postings, and with `with_values` their value sections inflated and joined."""
+    """Chosen blocks of one term: the term's bytes with where each chosen block's data starts, its
+    weights kind, gap width and postings, and with `with_values` their value sections inflated and
+    joined (padded so that a gather of four bytes never runs off the end)."""
 
     def __init__(self, joined: Array, bases: Array, kinds: Array, widths: Array, counts: Array, sections: list[bytes]):
         self.joined = joined
@@ -192,7 +192,8 @@ def _blocks_in(postfile: Any, start: int, stop: int, ordered: Array | None, offs
             at += step - size
             break
         at += step + size
-    joined = np.frombuffer(bytes(buffer) + bytes(4), dtype=np.uint8)
+    # Read in place: every gather below stays inside a block's head, and a value section follows each.
+    joined = np.frombuffer(buffer, dtype=np.uint8)
     heads = np.asarray(starts, dtype=np.int64)
     info = heads + step
     counts = _u32(joined, info)

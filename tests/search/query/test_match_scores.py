@@ -19,7 +19,7 @@ from viewer.importers.reader import read_articles
 from viewer.search.copies.identity import primary_id
 from viewer.search.format.bulk_postings import positions_one_by_one, posting_positions
 from viewer.search.format.codec import ArrayCodec
-from viewer.search.query.match_scores import MatchScorer
+from viewer.search.query.match_scores import MatchScorer, Scored
 from viewer.search.query.parser import parse_query
 from viewer.search.query.plan import compile_plan
 from viewer.search.results.searcher import ArchiveSearcher
@@ -147,3 +147,22 @@ def test_phrases_past_two_byte_positions(tmp_path: Path) -> None:
         ours = MatchScorer(searcher).scores(compile_plan(q, searcher))
         _assert_same(ours, _whoosh_scores(searcher, q))
         assert sorted(ours) == [0, 1]
+
+
+@pytest.mark.parametrize("case", range(40))
+def test_top_of_many_tied_scores(case: int) -> None:
+    """The best of thousands of matches, by a threshold from chunks: the same as a full sort by
+    (score descending, document), with scores tied by the thousand (a prefix's) or all distinct."""
+    seed = 4242 + case
+    print("seed", seed)
+    rng = np.random.default_rng(seed)
+    size = int(rng.integers(640, 20_000))
+    ids = np.unique(rng.integers(0, 5 * size, size, dtype=np.int64))
+    if case % 2:
+        scores = rng.choice([1.0, 2.5, 3.5, 7.25][: 1 + case % 4], len(ids))
+    else:
+        scores = rng.random(len(ids)) * 10
+    limit = int(rng.choice([1, 3, 10, 10]))
+    expected = np.lexsort((ids, -scores))[:limit]
+    found = MatchScorer.top(Scored(ids, scores), limit)
+    assert found == [(int(ids[i]), float(scores[i])) for i in expected]

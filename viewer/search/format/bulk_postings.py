@@ -17,6 +17,7 @@ import zlib
 from typing import Any
 
 import numpy as np
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.matching.wrappers import FilterMatcher
 
 from viewer.search.format.block_format import CONSTANT, FLOAT32, UINT8, UINT16, block_ids, block_weights, values_at
@@ -25,6 +26,8 @@ from viewer.search.format.codec import _INFO, _LENGTH, ArrayLeafMatcher, posting
 Array = np.ndarray[Any, Any]
 _H, _I = ord("H"), ord("I")
 _FEW_BLOCKS = 4
+_HEAD_SIZE = 6  # a block's weights kind, gap width and first id (block_format's _HEAD)
+_COMPRESSION_AT = 16  # the compression byte in a block's info (codec's _INFO: count, max id, max weight, ...)
 _NONE = np.zeros(0, dtype=np.int64)
 
 
@@ -34,7 +37,7 @@ def posting_positions(matcher: Any, members: Array, offset: int = 0) -> tuple[Ar
     if sys.byteorder == "big" or not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
         # Positions are packed in the machine's order; the gathers below read them as little-endian.
         return positions_one_by_one(matcher, members, offset)
-    blocks = _Blocks(*_wanted_blocks(matcher, np.flatnonzero(members), offset, with_values=True))
+    blocks = _wanted_blocks(matcher, np.flatnonzero(members), offset, with_values=True)
     counts, sections, section_bases = blocks.counts, blocks.sections, blocks.section_bases
     if not len(counts):
         return _NONE, _NONE
@@ -68,31 +71,64 @@ def posting_weights(matcher: Any, ordered: Array | None, offset: int = 0) -> tup
             found.extend(some_ids)
             found_weights.extend(some_weights)
         return np.asarray(found, dtype=np.int64) + offset, np.asarray(found_weights, dtype=np.float64)
-    heads, kinds, widths, counts, _ = _wanted_blocks(matcher, ordered, offset, with_values=False)
-    if not heads:
+    blocks = _wanted_blocks(matcher, ordered, offset, with_values=False)
+    if not len(blocks.counts):
         return _NONE, _NONE.astype(np.float64)
-    if len(heads) <= _FEW_BLOCKS:  # the gathers' fixed cost is more than a few blocks decoded one by one
+    if len(blocks.counts) <= _FEW_BLOCKS:  # the gathers' fixed cost is more than a few blocks decoded one by one
+        heads = blocks.heads()
+        counts = blocks.counts.tolist()
         ids = np.concatenate([block_ids(head, count) for head, count in zip(heads, counts, strict=True)])
         weights = np.concatenate([block_weights(head, count) for head, count in zip(heads, counts, strict=True)])
         return ids + offset, weights
-    blocks = _Blocks(heads, kinds, widths, counts, [])
     local = _local(blocks.counts)
     return blocks.ids(local) + offset, blocks.weights(local)
 
 
-class _Blocks:
-    """Chosen blocks of one term: their id and weight parts joined (padded so that a gather of four
-    bytes never runs off the end), and with `with_values` their value sections inflated and joined."""
+def posting_ids(matcher: Any, ordered: Array | None, offset: int = 0) -> Array:
+    """The document numbers of `posting_weights`, without decoding the weights (a prefix's terms)."""
+    if not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
+        return posting_weights(matcher, ordered, offset)[0]
+    return _ids_of(_wanted_blocks(matcher, ordered, offset, with_values=False), offset)
 
-    def __init__(self, heads: list[bytes], kinds: list[int], widths: list[int], counts: list[int],
-                 sections: list[bytes]):
-        self.joined = np.frombuffer(b"".join(heads) + bytes(4), dtype=np.uint8)
-        self.bases = np.cumsum([0, *map(len, heads[:-1])], dtype=np.int64) if heads else _NONE
-        self.kinds = np.asarray(kinds, dtype=np.int64)
-        self.widths = np.asarray(widths, dtype=np.int64)
-        self.counts = np.asarray(counts, dtype=np.int64)
+
+def extent_ids(postfile: Any, start: int, length: int, ordered: Array | None, offset: int = 0) -> Array:
+    """`posting_ids` of the term whose postings are the `length` bytes at `start` of an ArrayCodec
+    segment's postings file (its term info's extent), deleted documents included: no matcher built,
+    one read."""
+    if postfile.get(start, len(WHOOSH3_HEADER_MAGIC)) != WHOOSH3_HEADER_MAGIC:
+        raise ValueError("not the start of a posting list")
+    base = start + len(WHOOSH3_HEADER_MAGIC)
+    return _ids_of(_blocks_in(postfile, base, start + length, ordered, offset, with_values=False), offset)
+
+
+def _ids_of(blocks: _Blocks, offset: int) -> Array:
+    if len(blocks.counts) <= _FEW_BLOCKS:
+        counts = blocks.counts.tolist()
+        parts = [block_ids(head, count) for head, count in zip(blocks.heads(), counts, strict=True)]
+        return np.concatenate(parts) + offset if parts else _NONE
+    ids: Array = blocks.ids(_local(blocks.counts)) + offset
+    return ids
+
+
+class _Blocks:
+    """Chosen blocks of one term: the term's bytes with where each chosen block's data starts, its
+    weights kind, gap width and postings, and with `with_values` their value sections inflated and
+    joined (padded so that a gather of four bytes never runs off the end)."""
+
+    def __init__(self, joined: Array, bases: Array, kinds: Array, widths: Array, counts: Array, sections: list[bytes]):
+        self.joined = joined
+        self.bases = bases
+        self.kinds = kinds
+        self.widths = widths
+        self.counts = counts
         self.sections = np.frombuffer(b"".join(sections) + bytes(4), dtype=np.uint8)
         self.section_bases = np.cumsum([0, *map(len, sections[:-1])], dtype=np.int64) if sections else _NONE
+
+    def heads(self) -> list[bytes]:
+        """Each chosen block's id and weight part (a few blocks, decoded one by one)."""
+        data = self.joined
+        return [data[base:base + values_at(kind, width, count)].tobytes() for base, kind, width, count
+                in zip(self.bases.tolist(), self.kinds.tolist(), self.widths.tolist(), self.counts.tolist(), strict=True)]
 
     def ids(self, local: Array) -> Array:
         counts, widths = self.counts, self.widths
@@ -125,51 +161,64 @@ def _local(counts: Array) -> Array:
     return numbers
 
 
-_Chosen = tuple[list[bytes], list[int], list[int], list[int], list[bytes]]
+_WEIGHT_BYTES = np.zeros(256, dtype=np.int64)  # per posting, by weights kind (values_at's table)
+_WEIGHT_BYTES[[FLOAT32, UINT8, UINT16]] = (4, 1, 2)
 
 
-def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int, with_values: bool) -> _Chosen:
-    """The term's blocks whose range holds a wanted document (`ordered` None: every block): the id and
-    weight part of each, its weights kind, gap width and postings, and with `with_values` its value
-    section inflated."""
-    start, length = matcher._baseoffset, matcher._length
+def _wanted_blocks(matcher: ArrayLeafMatcher, ordered: Array | None, offset: int, with_values: bool) -> _Blocks:
+    """The term's blocks whose range holds a wanted document (`ordered` None: every block), with
+    `with_values` their value sections inflated.
+
+    Only the walk from one block's length to the next is a Python loop; each block's counts, last
+    id, kind and gap width are then gathered from the term's bytes with numpy (a common word's
+    thousands of blocks at a million articles), and its id and weight part is read in place."""
+    length = matcher._length
     length = length[0] if isinstance(length, tuple) else length  # W3's term info unpacks it as a 1-tuple
-    buffer = matcher._postfile.get(start, matcher._startoffset + length - start)
-    blocks: list[tuple[int, int, int, int]] = []  # where its data starts and ends, postings, compression
-    maxids: list[int] = []
+    return _blocks_in(matcher._postfile, matcher._baseoffset, matcher._startoffset + length, ordered, offset,
+                      with_values)
+
+
+def _blocks_in(postfile: Any, start: int, stop: int, ordered: Array | None, offset: int, with_values: bool) -> _Blocks:
+    """`_wanted_blocks` of the blocks in postfile[start:stop]."""
+    buffer = postfile.get(start, stop - start)
+    starts: list[int] = []
+    unpack = _LENGTH.unpack_from
+    step = _LENGTH.size
     at, end = 0, len(buffer)
     while at < end:
-        (length,) = _LENGTH.unpack_from(buffer, at)
-        last, length = length < 0, abs(length)
-        count, maxid, _, compression, _, _ = _INFO.unpack_from(buffer, at + _LENGTH.size)
-        blocks.append((at + _LENGTH.size + _INFO.size, at + _LENGTH.size + length, count, compression))
-        maxids.append(maxid)
-        at += _LENGTH.size + length
-        if last:
+        (size,) = unpack(buffer, at)
+        starts.append(at)
+        if size < 0:
+            at += step - size
             break
-    if ordered is None or len(blocks) == 1:
-        chosen: list[int] = list(range(len(blocks)))
-    else:
-        highest = np.asarray(maxids, dtype=np.int64) + offset
+        at += step + size
+    # Read in place: every gather below stays inside a block's head, and a value section follows each.
+    joined = np.frombuffer(buffer, dtype=np.uint8)
+    heads = np.asarray(starts, dtype=np.int64)
+    info = heads + step
+    counts = _u32(joined, info)
+    maxids = _u32(joined, info + 4)
+    ends = np.asarray([*starts[1:], at], dtype=np.int64) if starts else _NONE  # where each block's data ends
+    if ordered is not None and len(heads) > 1:
+        highest = maxids + offset
         lowest = np.concatenate(([offset], highest[:-1] + 1))
         # A block whose range holds no wanted document is never read further.
-        chosen = np.flatnonzero(np.searchsorted(ordered, highest, side="right")
-                                > np.searchsorted(ordered, lowest)).tolist()
-    heads: list[bytes] = []
-    kinds, widths, counts = [], [], []
+        chosen = np.flatnonzero(np.searchsorted(ordered, highest, side="right") > np.searchsorted(ordered, lowest))
+        info, counts, ends = info[chosen], counts[chosen], ends[chosen]
+    bases = info + _INFO.size
+    kinds = joined[bases].astype(np.int64)
+    widths = joined[bases + 1].astype(np.int64)
     sections: list[bytes] = []
-    for number in chosen:
-        data_at, data_end, count, compression = blocks[number]
-        kind, width = buffer[data_at], buffer[data_at + 1]
-        section_at = data_at + values_at(kind, width, count)
-        heads.append(buffer[data_at:section_at])
-        kinds.append(kind)
-        widths.append(width)
-        counts.append(count)
-        if with_values:
-            section = buffer[section_at:data_end]
+    if with_values and len(bases):
+        section_starts = bases + _HEAD_SIZE + widths * (counts - 1) + np.where(
+            kinds == CONSTANT, 4, _WEIGHT_BYTES[kinds] * counts)
+        compressed = joined[info + _COMPRESSION_AT]
+        view = memoryview(buffer)
+        for section_at, data_end, compression in zip(section_starts.tolist(), ends.tolist(), compressed.tolist(),
+                                                     strict=True):
+            section = view[section_at:data_end]
             sections.append(zlib.decompress(section) if compression else bytes(section))
-    return heads, kinds, widths, counts, sections
+    return _Blocks(joined, bases, kinds, widths, counts, sections)
 
 
 def _u32(joined: Array, at: Array) -> Array:

@@ -16,6 +16,7 @@ from typing import Any
 from whoosh.searching import Searcher
 
 from viewer.search.format.codec import posting_blocks
+from viewer.search.format.fast_prefix import FastPrefix, prefix_documents
 from viewer.search.format.internals import expanded_terms
 from viewer.search.query.plan import ExpansionPlan, PhrasePlan, Plan, TermPlan
 from viewer.search.query.plan_walk import walk
@@ -96,6 +97,12 @@ class DocSets:
 
     def expansion(self, node: ExpansionPlan, within: set[int] | None) -> set[int]:
         out: set[int] = set()
+        if type(node.query) is FastPrefix and node.query.text:
+            # The search box's prefix (sorted by date, or beside a phrase): its documents flagged with
+            # numpy, not each term's postings decoded in Python (a common prefix has hundreds).
+            for reader, offset in self.leaves:
+                out.update(prefix_documents(node.query, reader, None, offset).tolist())
+            return out if within is None else out & within
         for reader, offset in self.leaves:
             for btext in expanded_terms(node.query, reader):
                 ids = _leaf_ids(reader.postings(node.fieldname, btext))

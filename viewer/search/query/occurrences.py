@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
@@ -225,6 +226,12 @@ def _needles(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(stems | {key for key in keys if not key.startswith(LEMMA_PREFIX)})
 
 
+@lru_cache(maxsize=64)
+def _folded_needles(needles: frozenset[str]) -> frozenset[str]:
+    """The coarse folds of a query's needles: once per query, not per hit (a prefix's are hundreds)."""
+    return frozenset(coarse_fold(needle) for needle in needles)
+
+
 class _Folded:
     """The coarse fold of a text, to skip the lines that cannot hold a hit: the fold runs in C while
     the tokenizer does not (a 47,000-character article holds a two-word query's hits in a few of its
@@ -237,7 +244,7 @@ class _Folded:
         self.folded = "" if self.whole else coarse_fold(text.lower() if cased else text)
 
     def holds(self, needles: frozenset[str]) -> bool:
-        return self.whole or any(coarse_fold(needle) in self.folded for needle in needles)
+        return self.whole or any(needle in self.folded for needle in _folded_needles(needles))
 
     def lines_holding(self, needles: frozenset[str]) -> list[tuple[int, int]]:
         """(start, end) of the lines of the text that may hold a token with one of `needles`."""
@@ -246,7 +253,7 @@ class _Folded:
             return [(0, len(text))]
         folded_ends = [m.start() for m in _NEWLINE.finditer(folded)]
         wanted: set[int] = set()
-        for needle in {coarse_fold(needle) for needle in needles}:
+        for needle in _folded_needles(needles):
             at = folded.find(needle)
             while at != -1:
                 line = bisect_left(folded_ends, at)

@@ -31,6 +31,7 @@ from viewer.search.indexing.manifest import MANIFEST_NAME, FileRecord, Manifest
 from viewer.search.indexing.prepare import PreparedArticle, PreparedFile, prepare_file
 from viewer.search.indexing.sources import ArticleKeys, Role, SourceBook, walk_order
 from viewer.search.indexing.sync_progress import ArticleProgress
+from viewer.search.indexing.word_table import WordTable
 from viewer.search.schema import article_of, document_of, sketch_fields, word_fields
 
 # A file whose mtime is this close to the sync is hashed again next time: the file system's clock
@@ -73,6 +74,7 @@ class _Sync:
             empty = reader.doc_count_all() == 0
         # Into an empty index every article is new (placing takes each id once): no delete by id first.
         self.add = writer.add_document if empty else writer.update_document
+        self.words = WordTable(Path(writer.storage.folder))  # saved before the commit (word_table.py)
 
     def settled_count(self, path: str) -> int:
         """How many articles the file gave the index last time (the progress counts them as done)."""
@@ -178,7 +180,8 @@ class _Sync:
     def _write(self, article_id: str, path: str, ready: PreparedArticle) -> None:
         ready.article.id = article_id
         ready.article.source = path
-        self.add(**ready.document())
+        document = ready.document()
+        self.add(**document | {"words": self.words.numbered(bytes(document["words"]))})
 
     def _read(self, path: str, number: int, digest: str) -> PreparedArticle | None:
         """Article `number` of an unchanged file, read again for its document (None: it changed)."""
@@ -204,7 +207,7 @@ class _Sync:
         article = article_of(stored)
         article.source = path
         self.writer.update_document(**document_of(article), **sketch_fields(bytes(sketch) if any(sketch) else None),
-                                    **word_fields(article.text))
+                                    words=self.words.numbered(bytes(word_fields(article.text)["words"])))
 
     def finish(self, drop_unknown: bool) -> int:
         """Remove the articles no file gives any more; with `drop_unknown` also those the index holds
@@ -311,6 +314,7 @@ def sync_sources(
         if report.added or report.updated or report.removed or report.relinked or stale:
             manifest.pending = True
             manifest.save(index_dir)
+            run.words.save()
             writer.commit()
         else:
             writer.cancel()
@@ -360,6 +364,7 @@ def forget_sources(ix: FileIndex, index_dir: Path, roots: Iterable[Path]) -> Syn
         manifest = run.manifest
         manifest.pending = True
         manifest.save(index_dir)
+        run.words.save()
         writer.commit()
     manifest.pending = run.doubtful
     manifest.save(index_dir)

@@ -18,7 +18,8 @@ spelling.
 
 Nothing is analysed at question time: each article's word positions are read as numbers the index
 stores (the `words` column, viewer/analysis/word_groups.py: a hash of each position's group and of
-its spelling, numbered by the archive's table of them, viewer/search/indexing/word_table.py), a word's occurrences are its postings' positions, and windows and counts are numpy
+its spelling, numbered by the archive's table of them, viewer/search/indexing/word_table.py), a
+word's occurrences are its postings' positions, and windows and counts are numpy
 work over whole chunks of articles. Only the few spellings shown are read back from texts."""
 
 from __future__ import annotations

@@ -40,18 +40,23 @@ def is_ours(dbfile: Any, basepos: int, length: int) -> bool:
 
 
 class ZstdStoredColumn(Column):
-    """Pickled values (dicts of stored fields), zstd-compressed with a per-segment dictionary."""
+    """Pickled values (dicts of stored fields), zstd-compressed with a per-segment dictionary trained
+    on the first `train_documents` values."""
+
+    def __init__(self, train_documents: int = TRAIN_DOCUMENTS):
+        self.train_documents = train_documents
 
     def writer(self, dbfile: Any) -> ColumnWriter:
-        return _Writer(dbfile)
+        return _Writer(dbfile, self.train_documents)
 
     def reader(self, dbfile: Any, basepos: int, length: int, doccount: int) -> ColumnReader:
         return _Reader(dbfile, basepos, length, doccount)
 
 
 class _Writer(ColumnWriter):
-    def __init__(self, dbfile: Any):
+    def __init__(self, dbfile: Any, train_documents: int):
         super().__init__(dbfile)
+        self._train_documents = train_documents
         self._held: list[tuple[int, bytes]] = []  # (docnum, pickle) until the dictionary is trained
         self._dictionary = b""
         self._compressor: zstandard.ZstdCompressor | None = None
@@ -62,14 +67,14 @@ class _Writer(ColumnWriter):
         raw = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         if self._compressor is None:
             self._held.append((docnum, raw))
-            if len(self._held) >= TRAIN_DOCUMENTS:
+            if len(self._held) >= self._train_documents:
                 self._start()
             return
         self._write(docnum, raw)
 
     def _start(self) -> None:
         """Train the dictionary on the held values (when there are enough) and write them."""
-        samples = [raw for _, raw in self._held]
+        samples: list[bytes | bytearray | memoryview[int]] = [raw for _, raw in self._held]
         dictionary = None
         if len(samples) >= MIN_TRAINING:
             try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from whoosh.index import FileIndex
 from whoosh.writing import IndexWriter
 
+from viewer.analysis.word_groups import word_sequence
 from viewer.core.errors import ImportFailure
 from viewer.core.paths import DerivedFolders
 from viewer.core.results import SyncReport
@@ -32,7 +33,7 @@ from viewer.search.indexing.prepare import PreparedArticle, PreparedFile, prepar
 from viewer.search.indexing.sources import ArticleKeys, Role, SourceBook, walk_order
 from viewer.search.indexing.sync_progress import ArticleProgress
 from viewer.search.indexing.word_table import WordTable
-from viewer.search.schema import article_of, document_of, sketch_fields, word_fields
+from viewer.search.schema import article_of, document_of, sketch_fields
 
 # A file whose mtime is this close to the sync is hashed again next time: the file system's clock
 # ticks coarsely (FAT: 2 s), so an edit right after it was read could keep its size and mtime.
@@ -181,7 +182,9 @@ class _Sync:
         ready.article.id = article_id
         ready.article.source = path
         document = ready.document()
-        self.add(**document | {"words": self.words.numbered(bytes(document["words"]))})
+        words = document["words"]
+        document["words"] = self.words.numbered(words if isinstance(words, bytes) else b"")
+        self.add(**document)
 
     def _read(self, path: str, number: int, digest: str) -> PreparedArticle | None:
         """Article `number` of an unchanged file, read again for its document (None: it changed)."""
@@ -207,7 +210,7 @@ class _Sync:
         article = article_of(stored)
         article.source = path
         self.writer.update_document(**document_of(article), **sketch_fields(bytes(sketch) if any(sketch) else None),
-                                    words=self.words.numbered(bytes(word_fields(article.text)["words"])))
+                                    words=self.words.numbered(word_sequence(article.text)))
 
     def finish(self, drop_unknown: bool) -> int:
         """Remove the articles no file gives any more; with `drop_unknown` also those the index holds

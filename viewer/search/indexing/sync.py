@@ -315,9 +315,9 @@ def sync_sources(
         stop_if_cancelled(cancel)
         manifest = run.manifest
         if report.added or report.updated or report.removed or report.relinked or stale:
+            run.words.save()  # before the commit that names its entries; a full disk stops here
             manifest.pending = True
             manifest.save(index_dir)
-            run.words.save()
             writer.commit()
         else:
             writer.cancel()
@@ -365,9 +365,9 @@ def forget_sources(ix: FileIndex, index_dir: Path, roots: Iterable[Path]) -> Syn
             run.keep(path)
         run.finish(drop_unknown=False)
         manifest = run.manifest
+        run.words.save()
         manifest.pending = True
         manifest.save(index_dir)
-        run.words.save()
         writer.commit()
     manifest.pending = run.doubtful
     manifest.save(index_dir)

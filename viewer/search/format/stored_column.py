@@ -19,6 +19,7 @@ from __future__ import annotations
 import pickle
 import struct
 import threading
+from array import array
 from typing import Any
 
 import numpy as np
@@ -60,7 +61,7 @@ class _Writer(ColumnWriter):
         self._held: list[tuple[int, bytes]] = []  # (docnum, pickle) until the dictionary is trained
         self._dictionary = b""
         self._compressor: zstandard.ZstdCompressor | None = None
-        self._ends: list[int] = []  # each docnum's end offset (so far)
+        self._ends = array("Q")  # each docnum's end offset (so far)
         self._written = 0
 
     def add(self, docnum: int, value: object) -> None:
@@ -93,7 +94,7 @@ class _Writer(ColumnWriter):
         packed = self._compressor.compress(raw)
         ends = self._ends
         if docnum > len(ends):  # documents without stored fields: empty values
-            ends.extend([self._written] * (docnum - len(ends)))
+            ends.extend(array("Q", [self._written]) * (docnum - len(ends)))
         self._dbfile.write(packed)
         self._written += len(packed)
         ends.append(self._written)
@@ -102,11 +103,12 @@ class _Writer(ColumnWriter):
         if self._compressor is None:
             self._start()
         ends = self._ends
-        ends.extend([self._written] * (doccount - len(ends)))
+        if doccount > len(ends):
+            ends.extend(array("Q", [self._written]) * (doccount - len(ends)))
         dictionary_at = self._written
         self._dbfile.write(self._dictionary)
         wide = dictionary_at >= 2**32
-        offsets = np.asarray([0, *ends[:doccount]], dtype="<u8" if wide else "<u4")
+        offsets = np.concatenate(([0], np.frombuffer(ends, np.uint64)[:doccount])).astype("<u8" if wide else "<u4")
         self._dbfile.write(offsets.tobytes())
         self._dbfile.write(_TRAILER.pack(dictionary_at, len(self._dictionary), 8 if wide else 4, MAGIC))
 

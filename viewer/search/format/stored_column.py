@@ -40,7 +40,7 @@ def is_ours(dbfile: Any, basepos: int, length: int) -> bool:
     return length >= _TRAILER.size and bytes(dbfile.get(basepos + length - len(MAGIC), len(MAGIC))) == MAGIC
 
 
-class ZstdStoredColumn(Column):
+class ZstdStoredColumn(Column):  # type: ignore[misc]  # whoosh is untyped: its base classes are Any
     """Pickled values (dicts of stored fields), zstd-compressed with a per-segment dictionary trained
     on the first `train_documents` values."""
 
@@ -54,7 +54,7 @@ class ZstdStoredColumn(Column):
         return _Reader(dbfile, basepos, length, doccount)
 
 
-class _Writer(ColumnWriter):
+class _Writer(ColumnWriter):  # type: ignore[misc]  # whoosh is untyped: its base classes are Any
     def __init__(self, dbfile: Any, train_documents: int):
         super().__init__(dbfile)
         self._train_documents = train_documents
@@ -113,7 +113,7 @@ class _Writer(ColumnWriter):
         self._dbfile.write(_TRAILER.pack(dictionary_at, len(self._dictionary), 8 if wide else 4, MAGIC))
 
 
-class _Reader(ColumnReader):
+class _Reader(ColumnReader):  # type: ignore[misc]  # whoosh is untyped: its base classes are Any
     def __init__(self, dbfile: Any, basepos: int, length: int, doccount: int):
         super().__init__(dbfile, basepos, length, doccount)
         dictionary_at, dictionary_length, width, _ = _TRAILER.unpack(

@@ -29,6 +29,7 @@ from viewer.app.discourse import Discourse
 from viewer.app.library import Library
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
+from viewer.search.indexing.word_table import decoded, numbered_parts, read_table
 
 SEED = 2829
 NODE = "پرتقال"
@@ -93,13 +94,13 @@ def test_each_stored_position_is_the_analyzers_word_position(data_dir: Path) -> 
         with archive.searcher() as searcher:
             reader = searcher.whoosh.reader()
             column = reader.column_reader("words", translate=False)
+            table = read_table(data_dir / "index")
             widths = set()
             for docnum in reader.all_doc_ids():
                 text = str(reader.stored_fields(docnum)["text"])
                 value = bytes(column[docnum])
-                groups, spellings, _ = read_sequence(value)
-                assert (groups, spellings) == _walk(text), reader.stored_fields(docnum)["title"]
-                widths.add(sequence_parts(value)[2])
+                assert decoded(value, *table) == _walk(text), reader.stored_fields(docnum)["title"]
+                widths.add(numbered_parts(value)[2])
     finally:
         archive.close()
     assert widths == {1, 2}

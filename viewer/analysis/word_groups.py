@@ -10,10 +10,11 @@ article's value is the same whichever sync wrote it and no archive-wide word tab
 groups sharing a 64-bit hash would be counted as one: among a million distinct groups the chance
 is about 1 in 30 million. A spelling hash only tells the spellings of one group apart.
 
-The stored value of a text: a header (`<II`: entries, positions), its distinct (group, spelling)
-pairs in order of first appearance (the groups as `<u8`, then the spellings as `<u4`), then each
-position's entry number, one byte each when there are at most 256 entries, two when at most 65,536,
-else four."""
+The value of a text: a header (`<II`: entries, positions), its distinct (group, spelling) pairs in
+order of first appearance (the groups as `<u8`, then the spellings as `<u4`), then each position's
+entry number, one byte each when there are at most 256 entries, two when at most 65,536, else four.
+The index stores it numbered (schema 12, viewer/search/indexing/word_table.py): the sync replaces the
+pairs by their 3-byte numbers in the archive's table of pairs, kept beside the index."""
 
 from __future__ import annotations
 

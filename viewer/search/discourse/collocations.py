@@ -18,7 +18,8 @@ spelling.
 
 Nothing is analysed at question time: each article's word positions are read as numbers the index
 stores (the `words` column, viewer/analysis/word_groups.py: a hash of each position's group and of
-its spelling), a word's occurrences are its postings' positions, and windows and counts are numpy
+its spelling, numbered by the archive's table of them, viewer/search/indexing/word_table.py), a
+word's occurrences are its postings' positions, and windows and counts are numpy
 work over whole chunks of articles. Only the few spellings shown are read back from texts."""
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,9 +36,10 @@ import numpy.typing as npt
 
 from viewer.analysis.analyzer import positions_of, token_pattern
 from viewer.analysis.normalize import display_text
-from viewer.analysis.word_groups import HEADER, group_of, hazm_stopwords, sequence_parts
+from viewer.analysis.word_groups import group_of, hazm_stopwords
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.discourse.matches import Matches
+from viewer.search.indexing.word_table import NUMBERED_HEADER, entry_numbers, numbered_parts, table_of
 from viewer.search.query.docsets import held
 from viewer.search.query.occurrences import word_positions
 
@@ -116,19 +119,28 @@ class _Chunk:
     @classmethod
     def of(cls, found: Matches, leaves: list[tuple[Any, int]], docnums: list[int], cancel: Cancel) -> _Chunk:
         values = _stored_values(leaves, docnums)
-        parts = [sequence_parts(value) for value in values]
-        order = sorted(range(len(values)), key=lambda at: parts[at][2])  # stable: docnum order in a width
+        parts = [numbered_parts(value) for value in values]
+        # stable: docnum order among the articles of one (position width, entry-number width)
+        order = sorted(range(len(values)), key=lambda at: parts[at][2:])
         entries = np.asarray([parts[at][0] for at in order], dtype=np.int64)
         lengths = np.asarray([parts[at][1] for at in order], dtype=np.int64)
-        head = HEADER.size
-        group_table = np.frombuffer(b"".join(values[at][head:head + 8 * parts[at][0]] for at in order), "<u8")
-        spelling_table = np.frombuffer(
-            b"".join(values[at][head + 8 * parts[at][0]:head + 12 * parts[at][0]] for at in order), "<u4")
-        numbers = [np.frombuffer(b"".join(values[at][head + 12 * parts[at][0]:] for at in order
-                                          if parts[at][2] == width), _INDEX_TYPES[width]).astype(np.int64)
-                   for width in (1, 2, 4)]
+        head = NUMBERED_HEADER.size
+        numbers: list[Ints] = []
+        places: list[Ints] = []
+        for widths in sorted({parts[at][2:] for at in order}):
+            width, number_width = widths
+            alike = [at for at in order if parts[at][2:] == widths]
+            numbers.append(entry_numbers(b"".join(values[at][head:head + number_width * parts[at][0]]
+                                                  for at in alike), number_width))
+            places.append(np.frombuffer(b"".join(values[at][head + number_width * parts[at][0]:] for at in alike),
+                                        _INDEX_TYPES[width]).astype(np.int64))
         entry_starts = np.concatenate(([0], np.cumsum(entries)[:-1])).astype(np.int64)
-        codes = np.concatenate(numbers) + np.repeat(entry_starts, lengths)
+        codes = np.concatenate(numbers)[np.concatenate(places) + np.repeat(entry_starts, lengths)] if numbers else \
+            np.zeros(0, dtype=np.int64)
+        group_table, spelling_table = _table(found, int(codes.max()) + 1 if len(codes) else 0)
+        known = codes < len(group_table)  # always, unless the table was removed by hand: no group then
+        if not known.all():
+            codes = np.where(known, codes, 0)
         starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
         placed = np.asarray(docnums, dtype=np.int64)[order]
         stop_if_cancelled(cancel)
@@ -136,7 +148,19 @@ class _Chunk:
             first, last = _phrase_occurrences(found, placed, starts, cancel)
         else:
             first = last = _word_occurrences(found, leaves, placed, starts)
-        return cls(group_table[codes], spelling_table[codes], starts, placed, first, last)
+        groups = group_table[codes] if len(group_table) else np.zeros(len(codes), dtype=np.uint64)
+        spellings = spelling_table[codes] if len(spelling_table) else np.zeros(len(codes), dtype=np.uint32)
+        if not known.all():
+            groups[~known] = 0
+        return cls(groups, spellings, starts, placed, first, last)
+
+
+def _table(found: Matches, needed: int) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint32]]:
+    """The archive's table of word entries (word_table.py), beside the index the searcher reads."""
+    folder = getattr(found.searcher.ix.storage, "folder", None)
+    if folder is None:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)
+    return table_of(Path(folder), needed)
 
 
 def _stored_values(leaves: list[tuple[Any, int]], docnums: list[int]) -> list[bytes]:

@@ -20,13 +20,21 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3LeafMatcher, W3PerDocReader, W3PostingsWriter
+from whoosh.codec.whoosh3 import (
+    WHOOSH3_HEADER_MAGIC,
+    W3Codec,
+    W3LeafMatcher,
+    W3PerDocReader,
+    W3PerDocWriter,
+    W3PostingsWriter,
+)
 from whoosh.matching import Matcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from viewer.search.format.block_format import block_ids, block_values, block_weights, pack_block
 from viewer.search.format.internals import length_bytes
+from viewer.search.format.stored_column import ZstdStoredColumn, is_ours
 
 # A block's length (negative for the last block; W3's framing), then its info: postings, last id,
 # highest weight, compression, shortest and longest field length bytes. W3 pickles the info and
@@ -45,6 +53,9 @@ class ArrayCodec(W3Codec):
         return writer_class(dbfile, blocklimit=self._blocklimit, byteids=byteids,
                             compression=self._compression, inlinelimit=self._inlinelimit)
 
+    def per_document_writer(self, storage: Any, segment: Any) -> W3PerDocWriter:
+        return ZstdStoredWriter(self, storage, segment)
+
     def per_document_reader(self, storage: Any, segment: Any) -> W3PerDocReader:
         return LoadedLengthsReader(storage, segment)
 
@@ -55,12 +66,25 @@ class ArrayCodec(W3Codec):
         return ArrayLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
 
+class ZstdStoredWriter(W3PerDocWriter):
+    """W3's per-document writer with the stored fields in stored_column.py's column (schema 12)."""
+
+    def _create_column(self, fieldname: str, column: Any) -> None:
+        super()._create_column(fieldname, ZstdStoredColumn() if fieldname == "_stored" else column)
+
+
 class LoadedLengthsReader(W3PerDocReader):
     """Field lengths (one byte per document) read whole into memory the first time one is asked for:
     the writer asks for every posting's (a seek and a read each, ~8% of indexing), a search for every
-    document it scores."""
+    document it scores. The stored fields are read by their column's format (W3's before schema 12)."""
 
     def _cached_reader(self, fieldname: str, column: Any) -> Any:
+        if fieldname == "_stored" and fieldname not in self._readers and self.has_column(fieldname):
+            if fieldname not in self._colfiles:
+                self._colfiles[fieldname] = self._get_column_file(fieldname)
+            colfile, offset, length = self._colfiles[fieldname]
+            if is_ours(colfile, offset, length):
+                column = ZstdStoredColumn()
         reader = super()._cached_reader(fieldname, column)
         if fieldname.endswith("_len") and reader is not None and not isinstance(reader, bytes) and hasattr(reader, "load"):
             reader = self._readers[fieldname] = length_bytes(reader, self._doccount)

@@ -12,6 +12,7 @@ from pathlib import Path
 from whoosh.index import FileIndex
 from whoosh.writing import IndexWriter
 
+from viewer.analysis.word_groups import word_sequence
 from viewer.core.errors import ImportFailure
 from viewer.core.paths import DerivedFolders
 from viewer.core.results import SyncReport
@@ -31,7 +32,8 @@ from viewer.search.indexing.manifest import MANIFEST_NAME, FileRecord, Manifest
 from viewer.search.indexing.prepare import PreparedArticle, PreparedFile, prepare_file
 from viewer.search.indexing.sources import ArticleKeys, Role, SourceBook, walk_order
 from viewer.search.indexing.sync_progress import ArticleProgress
-from viewer.search.schema import article_of, document_of, sketch_fields, word_fields
+from viewer.search.indexing.word_table import WordTable
+from viewer.search.schema import article_of, document_of, sketch_fields
 
 # A file whose mtime is this close to the sync is hashed again next time: the file system's clock
 # ticks coarsely (FAT: 2 s), so an edit right after it was read could keep its size and mtime.
@@ -73,6 +75,7 @@ class _Sync:
             empty = reader.doc_count_all() == 0
         # Into an empty index every article is new (placing takes each id once): no delete by id first.
         self.add = writer.add_document if empty else writer.update_document
+        self.words = WordTable(Path(writer.storage.folder))  # saved before the commit (word_table.py)
 
     def settled_count(self, path: str) -> int:
         """How many articles the file gave the index last time (the progress counts them as done)."""
@@ -178,7 +181,10 @@ class _Sync:
     def _write(self, article_id: str, path: str, ready: PreparedArticle) -> None:
         ready.article.id = article_id
         ready.article.source = path
-        self.add(**ready.document())
+        document = ready.document()
+        words = document["words"]
+        document["words"] = self.words.numbered(words if isinstance(words, bytes) else b"")
+        self.add(**document)
 
     def _read(self, path: str, number: int, digest: str) -> PreparedArticle | None:
         """Article `number` of an unchanged file, read again for its document (None: it changed)."""
@@ -204,7 +210,7 @@ class _Sync:
         article = article_of(stored)
         article.source = path
         self.writer.update_document(**document_of(article), **sketch_fields(bytes(sketch) if any(sketch) else None),
-                                    **word_fields(article.text))
+                                    words=self.words.numbered(word_sequence(article.text)))
 
     def finish(self, drop_unknown: bool) -> int:
         """Remove the articles no file gives any more; with `drop_unknown` also those the index holds
@@ -309,6 +315,7 @@ def sync_sources(
         stop_if_cancelled(cancel)
         manifest = run.manifest
         if report.added or report.updated or report.removed or report.relinked or stale:
+            run.words.save()  # before the commit that names its entries; a full disk stops here
             manifest.pending = True
             manifest.save(index_dir)
             writer.commit()
@@ -358,6 +365,7 @@ def forget_sources(ix: FileIndex, index_dir: Path, roots: Iterable[Path]) -> Syn
             run.keep(path)
         run.finish(drop_unknown=False)
         manifest = run.manifest
+        run.words.save()
         manifest.pending = True
         manifest.save(index_dir)
         writer.commit()

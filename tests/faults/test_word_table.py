@@ -1,0 +1,135 @@
+"""kill -9 while a sync extends the archive's word table (viewer/search/indexing/word_table.py): at
+every moment, before the table is written, with a torn record in it, after it is fsynced, inside
+Whoosh's commit and after it, the index left behind names only entries the table holds, each
+position's group and spelling are the analyzer's, and the next sync makes the index a clean one's."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.faults.child_cli import cli_env
+from tests.faults.helpers import corpus_items, write_archive
+from tests.faults.indexes import index_here
+from viewer.analysis.analyzer import positions_of, token_pattern
+from viewer.analysis.normalize import display_text
+from viewer.analysis.word_groups import NO_GROUP, group_hash, group_of, spelling_hash
+from viewer.core.paths import DataPaths
+from viewer.search.archive import Archive
+from viewer.search.indexing.word_table import (
+    NUMBERED_HEADER,
+    TABLE_NAME,
+    decoded,
+    entry_numbers,
+    numbered_parts,
+    read_table,
+)
+
+# A real sync in a child process that kills itself (SIGKILL, no cleanup) at one moment of writing the
+# table or committing the index.
+_KILLED_SYNC = r"""
+import os, signal, sys
+from pathlib import Path
+from whoosh.writing import SegmentWriter
+from viewer.core.paths import DataPaths
+from viewer.search.archive import Archive
+from viewer.search.indexing import word_table
+
+moment, data_dir, source = sys.argv[1:4]
+save, commit, commit_toc = word_table.WordTable.save, SegmentWriter.commit, SegmentWriter._commit_toc
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def killing_save(self):
+    if moment == "before-table":
+        die()
+    if moment == "torn-table":
+        with open(self.folder / word_table.TABLE_NAME, "ab") as table:
+            table.write(bytes(range(1, 8)))  # seven bytes of a twelve-byte record
+            table.flush()
+            os.fsync(table.fileno())
+        die()
+    save(self)
+    if moment == "after-table":
+        die()
+
+def killing_commit(self, *args, **kwargs):
+    commit(self, *args, **kwargs)
+    if moment == "after-commit":
+        die()
+
+def killing_commit_toc(self, *args, **kwargs):
+    if moment == "before-toc":
+        die()
+    commit_toc(self, *args, **kwargs)
+
+word_table.WordTable.save = killing_save
+SegmentWriter.commit, SegmentWriter._commit_toc = killing_commit, killing_commit_toc
+Archive(DataPaths.resolve(data_dir).ensure()).sync([Path(source)])
+sys.exit(3)  # not killed: the moment never came
+"""
+
+
+def _walk(text: str) -> tuple[list[int], list[int]]:
+    """Each word position's group hash and spelling hash, from the analyzer, position by position."""
+    groups, spellings = [], []
+    for token in token_pattern().findall(text):
+        for keys in positions_of(token):
+            group = group_of(keys)
+            groups.append(NO_GROUP if group is None else group_hash(group))
+            spellings.append(0 if group is None else spelling_hash(display_text(token)))
+    return groups, spellings
+
+
+def _words(data_dir: Path) -> dict[str, tuple[list[int], list[int]]]:
+    """Each article's words column, decoded with the table; every entry number checked to be in it and
+    every position to be the analyzer's."""
+    table = read_table(data_dir / "index")
+    archive = Archive(DataPaths.resolve(data_dir))
+    try:
+        with archive.searcher() as searcher:
+            reader = searcher.whoosh.reader()
+            column = reader.column_reader("words", translate=False)
+            words = {}
+            for docnum in reader.all_doc_ids():
+                stored = reader.stored_fields(docnum)
+                value = bytes(column[docnum])
+                entries, _, _, number_width = numbered_parts(value)
+                start = NUMBERED_HEADER.size
+                numbers = entry_numbers(value[start:start + number_width * entries], number_width)
+                highest = int(numbers.max()) if len(numbers) else -1
+                assert highest < len(table[0]), f"{stored['id']}: entry {highest} of a {len(table[0])}-entry table"
+                words[str(stored["id"])] = decoded(value, *table)
+                assert words[str(stored["id"])] == _walk(str(stored["text"])), stored["id"]
+            return words
+    finally:
+        archive.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("moment", ["before-table", "torn-table", "after-table", "before-toc", "after-commit"])
+def test_kill_9_while_the_word_table_grows_leaves_every_entry_in_it(tmp_path: Path, moment: str) -> None:
+    source, data = tmp_path / "source", tmp_path / "data"
+    write_archive(source, corpus_items("fars-news-2.json", 20), per_file=10)
+    index_here(data, source)
+    before = _words(data)
+    # new words for the table: another agency's articles
+    write_archive(tmp_path / "more", corpus_items("varzesh3-2.json", 20), per_file=10)
+    for path in (tmp_path / "more").iterdir():
+        path.rename(source / f"more-{path.name}")
+
+    child = subprocess.run([sys.executable, "-c", _KILLED_SYNC, moment, str(data), str(source)],
+                           env=cli_env(), capture_output=True, text=True, timeout=300)
+    assert child.returncode == -9, child.stderr
+    assert (data / "index" / TABLE_NAME).stat().st_size >= 12 * len({g for w in before.values() for g in w[0]})
+
+    left = _words(data)  # every committed entry number is in the table
+    assert set(before) <= set(left)
+    index_here(data, source)
+    clean = tmp_path / "clean"
+    index_here(clean, source)
+    assert _words(data) == _words(clean)

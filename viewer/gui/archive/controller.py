@@ -51,6 +51,7 @@ class ArchiveController(QObject):
         self.status_bar = status_bar
         self.background = background
         self.auto_index = auto_index
+        self._index_after_first_search = False
         self.dialog_parent = parent
         self.indexer: Indexer | None = None
         self.indexing_status: IndexingStatus | None = None
@@ -97,8 +98,16 @@ class ArchiveController(QObject):
         if self.auto_index:
             adopt_indexed_folders(self.library)
             self.welcome.setVisible(self.shows_sample)
-            self.index_folders()
+            self._index_after_first_search = True
         self.ready.emit()
+
+    def first_search_done(self) -> None:
+        """The first search after opening is shown (or failed): the folders' changes are picked up
+        now. Run beside it, the sync's reading of the manifest and its progress took the interpreter
+        from the search for seconds on a large archive, before its first rows."""
+        if self._index_after_first_search:
+            self._index_after_first_search = False
+            self.index_folders()
 
     def _open_failed(self, exc: BaseException) -> None:
         log.error("archive not opened", exc_info=exc)

@@ -47,3 +47,22 @@ def test_the_empty_box_lists_every_article_in_index_order_without_the_removed_on
     assert [h.id for h in library.first_page("*", limit=5).hits] == left
     assert library.ranked_ids("*", limit=1) == left[:1]
     assert [h.id for h in library.search("*", limit=5).hits] == left
+
+
+def test_a_sync_that_changes_nothing_keeps_what_the_searcher_read_and_a_change_is_seen(
+        library: Library, source_dir: Path) -> None:
+    """The sync at every opening mostly changes nothing: the searchers keep the tables they read (the
+    next first rows come with their facets), and a sync that changes the index is seen at once."""
+    library.summarize("کتاب")  # the searcher reads its facets' table
+    assert library.sync([source_dir]).added == 0
+    again = library.first_page("کتاب", limit=10)
+    assert again.total_exact and again.facets == [("فرهنگ", 1), ("کتاب", 1)]
+
+    items = json.loads((source_dir / "news.json").read_text("utf-8"))
+    items.append({"title": "کتاب تازهٔ شاعران جوان", "text": ["دفتر شعر تازه‌ای از شاعران جوان منتشر شد."],
+                  "tags": ["ادبیات"], "url": "https://example.org/news/4", "date": "2024-07-01"})
+    (source_dir / "news.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
+    assert library.sync([source_dir]).added == 1
+    changed = library.first_page("کتاب", limit=10)
+    assert len(changed.hits) == 2 and not changed.total_exact  # a new searcher: its facets come with the count
+    assert library.summarize("کتاب").facets == [("ادبیات", 1), ("فرهنگ", 1), ("کتاب", 1)]

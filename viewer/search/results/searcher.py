@@ -75,6 +75,13 @@ class ArchiveSearcher(Closable):
     def close(self) -> None:
         self._searcher.close()
 
+    def up_to_date(self) -> bool:
+        """Whether the index is still as this searcher sees it (a sync that changed nothing commits
+        nothing): then what it has read once — facets, ids, dates, copies — serves on."""
+        try:
+            return bool(self._searcher.up_to_date())
+        except Exception:  # noqa: BLE001 - any doubt (an index emptied or rebuilt): open a new one
+            return False
 
     @property
     def whoosh(self) -> Searcher:

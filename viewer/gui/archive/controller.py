@@ -98,13 +98,16 @@ class ArchiveController(QObject):
         if self.auto_index:
             adopt_indexed_folders(self.library)
             self.welcome.setVisible(self.shows_sample)
-            self._index_after_first_search = True
+            if self.library.article_count:
+                self._index_after_first_search = True
+            else:
+                self.index_folders()  # nothing to search yet: the list says the archive is being indexed
         self.ready.emit()
 
     def first_search_done(self) -> None:
-        """The first search after opening is shown (or failed): the folders' changes are picked up
-        now. Run beside it, the sync's reading of the manifest and its progress took the interpreter
-        from the search for seconds on a large archive, before its first rows."""
+        """The first search after opening is shown (or failed; the window tells it): the folders'
+        changes are picked up now. Run beside it, the sync's reading of the manifest and its progress
+        took the interpreter from the search for seconds on a large archive, before its first rows."""
         if self._index_after_first_search:
             self._index_after_first_search = False
             self.index_folders()

@@ -9,7 +9,9 @@ the timeline), then of five queries of each kind, and reads an article, its near
 files as the reading pane does. After each step it records the resident memory (VmRSS: anonymous
 memory and the mapped files' pages read so far) and its growth; the peak (maxrss) closes the table.
 With two sizes or more, the peak is carried on linearly to 1,000,000 articles from the two largest.
-Writes benchmarks/results/search-memory.md.
+`--baseline-tree DIR` (e.g. `git archive main | tar -x -C DIR`) runs the same steps with that tree's code
+right after, on `--baseline-index` (a copy of the last `--index`: each code keeps its own files beside the
+index), in a column of its own. Writes benchmarks/results/search-memory.md.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def worker(data_dir: str) -> dict:
-    sys.path.insert(0, str(REPO))
+def worker(data_dir: str, tree: str) -> dict:
+    sys.path.insert(0, tree)
     from viewer.app.library import Library
     from viewer.core.paths import DataPaths
 
@@ -62,7 +64,7 @@ def worker(data_dir: str) -> dict:
     shown = first.hits[0].id
     step("an article (the reading pane's searcher)", lambda: library.article(shown))
     step("its near duplicates", lambda: library.similar(shown))
-    step("its files (the manifest)", lambda: library.sources(shown))
+    step("its files", lambda: library.sources(shown))
     library.close()
     return {"articles": articles, "steps": steps, "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
@@ -70,33 +72,41 @@ def worker(data_dir: str) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, action="append", help="a Bayegan data folder (repeat for sizes)")
+    parser.add_argument("--baseline-tree", type=Path, help="another tree of this repository (the old code)")
+    parser.add_argument("--baseline-index", type=Path, help="the old code's copy of the last --index")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--tree", default=str(REPO), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker)))
+        print(json.dumps(worker(args.worker, args.tree)))
         return 0
     if not args.index:
         parser.error("give at least one --index")
-    runs = []
-    for data_dir in args.index:
-        done = subprocess.run([sys.executable, __file__, "--worker", str(data_dir)], capture_output=True, text=True,
-                              check=False, timeout=3600)
+
+    def run(data_dir: Path, tree: Path) -> dict:
+        done = subprocess.run([sys.executable, __file__, "--worker", str(data_dir), "--tree", str(tree)],
+                              capture_output=True, text=True, check=False, timeout=3600)
         if done.returncode != 0:
             raise RuntimeError(done.stderr[-3000:])
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    runs.sort(key=lambda run: run["articles"])
+        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    runs = sorted((run(data_dir, REPO) for data_dir in args.index), key=lambda found: found["articles"])
+    baseline = run(args.baseline_index or args.index[-1], args.baseline_tree) if args.baseline_tree else None
+    columns = [*runs, baseline] if baseline is not None else runs
+    heads = [f"{r['articles']:,} articles: ms, resident MB (+growth)" for r in runs]
+    if baseline is not None:
+        heads.append(f"old code, {baseline['articles']:,} articles")
     lines = ["# Memory while searching", "",
              f"Load average at the end {' / '.join(f'{x:.1f}' for x in os.getloadavg())}; one fresh process per size.", "",
-             "| step | " + " | ".join(f"{r['articles']:,} articles: ms, resident MB (+growth)" for r in runs) + " |",
-             "|---|" + "---:|" * len(runs)]
+             "| step | " + " | ".join(heads) + " |", "|---|" + "---:|" * len(columns)]
     for at, (name, _, _) in enumerate(runs[0]["steps"]):
         cells = []
-        for run in runs:
-            _, ms, rss = run["steps"][at]
-            before = run["steps"][at - 1][2] if at else 0.0
+        for found in columns:
+            _, ms, rss = found["steps"][at]
+            before = found["steps"][at - 1][2] if at else 0.0
             cells.append(f"{ms:.0f} ms, {rss:.0f} MB (+{rss - before:.0f})")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines.append("| **peak (maxrss)** | " + " | ".join(f"**{r['maxrss_mb']:.0f} MB**" for r in runs) + " |")
+    lines.append("| **peak (maxrss)** | " + " | ".join(f"**{r['maxrss_mb']:.0f} MB**" for r in columns) + " |")
     if len(runs) >= 2:
         small, large = runs[-2], runs[-1]
         per_article = (large["maxrss_mb"] - small["maxrss_mb"]) / (large["articles"] - small["articles"])

@@ -180,20 +180,24 @@ def open_window(data_dir: Path, corpus_dir: Path, case: str, word: str) -> dict:
         QTest.qWait(1)
     done = {"rows_ms": (seen["rows"] - started) * 1000, "count_ms": (seen["count"] - started) * 1000,
             "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
-    while window.indexer is not None and window.indexer.busy:  # the sync at start, before closing
-        QTest.qWait(5)
+    while window.indexer is None or window.indexer.busy:
+        QTest.qWait(5)  # the sync at start (it may begin after the first search), before closing
+    done["synced_maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
     return done
 
 
-def open_runs(data_dir: Path, corpus_dir: Path, word: str, runs: int, baseline: Path | None) -> dict:
-    """`runs` fresh-process openings per case and tree, alternated: {(tree, case): [results]}."""
-    trees = [("new", REPO)] + ([("old", baseline)] if baseline is not None else [])
+def open_runs(data_dir: Path, corpus_dir: Path, word: str, runs: int, baseline: Path | None,
+              baseline_index: Path | None = None) -> dict:
+    """`runs` fresh-process openings per case and tree, alternated: {(tree, case): [results]}. The old
+    tree opens `baseline_index` when given (a copy of the same index: each code keeps its own files
+    beside it, as a user's archive would)."""
+    trees = [("new", REPO, data_dir)] + ([("old", baseline, baseline_index or data_dir)] if baseline is not None else [])
     found: dict[tuple[str, str], list[dict]] = {}
     for _ in range(runs):
         for case in OPEN_CASES:
-            for name, tree in trees:
-                done = subprocess.run([sys.executable, __file__, "--open-worker", str(tree), str(data_dir), str(corpus_dir),
+            for name, tree, index in trees:
+                done = subprocess.run([sys.executable, __file__, "--open-worker", str(tree), str(index), str(corpus_dir),
                                        case, word], capture_output=True, text=True, timeout=900)
                 if done.returncode != 0:
                     raise RuntimeError(f"opening failed ({name}, {case}):\n{done.stderr[-3000:]}")
@@ -207,14 +211,16 @@ def open_table(found: dict, runs: int) -> list[str]:
     lines = ["", f"## Opening the archive (fresh process each, median of {runs})", "",
              "From `MainWindow.start` (the window is up) to the first search's rows and to its count, tags and "
              "timeline; the unchanged sync of the folders runs meanwhile, as it does for a user.", "",
-             "| first search | code | start → first rows, ms | start → count, ms | peak memory |", "|---|---|---:|---:|---:|"]
+             "| first search | code | start → first rows, ms | start → count, ms | peak memory at the count | "
+             "peak after the sync at start |", "|---|---|---:|---:|---:|---:|"]
     for case in OPEN_CASES:
         for name in ("old", "new"):
             runs_of = found.get((name, case))
             if runs_of:
                 lines.append(f"| {case} | {name} | {statistics.median(r['rows_ms'] for r in runs_of):.0f} | "
                              f"{statistics.median(r['count_ms'] for r in runs_of):.0f} | "
-                             f"{statistics.median(r['maxrss_mb'] for r in runs_of):.0f} MB |")
+                             f"{statistics.median(r['maxrss_mb'] for r in runs_of):.0f} MB | "
+                             f"{statistics.median(r.get('synced_maxrss_mb', 0) for r in runs_of):.0f} MB |")
     return lines
 
 
@@ -239,6 +245,8 @@ def main() -> int:
     parser.add_argument("--archive", type=Path, help="the folder it indexed (default WORK/corpus-SIZE)")
     parser.add_argument("--opens", type=int, default=3, help="openings of the archive per case and code (default 3)")
     parser.add_argument("--baseline-tree", type=Path, help="another tree of this repository (the old code) to open with")
+    parser.add_argument("--baseline-index", type=Path, help="the old code's copy of the data folder (default: --index)")
+    parser.add_argument("--only-open", action="store_true", help="the openings only, no typing")
     args = parser.parse_args()
     print("seed", args.seed, file=sys.stderr)
     rng = random.Random(args.seed)
@@ -246,7 +254,11 @@ def main() -> int:
     queries = [(kind, item["q"]) for kind in KINDS for item in rng.sample(made[kind], min(args.per_kind, len(made[kind])))]
     data_dir = args.index or args.work / f"bayegan-{args.size}-0"
     archive = args.archive or args.work / f"corpus-{args.size}"
-    opened = open_runs(data_dir, archive, queries[0][1], args.opens, args.baseline_tree) if args.opens else {}
+    opened = (open_runs(data_dir, archive, queries[0][1], args.opens, args.baseline_tree, args.baseline_index)
+              if args.opens else {})
+    if args.only_open:
+        print("\n".join(open_table(opened, args.opens)))
+        return 0
     window = type_in_window(data_dir, archive, queries, args.key_ms)
     plain_dir = args.work / f"plain-{args.size}-0"
     plain = plain_latencies(plain_dir, [q for _, q in queries]) if plain_dir.is_dir() else []

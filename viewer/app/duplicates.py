@@ -35,7 +35,7 @@ class DuplicateGroup:
 
 def duplicate_groups(archive: Archive) -> list[DuplicateGroup]:
     """Stories of several articles first (largest first), then single articles held in several files."""
-    sources = archive.sources()
+    sources = archive.copied_files()
     from viewer.search.schema import article_of
 
     with archive.searcher() as searcher:
@@ -56,4 +56,5 @@ def duplicate_groups(archive: Archive) -> list[DuplicateGroup]:
 
 def _member(article: Article, sources: dict[str, list[str]]) -> DuplicateArticle:
     day = article.date.date().isoformat() if article.date else ""
-    return DuplicateArticle(article.id, article.title, day, list(sources.get(article.id, [])))
+    return DuplicateArticle(article.id, article.title, day,
+                            list(sources.get(article.id) or ([article.source] if article.source else [])))

@@ -88,8 +88,9 @@ class Library(Closable):
         return searcher
 
     def open(self) -> None:
-        """Opens the index now (its errors here rather than on first use); from any thread."""
-        self._archive  # noqa: B018 - the property opens it
+        """Opens the index now (its errors here rather than on first use); from any thread. An older
+        Bayegan's archive has its manifest read here once, for what the window shows of it."""
+        self._archive.copied_files()
 
     def prepare_language(self) -> None:
         """Loads hazm's lemmatizer, which the first search would otherwise wait for."""
@@ -140,11 +141,19 @@ class Library(Closable):
 
     def sources(self, article_id: str | None = None) -> dict[str, list[str]]:
         """Every file holding each article (exact copies of one text are one article), the file it was
-        indexed from first; only that article's entry when `article_id` is given."""
-        found = self._archive.sources()
+        indexed from first; only that article's entry when `article_id` is given (without reading the
+        whole manifest: the window asks for each article it shows)."""
         if article_id is None:
-            return found
-        return {article_id: found[article_id]} if article_id in found else {}
+            return self._archive.sources()
+        held = self._archive.copied_files().get(article_id)
+        if held:
+            return {article_id: held}
+        article = self.article(article_id)
+        return {article_id: [article.source]} if article is not None and article.source else {}
+
+    def copied_files(self) -> dict[str, list[str]]:
+        """`sources` of the articles held in several files only (any other's one file is its `source`)."""
+        return self._archive.copied_files()
 
     def similar(self, article_id: str) -> list[SimilarArticle]:
         """The article's near duplicates (republished variants: id, title, score 0..1), best first."""

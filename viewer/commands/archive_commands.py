@@ -76,7 +76,7 @@ def run_index(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def run_list(args: argparse.Namespace, paths: DataPaths) -> int:
     with Library(paths) as library:
-        sources = library.sources()
+        sources = library.copied_files()  # any other article's one file is its `source`
         rows = [{"id": a.id, "title": a.title, "tags": a.tags, **_sources(a, sources)} for a in library.articles()]
     if args.json:
         print_json(rows)

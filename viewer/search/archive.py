@@ -13,7 +13,7 @@ from viewer.core.steps import Cancel, PageProgress, Progress, never, silent
 from viewer.search.copies.kept_tables import is_kept
 from viewer.search.indexing.archive_index import INDEX_VERSION, open_index
 from viewer.search.indexing.known_roots import load_roots, save_roots
-from viewer.search.indexing.manifest import MANIFEST_NAME, Manifest, manifest_pending
+from viewer.search.indexing.manifest import Manifest, copied_files, manifest_pending
 from viewer.search.indexing.sync import forget_sources, sync_sources
 from viewer.search.results.searcher import ArchiveSearcher
 
@@ -22,7 +22,7 @@ class Archive(Closable):
     def __init__(self, paths: DataPaths):
         self.paths = paths
         self.ix, self._created = open_index(paths.index_dir)
-        self._sources: tuple[int, dict[str, list[str]]] | None = None  # manifest mtime, its sources
+        self._copied: dict[str, list[str]] | None = None  # read on first use, again after every sync
 
     @property
     def roots(self) -> list[Path]:
@@ -36,7 +36,7 @@ class Archive(Closable):
         dropped then, and those of the other folders must not be among them."""
         wanted = [Path(r).expanduser().resolve() for r in roots]
         known = self.roots
-        if self._created or manifest_pending(self.paths.index_dir):
+        if self._created or manifest_pending(self.paths.index_dir, INDEX_VERSION):
             wanted += [r for r in known if r not in wanted and r.exists()]
         report = sync_sources(self.ix, self.paths.index_dir, wanted,
                               remove_missing=remove_missing, progress=progress, cancel=cancel,
@@ -44,10 +44,8 @@ class Archive(Closable):
         self._created = False
         save_roots(self.paths.index_dir, [*known, *(r for r in wanted if r.exists())])
         self._keep_copies()
-        if self._sources is not None:
-            # Read again here, on the sync's thread: the manifest was saved, and the window's next
-            # article would otherwise parse it on the UI thread (~2 s for 200,000 articles).
-            self.sources()
+        if self._copied is not None:
+            self._copied = copied_files(self.paths.index_dir, INDEX_VERSION)  # here, not on the window's thread
         return report
 
     def forget(self, roots: Iterable[Path]) -> SyncReport:
@@ -55,6 +53,8 @@ class Archive(Closable):
         gone = {Path(r).expanduser().resolve() for r in roots}
         report = forget_sources(self.ix, self.paths.index_dir, gone)
         save_roots(self.paths.index_dir, [r for r in self.roots if r not in gone])
+        if self._copied is not None:
+            self._copied = copied_files(self.paths.index_dir, INDEX_VERSION)
         return report  # the sync that follows keeps the stories
 
     def _keep_copies(self) -> None:
@@ -68,14 +68,16 @@ class Archive(Closable):
             searcher.keep_copies()
 
     def sources(self) -> dict[str, list[str]]:
-        """article id -> every file holding it (exact copies), the one it is indexed from first."""
-        try:
-            stamp = (self.paths.index_dir / MANIFEST_NAME).stat().st_mtime_ns
-        except OSError:
-            stamp = 0
-        if self._sources is None or self._sources[0] != stamp:  # read again after every sync
-            self._sources = (stamp, Manifest.load(self.paths.index_dir, INDEX_VERSION).sources())
-        return self._sources[1]
+        """article id -> every file holding it (exact copies), the one it is indexed from first: the
+        manifest read whole (the command line's listings; the window wants `copied_files`)."""
+        return Manifest.load(self.paths.index_dir, INDEX_VERSION).sources()
+
+    def copied_files(self) -> dict[str, list[str]]:
+        """`sources` of the articles held in several files only; any other article's one file is the
+        `source` its document stores."""
+        if self._copied is None:
+            self._copied = copied_files(self.paths.index_dir, INDEX_VERSION)
+        return self._copied
 
     def searcher(self) -> ArchiveSearcher:
         return ArchiveSearcher(self.ix)

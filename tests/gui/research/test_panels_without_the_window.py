@@ -36,6 +36,7 @@ def test_the_research_panels_work_on_the_controllers_alone(qtbot, gui_app: QAppl
     search = SearchController(bar, tags, view, pane, EmptyNotice(view), worker, archive.opened_library, owner)
     archive.opened.connect(search.search_again)
     archive.synced.connect(lambda _report: search.search_again())  # as the window does after indexing
+    search.results_shown.connect(lambda _result: archive.first_search_done())  # the sync at start, as the window
     messages: list[str] = []
     research = ResearchPanels(search, archive, worker.run, owner, messages.append)
     assert not research.panel.isEnabled()

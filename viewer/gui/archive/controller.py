@@ -51,6 +51,7 @@ class ArchiveController(QObject):
         self.status_bar = status_bar
         self.background = background
         self.auto_index = auto_index
+        self._index_after_first_search = False
         self.dialog_parent = parent
         self.indexer: Indexer | None = None
         self.indexing_status: IndexingStatus | None = None
@@ -97,8 +98,19 @@ class ArchiveController(QObject):
         if self.auto_index:
             adopt_indexed_folders(self.library)
             self.welcome.setVisible(self.shows_sample)
-            self.index_folders()
+            if self.library.article_count:
+                self._index_after_first_search = True
+            else:
+                self.index_folders()  # nothing to search yet: the list says the archive is being indexed
         self.ready.emit()
+
+    def first_search_done(self) -> None:
+        """The first search after opening is shown (or failed; the window tells it): the folders'
+        changes are picked up now. Run beside it, the sync's reading of the manifest and its progress
+        took the interpreter from the search for seconds on a large archive, before its first rows."""
+        if self._index_after_first_search:
+            self._index_after_first_search = False
+            self.index_folders()
 
     def _open_failed(self, exc: BaseException) -> None:
         log.error("archive not opened", exc_info=exc)

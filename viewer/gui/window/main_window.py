@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
 
         self.archive.opened.connect(self._follow_indexing)  # before indexing starts
         self.archive.opened.connect(searching.search_again)
+        searching.results_shown.connect(lambda _result: self.archive.first_search_done())
+        searching.search_failed.connect(lambda _message: self.archive.first_search_done())
         self.archive.synced.connect(self._archive_synced)
         pane.tag_clicked.connect(lambda tag: self.tag_model.set_checked(tag, True))
         pane.copies_of = self._copies_of

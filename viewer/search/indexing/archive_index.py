@@ -17,7 +17,7 @@ from viewer.core.errors import DataDirError, IndexBusyError
 from viewer.search.format.bulk_writer import BulkWriter
 from viewer.search.format.codec import ArrayCodec
 from viewer.search.format.internals import release_writer
-from viewer.search.indexing.manifest import MANIFEST_NAME
+from viewer.search.indexing.manifest import COPIED_FILES_NAME, MANIFEST_NAME
 from viewer.search.indexing.word_table import TABLE_NAME
 from viewer.search.schema import SCHEMA_VERSION, build_schema
 
@@ -81,6 +81,7 @@ def _create(index_dir: Path) -> FileIndex:
     # The manifest describes the old index: kept, it would make the next sync skip every file.
     (index_dir / MANIFEST_NAME).unlink(missing_ok=True)
     (index_dir / TABLE_NAME).unlink(missing_ok=True)  # its entry numbers belong to the old index
+    (index_dir / COPIED_FILES_NAME).unlink(missing_ok=True)
     ix = _storage(index_dir).create_index(build_schema(), indexname=INDEX_NAME)
     (index_dir / _VERSION_FILE).write_text(INDEX_VERSION, "utf-8")
     return ix

@@ -2,6 +2,10 @@
 
 A cache beside the Whoosh index, written atomically after each commit. If a crash loses it, the
 next sync re-reads the files and `update_document` by id makes the result the same.
+
+Only the sync reads it whole (~180 MB of JSON for a million articles). What the window and the
+searches need of it, the files of the articles held in several files, is kept beside it, small
+(`copied_files`): every other article's one file is the `source` its document stores.
 """
 
 from __future__ import annotations
@@ -9,10 +13,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from viewer.core.atomic_write import write_text_atomically
 
 MANIFEST_NAME = "bayegan-manifest.json"
+COPIED_FILES_NAME = "bayegan-copied-files.json"
 
 
 @dataclass
@@ -63,6 +69,7 @@ class Manifest:
             "files": {p: asdict(r) for p, r in self.files.items()},
         }
         write_text_atomically(index_dir / MANIFEST_NAME, json.dumps(payload, ensure_ascii=False))
+        _save_copied_files(index_dir, self.version, self.copied_files(), self.pending)
 
     def owners(self) -> dict[str, str]:
         """article id -> the first source file that holds it (the one it was indexed from)."""
@@ -75,6 +82,19 @@ class Manifest:
         for path, record in self.files.items():
             for aid in record.articles:
                 found.setdefault(aid, []).append(path)
+        return found
+
+    def copied_files(self) -> dict[str, list[str]]:
+        """`sources` of the articles held in several files only (exact copies: a few in an archive)."""
+        held: dict[str, int] = {}
+        for record in self.files.values():
+            for aid in record.articles:
+                held[aid] = held.get(aid, 0) + 1
+        found: dict[str, list[str]] = {}
+        for path, record in self.files.items():
+            for aid in record.articles:
+                if held[aid] > 1:
+                    found.setdefault(aid, []).append(path)
         return found
 
     def fingerprints(self) -> dict[str, str]:
@@ -91,9 +111,64 @@ class Manifest:
 
 
 
-def manifest_pending(index_dir: Path) -> bool:
+def copied_files(index_dir: Path, version: str) -> dict[str, list[str]]:
+    """article id -> every file holding it (the one it is indexed from first), for the articles held
+    in several files. Read from the small file the last save wrote beside the manifest; when that file
+    is missing or was written for another manifest (an older Bayegan's archive, a crash between the
+    two writes), the manifest is read whole once and the small file written again."""
+    manifest = index_dir / MANIFEST_NAME
+    try:
+        stamp = _stamp(manifest)
+    except FileNotFoundError:
+        return {}  # never synced: no article yet
+    except OSError:
+        stamp = None
+    kept = _kept_beside(index_dir, stamp, version)
+    if kept is not None:
+        return {str(aid): [str(p) for p in paths] for aid, paths in kept["files"].items()}
+    loaded = Manifest.load(index_dir, version)
+    found = loaded.copied_files()
+    try:
+        if stamp is not None and loaded.files:
+            _save_copied_files(index_dir, version, found, False, stamp)
+    except OSError:
+        pass  # a read-only archive (a USB stick): read from the manifest again next time
+    return found
+
+
+def manifest_pending(index_dir: Path, version: str) -> bool:
     """Whether the last sync stopped between its commit and its manifest (then every file is read)."""
     try:
+        kept = _kept_beside(index_dir, _stamp(index_dir / MANIFEST_NAME), version)
+        if kept is not None:
+            return bool(kept["pending"])
         return bool(json.loads((index_dir / MANIFEST_NAME).read_text("utf-8")).get("pending", False))
     except (OSError, ValueError, AttributeError):
         return False
+
+
+def _kept_beside(index_dir: Path, stamp: list[int] | None, version: str) -> dict[str, Any] | None:
+    """What the last save kept beside the manifest, if it was written with this very manifest."""
+    if stamp is None:
+        return None
+    try:
+        raw = json.loads((index_dir / COPIED_FILES_NAME).read_text("utf-8"))
+        if (isinstance(raw, dict) and raw.get("manifest") == stamp and raw.get("version") == version
+                and isinstance(raw.get("files"), dict) and isinstance(raw.get("pending"), bool)):
+            return raw
+    except (OSError, ValueError):
+        pass  # missing or damaged: made again from the manifest
+    return None
+
+
+def _stamp(manifest: Path) -> list[int]:
+    stat = manifest.stat()
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _save_copied_files(index_dir: Path, version: str, found: dict[str, list[str]], pending: bool,
+                       stamp: list[int] | None = None) -> None:
+    """Beside the manifest just written, naming it by its size and time: a reader knows whether the
+    two agree."""
+    payload = {"version": version, "pending": pending, "manifest": stamp or _stamp(index_dir / MANIFEST_NAME), "files": found}
+    write_text_atomically(index_dir / COPIED_FILES_NAME, json.dumps(payload, ensure_ascii=False))

@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from whoosh.searching import Searcher
 
+from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies.fingerprints import NEAR_DUPLICATE, PERMUTATIONS
 from viewer.search.copies.near_duplicates import NearDuplicates
 
@@ -53,8 +54,9 @@ class Stories:
         return sorted(found, key=lambda group: (-len(group), group[0]))
 
 
-def group_labels(near: NearDuplicates) -> npt.NDArray[np.int64]:
-    """Each document's story label (its story's smallest docnum), grouped from the near duplicates."""
+def group_labels(near: NearDuplicates, cancel: Cancel = never) -> npt.NDArray[np.int64]:
+    """Each document's story label (its story's smallest docnum), grouped from the near duplicates;
+    `cancel` is asked between chunks (CancelledError)."""
     reader = near.searcher.reader()
     total = reader.doc_count_all()
     live = np.zeros(total, dtype=bool)
@@ -64,6 +66,7 @@ def group_labels(near: NearDuplicates) -> npt.NDArray[np.int64]:
         # The candidates share a band key, so the near-duplicate lookups hold their signatures.
         keep = np.zeros(len(first), dtype=bool)
         for at in range(0, len(first), CHUNK):
+            stop_if_cancelled(cancel)
             one, other = first[at:at + CHUNK], second[at:at + CHUNK]
             same = np.count_nonzero(near.held_signatures(one) == near.held_signatures(other), axis=1)
             keep[at:at + CHUNK] = (same >= NEAR_DUPLICATE * PERMUTATIONS) & live[one] & live[other]
@@ -77,9 +80,19 @@ Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 def _candidate_pairs(keys: npt.NDArray[np.uint64], docs: npt.NDArray[np.uint32]) -> Pairs:
     """Pairs of documents sharing a band key (runs of equal sorted keys): each member of a run with
     the run's first member and with the member before it; each pair once, smaller docnum first."""
+    empty = np.zeros(0, dtype=np.int64)
     if len(keys) < 2:
-        empty = np.zeros(0, dtype=np.int64)
         return empty, empty
+    # Only the members of runs of two or more make pairs: the rest (nearly every key) is left out
+    # before the arrays of positions are made (8 bytes a key each).
+    same = keys[1:] == keys[:-1]
+    shared = np.zeros(len(keys), dtype=bool)
+    shared[1:] |= same
+    shared[:-1] |= same
+    members = np.flatnonzero(shared)
+    if not len(members):
+        return empty, empty
+    keys, docs = keys[members], docs[members]
     docs64 = docs.astype(np.int64)
     new_run = np.r_[True, keys[1:] != keys[:-1]]
     run_start = np.maximum.accumulate(np.where(new_run, np.arange(len(keys)), 0))

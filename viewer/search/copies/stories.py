@@ -64,8 +64,10 @@ def group_labels(near: NearDuplicates, cancel: Cancel = never) -> npt.NDArray[np
     with a band's pairs in memory instead of all (~3 GB at a million articles of republished news)."""
     reader = near.searcher.reader()
     total = reader.doc_count_all()
-    live = np.zeros(total, dtype=bool)
-    live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    live = np.ones(total, dtype=bool)
+    if reader.has_deletions():  # else every document is live: no walk over them in Python
+        live[:] = False
+        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
     labels = np.arange(total, dtype=np.int64)
     keys, docs = near.band_runs()
     bounds = np.searchsorted(keys, np.arange(BANDS + 1, dtype=np.uint64) << np.uint64(32))

@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -146,15 +147,46 @@ def child(corpus: str, data_dir: str, profile: str | None) -> None:
     }))
 
 
+def _load(values: list[float]) -> str:
+    return " / ".join(f"{value:.1f}" for value in values)
+
+
+def render(rows: list[tuple[str, dict[str, Any]]]) -> str:
+    """A markdown table of runs (tree name, result), in the order they ran."""
+    mb = 2**20
+    lines = ["| run | tree | wall | CPU writer | CPU workers | CPU total | peak memory (step) | sync step peak "
+             "| copies step peak, time | index on disk | load before → after |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for number, (name, run) in enumerate(rows, 1):
+        peaks, steps, load = run["peaks"], run["steps"], run["load"]
+        top = max(peaks, key=peaks.get)
+        lines.append(
+            f"| {number} | {name} | {run['wall']:.0f} s | {run['cpu_main']:.0f} s | {run['cpu_workers']:.0f} s "
+            f"| {run['cpu_main'] + run['cpu_workers']:.0f} s | {run['maxrss'] / mb:.0f} MB ({top}) "
+            f"| {peaks.get('sync', 0) / mb:.0f} MB | {peaks.get('copies', 0) / mb:.0f} MB, {steps.get('copies', 0):.1f} s "
+            f"| {run['size'] / mb:.0f} MB | {_load(load[:3])} → {_load(load[3:])} |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", required=True)
-    parser.add_argument("--tree", action="append", required=True, help="NAME=PATH of a Bayegan source tree")
-    parser.add_argument("--work", required=True, help="a folder for the data folders (emptied)")
+    parser.add_argument("--corpus")
+    parser.add_argument("--tree", action="append", default=[], help="NAME=PATH of a Bayegan source tree")
+    parser.add_argument("--work", help="a folder for the data folders (emptied)")
     parser.add_argument("--reps", type=int, default=1)
     parser.add_argument("--profile", help="cProfile statistics of the first tree's writer process to this file")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--render", nargs="+", help="print the table of the runs these earlier outputs list")
     args = parser.parse_args()
+    if args.render:
+        rows = []
+        for output in args.render:
+            for line in Path(output).read_text("utf-8").splitlines():
+                name, _rep, result = line.split(" ", 2) if not line.startswith("{") else ("", "", "")
+                if name:
+                    rows.append((name, json.loads(result)))
+        print(render(rows))
+        return 0
     if args.child:
         child(*args.child, args.profile)
         return 0

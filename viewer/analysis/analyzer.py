@@ -19,7 +19,7 @@ index under this stable import path.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from whoosh.analysis import Token, Tokenizer
 
@@ -219,11 +219,17 @@ def positions_of(text: str) -> Positions:
 def term_positions(value: str) -> dict[str, list[int]]:
     """Index terms of `value` (surface and lemma keys) with their word positions; stopwords take
     no position, so a phrase steps over them as the query side does."""
+    return token_term_positions(_TOKEN.findall(value))
+
+
+def token_term_positions(tokens: Iterable[str]) -> dict[str, list[int]]:
+    """`term_positions` of a text whose tokens (`token_pattern().findall`) are `tokens`: the indexer
+    finds them once for the postings and the word groups (word_groups.token_sequence)."""
     found: dict[str, list[int]] = {}
     cache = _token_keys
     get = found.get
     pos = 0
-    for text in _TOKEN.findall(value):
+    for text in tokens:
         for keys in cache[text] if text in cache else positions_of(text):
             for key in keys:
                 known = get(key)

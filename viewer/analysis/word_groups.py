@@ -98,9 +98,14 @@ _INDEX_CODES = {1: "B", 2: "H", 4: "I"}
 
 
 def word_sequence(text: str) -> bytes:
-    """The stored value of `text` (see the module docstring). Python works once per distinct token
-    and entry; the walk over the positions is map and chain."""
-    tokens = _TOKEN.findall(text)
+    """The stored value of `text` (see the module docstring)."""
+    return token_sequence(_TOKEN.findall(text))
+
+
+def token_sequence(tokens: list[str]) -> bytes:
+    """`word_sequence` of a text whose tokens (`token_pattern().findall`) are `tokens` (the indexer
+    finds them once for the postings too). Python works once per distinct token and entry; the walk
+    over the positions is map and chain."""
     cache = _token_entries
     fresh = set(tokens).difference(cache)
     if len(cache) + len(fresh) > _CACHE_LIMIT:

@@ -3,10 +3,12 @@ source folders, searched through `ArchiveSearcher`."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from viewer.core.closing import Closable
+from viewer.core.errors import CancelledError
 from viewer.core.paths import DataPaths
 from viewer.core.results import SyncReport
 from viewer.core.steps import Cancel, PageProgress, Progress, never, silent
@@ -43,7 +45,7 @@ class Archive(Closable):
                               derived=self.paths.derived, page_progress=page_progress)
         self._created = False
         save_roots(self.paths.index_dir, [*known, *(r for r in wanted if r.exists())])
-        self._keep_copies()
+        self._keep_copies(cancel)
         if self._copied is not None:
             self._copied = copied_files(self.paths.index_dir, INDEX_VERSION)  # here, not on the window's thread
         return report
@@ -57,15 +59,17 @@ class Archive(Closable):
             self._copied = copied_files(self.paths.index_dir, INDEX_VERSION)
         return report  # the sync that follows keeps the stories
 
-    def _keep_copies(self) -> None:
+    def _keep_copies(self, cancel: Cancel = never) -> None:
         """The near-duplicate tables and stories of the index as it is now, kept beside it
         (kept_tables.py): worked out here, at the end of a sync (or once for an index that has none
-        yet), not when the archive is next opened."""
+        yet), not when the archive is next opened. A cancel stops it with nothing kept: the sync's
+        articles are committed by then (its report stands), and the next sync, or a searcher that
+        needs them, works them out."""
         with self.ix.reader() as reader:  # cheaper than a searcher when they are kept already
             if reader.doc_count_all() == 0 or is_kept(self.paths.index_dir, reader):
                 return
-        with self.searcher() as searcher:
-            searcher.keep_copies()
+        with self.searcher() as searcher, contextlib.suppress(CancelledError):
+            searcher.keep_copies(cancel)
 
     def sources(self) -> dict[str, list[str]]:
         """article id -> every file holding it (exact copies), the one it is indexed from first: the

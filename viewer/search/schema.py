@@ -7,7 +7,7 @@ from datetime import datetime
 from whoosh import columns, fields
 
 from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
-from viewer.analysis.word_groups import word_sequence
+from viewer.analysis.word_groups import token_sequence, word_sequence
 from viewer.core.article import Article, Picture, blocks_from_lines
 from viewer.search.copies.fingerprints import PERMUTATIONS
 from viewer.search.format.postings import PersianPositions
@@ -86,9 +86,10 @@ def sketch_fields(signature: bytes | None) -> dict[str, object]:
     return {"sketch": signature}
 
 
-def word_fields(text: str) -> dict[str, object]:
-    """The collocations' field of a document whose stored text is `text`."""
-    return {"words": word_sequence(text)}
+def word_fields(text: str, tokens: list[str] | None = None) -> dict[str, object]:
+    """The collocations' field of a document whose stored text is `text` (`tokens`: its tokens,
+    when the indexer found them already)."""
+    return {"words": word_sequence(text) if tokens is None else token_sequence(tokens)}
 
 
 def article_of(stored: dict[str, object]) -> Article:

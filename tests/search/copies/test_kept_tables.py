@@ -7,20 +7,26 @@ them out again."""
 from __future__ import annotations
 
 import json
+import random
 import shutil
 import threading
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import pytest
 
 from tests.search import duplicate_articles as dup
+from tests.search.generated_corpus import SEED, article
 from viewer.app.library import ALL_ARTICLES
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
+from viewer.search.copies import near_duplicates
+from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, band_keys
 from viewer.search.copies.kept_tables import PREFIX, kept_path, load_labels, load_tables
 from viewer.search.copies.near_duplicates import BandTables, NearDuplicates
-from viewer.search.copies.stories import group_labels
+from viewer.search.copies.stories import _candidate_pairs, group_labels
+from viewer.search.indexing.manifest import MANIFEST_NAME, manifest_pending
 from viewer.search.results.searcher import ArchiveSearcher
 
 THIRD_TITLE = "اعتراض کشاورزان ورزنه به قطع حقابه"
@@ -242,3 +248,108 @@ def test_without_trustworthy_band_tables_a_searcher_works_them_out(tmp_path: Pat
         archive.sync([sources])  # nothing changed: the sync keeps them again
         with archive.searcher() as searcher:
             assert load_tables(paths.index_dir, searcher.whoosh.reader()) is not None
+
+
+def test_a_cancel_during_the_copies_step_keeps_the_synced_index_and_the_next_sync_finishes_it(
+        tmp_path: Path, sources: Path) -> None:
+    paths = DataPaths.resolve(tmp_path / "data")
+    manifest = paths.index_dir / MANIFEST_NAME
+
+    def cancel_once_committed() -> bool:
+        """True once the sync's commit and manifest are done: the copies step comes next."""
+        return manifest.exists() and not manifest_pending(paths.index_dir)
+
+    with Archive(paths) as archive:
+        report = archive.sync([sources], cancel=cancel_once_committed)
+        assert report.added == 4  # the sync itself stands
+        assert _kept(paths.index_dir) == []  # the copies step stopped, nothing half written
+        assert not list(paths.index_dir.glob(f"{PREFIX}*"))
+        with archive.searcher() as searcher:
+            assert searcher.search(ALL_ARTICLES, limit=50).total == 4
+            assert _story_titles(searcher) == [STORY]  # grouped by the searcher itself
+        archive.sync([sources])  # nothing changed: only the copies step is left to do
+        assert len(_kept(paths.index_dir)) == 1
+        with archive.searcher() as searcher:
+            kept = load_labels(paths.index_dir, searcher.whoosh.reader())
+            assert kept is not None and np.array_equal(kept, _grouped_now(searcher))
+            assert _story_titles(searcher) == [STORY]
+
+
+def _tables_sorting_keys(searcher: Any) -> BandTables:
+    """The band tables as Bayegan worked them out before they were packed (a stable argsort of every
+    (band, key)), the reference the packed sort must give byte for byte."""
+    signatures = near_duplicates._signatures(searcher)
+    live = np.flatnonzero(signatures.any(axis=1)).astype(np.uint32)
+    combined = (np.arange(BANDS, dtype=np.uint64)[None, :] << np.uint64(32)) | band_keys(signatures[live]).astype(np.uint64)
+    order = np.argsort(combined, axis=None, kind="stable")
+    keys, docs = combined.ravel()[order], np.repeat(live, BANDS)[order]
+    shared = np.zeros(len(keys), dtype=bool)
+    shared[1:] |= keys[1:] == keys[:-1]
+    shared[:-1] |= keys[1:] == keys[:-1]
+    held = np.unique(docs[shared])
+    row_of = np.full(len(signatures), -1, dtype=np.int64)
+    row_of[held] = np.arange(len(held))
+    return BandTables(keys, docs, row_of, signatures[held])
+
+
+def _pairs_brute(keys: np.ndarray, docs: np.ndarray) -> set[tuple[int, int]]:
+    pairs = set()
+    for at in range(1, len(keys)):
+        if keys[at] != keys[at - 1]:
+            continue
+        start = at
+        while start > 0 and keys[start - 1] == keys[at]:
+            start -= 1
+        for other in (int(docs[start]), int(docs[at - 1])):
+            if other != int(docs[at]):
+                pairs.add((min(other, int(docs[at])), max(other, int(docs[at]))))
+    return pairs
+
+
+def _labels_of_all_pairs(searcher: Any, tables: BandTables) -> np.ndarray:
+    """The stories as the candidate pairs of every band at once, checked and joined (union-find)."""
+    signatures = near_duplicates._signatures(searcher)
+    parent = list(range(len(signatures)))
+
+    def root(doc: int) -> int:
+        while parent[doc] != doc:
+            doc = parent[doc]
+        return doc
+
+    for one, other in _pairs_brute(tables.keys, tables.docs):
+        if np.count_nonzero(signatures[one] == signatures[other]) >= NEAR_DUPLICATE * PERMUTATIONS:
+            low, high = sorted((root(one), root(other)))
+            parent[high] = low
+    return np.array([root(doc) for doc in range(len(parent))], dtype=np.int64)
+
+
+def test_packed_band_tables_and_candidate_pairs_are_those_of_the_plain_sort(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    print("seed", SEED)
+    rng = random.Random(SEED)
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    items = [article(rng, n) for n in range(150)]
+    variants = [dict(item, title=f"بازنشر {n}", link=f"https://example.org/again/{n}",
+                     paragraphs=[*cast("list[str]", item["paragraphs"]), "افزوده"]) for n, item in enumerate(items) if n % 3 == 0]
+    _write(folder, "news.json", items)
+    _write(folder, "variants.json", variants)
+    _write(folder, "short.json", [dup.as_json_item("کوتاه", ["دو کلمه"], "https://example.org/short")])  # no signature
+    monkeypatch.setattr(near_duplicates, "_ROWS_AT_ONCE", 7)  # many chunks
+    with Archive(DataPaths.resolve(tmp_path / "data")) as archive:
+        archive.sync([folder])
+        with archive.searcher() as searcher:
+            whoosh = searcher.whoosh
+            packed, plain = BandTables.of_searcher(whoosh), _tables_sorting_keys(whoosh)
+            assert len(plain.held) > 20 and not near_duplicates._signatures(whoosh).all(axis=1).all()
+            assert _same_tables(packed, plain)
+            labels = _grouped_now(searcher)
+            assert np.count_nonzero(labels != np.arange(len(labels))) > 20  # stories of several articles
+            assert np.array_equal(labels, _labels_of_all_pairs(whoosh, plain))
+            first, second = _candidate_pairs(packed.keys, packed.docs)
+            assert list(zip(first.tolist(), second.tolist(), strict=True)) == sorted(_pairs_brute(plain.keys, plain.docs))
+    for _ in range(50):
+        keys = np.sort(np.array([rng.randrange(12) for _ in range(rng.randrange(0, 40))], dtype=np.uint64))
+        docs = np.array([rng.randrange(30) for _ in range(len(keys))], dtype=np.uint32)
+        first, second = _candidate_pairs(keys, docs)
+        assert list(zip(first.tolist(), second.tolist(), strict=True)) == sorted(_pairs_brute(keys, docs))

@@ -15,11 +15,16 @@ import numpy as np
 import numpy.typing as npt
 from whoosh.searching import Searcher
 
+from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys
 
 SIGNATURE_BYTES = PERMUTATIONS * 4
 _BAND_NUMBERS = np.arange(BANDS, dtype=np.uint64)[None, :]
 _SHIFT = np.uint64(32)
+_DOC_BITS = 64 - 32 - 5  # a packed (band, key, document) number: 5 bits of band, 32 of key, 27 of docnum
+_DOC_SHIFT = np.uint64(_DOC_BITS)
+_DOC_MASK = np.uint64((1 << _DOC_BITS) - 1)
+_ROWS_AT_ONCE = 1 << 16  # signatures made band keys at a time (bounds the temporary arrays)
 
 
 def _signatures(searcher: Searcher) -> npt.NDArray[np.uint32]:
@@ -33,13 +38,45 @@ def _signatures(searcher: Searcher) -> npt.NDArray[np.uint32]:
         column = reader.column_reader("sketch", translate=False)
         count = min(getattr(column, "_count", 0), reader.doc_count_all())
         dbfile, basepos = getattr(column, "_dbfile", None), getattr(column, "_basepos", None)
-        if dbfile is not None and basepos is not None and count:  # FixedBytesColumn: one read
-            raw = bytes(dbfile.get(basepos, count * SIGNATURE_BYTES))
+        if dbfile is not None and basepos is not None and count:  # FixedBytesColumn: a read per chunk
+            for start in range(0, count, _ROWS_AT_ONCE):
+                size = min(_ROWS_AT_ONCE, count - start)
+                raw = dbfile.get(basepos + start * SIGNATURE_BYTES, size * SIGNATURE_BYTES)
+                rows[offset + start:offset + start + size] = np.frombuffer(raw, dtype="<u4").reshape(size, PERMUTATIONS)
         else:
-            raw = b"".join(column[n] for n in range(reader.doc_count_all()))
             count = reader.doc_count_all()
-        rows[offset:offset + count] = np.frombuffer(raw, dtype="<u4").reshape(count, PERMUTATIONS)
+            raw = b"".join(column[n] for n in range(count))
+            rows[offset:offset + count] = np.frombuffer(raw, dtype="<u4").reshape(count, PERMUTATIONS)
     return rows
+
+
+def _held(sorted_keys: npt.NDArray[np.uint64], docs: npt.NDArray[np.uint32],
+          total: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]:
+    """The documents that share a band key with another (ascending), and each document's row among
+    them (-1: none). Their signatures are kept in memory (none in an archive without near duplicates):
+    a hit's copies are then scored in one numpy step instead of a column read each (~40 ms for ten
+    hits with 60 copies each at 200,000 articles)."""
+    same = sorted_keys[1:] == sorted_keys[:-1]
+    shared = np.zeros(len(sorted_keys), dtype=bool)
+    shared[1:] |= same
+    shared[:-1] |= same
+    marked = np.zeros(total, dtype=bool)
+    marked[docs[shared]] = True
+    held = np.flatnonzero(marked)  # np.unique would sort, or hash: seconds at 200,000 articles
+    row_of = np.full(total, -1, dtype=np.int64)
+    row_of[held] = np.arange(len(held))
+    return held, row_of
+
+
+def _compacted(signatures: npt.NDArray[np.uint32], held: npt.NDArray[np.intp]) -> npt.NDArray[np.uint32]:
+    """`signatures[held]` (`held` ascending), moved to the first rows in place when most are held,
+    rather than copied: the copy would double the largest array of the step."""
+    if 2 * len(held) < len(signatures):
+        return signatures[held]
+    for start in range(0, len(held), _ROWS_AT_ONCE):  # row held[i] >= i: no row is overwritten before it is read
+        rows = held[start:start + _ROWS_AT_ONCE]
+        signatures[start:start + len(rows)] = signatures[rows]
+    return signatures[:len(held)]
 
 
 @dataclass(frozen=True)
@@ -55,26 +92,49 @@ class BandTables:
     held: npt.NDArray[np.uint32]
 
     @classmethod
-    def of_searcher(cls, searcher: Searcher) -> BandTables:
+    def of_searcher(cls, searcher: Searcher, cancel: Cancel = never) -> BandTables:
+        """Worked out from the index's signatures, asking `cancel` between chunks (CancelledError).
+        Memory: the signatures, one packed (band, key, document) number per band of each, and the
+        tables (~600 bytes an article at the peak, against ~1.5 KB sorting keys and an argsort)."""
         signatures = _signatures(searcher)
+        total = len(signatures)
+        stop_if_cancelled(cancel)
+        if total >= 1 << _DOC_BITS:  # more documents than the packed number holds a place for
+            return cls._of_signatures_argsorted(signatures)
+        # (band << 32 | key) << _DOC_BITS | docnum, sorted: the (band, key) order of the tables, equal
+        # keys by document as a stable sort of the keys kept them.
+        packed = np.empty((total, BANDS), dtype=np.uint64)
+        filled = 0  # the documents with a signature, packed in document order
+        for start in range(0, total, _ROWS_AT_ONCE):
+            stop_if_cancelled(cancel)
+            rows = signatures[start:start + _ROWS_AT_ONCE]
+            live = np.flatnonzero(rows.any(axis=1))
+            part = packed[filled:filled + len(live)]
+            part[:] = band_keys(rows[live])
+            part |= _BAND_NUMBERS << _SHIFT
+            part <<= _DOC_SHIFT
+            part |= (live + start).astype(np.uint64)[:, None]
+            filled += len(live)
+        sorted_keys = packed[:filled].reshape(-1)
+        stop_if_cancelled(cancel)
+        sorted_keys.sort()
+        stop_if_cancelled(cancel)
+        docs = sorted_keys.astype(np.uint32)  # the low 32 bits: 5 of the key, then the docnum
+        docs &= np.uint32(_DOC_MASK)
+        sorted_keys >>= _DOC_SHIFT
+        held, row_of = _held(sorted_keys, docs, total)
+        return cls(sorted_keys, docs, row_of, _compacted(signatures, held))
+
+    @classmethod
+    def _of_signatures_argsorted(cls, signatures: npt.NDArray[np.uint32]) -> BandTables:
         has_signature = signatures.any(axis=1)
         live = np.flatnonzero(has_signature).astype(np.uint32)
         keys = band_keys(signatures[live]) if len(live) else np.zeros((0, BANDS), dtype=np.uint32)
-        # One sorted array of every (band, key), band in the high bits: a lookup is two searchsorted calls.
         combined = (_BAND_NUMBERS << _SHIFT) | keys.astype(np.uint64)
         order = np.argsort(combined, axis=None, kind="stable")
         sorted_keys = combined.ravel()[order]
         docs = np.repeat(live, BANDS)[order]
-        # The signatures of the articles that share a band key with another are kept in memory (none in
-        # an archive without near duplicates): a hit's copies are then scored in one numpy step
-        # instead of a column read each (~40 ms for ten hits with 60 copies each at 200,000 articles).
-        shared = np.zeros(len(sorted_keys), dtype=bool)
-        same = sorted_keys[1:] == sorted_keys[:-1]
-        shared[1:] |= same
-        shared[:-1] |= same
-        held = np.unique(docs[shared])
-        row_of = np.full(len(has_signature), -1, dtype=np.int64)
-        row_of[held] = np.arange(len(held))
+        held, row_of = _held(sorted_keys, docs, len(signatures))
         return cls(sorted_keys, docs, row_of, signatures[held])
 
     def fit(self, total: int) -> bool:
@@ -140,4 +200,4 @@ class NearDuplicates:
         return int(found) if found is not None else None
 
 
-assert BANDS * ROWS <= PERMUTATIONS
+assert BANDS * ROWS <= PERMUTATIONS and BANDS <= 32  # 5 bits of band in a packed number

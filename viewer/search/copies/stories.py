@@ -18,10 +18,11 @@ import numpy as np
 import numpy.typing as npt
 from whoosh.searching import Searcher
 
-from viewer.search.copies.fingerprints import NEAR_DUPLICATE, PERMUTATIONS
+from viewer.core.steps import Cancel, never, stop_if_cancelled
+from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS
 from viewer.search.copies.near_duplicates import NearDuplicates
 
-CHUNK = 1 << 18  # candidate pairs whose signatures are compared at once (bounds the memory)
+CHUNK = 1 << 16  # candidate pairs whose signatures are compared at once (bounds the memory: ~40 MB)
 
 
 class Stories:
@@ -53,22 +54,39 @@ class Stories:
         return sorted(found, key=lambda group: (-len(group), group[0]))
 
 
-def group_labels(near: NearDuplicates) -> npt.NDArray[np.int64]:
-    """Each document's story label (its story's smallest docnum), grouped from the near duplicates."""
+def group_labels(near: NearDuplicates, cancel: Cancel = never) -> npt.NDArray[np.int64]:
+    """Each document's story label (its story's smallest docnum), grouped from the near duplicates;
+    `cancel` is asked between chunks (CancelledError).
+
+    One band at a time (the sorted keys hold the bands one after the other): its candidate pairs,
+    less those already in one story (an earlier band joined them: checking them changes no story),
+    are checked with their signatures and joined. The groups are those of every band's pairs at once,
+    with a band's pairs in memory instead of all (~3 GB at a million articles of republished news)."""
     reader = near.searcher.reader()
     total = reader.doc_count_all()
-    live = np.zeros(total, dtype=bool)
-    live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
-    first, second = _candidate_pairs(*near.band_runs())
-    if len(first):
+    live = np.ones(total, dtype=bool)
+    if reader.has_deletions():  # else every document is live: no walk over them in Python
+        live[:] = False
+        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+    labels = np.arange(total, dtype=np.int64)
+    keys, docs = near.band_runs()
+    bounds = np.searchsorted(keys, np.arange(BANDS + 1, dtype=np.uint64) << np.uint64(32))
+    for band in range(BANDS):
+        stop_if_cancelled(cancel)
+        first, second = _candidate_pairs(keys[bounds[band]:bounds[band + 1]], docs[bounds[band]:bounds[band + 1]])
+        apart = labels[first] != labels[second]
+        first, second = first[apart], second[apart]
+        if not len(first):
+            continue
         # The candidates share a band key, so the near-duplicate lookups hold their signatures.
         keep = np.zeros(len(first), dtype=bool)
         for at in range(0, len(first), CHUNK):
+            stop_if_cancelled(cancel)
             one, other = first[at:at + CHUNK], second[at:at + CHUNK]
             same = np.count_nonzero(near.held_signatures(one) == near.held_signatures(other), axis=1)
             keep[at:at + CHUNK] = (same >= NEAR_DUPLICATE * PERMUTATIONS) & live[one] & live[other]
-        first, second = first[keep], second[keep]
-    return _components(total, first, second)
+        labels = _components(labels, first[keep], second[keep])
+    return labels
 
 
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
@@ -77,9 +95,19 @@ Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 def _candidate_pairs(keys: npt.NDArray[np.uint64], docs: npt.NDArray[np.uint32]) -> Pairs:
     """Pairs of documents sharing a band key (runs of equal sorted keys): each member of a run with
     the run's first member and with the member before it; each pair once, smaller docnum first."""
+    empty = np.zeros(0, dtype=np.int64)
     if len(keys) < 2:
-        empty = np.zeros(0, dtype=np.int64)
         return empty, empty
+    # Only the members of runs of two or more make pairs: the rest (nearly every key) is left out
+    # before the arrays of positions are made (8 bytes a key each).
+    same = keys[1:] == keys[:-1]
+    shared = np.zeros(len(keys), dtype=bool)
+    shared[1:] |= same
+    shared[:-1] |= same
+    members = np.flatnonzero(shared)
+    if not len(members):
+        return empty, empty
+    keys, docs = keys[members], docs[members]
     docs64 = docs.astype(np.int64)
     new_run = np.r_[True, keys[1:] != keys[:-1]]
     run_start = np.maximum.accumulate(np.where(new_run, np.arange(len(keys)), 0))
@@ -89,15 +117,20 @@ def _candidate_pairs(keys: npt.NDArray[np.uint64], docs: npt.NDArray[np.uint32])
     seconds = np.concatenate([docs64[at], docs64[at]])
     low, high = np.minimum(firsts, seconds), np.maximum(firsts, seconds)
     distinct = low != high
-    codes = np.unique(low[distinct] * (int(docs64.max()) + 1) + high[distinct])
     width = int(docs64.max()) + 1
+    codes = low[distinct] * width + high[distinct]
+    # Sorted, then each once. Not np.unique: numpy's hashing unique takes seconds on these codes
+    # (multiples of `width` apart, they crowd its hash table's buckets).
+    codes.sort()
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
     return codes // width, codes % width
 
 
-def _components(total: int, first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """Each document's group label (its group's smallest docnum), the groups joined by the pairs:
-    each pair's larger label is hooked onto its smaller, then labels jump to their roots, until stable."""
-    labels = np.arange(total, dtype=np.int64)
+def _components(labels: npt.NDArray[np.int64], first: npt.NDArray[np.int64],
+                second: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Each document's group label (its group's smallest docnum), the groups of `labels` (each
+    document's group's smallest docnum) joined by the pairs: each pair's larger label is hooked onto
+    its smaller, then labels jump to their roots, until stable."""
     while len(first):
         one, other = labels[first], labels[second]
         low = np.minimum(one, other)

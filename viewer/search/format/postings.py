@@ -40,9 +40,13 @@ class PersianPositions(Positions):
 
     def packed_values(self, value: str, analyzer: Any) -> PackedPostings:
         """The postings `word_values` gives, packed (see packed.py); for the analyzer's fast path."""
-        found = analyzer.term_positions(value)
+        return self.packed_positions(analyzer.term_positions(value), len(value))
+
+    def packed_positions(self, found: dict[str, list[int]], length: int) -> PackedPostings:
+        """`packed_values` of a text `length` characters long whose terms and positions the analyzer
+        found already (`found`: its term_positions)."""
         poslists = list(found.values())
-        if len(value) <= 0xFFFF:
+        if length <= 0xFFFF:
             values = [b"H" + array("H", poslist).tobytes() for poslist in poslists]
         else:
             values = list(map(self.encode, poslists))

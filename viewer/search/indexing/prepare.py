@@ -16,6 +16,7 @@ from pathlib import Path
 
 from whoosh import fields
 
+from viewer.analysis.analyzer import token_pattern, token_term_positions
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError, ImportFailure
 from viewer.importers import page_images
@@ -99,6 +100,19 @@ def analyzed(fieldname: str, text: str) -> AnalyzedText:
     return AnalyzedText(text, field.format.packed_values(text, field.analyzer))
 
 
+def _analyzed_text(article: Article, indexed: str) -> tuple[AnalyzedText, dict[str, object]]:
+    """The text field's postings and the word groups' field, from one pass of the tokenizer: the
+    indexed text is the stored one, a line break, then the tags (schema.document_of), and no token
+    crosses a line, so the stored text's tokens come first among the indexed text's."""
+    find = token_pattern().findall
+    tokens = find(article.text)
+    words = word_fields(article.text, tokens)
+    if indexed != article.text:
+        tokens = tokens + find(indexed[len(article.text):]) if indexed.startswith(article.text) else find(indexed)
+    field = _text_fields()["text"]
+    return AnalyzedText(indexed, field.format.packed_positions(token_term_positions(tokens), len(indexed))), words
+
+
 def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "",
                  context: ReadingContext = NO_CONTEXT) -> PreparedFile:
     """Read `path`; unless its SHA-1 is `known_sha1`, parse it and analyse every article's text. A WARC
@@ -145,9 +159,9 @@ def _prepared_articles(path: str, data: bytes, ready: PreparedFile, read_up_to: 
         article.source = path
         indexed = document_of(article)
         words = folded_words(article.text)
+        text, word_groups = _analyzed_text(article, str(indexed["text"]))
         prepared.append(PreparedArticle(article, stored_hash(article), analyzed("title", str(indexed["title"])),
-                                        analyzed("text", str(indexed["text"])), fingerprint(article.title, words),
-                                        sketch(words), word_fields(article.text)))
+                                        text, fingerprint(article.title, words), sketch(words), word_groups))
     return prepared
 
 

@@ -26,7 +26,7 @@ from viewer.core.closing import Closable
 from viewer.core.results import Hit, HitPattern, SearchResult, SimilarArticle
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies import kept_tables
-from viewer.search.copies.near_duplicates import NearDuplicates
+from viewer.search.copies.near_duplicates import BandTables, NearDuplicates
 from viewer.search.copies.stories import Stories, group_labels
 from viewer.search.format.internals import preload_field_lengths
 from viewer.search.query.doc_dates import DocDates
@@ -279,14 +279,20 @@ class ArchiveSearcher(Closable):
         else grouped now, once per searcher (1.6 s at 200,000 articles)."""
         return self._stories
 
-    def keep_copies(self) -> None:
+    def keep_copies(self, cancel: Cancel = never) -> None:
         """Writes the near-duplicate tables and stories of this state of the index beside it, unless
         they are there already (the indexer, after a sync: the next searchers map them instead of
-        working them out again)."""
+        working them out again). CancelledError, with nothing written, when `cancel()` turns true."""
         folder = self._folder
         reader = self._searcher.reader()
-        if folder is not None and not kept_tables.is_kept(folder, reader):
-            kept_tables.save(folder, reader, self.stories().labels, self._near.tables)
+        if folder is None or kept_tables.is_kept(folder, reader):
+            return
+        tables = kept_tables.load_tables(folder, reader) or BandTables.of_searcher(self._searcher, cancel)
+        labels = kept_tables.load_labels(folder, reader)
+        if labels is None:
+            labels = group_labels(NearDuplicates(self._searcher, tables), cancel)
+        stop_if_cancelled(cancel)
+        kept_tables.save(folder, reader, labels, tables)
 
     def story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
         """id -> story of each of the matches (docnums, and their `ids`) whose story holds another."""

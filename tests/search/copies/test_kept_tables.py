@@ -26,6 +26,7 @@ from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATION
 from viewer.search.copies.kept_tables import PREFIX, kept_path, load_labels, load_tables
 from viewer.search.copies.near_duplicates import BandTables, NearDuplicates
 from viewer.search.copies.stories import _candidate_pairs, group_labels
+from viewer.search.indexing.archive_index import INDEX_VERSION
 from viewer.search.indexing.manifest import MANIFEST_NAME, manifest_pending
 from viewer.search.results.searcher import ArchiveSearcher
 
@@ -257,7 +258,7 @@ def test_a_cancel_during_the_copies_step_keeps_the_synced_index_and_the_next_syn
 
     def cancel_once_committed() -> bool:
         """True once the sync's commit and manifest are done: the copies step comes next."""
-        return manifest.exists() and not manifest_pending(paths.index_dir)
+        return manifest.exists() and not manifest_pending(paths.index_dir, INDEX_VERSION)
 
     with Archive(paths) as archive:
         report = archive.sync([sources], cancel=cancel_once_committed)

@@ -494,7 +494,7 @@ def main() -> int:
     parser.add_argument("--profile", nargs="+", choices=KINDS, default=[], metavar="KIND",
                         help="cProfile these query kinds' Bayegan searches at the largest size (<output>.profile-<kind>.txt)")
     parser.add_argument("--output", type=Path, help="the results file (default benchmarks/results/engines-<sizes>.md)")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (each size's corpus and data folder)")
     parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     if "--worker" in sys.argv:
         args = parser.parse_args()
@@ -566,8 +566,9 @@ def main() -> int:
                 profile_file = output.with_name(f"{output.stem}.profile-{kind.replace(' ', '-')}.txt")
                 run_worker(sys.executable, "profile-bayegan", str(data), str(queries_file), kind, str(profile_file))
                 print(f"profile of {kind}: {profile_file}", file=sys.stderr)
-            shutil.rmtree(data, ignore_errors=True)
-            shutil.rmtree(corpus, ignore_errors=True)
+            if not args.keep:
+                shutil.rmtree(data, ignore_errors=True)
+                shutil.rmtree(corpus, ignore_errors=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

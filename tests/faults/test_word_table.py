@@ -14,9 +14,7 @@ import pytest
 from tests.faults.child_cli import cli_env
 from tests.faults.helpers import corpus_items, write_archive
 from tests.faults.indexes import index_here
-from viewer.analysis.analyzer import positions_of, token_pattern
-from viewer.analysis.normalize import display_text
-from viewer.analysis.word_groups import NO_GROUP, group_hash, group_of, spelling_hash
+from tests.research.word_walk import walked_words
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
 from viewer.search.indexing.word_table import (
@@ -74,17 +72,6 @@ sys.exit(3)  # not killed: the moment never came
 """
 
 
-def _walk(text: str) -> tuple[list[int], list[int]]:
-    """Each word position's group hash and spelling hash, from the analyzer, position by position."""
-    groups, spellings = [], []
-    for token in token_pattern().findall(text):
-        for keys in positions_of(token):
-            group = group_of(keys)
-            groups.append(NO_GROUP if group is None else group_hash(group))
-            spellings.append(0 if group is None else spelling_hash(display_text(token)))
-    return groups, spellings
-
-
 def _words(data_dir: Path) -> dict[str, tuple[list[int], list[int]]]:
     """Each article's words column, decoded with the table; every entry number checked to be in it and
     every position to be the analyzer's."""
@@ -104,7 +91,7 @@ def _words(data_dir: Path) -> dict[str, tuple[list[int], list[int]]]:
                 highest = int(numbers.max()) if len(numbers) else -1
                 assert highest < len(table[0]), f"{stored['id']}: entry {highest} of a {len(table[0])}-entry table"
                 words[str(stored["id"])] = decoded(value, *table)
-                assert words[str(stored["id"])] == _walk(str(stored["text"])), stored["id"]
+                assert words[str(stored["id"])] == walked_words(str(stored["text"])), stored["id"]
             return words
     finally:
         archive.close()

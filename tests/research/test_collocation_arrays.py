@@ -14,15 +14,12 @@ from pathlib import Path
 import pytest
 
 from tests.research.test_discourse_counts import _brute_force_collocates
-from viewer.analysis.analyzer import positions_of, token_pattern
-from viewer.analysis.normalize import display_text
+from tests.research.word_walk import walked_words
 from viewer.analysis.word_groups import (
     NO_GROUP,
     group_hash,
-    group_of,
     read_sequence,
     sequence_parts,
-    spelling_hash,
     word_sequence,
 )
 from viewer.app.discourse import Discourse
@@ -36,17 +33,6 @@ NODE = "پرتقال"
 # several words in one token, a function word, hazm stopwords, numbers, a decimal, Arabic letters,
 # a detached می that starts no verb, a spaced plural and a verb
 ODD_TOKENS = "یورو2020 ماه می سال و در ۱۲٫۵ درصد 1402 كتاب‌هاي کتاب ها نيز بسیار هم می‌روند اینجا"
-
-
-def _walk(text: str) -> tuple[list[int], list[int]]:
-    """Each word position's group hash and spelling hash, from the analyzer, position by position."""
-    groups, spellings = [], []
-    for token in token_pattern().findall(text):
-        for keys in positions_of(token):
-            group = group_of(keys)
-            groups.append(NO_GROUP if group is None else group_hash(group))
-            spellings.append(0 if group is None else spelling_hash(display_text(token)))
-    return groups, spellings
 
 
 def _items(corpus_items: dict[str, list[dict]], rng: random.Random) -> list[dict]:
@@ -99,7 +85,7 @@ def test_each_stored_position_is_the_analyzers_word_position(data_dir: Path) -> 
             for docnum in reader.all_doc_ids():
                 text = str(reader.stored_fields(docnum)["text"])
                 value = bytes(column[docnum])
-                assert decoded(value, *table) == _walk(text), reader.stored_fields(docnum)["title"]
+                assert decoded(value, *table) == walked_words(text), reader.stored_fields(docnum)["title"]
                 widths.add(numbered_parts(value)[2])
     finally:
         archive.close()
@@ -107,7 +93,7 @@ def test_each_stored_position_is_the_analyzers_word_position(data_dir: Path) -> 
 
 
 def test_distinct_groups_have_distinct_numbers_and_odd_tokens_their_positions() -> None:
-    groups, spellings = _walk(ODD_TOKENS)
+    groups, spellings = walked_words(ODD_TOKENS)
     assert read_sequence(word_sequence(ODD_TOKENS))[:2] == (groups, spellings)
     # یورو2020 and ۱۲٫۵ take two positions each, function words and the lone می none; a hazm
     # stopword or a number keeps its position without a group
@@ -127,7 +113,7 @@ def test_an_article_of_more_than_65536_distinct_words_is_stored_whole() -> None:
     text = " ".join(sorted(words))
     value = word_sequence(text)
     assert sequence_parts(value)[2] == 4
-    assert read_sequence(value)[:2] == _walk(text)
+    assert read_sequence(value)[:2] == walked_words(text)
 
 
 @pytest.mark.parametrize("span", [1, 4])

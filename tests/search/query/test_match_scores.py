@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -14,16 +13,15 @@ from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
+from tests.search.segmented_index import three_segment_index
 from viewer.analysis.normalize import normalize_tag
-from viewer.importers.reader import read_articles
-from viewer.search.copies.identity import primary_id
 from viewer.search.format.bulk_postings import positions_one_by_one, posting_positions
 from viewer.search.format.codec import ArrayCodec
 from viewer.search.query.match_scores import MatchScorer, Scored
 from viewer.search.query.parser import parse_query
 from viewer.search.query.plan import compile_plan
 from viewer.search.results.searcher import ArchiveSearcher
-from viewer.search.schema import build_schema, document_of
+from viewer.search.schema import build_schema
 
 QUERIES = (
     "ایران", "كتاب هاي", "پرسپولیس گزارش", "مي‌شود ایران", "بین المللی", "رئیس جمهور", "ایران -فوتبال",
@@ -99,15 +97,7 @@ def test_fuzzy_terms_and_slop_are_left_to_whoosh(searcher: ArchiveSearcher) -> N
 @pytest.fixture(scope="module")
 def segmented(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Searcher:
     """Three segments, documents deleted from two of them."""
-    articles = [replace(a, id=primary_id(a)) for a in read_articles(corpus_dir / "fars-news-1.json")[:300]]
-    ix = FileStorage(str(tmp_path_factory.mktemp("segments"))).create_index(build_schema())
-    for part in (articles[:120], articles[120:220], articles[220:]):
-        with ix.writer(codec=ArrayCodec(), merge=False) as writer:
-            for article in part:
-                writer.add_document(**document_of(article))
-    with ix.writer(codec=ArrayCodec(), merge=False) as writer:
-        for article in articles[5:300:7]:
-            writer.delete_by_term("id", article.id)
+    ix = three_segment_index(tmp_path_factory.mktemp("segments"), corpus_dir)
     searcher = ix.searcher()
     assert len(searcher.leaf_searchers()) == 3 and searcher.reader().has_deletions()
     return searcher

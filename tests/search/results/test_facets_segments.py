@@ -5,21 +5,16 @@ sorted-array sets, the chunked top and the numpy ranking of facets against the s
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from whoosh import query as wq
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 
-from viewer.importers.reader import read_articles
-from viewer.search.copies.identity import primary_id
-from viewer.search.format.codec import ArrayCodec
+from tests.search.segmented_index import segmented_articles, three_segment_index
 from viewer.search.format.fast_prefix import FastPrefix, prefix_documents
 from viewer.search.query.parser import parse_query
 from viewer.search.results.searcher import ArchiveSearcher
-from viewer.search.schema import build_schema, document_of
 
 QUERIES = ("ایران", "مجلس دولت", "رئیس جمهور", '"رئیس جمهور"', "مجل*", "دولت مجل*", "ایر*", "ایران -تهران",
            "کشور OR دولت", '"مجلس شورای اسلامی"')
@@ -28,17 +23,8 @@ QUERIES = ("ایران", "مجلس دولت", "رئیس جمهور", '"رئیس 
 @pytest.fixture(scope="module")
 def segmented(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> FileIndex:
     """Three segments of tagged articles, documents deleted from two of them."""
-    articles = [replace(a, id=primary_id(a)) for a in read_articles(corpus_dir / "fars-news-1.json")[:300]]
-    assert sum(bool(a.tags) for a in articles) > 100
-    ix = FileStorage(str(tmp_path_factory.mktemp("facet-segments"))).create_index(build_schema())
-    for part in (articles[:120], articles[120:220], articles[220:]):
-        with ix.writer(codec=ArrayCodec(), merge=False) as writer:
-            for article in part:
-                writer.add_document(**document_of(article))
-    with ix.writer(codec=ArrayCodec(), merge=False) as writer:
-        for article in articles[5:300:7]:
-            writer.delete_by_term("id", article.id)
-    return ix
+    assert sum(bool(a.tags) for a in segmented_articles(corpus_dir)) > 100
+    return three_segment_index(tmp_path_factory.mktemp("facet-segments"), corpus_dir)
 
 
 def _python_facets(searcher: ArchiveSearcher, docnums: set[int]) -> list[tuple[str, int]]:

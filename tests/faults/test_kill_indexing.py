@@ -6,51 +6,17 @@ from __future__ import annotations
 import json
 import random
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.faults.child_cli import bayegan_command, cli_env
+from tests.faults.child_cli import bayegan_command, cli_env, run_killed_sync
 from tests.faults.helpers import corpus_items, fault_rng, write_archive
 from tests.faults.indexes import index_here, index_json, indexed_articles, reference_index
 
 KILLS = 8
 MAX_ROUNDS = 60  # a run that ends before its kill halves the next delays, so kills come well before this
-
-# A real sync in a child process that kills itself (SIGKILL, no cleanup) at one moment of Whoosh's
-# commit: just before it, after the new segment is written but before the table of contents that
-# makes it visible, or just after it (before Bayegan saves its manifest).
-_KILLED_SYNC = r"""
-import os, signal, sys
-from pathlib import Path
-from whoosh.writing import SegmentWriter
-from viewer.core.paths import DataPaths
-from viewer.search.archive import Archive
-
-moment, data_dir, source = sys.argv[1:4]
-commit, commit_toc = SegmentWriter.commit, SegmentWriter._commit_toc
-
-def die():
-    os.kill(os.getpid(), signal.SIGKILL)
-
-def killing_commit(self, *args, **kwargs):
-    if moment == "before-commit":
-        die()
-    commit(self, *args, **kwargs)
-    if moment == "after-commit":
-        die()
-
-def killing_commit_toc(self, *args, **kwargs):
-    if moment == "before-toc":
-        die()
-    commit_toc(self, *args, **kwargs)
-
-SegmentWriter.commit, SegmentWriter._commit_toc = killing_commit, killing_commit_toc
-Archive(DataPaths.resolve(data_dir).ensure()).sync([Path(source)])
-sys.exit(3)  # not killed: the moment never came
-"""
 
 
 def _edit(path: Path, note: str, drop_last: bool) -> None:
@@ -73,8 +39,7 @@ def test_kill_9_at_each_moment_of_the_commit(tmp_path: Path, moment: str, scenar
         _edit(files[1], "یک", drop_last=True)
         files[0].rename(spare / files[0].name)  # removed while the killed run indexes...
 
-    child = subprocess.run([sys.executable, "-c", _KILLED_SYNC, moment, str(data), str(source)],
-                           env=cli_env(), capture_output=True, text=True, timeout=120)
+    child = run_killed_sync(moment, data, source)
     assert child.returncode == -9, child.stderr
 
     if scenario == "files-changed":

@@ -5,13 +5,11 @@ position's group and spelling are the analyzer's, and the next sync makes the in
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.faults.child_cli import cli_env
+from tests.faults.child_cli import run_killed_sync
 from tests.faults.helpers import corpus_items, write_archive
 from tests.faults.indexes import index_here
 from tests.research.word_walk import walked_words
@@ -26,21 +24,11 @@ from viewer.search.indexing.word_table import (
     read_table,
 )
 
-# A real sync in a child process that kills itself (SIGKILL, no cleanup) at one moment of writing the
-# table or committing the index.
-_KILLED_SYNC = r"""
-import os, signal, sys
-from pathlib import Path
-from whoosh.writing import SegmentWriter
-from viewer.core.paths import DataPaths
-from viewer.search.archive import Archive
+# Moments of writing the table, beside child_cli's moments of the commit.
+_TABLE_HOOKS = r"""
 from viewer.search.indexing import word_table
 
-moment, data_dir, source = sys.argv[1:4]
-save, commit, commit_toc = word_table.WordTable.save, SegmentWriter.commit, SegmentWriter._commit_toc
-
-def die():
-    os.kill(os.getpid(), signal.SIGKILL)
+save = word_table.WordTable.save
 
 def killing_save(self):
     if moment == "before-table":
@@ -55,20 +43,7 @@ def killing_save(self):
     if moment == "after-table":
         die()
 
-def killing_commit(self, *args, **kwargs):
-    commit(self, *args, **kwargs)
-    if moment == "after-commit":
-        die()
-
-def killing_commit_toc(self, *args, **kwargs):
-    if moment == "before-toc":
-        die()
-    commit_toc(self, *args, **kwargs)
-
 word_table.WordTable.save = killing_save
-SegmentWriter.commit, SegmentWriter._commit_toc = killing_commit, killing_commit_toc
-Archive(DataPaths.resolve(data_dir).ensure()).sync([Path(source)])
-sys.exit(3)  # not killed: the moment never came
 """
 
 
@@ -109,8 +84,7 @@ def test_kill_9_while_the_word_table_grows_leaves_every_entry_in_it(tmp_path: Pa
     for path in (tmp_path / "more").iterdir():
         path.rename(source / f"more-{path.name}")
 
-    child = subprocess.run([sys.executable, "-c", _KILLED_SYNC, moment, str(data), str(source)],
-                           env=cli_env(), capture_output=True, text=True, timeout=300)
+    child = run_killed_sync(moment, data, source, _TABLE_HOOKS, timeout=300)
     assert child.returncode == -9, child.stderr
     assert (data / "index" / TABLE_NAME).stat().st_size >= 12 * len({g for w in before.values() for g in w[0]})
 

@@ -17,7 +17,8 @@ SCHEMA_VERSION = 12  # 5: posting blocks packed by viewer/search/format/codec.py
 # positions compressed, id gaps and weights packed small (block_format.py); 9: a short text's exact
 # copies (the same title and text) are one article too; 10: text_source, pages, images; 11: words, each
 # word position's collocation group and spelling (viewer/analysis/word_groups.py); 12: words as entry
-# numbers into the archive's table of (group, spelling) pairs (viewer/search/indexing/word_table.py)
+# numbers into the archive's table of (group, spelling) pairs (viewer/search/indexing/word_table.py),
+# the stored fields compressed by zstd with a dictionary (viewer/search/format/stored_column.py)
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 

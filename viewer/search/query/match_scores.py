@@ -106,7 +106,8 @@ class MatchScorer:
             raise ValueError("fuzzy terms, wildcards and ranges are scored by Whoosh")
         ordered = within.ordered if within is not None else None
         parts = [prefix_documents(node.query, reader, ordered, offset) for reader, offset in self.leaves]
-        ids = unique_ids(np.concatenate(parts)) if parts else _NO_IDS  # each part sorted, the segments in order
+        # Each part is its segment's distinct documents in order, the segments in order: sorted, no repeats.
+        ids = np.concatenate(parts) if parts else _NO_IDS
         if within is not None:
             ids = ids[within.members[ids]]
         return Scored(ids, np.full(len(ids), float(node.query.boost)))

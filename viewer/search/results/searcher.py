@@ -129,7 +129,6 @@ class ArchiveSearcher(Closable):
         scorer = self._scorer
         plan, allowed = prepared.plan, prepared.allowed
         matched: Docnums | None
-        every = self._every_in_order(prepared, limit, sort)
         if sort != "date" and scorer.supports(plan):
             scores = _only(scorer.scores(plan), allowed)
             stop_if_cancelled(cancel)
@@ -137,7 +136,7 @@ class ArchiveSearcher(Closable):
             hits = [_hit(reader.stored_fields(docnum), score, pattern, cancel) for docnum, score in top]
             docnums = [docnum for docnum, _ in top]
             matched = scores.ids
-        elif every is not None:
+        elif (every := self._every_in_order(prepared, limit, sort)) is not None:
             hits = [_hit(reader.stored_fields(docnum), score, pattern, cancel) for docnum, score in every]
             docnums = [docnum for docnum, _ in every]
             matched = _allowed_only(sorted(self._sets.matching(plan)), allowed) if count or allowed is not None else None

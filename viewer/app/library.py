@@ -88,9 +88,12 @@ class Library(Closable):
         return searcher
 
     def open(self) -> None:
-        """Opens the index now (its errors here rather than on first use); from any thread. An older
-        Bayegan's archive has its manifest read here once, for what the window shows of it."""
+        """Opens the index and its two searchers now (its errors here rather than on first use); from
+        any thread, so that a window's first search and first article need not open them on theirs.
+        An older Bayegan's archive has its manifest read here once, for what the window shows of it."""
         self._archive.copied_files()
+        self._searching.get()
+        self._reading.get()
 
     def prepare_language(self) -> None:
         """Loads hazm's lemmatizer, which the first search would otherwise wait for."""

@@ -75,9 +75,10 @@ class MainWindow(QMainWindow):
         self.font_family = font_family
         self.background = TaskRunner(max_threads=2, parent=self)
         self.search_worker = TaskRunner(max_threads=1, parent=self)
-        # The index opens on a worker (start()); the notes and settings of the Library are usable at once.
+        # The index opens on a worker; the notes and settings of the Library are usable at once.
         self.archive = ArchiveController(Library(paths, settings), self.statusBar(), self.background, auto_index,
                                          parent=self)
+        self.archive.begin_opening()  # the engine loads while the window is built; start() shows it
 
         self.search_bar = SearchBar(self)
         self.tag_model = TagModel(self)

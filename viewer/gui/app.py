@@ -4,6 +4,7 @@ one window per data folder; then the window (or, with a screenshot file, one pic
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,15 @@ def application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def load_engine_beside() -> None:
+    """Starts importing the search engine on a thread of its own, while the theme, the fonts and the
+    window are made on this one (much of which Qt does without the interpreter): the archive's opening
+    then starts with its modules loaded."""
+    from viewer.app.library import load_engine
+
+    threading.Thread(target=load_engine, name="load-engine", daemon=True).start()
 
 
 def prepare(app: QApplication, settings: Settings, theme: str | None = None, language: str | None = None,
@@ -75,6 +85,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
                   "بایگان برای این پوشهٔ داده باز است: پنجرهٔ آن جلو آورده شد.", file=sys.stderr)
             return 0
 
+    load_engine_beside()
     family = prepare(app, settings, theme, language, icons_dir=paths.config_dir / "theme-icons")
     crash_handler = CrashHandler(paths, show_dialog=screenshot is None)
     crash_handler.install()

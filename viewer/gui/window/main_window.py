@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.archive_ready = self.archive.ready
         self.archive_synced = self.archive.synced  # SyncReport, after the window has taken it in
         self.library_closing = self.archive.closing  # at shutdown: panels stop reading the Library
-        self.first_page_shown = self.searching.first_page_shown  # SearchResult: its first rows, maybe not counted
+        self.rows_shown = self.searching.rows_shown  # SearchResult: its first rows painted, the article next
+        self.first_page_shown = self.searching.first_page_shown  # SearchResult: its first rows and article, maybe not counted
         self.results_shown = self.searching.results_shown  # SearchResult, complete: total, facets, timeline
         self.search_failed = self.searching.search_failed  # the message
 

@@ -5,6 +5,7 @@ articles); the article follows in the same step, and the hits' copies come with 
 from __future__ import annotations
 
 from tests.gui.conftest import WAIT_MS, search
+from viewer.core.results import SearchResult
 
 WORD = "تهران"  # 15 sample articles
 
@@ -31,7 +32,7 @@ def test_the_rows_are_painted_before_their_article_is_shown(qtbot, window) -> No
 def test_the_hits_copies_come_with_the_count_and_equal_one_whole_search(qtbot, copies_window) -> None:  # type: ignore[no-untyped-def]
     window = copies_window
     query = "کشاورزان"  # the story, its republication (its near duplicate) and a related article
-    first_pages = []
+    first_pages: list[SearchResult] = []
     window.first_page_shown.connect(first_pages.append)
     search(qtbot, window, query)
     whole = window.library.search(query, limit=20, with_ids=True)

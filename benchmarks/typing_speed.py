@@ -169,7 +169,7 @@ def open_window(data_dir: Path, corpus_dir: Path, case: str, word: str, launched
     if os.environ.get("BAYEGAN_BENCH_NO_EARLY_ENGINE") is None:
         load_engine = getattr(gui_app, "load_engine_beside", None)  # as run_gui does (not in older trees)
         if load_engine is not None:
-            load_engine()
+            load_engine(word if case == "a word given at start" else "")
     paths = DataPaths.resolve(data_dir).ensure()
     settings = Settings(paths.settings_path)
     settings.set(FOLDERS, [str(corpus_dir)])

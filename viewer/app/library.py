@@ -50,11 +50,17 @@ ALL_ARTICLES = "*"  # the query that lists every article (the window's empty sea
 LIST_FORMATS = ("csv", "csl-json", "ris", "bibtex")  # export_list's formats (viewer.export.reference_list)
 
 
-def load_engine() -> None:
+def load_engine(language: bool = False) -> None:
     """Imports the search engine (Whoosh, numpy, the analyzer and the searcher: ~0.5–0.9 s) ahead of
-    the first `Library.open`: a window calls it on a thread of its own while Qt builds the window."""
+    the first `Library.open`, and with `language` hazm's lemma tables (~0.3 s), which the first search
+    of a word needs: a window calls it on a thread of its own while Qt builds the window."""
     import viewer.search.archive
     import viewer.search.results.match_summary  # noqa: F401 - the first count's module
+
+    if language:
+        from viewer.analysis.lemma import preload
+
+        preload()
 
 
 def no_such_articles(ids: Sequence[str]) -> BayeganError:

@@ -8,8 +8,10 @@ queries (word, two words, phrase, prefix) into the search box one character at a
 `--key-ms` milliseconds (a fast typist), as a user would. For each query it records:
 
 - the time from the last keystroke to the window showing that query's first rows (the search box's
-  debounce included: it is what the user waits), and to its count, tag facets and timeline (issue 21:
-  they may come after the first rows; a window without `first_page_shown` shows both at once);
+  debounce included: it is what the user waits; `rows_shown`, painted before their article is laid
+  out, where the window has it), to the rows with their article (`first_page_shown`), and to its
+  count, tag facets and timeline (issue 21: they may come after the first rows; a window without
+  `first_page_shown` shows both at once);
 - the longest stall of the UI thread while typing and waiting (a 5 ms timer's longest gap): the
   window must take every keystroke while searches run on the worker;
 - every result (first rows or count) the window showed whose query was no longer the box's text
@@ -19,7 +21,8 @@ queries (word, two words, phrase, prefix) into the search box one character at a
 window writes its settings and syncs the archive at start); without a plain index the baseline is left out.
 
 Before typing, it opens the archive in a fresh process per run (`--opens` runs of each case, alternated)
-and records the time from `MainWindow.start` (the window already up) to the first rows and to the count:
+and records the time from `MainWindow.start` (the window already up) to the first rows and to the count,
+and from the process's launch to the first rows (the window begins the engine's work before `start`):
 with an empty box (every article), with a word given at start (`bayegan gui --query`), and with "count each
 story once" ticked. `--baseline-tree DIR` (e.g. `git archive main | tar -x -C DIR`) runs the same cases
 with that tree's code on the same index, in the same run: the old path beside the new.
@@ -166,10 +169,9 @@ def open_window(data_dir: Path, corpus_dir: Path, case: str, word: str, launched
     from viewer.gui.app import application, prepare
 
     app = application([])
-    if os.environ.get("BAYEGAN_BENCH_NO_EARLY_ENGINE") is None:
-        load_engine = getattr(gui_app, "load_engine_beside", None)  # as run_gui does (not in older trees)
-        if load_engine is not None:
-            load_engine(word if case == "a word given at start" else "")
+    load_engine = getattr(gui_app, "load_engine_beside", None)  # as run_gui does (not in older trees)
+    if load_engine is not None:
+        load_engine(word if case == "a word given at start" else "")
     paths = DataPaths.resolve(data_dir).ensure()
     settings = Settings(paths.settings_path)
     settings.set(FOLDERS, [str(corpus_dir)])

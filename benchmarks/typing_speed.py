@@ -8,8 +8,10 @@ queries (word, two words, phrase, prefix) into the search box one character at a
 `--key-ms` milliseconds (a fast typist), as a user would. For each query it records:
 
 - the time from the last keystroke to the window showing that query's first rows (the search box's
-  debounce included: it is what the user waits), and to its count, tag facets and timeline (issue 21:
-  they may come after the first rows; a window without `first_page_shown` shows both at once);
+  debounce included: it is what the user waits; `rows_shown`, painted before their article is laid
+  out, where the window has it), to the rows with their article (`first_page_shown`), and to its
+  count, tag facets and timeline (issue 21: they may come after the first rows; a window without
+  `first_page_shown` shows both at once);
 - the longest stall of the UI thread while typing and waiting (a 5 ms timer's longest gap): the
   window must take every keystroke while searches run on the worker;
 - every result (first rows or count) the window showed whose query was no longer the box's text
@@ -19,7 +21,8 @@ queries (word, two words, phrase, prefix) into the search box one character at a
 window writes its settings and syncs the archive at start); without a plain index the baseline is left out.
 
 Before typing, it opens the archive in a fresh process per run (`--opens` runs of each case, alternated)
-and records the time from `MainWindow.start` (the window already up) to the first rows and to the count:
+and records the time from `MainWindow.start` (the window already up) to the first rows and to the count,
+and from the process's launch to the first rows (the window begins the engine's work before `start`):
 with an empty box (every article), with a word given at start (`bayegan gui --query`), and with "count each
 story once" ticked. `--baseline-tree DIR` (e.g. `git archive main | tar -x -C DIR`) runs the same cases
 with that tree's code on the same index, in the same run: the old path beside the new.
@@ -100,7 +103,7 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
                and not window.indexer.busy)
     box = window.search_bar.box
     stale: list[tuple[str, str]] = []
-    shown_at: dict[str, dict[str, float]] = {"rows": {}, "count": {}}  # query -> when it was last shown
+    shown_at: dict[str, dict[str, float]] = {"rows": {}, "page": {}, "count": {}}  # query -> when it was last shown
 
     def shown(step: str, r) -> None:  # type: ignore[no-untyped-def]
         shown_at[step][r.query] = time.perf_counter()
@@ -108,8 +111,11 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
             stale.append((r.query, box.text()))
 
     window.results_shown.connect(lambda r: shown("count", r))
-    first_rows = getattr(window, "first_page_shown", None)  # issue 21: the first rows before the count
+    first_page = getattr(window, "first_page_shown", None)  # issue 21: the first rows before the count
+    # issue 30: the rows painted before their article is laid out (older trees: with it)
+    first_rows = getattr(window, "rows_shown", None) or first_page
     (first_rows or window.results_shown).connect(lambda r: shown("rows", r))
+    (first_page or window.results_shown).connect(lambda r: shown("page", r))
     clock, gaps = QElapsedTimer(), [0]
     heartbeat = QTimer()
     heartbeat.setInterval(5)
@@ -120,13 +126,14 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
     heartbeat.timeout.connect(beat)
     per_kind: dict[str, list[float]] = {}
     counted: dict[str, list[float]] = {}
+    with_article: dict[str, list[float]] = {}
     stalls: list[float] = []
     for kind, query in queries:
         box.setFocus()
         box.selectAll()
         QTest.keyClick(box, Qt.Key.Key_Backspace)
-        shown_at["rows"].pop(query, None)
-        shown_at["count"].pop(query, None)
+        for step in shown_at.values():
+            step.pop(query, None)
         clock.start()
         gaps[0] = 0
         heartbeat.start()
@@ -136,40 +143,49 @@ def type_in_window(data_dir: Path, corpus_dir: Path, queries: list[tuple[str, st
         last_key = time.perf_counter()
         wait_until(lambda q=query: window.result is not None and window.result.query == q and not window.search_pending)
         per_kind.setdefault(kind, []).append((shown_at["rows"][query] - last_key) * 1000 + key_ms)
+        with_article.setdefault(kind, []).append((shown_at["page"][query] - last_key) * 1000 + key_ms)
         counted.setdefault(kind, []).append((shown_at["count"][query] - last_key) * 1000 + key_ms)
         print(f"{kind}\t{query}\t{per_kind[kind][-1]:.0f} ms\t{counted[kind][-1]:.0f} ms", file=sys.stderr)
         heartbeat.stop()
         stalls.append(float(gaps[0]))
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
-    return {"per_kind": per_kind, "counted": counted, "stalls": stalls, "stale": stale, "maxrss_mb": maxrss}
+    return {"per_kind": per_kind, "with_article": with_article, "counted": counted, "stalls": stalls,
+            "stale": stale, "maxrss_mb": maxrss}
 
 
 OPEN_CASES = ("empty box", "a word given at start", "count each story once")
 
 
-def open_window(data_dir: Path, corpus_dir: Path, case: str, word: str) -> dict:
+def open_window(data_dir: Path, corpus_dir: Path, case: str, word: str, launched: float | None = None) -> dict:
     """In a fresh process: the window opened on the archive as a user opens it, and the time from
-    `start` to the first search's first rows and to its count, tags and timeline."""
+    `start` to the first search's first rows and to its count, tags and timeline; with `launched` (the
+    wall clock when the process was started), also from the launch to the first rows."""
     from PySide6.QtTest import QTest
 
     from viewer.app.settings import COUNT_STORIES_ONCE, FOLDERS, Settings
     from viewer.core.paths import DataPaths
+    from viewer.gui import app as gui_app
     from viewer.gui.app import application, prepare
-    from viewer.gui.window.main_window import MainWindow
 
     app = application([])
+    load_engine = getattr(gui_app, "load_engine_beside", None)  # as run_gui does (not in older trees)
+    if load_engine is not None:
+        load_engine(word if case == "a word given at start" else "")
     paths = DataPaths.resolve(data_dir).ensure()
     settings = Settings(paths.settings_path)
     settings.set(FOLDERS, [str(corpus_dir)])
     settings.set(COUNT_STORIES_ONCE, case == "count each story once")
     settings.save()
     prepare(app, settings, icons_dir=paths.config_dir / "theme-icons")
+    from viewer.gui.window.main_window import MainWindow  # after `prepare`, as run_gui imports it
+
     window = MainWindow(paths, settings)
     window.show()
     app.processEvents()
     seen: dict[str, float] = {}
-    window.first_page_shown.connect(lambda _r: seen.setdefault("rows", time.perf_counter()))
+    rows_shown = getattr(window, "rows_shown", window.first_page_shown)  # issue 30: before their article
+    rows_shown.connect(lambda _r: (seen.setdefault("rows", time.perf_counter()), seen.setdefault("rows_wall", time.time())))
     window.results_shown.connect(lambda _r: seen.setdefault("count", time.perf_counter()))
     started = time.perf_counter()
     window.start(query=word if case == "a word given at start" else "")
@@ -180,6 +196,8 @@ def open_window(data_dir: Path, corpus_dir: Path, case: str, word: str) -> dict:
         QTest.qWait(1)
     done = {"rows_ms": (seen["rows"] - started) * 1000, "count_ms": (seen["count"] - started) * 1000,
             "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    if launched is not None:
+        done["launch_rows_ms"] = (seen["rows_wall"] - launched) * 1000
     while window.indexer is None or window.indexer.busy:
         QTest.qWait(5)  # the sync at start (it may begin after the first search), before closing
     done["synced_maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -198,27 +216,30 @@ def open_runs(data_dir: Path, corpus_dir: Path, word: str, runs: int, baseline: 
         for case in OPEN_CASES:
             for name, tree, index in trees:
                 done = subprocess.run([sys.executable, __file__, "--open-worker", str(tree), str(index), str(corpus_dir),
-                                       case, word], capture_output=True, text=True, timeout=900)
+                                       case, word, repr(time.time())], capture_output=True, text=True, timeout=900)
                 if done.returncode != 0:
                     raise RuntimeError(f"opening failed ({name}, {case}):\n{done.stderr[-3000:]}")
                 result = json.loads(done.stdout.strip().splitlines()[-1])
                 found.setdefault((name, case), []).append(result)
-                print(f"open\t{name}\t{case}\t{result['rows_ms']:.0f} ms\t{result['count_ms']:.0f} ms", file=sys.stderr)
+                print(f"open\t{name}\t{case}\t{result['rows_ms']:.0f} ms\t{result['count_ms']:.0f} ms\t"
+                      f"launch → rows {result.get('launch_rows_ms', 0):.0f} ms", file=sys.stderr)
     return found
 
 
 def open_table(found: dict, runs: int) -> list[str]:
     lines = ["", f"## Opening the archive (fresh process each, median of {runs})", "",
              "From `MainWindow.start` (the window is up) to the first search's rows and to its count, tags and "
-             "timeline; the unchanged sync of the folders runs meanwhile, as it does for a user.", "",
-             "| first search | code | start → first rows, ms | start → count, ms | peak memory at the count | "
-             "peak after the sync at start |", "|---|---|---:|---:|---:|---:|"]
+             "timeline; and from the launch of the process (`python` started: its imports, Qt, the window built) "
+             "to the first rows. The unchanged sync of the folders follows, as it does for a user.", "",
+             "| first search | code | start → first rows, ms | start → count, ms | launch → first rows, ms | "
+             "peak memory at the count | peak after the sync at start |", "|---|---|---:|---:|---:|---:|---:|"]
     for case in OPEN_CASES:
         for name in ("old", "new"):
             runs_of = found.get((name, case))
             if runs_of:
                 lines.append(f"| {case} | {name} | {statistics.median(r['rows_ms'] for r in runs_of):.0f} | "
                              f"{statistics.median(r['count_ms'] for r in runs_of):.0f} | "
+                             f"{statistics.median(r.get('launch_rows_ms', 0) for r in runs_of):.0f} | "
                              f"{statistics.median(r['maxrss_mb'] for r in runs_of):.0f} MB | "
                              f"{statistics.median(r.get('synced_maxrss_mb', 0) for r in runs_of):.0f} MB |")
     return lines
@@ -227,10 +248,11 @@ def open_table(found: dict, runs: int) -> list[str]:
 def main() -> int:
     if sys.argv[1:2] == ["--open-worker"]:
         tree, data_dir, corpus_dir, case, word = sys.argv[2:7]
+        launched = float(sys.argv[7]) if len(sys.argv) > 7 else None
         sys.path.insert(0, tree)  # this tree's viewer, before the repository's
         for name in [m for m in sys.modules if m == "viewer" or m.startswith("viewer.")]:
             del sys.modules[name]
-        print(json.dumps(open_window(Path(data_dir), Path(corpus_dir), case, word)))
+        print(json.dumps(open_window(Path(data_dir), Path(corpus_dir), case, word, launched)))
         return 0
     from speed import base_items, make_queries  # benchmarks/ is sys.path[0] when run as a script
 
@@ -269,8 +291,9 @@ def main() -> int:
              f"seed {args.seed}; a key every {args.key_ms} ms; {args.per_kind} queries per kind; offscreen; "
              f"load average at the end {' / '.join(f'{x:.1f}' for x in os.getloadavg())}.", "",
              "| query kind | last key → first rows shown, p50 / p95 ms (debounce included) | "
+             "last key → the rows and their article, p50 / p95 ms | "
              "last key → count, tags and timeline shown, p50 / p95 ms | "
-             "plain Whoosh, same query, p50 / p95 ms (search only) |", "|---|---:|---:|---:|"]
+             "plain Whoosh, same query, p50 / p95 ms (search only) |", "|---|---:|---:|---:|---:|"]
 
     def pair(samples: list[float]) -> str:
         return f"{statistics.median(samples):.0f} / {_p(samples, 0.95):.0f}" if samples else "not measured"
@@ -278,7 +301,8 @@ def main() -> int:
     for kind in KINDS:
         mine = window["per_kind"].get(kind, [])
         if mine:
-            lines.append(f"| {kind} | {pair(mine)} | {pair(window['counted'].get(kind, []))} | "
+            lines.append(f"| {kind} | {pair(mine)} | {pair(window['with_article'].get(kind, []))} | "
+                         f"{pair(window['counted'].get(kind, []))} | "
                          f"{pair(plain_by_kind.get(kind, []))} |")
     lines += ["", f"Longest UI-thread stall while typing a query and waiting for it: p50 "
               f"{statistics.median(window['stalls']):.0f} ms, max {max(window['stalls']):.0f} ms. "

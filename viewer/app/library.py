@@ -50,6 +50,19 @@ ALL_ARTICLES = "*"  # the query that lists every article (the window's empty sea
 LIST_FORMATS = ("csv", "csl-json", "ris", "bibtex")  # export_list's formats (viewer.export.reference_list)
 
 
+def load_engine(language: bool = False) -> None:
+    """Imports the search engine (Whoosh, numpy, the analyzer and the searcher: ~0.5–0.9 s) ahead of
+    the first `Library.open`, and with `language` hazm's lemma tables (~0.3 s), which the first search
+    of a word needs: a window calls it on a thread of its own while Qt builds the window."""
+    import viewer.search.archive
+    import viewer.search.results.match_summary  # noqa: F401 - the first count's module
+
+    if language:
+        from viewer.analysis.lemma import preload
+
+        preload()
+
+
 def no_such_articles(ids: Sequence[str]) -> BayeganError:
     return BayeganError(f"No article with id {', '.join(ids)}.", f"خبری با شناسهٔ {'، '.join(ids)} نیست.")
 
@@ -88,9 +101,12 @@ class Library(Closable):
         return searcher
 
     def open(self) -> None:
-        """Opens the index now (its errors here rather than on first use); from any thread. An older
-        Bayegan's archive has its manifest read here once, for what the window shows of it."""
+        """Opens the index and its two searchers now (its errors here rather than on first use); from
+        any thread, so that a window's first search and first article need not open them on theirs.
+        An older Bayegan's archive has its manifest read here once, for what the window shows of it."""
         self._archive.copied_files()
+        self._searching.get()
+        self._reading.get()
 
     def prepare_language(self) -> None:
         """Loads hazm's lemmatizer, which the first search would otherwise wait for."""
@@ -182,7 +198,8 @@ class Library(Closable):
     def first_page(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
                    scope: Scope = EVERYWHERE, cancel: Cancel | None = None) -> SearchResult:
         """`search`'s first `limit` hits with snippets and the pattern to mark, as soon as they are ranked: a count
-        that costs a second pass is left out (`total_exact` False, no facets), for `summarize`."""
+        that costs a second pass is left out (`total_exact` False, no facets), for `summarize`, and so are the hits'
+        copies (`summarize` with their `hit_ids`)."""
         return self._searching.get().search(query, list(tags), limit, sort, restriction=self.restriction(scope),
                                             cancel=cancel or never, count=False)
 

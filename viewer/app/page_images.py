@@ -10,7 +10,6 @@ from pathlib import Path
 
 from viewer.core.article import Article
 from viewer.core.errors import BayeganError
-from viewer.importers.scans.image_format import page_images
 
 MAX_SHOWN_PAGES = 40  # a long scan shows its first pages; the text has all of them
 SCREEN_DPI = 96
@@ -31,6 +30,9 @@ def scanned_pages(article: Article) -> list[bytes]:
                                f"پرونده {path.name or article.source} خوانده نمی‌شود ({exc.strerror or exc}).") from exc
     if data.startswith(b"%PDF"):
         return _pdf_pages(path)
+    # Pillow with it (~0.2 s): loaded for a scanned article's pages, not with the window.
+    from viewer.importers.scans.image_format import page_images
+
     pages = []
     for page in page_images(data):  # refuses bombs and damaged files with a bilingual message
         pages.append(page)

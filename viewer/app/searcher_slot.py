@@ -21,8 +21,14 @@ class SearcherSlot:
         self._open = open_searcher
         self._searcher: ArchiveSearcher | None = None
         self._stale = threading.Event()
+        # Opened by the thread that opens the archive, then used by the one thread of its kind of work.
+        self._opening = threading.Lock()
 
     def get(self) -> ArchiveSearcher:
+        with self._opening:
+            return self._current()
+
+    def _current(self) -> ArchiveSearcher:
         if self._searcher is None or self._stale.is_set():
             self._stale.clear()
             if self._searcher is not None and self._searcher.up_to_date():
@@ -37,6 +43,7 @@ class SearcherSlot:
         self._stale.set()
 
     def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
+        with self._opening:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None

@@ -4,6 +4,7 @@ one window per data folder; then the window (or, with a screenshot file, one pic
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from viewer.app.settings import LANGUAGE, THEME, Settings
+from viewer.app.settings import LANGUAGE, LAST_QUERY, THEME, Settings
 from viewer.core.paths import DataPaths, resources_dir
 from viewer.gui.common.crash_handler import CrashHandler, setup_logging
 from viewer.gui.common.fonts import app_font, register_fonts
@@ -38,6 +39,16 @@ def application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def load_engine_beside(first_query: str = "") -> None:
+    """Starts importing the search engine on a thread of its own, while the theme, the fonts and the
+    window are made on this one (much of which Qt does without the interpreter): the archive's opening
+    then starts with its modules loaded, and the first search of a word (`first_query`) with hazm's
+    tables (the empty box's first rows do not wait for them)."""
+    from viewer.app.library import load_engine
+
+    threading.Thread(target=load_engine, args=(bool(first_query.strip()),), name="load-engine", daemon=True).start()
 
 
 def prepare(app: QApplication, settings: Settings, theme: str | None = None, language: str | None = None,
@@ -75,6 +86,7 @@ def run_gui(paths: DataPaths, query: str | None = None, open_id: str | None = No
                   "بایگان برای این پوشهٔ داده باز است: پنجرهٔ آن جلو آورده شد.", file=sys.stderr)
             return 0
 
+    load_engine_beside(query if query is not None else settings.get(LAST_QUERY))
     family = prepare(app, settings, theme, language, icons_dir=paths.config_dir / "theme-icons")
     crash_handler = CrashHandler(paths, show_dialog=screenshot is None)
     crash_handler.install()

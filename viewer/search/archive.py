@@ -16,7 +16,6 @@ from viewer.search.copies.kept_tables import is_kept
 from viewer.search.indexing.archive_index import INDEX_VERSION, open_index
 from viewer.search.indexing.known_roots import load_roots, save_roots
 from viewer.search.indexing.manifest import Manifest, copied_files, manifest_pending
-from viewer.search.indexing.sync import forget_sources, sync_sources
 from viewer.search.results.searcher import ArchiveSearcher
 
 
@@ -36,6 +35,8 @@ class Archive(Closable):
         """Sync `roots`. When the index was just (re)built, or the last sync was cut off before its
         manifest was saved, every known root is read again too: articles no file accounts for are
         dropped then, and those of the other folders must not be among them."""
+        from viewer.search.indexing.sync import sync_sources  # the importers with it: not needed to search
+
         wanted = [Path(r).expanduser().resolve() for r in roots]
         known = self.roots
         if self._created or manifest_pending(self.paths.index_dir, INDEX_VERSION):
@@ -52,6 +53,8 @@ class Archive(Closable):
 
     def forget(self, roots: Iterable[Path]) -> SyncReport:
         """Take folders out of the archive: their articles leave the index (notes stay)."""
+        from viewer.search.indexing.sync import forget_sources
+
         gone = {Path(r).expanduser().resolve() for r in roots}
         report = forget_sources(self.ix, self.paths.index_dir, gone)
         save_roots(self.paths.index_dir, [r for r in self.roots if r not in gone])

@@ -52,6 +52,11 @@ class ArchiveController(QObject):
         self.background = background
         self.auto_index = auto_index
         self._index_after_first_search = False
+        self._language_pending = True  # hazm's tables load after the first search, not beside it
+        self._open_requested = False  # `open` was called: the window shows the archive once it is open
+        self._opening: tuple[BaseException | None] | None = None  # how the opening ended (None: under way or not begun)
+        self._opening_begun = False
+        self._closed = False
         self.dialog_parent = parent
         self.indexer: Indexer | None = None
         self.indexing_status: IndexingStatus | None = None
@@ -73,12 +78,38 @@ class ArchiveController(QObject):
         return library.article(article_id) if library is not None else None
 
     # -- opening and closing ------------------------------------------------------------------------
+    def begin_opening(self) -> None:
+        """Starts opening the index off the UI thread at once, while the window is still being built:
+        the engine's imports, the index and its searchers (~1 s of a 200,000-article archive's opening)
+        are under way before the window is shown. The window takes the archive when `open` is called."""
+        if self._opening_begun:
+            return
+        self._opening_begun = True
+        self.background.run(self.library.open, lambda _none: self._opening_ended(None), self._opening_ended)
+
     def open(self) -> None:
-        """Opens the index off the UI thread (the window is already up and takes typing), after warming
-        hazm; then indexes the folders' changes."""
-        library = self.library
-        self.background.run(library.prepare_language)
-        self.background.run(library.open, lambda _none: self._opened(), self._open_failed)
+        """Shows the archive once its index is open (the window is already up and takes typing), then
+        searches; the folders' changes are indexed, and hazm's tables loaded, after the first search."""
+        self._open_requested = True
+        self.begin_opening()
+        self._take_opened()
+
+    def _opening_ended(self, failure: BaseException | None) -> None:
+        self._opening = (failure,)
+        self._take_opened()
+
+    def _take_opened(self) -> None:
+        if not self._open_requested or self._opening is None or self._closed:
+            return
+        failure, = self._opening
+        self._open_requested = False  # once
+        if failure is None:
+            # Opened while the window was built: a searcher of an index changed since is opened again
+            # on its next use (one kept, at the cost of reading the index's table of contents, if not).
+            self.library.refresh()
+            self._opened()
+        else:
+            self._open_failed(failure)
 
     def _opened(self) -> None:
         from viewer.gui.archive.indexer import Indexer
@@ -108,6 +139,11 @@ class ArchiveController(QObject):
         """The first search after opening is shown (or failed; the window tells it): the folders'
         changes are picked up now. Run beside it, the sync's reading of the manifest and its progress
         took the interpreter from the search for seconds on a large archive, before its first rows."""
+        if self._language_pending:
+            self._language_pending = False
+            # The first typed word's lemmas (~0.3 s of the interpreter): loaded beside the search, they
+            # held the first rows back; the first search of a word loads them itself.
+            self.background.run(self.library.prepare_language)
         if self._index_after_first_search:
             self._index_after_first_search = False
             self.index_folders()
@@ -125,6 +161,7 @@ class ArchiveController(QObject):
     def close(self) -> None:
         """Closes the Library (its notes too) once background work is done; the panels hear `closing` first."""
         self.background.wait()
+        self._closed = True
         self.is_open = False
         self.closing.emit()
         self.library.close()

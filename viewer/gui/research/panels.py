@@ -42,6 +42,7 @@ class ResearchPanels(QObject):
         self.library: Library | None = None
         self.collection: str | None = None
         self.with_notes = False
+        self._saved_counts_pending = False  # the saved searches are counted after the first search
 
         self.timeline = TimelineHistogram(owner)
         self.timeline.hide()
@@ -84,6 +85,7 @@ class ResearchPanels(QObject):
         archive.ready.connect(self._archive_ready)
         search.first_page_shown.connect(lambda _result: self.timeline.set_pending())
         search.results_shown.connect(self._results_shown)
+        search.search_failed.connect(lambda _message: self._count_saved_searches())
         self.panel.installEventFilter(self)
         self.retranslate()
 
@@ -116,8 +118,17 @@ class ResearchPanels(QObject):
         self.library = self.archive.opened_library()
         self.archive.synced.connect(self._indexed)
         self.panel.setEnabled(True)
-        self.reload_lists()
-        self.search.search_again()  # now with the timeline and the filters
+        self.collections.reload()
+        # The saved searches' counts (a search each, on the search worker) follow the first search,
+        # which the archive's opening starts: queued before it, they held its first rows back.
+        self._saved_counts_pending = True
+        if not self.search.pending:
+            self._count_saved_searches()
+
+    def _count_saved_searches(self) -> None:
+        if self._saved_counts_pending:
+            self._saved_counts_pending = False
+            self.saved.refresh()
 
     def _indexed(self, _report: object) -> None:
         self.reload_lists()
@@ -131,6 +142,7 @@ class ResearchPanels(QObject):
 
     def _results_shown(self, result: SearchResult) -> None:
         self.timeline.set_timeline(list(result.timeline), result.undated)
+        self._count_saved_searches()
 
     def _period_chosen(self, first: str, last: str) -> None:
         self.search.search_for(with_months(self.search.box_text(), first, last, current_language() == "fa"))

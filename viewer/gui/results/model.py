@@ -117,7 +117,8 @@ class ResultsModel(QAbstractListModel):
     def _lay_out_rows(self, rows: list[StoryRow] | None = None) -> None:
         """The visible rows of the ids (`rows`, when already worked out for them) and where each id is."""
         self._rows = story_rows(self._ids, self._story_of, self._expanded) if rows is None else rows
-        self._row_at = {row.id: at for at, row in enumerate(self._rows) if self._is_ordered(row)}
+        ordered = self._ordered  # `_is_ordered`, inline: a call per match was a third of this
+        self._row_at = {row.id: at for at, row in enumerate(self._rows) if row.child or row.position < ordered}
 
     def _is_ordered(self, row: StoryRow) -> bool:
         return row.child or row.position < self._ordered

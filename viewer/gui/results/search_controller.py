@@ -40,7 +40,8 @@ def searched_text(query: str) -> str:
 
 
 class SearchController(QObject):
-    first_page_shown = Signal(object)  # SearchResult: its first rows, maybe not counted yet (pending)
+    rows_shown = Signal(object)  # SearchResult: its first rows painted, before their article is laid out
+    first_page_shown = Signal(object)  # SearchResult: its first rows and article, maybe not counted yet (pending)
     results_shown = Signal(object)  # SearchResult, complete: total, tag facets, timeline (pending False)
     search_failed = Signal(str)
     collection_removed = Signal()  # its chip was clicked away: the research panel chooses every article again
@@ -59,6 +60,7 @@ class SearchController(QObject):
         self.pending = False  # until a search is complete, counted after its first page
         self.counted = False  # the shown result's total and facets are exact
         self._articles_shown = 0  # how many times an article was shown (select_row shows each once)
+        self._article_held = False  # the rows are painted before the current row's article is shown
         self._scope: Callable[[], Scope] = lambda: EVERYWHERE
         self.searches = LatestOnly(worker)
         self.steps = SearchSteps(self.searches, self)
@@ -144,6 +146,8 @@ class SearchController(QObject):
         requested, self.pending_open = self.pending_open, None
         wanted = requested or current_id
         row = self.model.row_of(wanted) if wanted else -1
+        self._paint_rows(row if row >= 0 or requested else 0)
+        self.rows_shown.emit(result)
         if row >= 0:
             self.select_row(row)
         elif requested and self.show_article(requested):
@@ -153,6 +157,18 @@ class SearchController(QObject):
         else:
             self.pane.show_article(None)  # nothing matches: no stale article beside "0 results"
         self.first_page_shown.emit(result)
+
+    def _paint_rows(self, row: int) -> None:
+        """The rows painted now, `row` current (none when -1 or past them), its article not yet: laying
+        out an article and looking up its copies (~45 ms at 200,000 articles) waits until the user
+        sees the rows, where it stood between them and the search before."""
+        if 0 <= row < self.model.rowCount():
+            self._article_held = True
+            try:
+                self.view.select_row(row)
+            finally:
+                self._article_held = False
+        self.view.viewport().repaint()
 
     def _show_counted(self, result: SearchResult) -> None:
         """The search is complete: every matching row (placeholders until their ranked page), the total,
@@ -225,7 +241,7 @@ class SearchController(QObject):
         return ids
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._article_held:
             article_id = current.data(ID_ROLE)
             shown = self.pane.article
             if not article_id:

@@ -70,8 +70,8 @@ class SearchSteps(QObject):
         QTimer.singleShot(0, lambda: self._count(r, first) if self.searches.generation == current else None)
 
     def _count(self, r: SearchRequest, first: SearchResult) -> None:
-        # A first page counted while ranking has its hits' copies and its suggestion already.
-        hit_ids = [] if first.total_exact else [hit.id for hit in first.hits]
+        # A first page counted while ranking has its suggestion already; its hits' copies come from here.
+        hit_ids = [hit.id for hit in first.hits]
 
         def count(stale: Callable[[], bool]) -> MatchSummary:
             return r.library.summarize(r.query, r.tags, scope=r.scope, hit_ids=hit_ids, with_ids=True, timeline=True,

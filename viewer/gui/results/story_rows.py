@@ -7,11 +7,13 @@ under it only while it is expanded, never rows of their own. Plain Python, no Qt
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class StoryRow:
+class StoryRow(NamedTuple):
+    """A tuple, not a frozen dataclass: an every-article result makes one per match on the UI thread
+    (~170,000 rows at 200,000 articles: a third less time to make them)."""
+
     id: str
     position: int  # its place in the result's ranked list of ids
     story: int = -1  # the story's label (-1: a story of one article)

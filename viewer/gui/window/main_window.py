@@ -75,9 +75,10 @@ class MainWindow(QMainWindow):
         self.font_family = font_family
         self.background = TaskRunner(max_threads=2, parent=self)
         self.search_worker = TaskRunner(max_threads=1, parent=self)
-        # The index opens on a worker (start()); the notes and settings of the Library are usable at once.
+        # The index opens on a worker; the notes and settings of the Library are usable at once.
         self.archive = ArchiveController(Library(paths, settings), self.statusBar(), self.background, auto_index,
                                          parent=self)
+        self.archive.begin_opening()  # the engine loads while the window is built; start() shows it
 
         self.search_bar = SearchBar(self)
         self.tag_model = TagModel(self)
@@ -98,7 +99,8 @@ class MainWindow(QMainWindow):
         self.archive_ready = self.archive.ready
         self.archive_synced = self.archive.synced  # SyncReport, after the window has taken it in
         self.library_closing = self.archive.closing  # at shutdown: panels stop reading the Library
-        self.first_page_shown = self.searching.first_page_shown  # SearchResult: its first rows, maybe not counted
+        self.rows_shown = self.searching.rows_shown  # SearchResult: its first rows painted, the article next
+        self.first_page_shown = self.searching.first_page_shown  # SearchResult: its first rows and article, maybe not counted
         self.results_shown = self.searching.results_shown  # SearchResult, complete: total, facets, timeline
         self.search_failed = self.searching.search_failed  # the message
 

@@ -10,17 +10,29 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from whoosh.codec.whoosh3 import W3TermsReader
 from whoosh.reading import IndexReader
+
+from viewer.search.format.bulk_postings import extent_ids
+from viewer.search.format.codec import ArrayCodec
+
+_FIELD = "tags"
 
 
 class TagFacets:
     def __init__(self, reader: IndexReader):
         self.doc_count = reader.doc_count_all()
+        found = _tag_documents(reader)
+        if found is None:  # a reader of another codec: a matcher per tag
+            found = {}
+            for term in reader.lexicon(_FIELD):
+                found[term] = [np.fromiter(reader.postings(_FIELD, term).all_ids(), dtype=np.int64)]
         self.names: list[str] = []
         docs: list[np.ndarray[Any, Any]] = []
-        for term in reader.lexicon("tags"):
+        for term in sorted(found):
             self.names.append(term.decode("utf-8") if isinstance(term, bytes) else term)
-            docs.append(np.fromiter(reader.postings("tags", term).all_ids(), dtype=np.int64))
+            parts = found[term]
+            docs.append(parts[0] if len(parts) == 1 else np.concatenate(parts))
         # Each tag's place in the tags sorted by name: ties in count are ranked by it.
         self.name_rank = np.empty(len(self.names), dtype=np.int64)
         self.name_rank[sorted(range(len(self.names)), key=self.names.__getitem__)] = np.arange(len(self.names))
@@ -53,3 +65,29 @@ class TagFacets:
         order = np.lexsort((self.name_rank[counted], -found))
         names = self.names
         return [(names[tag], count) for tag, count in zip(counted[order].tolist(), found[order].tolist(), strict=True)]
+
+
+def _tag_documents(reader: IndexReader) -> dict[bytes, list[np.ndarray[Any, Any]]] | None:
+    """Each tag's live documents, per segment, read from its posting list's extent in one walk of the
+    segment's term table (a matcher per tag, looked up by hash, was ~0.45 s of CPU at 200,000 articles,
+    the first count after opening the archive); None when a segment is not ArrayCodec's."""
+    found: dict[bytes, list[np.ndarray[Any, Any]]] = {}
+    for leaf, offset in reader.leaf_readers():
+        terms = getattr(leaf, "_terms", None)
+        if not isinstance(terms, W3TermsReader) or not isinstance(terms._codec, ArrayCodec) or _FIELD not in leaf.schema:
+            return None
+        postfile = terms._postfile
+        deleted = np.fromiter(sorted(leaf.deleted_docs_set), dtype=np.int64) if leaf.has_deletions() else None
+        for (fieldname, btext), info in terms.items_from(_FIELD, b""):
+            if fieldname != _FIELD:
+                break
+            if info.is_inlined():  # W3 inlines none at its default limit
+                return None
+            start, length = info.extent()
+            length = length[0] if isinstance(length, tuple) else length  # W3 unpacks it as a 1-tuple
+            ids = extent_ids(postfile, start, length, None, 0)
+            if deleted is not None:
+                ids = ids[~np.isin(ids, deleted)]
+            if len(ids):
+                found.setdefault(btext, []).append(ids + offset)
+    return found

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 import zstandard
 
@@ -102,4 +103,44 @@ def test_a_damaged_manifest_means_reading_every_file_again(tmp_path: Path, damag
         assert report.removed == 0 and report.files_read == len(list(source.glob("*.json")))
         with archive.searcher() as searcher:
             assert searcher.doc_count == added
-    assert _plain(paths.index_dir) == json.loads(zstandard.ZstdDecompressor().decompress(kept.read_bytes()))
+    # the same records (a file written in the clock tick of its sync has its time taken again)
+    assert _records(_plain(paths.index_dir)) == _records(json.loads(zstandard.ZstdDecompressor().decompress(kept.read_bytes())))
+
+
+def _records(manifest: dict[str, Any]) -> dict[str, tuple[object, ...]]:
+    return {path: (record["size"], record["sha1"], record["articles"], record["items"])
+            for path, record in manifest["files"].items()}
+
+
+def test_an_archive_schema_12_left_is_rebuilt_and_keeps_none_of_its_files(tmp_path: Path) -> None:
+    """What schema 12 left beside its index: the plain JSON manifest, the copies tables with the
+    signatures (`held`) and 64-bit keys, a word table of 3-byte numbering. The version file sends
+    the archive to a rebuild from its folders; nothing of the old files is read or left."""
+    print("seed", SEED)
+    source = _corpus(tmp_path / "archive", random.Random(SEED))
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        added = archive.sync([source]).added
+    index_dir = paths.index_dir
+    old_version = INDEX_VERSION.replace("schema13-", "schema12-")
+    assert old_version != INDEX_VERSION
+    plain = _plain(index_dir)
+    (index_dir / LEGACY_MANIFEST_NAME).write_text(json.dumps(dict(plain, version=old_version), ensure_ascii=False), "utf-8")
+    (index_dir / MANIFEST_NAME).unlink()
+    (index_dir / "bayegan-index-version").write_text(old_version, "utf-8")
+    state = next(index_dir.glob("bayegan-copies-*-labels.npy")).name.removesuffix("-labels.npy")
+    for name, array in (("held", np.zeros((4, 64), dtype=np.uint32)), ("keys", np.arange(84, dtype=np.uint64)),
+                        ("row_of", np.zeros(added, dtype=np.int64)), ("labels", np.arange(added, dtype=np.int64))):
+        np.save(index_dir / f"{state}-{name}.npy", array)
+    with Archive(paths) as archive:
+        with archive.searcher() as searcher:
+            assert searcher.doc_count == 0  # rebuilt: the old segments are gone
+        report = archive.sync([source])
+        assert report.added == added
+        with archive.searcher() as searcher:
+            assert searcher.doc_count == added
+            assert len(searcher.stories().labels) == added
+    assert (index_dir / "bayegan-index-version").read_text("utf-8") == INDEX_VERSION
+    assert not (index_dir / LEGACY_MANIFEST_NAME).exists() and _plain(index_dir)["version"] == INDEX_VERSION
+    kept = sorted(path.name.rsplit("-", 1)[1] for path in index_dir.glob("bayegan-copies-*"))
+    assert kept == ["docs.npy", "keys.npy", "labels.npy"]

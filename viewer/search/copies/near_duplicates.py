@@ -133,7 +133,8 @@ class BandTables:
             keys[:, filled:filled + len(live)] = band_keys(rows[live]).T
             docs[:, filled:filled + len(live)] = (live + start).astype(np.uint32)[None, :]
             filled += len(live)
-        keys, docs = keys[:, :filled].copy(), docs[:, :filled].copy()
+        if filled < total:  # documents without a signature: no column
+            keys, docs = keys[:, :filled].copy(), docs[:, :filled].copy()
         for band in range(BANDS):
             stop_if_cancelled(cancel)
             # (key << 32 | docnum), sorted: the band's keys in order, equal keys by document

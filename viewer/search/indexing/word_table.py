@@ -13,9 +13,9 @@ index starts a new table (archive_index._create removes it).
 A numbered value (what the column stores): a header (`<IIBI`: entries, positions, the bytes of a
 wide entry number: 3, or 4 once the table passes 2**24 entries, and how many of the entry numbers
 are short), the article's entry numbers in ascending order, those below 2**16 in two bytes each and
-the rest wide (schema 13: the table numbers pairs by first appearance, so an article's common words
-have small numbers), then each position's place among them (1, 2 or 4 bytes by the article's
-entries)."""
+the rest wide, the short ones first (schema 13: the table numbers pairs by first appearance, so an
+article's common words have small numbers), each in order of first appearance, then each position's
+place among them (1, 2 or 4 bytes by the article's entries)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import os
 import struct
 from array import array
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -163,19 +164,33 @@ class WordTable:
                         self._new.extend((groups[at], spellings[at]))
                     numbers[at] = number
         width = 3 if len(known) <= _THREE_BYTES else 4
-        # ascending, the positions' places following their entries
-        first_seen = np.asarray(numbers, dtype=np.int64)
-        ascending = np.argsort(first_seen)
-        rank = np.empty(entries, dtype=np.int64)
-        rank[ascending] = np.arange(entries)
-        place_type = _PLACE_TYPES[index_width(entries)]
-        places = rank[np.frombuffer(value, place_type, count=positions, offset=start + 12 * entries)].astype(place_type)
-        ordered = first_seen[ascending]
-        short = int(np.searchsorted(ordered, SHORT))
-        packed = ordered[short:].astype("<u4").view(np.uint8)
-        wide = packed.reshape(-1, 4)[:, :3].tobytes() if width == 3 else packed.tobytes()
-        return b"".join((NUMBERED_HEADER.pack(entries, positions, width, short), ordered[:short].astype("<u2").tobytes(),
-                         wide, places.tobytes()))
+        # the short numbers first, then the wide ones, each in order of first appearance; the
+        # positions' places follow their entries (most articles have no wide number: no change)
+        found = cast("list[int]", numbers)
+        low = [number for number in found if number < SHORT]
+        short = len(low)
+        places = value[start + 12 * entries:]
+        high = [number for number in found if number >= SHORT] if short < entries else []
+        if low and high:
+            if entries <= 0x100:  # one byte a place: a byte translation (Python: ~100 entries)
+                rank = bytearray(0x100)
+                low_at, high_at = 0, short
+                for at, number in enumerate(found):
+                    if number < SHORT:
+                        rank[at], low_at = low_at, low_at + 1
+                    else:
+                        rank[at], high_at = high_at, high_at + 1
+                places = places.translate(rank)
+            else:
+                place_type = _PLACE_TYPES[index_width(entries)]
+                is_short = np.asarray(found) < SHORT
+                rank_of = np.empty(entries, dtype=np.int64)
+                rank_of[is_short] = np.arange(short)
+                rank_of[~is_short] = np.arange(short, entries)
+                places = rank_of[np.frombuffer(places, place_type)].astype(place_type).tobytes()
+        wide = b"".join([number.to_bytes(width, "little") for number in high])
+        return b"".join((NUMBERED_HEADER.pack(entries, positions, width, short), struct.pack(f"<{short}H", *low), wide,
+                         places))
 
     def save(self) -> None:
         """Append the new entries to the file and fsync it (before the commit that uses them)."""

@@ -110,7 +110,7 @@ def save(folder: Path, reader: IndexReader, labels: npt.NDArray[np.int64], table
     """Keeps the stories and band tables of the reader's state, and drops those of every other state.
     Each file is written whole under a temporary name first: a reader never sees half a file. A
     folder that cannot be written keeps nothing, and is no error."""
-    if len(labels) >= 1 << 31:  # labels are docnums: int32 holds those of any archive Whoosh can hold
+    if len(labels) >= 1 << 31:  # labels are docnums, kept as int32: past that, searchers group them
         return
     arrays = {"labels": np.asarray(labels, dtype=np.int32), **{name: np.asarray(getattr(tables, name)) for name in _TABLES}}
     written: list[Path] = []

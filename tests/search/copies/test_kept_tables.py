@@ -62,7 +62,7 @@ def _kept(index_dir: Path) -> list[Path]:
 
 
 def _same_tables(one: BandTables, other: BandTables) -> bool:
-    return all(np.array_equal(getattr(one, name), getattr(other, name)) for name in ("keys", "docs"))
+    return all(np.array_equal(getattr(one, name), getattr(other, name)) for name in ("keys", "docs", "bounds"))
 
 
 def _grouped_now(searcher: ArchiveSearcher) -> np.ndarray:
@@ -99,7 +99,7 @@ def test_a_sync_keeps_the_stories_of_the_index_it_leaves(tmp_path: Path, sources
         archive.sync([sources])
         [second] = _kept(paths.index_dir)
         assert second != first
-        assert len(list(paths.index_dir.glob(f"{PREFIX}*"))) == 3  # the old state's files are gone
+        assert len(list(paths.index_dir.glob(f"{PREFIX}*"))) == 4  # the old state's files are gone
         with archive.searcher() as searcher:
             kept = load_labels(paths.index_dir, searcher.whoosh.reader())
             assert kept is not None
@@ -215,12 +215,12 @@ def test_a_searcher_maps_the_kept_band_tables(tmp_path: Path, sources: Path) -> 
         archive.sync([sources])
         with archive.searcher() as searcher:
             reader = searcher.whoosh.reader()
-            keys, docs = kept_path(paths.index_dir, reader, "keys"), kept_path(paths.index_dir, reader, "docs")
+            kept = {name: kept_path(paths.index_dir, reader, name) for name in ("keys", "docs", "bounds")}
             assert _similar_titles(searcher, dup.STORY_TITLE) == sorted([dup.REPUBLISHED_TITLE, THIRD_TITLE])
-        assert keys is not None and docs is not None
         # Tables in which no two articles share a band key: mapped, not worked out again.
-        live = np.load(docs).shape[1]
-        np.save(keys, np.tile(np.arange(live, dtype=np.uint32), (BANDS, 1)))
+        for name, path in kept.items():
+            assert path is not None
+            np.save(path, np.zeros(BANDS + 1, dtype=np.int64) if name == "bounds" else np.zeros(0, dtype=np.uint32))
         with archive.searcher() as searcher:
             assert _similar_titles(searcher, dup.STORY_TITLE) == []
 
@@ -285,18 +285,29 @@ def _all_signatures(searcher: Any) -> np.ndarray:
 
 
 def _tables_sorting_keys(searcher: Any) -> BandTables:
-    """The band tables as a stable argsort of each band's keys gives them, the reference the packed
-    sort must give byte for byte."""
+    """The band tables as a stable argsort of each band's keys gives them, the keys only one document
+    has left out: the reference the packed sort must give byte for byte."""
     signatures = _all_signatures(searcher)
     live = np.flatnonzero(signatures.any(axis=1)).astype(np.uint32)
-    keys = band_keys(signatures[live]).T
-    order = np.argsort(keys, axis=1, kind="stable")
-    return BandTables(np.take_along_axis(keys, order, axis=1), live[order], Signatures.of_reader(searcher.reader()))
+    every = band_keys(signatures[live]).T
+    keys, docs, bounds = [], [], [0]
+    for band in range(BANDS):
+        order = np.argsort(every[band], kind="stable")
+        band_keys_sorted, band_docs = every[band][order], live[order]
+        counts = {key: list(band_keys_sorted).count(key) for key in set(band_keys_sorted.tolist())}
+        shared = np.array([counts[key] > 1 for key in band_keys_sorted.tolist()], dtype=bool)
+        keys.append(band_keys_sorted[shared])
+        docs.append(band_docs[shared])
+        bounds.append(bounds[-1] + int(shared.sum()))
+    return BandTables(np.concatenate(keys).astype(np.uint32), np.concatenate(docs).astype(np.uint32),
+                      np.array(bounds, dtype=np.int64), Signatures.of_reader(searcher.reader()))
+
+
+def _every_band_pairs(tables: BandTables) -> set[tuple[int, int]]:
+    return set().union(*(_pairs_brute(*tables.band(band)) for band in range(BANDS)))
 
 
 def _pairs_brute(keys: np.ndarray, docs: np.ndarray) -> set[tuple[int, int]]:
-    if keys.ndim == 2:  # a row a band
-        return set().union(*(_pairs_brute(keys[band], docs[band]) for band in range(len(keys))))
     pairs: set[tuple[int, int]] = set()
     for at in range(1, len(keys)):
         if keys[at] != keys[at - 1]:
@@ -320,7 +331,7 @@ def _labels_of_all_pairs(searcher: Any, tables: BandTables) -> np.ndarray:
             doc = parent[doc]
         return doc
 
-    for one, other in _pairs_brute(tables.keys, tables.docs):
+    for one, other in _every_band_pairs(tables):
         if np.count_nonzero(signatures[one] == signatures[other]) >= NEAR_DUPLICATE * PERMUTATIONS:
             low, high = sorted((root(one), root(other)))
             parent[high] = low
@@ -345,15 +356,16 @@ def test_packed_band_tables_and_candidate_pairs_are_those_of_the_plain_sort(
         with archive.searcher() as searcher:
             whoosh = searcher.whoosh
             packed, plain = BandTables.of_searcher(whoosh), _tables_sorting_keys(whoosh)
-            assert len(_pairs_brute(plain.keys, plain.docs)) > 20 and not _all_signatures(whoosh).all(axis=1).all()
+            assert len(_every_band_pairs(plain)) > 20 and not _all_signatures(whoosh).all(axis=1).all()
             assert _same_tables(packed, plain)
             labels = _grouped_now(searcher)
             assert np.count_nonzero(labels != np.arange(len(labels))) > 20  # stories of several articles
             assert np.array_equal(labels, _labels_of_all_pairs(whoosh, plain))
+            assert len(packed.keys) < BANDS * len(np.flatnonzero(_all_signatures(whoosh).any(axis=1)))
             for band in range(BANDS):
-                first, second = _candidate_pairs(packed.keys[band], packed.docs[band])
+                first, second = _candidate_pairs(*packed.band(band))
                 pairs = list(zip(first.tolist(), second.tolist(), strict=True))
-                assert pairs == sorted(_pairs_brute(plain.keys[band], plain.docs[band]))
+                assert pairs == sorted(_pairs_brute(*plain.band(band)))
     for _ in range(50):
         keys = np.sort(np.array([rng.randrange(12) for _ in range(rng.randrange(0, 40))], dtype=np.uint64))
         docs = np.array([rng.randrange(30) for _ in range(len(keys))], dtype=np.uint32)

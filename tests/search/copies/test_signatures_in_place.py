@@ -112,12 +112,17 @@ def test_near_duplicates_of_an_archive_in_several_segments_are_those_of_a_plain_
             assert labels is not None and np.array_equal(labels, searcher.stories().labels)
             live = int(np.count_nonzero(signatures.any(axis=1)))
         files = {path.name.rsplit("-", 1)[1]: path for path in paths.index_dir.glob(f"{PREFIX}*")}
-        assert sorted(files) == ["docs.npy", "keys.npy", "labels.npy"]  # no signature kept twice
-        for name in ("keys.npy", "docs.npy"):
-            array = np.load(files[name])
-            assert array.dtype == np.uint32 and array.shape == (BANDS, live)
+        assert sorted(files) == ["bounds.npy", "docs.npy", "keys.npy", "labels.npy"]  # no signature kept twice
+        keys, docs, bounds = (np.load(files[f"{name}.npy"]) for name in ("keys", "docs", "bounds"))
+        assert keys.dtype == docs.dtype == np.uint32 and keys.shape == docs.shape and bounds.shape == (BANDS + 1,)
+        # only the keys several articles share: an article without near-duplicate candidates keeps none
+        assert 0 < len(keys) < BANDS * live
+        for band in range(BANDS):
+            band_keys_kept = keys[bounds[band]:bounds[band + 1]].tolist()
+            assert band_keys_kept == sorted(band_keys_kept)
+            assert all(band_keys_kept.count(key) > 1 for key in band_keys_kept)
         assert np.load(files["labels.npy"]).dtype == np.int32
-        assert sum(path.stat().st_size for path in files.values()) <= (8 * BANDS * live + 4 * total) + 3 * 128
+        assert sum(path.stat().st_size for path in files.values()) <= 8 * len(keys) + 4 * total + 8 * (BANDS + 1) + 4 * 128
 
 
 def _small_index(storage: Any, rng: random.Random) -> tuple[Any, list[bytes]]:

@@ -31,7 +31,7 @@ from whoosh.reading import IndexReader
 from viewer.search.copies.near_duplicates import BandTables, Signatures
 
 PREFIX = "bayegan-copies-"
-_TABLES = ("keys", "docs")  # each (BANDS, documents with a signature), uint32
+_TABLES = ("keys", "docs", "bounds")  # BandTables' arrays
 _mapped: dict[Path, BandTables] = {}  # the tables last mapped, by their keys file (one state)
 _mapping = threading.Lock()
 
@@ -47,7 +47,7 @@ def _state(reader: IndexReader) -> str | None:
 
 
 def kept_path(folder: Path, reader: IndexReader, name: str) -> Path | None:
-    """Where the array `name` (labels, keys, docs) of the reader's state is kept (None:
+    """Where the array `name` (labels, keys, docs, bounds) of the reader's state is kept (None:
     an empty index keeps none)."""
     state = _state(reader)
     return folder / f"{PREFIX}{state}-{name}.npy" if state is not None else None
@@ -92,12 +92,12 @@ def load_tables(folder: Path, reader: IndexReader) -> BandTables | None:
 
 
 def _map_tables(folder: Path, reader: IndexReader) -> BandTables | None:
-    keys, docs = (_load(folder, reader, name, mapped=True) for name in _TABLES)
-    if keys is None or docs is None:
+    keys, docs, bounds = (_load(folder, reader, name, mapped=True) for name in _TABLES)
+    if keys is None or docs is None or bounds is None:
         return None
     # Typed as the tables hold them; `fit` checks that they are.
     tables = BandTables(cast("npt.NDArray[np.uint32]", keys), cast("npt.NDArray[np.uint32]", docs),
-                        Signatures.of_reader(reader))
+                        cast("npt.NDArray[np.int64]", bounds), Signatures.of_reader(reader))
     return tables if tables.fit(reader.doc_count_all()) else None
 
 

@@ -3,8 +3,8 @@ the variants that match the same query.
 
 The index holds each article's MinHash signature in a fixed-width column (no terms: band terms, nearly
 all unique, cost Whoosh's writer a third more time). The indexer sorts each band's LSH keys once a
-sync (8 bytes an article a band with its document, ~34 MB at 200,000 articles, kept beside the index:
-kept_tables.py); an article's candidates are then one binary search a band, each checked with its
+sync (8 bytes a band for each article that shares the band's key with another, kept beside the
+index: kept_tables.py); an article's candidates are then one binary search a band, each checked with its
 signature, read from the column where it lies."""
 
 from __future__ import annotations
@@ -106,21 +106,24 @@ def _column_place(leaf: IndexReader) -> tuple[Path, int] | None:
 
 @dataclass(frozen=True)
 class BandTables:
-    """What a searcher's near-duplicate lookups read: each band's keys sorted (`keys[band]`, 32-bit:
-    the band is the row, so no key of one band is ever taken for another's) with their documents
-    (`docs[band]`; equal keys by document), one column per document with a signature; and every
-    document's signature, as the index holds them (`signatures`). Worked out from the index's
-    signatures (`of_searcher`), or as the indexer kept them (kept_tables.py)."""
+    """What a searcher's near-duplicate lookups read: each band's keys that more than one document
+    has, sorted with their documents (equal keys by document), the bands one after the other
+    (`keys[bounds[band]:bounds[band + 1]]`, 32-bit: no key of one band is ever taken for another's);
+    and every document's signature, as the index holds them (`signatures`). A key only one document
+    has makes no candidate, so it is not kept: the tables grow with the near-duplicate candidates,
+    not with the archive. Worked out from the index's signatures (`of_searcher`), or as the indexer
+    kept them (kept_tables.py)."""
 
     keys: npt.NDArray[np.uint32]
     docs: npt.NDArray[np.uint32]
+    bounds: npt.NDArray[np.int64]
     signatures: Signatures
 
     @classmethod
     def of_searcher(cls, searcher: Searcher, cancel: Cancel = never) -> BandTables:
         """Worked out from the index's signatures, asking `cancel` between chunks (CancelledError).
-        Memory: the tables (8 bytes a band of each document with a signature) and one band's
-        (key, document) numbers at a time to sort them."""
+        Memory: every band's keys and documents (8 bytes a band of each document with a signature),
+        one band's (key, document) numbers at a time to sort them, and the tables."""
         signatures = Signatures.of_reader(searcher.reader())
         total = signatures.total
         keys = np.empty((BANDS, total), dtype=np.uint32)
@@ -133,23 +136,37 @@ class BandTables:
             keys[:, filled:filled + len(live)] = band_keys(rows[live]).T
             docs[:, filled:filled + len(live)] = (live + start).astype(np.uint32)[None, :]
             filled += len(live)
-        if filled < total:  # documents without a signature: no column
-            keys, docs = keys[:, :filled].copy(), docs[:, :filled].copy()
+        kept_keys: list[npt.NDArray[np.uint32]] = []
+        kept_docs: list[npt.NDArray[np.uint32]] = []
         for band in range(BANDS):
             stop_if_cancelled(cancel)
             # (key << 32 | docnum), sorted: the band's keys in order, equal keys by document
-            packed = keys[band].astype(np.uint64) << _SHIFT
-            packed |= docs[band]
+            packed = keys[band, :filled].astype(np.uint64) << _SHIFT
+            packed |= docs[band, :filled]
             packed.sort()
-            keys[band] = packed >> _SHIFT
-            docs[band] = packed & _DOC_MASK
-        return cls(keys, docs, signatures)
+            band_keys_sorted = (packed >> _SHIFT).astype(np.uint32)
+            same = band_keys_sorted[1:] == band_keys_sorted[:-1]
+            shared = np.zeros(len(packed), dtype=bool)
+            shared[1:] |= same
+            shared[:-1] |= same
+            kept_keys.append(band_keys_sorted[shared])
+            kept_docs.append((packed[shared] & _DOC_MASK).astype(np.uint32))
+        bounds = np.zeros(BANDS + 1, dtype=np.int64)
+        bounds[1:] = np.cumsum([len(part) for part in kept_keys])
+        return cls(np.concatenate(kept_keys), np.concatenate(kept_docs), bounds, signatures)
+
+    def band(self, band: int) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
+        """The band's shared keys sorted, and the document of each."""
+        start, end = int(self.bounds[band]), int(self.bounds[band + 1])
+        return self.keys[start:end], self.docs[start:end]
 
     def fit(self, total: int) -> bool:
         """Whether the tables are whole and made for an index of `total` documents (kept ones are checked)."""
-        return (self.keys.dtype == np.uint32 and self.docs.dtype == np.uint32 and self.keys.ndim == 2
-                and self.keys.shape == self.docs.shape and self.keys.shape[0] == BANDS
-                and self.keys.shape[1] <= total and self.signatures.total == total)
+        bounds = self.bounds
+        return (self.keys.dtype == np.uint32 and self.docs.dtype == np.uint32 and self.keys.ndim == 1
+                and self.keys.shape == self.docs.shape and bounds.dtype == np.int64 and bounds.shape == (BANDS + 1,)
+                and int(bounds[0]) == 0 and int(bounds[-1]) == len(self.keys) and bool((np.diff(bounds) >= 0).all())
+                and self.signatures.total == total)
 
 
 class NearDuplicates:
@@ -159,16 +176,16 @@ class NearDuplicates:
         self.searcher = searcher
         self._reader = searcher.reader()
         self.tables = tables if tables is not None else BandTables.of_searcher(searcher)
-        self._keys, self._docs, self._signatures = self.tables.keys, self.tables.docs, self.tables.signatures
+        self._signatures = self.tables.signatures
 
     def signatures_of(self, docnums: npt.NDArray[np.int64]) -> npt.NDArray[np.uint32]:
         """The signatures (one a row; zeros: none) of documents."""
         return self._signatures.rows(docnums)
 
-    def band_runs(self) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
-        """Each band's keys sorted (a row a band), and the document of each: equal neighbours in a row
-        are candidates (stories.py)."""
-        return self._keys, self._docs
+    def band_runs(self) -> list[tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]]:
+        """Each band's shared keys sorted, and the document of each: equal neighbours are candidates
+        (stories.py)."""
+        return [self.tables.band(band) for band in range(BANDS)]
 
     def of(self, docnum: int, threshold: float = NEAR_DUPLICATE,
            among: Sequence[int] | npt.NDArray[np.int64] | None = None) -> list[tuple[int, float]]:
@@ -181,12 +198,12 @@ class NearDuplicates:
             return []
         wanted = band_keys(mine[None, :])[0]
         runs = []
-        for band in range(len(self._keys)):
-            keys = self._keys[band]
+        for band in range(BANDS):
+            keys, docs = self.tables.band(band)
             start = int(np.searchsorted(keys, wanted[band], side="left"))
             end = int(np.searchsorted(keys, wanted[band], side="right"))
             if end - start > 1:
-                runs.append(self._docs[band, start:end])
+                runs.append(docs[start:end])
         candidates = np.unique(np.concatenate(runs or [np.zeros(0, dtype=np.uint32)])).astype(np.int64)
         candidates = candidates[candidates != docnum]
         if among is not None and len(candidates):

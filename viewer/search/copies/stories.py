@@ -58,7 +58,7 @@ def group_labels(near: NearDuplicates, cancel: Cancel = never) -> npt.NDArray[np
     """Each document's story label (its story's smallest docnum), grouped from the near duplicates;
     `cancel` is asked between chunks (CancelledError).
 
-    One band at a time (a row of the sorted keys each): its candidate pairs,
+    One band at a time: its candidate pairs,
     less those already in one story (an earlier band joined them: checking them changes no story),
     are checked with their signatures and joined. The groups are those of every band's pairs at once,
     with a band's pairs in memory instead of all (~3 GB at a million articles of republished news)."""
@@ -69,10 +69,9 @@ def group_labels(near: NearDuplicates, cancel: Cancel = never) -> npt.NDArray[np
         live[:] = False
         live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
     labels = np.arange(total, dtype=np.int64)
-    keys, docs = near.band_runs()
-    for band in range(len(keys)):
+    for keys, docs in near.band_runs():
         stop_if_cancelled(cancel)
-        first, second = _candidate_pairs(keys[band], docs[band])
+        first, second = _candidate_pairs(keys, docs)
         apart = labels[first] != labels[second]
         first, second = first[apart], second[apart]
         if not len(first):

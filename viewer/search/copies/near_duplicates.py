@@ -25,7 +25,6 @@ from whoosh.searching import Searcher
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys
 
-SIGNATURE_BYTES = PERMUTATIONS * 4
 _SHIFT = np.uint64(32)
 _DOC_MASK = np.uint64(0xFFFFFFFF)
 _ROWS_AT_ONCE = 1 << 16  # signatures made band keys at a time (bounds the temporary arrays)

@@ -1,5 +1,5 @@
 """The words column's entry numbers (schema 13, viewer/search/indexing/word_table.py): an article keeps
-its entry numbers ascending, two bytes each below 2**16 and three above, so that an archive whose
+its entry numbers below 2**16 first, two bytes each, and the others in three, so that an archive whose
 table has grown past 65,536 pairs still keeps its common words small. Real articles are synced into
 an archive whose table already holds ~65,000 pairs (as a large archive's would), so that their words
 are numbered on both sides of 2**16: every position must still decode to the analyzer's word, and

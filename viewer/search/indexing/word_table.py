@@ -12,10 +12,10 @@ index starts a new table (archive_index._create removes it).
 
 A numbered value (what the column stores): a header (`<IIBI`: entries, positions, the bytes of a
 wide entry number: 3, or 4 once the table passes 2**24 entries, and how many of the entry numbers
-are short), the article's entry numbers in ascending order, those below 2**16 in two bytes each and
-the rest wide, the short ones first (schema 13: the table numbers pairs by first appearance, so an
-article's common words have small numbers), each in order of first appearance, then each position's
-place among them (1, 2 or 4 bytes by the article's entries)."""
+are short), the article's entry numbers, those below 2**16 first in two bytes each, then the wide
+ones (schema 13: the table numbers pairs by first appearance, so an article's common words have small
+numbers), each part in the article's order of first appearance, then each position's place among
+them (1, 2 or 4 bytes by the article's entries)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def places_start(parts: tuple[int, int, int, int, int]) -> int:
 
 
 def numbers_of(values: list[bytes], parts: list[tuple[int, int, int, int, int]]) -> npt.NDArray[np.int64]:
-    """The entry numbers of numbered values of one wide width, end to end, each value's ascending.
+    """The entry numbers of numbered values of one wide width, end to end, in each value's order.
     Three joins and a mask for any number of values (the collocations read thousands at once)."""
     if not values:
         return np.zeros(0, dtype=np.int64)

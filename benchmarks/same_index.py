@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from whoosh.index import open_dir
 
-_KEPT = ("labels", "keys", "docs", "row_of", "held")
+_KEPT = ("labels", "keys", "docs", "bounds")
 
 
 def digests(folder: Path) -> dict[str, Any]:

@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from tests.conftest import write_items
 from viewer.core.errors import IndexBusyError
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
+from viewer.search.indexing.manifest import MANIFEST_NAME
 
 
 @pytest.fixture
@@ -185,9 +187,10 @@ def test_a_cut_off_sync_of_one_folder_keeps_the_other_folders_articles(tmp_path:
     archive = _archive(tmp_path)
     archive.sync([archive_dir / "sport"])
     archive.sync([archive_dir / "fars.json"])
-    manifest = tmp_path / "data" / "index" / "bayegan-manifest.json"
+    manifest = tmp_path / "data" / "index" / MANIFEST_NAME
     # As a kill between the commit and the manifest leaves it: marked pending.
-    manifest.write_text(manifest.read_text("utf-8").replace('"pending": false', '"pending": true'), "utf-8")
+    text = zstandard.ZstdDecompressor().decompress(manifest.read_bytes()).decode("utf-8")
+    manifest.write_bytes(zstandard.ZstdCompressor().compress(text.replace('"pending": false', '"pending": true').encode()))
     report = _archive(tmp_path).sync([archive_dir / "fars.json"])
     assert report.removed == 0
     assert len(_ids(_archive(tmp_path))) == 70

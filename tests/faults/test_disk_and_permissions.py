@@ -14,6 +14,7 @@ import pytest
 from tests.faults.child_cli import assert_bilingual_error, assert_no_traceback, run_bayegan
 from tests.faults.helpers import corpus_items, write_archive
 from tests.faults.indexes import index_here, index_json, indexed_articles, reference_index
+from viewer.search.indexing.manifest import MANIFEST_NAME
 
 
 def _mount(*args: str) -> subprocess.CompletedProcess[str]:
@@ -105,13 +106,13 @@ def test_disk_full_leaves_the_index_as_it_was(tmp_path: Path, tmpfs: Callable[..
     data = mount_point / "data"
     index_here(data, small)
     articles = indexed_articles(data)
-    manifest = (data / "index" / "bayegan-manifest.json").read_bytes()
+    manifest = (data / "index" / MANIFEST_NAME).read_bytes()
 
     full = run_bayegan(data, "index", large)
     assert_bilingual_error(full)
     assert "disk is full" in full.stderr and "دیسک پر است" in full.stderr
     assert indexed_articles(data) == articles
-    assert (data / "index" / "bayegan-manifest.json").read_bytes() == manifest
+    assert (data / "index" / MANIFEST_NAME).read_bytes() == manifest
     assert not list((data / "index").glob("*.tmp")), os.listdir(data / "index")
 
     # With room again, the same command completes: the archive is both folders, nothing half-written.

@@ -15,6 +15,7 @@ from tests.faults.helpers import corpus_items, write_archive
 from tests.faults.indexes import index_here
 from viewer.core.logging_setup import LOG_BACKUPS, LOGGER_NAME, MAX_LOG_BYTES, log_unexpected, setup_logging
 from viewer.core.paths import DataPaths
+from viewer.search.indexing.manifest import MANIFEST_NAME
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +34,7 @@ def test_cli_logs_the_traceback_and_prints_where(tmp_path: Path) -> None:
     write_archive(source, corpus_items("varzesh3-4.json", 10), per_file=5)
     index_here(data, source)
     # Something no code path expects: the manifest's place taken by a folder.
-    manifest = data / "index" / "bayegan-manifest.json"
+    manifest = data / "index" / MANIFEST_NAME
     manifest.unlink()
     manifest.mkdir()
     (manifest / "something").write_text("x", "utf-8")

@@ -16,11 +16,10 @@ from tests.research.word_walk import walked_words
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
 from viewer.search.indexing.word_table import (
-    NUMBERED_HEADER,
     TABLE_NAME,
     decoded,
-    entry_numbers,
     numbered_parts,
+    numbers_of,
     read_table,
 )
 
@@ -60,9 +59,7 @@ def _words(data_dir: Path) -> dict[str, tuple[list[int], list[int]]]:
             for docnum in reader.all_doc_ids():
                 stored = reader.stored_fields(docnum)
                 value = bytes(column[docnum])
-                entries, _, _, number_width = numbered_parts(value)
-                start = NUMBERED_HEADER.size
-                numbers = entry_numbers(value[start:start + number_width * entries], number_width)
+                numbers = numbers_of([value], [numbered_parts(value)])
                 highest = int(numbers.max()) if len(numbers) else -1
                 assert highest < len(table[0]), f"{stored['id']}: entry {highest} of a {len(table[0])}-entry table"
                 words[str(stored["id"])] = decoded(value, *table)

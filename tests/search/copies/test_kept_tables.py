@@ -24,7 +24,7 @@ from viewer.search.archive import Archive
 from viewer.search.copies import near_duplicates
 from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, band_keys
 from viewer.search.copies.kept_tables import PREFIX, kept_path, load_labels, load_tables
-from viewer.search.copies.near_duplicates import BandTables, NearDuplicates
+from viewer.search.copies.near_duplicates import BandTables, NearDuplicates, Signatures
 from viewer.search.copies.stories import _candidate_pairs, group_labels
 from viewer.search.indexing.archive_index import INDEX_VERSION
 from viewer.search.indexing.manifest import MANIFEST_NAME, manifest_pending
@@ -62,7 +62,7 @@ def _kept(index_dir: Path) -> list[Path]:
 
 
 def _same_tables(one: BandTables, other: BandTables) -> bool:
-    return all(np.array_equal(getattr(one, name), getattr(other, name)) for name in ("keys", "docs", "row_of", "held"))
+    return all(np.array_equal(getattr(one, name), getattr(other, name)) for name in ("keys", "docs", "bounds"))
 
 
 def _grouped_now(searcher: ArchiveSearcher) -> np.ndarray:
@@ -99,7 +99,7 @@ def test_a_sync_keeps_the_stories_of_the_index_it_leaves(tmp_path: Path, sources
         archive.sync([sources])
         [second] = _kept(paths.index_dir)
         assert second != first
-        assert len(list(paths.index_dir.glob(f"{PREFIX}*"))) == 5  # the old state's files are gone
+        assert len(list(paths.index_dir.glob(f"{PREFIX}*"))) == 4  # the old state's files are gone
         with archive.searcher() as searcher:
             kept = load_labels(paths.index_dir, searcher.whoosh.reader())
             assert kept is not None
@@ -116,7 +116,7 @@ def test_a_searcher_reads_the_kept_stories(tmp_path: Path, sources: Path) -> Non
             total = searcher.whoosh.reader().doc_count_all()
         assert path is not None and path.exists()
         # Labels the grouping would never give (every article a story of its own): read, not regrouped.
-        np.save(path, np.arange(total, dtype=np.int64))
+        np.save(path, np.arange(total, dtype=np.int32))
         with archive.searcher() as searcher:
             assert _story_titles(searcher) == []
 
@@ -215,18 +215,17 @@ def test_a_searcher_maps_the_kept_band_tables(tmp_path: Path, sources: Path) -> 
         archive.sync([sources])
         with archive.searcher() as searcher:
             reader = searcher.whoosh.reader()
-            row_of, held = kept_path(paths.index_dir, reader, "row_of"), kept_path(paths.index_dir, reader, "held")
+            kept = {name: kept_path(paths.index_dir, reader, name) for name in ("keys", "docs", "bounds")}
             assert _similar_titles(searcher, dup.STORY_TITLE) == sorted([dup.REPUBLISHED_TITLE, THIRD_TITLE])
-            total = reader.doc_count_all()
-        assert row_of is not None and held is not None
-        # Tables that hold no signature (as if no article shared a band key): mapped, not worked out again.
-        np.save(row_of, np.full(total, -1, dtype=np.int64))
-        np.save(held, np.zeros((0, 64), dtype=np.uint32))
+        # Tables in which no two articles share a band key: mapped, not worked out again.
+        for name, path in kept.items():
+            assert path is not None
+            np.save(path, np.zeros(BANDS + 1, dtype=np.int64) if name == "bounds" else np.zeros(0, dtype=np.uint32))
         with archive.searcher() as searcher:
             assert _similar_titles(searcher, dup.STORY_TITLE) == []
 
 
-@pytest.mark.parametrize("damage", ["keys cut short", "row_of of another length", "docs missing"])
+@pytest.mark.parametrize("damage", ["keys cut short", "docs of another shape", "docs missing"])
 def test_without_trustworthy_band_tables_a_searcher_works_them_out(tmp_path: Path, sources: Path, damage: str) -> None:
     paths = DataPaths.resolve(tmp_path / "data")
     with Archive(paths) as archive:
@@ -238,8 +237,8 @@ def test_without_trustworthy_band_tables_a_searcher_works_them_out(tmp_path: Pat
         assert path is not None
         if damage == "keys cut short":
             path.write_bytes(path.read_bytes()[: path.stat().st_size - 16])
-        elif damage == "row_of of another length":
-            np.save(path, np.zeros(3, dtype=np.int64))
+        elif damage == "docs of another shape":
+            np.save(path, np.zeros(3, dtype=np.uint32))
         else:
             path.unlink()
         with archive.searcher() as searcher:
@@ -276,25 +275,40 @@ def test_a_cancel_during_the_copies_step_keeps_the_synced_index_and_the_next_syn
             assert _story_titles(searcher) == [STORY]
 
 
+def _all_signatures(searcher: Any) -> np.ndarray:
+    """Every document's signature read through Whoosh's column reader, one document at a time."""
+    rows = []
+    for leaf, _ in searcher.reader().leaf_readers():
+        column = leaf.column_reader("sketch", translate=False) if leaf.has_column("sketch") else None
+        rows += [bytes(column[n]) if column is not None else bytes(PERMUTATIONS * 4) for n in range(leaf.doc_count_all())]
+    return np.frombuffer(b"".join(rows), dtype="<u4").reshape(len(rows), PERMUTATIONS)
+
+
 def _tables_sorting_keys(searcher: Any) -> BandTables:
-    """The band tables as Bayegan worked them out before they were packed (a stable argsort of every
-    (band, key)), the reference the packed sort must give byte for byte."""
-    signatures = near_duplicates._signatures(searcher)
+    """The band tables as a stable argsort of each band's keys gives them, the keys only one document
+    has left out: the reference the packed sort must give byte for byte."""
+    signatures = _all_signatures(searcher)
     live = np.flatnonzero(signatures.any(axis=1)).astype(np.uint32)
-    combined = (np.arange(BANDS, dtype=np.uint64)[None, :] << np.uint64(32)) | band_keys(signatures[live]).astype(np.uint64)
-    order = np.argsort(combined, axis=None, kind="stable")
-    keys, docs = combined.ravel()[order], np.repeat(live, BANDS)[order]
-    shared = np.zeros(len(keys), dtype=bool)
-    shared[1:] |= keys[1:] == keys[:-1]
-    shared[:-1] |= keys[1:] == keys[:-1]
-    held = np.unique(docs[shared])
-    row_of = np.full(len(signatures), -1, dtype=np.int64)
-    row_of[held] = np.arange(len(held))
-    return BandTables(keys, docs, row_of, signatures[held])
+    every = band_keys(signatures[live]).T
+    keys, docs, bounds = [], [], [0]
+    for band in range(BANDS):
+        order = np.argsort(every[band], kind="stable")
+        band_keys_sorted, band_docs = every[band][order], live[order]
+        counts = {key: list(band_keys_sorted).count(key) for key in set(band_keys_sorted.tolist())}
+        shared = np.array([counts[key] > 1 for key in band_keys_sorted.tolist()], dtype=bool)
+        keys.append(band_keys_sorted[shared])
+        docs.append(band_docs[shared])
+        bounds.append(bounds[-1] + int(shared.sum()))
+    return BandTables(np.concatenate(keys).astype(np.uint32), np.concatenate(docs).astype(np.uint32),
+                      np.array(bounds, dtype=np.int64), Signatures.of_reader(searcher.reader()))
+
+
+def _every_band_pairs(tables: BandTables) -> set[tuple[int, int]]:
+    return set().union(*(_pairs_brute(*tables.band(band)) for band in range(BANDS)))
 
 
 def _pairs_brute(keys: np.ndarray, docs: np.ndarray) -> set[tuple[int, int]]:
-    pairs = set()
+    pairs: set[tuple[int, int]] = set()
     for at in range(1, len(keys)):
         if keys[at] != keys[at - 1]:
             continue
@@ -309,7 +323,7 @@ def _pairs_brute(keys: np.ndarray, docs: np.ndarray) -> set[tuple[int, int]]:
 
 def _labels_of_all_pairs(searcher: Any, tables: BandTables) -> np.ndarray:
     """The stories as the candidate pairs of every band at once, checked and joined (union-find)."""
-    signatures = near_duplicates._signatures(searcher)
+    signatures = _all_signatures(searcher)
     parent = list(range(len(signatures)))
 
     def root(doc: int) -> int:
@@ -317,7 +331,7 @@ def _labels_of_all_pairs(searcher: Any, tables: BandTables) -> np.ndarray:
             doc = parent[doc]
         return doc
 
-    for one, other in _pairs_brute(tables.keys, tables.docs):
+    for one, other in _every_band_pairs(tables):
         if np.count_nonzero(signatures[one] == signatures[other]) >= NEAR_DUPLICATE * PERMUTATIONS:
             low, high = sorted((root(one), root(other)))
             parent[high] = low
@@ -342,13 +356,16 @@ def test_packed_band_tables_and_candidate_pairs_are_those_of_the_plain_sort(
         with archive.searcher() as searcher:
             whoosh = searcher.whoosh
             packed, plain = BandTables.of_searcher(whoosh), _tables_sorting_keys(whoosh)
-            assert len(plain.held) > 20 and not near_duplicates._signatures(whoosh).all(axis=1).all()
+            assert len(_every_band_pairs(plain)) > 20 and not _all_signatures(whoosh).all(axis=1).all()
             assert _same_tables(packed, plain)
             labels = _grouped_now(searcher)
             assert np.count_nonzero(labels != np.arange(len(labels))) > 20  # stories of several articles
             assert np.array_equal(labels, _labels_of_all_pairs(whoosh, plain))
-            first, second = _candidate_pairs(packed.keys, packed.docs)
-            assert list(zip(first.tolist(), second.tolist(), strict=True)) == sorted(_pairs_brute(plain.keys, plain.docs))
+            assert len(packed.keys) < BANDS * len(np.flatnonzero(_all_signatures(whoosh).any(axis=1)))
+            for band in range(BANDS):
+                first, second = _candidate_pairs(*packed.band(band))
+                pairs = list(zip(first.tolist(), second.tolist(), strict=True))
+                assert pairs == sorted(_pairs_brute(*plain.band(band)))
     for _ in range(50):
         keys = np.sort(np.array([rng.randrange(12) for _ in range(rng.randrange(0, 40))], dtype=np.uint64))
         docs = np.array([rng.randrange(30) for _ in range(len(keys))], dtype=np.uint32)

@@ -6,7 +6,9 @@ stories need every candidate pair checked (together ~3 s at 200,000 articles, mo
 opening the archive): too long to stand between opening the archive and its first results. The indexer
 therefore writes them for each committed state at the end of its sync (`Archive.sync`), and a searcher
 of that state maps them (`np.load(mmap_mode="r")`: opening costs milliseconds, and only the pages a
-lookup touches are read into memory, shared by the searchers of the process).
+lookup touches are read into memory, shared by the searchers of the process). The signatures the
+lookups compare are not among them: they are mapped from the index's own `sketch` column
+(near_duplicates.Signatures).
 
 The files' names hold the index generation and a digest of its segments and their deletions, so a
 searcher never reads another state's tables (a rebuilt index starts its generations again). A missing,
@@ -26,10 +28,10 @@ import numpy as np
 import numpy.typing as npt
 from whoosh.reading import IndexReader
 
-from viewer.search.copies.near_duplicates import BandTables
+from viewer.search.copies.near_duplicates import BandTables, Signatures
 
 PREFIX = "bayegan-copies-"
-_TABLES = ("keys", "docs", "row_of", "held")
+_TABLES = ("keys", "docs", "bounds")  # BandTables' arrays
 _mapped: dict[Path, BandTables] = {}  # the tables last mapped, by their keys file (one state)
 _mapping = threading.Lock()
 
@@ -45,7 +47,7 @@ def _state(reader: IndexReader) -> str | None:
 
 
 def kept_path(folder: Path, reader: IndexReader, name: str) -> Path | None:
-    """Where the array `name` (labels, keys, docs, row_of, held) of the reader's state is kept (None:
+    """Where the array `name` (labels, keys, docs, bounds) of the reader's state is kept (None:
     an empty index keeps none)."""
     state = _state(reader)
     return folder / f"{PREFIX}{state}-{name}.npy" if state is not None else None
@@ -65,9 +67,9 @@ def _load(folder: Path, reader: IndexReader, name: str, mapped: bool) -> npt.NDA
 def load_labels(folder: Path, reader: IndexReader) -> npt.NDArray[np.int64] | None:
     """The story labels kept for the reader's state (stories.py), or None when there are none to trust."""
     labels = _load(folder, reader, "labels", mapped=False)
-    if labels is None or labels.dtype != np.int64 or labels.shape != (reader.doc_count_all(),):
-        return None
-    return labels.astype(np.int64, copy=False)
+    if labels is None or labels.dtype != np.int32 or labels.shape != (reader.doc_count_all(),):
+        return None  # missing, damaged, or schema 12's int64 labels (kept again by the next sync)
+    return labels.astype(np.int64)
 
 
 def load_tables(folder: Path, reader: IndexReader) -> BandTables | None:
@@ -90,12 +92,12 @@ def load_tables(folder: Path, reader: IndexReader) -> BandTables | None:
 
 
 def _map_tables(folder: Path, reader: IndexReader) -> BandTables | None:
-    keys, docs, row_of, held = (_load(folder, reader, name, mapped=True) for name in _TABLES)
-    if keys is None or docs is None or row_of is None or held is None:
+    keys, docs, bounds = (_load(folder, reader, name, mapped=True) for name in _TABLES)
+    if keys is None or docs is None or bounds is None:
         return None
     # Typed as the tables hold them; `fit` checks that they are.
-    tables = BandTables(cast("npt.NDArray[np.uint64]", keys), cast("npt.NDArray[np.uint32]", docs),
-                        cast("npt.NDArray[np.int64]", row_of), cast("npt.NDArray[np.uint32]", held))
+    tables = BandTables(cast("npt.NDArray[np.uint32]", keys), cast("npt.NDArray[np.uint32]", docs),
+                        cast("npt.NDArray[np.int64]", bounds), Signatures.of_reader(reader))
     return tables if tables.fit(reader.doc_count_all()) else None
 
 
@@ -108,7 +110,9 @@ def save(folder: Path, reader: IndexReader, labels: npt.NDArray[np.int64], table
     """Keeps the stories and band tables of the reader's state, and drops those of every other state.
     Each file is written whole under a temporary name first: a reader never sees half a file. A
     folder that cannot be written keeps nothing, and is no error."""
-    arrays = {"labels": np.asarray(labels, dtype=np.int64), **{name: np.asarray(getattr(tables, name)) for name in _TABLES}}
+    if len(labels) >= 1 << 31:  # labels are docnums, kept as int32: past that, searchers group them
+        return
+    arrays = {"labels": np.asarray(labels, dtype=np.int32), **{name: np.asarray(getattr(tables, name)) for name in _TABLES}}
     written: list[Path] = []
     for name, array in arrays.items():
         path = kept_path(folder, reader, name)

@@ -2,147 +2,170 @@
 the variants that match the same query.
 
 The index holds each article's MinHash signature in a fixed-width column (no terms: band terms, nearly
-all unique, cost Whoosh's writer a third more time). On first use a searcher reads the column in one
-piece per segment and sorts its LSH band keys (12 bytes an article a band, ~50 MB at 200,000 articles);
-an article's candidates are then one binary search for its bands, each checked with its signature."""
+all unique, cost Whoosh's writer a third more time). The indexer sorts each band's LSH keys once a
+sync (8 bytes a band for each article that shares the band's key with another, kept beside the
+index: kept_tables.py); an article's candidates are then one binary search a band, each checked with its
+signature, read from the column where it lies."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.filestore import FileStorage, OverlayStorage
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys
 
-SIGNATURE_BYTES = PERMUTATIONS * 4
-_BAND_NUMBERS = np.arange(BANDS, dtype=np.uint64)[None, :]
 _SHIFT = np.uint64(32)
-_DOC_BITS = 64 - 32 - 5  # a packed (band, key, document) number: 5 bits of band, 32 of key, 27 of docnum
-_DOC_SHIFT = np.uint64(_DOC_BITS)
-_DOC_MASK = np.uint64((1 << _DOC_BITS) - 1)
+_DOC_MASK = np.uint64(0xFFFFFFFF)
 _ROWS_AT_ONCE = 1 << 16  # signatures made band keys at a time (bounds the temporary arrays)
 
 
-def _signatures(searcher: Searcher) -> npt.NDArray[np.uint32]:
-    """Every document's signature (a row of zeros: none), by document number."""
-    total = searcher.reader().doc_count_all()
-    rows = np.zeros((total, PERMUTATIONS), dtype=np.uint32)
-    for leaf, offset in searcher.leaf_searchers():
-        reader = leaf.reader()
-        if not reader.has_column("sketch"):
-            continue
-        column = reader.column_reader("sketch", translate=False)
-        count = min(getattr(column, "_count", 0), reader.doc_count_all())
-        dbfile, basepos = getattr(column, "_dbfile", None), getattr(column, "_basepos", None)
-        if dbfile is not None and basepos is not None and count:  # FixedBytesColumn: a read per chunk
-            for start in range(0, count, _ROWS_AT_ONCE):
-                size = min(_ROWS_AT_ONCE, count - start)
-                raw = dbfile.get(basepos + start * SIGNATURE_BYTES, size * SIGNATURE_BYTES)
-                rows[offset + start:offset + start + size] = np.frombuffer(raw, dtype="<u4").reshape(size, PERMUTATIONS)
-        else:
-            count = reader.doc_count_all()
-            raw = b"".join(column[n] for n in range(count))
-            rows[offset:offset + count] = np.frombuffer(raw, dtype="<u4").reshape(count, PERMUTATIONS)
-    return rows
+class Signatures:
+    """Every document's signature by document number, read where the index keeps them: each segment's
+    `sketch` column, mapped from the segment's file (`np.memmap`: only the pages a lookup touches are
+    read), so that no copy of them is kept beside the index (schema 12 kept the signatures of nearly
+    every article a second time, 256 bytes each). A column that cannot be mapped (an index in memory)
+    is read whole instead."""
+
+    def __init__(self, parts: list[tuple[int, npt.NDArray[np.uint32]]], total: int):
+        self._parts = parts  # (first docnum, the segment's signatures: (rows the column holds, PERMUTATIONS))
+        self._starts = np.array([start for start, _ in parts], dtype=np.int64)
+        self.total = total
+
+    @classmethod
+    def of_reader(cls, reader: IndexReader) -> Signatures:
+        parts = [(offset, _column_rows(leaf)) for leaf, offset in reader.leaf_readers() if leaf.has_column("sketch")]
+        return cls(parts, reader.doc_count_all())
+
+    def rows(self, docnums: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.uint32]:
+        """The signatures of `docnums` (one a row; zeros: a document without one)."""
+        docnums = np.asarray(docnums, dtype=np.int64)
+        if len(self._parts) == 1 and self._parts[0][0] == 0:
+            part = self._parts[0][1]
+            if not len(docnums) or int(docnums.max()) < len(part):
+                return np.asarray(part[docnums])
+        found = np.zeros((len(docnums), PERMUTATIONS), dtype=np.uint32)
+        if not self._parts:
+            return found
+        segment = np.searchsorted(self._starts, docnums, side="right") - 1
+        for number, (start, part) in enumerate(self._parts):
+            places = np.flatnonzero(segment == number)
+            local = docnums[places] - start
+            inside = local < len(part)
+            found[places[inside]] = part[local[inside]]
+        return found
+
+    def chunk(self, start: int, stop: int) -> npt.NDArray[np.uint32]:
+        """The signatures of documents start..stop-1, in order."""
+        return self.rows(np.arange(start, stop, dtype=np.int64))
 
 
-def _held(sorted_keys: npt.NDArray[np.uint64], docs: npt.NDArray[np.uint32],
-          total: int) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.int64]]:
-    """The documents that share a band key with another (ascending), and each document's row among
-    them (-1: none). Their signatures are kept in memory (none in an archive without near duplicates):
-    a hit's copies are then scored in one numpy step instead of a column read each (~40 ms for ten
-    hits with 60 copies each at 200,000 articles)."""
-    same = sorted_keys[1:] == sorted_keys[:-1]
-    shared = np.zeros(len(sorted_keys), dtype=bool)
-    shared[1:] |= same
-    shared[:-1] |= same
-    marked = np.zeros(total, dtype=bool)
-    marked[docs[shared]] = True
-    held = np.flatnonzero(marked)  # np.unique would sort, or hash: seconds at 200,000 articles
-    row_of = np.full(total, -1, dtype=np.int64)
-    row_of[held] = np.arange(len(held))
-    return held, row_of
+def _column_rows(leaf: IndexReader) -> npt.NDArray[np.uint32]:
+    """A segment's signatures as an array of (rows the column holds, PERMUTATIONS): mapped from the
+    file that holds the column when there is one, else read."""
+    column = leaf.column_reader("sketch", translate=False)
+    count = min(getattr(column, "_count", 0), leaf.doc_count_all())
+    basepos = getattr(column, "_basepos", None)
+    place = _column_place(leaf) if basepos is not None else None
+    if place is not None and basepos is not None and count:
+        path, offset = place
+        try:
+            mapped = np.memmap(path, dtype="<u4", mode="r", offset=offset + basepos, shape=(count, PERMUTATIONS))
+            return cast("npt.NDArray[np.uint32]", mapped.view(np.ndarray))
+        except (OSError, ValueError):  # a file that is not what its segment says: read it as Whoosh does
+            pass
+    raw = b"".join(bytes(column[n]) for n in range(count))
+    return np.frombuffer(raw, dtype="<u4").reshape(count, PERMUTATIONS).astype(np.uint32)
 
 
-def _compacted(signatures: npt.NDArray[np.uint32], held: npt.NDArray[np.intp]) -> npt.NDArray[np.uint32]:
-    """`signatures[held]` (`held` ascending), moved to the first rows in place when most are held,
-    rather than copied: the copy would double the largest array of the step."""
-    if 2 * len(held) < len(signatures):
-        return signatures[held]
-    for start in range(0, len(held), _ROWS_AT_ONCE):  # row held[i] >= i: no row is overwritten before it is read
-        rows = held[start:start + _ROWS_AT_ONCE]
-        signatures[start:start + len(rows)] = signatures[rows]
-    return signatures[:len(held)]
+def _column_place(leaf: IndexReader) -> tuple[Path, int] | None:
+    """(file, where the column's bytes start in it) of a segment's `sketch` column on disk, or None."""
+    segment, storage = leaf.segment(), leaf.storage()
+    name = W3Codec.column_filename(segment, "sketch")
+    if isinstance(storage, OverlayStorage):  # a compound segment: its one file, beside the index's
+        compound, folder = storage.a, getattr(storage.b, "folder", None)
+        if isinstance(compound, CompoundStorage) and folder is not None and compound.file_exists(name):
+            return Path(folder) / segment.make_filename(segment.COMPOUND_EXT), int(compound.range(name)[0])
+        storage = storage.b
+    folder = getattr(storage, "folder", None)
+    if isinstance(storage, FileStorage) and folder is not None and storage.file_exists(name):
+        return Path(folder) / name, 0
+    return None
 
 
 @dataclass(frozen=True)
 class BandTables:
-    """What a searcher's near-duplicate lookups read: every (band, key) sorted with its document, and
-    the signatures of the documents that share a band key with another (`held`, row `row_of[docnum]`,
-    -1 for the others). Worked out from the index's signatures (`of_searcher`), or as the indexer kept
-    them (kept_tables.py)."""
+    """What a searcher's near-duplicate lookups read: each band's keys that more than one document
+    has, sorted with their documents (equal keys by document), the bands one after the other
+    (`keys[bounds[band]:bounds[band + 1]]`, 32-bit: no key of one band is ever taken for another's);
+    and every document's signature, as the index holds them (`signatures`). A key only one document
+    has makes no candidate, so it is not kept: the tables grow with the near-duplicate candidates,
+    not with the archive. Worked out from the index's signatures (`of_searcher`), or as the indexer
+    kept them (kept_tables.py)."""
 
-    keys: npt.NDArray[np.uint64]
+    keys: npt.NDArray[np.uint32]
     docs: npt.NDArray[np.uint32]
-    row_of: npt.NDArray[np.int64]
-    held: npt.NDArray[np.uint32]
+    bounds: npt.NDArray[np.int64]
+    signatures: Signatures
 
     @classmethod
     def of_searcher(cls, searcher: Searcher, cancel: Cancel = never) -> BandTables:
         """Worked out from the index's signatures, asking `cancel` between chunks (CancelledError).
-        Memory: the signatures, one packed (band, key, document) number per band of each, and the
-        tables (~600 bytes an article at the peak, against ~1.5 KB sorting keys and an argsort)."""
-        signatures = _signatures(searcher)
-        total = len(signatures)
-        stop_if_cancelled(cancel)
-        if total >= 1 << _DOC_BITS:  # more documents than the packed number holds a place for
-            return cls._of_signatures_argsorted(signatures)
-        # (band << 32 | key) << _DOC_BITS | docnum, sorted: the (band, key) order of the tables, equal
-        # keys by document as a stable sort of the keys kept them.
-        packed = np.empty((total, BANDS), dtype=np.uint64)
-        filled = 0  # the documents with a signature, packed in document order
+        Memory: every band's keys and documents (8 bytes a band of each document with a signature),
+        one band's (key, document) numbers at a time to sort them, and the tables."""
+        signatures = Signatures.of_reader(searcher.reader())
+        total = signatures.total
+        keys = np.empty((BANDS, total), dtype=np.uint32)
+        docs = np.empty((BANDS, total), dtype=np.uint32)
+        filled = 0  # the documents with a signature, in document order
         for start in range(0, total, _ROWS_AT_ONCE):
             stop_if_cancelled(cancel)
-            rows = signatures[start:start + _ROWS_AT_ONCE]
+            rows = signatures.chunk(start, min(start + _ROWS_AT_ONCE, total))
             live = np.flatnonzero(rows.any(axis=1))
-            part = packed[filled:filled + len(live)]
-            part[:] = band_keys(rows[live])
-            part |= _BAND_NUMBERS << _SHIFT
-            part <<= _DOC_SHIFT
-            part |= (live + start).astype(np.uint64)[:, None]
+            keys[:, filled:filled + len(live)] = band_keys(rows[live]).T
+            docs[:, filled:filled + len(live)] = (live + start).astype(np.uint32)[None, :]
             filled += len(live)
-        sorted_keys = packed[:filled].reshape(-1)
-        stop_if_cancelled(cancel)
-        sorted_keys.sort()
-        stop_if_cancelled(cancel)
-        docs = sorted_keys.astype(np.uint32)  # the low 32 bits: 5 of the key, then the docnum
-        docs &= np.uint32(_DOC_MASK)
-        sorted_keys >>= _DOC_SHIFT
-        held, row_of = _held(sorted_keys, docs, total)
-        return cls(sorted_keys, docs, row_of, _compacted(signatures, held))
+        kept_keys: list[npt.NDArray[np.uint32]] = []
+        kept_docs: list[npt.NDArray[np.uint32]] = []
+        for band in range(BANDS):
+            stop_if_cancelled(cancel)
+            # (key << 32 | docnum), sorted: the band's keys in order, equal keys by document
+            packed = keys[band, :filled].astype(np.uint64) << _SHIFT
+            packed |= docs[band, :filled]
+            packed.sort()
+            band_keys_sorted = (packed >> _SHIFT).astype(np.uint32)
+            same = band_keys_sorted[1:] == band_keys_sorted[:-1]
+            shared = np.zeros(len(packed), dtype=bool)
+            shared[1:] |= same
+            shared[:-1] |= same
+            kept_keys.append(band_keys_sorted[shared])
+            kept_docs.append((packed[shared] & _DOC_MASK).astype(np.uint32))
+        bounds = np.zeros(BANDS + 1, dtype=np.int64)
+        bounds[1:] = np.cumsum([len(part) for part in kept_keys])
+        return cls(np.concatenate(kept_keys), np.concatenate(kept_docs), bounds, signatures)
 
-    @classmethod
-    def _of_signatures_argsorted(cls, signatures: npt.NDArray[np.uint32]) -> BandTables:
-        has_signature = signatures.any(axis=1)
-        live = np.flatnonzero(has_signature).astype(np.uint32)
-        keys = band_keys(signatures[live]) if len(live) else np.zeros((0, BANDS), dtype=np.uint32)
-        combined = (_BAND_NUMBERS << _SHIFT) | keys.astype(np.uint64)
-        order = np.argsort(combined, axis=None, kind="stable")
-        sorted_keys = combined.ravel()[order]
-        docs = np.repeat(live, BANDS)[order]
-        held, row_of = _held(sorted_keys, docs, len(signatures))
-        return cls(sorted_keys, docs, row_of, signatures[held])
+    def band(self, band: int) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
+        """The band's shared keys sorted, and the document of each."""
+        start, end = int(self.bounds[band]), int(self.bounds[band + 1])
+        return self.keys[start:end], self.docs[start:end]
 
     def fit(self, total: int) -> bool:
         """Whether the tables are whole and made for an index of `total` documents (kept ones are checked)."""
-        return (self.keys.dtype == np.uint64 and self.docs.dtype == np.uint32 and self.row_of.dtype == np.int64
-                and self.held.dtype == np.uint32 and self.keys.shape == self.docs.shape and self.keys.ndim == 1
-                and self.row_of.shape == (total,) and self.held.ndim == 2 and self.held.shape[1] == PERMUTATIONS
-                and (not len(self.held) or int(self.row_of.max()) == len(self.held) - 1))
+        bounds = self.bounds
+        return (self.keys.dtype == np.uint32 and self.docs.dtype == np.uint32 and self.keys.ndim == 1
+                and self.keys.shape == self.docs.shape and bounds.dtype == np.int64 and bounds.shape == (BANDS + 1,)
+                and int(bounds[0]) == 0 and int(bounds[-1]) == len(self.keys) and bool((np.diff(bounds) >= 0).all())
+                and self.signatures.total == total)
 
 
 class NearDuplicates:
@@ -152,35 +175,35 @@ class NearDuplicates:
         self.searcher = searcher
         self._reader = searcher.reader()
         self.tables = tables if tables is not None else BandTables.of_searcher(searcher)
-        self._keys, self._docs = self.tables.keys, self.tables.docs
-        self._row_of, self._held = self.tables.row_of, self.tables.held
+        self._signatures = self.tables.signatures
 
-    def held_signatures(self, docnums: npt.NDArray[np.int64]) -> npt.NDArray[np.uint32]:
-        """The signatures (one a row) of documents that share a band key with another (every
-        candidate of `band_runs` does)."""
-        rows = self._row_of[docnums]
-        if len(rows) and int(rows.min()) < 0:
-            raise ValueError("a document that shares no band key")
-        return self._held[rows]
+    def signatures_of(self, docnums: npt.NDArray[np.int64]) -> npt.NDArray[np.uint32]:
+        """The signatures (one a row; zeros: none) of documents."""
+        return self._signatures.rows(docnums)
 
-    def band_runs(self) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint32]]:
-        """Every (band, key) sorted, and the document of each: equal neighbours are candidates (stories.py)."""
-        return self._keys, self._docs
+    def band_runs(self) -> list[tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]]:
+        """Each band's shared keys sorted, and the document of each: equal neighbours are candidates
+        (stories.py)."""
+        return [self.tables.band(band) for band in range(BANDS)]
 
     def of(self, docnum: int, threshold: float = NEAR_DUPLICATE,
            among: Sequence[int] | npt.NDArray[np.int64] | None = None) -> list[tuple[int, float]]:
         """(docnum, estimated similarity 0..1) of the document's near duplicates, best first; with
         `among` (sorted document numbers), only those in it."""
-        row = int(self._row_of[docnum]) if 0 <= docnum < len(self._row_of) else -1
-        if row < 0:  # no band shared with another article, or no signature
+        if not 0 <= docnum < self._signatures.total:
             return []
-        mine = self._held[row]
-        wanted = (_BAND_NUMBERS[0] << _SHIFT) | band_keys(mine[None, :])[0].astype(np.uint64)
-        starts = np.searchsorted(self._keys, wanted, side="left")
-        ends = np.searchsorted(self._keys, wanted, side="right")
-        candidates = np.unique(np.concatenate([self._docs[start:end] for start, end
-                                               in zip(starts.tolist(), ends.tolist(), strict=True) if end - start > 1]
-                                              or [np.zeros(0, dtype=np.uint32)])).astype(np.int64)
+        mine = self._signatures.rows(np.array([docnum], dtype=np.int64))[0]
+        if not mine.any():  # no signature: a text too short to sketch
+            return []
+        wanted = band_keys(mine[None, :])[0]
+        runs = []
+        for band in range(BANDS):
+            keys, docs = self.tables.band(band)
+            start = int(np.searchsorted(keys, wanted[band], side="left"))
+            end = int(np.searchsorted(keys, wanted[band], side="right"))
+            if end - start > 1:
+                runs.append(docs[start:end])
+        candidates = np.unique(np.concatenate(runs or [np.zeros(0, dtype=np.uint32)])).astype(np.int64)
         candidates = candidates[candidates != docnum]
         if among is not None and len(candidates):
             chosen = np.asarray(among, dtype=np.int64)
@@ -190,7 +213,7 @@ class NearDuplicates:
             candidates = candidates[[not self._reader.is_deleted(int(other)) for other in candidates.tolist()]]
         if not len(candidates):
             return []
-        scores = np.count_nonzero(self._held[self._row_of[candidates]] == mine, axis=1) / len(mine)
+        scores = np.count_nonzero(self._signatures.rows(candidates) == mine, axis=1) / len(mine)
         keep = scores >= threshold
         return sorted(zip(candidates[keep].tolist(), scores[keep].tolist(), strict=True),
                       key=lambda pair: (-pair[1], pair[0]))
@@ -200,4 +223,4 @@ class NearDuplicates:
         return int(found) if found is not None else None
 
 
-assert BANDS * ROWS <= PERMUTATIONS and BANDS <= 32  # 5 bits of band in a packed number
+assert BANDS * ROWS <= PERMUTATIONS

@@ -19,7 +19,7 @@ import numpy.typing as npt
 from whoosh.searching import Searcher
 
 from viewer.core.steps import Cancel, never, stop_if_cancelled
-from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS
+from viewer.search.copies.fingerprints import NEAR_DUPLICATE, PERMUTATIONS
 from viewer.search.copies.near_duplicates import NearDuplicates
 
 CHUNK = 1 << 16  # candidate pairs whose signatures are compared at once (bounds the memory: ~40 MB)
@@ -58,7 +58,7 @@ def group_labels(near: NearDuplicates, cancel: Cancel = never) -> npt.NDArray[np
     """Each document's story label (its story's smallest docnum), grouped from the near duplicates;
     `cancel` is asked between chunks (CancelledError).
 
-    One band at a time (the sorted keys hold the bands one after the other): its candidate pairs,
+    One band at a time: its candidate pairs,
     less those already in one story (an earlier band joined them: checking them changes no story),
     are checked with their signatures and joined. The groups are those of every band's pairs at once,
     with a band's pairs in memory instead of all (~3 GB at a million articles of republished news)."""
@@ -69,21 +69,18 @@ def group_labels(near: NearDuplicates, cancel: Cancel = never) -> npt.NDArray[np
         live[:] = False
         live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
     labels = np.arange(total, dtype=np.int64)
-    keys, docs = near.band_runs()
-    bounds = np.searchsorted(keys, np.arange(BANDS + 1, dtype=np.uint64) << np.uint64(32))
-    for band in range(BANDS):
+    for keys, docs in near.band_runs():
         stop_if_cancelled(cancel)
-        first, second = _candidate_pairs(keys[bounds[band]:bounds[band + 1]], docs[bounds[band]:bounds[band + 1]])
+        first, second = _candidate_pairs(keys, docs)
         apart = labels[first] != labels[second]
         first, second = first[apart], second[apart]
         if not len(first):
             continue
-        # The candidates share a band key, so the near-duplicate lookups hold their signatures.
         keep = np.zeros(len(first), dtype=bool)
         for at in range(0, len(first), CHUNK):
             stop_if_cancelled(cancel)
             one, other = first[at:at + CHUNK], second[at:at + CHUNK]
-            same = np.count_nonzero(near.held_signatures(one) == near.held_signatures(other), axis=1)
+            same = np.count_nonzero(near.signatures_of(one) == near.signatures_of(other), axis=1)
             keep[at:at + CHUNK] = (same >= NEAR_DUPLICATE * PERMUTATIONS) & live[one] & live[other]
         labels = _components(labels, first[keep], second[keep])
     return labels
@@ -92,7 +89,7 @@ def group_labels(near: NearDuplicates, cancel: Cancel = never) -> npt.NDArray[np
 Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
 
 
-def _candidate_pairs(keys: npt.NDArray[np.uint64], docs: npt.NDArray[np.uint32]) -> Pairs:
+def _candidate_pairs(keys: npt.NDArray[np.unsignedinteger[Any]], docs: npt.NDArray[np.uint32]) -> Pairs:
     """Pairs of documents sharing a band key (runs of equal sorted keys): each member of a run with
     the run's first member and with the member before it; each pair once, smaller docnum first."""
     empty = np.zeros(0, dtype=np.int64)

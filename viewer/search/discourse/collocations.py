@@ -39,7 +39,7 @@ from viewer.analysis.normalize import display_text
 from viewer.analysis.word_groups import group_of, hazm_stopwords
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.discourse.matches import Matches
-from viewer.search.indexing.word_table import NUMBERED_HEADER, entry_numbers, numbered_parts, table_of
+from viewer.search.indexing.word_table import numbered_parts, numbers_of, places_start, table_of
 from viewer.search.query.docsets import held
 from viewer.search.query.occurrences import word_positions
 
@@ -121,18 +121,16 @@ class _Chunk:
         values = _stored_values(leaves, docnums)
         parts = [numbered_parts(value) for value in values]
         # stable: docnum order among the articles of one (position width, entry-number width)
-        order = sorted(range(len(values)), key=lambda at: parts[at][2:])
+        order = sorted(range(len(values)), key=lambda at: parts[at][2:4])
         entries = np.asarray([parts[at][0] for at in order], dtype=np.int64)
         lengths = np.asarray([parts[at][1] for at in order], dtype=np.int64)
-        head = NUMBERED_HEADER.size
         numbers: list[Ints] = []
         places: list[Ints] = []
-        for widths in sorted({parts[at][2:] for at in order}):
-            width, number_width = widths
-            alike = [at for at in order if parts[at][2:] == widths]
-            numbers.append(entry_numbers(b"".join(values[at][head:head + number_width * parts[at][0]]
-                                                  for at in alike), number_width))
-            places.append(np.frombuffer(b"".join(values[at][head + number_width * parts[at][0]:] for at in alike),
+        for widths in sorted({parts[at][2:4] for at in order}):
+            width = widths[0]
+            alike = [at for at in order if parts[at][2:4] == widths]
+            numbers.append(numbers_of([values[at] for at in alike], [parts[at] for at in alike]))
+            places.append(np.frombuffer(b"".join(values[at][places_start(parts[at]):] for at in alike),
                                         _INDEX_TYPES[width]).astype(np.int64))
         entry_starts = np.concatenate(([0], np.cumsum(entries)[:-1])).astype(np.int64)
         codes = np.concatenate(numbers)[np.concatenate(places) + np.repeat(entry_starts, lengths)] if numbers else \

@@ -17,7 +17,7 @@ from viewer.core.errors import DataDirError, IndexBusyError
 from viewer.search.format.bulk_writer import BulkWriter
 from viewer.search.format.codec import ArrayCodec
 from viewer.search.format.internals import release_writer
-from viewer.search.indexing.manifest import COPIED_FILES_NAME, MANIFEST_NAME
+from viewer.search.indexing.manifest import COPIED_FILES_NAME, LEGACY_MANIFEST_NAME, MANIFEST_NAME, has_manifest
 from viewer.search.indexing.word_table import TABLE_NAME
 from viewer.search.schema import SCHEMA_VERSION, build_schema
 
@@ -70,7 +70,7 @@ def _open_existing(index_dir: Path) -> tuple[FileIndex, bool] | None:
     except Exception:  # noqa: BLE001 - any damage (or no index yet) means: rebuild from the sources
         return None
     # No manifest: a rebuild (or first sync) that never finished, so the next sync reads everything.
-    return ix, not (index_dir / MANIFEST_NAME).exists()
+    return ix, not has_manifest(index_dir)
 
 
 def _create(index_dir: Path) -> FileIndex:
@@ -80,6 +80,7 @@ def _create(index_dir: Path) -> FileIndex:
             child.unlink(missing_ok=True)
     # The manifest describes the old index: kept, it would make the next sync skip every file.
     (index_dir / MANIFEST_NAME).unlink(missing_ok=True)
+    (index_dir / LEGACY_MANIFEST_NAME).unlink(missing_ok=True)
     (index_dir / TABLE_NAME).unlink(missing_ok=True)  # its entry numbers belong to the old index
     (index_dir / COPIED_FILES_NAME).unlink(missing_ok=True)
     ix = _storage(index_dir).create_index(build_schema(), indexname=INDEX_NAME)

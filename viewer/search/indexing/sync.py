@@ -28,7 +28,7 @@ from viewer.importers.reader import (
 from viewer.search.copies.identity import disambiguated_id, is_title_based, primary_id
 from viewer.search.indexing.archive_index import INDEX_VERSION, exclusive_writer
 from viewer.search.indexing.feed import Job, default_workers, prepared
-from viewer.search.indexing.manifest import MANIFEST_NAME, FileRecord, Manifest
+from viewer.search.indexing.manifest import FileRecord, Manifest, has_manifest
 from viewer.search.indexing.prepare import PreparedArticle, PreparedFile, prepare_file
 from viewer.search.indexing.sources import ArticleKeys, Role, SourceBook, walk_order
 from viewer.search.indexing.sync_progress import ArticleProgress
@@ -268,7 +268,7 @@ def sync_sources(
     with exclusive_writer(ix) as writer:
         # Read under the write lock: another process may have synced since this one opened the index.
         previous = Manifest.load(index_dir, INDEX_VERSION)
-        first_sync = not (index_dir / MANIFEST_NAME).exists()
+        first_sync = not has_manifest(index_dir)
         run = _Sync(writer, previous, report, cancel, derived)
         unreadable: list[Path] = []
         found = {str(p): p for p in iter_source_files(roots, report.skipped, unreadable)}

@@ -10,10 +10,12 @@ killed at any point leaves records no committed document names (reused by the ne
 last record (cut off when the table is read), never a committed number the table lacks. A rebuilt
 index starts a new table (archive_index._create removes it).
 
-A numbered value (what the column stores): a header (`<IIB`: entries, positions, the bytes of an
-entry number: 3, or 4 once the table passes 2**24 entries), the article's entry numbers in order
-of first appearance, then each position's place among them as word_sequence gives it (1, 2 or 4
-bytes by the article's entries)."""
+A numbered value (what the column stores): a header (`<IIBI`: entries, positions, the bytes of a
+wide entry number: 3, or 4 once the table passes 2**24 entries, and how many of the entry numbers
+are short), the article's entry numbers, those below 2**16 first in two bytes each, then the wide
+ones (schema 13: the table numbers pairs by first appearance, so an article's common words have small
+numbers), each part in the article's order of first appearance, then each position's place among
+them (1, 2 or 4 bytes by the article's entries)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import os
 import struct
 from array import array
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -29,17 +32,47 @@ from viewer.analysis.word_groups import HEADER, index_width, sequence_parts
 
 TABLE_NAME = "bayegan-words.table"
 RECORD = np.dtype([("group", "<u8"), ("spelling", "<u4")])
-NUMBERED_HEADER = struct.Struct("<IIB")
+NUMBERED_HEADER = struct.Struct("<IIBI")
 _THREE_BYTES = 1 << 24
+SHORT = 1 << 16  # entry numbers below it take two bytes
+_PLACE_TYPES = {1: "<u1", 2: "<u2", 4: "<u4"}
 
 
-def numbered_parts(value: bytes) -> tuple[int, int, int, int]:
-    """(entries, positions, position width, entry-number width) of a numbered value; (0, 0, 1, 3)
-    for an empty one."""
+def numbered_parts(value: bytes) -> tuple[int, int, int, int, int]:
+    """(entries, positions, position width, wide entry-number width, short entry numbers) of a
+    numbered value; (0, 0, 1, 3, 0) for an empty one."""
     if len(value) < NUMBERED_HEADER.size:
-        return 0, 0, 1, 3
-    entries, positions, number_width = NUMBERED_HEADER.unpack_from(value)
-    return entries, positions, index_width(entries), number_width
+        return 0, 0, 1, 3, 0
+    entries, positions, number_width, short = NUMBERED_HEADER.unpack_from(value)
+    return entries, positions, index_width(entries), number_width, short
+
+
+def places_start(parts: tuple[int, int, int, int, int]) -> int:
+    """Where the positions' places start in a value of these parts (past the entry numbers)."""
+    entries, _, _, number_width, short = parts
+    return NUMBERED_HEADER.size + 2 * short + number_width * (entries - short)
+
+
+def numbers_of(values: list[bytes], parts: list[tuple[int, int, int, int, int]]) -> npt.NDArray[np.int64]:
+    """The entry numbers of numbered values of one wide width, end to end, in each value's order.
+    Three joins and a mask for any number of values (the collocations read thousands at once)."""
+    if not values:
+        return np.zeros(0, dtype=np.int64)
+    head = NUMBERED_HEADER.size
+    number_width = parts[0][3]
+    entries = np.asarray([part[0] for part in parts], dtype=np.int64)
+    short = np.asarray([part[4] for part in parts], dtype=np.int64)
+    low = np.frombuffer(b"".join(value[head:head + 2 * part[4]] for value, part in zip(values, parts, strict=True)),
+                        "<u2").astype(np.int64)
+    high = entry_numbers(b"".join(value[head + 2 * part[4]:places_start(part)]
+                                  for value, part in zip(values, parts, strict=True)), number_width)
+    total = int(entries.sum())
+    inside = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(entries) - entries, entries)
+    is_short = inside < np.repeat(short, entries)
+    numbers = np.empty(total, dtype=np.int64)
+    numbers[is_short] = low
+    numbers[~is_short] = high
+    return numbers
 
 
 def entry_numbers(raw: bytes, width: int) -> npt.NDArray[np.int64]:
@@ -84,12 +117,11 @@ def table_of(folder: Path, needed: int) -> tuple[npt.NDArray[np.uint64], npt.NDA
 def decoded(value: bytes, groups: npt.NDArray[np.uint64],
             spellings: npt.NDArray[np.uint32]) -> tuple[list[int], list[int]]:
     """Each position's group hash and spelling hash of a numbered value (for tests and checks)."""
-    entries, positions, width, number_width = numbered_parts(value)
-    if not positions:
+    parts = numbered_parts(value)
+    if not parts[1]:
         return [], []
-    start = NUMBERED_HEADER.size
-    numbers = entry_numbers(value[start:start + number_width * entries], number_width)
-    order = np.frombuffer(value, f"<u{width}", count=positions, offset=start + number_width * entries)
+    numbers = numbers_of([value], [parts])
+    order = np.frombuffer(value, _PLACE_TYPES[parts[2]], count=parts[1], offset=places_start(parts))
     at = numbers[order.astype(np.int64)]
     return groups[at].tolist(), spellings[at].tolist()
 
@@ -132,9 +164,33 @@ class WordTable:
                         self._new.extend((groups[at], spellings[at]))
                     numbers[at] = number
         width = 3 if len(known) <= _THREE_BYTES else 4
-        packed = np.asarray(numbers, dtype="<u4").view(np.uint8)
-        raw = packed.reshape(-1, 4)[:, :3].tobytes() if width == 3 else packed.tobytes()
-        return NUMBERED_HEADER.pack(entries, positions, width) + raw + value[start + 12 * entries:]
+        # the short numbers first, then the wide ones, each in order of first appearance; the
+        # positions' places follow their entries (most articles have no wide number: no change)
+        found = cast("list[int]", numbers)
+        low = [number for number in found if number < SHORT]
+        short = len(low)
+        places = value[start + 12 * entries:]
+        high = [number for number in found if number >= SHORT] if short < entries else []
+        if low and high:
+            if entries <= 0x100:  # one byte a place: a byte translation (Python: ~100 entries)
+                rank = bytearray(0x100)
+                low_at, high_at = 0, short
+                for at, number in enumerate(found):
+                    if number < SHORT:
+                        rank[at], low_at = low_at, low_at + 1
+                    else:
+                        rank[at], high_at = high_at, high_at + 1
+                places = places.translate(rank)
+            else:
+                place_type = _PLACE_TYPES[index_width(entries)]
+                is_short = np.asarray(found) < SHORT
+                rank_of = np.empty(entries, dtype=np.int64)
+                rank_of[is_short] = np.arange(short)
+                rank_of[~is_short] = np.arange(short, entries)
+                places = rank_of[np.frombuffer(places, place_type)].astype(place_type).tobytes()
+        wide = b"".join([number.to_bytes(width, "little") for number in high])
+        return b"".join((NUMBERED_HEADER.pack(entries, positions, width, short), struct.pack(f"<{short}H", *low), wide,
+                         places))
 
     def save(self) -> None:
         """Append the new entries to the file and fsync it (before the commit that uses them)."""

@@ -12,13 +12,15 @@ from viewer.core.article import Article, Picture, blocks_from_lines
 from viewer.search.copies.fingerprints import PERMUTATIONS
 from viewer.search.format.postings import PersianPositions
 
-SCHEMA_VERSION = 12  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
+SCHEMA_VERSION = 13  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
 # positions compressed, id gaps and weights packed small (block_format.py); 9: a short text's exact
 # copies (the same title and text) are one article too; 10: text_source, pages, images; 11: words, each
 # word position's collocation group and spelling (viewer/analysis/word_groups.py); 12: words as entry
 # numbers into the archive's table of (group, spelling) pairs (viewer/search/indexing/word_table.py),
 # the stored fields compressed by zstd with a dictionary (viewer/search/format/stored_column.py)
+# 13 (phrase-speed): a block's word positions as steps in LEB128 with each posting's byte count,
+# uncompressed (viewer/search/format/block_format.py), so a phrase reads only its documents' positions
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 

@@ -1,13 +1,14 @@
 """A term's postings in chosen documents, read in bulk: ids and weights for scoring, and the word
 positions a phrase needs.
 
-ArrayCodec packs each block of up to 128 postings as id gaps and weights, then a compressed section of
-each posting's positions (a code byte, H or I for two or four bytes each, as PersianPositions.encode
-writes them): block_format.py. Decoding a block at a time cost ~10 µs of numpy calls per block, and
-positions posting by posting ~3 µs each: ~0.5 s for a phrase of two common words at 200,000
-articles. Here the blocks holding a wanted document are joined (their position sections inflated
-only for a phrase), and every id, weight, length and position is gathered from the joined bytes
-with numpy, whatever the number of blocks.
+ArrayCodec packs each block of up to 128 postings as id gaps and weights, then a section of each
+posting's positions: since schema 13 each posting's byte count and its positions' steps as LEB128
+numbers, uncompressed; before, the positions as PersianPositions.encode writes them, zlib-compressed
+(block_format.py). Decoding a block at a time cost ~10 µs of numpy calls per block, and positions
+posting by posting ~3 µs each: ~0.5 s for a phrase of two common words at 200,000 articles. Here the
+blocks holding a wanted document are read in place, and every id, weight, length and position is
+gathered from the term's bytes with numpy, whatever the number of blocks: of the positions only
+those of the wanted documents (a phrase's common word has ~10 times as many in the blocks it reads).
 """
 
 from __future__ import annotations
@@ -20,7 +21,19 @@ import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.matching.wrappers import FilterMatcher
 
-from viewer.search.format.block_format import CONSTANT, FLOAT32, UINT8, UINT16, block_ids, block_weights, values_at
+from viewer.search.format.block_format import (
+    CONSTANT,
+    FLOAT32,
+    POSITIONS,
+    UINT8,
+    UINT16,
+    absolute_positions,
+    block_ids,
+    block_weights,
+    counts_by_end,
+    leb128_numbers,
+    values_at,
+)
 from viewer.search.format.codec import _INFO, _LENGTH, ArrayLeafMatcher, posting_blocks
 
 Array = np.ndarray[Any, Any]
@@ -38,9 +51,53 @@ def posting_positions(matcher: Any, members: Array, offset: int = 0) -> tuple[Ar
         # Positions are packed in the machine's order; the gathers below read them as little-endian.
         return positions_one_by_one(matcher, members, offset)
     blocks = _wanted_blocks(matcher, np.flatnonzero(members), offset, with_values=True)
-    counts, sections, section_bases = blocks.counts, blocks.sections, blocks.section_bases
-    if not len(counts):
+    if not len(blocks.counts):
         return _NONE, _NONE
+    packed = (blocks.kinds & POSITIONS) > 0
+    if packed.all():
+        return _packed_positions(blocks, members, offset)
+    if not packed.any():
+        return _deflated_positions(blocks, members, offset)
+    # Blocks of both layouts (a block whose values are not PersianPositions' own): each document's
+    # positions come from one block, so ordering by document keeps each one's in order.
+    docs, positions = (np.concatenate(parts) for parts in zip(
+        _packed_positions(blocks.subset(packed), members, offset),
+        _deflated_positions(blocks.subset(~packed), members, offset), strict=True))
+    order = np.argsort(docs, kind="stable")
+    return docs[order], positions[order]
+
+
+def _packed_positions(blocks: _Blocks, members: Array, offset: int) -> tuple[Array, Array]:
+    """posting_positions of blocks in the positions layout: each wanted posting's numbers found by
+    the byte counts of the postings before it in its block, and only those read."""
+    joined, counts, starts = blocks.joined, blocks.counts, blocks.section_starts
+    local = _local(counts)
+    ids = blocks.ids(local) + offset
+    widths = joined[starts].astype(np.int64)  # of the byte counts
+    if np.all(widths == 1):
+        sizes = joined[np.repeat(starts + 1, counts) + local].astype(np.int64)
+    else:
+        each = np.repeat(widths, counts)
+        sizes = _uint(joined, np.repeat(starts + 1, counts) + local * each, each)
+    through = np.cumsum(sizes)
+    block_first = np.cumsum(counts) - counts
+    before = through - sizes - np.repeat(through[block_first] - sizes[block_first], counts)
+    wanted = np.flatnonzero(members[ids] & (sizes > 0))
+    at = (np.repeat(starts + 1 + widths * counts, counts) + before)[wanted]
+    sizes, owners = sizes[wanted], ids[wanted]
+    ends = np.cumsum(sizes)
+    if not len(ends):
+        return _NONE, _NONE
+    data = joined[np.repeat(at - (ends - sizes), sizes) + np.arange(int(ends[-1]), dtype=np.int64)]
+    if data[-1] >= 0x80:
+        raise ValueError("word positions cut short")
+    found = counts_by_end(np.cumsum(data < 0x80), ends)
+    return np.repeat(owners, found), absolute_positions(leb128_numbers(data), found)
+
+
+def _deflated_positions(blocks: _Blocks, members: Array, offset: int) -> tuple[Array, Array]:
+    """posting_positions of blocks whose value sections were deflated (schema 12 and before)."""
+    counts, sections, section_bases = blocks.counts, blocks.sections, blocks.section_bases
     if np.any(_u32(sections, section_bases) != counts):
         raise ValueError("a posting block without word positions")
     local = _local(counts)
@@ -112,17 +169,28 @@ def _ids_of(blocks: _Blocks, offset: int) -> Array:
 
 class _Blocks:
     """Chosen blocks of one term: the term's bytes with where each chosen block's data starts, its
-    weights kind, gap width and postings, and with `with_values` their value sections inflated and
-    joined (padded so that a gather of four bytes never runs off the end)."""
+    weights kind (POSITIONS included), gap width, postings and value section; with `with_values` the
+    deflated value sections among them inflated and joined (padded so that a gather of four bytes
+    never runs off the end)."""
 
-    def __init__(self, joined: Array, bases: Array, kinds: Array, widths: Array, counts: Array, sections: list[bytes]):
+    def __init__(self, joined: Array, bases: Array, kinds: Array, widths: Array, counts: Array,
+                 section_starts: Array, sections: list[bytes]):
         self.joined = joined
         self.bases = bases
         self.kinds = kinds
         self.widths = widths
         self.counts = counts
+        self.section_starts = section_starts
+        self._inflated = sections
         self.sections = np.frombuffer(b"".join(sections) + bytes(4), dtype=np.uint8)
         self.section_bases = np.cumsum([0, *map(len, sections[:-1])], dtype=np.int64) if sections else _NONE
+
+    def subset(self, chosen: Array) -> _Blocks:
+        """The chosen blocks (flags) of these; the inflated sections are those of the deflated blocks."""
+        deflated = np.flatnonzero(~((self.kinds & POSITIONS) > 0))
+        kept = set(np.flatnonzero(chosen[deflated]).tolist())
+        return _Blocks(self.joined, self.bases[chosen], self.kinds[chosen], self.widths[chosen], self.counts[chosen],
+                       self.section_starts[chosen], [s for n, s in enumerate(self._inflated) if n in kept])
 
     def heads(self) -> list[bytes]:
         """Each chosen block's id and weight part (a few blocks, decoded one by one)."""
@@ -144,7 +212,7 @@ class _Blocks:
 
     def weights(self, local: Array) -> Array:
         counts = self.counts
-        kinds = np.repeat(self.kinds, counts)
+        kinds = np.repeat(self.kinds & ~POSITIONS, counts)
         at = np.repeat(self.bases + 6 + (counts - 1) * self.widths, counts)
         weights = np.ones(len(local), dtype=np.float64)
         for kind, width, step in ((CONSTANT, 4, 0), (FLOAT32, 4, 4), (UINT8, 1, 1), (UINT16, 2, 2)):
@@ -208,17 +276,19 @@ def _blocks_in(postfile: Any, start: int, stop: int, ordered: Array | None, offs
     bases = info + _INFO.size
     kinds = joined[bases].astype(np.int64)
     widths = joined[bases + 1].astype(np.int64)
+    weight_kinds = kinds & ~POSITIONS
+    section_starts = bases + _HEAD_SIZE + widths * (counts - 1) + np.where(
+        weight_kinds == CONSTANT, 4, _WEIGHT_BYTES[weight_kinds] * counts)
     sections: list[bytes] = []
-    if with_values and len(bases):
-        section_starts = bases + _HEAD_SIZE + widths * (counts - 1) + np.where(
-            kinds == CONSTANT, 4, _WEIGHT_BYTES[kinds] * counts)
+    deflated = np.flatnonzero((kinds & POSITIONS) == 0)
+    if with_values and len(deflated):
         compressed = joined[info + _COMPRESSION_AT]
         view = memoryview(buffer)
-        for section_at, data_end, compression in zip(section_starts.tolist(), ends.tolist(), compressed.tolist(),
-                                                     strict=True):
+        for section_at, data_end, compression in zip(section_starts[deflated].tolist(), ends[deflated].tolist(),
+                                                     compressed[deflated].tolist(), strict=True):
             section = view[section_at:data_end]
             sections.append(zlib.decompress(section) if compression else bytes(section))
-    return _Blocks(joined, bases, kinds, widths, counts, sections)
+    return _Blocks(joined, bases, kinds, widths, counts, section_starts, sections)
 
 
 def _u32(joined: Array, at: Array) -> Array:

@@ -32,7 +32,7 @@ from whoosh.matching import Matcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from viewer.search.format.block_format import block_ids, block_values, block_weights, pack_block
+from viewer.search.format.block_format import block_ids, block_values, block_weights, pack_block, positions_section
 from viewer.search.format.internals import length_bytes
 from viewer.search.format.stored_column import ZstdStoredColumn, is_ours
 
@@ -97,13 +97,18 @@ class ArrayPostingsWriter(W3PostingsWriter):
         values = self._values
         return [len(value) for value in values], b"".join(values)
 
+    def _positions_section(self, value_lengths: Sequence[int], values: bytes) -> bytes | None:
+        """The block's values packed as word positions (block_format.py), None when they are not."""
+        return positions_section(value_lengths, values, len(self._ids))
+
     def _write_block(self, last: bool = False) -> None:
         # W3PostingsWriter._write_block with the block packed by block_format.pack_block.
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
         comp = self._compression
-        databytes = pack_block(self._ids, self._weights, *self._value_parts(), comp)
+        lengths, values = self._value_parts()
+        databytes = pack_block(self._ids, self._weights, lengths, values, comp, self._positions_section(lengths, values))
         ids = self._ids
         infobytes = _INFO.pack(len(ids), ids[-1], self._maxweight, comp,
                                length_to_byte(self._minlength), length_to_byte(self._maxlength))

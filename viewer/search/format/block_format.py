@@ -266,15 +266,16 @@ def section_positions(section: Array, count: int) -> tuple[Array, Array]:
     posting_bytes = section[1:1 + width * count].view(f"<u{width}").astype(np.int64)
     data = section[1 + width * count:]
     numbers = leb128_numbers(data)
-    counts = counts_by_end(np.cumsum(data < 0x80), np.cumsum(posting_bytes))
+    counts = counts_by_end(data, np.cumsum(posting_bytes))
     return counts, absolute_positions(numbers, counts)
 
 
-def counts_by_end(ends_number: Array, ends: Array) -> Array:
-    """Each posting's numbers: those ended by its last byte or before, less those before its first
-    (`ends_number`: the numbers ended by each byte or before; `ends`: where each posting's bytes end)."""
-    through = np.where(ends > 0, ends_number[np.maximum(ends - 1, 0)], 0)
-    counts: Array = np.diff(through, prepend=0)
+def counts_by_end(data: Array, ends: Array) -> Array:
+    """The LEB128 numbers in each run of `data` (a uint8 array) ending at `ends` (each posting's
+    positions): those ended by its last byte or before, less those before its first."""
+    through = np.zeros(len(data) + 1, dtype=np.int64)
+    np.cumsum(data < 0x80, out=through[1:])
+    counts: Array = np.diff(through[ends], prepend=0)
     return counts
 
 

@@ -47,6 +47,12 @@ _NONE = np.zeros(0, dtype=np.int64)
 def posting_positions(matcher: Any, members: Array, offset: int = 0) -> tuple[Array, Array]:
     """(document number, position) of every occurrence of the matcher's term in the documents
     flagged in `members` (one bool per document number plus `offset`), as two arrays."""
+    if isinstance(matcher, FilterMatcher) and matcher._exclude and isinstance(matcher.child, ArrayLeafMatcher):
+        # A segment with deletions: its deleted documents are left out of the members instead.
+        deleted = np.fromiter(matcher._ids, dtype=np.int64, count=len(matcher._ids)) + offset
+        members = members.copy()
+        members[deleted[deleted < len(members)]] = False
+        matcher = matcher.child
     if sys.byteorder == "big" or not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
         # Positions are packed in the machine's order; the gathers below read them as little-endian.
         return positions_one_by_one(matcher, members, offset)
@@ -91,7 +97,7 @@ def _packed_positions(blocks: _Blocks, members: Array, offset: int) -> tuple[Arr
     data = joined[np.repeat(at - (ends - sizes), sizes) + np.arange(int(ends[-1]), dtype=np.int64)]
     if data[-1] >= 0x80:
         raise ValueError("word positions cut short")
-    found = counts_by_end(np.cumsum(data < 0x80), ends)
+    found = counts_by_end(data, ends)
     return np.repeat(owners, found), absolute_positions(leb128_numbers(data), found)
 
 

@@ -73,12 +73,15 @@ def posting_positions(matcher: Any, members: Array, offset: int = 0) -> tuple[Ar
     return docs[order], positions[order]
 
 
-def _packed_positions(blocks: _Blocks, members: Array, offset: int) -> tuple[Array, Array]:
+def _packed_positions(blocks: _Blocks, members: Array, offset: int, local: Array | None = None,
+                      ids: Array | None = None) -> tuple[Array, Array]:
     """posting_positions of blocks in the positions layout: each wanted posting's numbers found by
-    the byte counts of the postings before it in its block, and only those read."""
+    the byte counts of the postings before it in its block, and only those read (`local` and `ids`:
+    the blocks' postings' places and document numbers plus `offset`, when read already)."""
     joined, counts, starts = blocks.joined, blocks.counts, blocks.section_starts
-    local = _local(counts)
-    ids = blocks.ids(local) + offset
+    if local is None or ids is None:
+        local = _local(counts)
+        ids = blocks.ids(local) + offset
     widths = joined[starts].astype(np.int64)  # of the byte counts
     if np.all(widths == 1):
         sizes = joined[np.repeat(starts + 1, counts) + local].astype(np.int64)
@@ -121,6 +124,31 @@ def _deflated_positions(blocks: _Blocks, members: Array, offset: int) -> tuple[A
     found = (lengths - 1) // width
     byte_at = np.repeat(starts + 1, found) + _local(found) * np.repeat(width, found)
     return np.repeat(owners, found), _uint(sections, byte_at, np.repeat(width, found))
+
+
+class TermReading:
+    """A term's postings in one segment (an active ArrayLeafMatcher), read once for a phrase: the
+    document numbers (plus `offset`) and weights of the blocks holding one of `ordered` (None: every
+    block), and later the word positions in some of those documents, without reading them again."""
+
+    def __init__(self, matcher: ArrayLeafMatcher, ordered: Array | None, offset: int):
+        self.offset = offset
+        self.blocks = _wanted_blocks(matcher, ordered, offset, with_values=False)
+        self.local = _local(self.blocks.counts)
+        self.ids: Array = self.blocks.ids(self.local) + offset if len(self.blocks.counts) else _NONE
+        self.packed = sys.byteorder == "little" and bool(np.all(self.blocks.kinds & POSITIONS))
+
+    def weights(self) -> Array:
+        return self.blocks.weights(self.local) if len(self.blocks.counts) else _NONE.astype(np.float64)
+
+    def positions(self, members: Array) -> tuple[Array, Array] | None:
+        """posting_positions in the documents flagged in `members` (all in these blocks' ranges); None
+        when a block is not in the positions layout (read those with posting_positions)."""
+        if not self.packed:
+            return None
+        if not len(self.blocks.counts):
+            return _NONE, _NONE
+        return _packed_positions(self.blocks, members, self.offset, self.local, self.ids)
 
 
 def posting_weights(matcher: Any, ordered: Array | None, offset: int = 0) -> tuple[Array, Array]:

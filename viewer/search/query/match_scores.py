@@ -21,7 +21,8 @@ import numpy as np
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from viewer.search.format.bulk_postings import posting_positions, posting_weights
+from viewer.search.format.bulk_postings import TermReading, posting_positions, posting_weights
+from viewer.search.format.codec import ArrayLeafMatcher
 from viewer.search.format.fast_prefix import prefix_documents
 from viewer.search.format.internals import bm25_field_b, field_lengths
 from viewer.search.format.sorted_ids import common_ids, unique_ids
@@ -162,8 +163,9 @@ class MatchScorer:
     def phrase(self, q: PhrasePlan, within: _Candidates | None) -> Scored:
         """Whoosh matches a phrase as its words ANDed (scored as terms of boost 1, summed as a binary
         tree) in the documents where they stand at consecutive positions, times the phrase's boost."""
-        words = [self._term(q.fieldname, word, 1.0, within, frequency)
-                 for word, frequency in zip(q.words, q.frequencies, strict=True)]
+        readings: list[list[TermReading | None]] = [[] for _ in q.words]  # each word's, per segment
+        words = [self._term(q.fieldname, word, 1.0, within, frequency, kept)
+                 for word, frequency, kept in zip(q.words, q.frequencies, readings, strict=True)]
         if not all(len(word) for word in words):
             return _EMPTY
         ids = words[0].ids
@@ -171,22 +173,28 @@ class MatchScorer:
             ids = common_ids(ids, word.ids)[0]
             if not len(ids):
                 return _EMPTY
-        ids = self._consecutive(q.fieldname, q.words, ids)
+        ids = self._consecutive(q.fieldname, q.words, ids, readings)
         if not len(ids):
             return _EMPTY
         scores = _tree_sum([word.scores[np.searchsorted(word.ids, ids)] for word in words])
         return Scored(ids, scores * q.boost if q.boost != 1.0 else scores)
 
-    def _consecutive(self, fieldname: str, words: tuple[str, ...], ids: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        """The documents of `ids` where the words stand one after another."""
+    def _consecutive(self, fieldname: str, words: tuple[str, ...], ids: np.ndarray[Any, Any],
+                     readings: list[list[TermReading | None]]) -> np.ndarray[Any, Any]:
+        """The documents of `ids` where the words stand one after another (`readings`: each word's
+        postings as _term read them, per segment)."""
         members = np.zeros(self.doc_count, dtype=bool)
         members[ids] = True
         starts: np.ndarray[Any, Any] | None = None  # document << 32 | position of the phrase's first word
         for i, word in enumerate(words):
             docs_at, positions = [], []
+            read = iter(readings[i])
             for reader, offset in self.leaves:
                 if (fieldname, word) in reader:
-                    d, p = posting_positions(reader.postings(fieldname, word), members, offset)
+                    reading = next(read, None)
+                    found = reading.positions(members) if reading is not None else None
+                    d, p = found if found is not None else posting_positions(
+                        reader.postings(fieldname, word), members, offset)
                     docs_at.append(d)
                     positions.append(p)
             docs, at = np.concatenate(docs_at), np.concatenate(positions) - i
@@ -198,7 +206,9 @@ class MatchScorer:
         return unique_ids(starts >> 32) if starts is not None else ids[:0]
 
     def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None,
-              frequency: float | None = None) -> Scored:
+              frequency: float | None = None, readings: list[TermReading | None] | None = None) -> Scored:
+        """The term's documents and scores; with `readings`, each segment's postings holding it are
+        kept there (a TermReading, or None where they are not in ArrayCodec's blocks)."""
         searcher = self.searcher
         if not (self.reader.doc_frequency(fieldname, text) if frequency is None else frequency):
             return _EMPTY
@@ -207,7 +217,15 @@ class MatchScorer:
         ordered = within.ordered if within is not None else None
         for reader, offset in self.leaves:
             if (fieldname, text) in reader:
-                ids, weights = posting_weights(reader.postings(fieldname, text), ordered, offset)
+                matcher = reader.postings(fieldname, text)
+                if readings is not None and isinstance(matcher, ArrayLeafMatcher) and matcher.is_active():
+                    reading = TermReading(matcher, ordered, offset)
+                    readings.append(reading)
+                    ids, weights = reading.ids, reading.weights()
+                else:
+                    if readings is not None:
+                        readings.append(None)
+                    ids, weights = posting_weights(matcher, ordered, offset)
                 id_parts.append(ids)
                 weight_parts.append(weights)
         if not id_parts:

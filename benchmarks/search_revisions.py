@@ -6,11 +6,12 @@ change to the search path is judged against.
 DATA is a Bayegan data folder indexed from speed.py's scaled corpus (`engines.py --keep`, `speed.py
 --keep` or `discourse_speed.py --work` leave one); both revisions must read its index (the same schema
 version), or, when the new revision changes the index's bytes, --new-data is the same corpus indexed
-by the new revision (the old one then searches DATA). Each revision is exported with `git archive` (`--new` defaults to the working tree, uncommitted
-changes included) and runs engines.py's Bayegan search worker (`ArchiveSearcher.search` as the window
-calls it: 10 hits with snippets and copies, the exact total, the tag facets) in a fresh process. The
-rounds alternate old, new, old, new, ... so that other work on the machine falls on both; each kind's
-figure is the median over the rounds of its p50 and p95. The two must find the same totals and the same
+by the new revision (the old one then searches DATA). Each revision is exported with `git archive`
+(`--new` defaults to the working tree, uncommitted changes included) and runs engines.py's Bayegan
+search worker (`ArchiveSearcher.search` as the window calls it: 10 hits with snippets and copies, the
+exact total, the tag facets) in a fresh process. The rounds alternate old, new, old, new, ... so that
+other work on the machine falls on both; each kind's figure is the median over the rounds of its p50
+and p95. The two must find the same totals and the same
 ten hits; any query where they do not is printed.
 """
 

@@ -102,16 +102,16 @@ def positions_sections(lengths: Array, values: bytes, block_starts: Array) -> li
     """`positions_section` of many blocks at once (the writer's numpy calls per block cost more than
     deflating a block did): `lengths` of every posting's value, the values one after another, and
     where each block's postings begin."""
-    if sys.byteorder == "big":
-        return [None] * len(block_starts)
     count = len(lengths)
     blob = np.frombuffer(values, dtype=np.uint8)
+    if sys.byteorder == "big" or not len(blob):
+        return [None] * len(block_starts)
     ends = np.cumsum(lengths)
     starts = ends - lengths
     block_sizes = np.diff(np.append(block_starts, count))
     block_of = np.repeat(np.arange(len(block_starts)), block_sizes)
     # The usual block: every posting two bytes a position (`H`), none without positions.
-    usual = (blob[starts] == _H) & ((lengths & 1) == 1) & (lengths > 1)
+    usual = (blob[np.minimum(starts, len(blob) - 1)] == _H) & ((lengths & 1) == 1) & (lengths > 1)
     usual_blocks = np.minimum.reduceat(usual, block_starts) if count else np.zeros(0, dtype=bool)
     sections: list[bytes | None] = [None] * len(block_starts)
     for block in np.flatnonzero(~usual_blocks).tolist():

@@ -208,23 +208,32 @@ class _Blocks:
     never runs off the end)."""
 
     def __init__(self, joined: Array, bases: Array, kinds: Array, widths: Array, counts: Array,
-                 section_starts: Array, sections: list[bytes]):
+                 sections: list[bytes], section_starts: Array | None = None):
         self.joined = joined
         self.bases = bases
         self.kinds = kinds
         self.widths = widths
         self.counts = counts
-        self.section_starts = section_starts
+        self._section_starts = section_starts
         self._inflated = sections
         self.sections = np.frombuffer(b"".join(sections) + bytes(4), dtype=np.uint8)
         self.section_bases = np.cumsum([0, *map(len, sections[:-1])], dtype=np.int64) if sections else _NONE
+
+    @property
+    def section_starts(self) -> Array:
+        """Where each block's value section begins (after its ids and weights)."""
+        if self._section_starts is None:
+            weight_kinds = self.kinds & ~POSITIONS
+            self._section_starts = self.bases + _HEAD_SIZE + self.widths * (self.counts - 1) + np.where(
+                weight_kinds == CONSTANT, 4, _WEIGHT_BYTES[weight_kinds] * self.counts)
+        return self._section_starts
 
     def subset(self, chosen: Array) -> _Blocks:
         """The chosen blocks (flags) of these; the inflated sections are those of the deflated blocks."""
         deflated = np.flatnonzero(~((self.kinds & POSITIONS) > 0))
         kept = set(np.flatnonzero(chosen[deflated]).tolist())
         return _Blocks(self.joined, self.bases[chosen], self.kinds[chosen], self.widths[chosen], self.counts[chosen],
-                       self.section_starts[chosen], [s for n, s in enumerate(self._inflated) if n in kept])
+                       [s for n, s in enumerate(self._inflated) if n in kept], self.section_starts[chosen])
 
     def heads(self) -> list[bytes]:
         """Each chosen block's id and weight part (a few blocks, decoded one by one)."""
@@ -310,19 +319,20 @@ def _blocks_in(postfile: Any, start: int, stop: int, ordered: Array | None, offs
     bases = info + _INFO.size
     kinds = joined[bases].astype(np.int64)
     widths = joined[bases + 1].astype(np.int64)
-    weight_kinds = kinds & ~POSITIONS
-    section_starts = bases + _HEAD_SIZE + widths * (counts - 1) + np.where(
-        weight_kinds == CONSTANT, 4, _WEIGHT_BYTES[weight_kinds] * counts)
     sections: list[bytes] = []
+    blocks = _Blocks(joined, bases, kinds, widths, counts, sections)
+    if not with_values:
+        return blocks
     deflated = np.flatnonzero((kinds & POSITIONS) == 0)
-    if with_values and len(deflated):
+    if len(deflated):
         compressed = joined[info + _COMPRESSION_AT]
         view = memoryview(buffer)
-        for section_at, data_end, compression in zip(section_starts[deflated].tolist(), ends[deflated].tolist(),
+        for section_at, data_end, compression in zip(blocks.section_starts[deflated].tolist(), ends[deflated].tolist(),
                                                      compressed[deflated].tolist(), strict=True):
             section = view[section_at:data_end]
             sections.append(zlib.decompress(section) if compression else bytes(section))
-    return _Blocks(joined, bases, kinds, widths, counts, section_starts, sections)
+        blocks = _Blocks(joined, bases, kinds, widths, counts, sections, blocks.section_starts)
+    return blocks
 
 
 def _u32(joined: Array, at: Array) -> Array:

@@ -103,7 +103,7 @@ def test_word_positions_are_packed_and_read_back(count: int) -> None:
 def test_positions_layout_of_edge_blocks() -> None:
     """One posting, one position; the largest position; a posting without positions between others;
     a step past 2**28 (five LEB128 bytes); a posting whose steps take more than 255 bytes."""
-    blocks = [[[0]], [[2**32 - 1]], [[5], [], [9, 10]], [[], []], [[1, 2**30, 2**32 - 1]],
+    blocks: list[list[list[int]]] = [[[0]], [[2**32 - 1]], [[5], [], [9, 10]], [[], []], [[1, 2**30, 2**32 - 1]],
               [list(range(0, 100_000, 90))], [[n] for n in range(128)]]
     for positions in blocks:
         values = [_position_value(p) for p in positions]

@@ -141,6 +141,12 @@ class TermReading:
     def weights(self) -> Array:
         return self.blocks.weights(self.local) if len(self.blocks.counts) else _NONE.astype(np.float64)
 
+    def weights_at(self, places: Array) -> Array:
+        """`weights()[places]`, reading only those postings' weights."""
+        counts = self.blocks.counts
+        block = np.searchsorted(np.cumsum(counts) - counts, places, side="right") - 1
+        return self.blocks.weights_of(block, self.local[places])
+
     def positions(self, members: Array) -> tuple[Array, Array] | None:
         """posting_positions in the documents flagged in `members` (all in these blocks' ranges); None
         when a block is not in the positions layout (read those with posting_positions)."""
@@ -257,6 +263,16 @@ class _Blocks:
         counts = self.counts
         kinds = np.repeat(self.kinds & ~POSITIONS, counts)
         at = np.repeat(self.bases + 6 + (counts - 1) * self.widths, counts)
+        return self._weights(kinds, at, local)
+
+    def weights_of(self, block: Array, local: Array) -> Array:
+        """`weights` of some postings only: each one's block (among these) and place in it."""
+        counts = self.counts[block]
+        return self._weights(self.kinds[block] & ~POSITIONS, self.bases[block] + 6 + (counts - 1) * self.widths[block],
+                             local)
+
+    def _weights(self, kinds: Array, at: Array, local: Array) -> Array:
+        """Weights of postings of these weights kinds, whose blocks' weights begin at `at`."""
         weights = np.ones(len(local), dtype=np.float64)
         for kind, width, step in ((CONSTANT, 4, 0), (FLOAT32, 4, 4), (UINT8, 1, 1), (UINT16, 2, 2)):
             chosen = kinds == kind

@@ -14,7 +14,7 @@ this is its algebra of scored arrays. Prefixes, fuzzy terms and sorting by date 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -54,6 +54,13 @@ class Scored(Mapping[int, float]):
 
 
 _EMPTY = Scored(_NO_IDS, _NO_SCORES)
+
+
+class _PhraseWord(NamedTuple):
+    """A phrase's word: its documents, and their scores at some of their places."""
+
+    ids: np.ndarray[Any, Any]
+    scores_at: Callable[[np.ndarray[Any, Any]], np.ndarray[Any, Any]]
 
 
 class _Candidates(NamedTuple):
@@ -163,21 +170,66 @@ class MatchScorer:
     def phrase(self, q: PhrasePlan, within: _Candidates | None) -> Scored:
         """Whoosh matches a phrase as its words ANDed (scored as terms of boost 1, summed as a binary
         tree) in the documents where they stand at consecutive positions, times the phrase's boost."""
+        if not all(q.frequencies):
+            return _EMPTY
         readings: list[list[TermReading | None]] = [[] for _ in q.words]  # each word's, per segment
-        words = [self._term(q.fieldname, word, 1.0, within, frequency, kept)
-                 for word, frequency, kept in zip(q.words, q.frequencies, readings, strict=True)]
-        if not all(len(word) for word in words):
+        words = [self._phrase_word(q.fieldname, word, within, kept) for word, kept in zip(q.words, readings, strict=True)]
+        if not all(len(word.ids) for word in words):
             return _EMPTY
         ids = words[0].ids
-        for word in sorted(words[1:], key=len):
+        for word in sorted(words[1:], key=lambda word: len(word.ids)):
             ids = common_ids(ids, word.ids)[0]
             if not len(ids):
                 return _EMPTY
         ids = self._consecutive(q.fieldname, q.words, ids, readings)
         if not len(ids):
             return _EMPTY
-        scores = _tree_sum([word.scores[np.searchsorted(word.ids, ids)] for word in words])
+        scores = _tree_sum([word.scores_at(np.searchsorted(word.ids, ids)) for word in words])
         return Scored(ids, scores * q.boost if q.boost != 1.0 else scores)
+
+    def _phrase_word(self, fieldname: str, text: str, within: _Candidates | None,
+                     readings: list[TermReading | None]) -> _PhraseWord:
+        """A phrase's word: its documents (`within` only), scored as `_term` scores them, but only for
+        the documents the phrase matches in the end (a common word's weights and BM25 for every
+        posting were most of its scoring); each segment's postings are kept in `readings` (a
+        TermReading, or None where they are not in ArrayCodec's blocks) for the positions."""
+        ordered = within.ordered if within is not None else None
+        id_parts: list[np.ndarray[Any, Any]] = []
+        weight_parts: list[TermReading | np.ndarray[Any, Any]] = []
+        for reader, offset in self.leaves:
+            if (fieldname, text) in reader:
+                matcher = reader.postings(fieldname, text)
+                if isinstance(matcher, ArrayLeafMatcher) and matcher.is_active():
+                    reading = TermReading(matcher, ordered, offset)
+                    readings.append(reading)
+                    id_parts.append(reading.ids)
+                    weight_parts.append(reading)
+                else:
+                    readings.append(None)
+                    ids, weights = posting_weights(matcher, ordered, offset)
+                    id_parts.append(ids)
+                    weight_parts.append(weights)
+        docnums = np.concatenate(id_parts) if id_parts else _NO_IDS
+        kept = np.flatnonzero(within.members[docnums]) if within is not None else None
+        starts = np.cumsum([0, *(len(part) for part in id_parts[:-1])])
+        idf = self.searcher.idf(fieldname, text)
+        k1_plus_1 = self.weighting.K1 + 1
+        norms = self._field_norms(fieldname)
+
+        def scores_at(places: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+            where = kept[places] if kept is not None else places
+            part_of = np.searchsorted(starts, where, side="right") - 1
+            w = np.empty(len(where), dtype=np.float64)
+            for n, part in enumerate(weight_parts):
+                chosen = np.flatnonzero(part_of == n)
+                if len(chosen):
+                    local = where[chosen] - starts[n]
+                    w[chosen] = part.weights_at(local) if isinstance(part, TermReading) else part[local]
+            # _term's BM25F, in its order of operations (boost 1): the same floats.
+            found: np.ndarray[Any, Any] = idf * ((w * k1_plus_1) / (w + norms[docnums[where]])) * 1.0
+            return found
+
+        return _PhraseWord(docnums[kept] if kept is not None else docnums, scores_at)
 
     def _consecutive(self, fieldname: str, words: tuple[str, ...], ids: np.ndarray[Any, Any],
                      readings: list[list[TermReading | None]]) -> np.ndarray[Any, Any]:
@@ -206,9 +258,7 @@ class MatchScorer:
         return unique_ids(starts >> 32) if starts is not None else ids[:0]
 
     def _term(self, fieldname: str, text: str, boost: float, within: _Candidates | None,
-              frequency: float | None = None, readings: list[TermReading | None] | None = None) -> Scored:
-        """The term's documents and scores; with `readings`, each segment's postings holding it are
-        kept there (a TermReading, or None where they are not in ArrayCodec's blocks)."""
+              frequency: float | None = None) -> Scored:
         searcher = self.searcher
         if not (self.reader.doc_frequency(fieldname, text) if frequency is None else frequency):
             return _EMPTY
@@ -217,15 +267,7 @@ class MatchScorer:
         ordered = within.ordered if within is not None else None
         for reader, offset in self.leaves:
             if (fieldname, text) in reader:
-                matcher = reader.postings(fieldname, text)
-                if readings is not None and isinstance(matcher, ArrayLeafMatcher) and matcher.is_active():
-                    reading = TermReading(matcher, ordered, offset)
-                    readings.append(reading)
-                    ids, weights = reading.ids, reading.weights()
-                else:
-                    if readings is not None:
-                        readings.append(None)
-                    ids, weights = posting_weights(matcher, ordered, offset)
+                ids, weights = posting_weights(reader.postings(fieldname, text), ordered, offset)
                 id_parts.append(ids)
                 weight_parts.append(weights)
         if not id_parts:

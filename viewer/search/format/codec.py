@@ -4,8 +4,9 @@ W3 pickles each block of up to 128 postings as (delta-coded ids, weights, values
 ids with a Python generator: reading one posting cost ~0.8 µs, so the ~60,000 postings of a pair of
 common words (`ندارم مورد`: every form of داشتن beside مورد) took ~45 ms at 40,000 articles before any
 scoring. Here a block is machine arrays (block_format.py): id gaps and weights read straight from
-the file with numpy, and the values (word positions, needed only by phrases) in a zlib-compressed
-section of their own, inflated and cut only when asked for. A block's info (postings, last id, highest weight, ...)
+the file with numpy, and the values (word positions, needed only by phrases) in a section of their
+own: since schema 13 each posting's positions as LEB128 steps, uncompressed, any other values
+zlib-compressed; decoded and cut only when asked for. A block's info (postings, last id, highest weight, ...)
 is a fixed struct, read with its length in one go, instead of W3's pickle. The framing, term infos
 and everything else are W3's own. Whoosh pickles the codec into each segment by the name
 `viewer.search.codec.ArrayCodec` (the module it lived in first, still there): keep that name. It

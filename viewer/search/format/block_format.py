@@ -13,11 +13,11 @@ PersianPositions' own (`H` and two bytes a position, `I` and four when the last 
 ascending): the values read back are then the same bytes. A phrase reads only the positions of the
 documents it checks, found by the lengths, and every block's at once with numpy: a common word's
 blocks were inflated whole (zlib, ~8 µs a block), ~90% of their positions in documents not checked.
-The steps take ~1.5 bytes a position against ~1.6 for the deflated values, the lengths ~1 byte a
-posting more. Only the value section (word positions, which only phrases read) is
-compressed: ids and weights are read straight from the file, with no inflating, and their gaps and
-small whole-number weights take fewer bytes than deflate made of the uint32 arrays before (at
-200,000 articles 2.4 bytes a posting against 2.8). Inflating the whole block was ~70% of the time of
+The steps take ~1.3 bytes a position and the byte counts ~1 a posting: ~1.9 bytes a position in
+all against ~1.6 for the deflated values (+14 MB, +2%, at 200,000 articles). Ids and weights are never
+compressed: they are read straight from the file, and their gaps and small whole-number weights take
+fewer bytes than deflate made of the uint32 arrays before (at 200,000 articles 2.4 bytes a posting
+against 2.8). Inflating the whole block was ~70% of the time of
 a two-word query over 100,000 matches.
 """
 

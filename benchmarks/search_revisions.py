@@ -5,11 +5,13 @@ change to the search path is judged against.
 
 DATA is a Bayegan data folder indexed from speed.py's scaled corpus (`engines.py --keep`, `speed.py
 --keep` or `discourse_speed.py --work` leave one); both revisions must read its index (the same schema
-version). Each revision is exported with `git archive` (`--new` defaults to the working tree, uncommitted
-changes included) and runs engines.py's Bayegan search worker (`ArchiveSearcher.search` as the window
-calls it: 10 hits with snippets and copies, the exact total, the tag facets) in a fresh process. The
-rounds alternate old, new, old, new, ... so that other work on the machine falls on both; each kind's
-figure is the median over the rounds of its p50 and p95. The two must find the same totals and the same
+version), or, when the new revision changes the index's bytes, --new-data is the same corpus indexed
+by the new revision (the old one then searches DATA). Each revision is exported with `git archive`
+(`--new` defaults to the working tree, uncommitted changes included) and runs engines.py's Bayegan
+search worker (`ArchiveSearcher.search` as the window calls it: 10 hits with snippets and copies, the
+exact total, the tag facets) in a fresh process. The rounds alternate old, new, old, new, ... so that
+other work on the machine falls on both; each kind's figure is the median over the rounds of its p50
+and p95. The two must find the same totals and the same
 ten hits; any query where they do not is printed.
 """
 
@@ -68,6 +70,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, required=True, help="the dataset speed.py scaled (for the queries)")
     parser.add_argument("--data", type=Path, required=True, help="a Bayegan data folder indexed from it")
+    parser.add_argument("--new-data", type=Path, help="the new revision's data folder (default: DATA)")
     parser.add_argument("--old", default="main", help="the baseline revision (default main)")
     parser.add_argument("--new", default=None, help="the revision measured (default: the working tree)")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each revision, alternated (default 3)")
@@ -84,7 +87,8 @@ def main() -> int:
         for round_number in range(args.rounds):
             for side in ("old", "new"):
                 print(f"round {round_number + 1}: {names[side]} ...", file=sys.stderr)
-                runs[side].append(search_with(trees[side], args.data, queries_file, work / f"plans-{side}.json"))
+                data = args.new_data if side == "new" and args.new_data else args.data
+                runs[side].append(search_with(trees[side], data, queries_file, work / f"plans-{side}.json"))
     lines = [f"# Search: {names['new']} beside {names['old']} on the same index", "",
              f"`benchmarks/search_revisions.py --data DATA --rounds {args.rounds} --queries {args.queries}`; "
              f"{runs['new'][0].get('docs', 0):,} articles; load average (1/5/15 min) before → after each run: "

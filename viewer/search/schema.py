@@ -19,7 +19,9 @@ SCHEMA_VERSION = 13  # 5: posting blocks packed by viewer/search/format/codec.py
 # word position's collocation group and spelling (viewer/analysis/word_groups.py); 12: words as entry
 # numbers into the archive's table of (group, spelling) pairs (viewer/search/indexing/word_table.py),
 # the stored fields compressed by zstd with a dictionary (viewer/search/format/stored_column.py)
-# 13 (index-size2): an article's word entry numbers below 2**16 first, two bytes each (word_table.py)
+# 13: an article's word entry numbers below 2**16 first, two bytes each (word_table.py); a block's word
+# positions as steps in LEB128 with each posting's byte count, uncompressed (format/block_format.py), so
+# a phrase reads only its documents' positions
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 

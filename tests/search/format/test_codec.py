@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import random
+from array import array
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.codec.whoosh3 import W3Codec, W3TermInfo
 from whoosh.filedb.filestore import FileStorage
 
 from viewer.importers.reader import read_articles
 from viewer.search.copies.identity import primary_id
 from viewer.search.format import bulk_postings
-from viewer.search.format.bulk_postings import posting_weights
-from viewer.search.format.codec import ArrayCodec, ArrayLeafMatcher
+from viewer.search.format.block_format import POSITIONS
+from viewer.search.format.bulk_postings import positions_one_by_one, posting_positions, posting_weights
+from viewer.search.format.codec import ArrayCodec, ArrayLeafMatcher, ArrayPostingsWriter
+from viewer.search.format.postings import PersianPositions
 from viewer.search.schema import build_schema, document_of
 
 
@@ -78,3 +81,40 @@ def test_bulk_reads_are_the_matchers(tmp_path: Path, corpus_dir: Path, monkeypat
             chosen = np.array(sorted(rng.sample(range(total), rng.randint(1, 20))), dtype=np.int64)
             some, _ = posting_weights(reader.postings(fieldname, text), chosen)
             assert set(some.tolist()) & set(chosen.tolist()) == {row[0] for row in rows} & set(chosen.tolist())
+
+
+def test_a_term_of_both_position_layouts(tmp_path: Path) -> None:
+    """A term whose blocks mix the positions layout and deflated values (one block holds a value not
+    as PersianPositions packs it): its positions in chosen documents are the matcher's, in order."""
+    print("seed", 23)
+    rng = random.Random(23)
+    storage = FileStorage(str(tmp_path))
+    postfile = storage.create_file("term.pst")
+    positions_format = PersianPositions()
+    writer = ArrayPostingsWriter(postfile, blocklimit=128, compression=3, inlinelimit=1)
+    info = W3TermInfo()
+    writer.start_postings(positions_format, info)
+    ids = sorted(rng.sample(range(5_000), 400))
+    for n, docnum in enumerate(ids):
+        found = sorted(rng.sample(range(70_000 if n % 50 == 0 else 2_000), rng.choice([1, 1, 2, 5])))
+        value = positions_format.encode(found)
+        if n == 200:  # four bytes wide though small: this block keeps the deflated layout
+            value = b"I" + array("I", found).tobytes()
+        writer.add_posting(docnum, float(len(found)), value, 10)
+    info = writer.finish_postings()
+    postfile.close()
+    offset, length = info.extent()
+    reader_file = storage.open_file("term.pst")
+
+    def matcher() -> ArrayLeafMatcher:
+        return ArrayLeafMatcher(reader_file, offset, length, positions_format)
+
+    layouts = bulk_postings._wanted_blocks(matcher(), None, 0, with_values=False).kinds & POSITIONS
+    assert sorted(set((layouts > 0).tolist())) == [False, True]
+    for share in (1.0, 0.3, 0.01):
+        members = np.zeros(5_000, dtype=bool)
+        members[[d for d in ids if rng.random() < share]] = True
+        docs, positions = posting_positions(matcher(), members)
+        expected = positions_one_by_one(matcher(), members, 0)
+        assert docs.tolist() == expected[0].tolist() and positions.tolist() == expected[1].tolist()
+    reader_file.close()

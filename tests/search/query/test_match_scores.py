@@ -4,6 +4,7 @@ several with deletions."""
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -11,11 +12,13 @@ import numpy as np
 import pytest
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.searching import Searcher
 
 from tests.search.segmented_index import three_segment_index
 from viewer.analysis.normalize import normalize_tag
-from viewer.search.format.bulk_postings import positions_one_by_one, posting_positions
+from viewer.search.format.block_format import POSITIONS
+from viewer.search.format.bulk_postings import _wanted_blocks, positions_one_by_one, posting_positions
 from viewer.search.format.codec import ArrayCodec
 from viewer.search.query.match_scores import MatchScorer, Scored
 from viewer.search.query.parser import parse_query
@@ -108,6 +111,40 @@ def test_scores_are_whooshs_across_segments_with_deletions(segmented: Searcher) 
     matched = 0
     for text in ("ایران", "مجلس دولت", "رئیس جمهور", "ایران -تهران", "کشور OR دولت", '"رئیس جمهور"', '"مجلس شورای اسلامی"',
                  "مجل*", "دولت مجل*"):
+        q = parse_query(text, segmented.schema, segmented.reader())
+        ours = scorer.scores(compile_plan(q, segmented))
+        _assert_same(ours, _whoosh_scores(segmented, q))
+        matched += len(ours)
+    assert matched > 100
+
+
+SEGMENT_PHRASES = ('"رئیس جمهور"', '"مجلس شورای اسلامی"', '"جمهوری اسلامی"', '"سازمان ملل"', '"از سوی"',
+                   '"اسلامی ایران"', '"جمهور اسلامی"', '"وزیر امور خارجه"', '"جمهوری اسلامی" "رئیس جمهور"')
+
+
+def test_phrases_across_segments_with_deletions(segmented: Searcher) -> None:
+    """Word positions are read in their own layout, only the chosen documents' of a common word's
+    blocks, on every segment: the positions Whoosh's matchers give, and the phrases it matches."""
+    print("seed", 29)
+    rng = random.Random(29)
+    checked = 0
+    for (reader, offset) in [(leaf.reader(), offset) for leaf, offset in segmented.leaf_searchers()]:
+        for word in ("اسلامی", "جمهوری", "ایران", "کشور", "مجلس"):
+            matcher = reader.postings("text", word)
+            matcher = matcher.child if isinstance(matcher, FilterMatcher) else matcher  # deletions
+            layouts = _wanted_blocks(matcher, None, offset, with_values=False).kinds
+            assert np.all(layouts & POSITIONS), word
+            for share in (1.0, 0.2, 0.02):
+                members = np.zeros(segmented.doc_count_all(), dtype=bool)
+                members[[n for n in range(len(members)) if rng.random() < share]] = True
+                docs, positions = posting_positions(reader.postings("text", word), members, offset)
+                expected = positions_one_by_one(reader.postings("text", word), members, offset)
+                assert docs.tolist() == expected[0].tolist() and positions.tolist() == expected[1].tolist()
+                checked += len(docs)
+    assert checked > 1000
+    scorer = MatchScorer(segmented)
+    matched = 0
+    for text in SEGMENT_PHRASES:
         q = parse_query(text, segmented.schema, segmented.reader())
         ours = scorer.scores(compile_plan(q, segmented))
         _assert_same(ours, _whoosh_scores(segmented, q))

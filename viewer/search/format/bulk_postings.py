@@ -1,13 +1,14 @@
 """A term's postings in chosen documents, read in bulk: ids and weights for scoring, and the word
 positions a phrase needs.
 
-ArrayCodec packs each block of up to 128 postings as id gaps and weights, then a compressed section of
-each posting's positions (a code byte, H or I for two or four bytes each, as PersianPositions.encode
-writes them): block_format.py. Decoding a block at a time cost ~10 µs of numpy calls per block, and
-positions posting by posting ~3 µs each: ~0.5 s for a phrase of two common words at 200,000
-articles. Here the blocks holding a wanted document are joined (their position sections inflated
-only for a phrase), and every id, weight, length and position is gathered from the joined bytes
-with numpy, whatever the number of blocks.
+ArrayCodec packs each block of up to 128 postings as id gaps and weights, then a section of each
+posting's positions: since schema 13 each posting's byte count and its positions' steps as LEB128
+numbers, uncompressed; before, the positions as PersianPositions.encode writes them, zlib-compressed
+(block_format.py). Decoding a block at a time cost ~10 µs of numpy calls per block, and positions
+posting by posting ~3 µs each: ~0.5 s for a phrase of two common words at 200,000 articles. Here the
+blocks holding a wanted document are read in place, and every id, weight, length and position is
+gathered from the term's bytes with numpy, whatever the number of blocks: of the positions only
+those of the wanted documents (a phrase's common word has ~10 times as many in the blocks it reads).
 """
 
 from __future__ import annotations
@@ -20,7 +21,19 @@ import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 from whoosh.matching.wrappers import FilterMatcher
 
-from viewer.search.format.block_format import CONSTANT, FLOAT32, UINT8, UINT16, block_ids, block_weights, values_at
+from viewer.search.format.block_format import (
+    CONSTANT,
+    FLOAT32,
+    POSITIONS,
+    UINT8,
+    UINT16,
+    absolute_positions,
+    block_ids,
+    block_weights,
+    counts_by_end,
+    leb128_numbers,
+    values_at,
+)
 from viewer.search.format.codec import _INFO, _LENGTH, ArrayLeafMatcher, posting_blocks
 
 Array = np.ndarray[Any, Any]
@@ -34,13 +47,66 @@ _NONE = np.zeros(0, dtype=np.int64)
 def posting_positions(matcher: Any, members: Array, offset: int = 0) -> tuple[Array, Array]:
     """(document number, position) of every occurrence of the matcher's term in the documents
     flagged in `members` (one bool per document number plus `offset`), as two arrays."""
+    if isinstance(matcher, FilterMatcher) and matcher._exclude and isinstance(matcher.child, ArrayLeafMatcher):
+        # A segment with deletions: its deleted documents are left out of the members instead.
+        deleted = np.fromiter(matcher._ids, dtype=np.int64, count=len(matcher._ids)) + offset
+        members = members.copy()
+        members[deleted[deleted < len(members)]] = False
+        matcher = matcher.child
     if sys.byteorder == "big" or not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
         # Positions are packed in the machine's order; the gathers below read them as little-endian.
         return positions_one_by_one(matcher, members, offset)
     blocks = _wanted_blocks(matcher, np.flatnonzero(members), offset, with_values=True)
-    counts, sections, section_bases = blocks.counts, blocks.sections, blocks.section_bases
-    if not len(counts):
+    if not len(blocks.counts):
         return _NONE, _NONE
+    packed = (blocks.kinds & POSITIONS) > 0
+    if packed.all():
+        return _packed_positions(blocks, members, offset)
+    if not packed.any():
+        return _deflated_positions(blocks, members, offset)
+    # Blocks of both layouts (a block whose values are not PersianPositions' own): each document's
+    # positions come from one block, so ordering by document keeps each one's in order.
+    docs, positions = (np.concatenate(parts) for parts in zip(
+        _packed_positions(blocks.subset(packed), members, offset),
+        _deflated_positions(blocks.subset(~packed), members, offset), strict=True))
+    order = np.argsort(docs, kind="stable")
+    return docs[order], positions[order]
+
+
+def _packed_positions(blocks: _Blocks, members: Array, offset: int, local: Array | None = None,
+                      ids: Array | None = None) -> tuple[Array, Array]:
+    """posting_positions of blocks in the positions layout: each wanted posting's numbers found by
+    the byte counts of the postings before it in its block, and only those read (`local` and `ids`:
+    the blocks' postings' places and document numbers plus `offset`, when read already)."""
+    joined, counts, starts = blocks.joined, blocks.counts, blocks.section_starts
+    if local is None or ids is None:
+        local = _local(counts)
+        ids = blocks.ids(local) + offset
+    widths = joined[starts].astype(np.int64)  # of the byte counts
+    if np.all(widths == 1):
+        sizes = joined[np.repeat(starts + 1, counts) + local].astype(np.int64)
+    else:
+        each = np.repeat(widths, counts)
+        sizes = _uint(joined, np.repeat(starts + 1, counts) + local * each, each)
+    through = np.cumsum(sizes)
+    block_first = np.cumsum(counts) - counts
+    before = through - sizes - np.repeat(through[block_first] - sizes[block_first], counts)
+    wanted = np.flatnonzero(members[ids] & (sizes > 0))
+    at = (np.repeat(starts + 1 + widths * counts, counts) + before)[wanted]
+    sizes, owners = sizes[wanted], ids[wanted]
+    ends = np.cumsum(sizes)
+    if not len(ends):
+        return _NONE, _NONE
+    data = joined[np.repeat(at - (ends - sizes), sizes) + np.arange(int(ends[-1]), dtype=np.int64)]
+    if data[-1] >= 0x80:
+        raise ValueError("word positions cut short")
+    found = counts_by_end(data, ends)
+    return np.repeat(owners, found), absolute_positions(leb128_numbers(data), found)
+
+
+def _deflated_positions(blocks: _Blocks, members: Array, offset: int) -> tuple[Array, Array]:
+    """posting_positions of blocks whose value sections were deflated (schema 12 and before)."""
+    counts, sections, section_bases = blocks.counts, blocks.sections, blocks.section_bases
     if np.any(_u32(sections, section_bases) != counts):
         raise ValueError("a posting block without word positions")
     local = _local(counts)
@@ -58,6 +124,37 @@ def posting_positions(matcher: Any, members: Array, offset: int = 0) -> tuple[Ar
     found = (lengths - 1) // width
     byte_at = np.repeat(starts + 1, found) + _local(found) * np.repeat(width, found)
     return np.repeat(owners, found), _uint(sections, byte_at, np.repeat(width, found))
+
+
+class TermReading:
+    """A term's postings in one segment (an active ArrayLeafMatcher), read once for a phrase: the
+    document numbers (plus `offset`) and weights of the blocks holding one of `ordered` (None: every
+    block), and later the word positions in some of those documents, without reading them again."""
+
+    def __init__(self, matcher: ArrayLeafMatcher, ordered: Array | None, offset: int):
+        self.offset = offset
+        self.blocks = _wanted_blocks(matcher, ordered, offset, with_values=False)
+        self.local = _local(self.blocks.counts)
+        self.ids: Array = self.blocks.ids(self.local) + offset if len(self.blocks.counts) else _NONE
+        self.packed = sys.byteorder == "little" and bool(np.all(self.blocks.kinds & POSITIONS))
+
+    def weights(self) -> Array:
+        return self.blocks.weights(self.local) if len(self.blocks.counts) else _NONE.astype(np.float64)
+
+    def weights_at(self, places: Array) -> Array:
+        """`weights()[places]`, reading only those postings' weights."""
+        counts = self.blocks.counts
+        block = np.searchsorted(np.cumsum(counts) - counts, places, side="right") - 1
+        return self.blocks.weights_of(block, self.local[places])
+
+    def positions(self, members: Array) -> tuple[Array, Array] | None:
+        """posting_positions in the documents flagged in `members` (all in these blocks' ranges); None
+        when a block is not in the positions layout (read those with posting_positions)."""
+        if not self.packed:
+            return None
+        if not len(self.blocks.counts):
+            return _NONE, _NONE
+        return _packed_positions(self.blocks, members, self.offset, self.local, self.ids)
 
 
 def posting_weights(matcher: Any, ordered: Array | None, offset: int = 0) -> tuple[Array, Array]:
@@ -112,17 +209,37 @@ def _ids_of(blocks: _Blocks, offset: int) -> Array:
 
 class _Blocks:
     """Chosen blocks of one term: the term's bytes with where each chosen block's data starts, its
-    weights kind, gap width and postings, and with `with_values` their value sections inflated and
-    joined (padded so that a gather of four bytes never runs off the end)."""
+    weights kind (POSITIONS included), gap width, postings and value section; with `with_values` the
+    deflated value sections among them inflated and joined (padded so that a gather of four bytes
+    never runs off the end)."""
 
-    def __init__(self, joined: Array, bases: Array, kinds: Array, widths: Array, counts: Array, sections: list[bytes]):
+    def __init__(self, joined: Array, bases: Array, kinds: Array, widths: Array, counts: Array,
+                 sections: list[bytes], section_starts: Array | None = None):
         self.joined = joined
         self.bases = bases
         self.kinds = kinds
         self.widths = widths
         self.counts = counts
+        self._section_starts = section_starts
+        self._inflated = sections
         self.sections = np.frombuffer(b"".join(sections) + bytes(4), dtype=np.uint8)
         self.section_bases = np.cumsum([0, *map(len, sections[:-1])], dtype=np.int64) if sections else _NONE
+
+    @property
+    def section_starts(self) -> Array:
+        """Where each block's value section begins (after its ids and weights)."""
+        if self._section_starts is None:
+            weight_kinds = self.kinds & ~POSITIONS
+            self._section_starts = self.bases + _HEAD_SIZE + self.widths * (self.counts - 1) + np.where(
+                weight_kinds == CONSTANT, 4, _WEIGHT_BYTES[weight_kinds] * self.counts)
+        return self._section_starts
+
+    def subset(self, chosen: Array) -> _Blocks:
+        """The chosen blocks (flags) of these; the inflated sections are those of the deflated blocks."""
+        deflated = np.flatnonzero(~((self.kinds & POSITIONS) > 0))
+        kept = set(np.flatnonzero(chosen[deflated]).tolist())
+        return _Blocks(self.joined, self.bases[chosen], self.kinds[chosen], self.widths[chosen], self.counts[chosen],
+                       [s for n, s in enumerate(self._inflated) if n in kept], self.section_starts[chosen])
 
     def heads(self) -> list[bytes]:
         """Each chosen block's id and weight part (a few blocks, decoded one by one)."""
@@ -144,8 +261,18 @@ class _Blocks:
 
     def weights(self, local: Array) -> Array:
         counts = self.counts
-        kinds = np.repeat(self.kinds, counts)
+        kinds = np.repeat(self.kinds & ~POSITIONS, counts)
         at = np.repeat(self.bases + 6 + (counts - 1) * self.widths, counts)
+        return self._weights(kinds, at, local)
+
+    def weights_of(self, block: Array, local: Array) -> Array:
+        """`weights` of some postings only: each one's block (among these) and place in it."""
+        counts = self.counts[block]
+        return self._weights(self.kinds[block] & ~POSITIONS, self.bases[block] + 6 + (counts - 1) * self.widths[block],
+                             local)
+
+    def _weights(self, kinds: Array, at: Array, local: Array) -> Array:
+        """Weights of postings of these weights kinds, whose blocks' weights begin at `at`."""
         weights = np.ones(len(local), dtype=np.float64)
         for kind, width, step in ((CONSTANT, 4, 0), (FLOAT32, 4, 4), (UINT8, 1, 1), (UINT16, 2, 2)):
             chosen = kinds == kind
@@ -209,16 +336,19 @@ def _blocks_in(postfile: Any, start: int, stop: int, ordered: Array | None, offs
     kinds = joined[bases].astype(np.int64)
     widths = joined[bases + 1].astype(np.int64)
     sections: list[bytes] = []
-    if with_values and len(bases):
-        section_starts = bases + _HEAD_SIZE + widths * (counts - 1) + np.where(
-            kinds == CONSTANT, 4, _WEIGHT_BYTES[kinds] * counts)
+    blocks = _Blocks(joined, bases, kinds, widths, counts, sections)
+    if not with_values:
+        return blocks
+    deflated = np.flatnonzero((kinds & POSITIONS) == 0)
+    if len(deflated):
         compressed = joined[info + _COMPRESSION_AT]
         view = memoryview(buffer)
-        for section_at, data_end, compression in zip(section_starts.tolist(), ends.tolist(), compressed.tolist(),
-                                                     strict=True):
+        for section_at, data_end, compression in zip(blocks.section_starts[deflated].tolist(), ends[deflated].tolist(),
+                                                     compressed[deflated].tolist(), strict=True):
             section = view[section_at:data_end]
             sections.append(zlib.decompress(section) if compression else bytes(section))
-    return _Blocks(joined, bases, kinds, widths, counts, sections)
+        blocks = _Blocks(joined, bases, kinds, widths, counts, sections, blocks.section_starts)
+    return blocks
 
 
 def _u32(joined: Array, at: Array) -> Array:

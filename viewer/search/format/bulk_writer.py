@@ -6,32 +6,45 @@ them; a text field analysed in a worker (`prepare.AnalyzedText`) hands its packe
 pool in one call. At commit each term's postings go out in blocks of the codec's size built from
 slices of the pool's arrays, with the same block statistics W3 keeps posting by posting, so the
 segment is the one Whoosh would have written (tests/search/format/test_bulk_writer.py compares them).
-Segments to merge go through the pool one posting at a time, as in Whoosh.
+Segments to merge go through the pool one posting at a time, as in Whoosh. The word positions of a
+few thousand terms' blocks are packed together (`block_format.positions_sections`): numpy's calls
+per block cost more than the packing itself.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.index import FileIndex
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
+from viewer.search.format.block_format import positions_sections
 from viewer.search.format.codec import ArrayPostingsWriter
-from viewer.search.format.term_pool import TermPool
+from viewer.search.format.postings import PersianPositions
+from viewer.search.format.term_pool import TermPool, TermPostings
+
+_BATCH_BYTES = 1 << 20  # the values of terms whose positions are packed together
 
 
 class _PackedPostingsWriter(ArrayPostingsWriter):
     """Blocks given whole: ids, weights and lengths set by `write_term`, values as lengths + bytes."""
 
     _packed_values: tuple[array[int], bytes] | None = None
+    _packed_positions: bytes | None = None
 
     def _new_block(self) -> None:
         super()._new_block()
         self._packed_values = None
+
+    def _positions_section(self, value_lengths: Sequence[int], values: bytes) -> bytes | None:
+        if self._packed_values is None:
+            return super()._positions_section(value_lengths, values)
+        return self._packed_positions
 
     def _value_parts(self) -> tuple[Sequence[int], bytes]:
         if self._packed_values is None:
@@ -43,9 +56,10 @@ class _PackedPostingsWriter(ArrayPostingsWriter):
 
 
 def write_term(writer: _PackedPostingsWriter, docs: bytes, weights: bytes, lens: bytes, values: bytes,
-               field_lengths: bytes | None) -> None:
+               field_lengths: bytes | None, positions: Sequence[bytes | None] | None = None) -> None:
     """A term's postings (the pool's buffers) as blocks; `field_lengths`: the field's length byte per
-    document (None when the field keeps no lengths)."""
+    document (None when the field keeps no lengths); `positions`: each block's positions section
+    (positions_sections), None when the values are not word positions."""
     ids, wts, sizes = array("I"), array("d"), array("I")
     ids.frombytes(docs)
     wts.frombytes(weights)
@@ -66,6 +80,7 @@ def write_term(writer: _PackedPostingsWriter, docs: bytes, weights: bytes, lens:
             writer._minlength = byte_to_length(shortest) if shortest else None
             writer._maxlength = byte_to_length(longest) if longest else 0
         writer._packed_values = (block_sizes, values[at:at + size])
+        writer._packed_positions = positions[start // limit] if positions is not None else None
         at += size
         writer._write_block(last=end == count)
 
@@ -125,7 +140,9 @@ class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         fieldwriter = self.fieldwriter
         current = None
         field_lengths: bytes | None = None
-        for fieldname, term, docs, weights, lens, values in self.pool.terms():
+        limit = self.codec._blocklimit
+        for (fieldname, term, docs, weights, lens, values), positions in _with_positions(
+                self.pool.terms(), self.schema, limit):
             if fieldname != current:
                 if current is not None:
                     fieldwriter.finish_field()
@@ -138,13 +155,48 @@ class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
                     inlinelimit=writer._inlinelimit)
                 field_lengths = _field_lengths(lengths_reader, fieldname)
             fieldwriter.start_term(term)
-            write_term(fieldwriter._postwriter, docs, weights, lens, values, field_lengths)
+            write_term(fieldwriter._postwriter, docs, weights, lens, values, field_lengths, positions)
             fieldwriter.finish_term()
         if current is not None:
             fieldwriter.finish_field()
         fieldwriter.close()
         if lengths_reader is not None:
             lengths_reader.close()
+
+
+def _with_positions(terms: Iterator[TermPostings], schema: Any, limit: int,
+                    ) -> Iterator[tuple[TermPostings, list[bytes | None] | None]]:
+    """Each term with its blocks' positions sections (None for a field without positions), packed a
+    batch of terms at a time."""
+    batch: list[TermPostings] = []
+    size = 0
+    for entry in terms:
+        if not isinstance(schema[entry[0]].format, PersianPositions):
+            yield from _packed_batch(batch, limit)
+            batch, size = [], 0
+            yield entry, None
+            continue
+        batch.append(entry)
+        size += len(entry[5])
+        if size >= _BATCH_BYTES:
+            yield from _packed_batch(batch, limit)
+            batch, size = [], 0
+    yield from _packed_batch(batch, limit)
+
+
+def _packed_batch(batch: list[TermPostings], limit: int) -> Iterator[tuple[TermPostings, list[bytes | None]]]:
+    if not batch:
+        return
+    lengths = np.frombuffer(b"".join(entry[4] for entry in batch), dtype=np.uint32).astype(np.int64)
+    counts = [len(entry[4]) // 4 for entry in batch]
+    block_starts = np.concatenate([np.arange(0, count, limit) + first for count, first
+                                   in zip(counts, np.cumsum([0, *counts[:-1]]).tolist(), strict=True)])
+    sections = positions_sections(lengths, b"".join(entry[5] for entry in batch), block_starts)
+    at = 0
+    for entry, count in zip(batch, counts, strict=True):
+        blocks = -(-count // limit)
+        yield entry, sections[at:at + blocks]
+        at += blocks
 
 
 def _field_lengths(reader: Any, fieldname: str) -> bytes | None:

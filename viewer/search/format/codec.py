@@ -4,8 +4,9 @@ W3 pickles each block of up to 128 postings as (delta-coded ids, weights, values
 ids with a Python generator: reading one posting cost ~0.8 µs, so the ~60,000 postings of a pair of
 common words (`ندارم مورد`: every form of داشتن beside مورد) took ~45 ms at 40,000 articles before any
 scoring. Here a block is machine arrays (block_format.py): id gaps and weights read straight from
-the file with numpy, and the values (word positions, needed only by phrases) in a zlib-compressed
-section of their own, inflated and cut only when asked for. A block's info (postings, last id, highest weight, ...)
+the file with numpy, and the values (word positions, needed only by phrases) in a section of their
+own: since schema 13 each posting's positions as LEB128 steps, uncompressed, any other values
+zlib-compressed; decoded and cut only when asked for. A block's info (postings, last id, highest weight, ...)
 is a fixed struct, read with its length in one go, instead of W3's pickle. The framing, term infos
 and everything else are W3's own. Whoosh pickles the codec into each segment by the name
 `viewer.search.codec.ArrayCodec` (the module it lived in first, still there): keep that name. It
@@ -32,7 +33,7 @@ from whoosh.matching import Matcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from viewer.search.format.block_format import block_ids, block_values, block_weights, pack_block
+from viewer.search.format.block_format import block_ids, block_values, block_weights, pack_block, positions_section
 from viewer.search.format.internals import length_bytes
 from viewer.search.format.stored_column import ZstdStoredColumn, is_ours
 
@@ -97,13 +98,18 @@ class ArrayPostingsWriter(W3PostingsWriter):
         values = self._values
         return [len(value) for value in values], b"".join(values)
 
+    def _positions_section(self, value_lengths: Sequence[int], values: bytes) -> bytes | None:
+        """The block's values packed as word positions (block_format.py), None when they are not."""
+        return positions_section(value_lengths, values, len(self._ids))
+
     def _write_block(self, last: bool = False) -> None:
         # W3PostingsWriter._write_block with the block packed by block_format.pack_block.
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
         comp = self._compression
-        databytes = pack_block(self._ids, self._weights, *self._value_parts(), comp)
+        lengths, values = self._value_parts()
+        databytes = pack_block(self._ids, self._weights, lengths, values, comp, self._positions_section(lengths, values))
         ids = self._ids
         infobytes = _INFO.pack(len(ids), ids[-1], self._maxweight, comp,
                                length_to_byte(self._minlength), length_to_byte(self._maxlength))

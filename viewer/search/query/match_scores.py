@@ -14,14 +14,15 @@ this is its algebra of scored arrays. Prefixes, fuzzy terms and sorting by date 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import numpy as np
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from viewer.search.format.bulk_postings import posting_positions, posting_weights
+from viewer.search.format.bulk_postings import TermReading, posting_positions, posting_weights
+from viewer.search.format.codec import ArrayLeafMatcher
 from viewer.search.format.fast_prefix import prefix_documents
 from viewer.search.format.internals import bm25_field_b, field_lengths
 from viewer.search.format.sorted_ids import common_ids, unique_ids
@@ -53,6 +54,13 @@ class Scored(Mapping[int, float]):
 
 
 _EMPTY = Scored(_NO_IDS, _NO_SCORES)
+
+
+class _PhraseWord(NamedTuple):
+    """A phrase's word: its documents, and their scores at some of their places."""
+
+    ids: np.ndarray[Any, Any]
+    scores_at: Callable[[np.ndarray[Any, Any]], np.ndarray[Any, Any]]
 
 
 class _Candidates(NamedTuple):
@@ -162,31 +170,83 @@ class MatchScorer:
     def phrase(self, q: PhrasePlan, within: _Candidates | None) -> Scored:
         """Whoosh matches a phrase as its words ANDed (scored as terms of boost 1, summed as a binary
         tree) in the documents where they stand at consecutive positions, times the phrase's boost."""
-        words = [self._term(q.fieldname, word, 1.0, within, frequency)
-                 for word, frequency in zip(q.words, q.frequencies, strict=True)]
-        if not all(len(word) for word in words):
+        if not all(q.frequencies):
+            return _EMPTY
+        readings: list[list[TermReading | None]] = [[] for _ in q.words]  # each word's, per segment
+        words = [self._phrase_word(q.fieldname, word, within, kept) for word, kept in zip(q.words, readings, strict=True)]
+        if not all(len(word.ids) for word in words):
             return _EMPTY
         ids = words[0].ids
-        for word in sorted(words[1:], key=len):
+        for word in sorted(words[1:], key=lambda word: len(word.ids)):
             ids = common_ids(ids, word.ids)[0]
             if not len(ids):
                 return _EMPTY
-        ids = self._consecutive(q.fieldname, q.words, ids)
+        ids = self._consecutive(q.fieldname, q.words, ids, readings)
         if not len(ids):
             return _EMPTY
-        scores = _tree_sum([word.scores[np.searchsorted(word.ids, ids)] for word in words])
+        scores = _tree_sum([word.scores_at(np.searchsorted(word.ids, ids)) for word in words])
         return Scored(ids, scores * q.boost if q.boost != 1.0 else scores)
 
-    def _consecutive(self, fieldname: str, words: tuple[str, ...], ids: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        """The documents of `ids` where the words stand one after another."""
+    def _phrase_word(self, fieldname: str, text: str, within: _Candidates | None,
+                     readings: list[TermReading | None]) -> _PhraseWord:
+        """A phrase's word: its documents (`within` only), scored as `_term` scores them, but only for
+        the documents the phrase matches in the end (a common word's weights and BM25 for every
+        posting were most of its scoring); each segment's postings are kept in `readings` (a
+        TermReading, or None where they are not in ArrayCodec's blocks) for the positions."""
+        ordered = within.ordered if within is not None else None
+        id_parts: list[np.ndarray[Any, Any]] = []
+        weight_parts: list[TermReading | np.ndarray[Any, Any]] = []
+        for reader, offset in self.leaves:
+            if (fieldname, text) in reader:
+                matcher = reader.postings(fieldname, text)
+                if isinstance(matcher, ArrayLeafMatcher) and matcher.is_active():
+                    reading = TermReading(matcher, ordered, offset)
+                    readings.append(reading)
+                    id_parts.append(reading.ids)
+                    weight_parts.append(reading)
+                else:
+                    readings.append(None)
+                    ids, weights = posting_weights(matcher, ordered, offset)
+                    id_parts.append(ids)
+                    weight_parts.append(weights)
+        docnums = np.concatenate(id_parts) if id_parts else _NO_IDS
+        kept = np.flatnonzero(within.members[docnums]) if within is not None else None
+        starts = np.cumsum([0, *(len(part) for part in id_parts[:-1])])
+        idf = self.searcher.idf(fieldname, text)
+        k1_plus_1 = self.weighting.K1 + 1
+        norms = self._field_norms(fieldname)
+
+        def scores_at(places: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+            where = kept[places] if kept is not None else places
+            part_of = np.searchsorted(starts, where, side="right") - 1
+            w = np.empty(len(where), dtype=np.float64)
+            for n, part in enumerate(weight_parts):
+                chosen = np.flatnonzero(part_of == n)
+                if len(chosen):
+                    local = where[chosen] - starts[n]
+                    w[chosen] = part.weights_at(local) if isinstance(part, TermReading) else part[local]
+            # _term's BM25F, in its order of operations (boost 1): the same floats.
+            found: np.ndarray[Any, Any] = idf * ((w * k1_plus_1) / (w + norms[docnums[where]])) * 1.0
+            return found
+
+        return _PhraseWord(docnums[kept] if kept is not None else docnums, scores_at)
+
+    def _consecutive(self, fieldname: str, words: tuple[str, ...], ids: np.ndarray[Any, Any],
+                     readings: list[list[TermReading | None]]) -> np.ndarray[Any, Any]:
+        """The documents of `ids` where the words stand one after another (`readings`: each word's
+        postings as _term read them, per segment)."""
         members = np.zeros(self.doc_count, dtype=bool)
         members[ids] = True
         starts: np.ndarray[Any, Any] | None = None  # document << 32 | position of the phrase's first word
         for i, word in enumerate(words):
             docs_at, positions = [], []
+            read = iter(readings[i])
             for reader, offset in self.leaves:
                 if (fieldname, word) in reader:
-                    d, p = posting_positions(reader.postings(fieldname, word), members, offset)
+                    reading = next(read, None)
+                    found = reading.positions(members) if reading is not None else None
+                    d, p = found if found is not None else posting_positions(
+                        reader.postings(fieldname, word), members, offset)
                     docs_at.append(d)
                     positions.append(p)
             docs, at = np.concatenate(docs_at), np.concatenate(positions) - i

@@ -1,0 +1,174 @@
+"""A preparing worker's table of the tokens it has met, so that an article's postings and word groups
+come from numpy gathers over numbered tokens instead of Python per token.
+
+A news archive says the same words again and again: an article's ~400 tokens are nearly all known
+from earlier articles. Each distinct token is analysed once (its word positions' keys,
+`analyzer.positions_of`, and their collocation entries, `word_groups.token_entries`) and given a
+number; its terms and entries are numbered too. An article is then its tokens' numbers (one dict
+lookup each, at C speed) and a dozen array operations: its terms' positions grouped by term in order
+of first appearance, packed as `PersianPositions.packed_positions` packs them, and its word groups'
+value as `word_groups.token_sequence` writes it, byte for byte
+(tests/search/indexing/test_token_table.py compares them on seeded and real texts).
+
+The table is bounded: past `TOKEN_LIMIT` tokens it starts again empty (between articles only, so
+an article's numbers stay valid while it is worked on).
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import Any
+
+import numpy as np
+
+from viewer.analysis.analyzer import positions_of
+from viewer.analysis.word_groups import HEADER, index_width, token_entries
+from viewer.search.format.packed import PackedPostings
+
+TOKEN_LIMIT = 300_000  # distinct tokens kept (~60 MB with their terms and entries)
+_H = ord("H")
+_PLACE_TYPES = {1: "<u1", 2: "<u2", 4: "<u4"}
+Array = np.ndarray[Any, Any]
+
+
+class _Column:
+    """A growable numpy array (appended to by new tokens only)."""
+
+    def __init__(self, dtype: Any):
+        self.data: Array = np.zeros(1024, dtype=dtype)
+        self.size = 0
+
+    def extend(self, values: list[int]) -> int:
+        """Append `values`; where they start."""
+        start, end = self.size, self.size + len(values)
+        if end > len(self.data):
+            grown = np.zeros(max(end, 2 * len(self.data)), dtype=self.data.dtype)
+            grown[:start] = self.data[:start]
+            self.data = grown
+        self.data[start:end] = values
+        self.size = end
+        return start
+
+
+class TokenTable:
+    def __init__(self, limit: int = TOKEN_LIMIT):
+        self.limit = limit
+        self.clear()
+
+    def clear(self) -> None:
+        self.numbers: dict[str, int] = _Tokens(self)
+        self.term_numbers: dict[str, int] = {}
+        self.term_bytes: list[bytes] = []
+        self.entry_numbers: dict[tuple[int, int], int] = {}
+        self.entry_groups = _Column(np.uint64)
+        self.entry_spellings = _Column(np.uint32)
+        # per token: word positions, its (position, term) pairs' start and count, its entries' start
+        self.positions = _Column(np.int64)
+        self.pair_start = _Column(np.int64)
+        self.pair_count = _Column(np.int64)
+        self.entry_start = _Column(np.int64)
+        # per pair: the word position within its token, the term; per position: the entry
+        self.pair_offset = _Column(np.int64)
+        self.pair_term = _Column(np.int64)
+        self.position_entry = _Column(np.int64)
+
+    def start(self) -> None:
+        """Before an article: the table emptied when it has grown past its limit."""
+        if len(self.numbers) >= self.limit:
+            self.clear()
+
+    def ids(self, tokens: list[str]) -> Array:
+        """The tokens' numbers (a token not met before is analysed and numbered)."""
+        return np.fromiter(map(self.numbers.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+
+    def _add(self, token: str) -> int:
+        found = positions_of(token)
+        offsets: list[int] = []
+        terms: list[int] = []
+        term_numbers = self.term_numbers
+        for offset, keys in enumerate(found):
+            for key in keys:
+                number = term_numbers.get(key)
+                if number is None:
+                    number = term_numbers[key] = len(self.term_bytes)
+                    self.term_bytes.append(key.encode("utf-8"))
+                offsets.append(offset)
+                terms.append(number)
+        entries: list[int] = []
+        entry_numbers = self.entry_numbers
+        for entry in token_entries(token):
+            number = entry_numbers.get(entry)
+            if number is None:
+                number = entry_numbers[entry] = len(entry_numbers)
+                self.entry_groups.extend([entry[0]])
+                self.entry_spellings.extend([entry[1]])
+            entries.append(number)
+        assert len(entries) == len(found)
+        self.positions.extend([len(found)])
+        self.pair_start.extend([self.pair_offset.extend(offsets)])
+        self.pair_term.extend(terms)
+        self.pair_count.extend([len(terms)])
+        self.entry_start.extend([self.position_entry.extend(entries)])
+        return self.positions.size - 1
+
+    def postings(self, ids: Array) -> PackedPostings:
+        """The packed postings of a text whose tokens are `ids`, for a text of at most 65,535
+        characters (every position fits two bytes)."""
+        counts = self.positions.data[ids]
+        firsts = np.cumsum(counts) - counts  # each token's first word position
+        pairs = self.pair_count.data[ids]
+        total = int(pairs.sum())
+        if not total:
+            return PackedPostings([], array("I"), array("I"), b"")
+        at = np.repeat(self.pair_start.data[ids] - (np.cumsum(pairs) - pairs), pairs) + np.arange(total)
+        positions = np.repeat(firsts, pairs) + self.pair_offset.data[at]
+        terms = self.pair_term.data[at]
+        distinct, first_at, inverse = np.unique(terms, return_index=True, return_inverse=True)
+        appearance = np.argsort(first_at)  # the terms in order of first appearance
+        rank = np.empty(len(distinct), dtype=np.int64)
+        rank[appearance] = np.arange(len(distinct))
+        group = rank[inverse]
+        # a stable sort keeps each term's positions ascending (pairs come in position order)
+        ordered = positions[np.argsort(group, kind="stable")].astype("=u2")
+        freqs = np.bincount(group, minlength=len(distinct))
+        starts = 2 * (np.cumsum(freqs) - freqs)
+        blob = np.insert(ordered.view(np.uint8), starts, _H).tobytes()
+        term_bytes = self.term_bytes
+        return PackedPostings([term_bytes[n] for n in distinct[appearance].tolist()], _uints(freqs),
+                           _uints(2 * freqs + 1), blob)
+
+    def word_sequence(self, ids: Array) -> bytes:
+        """`word_groups.token_sequence` of the tokens `ids`."""
+        counts = self.positions.data[ids]
+        total = int(counts.sum())
+        if not total:
+            return HEADER.pack(0, 0)
+        at = np.repeat(self.entry_start.data[ids] - (np.cumsum(counts) - counts), counts) + np.arange(total)
+        entries = self.position_entry.data[at]
+        distinct, first_at, inverse = np.unique(entries, return_index=True, return_inverse=True)
+        appearance = np.argsort(first_at)
+        rank = np.empty(len(distinct), dtype=np.int64)
+        rank[appearance] = np.arange(len(distinct))
+        order = rank[inverse].astype(_PLACE_TYPES[index_width(len(distinct))])
+        listed = distinct[appearance]
+        return b"".join((HEADER.pack(len(distinct), total), self.entry_groups.data[listed].astype("<u8").tobytes(),
+                         self.entry_spellings.data[listed].astype("<u4").tobytes(), order.tobytes()))
+
+
+class _Tokens(dict[str, int]):
+    """Token -> its number; a token not met before is analysed (TokenTable._add)."""
+
+    def __init__(self, table: TokenTable):
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, token: str) -> int:
+        number = self[token] = self.table._add(token)
+        return number
+
+
+def _uints(values: Array) -> array[int]:
+    out = array("I")
+    out.frombytes(values.astype(np.uintc).tobytes())
+    return out
+

@@ -137,7 +137,9 @@ def _postings(fieldname: str, value: str, tokens: list[str], known: npt.NDArray[
     numbers of the first of them, when the token table gave them already."""
     if len(value) > 0xFFFF or len(tokens) < FEW_TOKENS:
         # positions past 65,535 may take four bytes: the format's own packing
-        return _text_fields()[fieldname].format.packed_positions(token_term_positions(tokens), len(value))
+        packed: PackedPostings = _text_fields()[fieldname].format.packed_positions(token_term_positions(tokens),
+                                                                                  len(value))
+        return packed
     ids = _TOKENS.ids(tokens) if known is None else np.concatenate((known, _TOKENS.ids(tokens[len(known):])))
     return _TOKENS.postings(ids)
 

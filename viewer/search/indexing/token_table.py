@@ -81,7 +81,8 @@ class TokenTable:
         """The tokens' numbers (a token not met before is analysed and numbered)."""
         return np.fromiter(map(self.numbers.__getitem__, tokens), dtype=np.int64, count=len(tokens))
 
-    def _add(self, token: str) -> int:
+    def add_token(self, token: str) -> int:
+        """Number a token not met before, after analysing it."""
         found = positions_of(token)
         offsets: list[int] = []
         terms: list[int] = []
@@ -156,14 +157,14 @@ class TokenTable:
 
 
 class _Tokens(dict[str, int]):
-    """Token -> its number; a token not met before is analysed (TokenTable._add)."""
+    """Token -> its number; a token not met before is analysed (TokenTable.add_token)."""
 
     def __init__(self, table: TokenTable):
         super().__init__()
         self.table = table
 
     def __missing__(self, token: str) -> int:
-        number = self[token] = self.table._add(token)
+        number = self[token] = self.table.add_token(token)
         return number
 
 

@@ -32,22 +32,34 @@ Array = np.ndarray[Any, Any]
 
 
 class _Column:
-    """A growable numpy array (appended to by new tokens only)."""
+    """A growable numpy array. A new token's values wait in a list until the array is next read: one
+    copy per article, not one per token (a cold table meets dozens of new tokens an article)."""
 
     def __init__(self, dtype: Any):
         self.data: Array = np.zeros(1024, dtype=dtype)
         self.size = 0
+        self.pending: list[int] = []
 
-    def extend(self, values: list[int]) -> int:
+    def __len__(self) -> int:
+        return self.size + len(self.pending)
+
+    def add(self, values: list[int]) -> int:
         """Append `values`; where they start."""
-        start, end = self.size, self.size + len(values)
-        if end > len(self.data):
-            grown = np.zeros(max(end, 2 * len(self.data)), dtype=self.data.dtype)
-            grown[:start] = self.data[:start]
-            self.data = grown
-        self.data[start:end] = values
-        self.size = end
+        start = len(self)
+        self.pending += values
         return start
+
+    def array(self) -> Array:
+        """The values so far (the array may be longer: read only the places handed out)."""
+        if self.pending:
+            start, end = self.size, len(self)
+            if end > len(self.data):
+                grown = np.zeros(max(end, 2 * len(self.data)), dtype=self.data.dtype)
+                grown[:start] = self.data[:start]
+                self.data = grown
+            self.data[start:end] = self.pending
+            self.size, self.pending = end, []
+        return self.data
 
 
 class TokenTable:
@@ -101,29 +113,29 @@ class TokenTable:
             number = entry_numbers.get(entry)
             if number is None:
                 number = entry_numbers[entry] = len(entry_numbers)
-                self.entry_groups.extend([entry[0]])
-                self.entry_spellings.extend([entry[1]])
+                self.entry_groups.add([entry[0]])
+                self.entry_spellings.add([entry[1]])
             entries.append(number)
         assert len(entries) == len(found)
-        self.positions.extend([len(found)])
-        self.pair_start.extend([self.pair_offset.extend(offsets)])
-        self.pair_term.extend(terms)
-        self.pair_count.extend([len(terms)])
-        self.entry_start.extend([self.position_entry.extend(entries)])
-        return self.positions.size - 1
+        self.positions.add([len(found)])
+        self.pair_start.add([self.pair_offset.add(offsets)])
+        self.pair_term.add(terms)
+        self.pair_count.add([len(terms)])
+        self.entry_start.add([self.position_entry.add(entries)])
+        return len(self.positions) - 1
 
     def postings(self, ids: Array) -> PackedPostings:
         """The packed postings of a text whose tokens are `ids`, for a text of at most 65,535
         characters (every position fits two bytes)."""
-        counts = self.positions.data[ids]
+        counts = self.positions.array()[ids]
         firsts = np.cumsum(counts) - counts  # each token's first word position
-        pairs = self.pair_count.data[ids]
+        pairs = self.pair_count.array()[ids]
         total = int(pairs.sum())
         if not total:
             return PackedPostings([], array("I"), array("I"), b"")
-        at = np.repeat(self.pair_start.data[ids] - (np.cumsum(pairs) - pairs), pairs) + np.arange(total)
-        positions = np.repeat(firsts, pairs) + self.pair_offset.data[at]
-        terms = self.pair_term.data[at]
+        at = np.repeat(self.pair_start.array()[ids] - (np.cumsum(pairs) - pairs), pairs) + np.arange(total)
+        positions = np.repeat(firsts, pairs) + self.pair_offset.array()[at]
+        terms = self.pair_term.array()[at]
         distinct, first_at, inverse = np.unique(terms, return_index=True, return_inverse=True)
         appearance = np.argsort(first_at)  # the terms in order of first appearance
         rank = np.empty(len(distinct), dtype=np.int64)
@@ -140,20 +152,20 @@ class TokenTable:
 
     def word_sequence(self, ids: Array) -> bytes:
         """`word_groups.token_sequence` of the tokens `ids`."""
-        counts = self.positions.data[ids]
+        counts = self.positions.array()[ids]
         total = int(counts.sum())
         if not total:
             return HEADER.pack(0, 0)
-        at = np.repeat(self.entry_start.data[ids] - (np.cumsum(counts) - counts), counts) + np.arange(total)
-        entries = self.position_entry.data[at]
+        at = np.repeat(self.entry_start.array()[ids] - (np.cumsum(counts) - counts), counts) + np.arange(total)
+        entries = self.position_entry.array()[at]
         distinct, first_at, inverse = np.unique(entries, return_index=True, return_inverse=True)
         appearance = np.argsort(first_at)
         rank = np.empty(len(distinct), dtype=np.int64)
         rank[appearance] = np.arange(len(distinct))
         order = rank[inverse].astype(_PLACE_TYPES[index_width(len(distinct))])
         listed = distinct[appearance]
-        return b"".join((HEADER.pack(len(distinct), total), self.entry_groups.data[listed].astype("<u8").tobytes(),
-                         self.entry_spellings.data[listed].astype("<u4").tobytes(), order.tobytes()))
+        return b"".join((HEADER.pack(len(distinct), total), self.entry_groups.array()[listed].astype("<u8").tobytes(),
+                         self.entry_spellings.array()[listed].astype("<u4").tobytes(), order.tobytes()))
 
 
 class _Tokens(dict[str, int]):

@@ -79,8 +79,8 @@ def spelling_hash(spelling: str) -> int:
     return int.from_bytes(hashlib.blake2b(spelling.encode("utf-8"), digest_size=4).digest(), "little")
 
 
-def _entries(token: str) -> tuple[tuple[int, int], ...]:
-    """(group hash, spelling hash) of each word position of a token as found."""
+def token_entries(token: str) -> tuple[tuple[int, int], ...]:
+    """(group hash, spelling hash) of each word position of a token as found (not cached)."""
     spelling = spelling_hash(display_text(token))
     entries = []
     for keys in positions_of(token):
@@ -112,7 +112,7 @@ def token_sequence(tokens: list[str]) -> bytes:
         cache.clear()
         fresh = set(tokens)
     for token in fresh:
-        cache[token] = _entries(token)
+        cache[token] = token_entries(token)
     positions = list(chain.from_iterable(map(cache.__getitem__, tokens)))
     numbers = {entry: number for number, entry in enumerate(dict.fromkeys(positions))}
     order = array(_INDEX_CODES[index_width(len(numbers))], map(numbers.__getitem__, positions))

@@ -14,11 +14,13 @@ per block cost more than the packing itself.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
 from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.fields import DATETIME
 from whoosh.index import FileIndex
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
@@ -85,10 +87,15 @@ def write_term(writer: _PackedPostingsWriter, docs: bytes, weights: bytes, lens:
         writer._write_block(last=end == count)
 
 
+_REMEMBERED_DATES = 100_000  # distinct dates whose terms are kept (a day's articles share theirs)
+
+
 class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
     def __init__(self, ix: FileIndex, **kwargs: Any):
         super().__init__(ix, **kwargs)
         self.pool = TermPool(self._tempstorage.folder)
+        # (field name, date) -> (its terms as field.index gives them, its column value)
+        self._dates: dict[tuple[str, datetime], tuple[list[tuple[bytes, int, float, bytes]], Any]] = {}
 
     def add_document(self, **fields: Any) -> None:
         """SegmentWriter.add_document, with packed postings taken whole."""
@@ -118,7 +125,7 @@ class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
                         if field.scorable:
                             length = sum(packed.freqs)
                     else:
-                        for tbytes, freq, weight, vbytes in field.index(value):
+                        for tbytes, freq, weight, vbytes in self._indexed(fieldname, field, value):
                             if field.scorable:
                                 length += freq
                             pool.add((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
@@ -126,13 +133,37 @@ class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
                 perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
                 column = field.column_type
                 if column and customval is not None:
-                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(customval))
+                    perdocwriter.add_column_value(fieldname, column, self._column_value(fieldname, field, customval))
         except Exception:
             perdocwriter.cancel_doc()
             raise
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _date(self, fieldname: str, field: Any, value: Any) -> tuple[list[tuple[bytes, int, float, bytes]], Any] | None:
+        """A date field's terms and column value, worked out once per date; None for any other value.
+        Only a naive datetime: two of those are equal exactly when their year ... microsecond are,
+        all that Whoosh's DATETIME reads of them (an aware one equals another zone's other time)."""
+        if type(value) is not datetime or value.tzinfo is not None or not isinstance(field, DATETIME):
+            return None
+        key = (fieldname, value)
+        known = self._dates.get(key)
+        if known is None:
+            if len(self._dates) >= _REMEMBERED_DATES:
+                self._dates.clear()
+            known = self._dates[key] = (list(field.index(value)), field.to_column_value(value))
+        return known
+
+    def _indexed(self, fieldname: str, field: Any, value: Any) -> Iterable[tuple[bytes, int, float, bytes]]:
+        """field.index(value)."""
+        known = self._date(fieldname, field, value)
+        return field.index(value) if known is None else known[0]
+
+    def _column_value(self, fieldname: str, field: Any, value: Any) -> Any:
+        """field.to_column_value(value)."""
+        known = self._date(fieldname, field, value)
+        return field.to_column_value(value) if known is None else known[1]
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()

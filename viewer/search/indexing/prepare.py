@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 from whoosh import fields
 
 from viewer.analysis.analyzer import token_pattern, token_term_positions
+from viewer.analysis.word_groups import token_sequence
 from viewer.core.article import Article
 from viewer.core.errors import CancelledError, ImportFailure
 from viewer.importers import page_images
@@ -26,6 +29,7 @@ from viewer.importers.reader import parse_source
 from viewer.importers.text.warc_format import parse_warc
 from viewer.search.copies.fingerprints import fingerprint, folded_words, sketch
 from viewer.search.format.packed import PackedPostings
+from viewer.search.indexing.token_table import TokenTable
 from viewer.search.schema import TEXT_FIELDS, build_schema, document_of, sketch_fields, word_fields
 
 
@@ -43,10 +47,11 @@ class AnalyzedText(str):
         return (AnalyzedText, (str(self), self.packed))
 
 
-def stored_hash(article: Article) -> str:
+def stored_hash(article: Article, document: dict[str, object] | None = None) -> str:
     """A digest of everything the index stores of the article but its id and source file: equal
-    digests, equal documents (the content hash leaves the date, code and line kinds out)."""
-    stored = document_of(article)
+    digests, equal documents (the content hash leaves the date, code and line kinds out).
+    `document`: document_of(article), when the caller has it already."""
+    stored = dict(document_of(article) if document is None else document)
     del stored["id"], stored["source"]
     return hashlib.sha1(json.dumps(stored, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
@@ -100,17 +105,43 @@ def analyzed(fieldname: str, text: str) -> AnalyzedText:
     return AnalyzedText(text, field.format.packed_values(text, field.analyzer))
 
 
-def _analyzed_text(article: Article, indexed: str) -> tuple[AnalyzedText, dict[str, object]]:
-    """The text field's postings and the word groups' field, from one pass of the tokenizer: the
-    indexed text is the stored one, a line break, then the tags (schema.document_of), and no token
-    crosses a line, so the stored text's tokens come first among the indexed text's."""
+_TOKENS = TokenTable()  # this process's tokens met so far (token_table.py)
+# Fewer tokens than this (a title, a brief): Python per token costs less than numpy's calls per text.
+FEW_TOKENS = 40
+
+
+def _analyzed_text(text: str, indexed: str) -> tuple[AnalyzedText, dict[str, object]]:
+    """The text field's postings and the word groups' field of an article whose stored text is `text`,
+    from one pass of the tokenizer: the indexed text is the stored one, a line break, then the tags
+    (schema.document_of), and no token crosses a line, so the stored text's tokens come first
+    among the indexed text's."""
     find = token_pattern().findall
-    tokens = find(article.text)
-    words = word_fields(article.text, tokens)
-    if indexed != article.text:
-        tokens = tokens + find(indexed[len(article.text):]) if indexed.startswith(article.text) else find(indexed)
-    field = _text_fields()["text"]
-    return AnalyzedText(indexed, field.format.packed_positions(token_term_positions(tokens), len(indexed))), words
+    tokens = find(text)
+    ids = _TOKENS.ids(tokens) if len(tokens) >= FEW_TOKENS else None
+    words: dict[str, object] = {"words": token_sequence(tokens) if ids is None else _TOKENS.word_sequence(ids)}
+    if indexed != text:
+        if indexed.startswith(text):
+            tokens = tokens + find(indexed[len(text):])
+        else:
+            tokens, ids = find(indexed), None
+    return AnalyzedText(indexed, _postings("text", indexed, tokens, ids)), words
+
+
+def _analyzed_title(title: str) -> AnalyzedText:
+    """analyzed("title", title)."""
+    return AnalyzedText(title, _postings("title", title, token_pattern().findall(title)))
+
+
+def _postings(fieldname: str, value: str, tokens: list[str], known: npt.NDArray[np.int64] | None = None) -> PackedPostings:
+    """`analyzed(fieldname, value).packed` of a value whose tokens are `tokens`; `known`: the
+    numbers of the first of them, when the token table gave them already."""
+    if len(value) > 0xFFFF or len(tokens) < FEW_TOKENS:
+        # positions past 65,535 may take four bytes: the format's own packing
+        packed: PackedPostings = _text_fields()[fieldname].format.packed_positions(token_term_positions(tokens),
+                                                                                  len(value))
+        return packed
+    ids = _TOKENS.ids(tokens) if known is None else np.concatenate((known, _TOKENS.ids(tokens[len(known):])))
+    return _TOKENS.postings(ids)
 
 
 def prepare_file(path: str, known_sha1: str | None, read_up_to: int = 0, read_up_to_sha1: str = "",
@@ -158,9 +189,11 @@ def _prepared_articles(path: str, data: bytes, ready: PreparedFile, read_up_to: 
     for article in articles:
         article.source = path
         indexed = document_of(article)
-        words = folded_words(article.text)
-        text, word_groups = _analyzed_text(article, str(indexed["text"]))
-        prepared.append(PreparedArticle(article, stored_hash(article), analyzed("title", str(indexed["title"])),
+        plain = article.text  # (a property: joined once here)
+        words = folded_words(plain)
+        _TOKENS.start()  # (the table's numbers stay valid within an article)
+        text, word_groups = _analyzed_text(plain, str(indexed["text"]))
+        prepared.append(PreparedArticle(article, stored_hash(article, indexed), _analyzed_title(str(indexed["title"])),
                                         text, fingerprint(article.title, words), sketch(words), word_groups))
     return prepared
 

@@ -14,7 +14,8 @@ import pytest
 from tests.faults.child_cli import assert_bilingual_error, assert_no_traceback, run_bayegan
 from tests.faults.helpers import corpus_items, write_archive
 from tests.faults.indexes import index_here, index_json, indexed_articles, reference_index
-from viewer.search.indexing.manifest import MANIFEST_NAME
+from viewer.search.indexing.archive_index import INDEX_VERSION
+from viewer.search.indexing.manifest import MANIFEST_NAME, manifest_pending
 
 
 def _mount(*args: str) -> subprocess.CompletedProcess[str]:
@@ -112,7 +113,10 @@ def test_disk_full_leaves_the_index_as_it_was(tmp_path: Path, tmpfs: Callable[..
     assert_bilingual_error(full)
     assert "disk is full" in full.stderr and "دیسک پر است" in full.stderr
     assert indexed_articles(data) == articles
-    assert (data / "index" / MANIFEST_NAME).read_bytes() == manifest
+    # The disk fills before the manifest is saved or at the commit after it (which of the two depends
+    # on the index's sizes): the manifest is as it was, or says that a sync was cut off, so the next
+    # one reads every folder again rather than trusting records the index does not hold.
+    assert (data / "index" / MANIFEST_NAME).read_bytes() == manifest or manifest_pending(data / "index", INDEX_VERSION)
     assert not list((data / "index").glob("*.tmp")), os.listdir(data / "index")
 
     # With room again, the same command completes: the archive is both folders, nothing half-written.

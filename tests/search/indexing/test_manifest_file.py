@@ -143,4 +143,4 @@ def test_an_archive_schema_12_left_is_rebuilt_and_keeps_none_of_its_files(tmp_pa
     assert (index_dir / "bayegan-index-version").read_text("utf-8") == INDEX_VERSION
     assert not (index_dir / LEGACY_MANIFEST_NAME).exists() and _plain(index_dir)["version"] == INDEX_VERSION
     kept = sorted(path.name.rsplit("-", 1)[1] for path in index_dir.glob("bayegan-copies-*"))
-    assert kept == ["docs.npy", "keys.npy", "labels.npy"]
+    assert kept == ["bounds.npy", "docs.npy", "keys.npy", "labels.npy"]

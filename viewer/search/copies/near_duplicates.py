@@ -11,19 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
-from whoosh.codec.whoosh3 import W3Codec
-from whoosh.filedb.compound import CompoundStorage
-from whoosh.filedb.filestore import FileStorage, OverlayStorage
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys
+from viewer.search.format.internals import fixed_column_place
 
 _SHIFT = np.uint64(32)
 _DOC_MASK = np.uint64(0xFFFFFFFF)
@@ -73,34 +70,17 @@ class Signatures:
 def _column_rows(leaf: IndexReader) -> npt.NDArray[np.uint32]:
     """A segment's signatures as an array of (rows the column holds, PERMUTATIONS): mapped from the
     file that holds the column when there is one, else read."""
-    column = leaf.column_reader("sketch", translate=False)
-    count = min(getattr(column, "_count", 0), leaf.doc_count_all())
-    basepos = getattr(column, "_basepos", None)
-    place = _column_place(leaf) if basepos is not None else None
-    if place is not None and basepos is not None and count:
+    count, place = fixed_column_place(leaf, "sketch")
+    if place is not None and count:
         path, offset = place
         try:
-            mapped = np.memmap(path, dtype="<u4", mode="r", offset=offset + basepos, shape=(count, PERMUTATIONS))
+            mapped = np.memmap(path, dtype="<u4", mode="r", offset=offset, shape=(count, PERMUTATIONS))
             return cast("npt.NDArray[np.uint32]", mapped.view(np.ndarray))
         except (OSError, ValueError):  # a file that is not what its segment says: read it as Whoosh does
             pass
+    column = leaf.column_reader("sketch", translate=False)
     raw = b"".join(bytes(column[n]) for n in range(count))
     return np.frombuffer(raw, dtype="<u4").reshape(count, PERMUTATIONS).astype(np.uint32)
-
-
-def _column_place(leaf: IndexReader) -> tuple[Path, int] | None:
-    """(file, where the column's bytes start in it) of a segment's `sketch` column on disk, or None."""
-    segment, storage = leaf.segment(), leaf.storage()
-    name = W3Codec.column_filename(segment, "sketch")
-    if isinstance(storage, OverlayStorage):  # a compound segment: its one file, beside the index's
-        compound, folder = storage.a, getattr(storage.b, "folder", None)
-        if isinstance(compound, CompoundStorage) and folder is not None and compound.file_exists(name):
-            return Path(folder) / segment.make_filename(segment.COMPOUND_EXT), int(compound.range(name)[0])
-        storage = storage.b
-    folder = getattr(storage, "folder", None)
-    if isinstance(storage, FileStorage) and folder is not None and storage.file_exists(name):
-        return Path(folder) / name, 0
-    return None
 
 
 @dataclass(frozen=True)

@@ -67,3 +67,23 @@ def _prefix_term_infos(q: wq.Prefix, reader: Any) -> list[Any] | None:
             return None
         infos.append(info)
     return infos
+
+
+def field_term_documents(leaf: Any, fieldname: str) -> dict[bytes, np.ndarray[Any, Any]] | None:
+    """Each term of `fieldname` in one ArrayCodec segment with the documents holding it (deleted ones
+    included), read from its posting list's extent in one walk of the segment's term table (a matcher
+    per term, looked up by hash, was ~0.45 s of CPU for the tags of 200,000 articles); None for a
+    segment of another codec."""
+    terms = getattr(leaf, "_terms", None)
+    if not isinstance(terms, W3TermsReader) or not isinstance(terms._codec, ArrayCodec) or fieldname not in leaf.schema:
+        return None
+    found: dict[bytes, np.ndarray[Any, Any]] = {}
+    for (field, btext), info in terms.items_from(fieldname, b""):
+        if field != fieldname:
+            break
+        if info.is_inlined():  # W3 inlines none at its default limit
+            return None
+        start, length = info.extent()
+        length = length[0] if isinstance(length, tuple) else length  # W3 unpacks it as a 1-tuple
+        found[btext] = extent_ids(terms._postfile, start, length, None, 0)
+    return found

@@ -11,11 +11,14 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3Codec, W3PerDocReader
 from whoosh.columns import NumericColumn
+from whoosh.filedb.compound import CompoundStorage
+from whoosh.filedb.filestore import FileStorage, OverlayStorage
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
@@ -87,11 +90,33 @@ def numeric_column_values(column: Any, count: int) -> list[object] | None:
     return [*values, *([column._default] * (count - stored))]
 
 
+def fixed_column_place(leaf: Any, name: str) -> tuple[int, tuple[Path, int] | None]:
+    """How many values a segment's fixed-width column `name` holds, and (file, where its values start
+    in it) when it lies on disk as written (None: read it through Whoosh, as an index in memory)."""
+    column = leaf.column_reader(name, translate=False)
+    count = min(getattr(column, "_count", 0), leaf.doc_count_all())
+    basepos = getattr(column, "_basepos", None)
+    if basepos is None:
+        return count, None
+    segment, storage = leaf.segment(), leaf.storage()
+    filename = W3Codec.column_filename(segment, name)
+    if isinstance(storage, OverlayStorage):  # a compound segment: its one file, beside the index's
+        compound, folder = storage.a, getattr(storage.b, "folder", None)
+        if isinstance(compound, CompoundStorage) and folder is not None and compound.file_exists(filename):
+            place = Path(folder) / segment.make_filename(segment.COMPOUND_EXT), int(compound.range(filename)[0])
+            return count, (place[0], place[1] + basepos)
+        storage = storage.b
+    folder = getattr(storage, "folder", None)
+    if isinstance(storage, FileStorage) and folder is not None and storage.file_exists(filename):
+        return count, (Path(folder) / filename, basepos)
+    return count, None
+
+
 def release_writer(writer: Any) -> None:
     """A writer's own clean-up (its temporary files, the index lock) without committing or cancelling:
     for when cancelling failed too."""
     writer._finish()
 
 
-__all__ = ["bm25_field_b", "expanded_terms", "field_lengths", "numeric_column_values", "preload_field_lengths",
-           "release_writer"]
+__all__ = ["bm25_field_b", "expanded_terms", "field_lengths", "fixed_column_place", "numeric_column_values",
+           "preload_field_lengths", "release_writer"]

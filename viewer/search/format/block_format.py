@@ -149,8 +149,8 @@ def _any_width_section(lengths: Array, blob: Array) -> bytes | None:
     if not np.all(wide | (codes == _H)) or np.any((lengths - 1) % widths):
         return None
     counts = (lengths - 1) // widths
-    at = np.repeat(starts + 1, counts) + _local(counts) * np.repeat(widths, counts)
-    positions = _gathered(blob, at, np.repeat(widths, counts))
+    at = np.repeat(starts + 1, counts) + local_numbers(counts) * np.repeat(widths, counts)
+    positions = gathered_uints(blob, at, np.repeat(widths, counts))
     firsts = np.cumsum(counts) - counts
     present = counts > 0
     lasts = positions[(firsts + counts - 1)[present]]
@@ -195,13 +195,13 @@ def _packed_sections(positions: Array, firsts: Array, postings: Array) -> list[b
     return sections
 
 
-def _local(counts: Array) -> Array:
+def local_numbers(counts: Array) -> Array:
     """0, 1, ... count - 1 for each count, one after another."""
     numbers: Array = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
     return numbers
 
 
-def _gathered(data: Array, at: Array, widths: Array) -> Array:
+def gathered_uints(data: Array, at: Array, widths: Array) -> Array:
     """The little-endian unsigned numbers of `widths` bytes (1, 2 or 4) at byte offsets `at` of `data`."""
     numbers: Array = data[at].astype(np.int64)
     for byte in (1, 2, 3):

@@ -31,7 +31,9 @@ from viewer.search.format.block_format import (
     block_ids,
     block_weights,
     counts_by_end,
+    gathered_uints,
     leb128_numbers,
+    local_numbers,
     values_at,
 )
 from viewer.search.format.codec import _INFO, _LENGTH, ArrayLeafMatcher, posting_blocks
@@ -80,14 +82,14 @@ def _packed_positions(blocks: _Blocks, members: Array, offset: int, local: Array
     the blocks' postings' places and document numbers plus `offset`, when read already)."""
     joined, counts, starts = blocks.joined, blocks.counts, blocks.section_starts
     if local is None or ids is None:
-        local = _local(counts)
+        local = local_numbers(counts)
         ids = blocks.ids(local) + offset
     widths = joined[starts].astype(np.int64)  # of the byte counts
     if np.all(widths == 1):
         sizes = joined[np.repeat(starts + 1, counts) + local].astype(np.int64)
     else:
         each = np.repeat(widths, counts)
-        sizes = _uint(joined, np.repeat(starts + 1, counts) + local * each, each)
+        sizes = gathered_uints(joined, np.repeat(starts + 1, counts) + local * each, each)
     through = np.cumsum(sizes)
     block_first = np.cumsum(counts) - counts
     before = through - sizes - np.repeat(through[block_first] - sizes[block_first], counts)
@@ -109,7 +111,7 @@ def _deflated_positions(blocks: _Blocks, members: Array, offset: int) -> tuple[A
     counts, sections, section_bases = blocks.counts, blocks.sections, blocks.section_bases
     if np.any(_u32(sections, section_bases) != counts):
         raise ValueError("a posting block without word positions")
-    local = _local(counts)
+    local = local_numbers(counts)
     ids = blocks.ids(local) + offset
     lengths = _u32(sections, np.repeat(section_bases + 4, counts) + 4 * local)
     before = np.cumsum(lengths) - lengths  # the bytes of the block's values before each posting's
@@ -122,8 +124,8 @@ def _deflated_positions(blocks: _Blocks, members: Array, offset: int) -> tuple[A
         raise ValueError("word positions in an unknown encoding")
     width = np.where(codes == _H, 2, 4)
     found = (lengths - 1) // width
-    byte_at = np.repeat(starts + 1, found) + _local(found) * np.repeat(width, found)
-    return np.repeat(owners, found), _uint(sections, byte_at, np.repeat(width, found))
+    byte_at = np.repeat(starts + 1, found) + local_numbers(found) * np.repeat(width, found)
+    return np.repeat(owners, found), gathered_uints(sections, byte_at, np.repeat(width, found))
 
 
 class TermReading:
@@ -134,7 +136,7 @@ class TermReading:
     def __init__(self, matcher: ArrayLeafMatcher, ordered: Array | None, offset: int):
         self.offset = offset
         self.blocks = _wanted_blocks(matcher, ordered, offset, with_values=False)
-        self.local = _local(self.blocks.counts)
+        self.local = local_numbers(self.blocks.counts)
         self.ids: Array = self.blocks.ids(self.local) + offset if len(self.blocks.counts) else _NONE
         self.packed = sys.byteorder == "little" and bool(np.all(self.blocks.kinds & POSITIONS))
 
@@ -177,7 +179,7 @@ def posting_weights(matcher: Any, ordered: Array | None, offset: int = 0) -> tup
         ids = np.concatenate([block_ids(head, count) for head, count in zip(heads, counts, strict=True)])
         weights = np.concatenate([block_weights(head, count) for head, count in zip(heads, counts, strict=True)])
         return ids + offset, weights
-    local = _local(blocks.counts)
+    local = local_numbers(blocks.counts)
     return blocks.ids(local) + offset, blocks.weights(local)
 
 
@@ -203,7 +205,7 @@ def _ids_of(blocks: _Blocks, offset: int) -> Array:
         counts = blocks.counts.tolist()
         parts = [block_ids(head, count) for head, count in zip(blocks.heads(), counts, strict=True)]
         return np.concatenate(parts) + offset if parts else _NONE
-    ids: Array = blocks.ids(_local(blocks.counts)) + offset
+    ids: Array = blocks.ids(local_numbers(blocks.counts)) + offset
     return ids
 
 
@@ -251,7 +253,7 @@ class _Blocks:
         counts, widths = self.counts, self.widths
         first = np.repeat(_u32(self.joined, self.bases + 2), counts)
         # The n-th gap (n >= 1) is at 6 + (n - 1) * width; the first posting is the block's first id.
-        gaps = _uint(self.joined, np.repeat(self.bases + 6 - widths, counts) + local * np.repeat(widths, counts),
+        gaps = gathered_uints(self.joined, np.repeat(self.bases + 6 - widths, counts) + local * np.repeat(widths, counts),
                      np.repeat(widths, counts))
         steps = np.where(local == 0, first, gaps)
         total = np.cumsum(steps)
@@ -277,15 +279,9 @@ class _Blocks:
         for kind, width, step in ((CONSTANT, 4, 0), (FLOAT32, 4, 4), (UINT8, 1, 1), (UINT16, 2, 2)):
             chosen = kinds == kind
             if chosen.any():
-                raw = _uint(self.joined, at[chosen] + step * local[chosen], np.full(int(chosen.sum()), width))
+                raw = gathered_uints(self.joined, at[chosen] + step * local[chosen], np.full(int(chosen.sum()), width))
                 weights[chosen] = raw.astype(np.uint32).view(np.float32) if width == 4 else raw
         return weights
-
-
-def _local(counts: Array) -> Array:
-    """0, 1, ... count - 1 for each block's postings, one after another."""
-    numbers: Array = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
-    return numbers
 
 
 _WEIGHT_BYTES = np.zeros(256, dtype=np.int64)  # per posting, by weights kind (values_at's table)
@@ -355,18 +351,6 @@ def _u32(joined: Array, at: Array) -> Array:
     """The little-endian unsigned 32-bit numbers at byte offsets `at`."""
     numbers: Array = (joined[at].astype(np.int64) | (joined[at + 1].astype(np.int64) << 8)
                       | (joined[at + 2].astype(np.int64) << 16) | (joined[at + 3].astype(np.int64) << 24))
-    return numbers
-
-
-def _uint(joined: Array, at: Array, widths: Array) -> Array:
-    """The little-endian unsigned numbers of `widths` bytes (1, 2 or 4) at byte offsets `at`."""
-    numbers: Array = joined[at].astype(np.int64)
-    for byte in (1, 2, 3):
-        longer = widths > byte
-        if longer.all():
-            numbers |= joined[at + byte].astype(np.int64) << (8 * byte)
-        elif longer.any():
-            numbers[longer] |= joined[at[longer] + byte].astype(np.int64) << (8 * byte)
     return numbers
 
 

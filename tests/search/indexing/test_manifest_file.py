@@ -17,6 +17,7 @@ import zstandard
 
 from tests.conftest import CORPUS_DIR, data_file
 from viewer.core.paths import DataPaths
+from viewer.core.results import SyncReport
 from viewer.search.archive import Archive
 from viewer.search.indexing.archive_index import INDEX_VERSION
 from viewer.search.indexing.manifest import LEGACY_MANIFEST_NAME, MANIFEST_NAME, Manifest, copied_files
@@ -40,6 +41,16 @@ def _corpus(folder: Path, rng: random.Random) -> Path:
     return folder
 
 
+def _synced(tmp_path: Path) -> tuple[Path, DataPaths, SyncReport]:
+    """The seeded corpus synced into a new archive: its folder, the data paths and the sync's report."""
+    print("seed", SEED)
+    source = _corpus(tmp_path / "archive", random.Random(SEED))
+    paths = DataPaths.resolve(tmp_path / "data")
+    with Archive(paths) as archive:
+        report = archive.sync([source])
+    return source, paths, report
+
+
 def _plain(index_dir: Path) -> dict[str, Any]:
     """The manifest's JSON, as a plain reading of the compressed file gives it."""
     loaded: dict[str, Any] = json.loads(zstandard.ZstdDecompressor().decompress((index_dir / MANIFEST_NAME).read_bytes()))
@@ -47,12 +58,8 @@ def _plain(index_dir: Path) -> dict[str, Any]:
 
 
 def test_the_manifest_is_kept_compressed_and_reads_back_whole(tmp_path: Path) -> None:
-    print("seed", SEED)
-    source = _corpus(tmp_path / "archive", random.Random(SEED))
-    paths = DataPaths.resolve(tmp_path / "data")
-    with Archive(paths) as archive:
-        report = archive.sync([source])
-        assert report.added > 200
+    source, paths, report = _synced(tmp_path)
+    assert report.added > 200
     index_dir = paths.index_dir
     assert not (index_dir / LEGACY_MANIFEST_NAME).exists()
     plain = _plain(index_dir)
@@ -65,11 +72,8 @@ def test_the_manifest_is_kept_compressed_and_reads_back_whole(tmp_path: Path) ->
 
 
 def test_an_archive_with_an_older_bayegans_plain_manifest_syncs_on_from_it(tmp_path: Path) -> None:
-    print("seed", SEED)
-    source = _corpus(tmp_path / "archive", random.Random(SEED))
-    paths = DataPaths.resolve(tmp_path / "data")
-    with Archive(paths) as archive:
-        added = archive.sync([source]).added
+    source, paths, synced = _synced(tmp_path)
+    added = synced.added
     index_dir = paths.index_dir
     plain = _plain(index_dir)
     (index_dir / LEGACY_MANIFEST_NAME).write_text(json.dumps(plain, ensure_ascii=False), "utf-8")
@@ -87,11 +91,8 @@ def test_an_archive_with_an_older_bayegans_plain_manifest_syncs_on_from_it(tmp_p
 
 @pytest.mark.parametrize("damage", ["cut short", "not zstd"])
 def test_a_damaged_manifest_means_reading_every_file_again(tmp_path: Path, damage: str) -> None:
-    print("seed", SEED)
-    source = _corpus(tmp_path / "archive", random.Random(SEED))
-    paths = DataPaths.resolve(tmp_path / "data")
-    with Archive(paths) as archive:
-        added = archive.sync([source]).added
+    source, paths, synced = _synced(tmp_path)
+    added = synced.added
     manifest = paths.index_dir / MANIFEST_NAME
     kept = tmp_path / "manifest"
     shutil.copy(manifest, kept)
@@ -116,11 +117,8 @@ def test_an_archive_schema_12_left_is_rebuilt_and_keeps_none_of_its_files(tmp_pa
     """What schema 12 left beside its index: the plain JSON manifest, the copies tables with the
     signatures (`held`) and 64-bit keys, a word table of 3-byte numbering. The version file sends
     the archive to a rebuild from its folders; nothing of the old files is read or left."""
-    print("seed", SEED)
-    source = _corpus(tmp_path / "archive", random.Random(SEED))
-    paths = DataPaths.resolve(tmp_path / "data")
-    with Archive(paths) as archive:
-        added = archive.sync([source]).added
+    source, paths, synced = _synced(tmp_path)
+    added = synced.added
     index_dir = paths.index_dir
     old_version = INDEX_VERSION.replace("schema13-", "schema12-")
     assert old_version != INDEX_VERSION

@@ -16,7 +16,12 @@ from viewer.importers.reader import read_articles
 from viewer.search.copies.identity import primary_id
 from viewer.search.format import bulk_postings
 from viewer.search.format.block_format import POSITIONS
-from viewer.search.format.bulk_postings import positions_one_by_one, posting_positions, posting_weights
+from viewer.search.format.bulk_postings import (
+    member_posting_weights,
+    positions_one_by_one,
+    posting_positions,
+    posting_weights,
+)
 from viewer.search.format.codec import ArrayCodec, ArrayLeafMatcher, ArrayPostingsWriter
 from viewer.search.format.postings import PersianPositions
 from viewer.search.schema import build_schema, document_of
@@ -118,3 +123,43 @@ def test_a_term_of_both_position_layouts(tmp_path: Path) -> None:
         expected = positions_one_by_one(matcher(), members, 0)
         assert docs.tolist() == expected[0].tolist() and positions.tolist() == expected[1].tolist()
     reader_file.close()
+
+
+def _spread_term_index(folder: Path) -> object:
+    """One segment whose word `کتاب` fills the first block of documents in a row (one-byte gaps, each
+    once) and then stands every 300 documents (two-byte gaps) with the word twice or three times."""
+    folder.mkdir()
+    ix = FileStorage(str(folder)).create_index(build_schema())
+    with ix.writer(codec=ArrayCodec()) as writer:
+        for n in range(1600):
+            text = "باران آمد"
+            if n < 128:
+                text = "کتاب خواندیم"
+            elif n % 300 == 0:
+                text = " ".join(["کتاب"] * (2 + n // 300 % 2) + ["دفتر"])
+            writer.add_document(id=f"doc-{n}", text=text)
+    return ix
+
+
+def test_blocks_of_several_gap_widths_and_weights_kinds(tmp_path: Path) -> None:
+    """The bulk read of a term whose blocks differ in gap width and weights kind is the matcher's,
+    and `member_posting_weights` keeps exactly the chosen documents' postings with their weights."""
+    ix = _spread_term_index(tmp_path / "spread")
+    with ix.reader() as reader:  # type: ignore[attr-defined]
+        term = ("text", "کتاب".encode())
+        matcher = reader.postings(*term)
+        rows = []
+        while matcher.is_active():
+            rows.append((matcher.id(), matcher.weight()))
+            matcher.next()
+        assert len(rows) == 128 + 5 and {weight for _, weight in rows} == {1.0, 2.0, 3.0}
+        blocks = bulk_postings._wanted_blocks(reader.postings(*term), None, 0, with_values=False)
+        assert blocks.widths.tolist() == [1, 2] and len(set((blocks.kinds & ~POSITIONS).tolist())) == 2
+        ids, weights = posting_weights(reader.postings(*term), None)
+        assert list(zip(ids.tolist(), weights.tolist(), strict=True)) == rows
+        members = np.zeros(reader.doc_count_all(), dtype=bool)
+        members[[5, 127, 600, 900, 1000]] = True
+        kept_ids, kept_weights = member_posting_weights(reader.postings(*term), np.flatnonzero(members), members)
+        assert list(zip(kept_ids.tolist(), kept_weights.tolist(), strict=True)) == [
+            (n, w) for n, w in rows if members[n]]
+        assert kept_ids.tolist() == [5, 127, 600, 900]

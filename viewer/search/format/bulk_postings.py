@@ -183,6 +183,25 @@ def posting_weights(matcher: Any, ordered: Array | None, offset: int = 0) -> tup
     return blocks.ids(local) + offset, blocks.weights(local)
 
 
+def member_posting_weights(matcher: Any, ordered: Array, members: Array, offset: int = 0) -> tuple[Array, Array]:
+    """`posting_weights` of the postings of the documents flagged in `members` (one flag per document
+    number plus `offset`; `ordered`: those documents, sorted): an AND's common word reads every id of
+    the blocks it shares with the rarer words, but the weights of the few postings they keep only."""
+    if not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
+        ids, weights = posting_weights(matcher, ordered, offset)
+        keep = members[ids]
+        return ids[keep], weights[keep]
+    blocks = _wanted_blocks(matcher, ordered, offset, with_values=False)
+    counts = blocks.counts
+    if not len(counts):
+        return _NONE, _NONE.astype(np.float64)
+    local = local_numbers(counts)
+    ids = blocks.ids(local) + offset
+    kept = np.flatnonzero(members[ids])
+    block = np.searchsorted(np.cumsum(counts) - counts, kept, side="right") - 1
+    return ids[kept], blocks.weights_of(block, local[kept])
+
+
 def posting_ids(matcher: Any, ordered: Array | None, offset: int = 0) -> Array:
     """The document numbers of `posting_weights`, without decoding the weights (a prefix's terms)."""
     if not isinstance(matcher, ArrayLeafMatcher) or not matcher.is_active():
@@ -250,40 +269,68 @@ class _Blocks:
                 in zip(self.bases.tolist(), self.kinds.tolist(), self.widths.tolist(), self.counts.tolist(), strict=True)]
 
     def ids(self, local: Array) -> Array:
-        counts, widths = self.counts, self.widths
-        first = np.repeat(_u32(self.joined, self.bases + 2), counts)
+        counts, widths, joined = self.counts, self.widths, self.joined
+        if not len(counts):
+            return _NONE
         # The n-th gap (n >= 1) is at 6 + (n - 1) * width; the first posting is the block's first id.
-        gaps = gathered_uints(self.joined, np.repeat(self.bases + 6 - widths, counts) + local * np.repeat(widths, counts),
-                     np.repeat(widths, counts))
-        steps = np.where(local == 0, first, gaps)
-        total = np.cumsum(steps)
+        if widths.min() == widths.max():  # a common word's blocks: one gather per byte of the width
+            width = int(widths[0])
+            at = np.repeat(self.bases + 6 - width, counts) + local * width
+            steps = joined[at].astype(np.int64)
+            for byte in range(1, width):
+                steps |= joined[at + byte].astype(np.int64) << (8 * byte)
+        else:
+            steps = gathered_uints(joined, np.repeat(self.bases + 6 - widths, counts) + local * np.repeat(widths, counts),
+                                   np.repeat(widths, counts))
+        # One running sum over all blocks: each block's first step goes from the last id before it.
         block_first = np.cumsum(counts) - counts
-        ids: Array = total - np.repeat(total[block_first] - steps[block_first], counts)
+        steps[block_first] = 0
+        firsts = _u32(joined, self.bases + 2)
+        lasts = firsts + np.add.reduceat(steps, block_first)
+        steps[block_first] = firsts - np.concatenate(([0], lasts[:-1]))
+        ids: Array = np.cumsum(steps)
         return ids
 
     def weights(self, local: Array) -> Array:
         counts = self.counts
-        kinds = np.repeat(self.kinds & ~POSITIONS, counts)
-        at = np.repeat(self.bases + 6 + (counts - 1) * self.widths, counts)
-        return self._weights(kinds, at, local)
+        return self._weights(self.kinds, counts, self.bases + 6 + (counts - 1) * self.widths, local)
 
     def weights_of(self, block: Array, local: Array) -> Array:
         """`weights` of some postings only: each one's block (among these) and place in it."""
         counts = self.counts[block]
-        return self._weights(self.kinds[block] & ~POSITIONS, self.bases[block] + 6 + (counts - 1) * self.widths[block],
-                             local)
+        return self._weights(self.kinds[block], None, self.bases[block] + 6 + (counts - 1) * self.widths[block], local)
 
-    def _weights(self, kinds: Array, at: Array, local: Array) -> Array:
-        """Weights of postings of these weights kinds, whose blocks' weights begin at `at`."""
+    def _weights(self, kinds: Array, counts: Array | None, at: Array, local: Array) -> Array:
+        """Weights of postings whose blocks' weights kinds are `kinds` and whose weights begin at `at`:
+        one of each per posting, or per block with `counts` its postings."""
+        term_kinds = self.kinds & ~POSITIONS
+        if counts is not None:
+            at = np.repeat(at, counts)
+        if len(term_kinds) and term_kinds.min() == term_kinds.max():  # a common word's blocks: no sorting out
+            return self._weights_of_kind(int(term_kinds[0]), at, local)
+        kinds = (kinds if counts is None else np.repeat(kinds, counts)) & ~POSITIONS
         weights = np.ones(len(local), dtype=np.float64)
-        for kind, width, step in ((CONSTANT, 4, 0), (FLOAT32, 4, 4), (UINT8, 1, 1), (UINT16, 2, 2)):
+        for kind, (width, step) in _KIND_LAYOUT.items():
             chosen = kinds == kind
             if chosen.any():
                 raw = gathered_uints(self.joined, at[chosen] + step * local[chosen], np.full(int(chosen.sum()), width))
                 weights[chosen] = raw.astype(np.uint32).view(np.float32) if width == 4 else raw
         return weights
 
+    def _weights_of_kind(self, kind: int, at: Array, local: Array) -> Array:
+        """`_weights` of postings whose blocks all have weights of one kind."""
+        width, step = _KIND_LAYOUT.get(kind, (0, 0))
+        if not width:
+            return np.ones(len(local), dtype=np.float64)
+        places = at + step * local
+        raw = self.joined[places].astype(np.int64)
+        for byte in range(1, width):
+            raw |= self.joined[places + byte].astype(np.int64) << (8 * byte)
+        weights: Array = raw.astype(np.uint32).view(np.float32).astype(np.float64) if width == 4 else raw.astype(np.float64)
+        return weights
 
+
+_KIND_LAYOUT = {CONSTANT: (4, 0), FLOAT32: (4, 4), UINT8: (1, 1), UINT16: (2, 2)}  # weights kind: (bytes, step)
 _WEIGHT_BYTES = np.zeros(256, dtype=np.int64)  # per posting, by weights kind (values_at's table)
 _WEIGHT_BYTES[[FLOAT32, UINT8, UINT16]] = (4, 1, 2)
 

@@ -21,7 +21,12 @@ import numpy as np
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from viewer.search.format.bulk_postings import TermReading, posting_positions, posting_weights
+from viewer.search.format.bulk_postings import (
+    TermReading,
+    member_posting_weights,
+    posting_positions,
+    posting_weights,
+)
 from viewer.search.format.codec import ArrayLeafMatcher
 from viewer.search.format.fast_prefix import prefix_documents
 from viewer.search.format.internals import bm25_field_b, field_lengths
@@ -264,18 +269,18 @@ class MatchScorer:
             return _EMPTY
         id_parts: list[Any] = []
         weight_parts: list[Any] = []
-        ordered = within.ordered if within is not None else None
         for reader, offset in self.leaves:
             if (fieldname, text) in reader:
-                ids, weights = posting_weights(reader.postings(fieldname, text), ordered, offset)
+                matcher = reader.postings(fieldname, text)
+                if within is None:
+                    ids, weights = posting_weights(matcher, None, offset)
+                else:
+                    ids, weights = member_posting_weights(matcher, within.ordered, within.members, offset)
                 id_parts.append(ids)
                 weight_parts.append(weights)
         if not id_parts:
             return _EMPTY
         docnums, w = np.concatenate(id_parts), np.concatenate(weight_parts)
-        if within is not None:
-            keep = within.members[docnums]
-            docnums, w = docnums[keep], w[keep]
         # Whoosh's BM25F per posting times the term's boost, in its order of operations: the same floats.
         idf = searcher.idf(fieldname, text)
         k1_plus_1 = self.weighting.K1 + 1

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
@@ -25,6 +26,7 @@ from viewer.analysis.normalize import PRESENTATION_FORMS, coarse_fold
 from viewer.core.results import HitPattern, PhraseKeys
 
 _TOKEN = token_pattern()
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})", _TOKEN.flags)  # the tokens kept between the rest
 MAX_EXPANDED = 500  # prefix and fuzzy terms looked for
 _CACHE_LIMIT = 200_000  # tokens remembered (their word spans; their hits for `count`)
 _NEWLINE = re.compile("\n")
@@ -139,13 +141,24 @@ class QueryPattern:
 
     def _word_occurrences(self, text: str, start: int, end: int) -> list[Occurrence]:
         """`occurrences` of the words in text[start:end] when no phrase is looked for: what `_found`
-        gives, without building every position (each distinct token is looked at once)."""
+        gives, without building every position (each distinct token is looked at once).
+
+        A common needle (a verb's lemma stem) can put every line of a long article in the range: the
+        tokens and the text between them come from one split, their marks from the cache by `map`, and
+        only the marked tokens' offsets are worked out, not a match object per token."""
+        parts = _TOKEN_SPLIT.split(text[start:end])  # between, token, between, ..., between
+        tokens = parts[1::2]
+        marks = list(map(self._token_marks.get, tokens))
+        if None in marks:
+            marks = [found if found is not None else self._marks(token) for found, token in zip(marks, tokens, strict=True)]
+        marked = list(compress(range(len(tokens)), marks))
+        if not marked:
+            return []
+        ends = list(accumulate(map(len, parts), initial=start))  # ends[2n + 1]: where token n starts
         found: list[Occurrence] = []
-        for match in _TOKEN.finditer(text, start, end):
-            marks = self._marks(match.group())
-            if marks:
-                at = match.start()
-                found += [(at + a, at + b, label) for a, b, label in marks]
+        for n in marked:
+            at = ends[2 * n + 1]
+            found += [(at + a, at + b, label) for a, b, label in marks[n]]
         return found
 
     def _marks(self, token: str) -> tuple[tuple[int, int, str], ...]:

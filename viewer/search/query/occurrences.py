@@ -17,6 +17,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
+from typing import cast
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
@@ -32,6 +33,7 @@ _CACHE_LIMIT = 200_000  # tokens remembered (their word spans; their hits for `c
 _NEWLINE = re.compile("\n")
 
 Occurrence = tuple[int, int, str]  # (start, end) in the text and what it is an occurrence of
+_Marks = tuple[tuple[int, int, str], ...]  # a token's matching word positions: (start, end) in it, key
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ class QueryPattern:
         self.words = shape.words
         self.phrases = shape.phrases
         # token as found -> (start, end, key) in it of its word positions that match (words only)
-        self._token_marks: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self._token_marks: dict[str, _Marks] = {}
         self._needles = _needles(shape.words)
         self._phrase_needles = [[_needles(keys) for keys in phrase.words] for phrase in shape.phrases]
 
@@ -148,9 +150,9 @@ class QueryPattern:
         only the marked tokens' offsets are worked out, not a match object per token."""
         parts = _TOKEN_SPLIT.split(text[start:end])  # between, token, between, ..., between
         tokens = parts[1::2]
-        marks = list(map(self._token_marks.get, tokens))
-        if None in marks:
-            marks = [found if found is not None else self._marks(token) for found, token in zip(marks, tokens, strict=True)]
+        cached = list(map(self._token_marks.get, tokens))
+        marks = cast("list[_Marks]", cached) if None not in cached else [
+            found if found is not None else self._marks(token) for found, token in zip(cached, tokens, strict=True)]
         marked = list(compress(range(len(tokens)), marks))
         if not marked:
             return []
@@ -161,7 +163,7 @@ class QueryPattern:
             found += [(at + a, at + b, label) for a, b, label in marks[n]]
         return found
 
-    def _marks(self, token: str) -> tuple[tuple[int, int, str], ...]:
+    def _marks(self, token: str) -> _Marks:
         """(start, end, key) inside `token` of each of its word positions holding one of the words
         looked for (the key that matched); cached, each distinct token looked up once."""
         marks = self._token_marks.get(token)

@@ -23,7 +23,7 @@ from whoosh.searching import Results, Searcher
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.core.closing import Closable
-from viewer.core.results import Hit, HitPattern, SearchResult, SimilarArticle
+from viewer.core.results import Hit, HitPattern, MatchIds, SearchResult, SimilarArticle, StoryLabels
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies import kept_tables
 from viewer.search.copies.near_duplicates import BandTables, NearDuplicates
@@ -173,8 +173,8 @@ class ArchiveSearcher(Closable):
                         for hit, docnum in zip(hits, docnums, strict=True)]
             result = SearchResult(text, hits, len(matched), facets=self.facets(matched), pattern=marked)
             if with_ids:
-                result.doc_ids = self.ids_of(matched.tolist())
-                result.story_of = self.story_of(matched, result.doc_ids)
+                result.doc_ids = self.match_ids(matched)
+                result.story_of = self.story_labels(matched, result.doc_ids)
             if timeline:
                 result.timeline = self.timeline(matched)
                 result.undated = self.undated(matched)
@@ -296,10 +296,25 @@ class ArchiveSearcher(Closable):
         stop_if_cancelled(cancel)
         kept_tables.save(folder, reader, labels, tables)
 
-    def story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
-        """id -> story of each of the matches (docnums, and their `ids`) whose story holds another."""
-        places, stories = self.stories().shared(matched)
-        return dict(zip([ids[at] for at in places], stories, strict=True))
+    def story_labels(self, matched: np.ndarray[Any, Any], ids: MatchIds) -> StoryLabels:
+        """id -> story of each of the matches (docnums, and their `ids`) whose story holds another: one
+        label per match (-1: no other match shares its story), without a Python object per match (a
+        million matches, most of them in a story of the replicated archive)."""
+        labels = self.stories().labels[np.asarray(matched, dtype=np.int64)]
+        if not len(labels):
+            return StoryLabels(ids, labels)
+        _, story, sizes = np.unique(labels, return_inverse=True, return_counts=True)
+        shared = np.where(sizes[story] > 1, labels, -1)
+        return StoryLabels(ids, shared)
+
+    def match_ids(self, docnums: np.ndarray[Any, Any]) -> MatchIds:
+        """The article ids of the documents, in their order, as one array (`MatchIds`)."""
+        reader = self._searcher.reader()
+        if not len(docnums):
+            return MatchIds()
+        if reader.has_column("id"):
+            return MatchIds(self._doc_ids.array_of(docnums))
+        return MatchIds(self.ids_of(np.asarray(docnums).tolist()))
 
     def timeline(self, docnums: Docnums) -> list[tuple[str, int]]:
         """The dated documents of `docnums` by Jalali month, oldest first."""

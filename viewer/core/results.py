@@ -97,13 +97,6 @@ class StoryLabels(Mapping[str, int]):
         self.labels: Any = labels  # aligned with `ids`
         self._by_id: dict[str, int] | None = None
 
-    @classmethod
-    def of(cls, ids: Sequence[str], story_of: Mapping[str, int]) -> StoryLabels:
-        """The labels of `ids` that `story_of` gives (a plain mapping, small results and tests)."""
-        if isinstance(story_of, StoryLabels) and story_of.ids is ids:
-            return story_of
-        return cls(ids if isinstance(ids, MatchIds) else MatchIds(list(ids)), [story_of.get(i, -1) for i in ids])
-
     def _table(self) -> dict[str, int]:
         if self._by_id is None:
             labels = self.labels.tolist() if hasattr(self.labels, "tolist") else list(self.labels)

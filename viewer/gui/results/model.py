@@ -217,6 +217,13 @@ class ResultsModel(QAbstractListModel):
         if old and not regrouped:
             self.dataChanged.emit(self.index(0), self.index(old - 1))
 
+    def update_hits(self, hits: list[Hit]) -> None:
+        """The ranked rows of these hits again (their snippets came after the first rows)."""
+        known = [hit for hit in hits if hit.id in self._ranked]
+        self._ranked.update((hit.id, row_of_hit(hit)) for hit in known)
+        if known and self._row_count():
+            self.dataChanged.emit(self.index(0), self.index(self._row_count() - 1))
+
     def forget_rows(self) -> None:
         """Drop cached row data (after a re-index); the ids stay."""
         self._cache.clear()

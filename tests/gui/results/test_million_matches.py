@@ -59,8 +59,9 @@ def test_a_counted_result_adds_no_python_object_per_match_to_the_model(gui_app) 
         kept = tracemalloc.get_traced_memory()[0] - before
     finally:
         tracemalloc.stop()
-    # A Python row, a dict entry and a set entry per match came to ~250 bytes a match; the arrays to ~40.
-    assert kept / MATCHES < 80, f"{kept / MATCHES:.0f} bytes kept per match"
+    # A Python row and a dict entry per match (and a list entry) kept 97 bytes a match; the arrays 32.
+    print(f"{kept / MATCHES:.0f} bytes kept per match")
+    assert kept / MATCHES < 60
 
     stories = len(set(story_of.values())) + MATCHES - len(story_of)
     assert model.total == MATCHES and model.stories == stories

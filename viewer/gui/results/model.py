@@ -112,18 +112,17 @@ class ResultsModel(QAbstractListModel):
             self.stories = 0
         else:
             from viewer.gui.results.result_ids import ranked_first
-            from viewer.gui.results.story_rows import story_count
 
             self._ranked = {hit.id: row_of_hit(hit) for hit in result.hits}
             self._ids, self._labels = ranked_first(list(self._ranked), result.doc_ids, result.story_of)
             self._order = _identity(len(self._ids))
             self.total = result.total
-            self.stories = story_count(self.total, self._labels)
         self._pages = pages if self._run is not None else None
         self._ordered = len(self._ranked) if self._pages is not None else len(self._ids)
         self._cache.clear()
         if result is not None:
             self._lay_out_rows()
+            self.stories = self._stories()
         self.endResetModel()
 
     def _lay_out_rows(self) -> None:
@@ -132,6 +131,12 @@ class ResultsModel(QAbstractListModel):
 
         labels = self._labels[self._order] if self._labels is not None else None
         self._rows = story_rows(labels, len(self._order), self._expanded)
+
+    def _stories(self) -> int:
+        """How many stories the matches are: each story's row, each match alone, and the matches not
+        listed yet (before the count)."""
+        rows = self._rows
+        return self.total - len(self._ids) + (rows.heads() if rows is not None else 0)
 
     def _row_count(self) -> int:
         return len(self._rows) if self._rows is not None else 0
@@ -190,7 +195,7 @@ class ResultsModel(QAbstractListModel):
         they make. Rows only added keep the view's selection; stories regrouping the rows reset it
         (the window selects its article again)."""
         from viewer.gui.results.result_ids import id_text, ranked_first
-        from viewer.gui.results.story_rows import story_count, story_rows
+        from viewer.gui.results.story_rows import story_rows
 
         self._ranked.update((hit.id, row_of_hit(hit)) for hit in result.hits if hit.id in self._ranked)
         shown = [id_text(one) for one in self._ids[self._order].tolist()] if len(self._order) else []
@@ -206,10 +211,10 @@ class ResultsModel(QAbstractListModel):
         elif regrouped:
             self.beginResetModel()
         self._ids, self._labels, self._order, self._sorter, self.total = ids, labels, order, None, result.total
-        self.stories = story_count(self.total, labels)
         if self._pages is None:
             self._ordered = len(self._ids)
         self._rows = rows
+        self.stories = self._stories()
         if added:
             self.endInsertRows()
         elif regrouped:

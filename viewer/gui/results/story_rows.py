@@ -42,6 +42,10 @@ class StoryRows:
     def __len__(self) -> int:
         return len(self.positions)
 
+    def heads(self) -> int:
+        """The rows that are not a copy under a story's row: one per story, one per match alone."""
+        return len(self) - int(self.children.sum())
+
     def row(self, at: int, article_id: str) -> StoryRow:
         return StoryRow(article_id, int(self.positions[at]), int(self.stories[at]), int(self.copies[at]),
                         bool(self.children[at]))
@@ -107,11 +111,3 @@ def story_rows(labels: Array | None, count: int, expanded: Iterable[int]) -> Sto
     where, copied = np.concatenate(places), np.concatenate(members)
     return StoryRows(np.insert(positions, where, copied), np.insert(stories, where, labels[copied]),
                      np.insert(copies, where, 0), np.insert(children, where, True))
-
-
-def story_count(total: int, labels: Array | None) -> int:
-    """How many stories `total` matches are, when `labels` (one per match; -1: alone) name those sharing one."""
-    if labels is None or not len(labels):
-        return total
-    shared = labels[labels >= 0]
-    return total - len(shared) + len(np.unique(shared))

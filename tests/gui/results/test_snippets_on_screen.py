@@ -5,6 +5,7 @@ gives. Making twenty snippets was half of the worker's time before a keystroke's
 from __future__ import annotations
 
 from tests.gui.conftest import WAIT_MS
+from viewer.core.results import SearchResult
 from viewer.gui.results.model import ROW_ROLE
 from viewer.gui.results.search_steps import FIRST_PAGE
 
@@ -18,7 +19,8 @@ def test_rows_below_the_screen_get_their_snippets_before_the_count(qtbot, window
     assert on_screen is not None and on_screen + 1 < FIRST_PAGE
     expected = window.library.search(QUERY, limit=FIRST_PAGE)
     assert len(expected.hits) == FIRST_PAGE and all(hit.snippet for hit in expected.hits)
-    firsts, snipped = [], []
+    firsts: list[SearchResult] = []
+    snipped: list[SearchResult] = []
     window.rows_shown.connect(firsts.append)
     window.searching.steps.snippets_made.connect(snipped.append)
 

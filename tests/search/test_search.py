@@ -27,7 +27,7 @@ def has_word(searcher: ArchiveSearcher, article_id: str, word: str, field: str =
 
 
 def ids(searcher: ArchiveSearcher, query: str, **kwargs: object) -> list[str]:
-    return searcher.search(query, limit=1000, with_ids=True, **kwargs).doc_ids  # type: ignore[arg-type]
+    return list(searcher.search(query, limit=1000, with_ids=True, **kwargs).doc_ids)  # type: ignore[arg-type]
 
 
 def test_words_are_anded_by_default(searcher: ArchiveSearcher) -> None:

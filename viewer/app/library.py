@@ -196,12 +196,17 @@ class Library(Closable):
                                             cancel=cancel or never)
 
     def first_page(self, query: str, tags: Sequence[str] = (), *, limit: int = 10, sort: str = "relevance",
-                   scope: Scope = EVERYWHERE, cancel: Cancel | None = None) -> SearchResult:
+                   scope: Scope = EVERYWHERE, cancel: Cancel | None = None, snippets: int | None = None) -> SearchResult:
         """`search`'s first `limit` hits with snippets and the pattern to mark, as soon as they are ranked: a count
         that costs a second pass is left out (`total_exact` False, no facets), for `summarize`, and so are the hits'
-        copies (`summarize` with their `hit_ids`)."""
+        copies (`summarize` with their `hit_ids`). With `snippets`, only the first that many hits have their snippet
+        (the rest: `snippets_of`)."""
         return self._searching.get().search(query, list(tags), limit, sort, restriction=self.restriction(scope),
-                                            cancel=cancel or never, count=False)
+                                            cancel=cancel or never, count=False, snippets=snippets)
+
+    def snippets_of(self, query: str, ids: Sequence[str], cancel: Cancel | None = None) -> dict[str, str]:
+        """The snippets `first_page` left out (with `snippets`) of the articles `ids`, by id."""
+        return self._searching.get().snippets_of(query, ids, cancel or never)
 
     def summarize(self, query: str, tags: Sequence[str] = (), *, scope: Scope = EVERYWHERE,
                   hit_ids: Sequence[str] = (), with_ids: bool = False, timeline: bool = False,

@@ -3,8 +3,9 @@ without loading the engine (Whoosh, hazm)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple, overload
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,89 @@ class HitPattern:
         return frozenset(out)
 
 
+class MatchIds(Sequence[str]):
+    """Every match's article id, kept as the engine gives them: one array (numpy: fixed-width ASCII bytes,
+    or str objects; a plain list of str works too), decoded one id at a time when asked. A result of a
+    million matches is then 16 MB in one piece rather than a million Python strings, and the window's
+    results model takes it without a Python object per match. Reads as a list of str; equal to one."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: Any = ()) -> None:
+        self.array: Any = array
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    @overload
+    def __getitem__(self, at: int) -> str: ...
+    @overload
+    def __getitem__(self, at: slice) -> MatchIds: ...
+    def __getitem__(self, at: int | slice) -> str | MatchIds:
+        if isinstance(at, slice):
+            return MatchIds(self.array[at])
+        return _text(self.array[at])
+
+    def __iter__(self) -> Iterator[str]:
+        every = self.array.tolist() if hasattr(self.array, "tolist") else self.array
+        return (_text(one) for one in every)
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, str):
+            return False
+        if getattr(getattr(self.array, "dtype", None), "kind", "") == "S":
+            return value.isascii() and bool((self.array == value.encode("ascii")).any())
+        return value in list(self)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MatchIds | list | tuple):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list of ids: compared by value, never a key
+
+    def __repr__(self) -> str:
+        return f"MatchIds({list(self)!r})" if len(self) <= 20 else f"MatchIds(<{len(self)} ids>)"
+
+
+def _text(one: object) -> str:
+    return one.decode("ascii") if isinstance(one, bytes) else str(one)
+
+
+class StoryLabels(Mapping[str, int]):
+    """id -> story of each match whose story holds another match (`SearchResult.story_of`), kept as one
+    label per match of `ids` (numpy: -1 for a story of one), so the window lays out its story rows from
+    the arrays; looked up by id like a dict (made on the first lookup)."""
+
+    def __init__(self, ids: MatchIds | None = None, labels: Any = ()) -> None:
+        self.ids = ids if ids is not None else MatchIds()
+        self.labels: Any = labels  # aligned with `ids`
+        self._by_id: dict[str, int] | None = None
+
+    def _table(self) -> dict[str, int]:
+        if self._by_id is None:
+            labels = self.labels.tolist() if hasattr(self.labels, "tolist") else list(self.labels)
+            self._by_id = {i: label for i, label in zip(self.ids, labels, strict=True) if label >= 0}
+        return self._by_id
+
+    def __getitem__(self, article_id: str) -> int:
+        return self._table()[article_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table())
+
+    def __len__(self) -> int:
+        if self._by_id is not None:
+            return len(self._by_id)
+        return int((self.labels >= 0).sum()) if hasattr(self.labels, "sum") else sum(1 for x in self.labels if x >= 0)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __repr__(self) -> str:
+        return f"StoryLabels({self._table()!r})" if len(self) <= 20 else f"StoryLabels(<{len(self)} ids>)"
+
+
 @dataclass(frozen=True)
 class Hit:
     id: str
@@ -61,7 +145,7 @@ class SearchResult:
     facets: list[tuple[str, int]] = field(default_factory=list)
     suggestion: str | None = None
     took_ms: float = 0.0
-    doc_ids: list[str] = field(default_factory=list)
+    doc_ids: Sequence[str] = field(default_factory=MatchIds)  # with_ids: every match, in index order
     # What the query looks for in the text (its words' keys, prefixes and fuzzy terms expanded, and
     # its phrases): what the snippets mark, and what the reading pane marks in the whole article.
     pattern: HitPattern = field(default_factory=HitPattern)
@@ -70,7 +154,7 @@ class SearchResult:
     undated: int = 0  # with timeline=True: the matches without a date, which the timeline leaves out
     total_exact: bool = True  # False: `total` is only the hits given; the match summary counts the rest
     # With `doc_ids`: id -> story (stories.py) of each match whose story holds another match.
-    story_of: dict[str, int] = field(default_factory=dict)
+    story_of: Mapping[str, int] = field(default_factory=StoryLabels)
 
 
 @dataclass
@@ -79,8 +163,8 @@ class MatchSummary:
 
     total: int
     facets: list[tuple[str, int]] = field(default_factory=list)
-    doc_ids: list[str] = field(default_factory=list)  # with_ids: every match, in index order
-    story_of: dict[str, int] = field(default_factory=dict)  # with_ids: the story of each match grouped with another
+    doc_ids: Sequence[str] = field(default_factory=MatchIds)  # with_ids: every match, in index order
+    story_of: Mapping[str, int] = field(default_factory=StoryLabels)  # with_ids: the story of each match grouped with another
     timeline: list[tuple[str, int]] = field(default_factory=list)  # with timeline: matches by Jalali month
     undated: int = 0  # with timeline: the matches without a date
     copies: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per id of `hit_ids`: its matching near duplicates

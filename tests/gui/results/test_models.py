@@ -108,7 +108,7 @@ def test_forty_thousand_ranked_results_page_in_a_few_requests_and_stay_lazy(qtmo
         return Article(f"عنوان {article_id}", [Block(BlockKind.LEAD, "سرآغاز خبر")], id=article_id)
 
     result = big_result(40_000)
-    ranked = result.doc_ids[:100] + result.doc_ids[:99:-1]  # past the hits: reverse index order
+    ranked = list(result.doc_ids[:100]) + list(result.doc_ids[:99:-1])  # past the hits: reverse index order
 
     def pages(limit: int) -> list[str]:
         limits.append(limit)

@@ -10,11 +10,11 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 from viewer.gui.common import shortcuts
-from viewer.gui.discourse.dialog import DiscourseDialog
 
 if TYPE_CHECKING:
     from viewer.app.scope import Scope
     from viewer.gui.archive.controller import ArchiveController
+    from viewer.gui.discourse.dialog import DiscourseDialog
     from viewer.gui.results.search_controller import SearchController
 
 
@@ -35,6 +35,9 @@ class DiscourseMenu(QObject):
 
     def show_dialog(self) -> DiscourseDialog:
         if self.dialog is None:
+            # Its modules (the chart, QtSvg) load with the dialog, not before the window's first rows.
+            from viewer.gui.discourse.dialog import DiscourseDialog
+
             self.dialog = DiscourseDialog(self.owner)
             self.dialog.hit_requested.connect(self.open_hit)
             self.archive.closing.connect(self._library_closing)

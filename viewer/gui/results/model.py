@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html import escape, unescape
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -22,7 +23,9 @@ from viewer.core.results import Hit, SearchResult
 from viewer.gui.common.dates import from_iso, jalali
 from viewer.gui.common.tasks import RunOffThread
 from viewer.gui.common.translations import current_language
-from viewer.gui.results.story_rows import StoryRow, story_count, story_rows
+
+if TYPE_CHECKING:  # numpy and the row arrays load with the first result (the engine has loaded numpy by then)
+    from viewer.gui.results.story_rows import StoryRow, StoryRows
 
 log = logging.getLogger(__name__)
 
@@ -73,14 +76,18 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class ResultsModel(QAbstractListModel):
+    """The matches are numpy arrays (result_ids.py, story_rows.py), their ids decoded only for the rows a
+    view shows: a million matches cost no Python object each on the UI thread."""
+
     def __init__(self, fetch: Fetch, parent: QObject | None = None, run: RunOffThread | None = None):
         super().__init__(parent)
         self._fetch = fetch
         self._run = run
-        self._ids: list[str] = []  # every match, ranked as far as `_ordered`
-        self._rows: list[StoryRow] = []  # what the view shows: one row per story, copies of expanded ones
-        self._row_at: dict[str, int] = {}
-        self._story_of: dict[str, int] = {}
+        self._ids: Any = ()  # every match's id (an array once a result came), the first page's first
+        self._labels: Any = None  # the story label of each of `_ids` (-1: alone); None: no story shared
+        self._order: Any = ()  # the ranked order: places in `_ids`, in the search's order as far as `_ordered`
+        self._sorter: Any = None  # np.argsort(_ids), made off the UI thread with the first later page
+        self._rows: StoryRows | None = None  # what the view shows: one row per story, copies of expanded ones
         self._expanded: set[int] = set()
         self.stories = 0
         self._ranked: dict[str, ResultRow] = {}
@@ -98,39 +105,68 @@ class ResultsModel(QAbstractListModel):
         self._generation += 1
         self._wanted = self._asked = 0
         self._expanded = set()
+        self._sorter = None
         if result is None:
-            self._ids, self._ranked, self.total, self._story_of = [], {}, 0, {}
+            self._ids, self._labels, self._order, self._ranked, self.total = (), None, (), {}, 0
+            self._rows = None
+            self.stories = 0
         else:
+            from viewer.gui.results.result_ids import ranked_first
+
             self._ranked = {hit.id: row_of_hit(hit) for hit in result.hits}
-            ranked_ids = list(self._ranked)
-            rest = [i for i in result.doc_ids if i not in self._ranked]
-            self._ids = ranked_ids + rest
+            self._ids, self._labels = ranked_first(list(self._ranked), result.doc_ids, result.story_of)
+            self._order = _identity(len(self._ids))
             self.total = result.total
-            self._story_of = dict(result.story_of)
-        self.stories = story_count(self.total, self._story_of)
         self._pages = pages if self._run is not None else None
         self._ordered = len(self._ranked) if self._pages is not None else len(self._ids)
         self._cache.clear()
-        self._lay_out_rows()
+        if result is not None:
+            self._lay_out_rows()
+            self.stories = self._stories()
         self.endResetModel()
 
-    def _lay_out_rows(self, rows: list[StoryRow] | None = None) -> None:
-        """The visible rows of the ids (`rows`, when already worked out for them) and where each id is."""
-        self._rows = story_rows(self._ids, self._story_of, self._expanded) if rows is None else rows
-        ordered = self._ordered  # `_is_ordered`, inline: a call per match was a third of this
-        self._row_at = {row.id: at for at, row in enumerate(self._rows) if row.child or row.position < ordered}
+    def _lay_out_rows(self) -> None:
+        """The visible rows of the ids in their ranked order."""
+        from viewer.gui.results.story_rows import story_rows
 
-    def _is_ordered(self, row: StoryRow) -> bool:
-        return row.child or row.position < self._ordered
+        labels = self._labels[self._order] if self._labels is not None else None
+        self._rows = story_rows(labels, len(self._order), self._expanded)
+
+    def _stories(self) -> int:
+        """How many stories the matches are: each story's row, each match alone, and the matches not
+        listed yet (before the count)."""
+        rows = self._rows
+        return self.total - len(self._ids) + (rows.heads() if rows is not None else 0)
+
+    def _row_count(self) -> int:
+        return len(self._rows) if self._rows is not None else 0
+
+    def _row(self, row: int) -> StoryRow:
+        rows = self._rows
+        assert rows is not None  # a row the model has
+        return rows.row(row, self._id_at(int(rows.positions[row])))
+
+    def _id_at(self, position: int) -> str:
+        """The id at `position` of the ranked order."""
+        from viewer.gui.results.result_ids import id_text
+
+        return id_text(self._ids[self._order[position]])
+
+    def _is_ordered(self, row: int) -> bool:
+        rows = self._rows
+        return rows is not None and (bool(rows.children[row]) or int(rows.positions[row]) < self._ordered)
 
     def is_expanded(self, row: int) -> bool:
-        return 0 <= row < len(self._rows) and self._rows[row].story in self._expanded
+        rows = self._rows
+        return rows is not None and 0 <= row < len(rows) and int(rows.stories[row]) in self._expanded
 
     def set_expanded(self, row: int, expanded: bool) -> bool:
         """Shows (or hides) the copies of a story's row under it; False when the row has none."""
-        if not 0 <= row < len(self._rows) or self._rows[row].child or not self._rows[row].copies:
+        if not 0 <= row < self._row_count():
             return False
-        story_row = self._rows[row]
+        story_row = self._row(row)
+        if story_row.child or not story_row.copies:
+            return False
         if (story_row.story in self._expanded) == expanded:
             return True
         if expanded:
@@ -148,7 +184,8 @@ class ResultsModel(QAbstractListModel):
 
     def story_row(self, row: int) -> int:
         """The row of the story this row belongs to (itself unless it is a copy under one)."""
-        while 0 < row < len(self._rows) and self._rows[row].child:
+        rows = self._rows
+        while rows is not None and 0 < row < len(rows) and rows.children[row]:
             row -= 1
         return row
 
@@ -157,23 +194,27 @@ class ResultsModel(QAbstractListModel):
         now known), every other match as placeholders until its ranked page comes, and the stories
         they make. Rows only added keep the view's selection; stories regrouping the rows reset it
         (the window selects its article again)."""
+        from viewer.gui.results.result_ids import id_text, ranked_first
+        from viewer.gui.results.story_rows import story_rows
+
         self._ranked.update((hit.id, row_of_hit(hit)) for hit in result.hits if hit.id in self._ranked)
-        known = set(self._ids)
-        ids = self._ids + [i for i in result.doc_ids if i not in known]
-        story_of = dict(result.story_of)
-        rows = story_rows(ids, story_of, self._expanded)
-        old = len(self._rows)
-        added = len(rows) > old and rows[:old] == self._rows
-        regrouped = not added and rows != self._rows
+        shown = [id_text(one) for one in self._ids[self._order].tolist()] if len(self._order) else []
+        ids, labels = ranked_first(shown, result.doc_ids, result.story_of)
+        order = _identity(len(ids))
+        rows = story_rows(labels, len(order), self._expanded)
+        old = self._row_count()
+        before = self._rows
+        added = before is not None and len(rows) > old and rows.starts_with(before)
+        regrouped = not added and (before is None or not rows.same_as(before))
         if added:
             self.beginInsertRows(QModelIndex(), old, len(rows) - 1)
         elif regrouped:
             self.beginResetModel()
-        self._ids, self._story_of, self.total = ids, story_of, result.total
-        self.stories = story_count(self.total, story_of)
+        self._ids, self._labels, self._order, self._sorter, self.total = ids, labels, order, None, result.total
         if self._pages is None:
             self._ordered = len(self._ids)
-        self._lay_out_rows(rows)
+        self._rows = rows
+        self.stories = self._stories()
         if added:
             self.endInsertRows()
         elif regrouped:
@@ -181,14 +222,21 @@ class ResultsModel(QAbstractListModel):
         if old and not regrouped:
             self.dataChanged.emit(self.index(0), self.index(old - 1))
 
+    def update_hits(self, hits: list[Hit]) -> None:
+        """The ranked rows of these hits again (their snippets came after the first rows)."""
+        known = [hit for hit in hits if hit.id in self._ranked]
+        self._ranked.update((hit.id, row_of_hit(hit)) for hit in known)
+        if known and self._row_count():
+            self.dataChanged.emit(self.index(0), self.index(self._row_count() - 1))
+
     def forget_rows(self) -> None:
         """Drop cached row data (after a re-index); the ids stay."""
         self._cache.clear()
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        if self._row_count():
+            self.dataChanged.emit(self.index(0), self.index(self._row_count() - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._row_count()
 
     @property
     def ordered_rows(self) -> int:
@@ -197,28 +245,37 @@ class ResultsModel(QAbstractListModel):
 
     def article_id(self, row: int) -> str:
         """The row's article id; "" for a placeholder row."""
-        if not 0 <= row < len(self._rows):
+        if not 0 <= row < self._row_count() or not self._is_ordered(row):
             return ""
-        shown = self._rows[row]
-        return shown.id if self._is_ordered(shown) else ""
+        return self._row(row).id
 
     def row_of(self, article_id: str) -> int:
         """The row showing the article, its story expanded when it is a copy (-1: not among the rows)."""
-        row = self._row_at.get(article_id, -1)
-        label = self._story_of.get(article_id)
-        if row < 0 and label is not None and label not in self._expanded:
-            story = next((at for at, shown in enumerate(self._rows) if shown.story == label), -1)
-            if story >= 0 and self._is_ordered(self._rows[story]) and self.set_expanded(story, True):
-                row = self._row_at.get(article_id, -1)
-        return row
+        from viewer.gui.results.result_ids import place_in_order
+
+        rows = self._rows
+        if rows is None or not article_id:
+            return -1
+        where, position = place_in_order(self._ids, self._order, article_id)
+        if where < 0:
+            return -1
+        row = rows.row_showing(position)
+        if row < 0 and self._labels is not None:
+            label = int(self._labels[where])
+            story = rows.row_of_story(label) if label >= 0 and label not in self._expanded else -1
+            if story >= 0 and self._is_ordered(story) and self.set_expanded(story, True):
+                rows = self._rows
+                assert rows is not None  # laid out again, not emptied
+                row = rows.row_showing(position)
+        return row if row >= 0 and self._is_ordered(row) else -1
 
     def row_data(self, row: int) -> ResultRow:
-        shown = self._rows[row]
-        if not self._is_ordered(shown):
+        shown = self._row(row)
+        if not self._is_ordered(row):
             self._want(shown.position)
             return PLACEHOLDER
         data = self._article_row(shown.id)
-        if self._story_of or data.copies:
+        if self._labels is not None or data.copies:
             data = replace(data, copies=shown.copies, expanded=shown.story in self._expanded and not shown.child,
                            child=shown.child)
         return data
@@ -246,31 +303,45 @@ class ResultsModel(QAbstractListModel):
         # At least double what is ordered, so scrolling through 40,000 rows takes a few pages, not hundreds.
         limit = min(len(self._ids), max(self._wanted + PAGE_AHEAD, 2 * self._ordered))
         self._asked = limit
-        pages, generation = self._pages, self._generation
-        self._run(lambda: pages(limit), lambda ids: self._page_arrived(generation, ids),
+        pages, generation, ids, sorter = self._pages, self._generation, self._ids, self._sorter
+
+        def placed() -> tuple[Any, Any, Any]:
+            """The page's ids and where each stands among the matches (off the UI thread: a million
+            ids are sorted once per result, then each page is a binary search an id)."""
+            from viewer.gui.results.result_ids import id_sorter, places
+
+            ranked = pages(limit)
+            made = sorter if sorter is not None else id_sorter(ids)
+            return ids, made, places(ids, ranked, made)
+
+        self._run(placed, lambda found: self._page_arrived(generation, *found),
                   lambda exc: self._page_failed(generation, exc))
 
-    def _page_arrived(self, generation: int, ranked: list[str]) -> None:
+    def _page_arrived(self, generation: int, ids: Any, sorter: Any, where: Any) -> None:
         if generation != self._generation:
             return  # a page of an older result
         limit, self._asked = self._asked, 0
-        known = set(self._ids)
-        head = [i for i in ranked if i in known]
-        placed = set(head)
-        order = head + [i for i in self._ids if i not in placed]
-        first = next((r for r, (a, b) in enumerate(zip(order, self._ids, strict=True)) if a != b), len(head))
+        if ids is not self._ids:  # counted meanwhile (add_matches): the page is asked again for these ids
+            if self._wanted > self._ordered:
+                self._want(self._wanted - 1)
+            return
+        from viewer.gui.results.result_ids import page_first
+
+        self._sorter = sorter
+        old_order = self._order
+        order, head, first_changed = page_first(old_order, where)
         old_ordered = self._ordered
-        self._ids = order
+        self._order = order
         # The whole list once the page reached its end (some ids may have left the index meanwhile).
-        self._ordered = len(order) if limit >= len(order) else max(len(head), old_ordered)
+        self._ordered = len(order) if limit >= len(order) else max(head, old_ordered)
         old_rows = self._rows
         self._lay_out_rows()  # a story's row is its best ranked match: it may move with the page
         last = max(self._ordered, old_ordered) - 1
-        if self._story_of:
-            first = next((r for r, (a, b) in enumerate(zip(self._rows, old_rows, strict=False)) if a != b), len(self._rows))
+        if self._labels is not None and old_rows is not None and self._rows is not None:
+            first_changed = self._rows.first_difference(old_rows)
             last = len(self._rows) - 1
-        if first <= last:
-            self.dataChanged.emit(self.index(first), self.index(last))
+        if first_changed <= last:
+            self.dataChanged.emit(self.index(first_changed), self.index(last))
         if self._wanted > self._ordered:
             self._want(self._wanted - 1)
 
@@ -282,11 +353,11 @@ class ResultsModel(QAbstractListModel):
         self._pages = None
         self._ordered = len(self._ids)
         self._lay_out_rows()
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        if self._row_count():
+            self.dataChanged.emit(self.index(0), self.index(self._row_count() - 1))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or index.parent().isValid() or not 0 <= index.row() < self._row_count():
             return None
         if role == ID_ROLE:
             return self.article_id(index.row())
@@ -302,3 +373,9 @@ class ResultsModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def _identity(count: int) -> Any:
+    from viewer.gui.results.result_ids import identity
+
+    return identity(count)

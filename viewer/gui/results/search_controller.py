@@ -20,7 +20,7 @@ from viewer.core.results import SearchResult
 from viewer.gui.common.crash_handler import user_message
 from viewer.gui.common.tasks import LatestOnly, TaskRunner
 from viewer.gui.results.model import ID_ROLE, ResultsModel
-from viewer.gui.results.search_steps import SearchRequest, SearchSteps
+from viewer.gui.results.search_steps import FIRST_PAGE, SearchRequest, SearchSteps
 
 if TYPE_CHECKING:
     from viewer.app.library import Library
@@ -65,6 +65,7 @@ class SearchController(QObject):
         self.searches = LatestOnly(worker)
         self.steps = SearchSteps(self.searches, self)
         self.steps.first_page.connect(self._show_first_page)
+        self.steps.snippets_made.connect(self._show_snippets)
         self.steps.counted.connect(self._show_counted)
         self.steps.failed.connect(self._failed)
 
@@ -104,7 +105,9 @@ class SearchController(QObject):
         self.bar.searching()
         scope = self._scope()
         self.bar.show_filters(scope.collection, self.tags.checked)
-        self.steps.start(SearchRequest(library, searched_text(text), tuple(self.tags.checked), self.bar.sort, scope))
+        on_screen = self.view.rows_on_screen()  # unknown before the first rows: every snippet of the page
+        self.steps.start(SearchRequest(library, searched_text(text), tuple(self.tags.checked), self.bar.sort, scope,
+                                       FIRST_PAGE if on_screen is None else on_screen + 1))
 
     def search_again(self) -> None:
         """The box's query again (the tags, the sort, the scope or the archive changed)."""
@@ -157,6 +160,11 @@ class SearchController(QObject):
         else:
             self.pane.show_article(None)  # nothing matches: no stale article beside "0 results"
         self.first_page_shown.emit(result)
+
+    def _show_snippets(self, result: SearchResult) -> None:
+        """The first page's rows below the screen got their snippets (before the count)."""
+        self.result = result
+        self.model.update_hits(result.hits)
 
     def _paint_rows(self, row: int) -> None:
         """The rows painted now, `row` current (none when -1 or past them), its article not yet: laying

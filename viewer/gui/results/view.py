@@ -45,6 +45,14 @@ class ResultsView(Retranslating, QListView):
         """The current row's article ("" for none, or a placeholder row)."""
         return self.results.article_id(self.current_row())
 
+    def rows_on_screen(self) -> int | None:
+        """How many rows the view shows at its height, the last one cut included; None while it has no
+        row to measure (rows are all one height)."""
+        height = self.sizeHintForRow(0)
+        if height <= 0:
+            return None
+        return max(1, -(-self.viewport().height() // height))
+
     def select_row(self, row: int) -> None:
         """Makes `row` the current and only selected row, scrolled into view."""
         index = self.results.index(row)

@@ -31,6 +31,8 @@ def _leaf_days(leaf: IndexReader) -> list[int]:
     document without a date holds the column's default, 2**64 - 1, far past date.max. The column is
     read in one go (a per-document read costs ~20 µs: 0.8 s at 40,000 articles)."""
     count = leaf.doc_count_all()
+    if not leaf.has_column("date"):
+        return [_NO_DAY] * count  # no dated article in the segment: no column was written
     column = leaf.column_reader("date", translate=False)
     raw = numeric_column_values(column, count)
     if raw is None:  # a segment without the column (no dated article in it), or another column kind
@@ -49,7 +51,8 @@ class DocDates:
 
     @staticmethod
     def _read(reader: IndexReader) -> list[int]:
-        if not reader.has_column("date"):
+        field = reader.schema["date"] if "date" in reader.schema else None
+        if getattr(field, "column_type", None) is None:  # an index whose dates have no column: stored fields
             return [_ordinal(reader.stored_fields(n).get("date")) for n in range(reader.doc_count_all())]
         leaves = [(reader, 0)] if reader.is_atomic() else reader.leaf_readers()
         days: list[int] = []

@@ -32,8 +32,8 @@ def summarize(searcher: ArchiveSearcher, text: str, tags: Sequence[str] = (), *,
         summary.copies[article_id] = searcher.matching_copies(article_id, matched)
     if with_ids:
         stop_if_cancelled(cancel)
-        summary.doc_ids = searcher.ids_of(matched.tolist())
-        summary.story_of = searcher.story_of(matched, summary.doc_ids)
+        ids = searcher.match_ids(matched)
+        summary.doc_ids, summary.story_of = ids, searcher.story_labels(matched, ids)
     if timeline:
         stop_if_cancelled(cancel)
         summary.timeline = searcher.timeline(matched)

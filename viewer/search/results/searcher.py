@@ -23,7 +23,7 @@ from whoosh.searching import Results, Searcher
 from viewer.analysis.normalize import normalize_tag
 from viewer.core.article import Article
 from viewer.core.closing import Closable
-from viewer.core.results import Hit, HitPattern, SearchResult, SimilarArticle
+from viewer.core.results import Hit, HitPattern, MatchIds, SearchResult, SimilarArticle, StoryLabels
 from viewer.core.steps import Cancel, never, stop_if_cancelled
 from viewer.search.copies import kept_tables
 from viewer.search.copies.near_duplicates import BandTables, NearDuplicates
@@ -108,7 +108,8 @@ class ArchiveSearcher(Closable):
 
     def search(self, text: str, tags: list[str] | tuple[str, ...] = (), limit: int = 10,
                sort: str = "relevance", with_ids: bool = False, restriction: Restriction = NO_RESTRICTION,
-               timeline: bool = False, *, cancel: Cancel = never, count: bool = True) -> SearchResult:
+               timeline: bool = False, *, cancel: Cancel = never, count: bool = True,
+               snippets: int | None = None) -> SearchResult:
         """The first `limit` hits with snippets, the number of matches and their tag facets.
 
         `restriction` keeps only some articles (dates, ids); `timeline` adds the dated matches by
@@ -117,7 +118,8 @@ class ArchiveSearcher(Closable):
         one. With `count` False, a count that costs a second pass over the postings (phrases,
         prefixes, sorting by date) is left for the match summary (match_summary.py): the result then
         says `total_exact` False, its total is a lower bound and it has no facets; its hits' copies are
-        left to the summary either way."""
+        left to the summary either way. With `snippets`, only the first that many hits have their
+        snippet (the rows a window shows at once); the others' snippet is "" (`snippets_of` makes them)."""
         started = time.perf_counter()
         searcher = self._searcher
         reader = searcher.reader()
@@ -126,6 +128,7 @@ class ArchiveSearcher(Closable):
         # recording the matched terms of every matching document, and the same words.
         marked = self._hit_pattern(prepared)
         pattern = QueryPattern(marked)
+        snipped = limit if snippets is None else snippets
         stop_if_cancelled(cancel)
         scorer = self._scorer
         plan, allowed = prepared.plan, prepared.allowed
@@ -134,11 +137,13 @@ class ArchiveSearcher(Closable):
             scores = _only(scorer.scores(plan), allowed)
             stop_if_cancelled(cancel)
             top = scorer.top(scores, max(1, limit))
-            hits = [_hit(reader.stored_fields(docnum), score, pattern, cancel) for docnum, score in top]
+            hits = [_hit(reader.stored_fields(docnum), score, pattern if at < snipped else None, cancel)
+                    for at, (docnum, score) in enumerate(top)]
             docnums = [docnum for docnum, _ in top]
             matched = scores.ids
         elif (every := self._every_in_order(prepared, limit, sort)) is not None:
-            hits = [_hit(reader.stored_fields(docnum), score, pattern, cancel) for docnum, score in every]
+            hits = [_hit(reader.stored_fields(docnum), score, pattern if at < snipped else None, cancel)
+                    for at, (docnum, score) in enumerate(every)]
             docnums = [docnum for docnum, _ in every]
             matched = _allowed_only(sorted(self._sets.matching(plan)), allowed) if count or allowed is not None else None
         else:
@@ -151,7 +156,8 @@ class ArchiveSearcher(Closable):
             else:
                 results = self._whoosh_ranked(prepared, limit, sort)
             stop_if_cancelled(cancel)
-            hits = [_hit(hit.fields(), hit.score, pattern, cancel) for hit in results]
+            hits = [_hit(hit.fields(), hit.score, pattern if at < snipped else None, cancel)
+                    for at, hit in enumerate(results)]
             docnums = [hit.docnum for hit in results]
             if recorder is not None:
                 matched = sorted(recorder.docset)
@@ -173,8 +179,8 @@ class ArchiveSearcher(Closable):
                         for hit, docnum in zip(hits, docnums, strict=True)]
             result = SearchResult(text, hits, len(matched), facets=self.facets(matched), pattern=marked)
             if with_ids:
-                result.doc_ids = self.ids_of(matched.tolist())
-                result.story_of = self.story_of(matched, result.doc_ids)
+                result.doc_ids = self.match_ids(matched)
+                result.story_of = self.story_labels(matched, result.doc_ids)
             if timeline:
                 result.timeline = self.timeline(matched)
                 result.undated = self.undated(matched)
@@ -183,6 +189,18 @@ class ArchiveSearcher(Closable):
             result.suggestion = self.suggest(text)
         result.took_ms = (time.perf_counter() - started) * 1000
         return result
+
+    def snippets_of(self, text: str, ids: Sequence[str], cancel: Cancel = never) -> dict[str, str]:
+        """The snippets a search for `text` gives the articles `ids` (those `search` left out with
+        `snippets`); an id the index no longer has is left out."""
+        pattern = QueryPattern(self.hit_pattern(text))
+        found: dict[str, str] = {}
+        for article_id in ids:
+            stop_if_cancelled(cancel)
+            stored = self._searcher.document(id=article_id)
+            if stored:
+                found[article_id] = make_snippet(str(stored.get("text", "")), pattern)
+        return found
 
     def hit_pattern(self, text: str) -> HitPattern:
         """What a search for `text` marks in an article's text (`SearchResult.pattern`)."""
@@ -296,10 +314,25 @@ class ArchiveSearcher(Closable):
         stop_if_cancelled(cancel)
         kept_tables.save(folder, reader, labels, tables)
 
-    def story_of(self, matched: np.ndarray[Any, Any], ids: list[str]) -> dict[str, int]:
-        """id -> story of each of the matches (docnums, and their `ids`) whose story holds another."""
-        places, stories = self.stories().shared(matched)
-        return dict(zip([ids[at] for at in places], stories, strict=True))
+    def story_labels(self, matched: np.ndarray[Any, Any], ids: MatchIds) -> StoryLabels:
+        """id -> story of each of the matches (docnums, and their `ids`) whose story holds another: one
+        label per match (-1: no other match shares its story), without a Python object per match (a
+        million matches, most of them in a story of the replicated archive)."""
+        labels = self.stories().labels[np.asarray(matched, dtype=np.int64)]
+        if not len(labels):
+            return StoryLabels(ids, labels)
+        _, story, sizes = np.unique(labels, return_inverse=True, return_counts=True)
+        shared = np.where(sizes[story] > 1, labels, -1)
+        return StoryLabels(ids, shared)
+
+    def match_ids(self, docnums: np.ndarray[Any, Any]) -> MatchIds:
+        """The article ids of the documents, in their order, as one array (`MatchIds`)."""
+        reader = self._searcher.reader()
+        if not len(docnums):
+            return MatchIds()
+        if reader.has_column("id"):
+            return MatchIds(self._doc_ids.array_of(docnums))
+        return MatchIds(self.ids_of(np.asarray(docnums).tolist()))
 
     def timeline(self, docnums: Docnums) -> list[tuple[str, int]]:
         """The dated documents of `docnums` by Jalali month, oldest first."""
@@ -406,11 +439,12 @@ class _RecordingTopCollector(TopCollector):
         return super().collect(sub_docnum)
 
 
-def _hit(stored: dict[str, Any], score: float | None, pattern: QueryPattern, cancel: Cancel = never) -> Hit:
+def _hit(stored: dict[str, Any], score: float | None, pattern: QueryPattern | None, cancel: Cancel = never) -> Hit:
+    """The hit of a stored document, its snippet marked by `pattern` (None: no snippet yet)."""
     stop_if_cancelled(cancel)
     date = stored.get("date")
     return Hit(id=stored["id"], title=stored.get("title", ""), score=float(score or 0.0),
                tags=[t for t in stored.get("tags", "").split("\n") if t],
-               snippet=make_snippet(str(stored.get("text", "")), pattern),
+               snippet=make_snippet(str(stored.get("text", "")), pattern) if pattern is not None else "",
                source=stored.get("source", ""), date=date.date().isoformat() if date else "")
 

@@ -18,6 +18,7 @@ from viewer.search.format.bulk_writer import BulkWriter
 from viewer.search.format.codec import ArrayCodec
 from viewer.search.format.internals import release_writer
 from viewer.search.indexing.manifest import COPIED_FILES_NAME, LEGACY_MANIFEST_NAME, MANIFEST_NAME, has_manifest
+from viewer.search.indexing.unchanged import UNCHANGED_NAME
 from viewer.search.indexing.word_table import TABLE_NAME
 from viewer.search.schema import SCHEMA_VERSION, build_schema
 
@@ -83,6 +84,7 @@ def _create(index_dir: Path) -> FileIndex:
     (index_dir / LEGACY_MANIFEST_NAME).unlink(missing_ok=True)
     (index_dir / TABLE_NAME).unlink(missing_ok=True)  # its entry numbers belong to the old index
     (index_dir / COPIED_FILES_NAME).unlink(missing_ok=True)
+    (index_dir / UNCHANGED_NAME).unlink(missing_ok=True)
     ix = _storage(index_dir).create_index(build_schema(), indexname=INDEX_NAME)
     (index_dir / _VERSION_FILE).write_text(INDEX_VERSION, "utf-8")
     return ix

@@ -26,6 +26,7 @@ from viewer.importers.reader import (
     printable_path,
 )
 from viewer.search.copies.identity import disambiguated_id, is_title_based, primary_id
+from viewer.search.indexing import unchanged
 from viewer.search.indexing.archive_index import INDEX_VERSION, exclusive_writer
 from viewer.search.indexing.feed import Job, default_workers, prepared
 from viewer.search.indexing.manifest import FileRecord, Manifest, has_manifest
@@ -267,12 +268,20 @@ def sync_sources(
     roots = [r for r in roots if _exists(r, report)]
     with exclusive_writer(ix) as writer:
         # Read under the write lock: another process may have synced since this one opened the index.
-        previous = Manifest.load(index_dir, INDEX_VERSION)
-        first_sync = not has_manifest(index_dir)
-        run = _Sync(writer, previous, report, cancel, derived)
         unreadable: list[Path] = []
         found = {str(p): p for p in iter_source_files(roots, report.skipped, unreadable)}
         report.failed.extend(_unreadable_folder(folder) for folder in unreadable)
+        if remove_missing and not report.failed:
+            indexed = unchanged.articles_if_unchanged(index_dir, INDEX_VERSION, ix.latest_generation(), roots,
+                                                      found.values())
+            if indexed is not None:
+                writer.cancel()
+                report.unchanged = indexed
+                return report
+        unchanged.forget(index_dir)
+        previous = Manifest.load(index_dir, INDEX_VERSION)
+        first_sync = not has_manifest(index_dir)
+        run = _Sync(writer, previous, report, cancel, derived)
         kept = [p for p in previous.files if p not in found and not (
             remove_missing and _under(p, roots) and not _under(p, unreadable))]
         order = sorted([*found, *kept], key=walk_order)
@@ -321,8 +330,12 @@ def sync_sources(
             writer.commit()
         else:
             writer.cancel()
+        generation = ix.latest_generation()  # this sync's: another commit from here on is not its own
     manifest.pending = run.doubtful
     manifest.save(index_dir)
+    if remove_missing and not manifest.pending:
+        unchanged.remember(index_dir, INDEX_VERSION, generation, roots, manifest,
+                           [path for path in manifest.files if _under(path, roots)], len(run.indexed))
     return report
 
 

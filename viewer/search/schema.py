@@ -11,6 +11,7 @@ from viewer.analysis.word_groups import token_sequence, word_sequence
 from viewer.core.article import Article, Picture, blocks_from_lines
 from viewer.search.copies.fingerprints import SIGNATURE_BYTES
 from viewer.search.format.postings import PersianPositions
+from viewer.search.format.stored_column import ZstdBytesColumn
 
 SCHEMA_VERSION = 14  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
@@ -56,8 +57,8 @@ def build_schema() -> fields.Schema:
         # that near_duplicates.py reads in one piece (zeros: none).
         sketch=fields.COLUMN(columns.FixedBytesColumn(SIGNATURE_BYTES)),
         # The collocations' arrays (word_groups.py): a column, read by document number without
-        # unpickling the stored text.
-        words=fields.COLUMN(columns.VarBytesColumn()),
+        # unpickling the stored text; zstd-compressed with the segment's dictionary (schema 14).
+        words=fields.COLUMN(ZstdBytesColumn()),
     )
 
 

@@ -127,7 +127,7 @@ def _index_with_sketch_width(folder: Path, width: int, texts: list[str]) -> Any:
     for number, text in enumerate(texts):
         signature = sketch(folded_words(text))
         assert signature is not None
-        writer.add_document(id=str(number), sketch=(signature * (width // SIGNATURE_BYTES))[:width])
+        writer.add_document(id=str(number), sketch=(signature * 2)[:width])
     writer.commit()
     return ix
 

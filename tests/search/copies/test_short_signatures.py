@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import zlib
 from pathlib import Path
 from typing import Any
@@ -144,3 +145,30 @@ def test_a_segment_of_another_signature_width_has_no_near_duplicates_and_no_erro
         tables = BandTables.of_searcher(searcher)
         assert len(tables.keys) == 0
         assert NearDuplicates(searcher, tables).of(0) == []
+
+
+def test_a_schema_13_archive_is_rebuilt_with_the_short_signatures(tmp_path: Path) -> None:
+    """tests/data/kept-index: one article (tests/data/seeds) indexed by schema 13 (256-byte
+    signatures, the words column uncompressed). Opened by this code it is rebuilt empty; the next
+    sync of its folder indexes the article again, with schema 14's columns, and it answers."""
+    from viewer.search.format.stored_column import ZstdBytesColumn
+    from viewer.search.indexing.archive_index import INDEX_VERSION
+
+    root = Path(__file__).resolve().parents[2] / "data"
+    paths = DataPaths.resolve(tmp_path / "data")
+    shutil.copytree(root / "kept-index", paths.index_dir)
+    assert (paths.index_dir / "bayegan-index-version").read_text("utf-8").startswith("schema13-")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(root / "seeds", seeds)
+    with Archive(paths) as archive:
+        with archive.searcher() as searcher:
+            assert searcher.doc_count == 0  # rebuilt: the old segment is gone
+        assert archive.sync([seeds]).added == 1
+        with archive.searcher() as searcher:
+            assert searcher.search("دیپلماسی شهری", limit=5).total == 1
+            reader = searcher.whoosh.reader()
+            (leaf, _), = reader.leaf_readers()
+            assert len(bytes(leaf.column_reader("sketch", translate=False)[0])) == SIGNATURE_BYTES
+            assert isinstance(leaf.schema["words"].column_type, ZstdBytesColumn)
+            assert len(searcher.stories().labels) == 1
+    assert (paths.index_dir / "bayegan-index-version").read_text("utf-8") == INDEX_VERSION

@@ -12,7 +12,11 @@ dictionary, the offsets of the values (`doccount + 1`, `<u4` or `<u8`), then a t
 where the dictionary starts, its length, the offsets' width, and `BZS1`). The first `TRAIN_DOCUMENTS`
 values are held back until the dictionary is trained on them; a segment with fewer documents than
 `MIN_TRAINING` (a small sync) is compressed without one. A segment written before schema 12 keeps
-Whoosh's column: `is_ours` tells them apart by the trailer (Whoosh's ends with a typecode letter)."""
+Whoosh's column: `is_ours` tells them apart by the trailer (Whoosh's ends with a typecode letter).
+
+The collocations' `words` column is kept in the same format since schema 14 (`ZstdBytesColumn`: the
+values are bytes, not pickled; 461 -> 360 bytes an article in the benchmark). A value zstd cannot
+read back is a `DamagedColumnError` (a message in both languages), not a traceback."""
 
 from __future__ import annotations
 

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from tests.conftest import CORPUS_DIR, data_file
 from viewer.analysis.word_groups import word_sequence
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
+from viewer.search.format.internals import fixed_column_place
 from viewer.search.format.stored_column import DamagedColumnError, ZstdBytesColumn, is_ours
 from viewer.search.schema import build_schema
 
@@ -102,3 +104,32 @@ def test_an_archive_keeps_its_words_compressed(tmp_path: Path) -> None:
             assert is_ours(column_file, offset, length)
             values = [bytes(v) for v in leaf.column_reader("words", translate=False)]
             assert all(values) and length < sum(map(len, values))
+
+
+def test_collocations_over_a_damaged_words_column_are_a_clear_error(run_cli: Callable[..., tuple[int, str, str]],
+                                                                     tmp_path: Path) -> None:
+    """Every compressed value of a real archive's words column overwritten in the segment file: the
+    collocations command says the index is damaged, in a message, not a traceback."""
+    print("seed", SEED)
+    rng = random.Random(SEED)
+    items: list[dict[str, Any]] = json.loads(data_file(CORPUS_DIR / "fars-news-1.json").read_text("utf-8"))
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(items, ensure_ascii=False), "utf-8")
+    code, _, err = run_cli("index", str(folder))
+    assert code == 0, err
+    assert run_cli("collocates", "ایران", "--json")[0] == 0
+    ix = FileStorage(str(tmp_path / "data" / "index"), supports_mmap=False).open_index("articles")
+    with ix.reader() as reader:
+        (leaf, _), = reader.leaf_readers()
+        column = leaf.column_reader("words", translate=False)
+        values_end = int(column._offsets[-1])
+        _, place = fixed_column_place(leaf, "words")
+    assert place is not None and values_end > 0
+    path, start = place
+    with open(path, "r+b") as segment:
+        segment.seek(start)
+        segment.write(bytes(rng.randrange(256) for _ in range(values_end)))
+    code, out, err = run_cli("collocates", "ایران")
+    assert code != 0 and "damaged" in err and "words" in err
+    assert "Traceback" not in err + out

@@ -26,7 +26,6 @@ from collections import Counter, defaultdict
 from itertools import combinations, pairwise
 from pathlib import Path
 
-import numpy as np
 from corpus_arg import add_corpus_argument  # benchmarks/ is sys.path[0] when run as a script
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +39,7 @@ from viewer.search.copies.fingerprints import (  # noqa: E402
     band_keys,
     fingerprint,
     folded_words,
+    signature_values,
     similarity,
     sketch,
 )
@@ -82,7 +82,7 @@ def near_pairs(sigs: dict[str, bytes | None]) -> dict[tuple[str, str], float]:
     buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
     for key, sig in sigs.items():
         if sig is not None:
-            for band, value in enumerate(band_keys(np.frombuffer(sig, dtype="<u4")[None, :])[0].tolist()):
+            for band, value in enumerate(band_keys(signature_values(sig)[None, :])[0].tolist()):
                 buckets[(band, value)].append(key)
     pairs: dict[tuple[str, str], float] = {}
     for keys in buckets.values():

@@ -121,7 +121,9 @@ def child(corpus: str, data_dir: str, profile: str | None) -> None:
                 sampler.step = "other"
         return run
 
-    archive_module.sync_sources = timed("sync", archive_module.sync_sources)
+    import viewer.search.indexing.sync as sync_module  # Archive.sync imports sync_sources from it when it runs
+
+    sync_module.sync_sources = timed("sync", sync_module.sync_sources)
     archive_module.Archive._keep_copies = timed("copies", archive_module.Archive._keep_copies)
     archive_module.Archive.sources = timed("sources", archive_module.Archive.sources)
     archive = archive_module.Archive(DataPaths.resolve(Path(data_dir)))

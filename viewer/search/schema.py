@@ -9,10 +9,11 @@ from whoosh import columns, fields
 from viewer.analysis.analyzer import persian_analyzer, tag_analyzer
 from viewer.analysis.word_groups import token_sequence, word_sequence
 from viewer.core.article import Article, Picture, blocks_from_lines
-from viewer.search.copies.fingerprints import PERMUTATIONS
+from viewer.search.copies.fingerprints import SIGNATURE_BYTES
 from viewer.search.format.postings import PersianPositions
+from viewer.search.format.stored_column import ZstdBytesColumn
 
-SCHEMA_VERSION = 13  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
+SCHEMA_VERSION = 14  # 5: posting blocks packed by viewer/search/format/codec.py; 6: tag words searched as text;
 # 7: copies of one text are one article, near duplicates sketched (sketch, bands); 8: only a block's
 # positions compressed, id gaps and weights packed small (block_format.py); 9: a short text's exact
 # copies (the same title and text) are one article too; 10: text_source, pages, images; 11: words, each
@@ -22,6 +23,8 @@ SCHEMA_VERSION = 13  # 5: posting blocks packed by viewer/search/format/codec.py
 # 13: an article's word entry numbers below 2**16 first, two bytes each (word_table.py); a block's word
 # positions as steps in LEB128 with each posting's byte count, uncompressed (format/block_format.py), so
 # a phrase reads only its documents' positions
+# 14 (index-size3): the sketch keeps each MinHash minimum's low 16 bits, 128 bytes an article (b-bit
+# MinHash: copies/fingerprints.py)
 TEXT_FIELDS = ("title", "text")
 TITLE_BOOST = 2.5
 
@@ -52,10 +55,10 @@ def build_schema() -> fields.Schema:
         date=fields.DATETIME(stored=True, sortable=True),
         # Near duplicates (viewer/search/copies/fingerprints.py): the MinHash signature, a fixed-width column
         # that near_duplicates.py reads in one piece (zeros: none).
-        sketch=fields.COLUMN(columns.FixedBytesColumn(PERMUTATIONS * 4)),
+        sketch=fields.COLUMN(columns.FixedBytesColumn(SIGNATURE_BYTES)),
         # The collocations' arrays (word_groups.py): a column, read by document number without
-        # unpickling the stored text.
-        words=fields.COLUMN(columns.VarBytesColumn()),
+        # unpickling the stored text; zstd-compressed with the segment's dictionary (schema 14).
+        words=fields.COLUMN(ZstdBytesColumn()),
     )
 
 

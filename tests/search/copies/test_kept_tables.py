@@ -22,7 +22,14 @@ from viewer.app.library import ALL_ARTICLES
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
 from viewer.search.copies import near_duplicates
-from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, band_keys
+from viewer.search.copies.fingerprints import (
+    BANDS,
+    NEAR_DUPLICATE,
+    PERMUTATIONS,
+    SIGNATURE_BYTES,
+    SIGNATURE_TYPE,
+    band_keys,
+)
 from viewer.search.copies.kept_tables import PREFIX, kept_path, load_labels, load_tables
 from viewer.search.copies.near_duplicates import BandTables, NearDuplicates, Signatures
 from viewer.search.copies.stories import _candidate_pairs, group_labels
@@ -280,8 +287,8 @@ def _all_signatures(searcher: Any) -> np.ndarray:
     rows = []
     for leaf, _ in searcher.reader().leaf_readers():
         column = leaf.column_reader("sketch", translate=False) if leaf.has_column("sketch") else None
-        rows += [bytes(column[n]) if column is not None else bytes(PERMUTATIONS * 4) for n in range(leaf.doc_count_all())]
-    return np.frombuffer(b"".join(rows), dtype="<u4").reshape(len(rows), PERMUTATIONS)
+        rows += [bytes(column[n]) if column is not None else bytes(SIGNATURE_BYTES) for n in range(leaf.doc_count_all())]
+    return np.frombuffer(b"".join(rows), dtype=SIGNATURE_TYPE).reshape(len(rows), PERMUTATIONS)
 
 
 def _tables_sorting_keys(searcher: Any) -> BandTables:

@@ -20,7 +20,16 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from tests.conftest import CORPUS_DIR, data_file
 from viewer.core.paths import DataPaths
 from viewer.search.archive import Archive
-from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, band_keys, folded_words, sketch
+from viewer.search.copies.fingerprints import (
+    BANDS,
+    NEAR_DUPLICATE,
+    PERMUTATIONS,
+    SIGNATURE_BYTES,
+    SIGNATURE_TYPE,
+    band_keys,
+    folded_words,
+    sketch,
+)
 from viewer.search.copies.kept_tables import PREFIX, load_labels, load_tables
 from viewer.search.copies.near_duplicates import NearDuplicates, Signatures
 
@@ -54,8 +63,8 @@ def _column_signatures(reader: Any) -> np.ndarray:
     rows: list[bytes] = []
     for leaf, _ in reader.leaf_readers():
         column = leaf.column_reader("sketch", translate=False) if leaf.has_column("sketch") else None
-        rows += [bytes(column[n]) if column is not None else bytes(PERMUTATIONS * 4) for n in range(leaf.doc_count_all())]
-    return np.frombuffer(b"".join(rows), dtype="<u4").reshape(len(rows), PERMUTATIONS)
+        rows += [bytes(column[n]) if column is not None else bytes(SIGNATURE_BYTES) for n in range(leaf.doc_count_all())]
+    return np.frombuffer(b"".join(rows), dtype=SIGNATURE_TYPE).reshape(len(rows), PERMUTATIONS)
 
 
 def _similar_plainly(signatures: np.ndarray, docnum: int, deleted: set[int]) -> list[tuple[int, float]]:
@@ -129,7 +138,7 @@ def _small_index(storage: Any, rng: random.Random) -> tuple[Any, list[bytes]]:
     """An index of real articles' signatures in three segments: one of separate files, one compound,
     one whose last documents have none (its column ends early); some documents deleted."""
     schema = fields.Schema(id=fields.ID(stored=True, unique=True),
-                           sketch=fields.COLUMN(columns.FixedBytesColumn(PERMUTATIONS * 4)))
+                           sketch=fields.COLUMN(columns.FixedBytesColumn(SIGNATURE_BYTES)))
     ix = storage.create_index(schema)
     texts = ["\n".join(str(p) for p in item.get("paragraphs") or []) for item in _real_items()]
     expected: list[bytes] = []
@@ -139,7 +148,7 @@ def _small_index(storage: Any, rng: random.Random) -> tuple[Any, list[bytes]]:
         for at in range(count):
             signature = sketch(folded_words(texts[number % len(texts)])) if at < count - bare_tail and rng.random() < 0.9 else None
             writer.add_document(id=str(number), **({"sketch": signature} if signature else {}))
-            expected.append(signature or bytes(PERMUTATIONS * 4))
+            expected.append(signature or bytes(SIGNATURE_BYTES))
             number += 1
         writer.commit(merge=False)
     writer = ix.writer()
@@ -166,7 +175,7 @@ def test_signatures_are_read_where_each_segment_keeps_them(tmp_path: Path, where
         assert [leaf.segment().is_compound() for leaf, _ in reader.leaf_readers()] == [False, True, True]
         signatures = Signatures.of_reader(reader)
         assert all(_mapped(part) == (where == "files") for _, part in signatures._parts)
-        whole = np.frombuffer(b"".join(expected), dtype="<u4").reshape(len(expected), PERMUTATIONS)
+        whole = np.frombuffer(b"".join(expected), dtype=SIGNATURE_TYPE).reshape(len(expected), PERMUTATIONS)
         assert np.array_equal(_column_signatures(reader), whole)
         assert np.array_equal(signatures.rows(np.arange(len(expected))), whole)
         picked = np.array([rng.randrange(len(expected)) for _ in range(200)], dtype=np.int64)

@@ -72,12 +72,12 @@ def test_bulk_writer_writes_what_whoosh_writes(tmp_path: Path, monkeypatch: pyte
     print("seed", SEED)
     monkeypatch.setattr(term_pool, "CHUNK_POSTINGS", chunk)
     articles = _articles(400)
-    plain = [document_of(a) | {"sketch": bytes(range(200, 256)) * 4 + bytes(32)} for a in articles]
+    plain = [document_of(a) | {"sketch": bytes(range(200, 256)) * 2 + bytes(16)} for a in articles]
     prepared = []
     for a in articles:
         indexed = document_of(a)
         item = PreparedArticle(a, a.content_hash(), analyzed("title", str(indexed["title"])),
-                               analyzed("text", str(indexed["text"])), "", bytes(range(200, 256)) * 4 + bytes(32))
+                               analyzed("text", str(indexed["text"])), "", bytes(range(200, 256)) * 2 + bytes(16))
         prepared.append(item.document())
     wide = [v for v in analyzed("text", articles[14].text).packed.values() if v[:1] == b"I"]
     assert wide  # positions past 65,535 take 4 bytes

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,7 @@ def test_an_archive_schema_12_left_is_rebuilt_and_keeps_none_of_its_files(tmp_pa
     source, paths, synced = _synced(tmp_path)
     added = synced.added
     index_dir = paths.index_dir
-    old_version = INDEX_VERSION.replace("schema13-", "schema12-")
+    old_version = re.sub(r"^schema\d+-", "schema12-", INDEX_VERSION)
     assert old_version != INDEX_VERSION
     plain = _plain(index_dir)
     (index_dir / LEGACY_MANIFEST_NAME).write_text(json.dumps(dict(plain, version=old_version), ensure_ascii=False), "utf-8")

@@ -7,10 +7,19 @@
   with a title: the same title over the same short text (a caption, a one-line brief) is one
   article, while two untitled short posts that happen to read alike are not taken for one.
 - The **sketch** (near duplicates): a MinHash signature of the text's word 3-grams (folded words),
-  `PERMUTATIONS` 32-bit minimums of seeded multiply-shift hashes, in numpy. Its `BANDS` LSH bands
+  the low 16 bits of `PERMUTATIONS` 32-bit minimums of seeded multiply-shift hashes, in numpy
+  (b-bit MinHash, schema 14: half the bytes; below). Its `BANDS` LSH bands
   (`ROWS` values each) are sorted keys (near_duplicates.py), so an article's candidates are a binary
   search per band, never a comparison with every article; each candidate is then scored by the
   share of equal minimums (the estimated Jaccard similarity of the two texts' 3-gram sets).
+
+Keeping b bits of each minimum (Li and König, "b-bit minwise hashing") adds to two signatures'
+equal values only the chance that two different minimums agree in their low bits, 2**-16 each: the
+unbiased estimate of the similarity, (share - 2**-16) / (1 - 2**-16), differs from the share by less
+than 2**-16, so the share is used as it was (at most one chance agreement in ~1,000 pairs of
+unrelated signatures, each 1/64 of score). The band keys hash three 16-bit values (48 bits) into 32,
+so their chance collisions are the 32-bit hash's, as before. The low bits, not the high ones: a
+minimum of hundreds of hashes is small, so its high bits are nearly always zero.
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ import hashlib
 import random
 import zlib
 from functools import cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +37,8 @@ from viewer.analysis.normalize import copy_fold
 
 MIN_FINGERPRINT_CHARS = 100  # folded text characters (spaces dropped) below which untitled texts never merge
 PERMUTATIONS = 64
+SIGNATURE_TYPE = np.dtype("<u2")  # each minimum's low 16 bits (schema 14; 13 kept all 32)
+SIGNATURE_BYTES = PERMUTATIONS * SIGNATURE_TYPE.itemsize
 BANDS, ROWS = 21, 3  # 63 of the 64 values: a pair at similarity 0.5 is a candidate with p = 0.94
 SHINGLE = 3
 MIN_SHINGLES = 10  # shorter texts (a caption, a one-line brief) are not sketched: too little to tell
@@ -37,6 +49,7 @@ SKETCH_WORDS = 1000  # a longer text is sketched on its first 1000 words (bounds
 NEAR_DUPLICATE = 0.4
 _SEED = 20
 _MASK32 = np.uint64(0xFFFFFFFF)
+_MASK16 = np.uint64(0xFFFF)
 _SHIFT32 = np.uint64(32)
 # odd 64-bit multipliers combining a 3-gram's three word hashes (order matters)
 _GRAM = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
@@ -71,8 +84,8 @@ def _permutations() -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
 
 
 def sketch(words: list[str]) -> bytes | None:
-    """The MinHash signature (PERMUTATIONS 32-bit values, little-endian) of the words' 3-grams, or
-    None for a text too short to sketch."""
+    """The MinHash signature (PERMUTATIONS 16-bit values, little-endian: the low bits of each 32-bit
+    minimum) of the words' 3-grams, or None for a text too short to sketch."""
     words = words[:SKETCH_WORDS]
     if len(words) < MIN_SHINGLES + SHINGLE - 1:
         return None
@@ -84,11 +97,26 @@ def sketch(words: list[str]) -> bytes | None:
     # each column's minimum are the minimum of its high 32 bits (in place: one array, three passes)
     hashed = np.multiply.outer(grams, a)
     hashed += b
-    minimums = hashed.min(axis=0) >> _SHIFT32
-    return bytes(minimums.astype("<u4").tobytes())
+    minimums = (hashed.min(axis=0) >> _SHIFT32) & _MASK16
+    return bytes(minimums.astype(SIGNATURE_TYPE).tobytes())
 
 
-def band_keys(signatures: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+def signature_values(signature: bytes) -> npt.NDArray[np.uint16]:
+    """A signature's PERMUTATIONS values (ValueError: not a signature of this width)."""
+    if len(signature) != SIGNATURE_BYTES:
+        raise ValueError(f"a MinHash signature is {SIGNATURE_BYTES} bytes, not {len(signature)}")
+    return np.frombuffer(signature, dtype=SIGNATURE_TYPE).astype(np.uint16)
+
+
+def similarity(first: bytes, second: bytes) -> float:
+    """The estimated Jaccard similarity of two texts' 3-gram sets: the share of their signatures'
+    equal values (0.0 when either text has none)."""
+    if not first or not second:
+        return 0.0
+    return float(np.count_nonzero(signature_values(first) == signature_values(second))) / PERMUTATIONS
+
+
+def band_keys(signatures: npt.NDArray[np.unsignedinteger[Any]]) -> npt.NDArray[np.uint32]:
     """The LSH band keys of signatures (one a row): (rows, BANDS) 32-bit hashes of each band's ROWS
     values. Two articles are candidates when a band's keys are equal (a chance collision of the
     hash only adds a candidate, which its signature then rules out)."""

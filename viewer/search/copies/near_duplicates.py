@@ -19,7 +19,15 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from viewer.core.steps import Cancel, never, stop_if_cancelled
-from viewer.search.copies.fingerprints import BANDS, NEAR_DUPLICATE, PERMUTATIONS, ROWS, band_keys
+from viewer.search.copies.fingerprints import (
+    BANDS,
+    NEAR_DUPLICATE,
+    PERMUTATIONS,
+    ROWS,
+    SIGNATURE_BYTES,
+    SIGNATURE_TYPE,
+    band_keys,
+)
 from viewer.search.format.internals import fixed_column_place
 
 _SHIFT = np.uint64(32)
@@ -32,9 +40,10 @@ class Signatures:
     `sketch` column, mapped from the segment's file (`np.memmap`: only the pages a lookup touches are
     read), so that no copy of them is kept beside the index (schema 12 kept the signatures of nearly
     every article a second time, 256 bytes each). A column that cannot be mapped (an index in memory)
-    is read whole instead."""
+    is read whole instead; one of another width (a segment of another schema, or damaged) gives no
+    signatures: its articles have no near duplicates until the index is rebuilt."""
 
-    def __init__(self, parts: list[tuple[int, npt.NDArray[np.uint32]]], total: int):
+    def __init__(self, parts: list[tuple[int, npt.NDArray[np.uint16]]], total: int):
         self._parts = parts  # (first docnum, the segment's signatures: (rows the column holds, PERMUTATIONS))
         self._starts = np.array([start for start, _ in parts], dtype=np.int64)
         self.total = total
@@ -44,14 +53,14 @@ class Signatures:
         parts = [(offset, _column_rows(leaf)) for leaf, offset in reader.leaf_readers() if leaf.has_column("sketch")]
         return cls(parts, reader.doc_count_all())
 
-    def rows(self, docnums: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.uint32]:
+    def rows(self, docnums: npt.NDArray[np.integer[Any]]) -> npt.NDArray[np.uint16]:
         """The signatures of `docnums` (one a row; zeros: a document without one)."""
         docnums = np.asarray(docnums, dtype=np.int64)
         if len(self._parts) == 1 and self._parts[0][0] == 0:
             part = self._parts[0][1]
             if not len(docnums) or int(docnums.max()) < len(part):
                 return np.asarray(part[docnums])
-        found = np.zeros((len(docnums), PERMUTATIONS), dtype=np.uint32)
+        found = np.zeros((len(docnums), PERMUTATIONS), dtype=np.uint16)
         if not self._parts:
             return found
         segment = np.searchsorted(self._starts, docnums, side="right") - 1
@@ -62,25 +71,30 @@ class Signatures:
             found[places[inside]] = part[local[inside]]
         return found
 
-    def chunk(self, start: int, stop: int) -> npt.NDArray[np.uint32]:
+    def chunk(self, start: int, stop: int) -> npt.NDArray[np.uint16]:
         """The signatures of documents start..stop-1, in order."""
         return self.rows(np.arange(start, stop, dtype=np.int64))
 
 
-def _column_rows(leaf: IndexReader) -> npt.NDArray[np.uint32]:
+def _column_rows(leaf: IndexReader) -> npt.NDArray[np.uint16]:
     """A segment's signatures as an array of (rows the column holds, PERMUTATIONS): mapped from the
-    file that holds the column when there is one, else read."""
+    file that holds the column when there is one, else read; none (no rows) when its values are not
+    signatures of this width."""
     count, place = fixed_column_place(leaf, "sketch")
+    column = leaf.column_reader("sketch", translate=False)
+    if getattr(column, "_fixedlen", SIGNATURE_BYTES) != SIGNATURE_BYTES:
+        return np.zeros((0, PERMUTATIONS), dtype=np.uint16)
     if place is not None and count:
         path, offset = place
         try:
-            mapped = np.memmap(path, dtype="<u4", mode="r", offset=offset, shape=(count, PERMUTATIONS))
-            return cast("npt.NDArray[np.uint32]", mapped.view(np.ndarray))
+            mapped = np.memmap(path, dtype=SIGNATURE_TYPE, mode="r", offset=offset, shape=(count, PERMUTATIONS))
+            return cast("npt.NDArray[np.uint16]", mapped.view(np.ndarray))
         except (OSError, ValueError):  # a file that is not what its segment says: read it as Whoosh does
             pass
-    column = leaf.column_reader("sketch", translate=False)
     raw = b"".join(bytes(column[n]) for n in range(count))
-    return np.frombuffer(raw, dtype="<u4").reshape(count, PERMUTATIONS).astype(np.uint32)
+    if len(raw) != count * SIGNATURE_BYTES:
+        return np.zeros((0, PERMUTATIONS), dtype=np.uint16)
+    return np.frombuffer(raw, dtype=SIGNATURE_TYPE).reshape(count, PERMUTATIONS).astype(np.uint16)
 
 
 @dataclass(frozen=True)
@@ -157,7 +171,7 @@ class NearDuplicates:
         self.tables = tables if tables is not None else BandTables.of_searcher(searcher)
         self._signatures = self.tables.signatures
 
-    def signatures_of(self, docnums: npt.NDArray[np.int64]) -> npt.NDArray[np.uint32]:
+    def signatures_of(self, docnums: npt.NDArray[np.int64]) -> npt.NDArray[np.uint16]:
         """The signatures (one a row; zeros: none) of documents."""
         return self._signatures.rows(docnums)
 

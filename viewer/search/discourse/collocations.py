@@ -91,11 +91,15 @@ def collocates(found: Matches, *, span: int = DEFAULT_SPAN, top: int = DEFAULT_T
     """The `top` collocates of the query's occurrences (see the module docstring)."""
     span = max(1, span)
     leaves = [(leaf.reader(), offset) for leaf, offset in found.searcher.whoosh.leaf_searchers()]
+    # each segment's words column read once a question (its reader reads the column's offsets and
+    # dictionary: once a chunk, that would be ~4 MB read again a chunk at a million articles)
+    columns = [reader.column_reader(_COLUMN, translate=False) if reader.has_column(_COLUMN) else None
+               for reader, _ in leaves]
     counts = _Counts()
     docnums = np.asarray(found.docnums, dtype=np.int64)
     for at in range(0, len(docnums), _CHUNK):
         stop_if_cancelled(cancel)
-        counts.add(_Chunk.of(found, leaves, docnums[at:at + _CHUNK].tolist(), cancel), span)
+        counts.add(_Chunk.of(found, leaves, columns, docnums[at:at + _CHUNK].tolist(), cancel), span)
     stop_if_cancelled(cancel)
     return counts.ranked(found, top)
 
@@ -117,8 +121,9 @@ class _Chunk:
     last: Ints
 
     @classmethod
-    def of(cls, found: Matches, leaves: list[tuple[Any, int]], docnums: list[int], cancel: Cancel) -> _Chunk:
-        values = _stored_values(leaves, docnums)
+    def of(cls, found: Matches, leaves: list[tuple[Any, int]], columns: list[Any], docnums: list[int],
+           cancel: Cancel) -> _Chunk:
+        values = _stored_values(leaves, columns, docnums)
         parts = [numbered_parts(value) for value in values]
         # stable: docnum order among the articles of one (position width, entry-number width)
         order = sorted(range(len(values)), key=lambda at: parts[at][2:4])
@@ -161,19 +166,19 @@ def _table(found: Matches, needed: int) -> tuple[npt.NDArray[np.uint64], npt.NDA
     return table_of(Path(folder), needed)
 
 
-def _stored_values(leaves: list[tuple[Any, int]], docnums: list[int]) -> list[bytes]:
-    """The `words` column's value of each of the ascending `docnums`."""
+def _stored_values(leaves: list[tuple[Any, int]], columns: list[Any], docnums: list[int]) -> list[bytes]:
+    """The `words` column's value of each of the ascending `docnums` (`columns`: each leaf's column
+    reader, None for a segment without the column)."""
     values: list[bytes] = []
     at = 0
-    for reader, offset in leaves:
+    for (reader, offset), column in zip(leaves, columns, strict=True):
         end = offset + reader.doc_count_all()
         upto = at
         while upto < len(docnums) and docnums[upto] < end:
             upto += 1
         if upto == at:
             continue
-        if reader.has_column(_COLUMN):
-            column = reader.column_reader(_COLUMN, translate=False)
+        if column is not None:
             values += [column[docnum - offset] for docnum in docnums[at:upto]]
         else:
             values += [b""] * (upto - at)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import DATETIME
@@ -33,56 +33,86 @@ _BATCH_TERMS = 1 << 14
 _REMEMBERED_DATES = 100_000  # distinct dates whose terms are kept (a day's articles share theirs)
 
 
+class _FieldPlan(NamedTuple):
+    field: Any
+    indexed: bool
+    scorable: bool
+    stored: bool
+    column: Any  # the field's column type, None for none
+    format_boost: float
+    boost_key: str  # a document's own boost of the field: "_<name>_boost"
+    stored_key: str  # a document's value stored instead: "_stored_<name>"
+
+
 class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
     def __init__(self, ix: FileIndex, **kwargs: Any):
         super().__init__(ix, **kwargs)
         self.pool = TermPool(self._tempstorage.folder)
         # (field name, date) -> (its terms as field.index gives them, its column value)
         self._dates: dict[tuple[str, datetime], tuple[list[tuple[bytes, int, float, bytes]], Any]] = {}
+        self._plans: dict[str, _FieldPlan] = {}
 
     def add_document(self, **fields: Any) -> None:
         """SegmentWriter.add_document, with packed postings taken whole."""
         self._check_state()
         perdocwriter = self.perdocwriter
-        schema = self.schema
         docnum = self.docnum
         pool = self.pool
         docboost = self._doc_boost(fields)
         fieldnames = sorted([name for name in fields if not name.startswith("_")])
-        self._check_fields(schema, fieldnames)
+        self._check_fields(self.schema, fieldnames)
         perdocwriter.start_doc(docnum)
+        stored = perdocwriter._storedfields
+        columns = perdocwriter._colwriters
         try:
             for fieldname in fieldnames:
-                value = fields.get(fieldname)
+                value = fields[fieldname]
                 if value is None:
                     continue
-                field = schema[fieldname]
-                if field.separate_spelling() or field.vector:
-                    raise NotImplementedError("BulkWriter: spelling and vector fields are not used by Bayegan")
+                plan = self._plans.get(fieldname) or self._plan(fieldname)
+                field = plan.field
                 length = 0
-                if field.indexed:
-                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                if plan.indexed:
+                    fieldboost = float(fields[plan.boost_key]) if plan.boost_key in fields else docboost
                     packed = getattr(value, "packed", None)
                     if packed is not None and fieldboost == 1.0:
-                        pool.add_packed(fieldname, docnum, packed, field.format.field_boost)
-                        if field.scorable:
+                        pool.add_packed(fieldname, docnum, packed, plan.format_boost)
+                        if plan.scorable:
                             length = sum(packed.freqs)
                     else:
                         for tbytes, freq, weight, vbytes in self._indexed(fieldname, field, value):
-                            if field.scorable:
+                            if plan.scorable:
                                 length += freq
                             pool.add((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
-                customval = fields.get(f"_stored_{fieldname}", value)
-                perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
-                column = field.column_type
+                customval = fields.get(plan.stored_key, value)
+                if length:
+                    perdocwriter.add_field(fieldname, field, customval if plan.stored else None, length)
+                elif plan.stored and customval is not None:  # W3PerDocWriter.add_field without a length
+                    stored[fieldname] = customval
+                column = plan.column
                 if column and customval is not None:
-                    perdocwriter.add_column_value(fieldname, column, self._column_value(fieldname, field, customval))
+                    columnvalue = self._column_value(fieldname, field, customval)
+                    writer = columns.get(fieldname)
+                    if writer is None:
+                        perdocwriter.add_column_value(fieldname, column, columnvalue)
+                    else:
+                        writer.add(docnum, columnvalue)
         except Exception:
             perdocwriter.cancel_doc()
             raise
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _plan(self, fieldname: str) -> _FieldPlan:
+        """What add_document asks of a field, asked once."""
+        field = self.schema[fieldname]
+        if field.separate_spelling() or field.vector:
+            raise NotImplementedError("BulkWriter: spelling and vector fields are not used by Bayegan")
+        plan = self._plans[fieldname] = _FieldPlan(
+            field, bool(field.indexed), bool(field.scorable), bool(field.stored), field.column_type,
+            field.format.field_boost if field.indexed else 1.0, f"_{fieldname}_boost", f"_stored_{fieldname}")
+        return plan
 
     def _date(self, fieldname: str, field: Any, value: Any) -> tuple[list[tuple[bytes, int, float, bytes]], Any] | None:
         """A date field's terms and column value, worked out once per date; None for any other value.

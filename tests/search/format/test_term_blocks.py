@@ -123,3 +123,21 @@ def test_term_weights_add_up_as_w3_adds_them(scale: float) -> None:
         expected.append(_w3_total([values[n:n + 128] for n in range(0, count, 128)]))
         at += count
     assert got.tolist() == expected
+
+
+def test_positions_packed_a_few_blocks_at_a_time_are_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commonest words' positions are packed a slice of their blocks at a time (bounded memory):
+    the same segment as Whoosh's writer, slices ending inside a term, at its end, and across terms."""
+    print("seed", SEED)
+    monkeypatch.setattr(term_blocks, "SECTION_POSTINGS", 100)
+    articles = _articles(300)
+    plain = [document_of(a) for a in articles]
+    prepared = []
+    for a in articles:
+        indexed = document_of(a)
+        prepared.append(PreparedArticle(a, a.content_hash(), analyzed("title", str(indexed["title"])),
+                                        analyzed("text", str(indexed["text"])), "", None).document())
+    whoosh = _segment_files(tmp_path / "whoosh", build_schema(), SegmentWriter, plain)
+    bulk = _segment_files(tmp_path / "bulk", build_schema(), BulkWriter, prepared)
+    for suffix in _SEGMENT_FILES:
+        assert bulk[suffix] == whoosh[suffix], suffix

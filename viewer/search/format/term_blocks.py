@@ -53,6 +53,7 @@ _MAGIC = np.frombuffer(WHOOSH3_HEADER_MAGIC, dtype=np.uint8)
 # length_to_byte(byte_to_length(b)) (the block and term statistics keep lengths rounded to a byte)
 _ROUNDED = np.array([length_to_byte(byte_to_length(b)) for b in range(256)], dtype=np.uint8)
 _WEIGHT_WIDTH = np.array([0, 0, 4, 1, 2], dtype=np.int64)  # bytes a posting, by kind (CONSTANT: 4 once)
+SECTION_POSTINGS = 1 << 16  # postings whose positions are packed together (bounds the memory it takes)
 _DEFLATED_KEPT = 4096  # small value sections deflated, remembered (most blocks of the id and tag fields)
 
 
@@ -89,7 +90,7 @@ class TermWriter:
         weight_width = _WEIGHT_WIDTH[kind]
         found: list[bytes | None] = [None] * blocks.count
         if positions:
-            found = positions_sections(lens, values, blocks.starts)
+            found = _positions_sections(lens, values, blocks.starts)
         kind[np.array([n for n, section in enumerate(found) if section is not None], dtype=np.intp)] |= POSITIONS
         sections = self._with_other_sections(found, lens, values, blocks)
         section_bytes = np.fromiter(map(len, sections), dtype=np.int64, count=blocks.count)
@@ -228,6 +229,27 @@ class TermWriter:
             index.append(position)
             buckets[key_hash & 255].append((key_hash, position))
         table.lastkey = keys[-1]
+
+
+def _positions_sections(lens: Array, values: bytes, starts: Array) -> list[bytes | None]:
+    """positions_sections of the blocks, about `SECTION_POSTINGS` postings at a time: it holds ~40
+    bytes a position while it works, and the commonest word's postings come in one batch (at a
+    million articles ~25 million positions)."""
+    count = len(lens)
+    if count <= SECTION_POSTINGS:
+        return positions_sections(lens, values, starts)
+    value_starts = np.cumsum(lens) - lens
+    bounds = np.unique(np.searchsorted(starts, np.arange(0, count, SECTION_POSTINGS), side="right") - 1)
+    block_ends = np.append(bounds[1:], len(starts)).tolist()
+    found: list[bytes | None] = []
+    whole = memoryview(values)
+    for first, last in zip(bounds.tolist(), block_ends, strict=True):
+        begin = int(starts[first])
+        end = int(starts[last]) if last < len(starts) else count
+        low = int(value_starts[begin])
+        high = int(value_starts[end]) if end < count else len(values)
+        found += positions_sections(lens[begin:end], bytes(whole[low:high]), starts[first:last] - begin)
+    return found
 
 
 def _hashes(table: Any, keys: list[bytes]) -> list[int]:

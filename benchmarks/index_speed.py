@@ -103,6 +103,7 @@ def child(corpus: str, data_dir: str, profile: str | None) -> None:
     import resource
 
     import viewer.search.archive as archive_module
+    import viewer.search.indexing.sync as sync_module
     from viewer.core.paths import DataPaths
 
     sampler = Sampler()
@@ -121,9 +122,7 @@ def child(corpus: str, data_dir: str, profile: str | None) -> None:
                 sampler.step = "other"
         return run
 
-    import viewer.search.indexing.sync as sync_module  # Archive.sync imports sync_sources from it when it runs
-
-    sync_module.sync_sources = timed("sync", sync_module.sync_sources)
+    sync_module.sync_sources = timed("sync", sync_module.sync_sources)  # Archive.sync imports it when called
     archive_module.Archive._keep_copies = timed("copies", archive_module.Archive._keep_copies)
     archive_module.Archive.sources = timed("sources", archive_module.Archive.sources)
     archive = archive_module.Archive(DataPaths.resolve(Path(data_dir)))

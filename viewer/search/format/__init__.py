@@ -20,6 +20,7 @@ scores).
 The modules: `codec` (W3 with array-packed blocks; pickled as viewer.search.codec), `block_format`
 (the bytes of a block), `bulk_postings` (a term's blocks decoded at once), `postings` (the text
 fields' posting format; pickled as viewer.search.postings), `packed` (a document's postings as flat
-buffers), `term_pool` (the writer's postings gathered by term), `bulk_writer` (the segment writer),
+buffers), `term_pool` (the writer's postings gathered by term), `term_blocks` (the commit's blocks
+and term infos, many terms at once), `bulk_writer` (the segment writer),
 `fast_prefix` (`word*` from the postings), `internals` (the other private reads).
 """

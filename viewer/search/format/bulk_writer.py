@@ -3,91 +3,45 @@ at a time, not a posting at a time.
 
 The documents, stored fields, columns and lengths are written as Whoosh's `SegmentWriter` writes
 them; a text field analysed in a worker (`prepare.AnalyzedText`) hands its packed postings to the
-pool in one call. At commit each term's postings go out in blocks of the codec's size built from
-slices of the pool's arrays, with the same block statistics W3 keeps posting by posting, so the
-segment is the one Whoosh would have written (tests/search/format/test_bulk_writer.py compares them).
-Segments to merge go through the pool one posting at a time, as in Whoosh. The word positions of a
-few thousand terms' blocks are packed together (`block_format.positions_sections`): numpy's calls
-per block cost more than the packing itself.
+pool in one call. At commit the terms go out a few thousand at a time (`term_blocks.py`: their
+blocks, statistics and term infos laid out with numpy), so the segment is the one Whoosh would have
+written (tests/search/format/test_bulk_writer.py compares them). Segments to merge go through the
+pool one posting at a time, as in Whoosh.
 """
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import DATETIME
 from whoosh.index import FileIndex
-from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
-from viewer.search.format.block_format import positions_sections
-from viewer.search.format.codec import ArrayPostingsWriter
 from viewer.search.format.postings import PersianPositions
+from viewer.search.format.term_blocks import TermWriter
 from viewer.search.format.term_pool import TermPool, TermPostings
 
-_BATCH_BYTES = 1 << 20  # the values of terms whose positions are packed together
-
-
-class _PackedPostingsWriter(ArrayPostingsWriter):
-    """Blocks given whole: ids, weights and lengths set by `write_term`, values as lengths + bytes."""
-
-    _packed_values: tuple[array[int], bytes] | None = None
-    _packed_positions: bytes | None = None
-
-    def _new_block(self) -> None:
-        super()._new_block()
-        self._packed_values = None
-
-    def _positions_section(self, value_lengths: Sequence[int], values: bytes) -> bytes | None:
-        if self._packed_values is None:
-            return super()._positions_section(value_lengths, values)
-        return self._packed_positions
-
-    def _value_parts(self) -> tuple[Sequence[int], bytes]:
-        if self._packed_values is None:
-            return super()._value_parts()
-        lengths, blob = self._packed_values
-        if 0 in lengths:  # W3 keeps only non-empty values
-            lengths = array("I", [n for n in lengths if n])
-        return lengths, blob
-
-
-def write_term(writer: _PackedPostingsWriter, docs: bytes, weights: bytes, lens: bytes, values: bytes,
-               field_lengths: bytes | None, positions: Sequence[bytes | None] | None = None) -> None:
-    """A term's postings (the pool's buffers) as blocks; `field_lengths`: the field's length byte per
-    document (None when the field keeps no lengths); `positions`: each block's positions section
-    (positions_sections), None when the values are not word positions."""
-    ids, wts, sizes = array("I"), array("d"), array("I")
-    ids.frombytes(docs)
-    wts.frombytes(weights)
-    sizes.frombytes(lens)
-    limit, count, at = writer._blocklimit, len(ids), 0
-    for start in range(0, count, limit):
-        end = min(count, start + limit)
-        block_ids, block_weights, block_sizes = ids[start:end], wts[start:end], sizes[start:end]
-        size = sum(block_sizes)
-        writer._ids = block_ids
-        writer._weights = array("f", block_weights)
-        top = max(block_weights)
-        writer._maxweight = top if top > 0 else 0
-        if field_lengths is not None:
-            found = [field_lengths[d] for d in block_ids]
-            longest = max(found)
-            shortest = min((b for b in found if b), default=0)
-            writer._minlength = byte_to_length(shortest) if shortest else None
-            writer._maxlength = byte_to_length(longest) if longest else 0
-        writer._packed_values = (block_sizes, values[at:at + size])
-        writer._packed_positions = positions[start // limit] if positions is not None else None
-        at += size
-        writer._write_block(last=end == count)
+# The terms written together (term_blocks.py): about this many bytes of values, postings or terms.
+_BATCH_BYTES = 1 << 20
+_BATCH_POSTINGS = 1 << 18
+_BATCH_TERMS = 1 << 14
 
 
 _REMEMBERED_DATES = 100_000  # distinct dates whose terms are kept (a day's articles share theirs)
+
+
+class _FieldPlan(NamedTuple):
+    field: Any
+    indexed: bool
+    scorable: bool
+    stored: bool
+    column: Any  # the field's column type, None for none
+    format_boost: float
+    boost_key: str  # a document's own boost of the field: "_<name>_boost"
+    stored_key: str  # a document's value stored instead: "_stored_<name>"
 
 
 class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
@@ -96,50 +50,69 @@ class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         self.pool = TermPool(self._tempstorage.folder)
         # (field name, date) -> (its terms as field.index gives them, its column value)
         self._dates: dict[tuple[str, datetime], tuple[list[tuple[bytes, int, float, bytes]], Any]] = {}
+        self._plans: dict[str, _FieldPlan] = {}
 
     def add_document(self, **fields: Any) -> None:
         """SegmentWriter.add_document, with packed postings taken whole."""
         self._check_state()
         perdocwriter = self.perdocwriter
-        schema = self.schema
         docnum = self.docnum
         pool = self.pool
         docboost = self._doc_boost(fields)
         fieldnames = sorted([name for name in fields if not name.startswith("_")])
-        self._check_fields(schema, fieldnames)
+        self._check_fields(self.schema, fieldnames)
         perdocwriter.start_doc(docnum)
+        stored = perdocwriter._storedfields
+        columns = perdocwriter._colwriters
         try:
             for fieldname in fieldnames:
-                value = fields.get(fieldname)
+                value = fields[fieldname]
                 if value is None:
                     continue
-                field = schema[fieldname]
-                if field.separate_spelling() or field.vector:
-                    raise NotImplementedError("BulkWriter: spelling and vector fields are not used by Bayegan")
+                plan = self._plans.get(fieldname) or self._plan(fieldname)
+                field = plan.field
                 length = 0
-                if field.indexed:
-                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                if plan.indexed:
+                    fieldboost = float(fields[plan.boost_key]) if plan.boost_key in fields else docboost
                     packed = getattr(value, "packed", None)
                     if packed is not None and fieldboost == 1.0:
-                        pool.add_packed(fieldname, docnum, packed, field.format.field_boost)
-                        if field.scorable:
+                        pool.add_packed(fieldname, docnum, packed, plan.format_boost)
+                        if plan.scorable:
                             length = sum(packed.freqs)
                     else:
                         for tbytes, freq, weight, vbytes in self._indexed(fieldname, field, value):
-                            if field.scorable:
+                            if plan.scorable:
                                 length += freq
                             pool.add((fieldname, tbytes, docnum, weight * fieldboost, vbytes))
-                customval = fields.get(f"_stored_{fieldname}", value)
-                perdocwriter.add_field(fieldname, field, customval if field.stored else None, length)
-                column = field.column_type
+                customval = fields.get(plan.stored_key, value)
+                if length:
+                    perdocwriter.add_field(fieldname, field, customval if plan.stored else None, length)
+                elif plan.stored and customval is not None:  # W3PerDocWriter.add_field without a length
+                    stored[fieldname] = customval
+                column = plan.column
                 if column and customval is not None:
-                    perdocwriter.add_column_value(fieldname, column, self._column_value(fieldname, field, customval))
+                    columnvalue = self._column_value(fieldname, field, customval)
+                    writer = columns.get(fieldname)
+                    if writer is None:
+                        perdocwriter.add_column_value(fieldname, column, columnvalue)
+                    else:
+                        writer.add(docnum, columnvalue)
         except Exception:
             perdocwriter.cancel_doc()
             raise
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _plan(self, fieldname: str) -> _FieldPlan:
+        """What add_document asks of a field, asked once."""
+        field = self.schema[fieldname]
+        if field.separate_spelling() or field.vector:
+            raise NotImplementedError("BulkWriter: spelling and vector fields are not used by Bayegan")
+        plan = self._plans[fieldname] = _FieldPlan(
+            field, bool(field.indexed), bool(field.scorable), bool(field.stored), field.column_type,
+            field.format.field_boost if field.indexed else 1.0, f"_{fieldname}_boost", f"_stored_{fieldname}")
+        return plan
 
     def _date(self, fieldname: str, field: Any, value: Any) -> tuple[list[tuple[bytes, int, float, bytes]], Any] | None:
         """A date field's terms and column value, worked out once per date; None for any other value.
@@ -169,65 +142,39 @@ class BulkWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         self.perdocwriter.close()
         lengths_reader = self.per_document_reader() if self.codec.length_stats else None
         fieldwriter = self.fieldwriter
-        current = None
-        field_lengths: bytes | None = None
-        limit = self.codec._blocklimit
-        for (fieldname, term, docs, weights, lens, values), positions in _with_positions(
-                self.pool.terms(), self.schema, limit):
-            if fieldname != current:
-                if current is not None:
+        terms = TermWriter(fieldwriter, self.codec._blocklimit, self.codec._compression)
+        for fieldname, batch in _batches(self.pool.terms()):
+            if fieldname != fieldwriter._fieldname or not fieldwriter._infield:
+                if fieldwriter._infield:
                     fieldwriter.finish_field()
-                current = fieldname
                 fieldobj = self.schema[fieldname]
                 fieldwriter.start_field(fieldname, fieldobj)
-                writer = fieldwriter._postwriter
-                fieldwriter._postwriter = _PackedPostingsWriter(
-                    writer._postfile, blocklimit=writer._blocklimit, compression=writer._compression,
-                    inlinelimit=writer._inlinelimit)
                 field_lengths = _field_lengths(lengths_reader, fieldname)
-            fieldwriter.start_term(term)
-            write_term(fieldwriter._postwriter, docs, weights, lens, values, field_lengths, positions)
-            fieldwriter.finish_term()
-        if current is not None:
+                positions = isinstance(fieldobj.format, PersianPositions)
+            terms.write(fieldwriter._fieldid, batch, positions, field_lengths)
+        if fieldwriter._infield:
             fieldwriter.finish_field()
         fieldwriter.close()
         if lengths_reader is not None:
             lengths_reader.close()
 
 
-def _with_positions(terms: Iterator[TermPostings], schema: Any, limit: int,
-                    ) -> Iterator[tuple[TermPostings, list[bytes | None] | None]]:
-    """Each term with its blocks' positions sections (None for a field without positions), packed a
-    batch of terms at a time."""
+def _batches(terms: Iterator[TermPostings]) -> Iterator[tuple[str, list[TermPostings]]]:
+    """The terms a field and a few thousand at a time (about `_BATCH_BYTES` of values, `_BATCH_POSTINGS`
+    postings or `_BATCH_TERMS` terms)."""
     batch: list[TermPostings] = []
-    size = 0
+    current = ""
+    size = postings = 0
     for entry in terms:
-        if not isinstance(schema[entry[0]].format, PersianPositions):
-            yield from _packed_batch(batch, limit)
-            batch, size = [], 0
-            yield entry, None
-            continue
+        if entry[0] != current or size >= _BATCH_BYTES or postings >= _BATCH_POSTINGS or len(batch) >= _BATCH_TERMS:
+            if batch:
+                yield current, batch
+            batch, current, size, postings = [], entry[0], 0, 0
         batch.append(entry)
         size += len(entry[5])
-        if size >= _BATCH_BYTES:
-            yield from _packed_batch(batch, limit)
-            batch, size = [], 0
-    yield from _packed_batch(batch, limit)
-
-
-def _packed_batch(batch: list[TermPostings], limit: int) -> Iterator[tuple[TermPostings, list[bytes | None]]]:
-    if not batch:
-        return
-    lengths = np.frombuffer(b"".join(entry[4] for entry in batch), dtype=np.uint32).astype(np.int64)
-    counts = [len(entry[4]) // 4 for entry in batch]
-    block_starts = np.concatenate([np.arange(0, count, limit) + first for count, first
-                                   in zip(counts, np.cumsum([0, *counts[:-1]]).tolist(), strict=True)])
-    sections = positions_sections(lengths, b"".join(entry[5] for entry in batch), block_starts)
-    at = 0
-    for entry, count in zip(batch, counts, strict=True):
-        blocks = -(-count // limit)
-        yield entry, sections[at:at + blocks]
-        at += blocks
+        postings += len(entry[2]) >> 2
+    if batch:
+        yield current, batch
 
 
 def _field_lengths(reader: Any, fieldname: str) -> bytes | None:

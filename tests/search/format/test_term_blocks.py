@@ -19,6 +19,7 @@ from whoosh.writing import SegmentWriter
 
 from tests.search.format.test_bulk_writer import _articles
 from tests.search.generated_corpus import SEED
+from viewer.search.copies.fingerprints import SIGNATURE_BYTES
 from viewer.search.format import bulk_writer, term_blocks
 from viewer.search.format.bulk_writer import BulkWriter
 from viewer.search.format.codec import ArrayCodec
@@ -47,7 +48,7 @@ def test_archive_segment_is_whoosh_writers_byte_for_byte(tmp_path: Path, monkeyp
     print("seed", SEED)
     monkeypatch.setattr(bulk_writer, "_BATCH_TERMS", batch_terms)  # a field's terms over many batches
     articles = _articles(300)
-    sketch = bytes(range(200, 256)) * 4 + bytes(32)
+    sketch = (bytes(range(200, 256)) * 5)[:SIGNATURE_BYTES]
     plain = [document_of(a) | {"sketch": sketch} for a in articles]
     prepared = []
     for a in articles:

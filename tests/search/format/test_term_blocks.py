@@ -42,14 +42,11 @@ def _segment_files(folder: Path, schema: fields.Schema, writer_class: type[Segme
     return found
 
 
-@pytest.mark.parametrize("batch_terms", [bulk_writer._BATCH_TERMS, 7])
-def test_archive_segment_is_whoosh_writers_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          batch_terms: int) -> None:
-    print("seed", SEED)
-    monkeypatch.setattr(bulk_writer, "_BATCH_TERMS", batch_terms)  # a field's terms over many batches
+def _assert_archive_segments_equal(tmp_path: Path, sketch: bytes | None) -> None:
+    """300 seeded articles written by Whoosh's writer and by BulkWriter from their prepared documents
+    (with `sketch`, or none): the same segment files, byte for byte."""
     articles = _articles(300)
-    sketch = (bytes(range(200, 256)) * 5)[:SIGNATURE_BYTES]
-    plain = [document_of(a) | {"sketch": sketch} for a in articles]
+    plain = [document_of(a) | ({"sketch": sketch} if sketch is not None else {}) for a in articles]
     prepared = []
     for a in articles:
         indexed = document_of(a)
@@ -59,6 +56,14 @@ def test_archive_segment_is_whoosh_writers_byte_for_byte(tmp_path: Path, monkeyp
     bulk = _segment_files(tmp_path / "bulk", build_schema(), BulkWriter, prepared)
     for suffix in _SEGMENT_FILES:
         assert bulk[suffix] == whoosh[suffix], suffix
+
+
+@pytest.mark.parametrize("batch_terms", [bulk_writer._BATCH_TERMS, 7])
+def test_archive_segment_is_whoosh_writers_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          batch_terms: int) -> None:
+    print("seed", SEED)
+    monkeypatch.setattr(bulk_writer, "_BATCH_TERMS", batch_terms)  # a field's terms over many batches
+    _assert_archive_segments_equal(tmp_path, (bytes(range(200, 256)) * 5)[:SIGNATURE_BYTES])
 
 
 def _other_schema() -> fields.Schema:
@@ -131,14 +136,4 @@ def test_positions_packed_a_few_blocks_at_a_time_are_the_same(tmp_path: Path, mo
     the same segment as Whoosh's writer, slices ending inside a term, at its end, and across terms."""
     print("seed", SEED)
     monkeypatch.setattr(term_blocks, "SECTION_POSTINGS", 100)
-    articles = _articles(300)
-    plain = [document_of(a) for a in articles]
-    prepared = []
-    for a in articles:
-        indexed = document_of(a)
-        prepared.append(PreparedArticle(a, a.content_hash(), analyzed("title", str(indexed["title"])),
-                                        analyzed("text", str(indexed["text"])), "", None).document())
-    whoosh = _segment_files(tmp_path / "whoosh", build_schema(), SegmentWriter, plain)
-    bulk = _segment_files(tmp_path / "bulk", build_schema(), BulkWriter, prepared)
-    for suffix in _SEGMENT_FILES:
-        assert bulk[suffix] == whoosh[suffix], suffix
+    _assert_archive_segments_equal(tmp_path, None)

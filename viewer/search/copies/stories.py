@@ -37,12 +37,14 @@ class Stories:
         """How many stories these documents are."""
         return len(np.unique(self.labels[np.asarray(docnums, dtype=np.int64)]))
 
-    def shared(self, docnums: Sequence[int] | npt.NDArray[Any]) -> tuple[list[int], list[int]]:
-        """(places in `docnums`, story labels) of the documents whose story holds another of them."""
+    def shared(self, docnums: Sequence[int] | npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """The story label of each of `docnums` whose story holds another of them; -1 for the others."""
         labels = self.labels[np.asarray(docnums, dtype=np.int64)]
-        unique, counts = np.unique(labels, return_counts=True)
-        several = np.flatnonzero(np.isin(labels, unique[counts > 1]))
-        return several.tolist(), labels[several].tolist()
+        if not len(labels):
+            return labels
+        _, story, sizes = np.unique(labels, return_inverse=True, return_counts=True)
+        shared: npt.NDArray[Any] = np.where(sizes[story] > 1, labels, -1)
+        return shared
 
     def groups(self) -> list[list[int]]:
         """Every story of two articles or more (docnums ascending), largest first."""

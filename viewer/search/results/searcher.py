@@ -318,12 +318,7 @@ class ArchiveSearcher(Closable):
         """id -> story of each of the matches (docnums, and their `ids`) whose story holds another: one
         label per match (-1: no other match shares its story), without a Python object per match (a
         million matches, most of them in a story of the replicated archive)."""
-        labels = self.stories().labels[np.asarray(matched, dtype=np.int64)]
-        if not len(labels):
-            return StoryLabels(ids, labels)
-        _, story, sizes = np.unique(labels, return_inverse=True, return_counts=True)
-        shared = np.where(sizes[story] > 1, labels, -1)
-        return StoryLabels(ids, shared)
+        return StoryLabels(ids, self.stories().shared(matched))
 
     def match_ids(self, docnums: np.ndarray[Any, Any]) -> MatchIds:
         """The article ids of the documents, in their order, as one array (`MatchIds`)."""
